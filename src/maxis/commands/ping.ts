@@ -1,0 +1,26 @@
+import type { SlashCommand } from "../../shared/discord/handlers";
+import { ephemeral } from "../../shared/discord/responses";
+import { localizedDescription } from "../../shared/i18n";
+import { identityOf } from "../identity";
+import { supabaseAs } from "../supabase/client";
+
+interface SessionInfo {
+  sub: string;
+  role: string;
+  app_role: string;
+}
+
+/** `/ping`: proves the whole path, Discord → Maxis → Supabase (as this member, under RLS) → Discord. */
+export const ping: SlashCommand<MaxisEnv> = {
+  data: { name: "ping", ...localizedDescription("command.ping.description") },
+
+  async run({ interaction, env, t }) {
+    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const supabase = await supabaseAs(env, identity);
+    const started = Date.now();
+    const { data, error } = await supabase.rpc("session_info");
+    if (error) return ephemeral(t("ping.database_down", { reason: error.message }));
+    const info = data as SessionInfo;
+    return ephemeral(t("ping.ok", { ms: Date.now() - started, appRole: info.app_role }));
+  },
+};

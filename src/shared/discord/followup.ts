@@ -1,0 +1,57 @@
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
+import type { InteractionContext } from "./handlers";
+import { deferredReply, type MessageData, messageBody, type ReplyOptions } from "./responses";
+import type { DiscordRest } from "./rest";
+
+/**
+ * Answers within Discord's 3-second limit with a "thinking…" response, then finishes the work after
+ * the response and edits that message with the result. If the work fails, the member sees a
+ * localized error instead of an endless "thinking…".
+ */
+export function deferThenEdit<Env>(
+  ctx: InteractionContext<Env>,
+  rest: DiscordRest,
+  work: () => Promise<MessageData | string>,
+  options: ReplyOptions = {},
+): APIInteractionResponse {
+  ctx.waitUntil(
+    (async () => {
+      let result: MessageData | string;
+      try {
+        result = await work();
+      } catch (error) {
+        console.error("deferred work failed", error);
+        result = ctx.t("error.internal");
+      }
+      await editOriginalResponse(rest, ctx.interaction, result);
+    })(),
+  );
+  return deferredReply(options);
+}
+
+export async function editOriginalResponse(
+  rest: DiscordRest,
+  interaction: APIInteraction,
+  data: MessageData | string,
+): Promise<void> {
+  // Flags cannot change on edit: an ephemeral deferral stays ephemeral.
+  const { flags: _flags, ...body } = messageBody(data);
+  await rest.request(
+    "PATCH",
+    `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
+    {
+      body,
+    },
+  );
+}
+
+export async function sendFollowup(
+  rest: DiscordRest,
+  interaction: APIInteraction,
+  data: MessageData | string,
+  options: ReplyOptions = {},
+): Promise<void> {
+  await rest.request("POST", `/webhooks/${interaction.application_id}/${interaction.token}`, {
+    body: messageBody(data, options),
+  });
+}

@@ -1,0 +1,42 @@
+import { Locale as DiscordLocale } from "discord-api-types/v10";
+import { en, type MessageKey } from "./en";
+import { fr } from "./fr";
+
+export type { MessageKey } from "./en";
+
+/** The languages we answer in. Discord sends many locales; everything that is not French gets English. */
+export type Locale = "en" | "fr";
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+export type Translator = (key: MessageKey, params?: MessageParams) => string;
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };
+
+/** Picks our language from a Discord locale such as `fr`, `en-US` or `pt-BR`. */
+export function resolveLocale(discordLocale: string | undefined): Locale {
+  return discordLocale?.toLowerCase().startsWith("fr") ? "fr" : "en";
+}
+
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = catalogues[locale][key];
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+export function translatorFor(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}
+
+/**
+ * The `description` + `description_localizations` pair Discord expects in a command definition,
+ * so command data reads from the same catalogue as the replies.
+ */
+export function localizedDescription(key: MessageKey): {
+  description: string;
+  description_localizations: Partial<Record<DiscordLocale, string>>;
+} {
+  return { description: en[key], description_localizations: { [DiscordLocale.French]: fr[key] } };
+}

@@ -1,0 +1,4 @@
+import pkg from "../../package.json";
+
+/** The release both Workers report in `/health` and `status`. */
+export const VERSION: string = pkg.version;

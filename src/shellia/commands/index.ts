@@ -1,0 +1,7 @@
+import type { InteractionHandlers } from "../../shared/discord/handlers";
+import { maxis } from "./maxis";
+
+/** Every Shellia command. `npm run register -- shellia` registers these. */
+export const shelliaHandlers: InteractionHandlers<ShelliaEnv> = {
+  commands: [maxis],
+};
