@@ -6,7 +6,7 @@
 import { execFileSync } from "node:child_process";
 
 const check = process.argv.includes("--check");
-const targets = [
+const targets: [string, string, ...string[]][] = [
   [
     "wrangler.shellia.toml",
     "src/shellia/worker-configuration.d.ts",

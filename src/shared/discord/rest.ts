@@ -11,7 +11,7 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 export interface FileAttachment {
   name: string;
   contentType: string;
-  data: string | Uint8Array;
+  data: string | Uint8Array<ArrayBuffer>;
 }
 
 export interface RequestOptions {

@@ -1,0 +1,129 @@
+/**
+ * npm run dev: the whole local stack on one machine.
+ *   embedded PostgreSQL (data kept in .local/postgres) with the migrations and seed applied,
+ *   the local Supabase REST stand-in, the local Discord API stand-in, Shellia and Maxis under
+ *   wrangler dev, and the dashboard. Ctrl-C stops everything.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { serve } from "@hono/node-server";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { localPorts } from "./lib/local-ports";
+import { ensureLocalSecrets } from "./lib/local-secrets";
+import { serveLocalDiscord } from "./local-discord/server";
+import { startLocalSupabase } from "./local-supabase";
+
+const ports = localPorts();
+const children: ChildProcess[] = [];
+const stoppers: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function stopAll(exitCode: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    console.log("\nStopping the local stack…");
+    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(
+      children.map((child) => (child.exitCode === null ? new Promise((r) => child.once("exit", r)) : null)),
+    );
+    for (const stop of stoppers.reverse()) await stop().catch((error) => console.error(error));
+    console.log("Stopped.");
+  }
+  process.exit(exitCode);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+function startWorker(name: "shellia" | "maxis", port: number, inspectorPort: number): Promise<void> {
+  const child = spawn(
+    "wrangler",
+    [
+      "dev",
+      "-c",
+      `wrangler.${name}.toml`,
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(inspectorPort),
+      "--persist-to",
+      ".local/wrangler",
+      "--show-interactive-dev-session=false",
+    ],
+    {
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const onOutput = (chunk: Buffer) => {
+      for (const line of chunk.toString().split("\n")) {
+        if (!line.trim()) continue;
+        if (line.includes("Ready on")) resolve();
+        // Keep Worker logs visible, without wrangler's banners.
+        if (/^\[wrangler:|console|Error|error|✘|▲/.test(line)) console.log(`[${name}] ${line}`);
+      }
+    };
+    child.stdout?.on("data", onOutput);
+    child.stderr?.on("data", onOutput);
+    child.once("exit", (code) => {
+      if (!stopping) {
+        reject(new Error(`wrangler dev for ${name} exited with code ${code}`));
+        void stopAll(1);
+      }
+    });
+  });
+}
+
+function serveDashboard(port: number): Promise<() => Promise<void>> {
+  const app = new Hono();
+  app.use("/*", serveStatic({ root: "./admin-panel" }));
+  return new Promise((resolve) => {
+    const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () =>
+      resolve(() => new Promise((done) => server.close(() => done()))),
+    );
+  });
+}
+
+try {
+  const started = Date.now();
+  const { values, created } = await ensureLocalSecrets();
+  if (created.length) console.log(`Wrote ${created.join(", ")} to .dev.vars.`);
+
+  const supabase = await startLocalSupabase({
+    dataDir: ".local/postgres",
+    pgPort: ports.postgres,
+    restPort: ports.supabaseRest,
+    jwtSecret: values["SUPABASE_JWT_SECRET"] ?? "",
+    persistent: true,
+  });
+  stoppers.push(() => supabase.stop());
+
+  const discord = await serveLocalDiscord(ports.discordApi);
+  stoppers.push(() => discord.close());
+  stoppers.push(await serveDashboard(ports.dashboard));
+
+  // Maxis first: Shellia's service binding connects to it through wrangler's local dev registry.
+  await startWorker("maxis", ports.maxis, ports.maxis + 1000);
+  await startWorker("shellia", ports.shellia, ports.shellia + 1000);
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`
+Local stack ready in ${seconds} s:
+  Shellia (controller)        http://127.0.0.1:${ports.shellia}/interactions   health: /health
+  Maxis (shop, tickets)       http://127.0.0.1:${ports.maxis}/interactions   health: /health
+  Dashboard                   http://127.0.0.1:${ports.dashboard}/
+  Supabase REST stand-in      ${supabase.restUrl}/rest/v1/rpc/<function>
+  PostgreSQL                  ${supabase.databaseUrl}
+  Discord API stand-in        ${discord.apiBase}   (requests: ${discord.url}/__local/requests)
+
+Try:  npm run interact -- maxis --ping
+      npm run interact -- maxis "/ping"
+      npm run interact -- shellia "/maxis status" --admin
+Ctrl-C stops everything; data is kept (npm run db:reset wipes it).`);
+} catch (error) {
+  console.error(`The local stack could not start: ${(error as Error).message}`);
+  await stopAll(1);
+}

@@ -1,0 +1,243 @@
+/**
+ * npm run interact -- <shellia|maxis> "<slash command line>" [--user ID] [--staff] [--admin] [--locale fr] [--json]
+ * npm run interact -- <shellia|maxis> --ping
+ * npm run interact -- maxis --button "<custom_id>"
+ * npm run interact -- maxis --modal "<custom_id>" --field subject=Hello --field "description=It fails"
+ * npm run interact -- maxis "/ticket view ticket:4" --autocomplete ticket
+ *
+ * Signs an interaction with the local development key (as Discord would), sends it to the running
+ * Worker, prints the response and then any follow-ups the Worker sends to the local Discord API.
+ */
+
+import { parseArgs } from "node:util";
+import {
+  type APIActionRowComponent,
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIMessageTopLevelComponent,
+  InteractionResponseType,
+} from "discord-api-types/v10";
+import { isWorkerName, loadCommandDefinitions } from "./lib/commands";
+import { readDevVars } from "./lib/dev-vars";
+import { discordSignatureHeaders } from "./lib/ed25519";
+import {
+  type Actor,
+  buttonInteraction,
+  CommandLineError,
+  commandInteraction,
+  modalSubmitInteraction,
+  parseCommandLine,
+  pingInteraction,
+} from "./lib/interaction-builder";
+import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "./lib/local-identities";
+import { localPorts } from "./lib/local-ports";
+import type { RecordedRequest } from "./local-discord/server";
+
+const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [--user ID] [--staff] [--admin] [--locale fr] [--json]
+       npm run interact -- <shellia|maxis> --ping | --button CUSTOM_ID | --modal CUSTOM_ID --field key=value…`;
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    ping: { type: "boolean", default: false },
+    button: { type: "string" },
+    modal: { type: "string" },
+    field: { type: "string", multiple: true, default: [] },
+    autocomplete: { type: "string" },
+    user: { type: "string" },
+    staff: { type: "boolean", default: false },
+    admin: { type: "boolean", default: false },
+    locale: { type: "string", default: "en-US" },
+    json: { type: "boolean", default: false },
+    url: { type: "string" },
+    wait: { type: "string", default: "10" },
+  },
+});
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const [worker, commandLine] = positionals;
+if (!isWorkerName(worker)) fail(USAGE);
+
+const devVars = readDevVars();
+const privateKey = process.env["DEV_DISCORD_PRIVATE_KEY"] ?? devVars["DEV_DISCORD_PRIVATE_KEY"];
+if (!privateKey)
+  fail("No DEV_DISCORD_PRIVATE_KEY in .dev.vars: run `npm run dev` once to generate the local key pair.");
+
+const ports = localPorts();
+const workerUrl = values.url ?? `http://127.0.0.1:${worker === "shellia" ? ports.shellia : ports.maxis}`;
+const discordApi = (devVars["DISCORD_API_BASE"] ?? `http://127.0.0.1:${ports.discordApi}/api/v10`).replace(
+  /\/api\/v10$/,
+  "",
+);
+
+const actor: Actor = {
+  userId: values.user ?? (values.admin ? LOCAL_ADMIN_ID : values.staff ? LOCAL_STAFF_ID : LOCAL_MEMBER_ID),
+  roles: values.staff ? [LOCAL_STAFF_ROLE_ID] : [],
+  administrator: values.admin,
+  locale: values.locale,
+};
+
+async function buildInteraction(): Promise<APIInteraction> {
+  if (values.ping) return pingInteraction();
+  if (values.button) return buttonInteraction(actor, values.button);
+  if (values.modal) {
+    const fields = Object.fromEntries(
+      values.field.map((pair) => {
+        const at = pair.indexOf("=");
+        if (at < 1) fail(`--field takes key=value, not "${pair}"`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+    );
+    return modalSubmitInteraction(actor, values.modal, fields);
+  }
+  if (!commandLine) fail(USAGE);
+  const definitions = await loadCommandDefinitions(worker as "shellia" | "maxis");
+  const parsed = parseCommandLine(commandLine, definitions, values.autocomplete);
+  return commandInteraction(actor, parsed, values.autocomplete !== undefined);
+}
+
+function describeComponents(
+  components: readonly (APIActionRowComponent<never> | APIMessageTopLevelComponent)[] = [],
+) {
+  const lines: string[] = [];
+  for (const row of components) {
+    if (!("components" in row)) continue;
+    for (const component of row.components as {
+      label?: string;
+      custom_id?: string;
+      url?: string;
+      disabled?: boolean;
+    }[]) {
+      const target = component.custom_id ? `--button "${component.custom_id}"` : (component.url ?? "");
+      lines.push(`  [${component.label ?? "…"}]${component.disabled ? " (disabled)" : ""}  ${target}`);
+    }
+  }
+  return lines;
+}
+
+interface PrintableMessage {
+  content?: string | undefined;
+  embeds?:
+    | {
+        title?: string | undefined;
+        description?: string | undefined;
+        fields?: { name: string; value: string }[] | undefined;
+      }[]
+    | undefined;
+  components?: APIMessageTopLevelComponent[] | undefined;
+  flags?: number | undefined;
+}
+
+function describeMessage(message: PrintableMessage): string {
+  const parts: string[] = [];
+  if (message.flags && (message.flags & 64) !== 0) parts.push("(only you can see this)");
+  if (message.content) parts.push(message.content);
+  for (const embed of message.embeds ?? []) {
+    if (embed.title) parts.push(`┃ ${embed.title}`);
+    if (embed.description) parts.push(...embed.description.split("\n").map((line) => `┃ ${line}`));
+    for (const field of embed.fields ?? []) parts.push(`┃ ${field.name}: ${field.value}`);
+  }
+  parts.push(...describeComponents(message.components));
+  return parts.join("\n");
+}
+
+function describeResponse(response: APIInteractionResponse): string {
+  switch (response.type) {
+    case InteractionResponseType.Pong:
+      return "PONG";
+    case InteractionResponseType.ChannelMessageWithSource:
+    case InteractionResponseType.UpdateMessage:
+      return describeMessage(response.data ?? {});
+    case InteractionResponseType.DeferredChannelMessageWithSource:
+    case InteractionResponseType.DeferredMessageUpdate:
+      return "(thinking…)";
+    case InteractionResponseType.ApplicationCommandAutocompleteResult:
+      return (
+        (response.data.choices ?? []).map((c) => `  ${c.name}  →  ${c.value}`).join("\n") ||
+        "(no suggestions)"
+      );
+    case InteractionResponseType.Modal:
+      return [
+        `Form "${response.data.title}" (custom_id ${response.data.custom_id}); submit it with:`,
+        `  npm run interact -- ${worker} --modal "${response.data.custom_id}" ${
+          JSON.stringify(response.data.components)
+            .match(/"custom_id":"[^"]+"/g)
+            ?.map((m) => `--field ${m.slice(13, -1)}=…`)
+            .join(" ") ?? ""
+        }`,
+      ].join("\n");
+    default:
+      return JSON.stringify(response, null, 2);
+  }
+}
+
+/** Follow-ups run after the response: collect what the Worker sends until it has been quiet a moment. */
+async function collectFollowups(token: string, waitSeconds: number): Promise<RecordedRequest[]> {
+  const deadline = Date.now() + waitSeconds * 1000;
+  let seen: RecordedRequest[] = [];
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const res = await fetch(`${discordApi}/__local/requests?token=${encodeURIComponent(token)}`).catch(
+      () => null,
+    );
+    if (!res?.ok) return seen;
+    const requests = (await res.json()) as RecordedRequest[];
+    if (requests.length > seen.length) {
+      seen = requests;
+      quietSince = Date.now();
+    } else if (seen.length > 0 && Date.now() - quietSince > 600) {
+      break;
+    }
+  }
+  return seen;
+}
+
+let interaction: APIInteraction;
+try {
+  interaction = await buildInteraction();
+} catch (error) {
+  if (error instanceof CommandLineError) fail(error.message);
+  throw error;
+}
+
+const body = JSON.stringify(interaction);
+let res: Response;
+try {
+  res = await fetch(`${workerUrl}/interactions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(await discordSignatureHeaders(privateKey, body)) },
+    body,
+  });
+} catch (error) {
+  fail(
+    `Cannot reach ${worker} at ${workerUrl} (${(error as Error).message}). Is \`npm run dev\` running?`,
+    1,
+  );
+}
+const text = await res.text();
+if (!res.ok) fail(`${worker} answered HTTP ${res.status}: ${text}`, 1);
+
+const response = JSON.parse(text) as APIInteractionResponse;
+const deferred =
+  response.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+  response.type === InteractionResponseType.DeferredMessageUpdate;
+const followups =
+  deferred || response.type === InteractionResponseType.ChannelMessageWithSource
+    ? await collectFollowups(interaction.token, deferred ? Number(values.wait) : 1)
+    : [];
+
+if (values.json) {
+  console.log(JSON.stringify(followups.length ? { response, followups } : response, null, 2));
+} else {
+  console.log(describeResponse(response));
+  for (const request of followups) {
+    const kind = request.method === "PATCH" ? "edited" : "follow-up";
+    console.log(`\n── ${kind} ──\n${describeMessage(request.body as PrintableMessage)}`);
+    for (const file of request.files) console.log(`  📎 ${file.name} (${file.content.length} characters)`);
+  }
+}

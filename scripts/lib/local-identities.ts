@@ -1,0 +1,14 @@
+/**
+ * The fixed ids of the local development server, shared by `npm run dev`, `npm run interact`,
+ * the seed data and the tests, so a "staff" or "admin" on the command line means the same person
+ * everywhere.
+ */
+export const LOCAL_APPLICATION_ID = "1300000000000000001";
+export const LOCAL_GUILD_ID = "1300000000000000010";
+export const LOCAL_CHANNEL_ID = "1300000000000000020";
+export const LOCAL_STAFF_ROLE_ID = "1300000000000000030";
+/** The default member; `--user ID` picks another. */
+export const LOCAL_MEMBER_ID = "1300000000000000111";
+export const LOCAL_STAFF_ID = "1300000000000000222";
+/** On the local operator allow-list (OPERATOR_USER_IDS). */
+export const LOCAL_ADMIN_ID = "1300000000000000333";

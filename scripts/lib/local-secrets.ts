@@ -1,0 +1,44 @@
+/**
+ * Makes sure `.dev.vars` holds everything the local stack needs: a development Ed25519 key pair
+ * (public half for the Workers, private seed for local tooling only), a Supabase JWT secret and the
+ * anon key minted from it, and the local URLs and ids. Secrets are generated once and kept.
+ */
+import { randomBytes } from "node:crypto";
+import { sign } from "hono/jwt";
+import { readDevVars, writeDevVars } from "./dev-vars";
+import { generateEd25519KeyPair } from "./ed25519";
+import { LOCAL_ADMIN_ID, LOCAL_STAFF_ROLE_ID } from "./local-identities";
+import { localPorts } from "./local-ports";
+
+export async function ensureLocalSecrets(): Promise<{ values: Record<string, string>; created: string[] }> {
+  const values = readDevVars();
+  const created: string[] = [];
+  const setDefault = (key: string, value: string) => {
+    if (values[key]) return;
+    values[key] = value;
+    created.push(key);
+  };
+
+  if (!values["DISCORD_PUBLIC_KEY"] || !values["DEV_DISCORD_PRIVATE_KEY"]) {
+    const pair = await generateEd25519KeyPair();
+    values["DISCORD_PUBLIC_KEY"] = pair.publicKey;
+    values["DEV_DISCORD_PRIVATE_KEY"] = pair.privateKey;
+    created.push("DISCORD_PUBLIC_KEY", "DEV_DISCORD_PRIVATE_KEY");
+  }
+  setDefault("SUPABASE_JWT_SECRET", randomBytes(32).toString("hex"));
+  const jwtSecret = values["SUPABASE_JWT_SECRET"] ?? "";
+  setDefault(
+    "SUPABASE_ANON_KEY",
+    await sign({ role: "anon", iss: "supabase", iat: 0, exp: 4_102_444_800 }, jwtSecret, "HS256"),
+  );
+  setDefault("OPERATOR_USER_IDS", LOCAL_ADMIN_ID);
+  setDefault("STAFF_ROLE_ID", LOCAL_STAFF_ROLE_ID);
+
+  // URLs follow the ports of this run, so they are rewritten every time.
+  const ports = localPorts();
+  values["SUPABASE_URL"] = `http://127.0.0.1:${ports.supabaseRest}`;
+  values["DISCORD_API_BASE"] = `http://127.0.0.1:${ports.discordApi}/api/v10`;
+
+  writeDevVars(values);
+  return { values, created };
+}

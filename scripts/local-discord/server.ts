@@ -1,0 +1,154 @@
+/**
+ * A local stand-in for Discord's REST API, at its HTTP boundary: the Workers talk to it exactly as
+ * they would talk to discord.com (DISCORD_API_BASE), and it records every request so that
+ * `npm run interact` can print follow-ups and tests can assert the exact calls made.
+ * It can also be told to answer the next matching requests with a scripted failure (e.g. a 429).
+ */
+import { serve } from "@hono/node-server";
+import { type Context, Hono } from "hono";
+
+export interface RecordedRequest {
+  seq: number;
+  method: string;
+  path: string;
+  /** JSON body, or `payload_json` for multipart bodies. */
+  body: unknown;
+  /** Attached files of a multipart body, as text. */
+  files: { name: string; content: string }[];
+  authorization: string | null;
+  auditLogReason: string | null;
+}
+
+export interface ScriptedFailure {
+  method: string;
+  /** Regular expression tested against the path after `/api/v10`. */
+  pathPattern: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  times: number;
+}
+
+let snowflakeCounter = 0n;
+/** Unique, increasing, Discord-shaped ids. */
+function nextSnowflake(): string {
+  snowflakeCounter += 1n;
+  return ((BigInt(Date.now() - 1420070400000) << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
+}
+
+async function readPayload(c: Context): Promise<Pick<RecordedRequest, "body" | "files">> {
+  const type = c.req.header("Content-Type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await c.req.formData();
+    const files: RecordedRequest["files"] = [];
+    for (const [key, value] of form as unknown as Iterable<[string, string | File]>) {
+      if (key.startsWith("files[") && typeof value !== "string") {
+        files.push({ name: value.name, content: await value.text() });
+      }
+    }
+    const payload = form.get("payload_json");
+    return { body: typeof payload === "string" ? JSON.parse(payload) : null, files };
+  }
+  const text = await c.req.text();
+  return { body: text ? JSON.parse(text) : null, files: [] };
+}
+
+export function createLocalDiscordApp(): Hono {
+  const requests: RecordedRequest[] = [];
+  let failures: ScriptedFailure[] = [];
+  let seq = 0;
+  const app = new Hono();
+
+  app.get("/__local/requests", (c) => {
+    const since = Number(c.req.query("since") ?? 0);
+    const token = c.req.query("token");
+    return c.json(requests.filter((r) => r.seq > since && (!token || r.path.includes(token))));
+  });
+  app.delete("/__local/requests", (c) => {
+    requests.length = 0;
+    failures = [];
+    return c.body(null, 204);
+  });
+  app.post("/__local/failures", async (c) => {
+    failures.push((await c.req.json()) as ScriptedFailure);
+    return c.body(null, 204);
+  });
+
+  app.all("/api/v10/*", async (c) => {
+    const path = c.req.path.slice("/api/v10".length);
+    const method = c.req.method;
+    const payload =
+      method === "GET" || method === "DELETE" ? { body: null, files: [] } : await readPayload(c);
+    requests.push({
+      seq: ++seq,
+      method,
+      path,
+      ...payload,
+      authorization: c.req.header("Authorization") ?? null,
+      auditLogReason: c.req.header("X-Audit-Log-Reason") ?? null,
+    });
+
+    const failure = failures.find((f) => f.method === method && new RegExp(f.pathPattern).test(path));
+    if (failure) {
+      failure.times -= 1;
+      if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
+      return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
+    }
+    return respondLikeDiscord(c, method, path, payload.body);
+  });
+
+  app.notFound((c) => c.json({ message: "404: Not Found", code: 0 }, 404));
+  return app;
+}
+
+/** Plausible success answers for the routes our Workers and scripts use. */
+function respondLikeDiscord(c: Context, method: string, path: string, body: unknown): Response {
+  const json = (body ?? {}) as Record<string, unknown>;
+  const message = (channelId: string) => ({
+    id: nextSnowflake(),
+    channel_id: channelId,
+    content: "",
+    embeds: [],
+    components: [],
+    attachments: [],
+    timestamp: new Date().toISOString(),
+    ...json,
+  });
+
+  let match = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/);
+  if (match && (method === "POST" || method === "PATCH")) return c.json(message("interaction"));
+  if (match && method === "DELETE") return c.body(null, 204);
+
+  match = path.match(/^\/channels\/([^/]+)\/messages(?:\/(\d+))?$/);
+  if (match?.[1] && (method === "POST" || method === "PATCH")) return c.json(message(match[1]));
+  if (match && method === "DELETE") return c.body(null, 204);
+
+  if (path === "/users/@me/channels" && method === "POST") {
+    return c.json({ id: nextSnowflake(), type: 1, recipients: [{ id: json["recipient_id"] }] });
+  }
+  if (/^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(path) && method === "PUT") {
+    const commands = Array.isArray(body) ? body : [];
+    return c.json(commands.map((command: object) => ({ id: nextSnowflake(), version: "1", ...command })));
+  }
+  return c.json({ message: "404: Not Found", code: 0 }, 404);
+}
+
+export interface LocalDiscord {
+  url: string;
+  apiBase: string;
+  close(): Promise<void>;
+}
+
+export function serveLocalDiscord(port: number, hostname = "127.0.0.1"): Promise<LocalDiscord> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: createLocalDiscordApp().fetch, port, hostname }, (info) => {
+      const url = `http://${hostname}:${info.port}`;
+      resolve({
+        url,
+        apiBase: `${url}/api/v10`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+    server.once("error", reject);
+  });
+}

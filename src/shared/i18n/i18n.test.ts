@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en";
+import { fr } from "./fr";
+import { localizedDescription, resolveLocale, translate } from "./index";
+
+describe("i18n", () => {
+  it("answers French to every French locale and English to everyone else", () => {
+    expect(resolveLocale("fr")).toBe("fr");
+    expect(resolveLocale("FR-ca")).toBe("fr");
+    expect(resolveLocale("en-US")).toBe("en");
+    expect(resolveLocale("pt-BR")).toBe("en");
+    expect(resolveLocale(undefined)).toBe("en");
+  });
+
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translate("fr", "ping.ok", { ms: 12, appRole: "agent" })).toBe(
+      "Pong ! La base de données a répondu en 12 ms (connecté en tant que agent).",
+    );
+    expect(translate("en", "ping.ok", { ms: 3 })).toBe(
+      "Pong! The database answered in 3 ms (signed in as {appRole}).",
+    );
+  });
+
+  it("uses the same placeholders in both languages", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it("gives command descriptions within Discord's 100-character limit in both languages", () => {
+    for (const key of Object.keys(en).filter((k) => k.startsWith("command.")) as (keyof typeof en)[]) {
+      const { description, description_localizations } = localizedDescription(key);
+      expect(description.length, key).toBeLessThanOrEqual(100);
+      expect(description_localizations.fr?.length, key).toBeLessThanOrEqual(100);
+    }
+  });
+});

@@ -1,0 +1,45 @@
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
+import { inject } from "vitest";
+import { discordSignatureHeaders } from "../../../scripts/lib/ed25519";
+import type { RecordedRequest } from "../../../scripts/local-discord/server";
+
+export interface SentInteraction {
+  status: number;
+  response: APIInteractionResponse;
+}
+
+/** Sends an interaction signed like Discord signs it, to a Worker's `/interactions`. */
+export async function sendInteraction(
+  worker: Fetcher,
+  interaction: APIInteraction,
+): Promise<SentInteraction> {
+  const body = JSON.stringify(interaction);
+  const headers = await discordSignatureHeaders(inject("discordPrivateKey"), body);
+  const res = await worker.fetch("https://worker.test/interactions", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...headers },
+    body,
+  });
+  if (res.status !== 200) throw new Error(`Interaction answered HTTP ${res.status}: ${await res.text()}`);
+  return { status: res.status, response: (await res.json()) as APIInteractionResponse };
+}
+
+/** What the Worker sent to Discord's REST API for this interaction token (follow-ups, edits). */
+export async function discordRequestsFor(token: string): Promise<RecordedRequest[]> {
+  const res = await fetch(`${inject("discordLocalUrl")}/__local/requests?token=${encodeURIComponent(token)}`);
+  return (await res.json()) as RecordedRequest[];
+}
+
+/** Waits until the Worker has sent at least `count` requests for this token (deferred work runs after the response). */
+export async function waitForDiscordRequests(
+  token: string,
+  count = 1,
+  timeoutMs = 5_000,
+): Promise<RecordedRequest[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const requests = await discordRequestsFor(token);
+    if (requests.length >= count || Date.now() > deadline) return requests;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
