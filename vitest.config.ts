@@ -74,6 +74,7 @@ export default defineConfig(async () => {
           test: {
             name: "node",
             include: ["test/node/**/*.test.ts", "scripts/**/*.test.ts"],
+            benchmark: { include: ["bench/**/*.bench.ts"] },
             globalSetup: ["test/setup/local-supabase.global.ts", "test/setup/local-discord.global.ts"],
             provide,
             testTimeout: 20_000,

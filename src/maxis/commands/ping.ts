@@ -19,7 +19,10 @@ export const ping: SlashCommand<MaxisEnv> = {
     const supabase = await supabaseAs(env, identity);
     const started = Date.now();
     const { data, error } = await supabase.rpc("session_info");
-    if (error) return ephemeral(t("ping.database_down", { reason: error.message }));
+    if (error) {
+      console.error("session_info failed", error);
+      return ephemeral(t("ping.database_down"));
+    }
     const info = data as SessionInfo;
     return ephemeral(t("ping.ok", { ms: Date.now() - started, appRole: info.app_role }));
   },

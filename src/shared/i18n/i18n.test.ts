@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { en } from "./en";
-import { fr } from "./fr";
+import { catalogues, en, fr, type MessageKey } from "./catalogs";
 import { localizedDescription, resolveLocale, translate } from "./index";
 
 describe("i18n", () => {
@@ -21,15 +20,20 @@ describe("i18n", () => {
     );
   });
 
+  it("defines every key in exactly one feature catalogue", () => {
+    const keys = catalogues.flatMap((catalogue) => Object.keys(catalogue.en));
+    expect(keys.length).toBe(new Set(keys).size);
+  });
+
   it("uses the same placeholders in both languages", () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+    for (const key of Object.keys(en) as MessageKey[]) {
       expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
     }
   });
 
   it("gives command descriptions within Discord's 100-character limit in both languages", () => {
-    for (const key of Object.keys(en).filter((k) => k.startsWith("command.")) as (keyof typeof en)[]) {
+    for (const key of Object.keys(en).filter((k) => k.startsWith("command.")) as MessageKey[]) {
       const { description, description_localizations } = localizedDescription(key);
       expect(description.length, key).toBeLessThanOrEqual(100);
       expect(description_localizations.fr?.length, key).toBeLessThanOrEqual(100);

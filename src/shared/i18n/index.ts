@@ -1,8 +1,7 @@
 import { Locale as DiscordLocale } from "discord-api-types/v10";
-import { en, type MessageKey } from "./en";
-import { fr } from "./fr";
+import { en, fr, type MessageKey } from "./catalogs";
 
-export type { MessageKey } from "./en";
+export type { MessageKey } from "./catalogs";
 
 /** The languages we answer in. Discord sends many locales; everything that is not French gets English. */
 export type Locale = "en" | "fr";

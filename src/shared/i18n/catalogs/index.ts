@@ -1,0 +1,22 @@
+import { core } from "./core";
+import { maxisCore } from "./maxis-core";
+import { shelliaControl } from "./shellia-control";
+
+/**
+ * Every feature's messages, merged. A feature adds its catalogue file here; a key defined twice
+ * is a mistake the i18n test catches.
+ */
+export const catalogues = [core, maxisCore, shelliaControl] as const;
+
+type Merge<T extends readonly { en: object }[]> = T extends readonly [
+  infer Head extends { en: object },
+  ...infer Tail extends { en: object }[],
+]
+  ? Head["en"] & Merge<Tail>
+  : unknown;
+
+export type Messages = Merge<typeof catalogues>;
+export type MessageKey = keyof Messages & string;
+
+export const en = Object.assign({}, ...catalogues.map((c) => c.en)) as Record<MessageKey, string>;
+export const fr = Object.assign({}, ...catalogues.map((c) => c.fr)) as Record<MessageKey, string>;
