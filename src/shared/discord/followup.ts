@@ -23,7 +23,10 @@ export function deferThenEdit<Env>(
         console.error("deferred work failed", error);
         result = ctx.t("error.internal");
       }
-      await editOriginalResponse(rest, ctx.interaction, result);
+      await editOriginalResponse(rest, ctx.interaction, result).catch((error: unknown) => {
+        // Nobody is left to tell but the logs: the interaction's 15-minute token may have expired.
+        console.error("could not edit the deferred response", error);
+      });
     })(),
   );
   return deferredReply(options);

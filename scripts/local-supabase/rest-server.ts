@@ -1,0 +1,204 @@
+/**
+ * The local stand-in for a Supabase project's REST endpoint: its gateway's `apikey` check, then
+ * PostgREST's behaviour for exactly what the Workers use, `POST /rest/v1/rpc/<function>`.
+ * Everything else (tables, GET, other paths) answers 404: the Workers must only call `.rpc()`.
+ */
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { type Context, Hono } from "hono";
+import type pg from "pg";
+import { callRoutine } from "./rest/call";
+import { ApiError, fromDatabaseError, pgrstError } from "./rest/errors";
+import { authenticate, isValidApiKey } from "./rest/jwt";
+import { findRoutine, takesWholeBody } from "./rest/routines";
+
+export interface RestAppOptions {
+  /** Connections as the `authenticator` role, which can only SET ROLE to the API roles. */
+  pool: pg.Pool;
+  jwtSecret: string;
+  /** Accept exactly these API keys, like Supabase's gateway; by default any unexpired JWT signed with the secret. */
+  apiKeys?: readonly string[];
+  /** PostgREST's db-anon-role. */
+  anonRole?: string;
+  /** The exposed schema (PostgREST's db-schemas). */
+  schema?: string;
+}
+
+function render(c: Context, error: ApiError): Response {
+  const code = "code" in error.body ? error.body.code : undefined;
+  return c.newResponse(JSON.stringify(error.body), error.status as 400, {
+    "Content-Type": "application/json; charset=utf-8",
+    ...(code ? { "Proxy-Status": `PostgREST; error=${code}` } : {}),
+    ...error.headers,
+  });
+}
+
+function bearerToken(authorization: string | undefined): string | null {
+  const match = /^bearer(?:\s+(.*))?$/i.exec(authorization?.trim() ?? "");
+  return match ? (match[1] ?? "").trim() : null;
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of header?.split(";") ?? []) {
+    const at = part.indexOf("=");
+    if (at > 0) cookies[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return cookies;
+}
+
+/** PostgREST's content negotiation, reduced to the JSON media types an RPC can answer with. */
+function negotiate(accept: string | undefined): { singular: boolean; stripNulls: boolean } {
+  const offered = (accept ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (!offered.length) return { singular: false, stripNulls: false };
+  for (const item of offered) {
+    const [type = "", ...params] = item.split(";").map((part) => part.trim().toLowerCase());
+    const stripNulls = params.includes("nulls=stripped");
+    if (type === "application/vnd.pgrst.object+json" || type === "application/vnd.pgrst.object") {
+      return { singular: true, stripNulls };
+    }
+    if (["application/json", "application/vnd.pgrst.array+json", "application/*", "*/*"].includes(type)) {
+      return { singular: false, stripNulls };
+    }
+  }
+  throw pgrstError(406, "PGRST107", `None of these media types are available: ${offered.join(", ")}`);
+}
+
+export function createRestApp(options: RestAppOptions): Hono {
+  const { pool, jwtSecret } = options;
+  const anonRole = options.anonRole ?? "anon";
+  const schema = options.schema ?? "public";
+  const app = new Hono();
+
+  // Supabase's API gateway: no valid API key, no access to anything under /rest/v1.
+  app.use("/rest/v1/*", async (c, next) => {
+    const key = c.req.header("apikey") ?? c.req.query("apikey");
+    if (!key) {
+      throw new ApiError(401, {
+        message: "No API key found in request",
+        hint: "No `apikey` request header or url param was found.",
+      });
+    }
+    const known = options.apiKeys ? options.apiKeys.includes(key) : true;
+    if (!known || !(await isValidApiKey(key, jwtSecret))) {
+      throw new ApiError(401, {
+        message: "Invalid API key",
+        hint: "Double check your Supabase `anon` or `service_role` API key.",
+      });
+    }
+    await next();
+  });
+
+  app.post("/rest/v1/rpc/:fn", async (c) => {
+    const name = c.req.param("fn");
+    const apiKey = c.req.header("apikey") ?? c.req.query("apikey") ?? "";
+    // Without an Authorization header, the gateway forwards the API key as the bearer token.
+    const identity = await authenticate(
+      bearerToken(c.req.header("Authorization")) ?? apiKey,
+      jwtSecret,
+      anonRole,
+    );
+    const authed = identity.role !== anonRole;
+
+    const profile = c.req.header("Content-Profile");
+    if (profile !== undefined && profile !== schema) {
+      throw pgrstError(406, "PGRST106", `Invalid schema: ${profile}`, {
+        hint: `Only the following schemas are exposed: ${schema}`,
+      });
+    }
+    const media = negotiate(c.req.header("Accept"));
+    const rawBody = (await c.req.text()).trim() || "{}";
+    let body: unknown;
+    try {
+      body = JSON.parse(rawBody);
+    } catch {
+      throw pgrstError(400, "PGRST102", "Empty or invalid json");
+    }
+
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw fromDatabaseError(error, authed);
+    }
+    let broken = false;
+    try {
+      const routine = await findRoutine(client, schema, name, body);
+      const argNames =
+        takesWholeBody(routine) || typeof body !== "object" || body === null ? [] : Object.keys(body);
+      const result = await callRoutine(client, {
+        routine,
+        rawBody,
+        argNames,
+        identity,
+        authed,
+        method: c.req.method,
+        path: `/rpc/${name}`,
+        headers: c.req.header(),
+        cookies: parseCookies(c.req.header("Cookie")),
+        searchPath: `${JSON.stringify(schema)}, "extensions"`,
+        singular: media.singular,
+        stripNulls: media.stripNulls,
+        countTotal: /\bcount=(exact|planned|estimated)\b/.test(c.req.header("Prefer") ?? ""),
+      });
+      return c.newResponse(result.body, result.status as 200, result.headers);
+    } catch (error) {
+      broken = !(error instanceof ApiError);
+      throw error instanceof ApiError ? error : fromDatabaseError(error, authed);
+    } finally {
+      client.release(broken);
+    }
+  });
+
+  app.notFound((c) =>
+    render(
+      c,
+      pgrstError(404, "PGRST125", "Invalid path specified in request URL", {
+        details: `${c.req.method} ${c.req.path}`,
+        hint: "The local Supabase stand-in serves only POST /rest/v1/rpc/<function>: the Workers use .rpc(), never .from().",
+      }),
+    ),
+  );
+  app.onError((error, c) =>
+    render(c, error instanceof ApiError ? error : pgrstError(500, "PGRSTX00", error.message)),
+  );
+  return app;
+}
+
+export interface ServeRestOptions extends RestAppOptions {
+  /** 0 picks a free port. */
+  port: number;
+  hostname?: string;
+}
+
+export interface RestServer {
+  /** Base URL for supabase-js `createClient(url, key)` (it appends /rest/v1). */
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serveRest(options: ServeRestOptions): Promise<RestServer> {
+  const hostname = options.hostname ?? "127.0.0.1";
+  const app = createRestApp(options);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: options.port, hostname }, (info) => {
+      server.off("error", reject);
+      let closed: Promise<void> | undefined;
+      resolve({
+        url: `http://${hostname}:${info.port}`,
+        close: () => {
+          closed ??= new Promise((done) => {
+            server.close(() => done());
+            // Keep-alive connections would otherwise hold close() open.
+            (server as Server).closeAllConnections?.();
+          });
+          return closed;
+        },
+      });
+    });
+    server.once("error", reject);
+  });
+}

@@ -1,0 +1,5 @@
+-- Local development data. Applied once, right after the migrations, when the local database is created
+-- (`npm run dev` after `npm run db:reset`, or `supabase db reset` with the Supabase CLI); never by
+-- `supabase db push`. No real user data here.
+--
+-- Nothing to seed yet: shop plans and demo tickets arrive with the migrations that create their tables.
