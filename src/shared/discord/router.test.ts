@@ -1,0 +1,107 @@
+import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
+import { describe, expect, it } from "vitest";
+import {
+  buttonInteraction,
+  commandInteraction,
+  modalSubmitInteraction,
+  pingInteraction,
+} from "../../../scripts/lib/interaction-builder";
+import type { InteractionHandlers } from "./handlers";
+import { ephemeral, reply } from "./responses";
+import { routeInteraction } from "./router";
+
+const member = { userId: "1300000000000000111" };
+const runtime = { env: { name: "test" }, waitUntil: () => {} };
+
+/** A tiny app whose handlers echo what the router handed them. */
+const handlers: InteractionHandlers<{ name: string }> = {
+  commands: [
+    {
+      data: { name: "echo", description: "echo" },
+      run: ({ user, locale, env }) => reply(`${user.id} ${locale} ${env.name}`),
+    },
+    {
+      data: { name: "boom", description: "fails" },
+      run: () => {
+        throw new Error("handler bug");
+      },
+    },
+  ],
+  components: [{ prefix: "page", run: (_ctx, args) => ephemeral(`page ${args.join("/")}`) }],
+  modals: [
+    {
+      prefix: "form",
+      run: ({ interaction }, args) =>
+        ephemeral(`form ${args[0]} ${JSON.stringify(interaction.data.components)}`),
+    },
+  ],
+};
+
+const contentOf = (response: APIInteractionResponse) =>
+  response.type === InteractionResponseType.ChannelMessageWithSource ? response.data.content : undefined;
+
+describe("routeInteraction", () => {
+  it("answers PING with PONG without touching any handler", async () => {
+    expect(await routeInteraction(handlers, pingInteraction(), runtime)).toEqual({
+      type: InteractionResponseType.Pong,
+    });
+  });
+
+  it("hands a command the acting user, their language and the env", async () => {
+    const interaction = commandInteraction({ ...member, locale: "fr" }, { name: "echo", options: [] });
+    expect(contentOf(await routeInteraction(handlers, interaction, runtime))).toBe(
+      "1300000000000000111 fr test",
+    );
+  });
+
+  it("routes buttons by custom_id prefix and passes the rest as arguments", async () => {
+    const response = await routeInteraction(handlers, buttonInteraction(member, "page:open:2"), runtime);
+    expect(contentOf(response)).toBe("page open/2");
+  });
+
+  it("routes modal submits by custom_id prefix", async () => {
+    const response = await routeInteraction(
+      handlers,
+      modalSubmitInteraction(member, "form:create", { subject: "Hi" }),
+      runtime,
+    );
+    expect(contentOf(response)).toMatch(/^form create .*"value":"Hi"/);
+  });
+
+  it("tells the member privately, in their language, when a button has expired", async () => {
+    const response = await routeInteraction(
+      handlers,
+      buttonInteraction({ ...member, locale: "fr" }, "gone:1"),
+      runtime,
+    );
+    expect(response).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: {
+        content: "Ce bouton ou ce formulaire a expiré. Relancez la commande.",
+        flags: MessageFlags.Ephemeral,
+      },
+    });
+  });
+
+  it("turns a failing handler into a private, generic error instead of a broken interaction", async () => {
+    const response = await routeInteraction(
+      handlers,
+      commandInteraction(member, { name: "boom", options: [] }),
+      runtime,
+    );
+    expect(response).toMatchObject({
+      data: {
+        content: "Something went wrong on our side. Please try again in a moment.",
+        flags: MessageFlags.Ephemeral,
+      },
+    });
+  });
+
+  it("answers autocomplete for a command without suggestions with an empty list", async () => {
+    const interaction = commandInteraction(member, { name: "echo", options: [] }, true);
+    expect(await routeInteraction(handlers, interaction, runtime)).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
+  });
+});
