@@ -1,0 +1,171 @@
+/**
+ * Ticket functions at scale: 1,000,000 tickets over 100,000 members (bench/seed-tickets.ts) in a
+ * throwaway embedded PostgreSQL of its own, so the test database stays small. Each call runs as
+ * PostgREST runs it: one transaction, `set local role authenticated`, the JWT claims set, RLS on.
+ * Prints vitest's table, then p50/p95 against the targets (list and view p95 < 5 ms, stats < 100 ms)
+ * and the plans of the statements inside each function (auto_explain, nested statements).
+ */
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, bench, describe } from "vitest";
+import { migrate } from "../scripts/local-supabase/migrate";
+import { startPostgres } from "../scripts/local-supabase/postgres";
+import { freePort } from "../test/setup/ports";
+import { BENCH_SHAPE, benchIds, seedTickets } from "./seed-tickets";
+
+const postgres = await startPostgres({
+  dataDir: join(tmpdir(), `shellia-maxis-bench-pg-${randomBytes(4).toString("hex")}`),
+  port: await freePort(),
+  persistent: false,
+});
+await migrate({ connectionString: postgres.connectionString, seed: false });
+const seedMs = await seedTickets(postgres.connectionString);
+const { rows: shape } = await (async () => {
+  const c = new pg.Client({ connectionString: postgres.connectionString });
+  await c.connect();
+  try {
+    return await c.query<{ tickets: string; members: string; guilds: string; messages: string }>(
+      `select (select count(*) from public.tickets) as tickets,
+              (select count(distinct owner_id) from public.tickets) as members,
+              (select count(*) from public.ticket_guild_counters) as guilds,
+              (select count(*) from public.ticket_messages) as messages`,
+    );
+  } finally {
+    await c.end();
+  }
+})();
+console.log(`Seeded in ${(seedMs / 1000).toFixed(1)} s:`, shape[0]);
+
+const client = new pg.Client({ connectionString: postgres.connectionString });
+await client.connect();
+
+const membersPerGuild = BENCH_SHAPE.members / BENCH_SHAPE.guilds;
+const ticketsPerMember = BENCH_SHAPE.tickets / BENCH_SHAPE.members;
+let turn = 0;
+/** A different member (and guild) each call, so no single row stays hot in the caches. */
+function nextMember() {
+  turn += 1;
+  const m = (turn * 7_919) % BENCH_SHAPE.members;
+  const g = m % BENCH_SHAPE.guilds;
+  // Member m's tickets are i = m + k * members, numbered i / guilds + 1 in guild g.
+  const k = turn % ticketsPerMember;
+  const number = Math.floor((m + k * BENCH_SHAPE.members) / BENCH_SHAPE.guilds) + 1;
+  return { sub: benchIds.member(m), guildId: benchIds.guild(g), number };
+}
+function nextAgent() {
+  turn += 1;
+  const g = turn % BENCH_SHAPE.guilds;
+  return {
+    sub: benchIds.agent(g, turn % 10),
+    guildId: benchIds.guild(g),
+    number: 1 + ((turn * 4_099) % (membersPerGuild * ticketsPerMember)),
+  };
+}
+
+/** One round trip, exactly the transaction PostgREST would run for the RPC. */
+function asAuthenticated(who: { sub: string; guildId: string }, appRole: string, call: string): string {
+  const claims = JSON.stringify({
+    sub: who.sub,
+    role: "authenticated",
+    app_role: appRole,
+    guild_id: who.guildId,
+  });
+  return `begin; set local role authenticated; select set_config('request.jwt.claims', ${client.escapeLiteral(claims)}, true);
+          select ${call}; commit;`;
+}
+
+const cases: Record<string, { target: number; sql: () => string }> = {
+  "list: member, own tickets, page 1": {
+    target: 5,
+    sql: () => asAuthenticated(nextMember(), "member", "public.ticket_list()"),
+  },
+  "list: staff, guild, status=open, page 3": {
+    target: 5,
+    sql: () =>
+      asAuthenticated(nextAgent(), "agent", "public.ticket_list(p_status => 'open', p_offset => 20)"),
+  },
+  "view: member, own ticket with thread": {
+    target: 5,
+    sql: () => {
+      const m = nextMember();
+      return asAuthenticated(m, "member", `public.ticket_view('${m.number}')`);
+    },
+  },
+  "view: staff, thread + notes + audit": {
+    target: 5,
+    sql: () => {
+      const a = nextAgent();
+      return asAuthenticated(a, "agent", `public.ticket_view('${a.number}')`);
+    },
+  },
+  "stats: staff, 7 d / 30 d / all time": {
+    target: 100,
+    sql: () => asAuthenticated(nextAgent(), "admin", "public.ticket_stats()"),
+  },
+};
+
+const timings = new Map<string, number[]>();
+async function timed(name: string, sql: string) {
+  const started = performance.now();
+  await client.query(sql);
+  const list = timings.get(name) ?? [];
+  list.push(performance.now() - started);
+  timings.set(name, list);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+
+/** The plans of the statements each function runs, as auto_explain reports them to this session. */
+async function printPlans() {
+  const plans: string[] = [];
+  const onNotice = (notice: { message?: string | undefined }) => {
+    if (notice.message?.includes("Query Text")) plans.push(notice.message);
+  };
+  await client.query(`load 'auto_explain';
+    set auto_explain.log_min_duration = 0; set auto_explain.log_nested_statements = on;
+    set auto_explain.log_analyze = on; set auto_explain.log_buffers = on; set auto_explain.log_level = 'notice'`);
+  client.on("notice", onNotice);
+  try {
+    for (const [name, { sql }] of Object.entries(cases)) {
+      plans.length = 0;
+      await client.query(sql());
+      // The statements that read tables are what matter: the outer `select fn()` is one Result node,
+      // and the JSON-building helpers read nothing.
+      const reads = plans.filter((p) => /from public\./.test(p) && !p.includes("select public.ticket_"));
+      console.log(`\n=== ${name} ===\n${reads.join("\n")}`);
+    }
+  } finally {
+    client.off("notice", onNotice);
+    await client.query("set auto_explain.log_min_duration = -1");
+  }
+}
+
+afterAll(async () => {
+  const rows = [...timings].map(([name, list]) => {
+    const sorted = [...list].sort((a, b) => a - b);
+    const target = cases[name]?.target ?? Number.NaN;
+    const p95 = percentile(sorted, 95);
+    return {
+      case: name,
+      calls: list.length,
+      "p50 ms": percentile(sorted, 50).toFixed(2),
+      "p95 ms": p95.toFixed(2),
+      "target p95 ms": target,
+      ok: p95 < target ? "yes" : "NO",
+    };
+  });
+  console.log(`\nTicket functions as authenticated with RLS, ${shape[0]?.tickets} tickets:`);
+  console.table(rows);
+  await printPlans();
+  await client.end();
+  await postgres.stop();
+});
+
+describe("tickets at 1M rows (authenticated, RLS on)", () => {
+  for (const [name, { sql }] of Object.entries(cases)) {
+    bench(name, () => timed(name, sql()), { time: 2_000, warmupTime: 300 });
+  }
+});

@@ -1,0 +1,385 @@
+/**
+ * Typed wrappers around the ticket SQL functions (supabase/migrations/20261124010000_tickets.sql).
+ * One wrapper per user action, each making exactly one `.rpc()` call: one call, one transaction.
+ * The client must come from `supabaseAs(env, identity)`, so RLS sees the acting Discord user.
+ *
+ * Business refusals (bad input, not found, staff only, ...) come back as `{ ok: false, error }` with a
+ * code from `TicketErrorCode`; anything else (network, a bug) throws `TicketRpcError`, which the
+ * router turns into its generic error.
+ */
+import type { SupabaseClient } from "@supabase/supabase-js";
+
+export const TICKET_CATEGORIES = ["general", "billing", "technical", "bug", "account", "suggestion"] as const;
+export const TICKET_PRIORITIES = ["critical", "high", "medium", "low"] as const;
+export const TICKET_STATUSES = ["open", "in_progress", "waiting_for_member", "closed"] as const;
+
+export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** Limits the SQL functions enforce (in characters), exported so forms can say them up front. */
+export const TICKET_LIMITS = {
+  subject: 100,
+  description: 4000,
+  message: 2000,
+  reason: 500,
+  search: 100,
+  openTicketsPerMember: 5,
+  pageSize: 50,
+  autocomplete: 25,
+} as const;
+
+/** Every code the ticket functions raise (`raise exception using errcode = 'P0001', message = <code>`). */
+export const TICKET_ERROR_CODES = [
+  "not_authenticated",
+  "guild_required",
+  "staff_only",
+  "ticket_not_found",
+  "invalid_ticket_number",
+  "subject_empty",
+  "subject_too_long",
+  "description_empty",
+  "description_too_long",
+  "message_empty",
+  "message_too_long",
+  "reason_too_long",
+  "search_too_long",
+  "invalid_category",
+  "invalid_priority",
+  "invalid_status",
+  "invalid_assignee",
+  "assignee_not_staff",
+  "invalid_page",
+  "invalid_days",
+  "too_many_open_tickets",
+  "ticket_closed",
+  "ticket_already_closed",
+  "ticket_not_closed",
+] as const;
+export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
+
+export interface TicketError {
+  code: TicketErrorCode;
+  /** English detail for logs; users see a localized text chosen from `code`. */
+  detail: string | null;
+}
+
+export type TicketResult<T> = { ok: true; data: T } | { ok: false; error: TicketError };
+
+/** Ticket numbers as members type them: 42, "42" or "#42" (the SQL side parses and validates). */
+export type TicketRef = number | string;
+
+export interface TicketSummary {
+  /** Per-guild number, shown as #42. */
+  number: number;
+  guildId: string;
+  subject: string;
+  category: TicketCategory;
+  priority: TicketPriority;
+  status: TicketStatus;
+  ownerId: string;
+  assigneeId: string | null;
+  createdAt: string;
+  updatedAt: string;
+  lastActivityAt: string;
+  firstStaffResponseAt: string | null;
+  closedAt: string | null;
+  /** null when closed by the system (stale tickets). */
+  closedBy: string | null;
+  closeReason: string | null;
+}
+
+export interface TicketWithDescription extends TicketSummary {
+  description: string;
+}
+
+export interface TicketMessage {
+  id: number;
+  authorId: string;
+  body: string;
+  /** Internal notes are only ever returned to staff. */
+  isInternal: boolean;
+  /** The author was staff (agent/admin) when writing it. */
+  fromStaff: boolean;
+  createdAt: string;
+}
+
+export type TicketAuditAction =
+  | "created"
+  | "updated"
+  | "status_changed"
+  | "closed"
+  | "reopened"
+  | "assigned"
+  | "unassigned"
+  | "priority_changed"
+  | "first_response"
+  | "message_added"
+  | "note_added";
+
+export interface TicketAuditEntry {
+  id: number;
+  action: TicketAuditAction;
+  /** Discord user id; null for the system (service role). */
+  actorId: string | null;
+  /** member | agent | admin | service_role | the database role for maintenance. */
+  actorRole: string;
+  /** Changed fields only (snake_case column names); null on creation. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  at: string;
+}
+
+export interface TicketView {
+  ticket: TicketWithDescription;
+  /** Oldest first; internal notes only for staff. */
+  messages: TicketMessage[];
+  /** Staff only; null for members. */
+  audit: TicketAuditEntry[] | null;
+}
+
+export interface TicketList {
+  /** All matching tickets, not just this page. */
+  total: number;
+  limit: number;
+  offset: number;
+  /** Most recently active first. */
+  items: TicketSummary[];
+}
+
+export interface TicketWithMessage {
+  ticket: TicketSummary;
+  message: TicketMessage;
+}
+
+export interface DurationStats {
+  count: number;
+  meanSeconds: number | null;
+  medianSeconds: number | null;
+}
+
+export interface AgentStats {
+  agentId: string;
+  /** Tickets in the window currently assigned to this agent. */
+  assigned: number;
+  /** Tickets in the window this agent closed. */
+  closed: number;
+  /** Over tickets where this agent gave the first staff response. */
+  medianFirstResponseSeconds: number | null;
+  /** Over tickets this agent closed. */
+  medianResolutionSeconds: number | null;
+}
+
+/** Over the tickets created in the window. */
+export interface TicketStatsWindow {
+  total: number;
+  byStatus: Record<TicketStatus, number>;
+  byCategory: Record<TicketCategory, number>;
+  byPriority: Record<TicketPriority, number>;
+  firstResponse: DurationStats;
+  resolution: DurationStats;
+  /** Busiest first (assigned + closed), then by id. */
+  agents: AgentStats[];
+}
+
+export interface TicketStats {
+  generatedAt: string;
+  last7Days: TicketStatsWindow;
+  last30Days: TicketStatsWindow;
+  allTime: TicketStatsWindow;
+}
+
+export interface TicketTranscript {
+  ticket: TicketWithDescription;
+  messages: TicketMessage[];
+  includesInternal: boolean;
+}
+
+export interface TicketChoice {
+  number: number;
+  subject: string;
+  status: TicketStatus;
+}
+
+export interface GuildOpenCounts {
+  guildId: string;
+  open: number;
+  inProgress: number;
+  waitingForMember: number;
+  /** All not closed. */
+  total: number;
+}
+
+export interface OpenTicketCounts {
+  total: number;
+  guilds: GuildOpenCounts[];
+}
+
+export interface CloseStaleResult {
+  closed: number;
+  byGuild: Record<string, number>;
+}
+
+/** A failure that is not a business refusal: the router logs it and answers with its generic error. */
+export class TicketRpcError extends Error {
+  constructor(
+    readonly fn: string,
+    readonly code: string | undefined,
+    message: string,
+  ) {
+    super(`${fn}: ${message}${code ? ` (${code})` : ""}`);
+    this.name = "TicketRpcError";
+  }
+}
+
+const knownCodes: ReadonlySet<string> = new Set(TICKET_ERROR_CODES);
+
+export function isTicketErrorCode(value: string): value is TicketErrorCode {
+  return knownCodes.has(value);
+}
+
+/** The one `.rpc()` call every wrapper makes, with the error split described at the top. */
+async function call<T>(
+  client: SupabaseClient,
+  fn: string,
+  args: Record<string, unknown>,
+): Promise<TicketResult<T>> {
+  const { data, error } = await client.rpc(fn, args);
+  if (error) {
+    if (error.code === "P0001" && isTicketErrorCode(error.message)) {
+      return { ok: false, error: { code: error.message, detail: error.details || null } };
+    }
+    throw new TicketRpcError(fn, error.code || undefined, error.message);
+  }
+  return { ok: true, data: data as T };
+}
+
+const ref = (ticket: TicketRef) => String(ticket);
+
+export interface CreateTicketInput {
+  subject: string;
+  description: string;
+  category?: TicketCategory;
+  priority?: TicketPriority;
+}
+
+/** Opens a ticket in the caller's guild (at most 5 not closed per member). */
+export function createTicket(client: SupabaseClient, input: CreateTicketInput) {
+  return call<TicketWithDescription>(client, "ticket_create", {
+    p_subject: input.subject,
+    p_description: input.description,
+    p_category: input.category ?? "general",
+    p_priority: input.priority ?? "medium",
+  });
+}
+
+export interface ListTicketsInput {
+  status?: TicketStatus;
+  category?: TicketCategory;
+  priority?: TicketPriority;
+  /** A Discord user id, or "none" for unassigned tickets. */
+  assigneeId?: string;
+  /** Staff: only tickets assigned to the caller. Members only ever see their own tickets anyway. */
+  mine?: boolean;
+  /** Case-insensitive substring of the subject. */
+  search?: string;
+  /** 1..50, default 10. */
+  limit?: number;
+  /** Default 0. */
+  offset?: number;
+}
+
+export function listTickets(client: SupabaseClient, input: ListTicketsInput = {}) {
+  return call<TicketList>(client, "ticket_list", {
+    p_status: input.status ?? null,
+    p_category: input.category ?? null,
+    p_priority: input.priority ?? null,
+    p_assignee_id: input.assigneeId ?? null,
+    p_mine: input.mine ?? false,
+    p_search: input.search ?? null,
+    p_limit: input.limit ?? 10,
+    p_offset: input.offset ?? 0,
+  });
+}
+
+/** The ticket, its thread, and (staff) its audit history. */
+export function viewTicket(client: SupabaseClient, ticket: TicketRef) {
+  return call<TicketView>(client, "ticket_view", { p_ticket: ref(ticket) });
+}
+
+export interface ReplyInput {
+  body: string;
+  /** Staff only: move the ticket to this status with the reply (not "closed": use closeTicket). */
+  status?: Exclude<TicketStatus, "closed">;
+}
+
+/**
+ * A public reply. A staff reply sets the first staff response time once; a member's reply to a ticket
+ * waiting for them moves it back to in_progress (assigned) or open.
+ */
+export function replyToTicket(client: SupabaseClient, ticket: TicketRef, input: ReplyInput) {
+  return call<TicketWithMessage>(client, "ticket_reply", {
+    p_ticket: ref(ticket),
+    p_body: input.body,
+    p_status: input.status ?? null,
+  });
+}
+
+export function closeTicket(client: SupabaseClient, ticket: TicketRef, reason?: string) {
+  return call<TicketSummary>(client, "ticket_close", { p_ticket: ref(ticket), p_reason: reason ?? null });
+}
+
+/** Back to open; a member reopening counts against the open-ticket limit. */
+export function reopenTicket(client: SupabaseClient, ticket: TicketRef) {
+  return call<TicketSummary>(client, "ticket_reopen", { p_ticket: ref(ticket) });
+}
+
+/**
+ * Staff only. `assigneeId` must be the caller or someone who has acted as staff in this guild
+ * (the guild's staff directory); null unassigns. The audit row records who assigned.
+ */
+export function assignTicket(client: SupabaseClient, ticket: TicketRef, assigneeId: string | null) {
+  return call<TicketSummary>(client, "ticket_assign", { p_ticket: ref(ticket), p_assignee_id: assigneeId });
+}
+
+/** Staff only: an internal note the member never sees. */
+export function addInternalNote(client: SupabaseClient, ticket: TicketRef, body: string) {
+  return call<TicketWithMessage>(client, "ticket_note", { p_ticket: ref(ticket), p_body: body });
+}
+
+/** Staff only. "closed" closes (as closeTicket without a reason); leaving "closed" reopens. */
+export function setTicketStatus(client: SupabaseClient, ticket: TicketRef, status: TicketStatus) {
+  return call<TicketSummary>(client, "ticket_set_status", { p_ticket: ref(ticket), p_status: status });
+}
+
+export function setTicketPriority(client: SupabaseClient, ticket: TicketRef, priority: TicketPriority) {
+  return call<TicketSummary>(client, "ticket_set_priority", { p_ticket: ref(ticket), p_priority: priority });
+}
+
+/** Staff only: the caller's guild over the last 7 and 30 days and all time. */
+export function ticketStats(client: SupabaseClient) {
+  return call<TicketStats>(client, "ticket_stats", {});
+}
+
+/** The public thread; staff may include internal notes (members asking for them get staff_only). */
+export function ticketTranscript(client: SupabaseClient, ticket: TicketRef, includeInternal = false) {
+  return call<TicketTranscript>(client, "ticket_transcript", {
+    p_ticket: ref(ticket),
+    p_include_internal: includeInternal,
+  });
+}
+
+/** Up to 25 of the caller's visible tickets whose number starts with, or subject contains, `query`. */
+export function autocompleteTickets(client: SupabaseClient, query: string) {
+  return call<TicketChoice[]>(client, "ticket_autocomplete", { p_query: query });
+}
+
+/** Control API (service_role client only): not-closed tickets per guild. */
+export function openTicketCounts(client: SupabaseClient) {
+  return call<OpenTicketCounts>(client, "ticket_open_counts", {});
+}
+
+/** Control API (service_role client only): closes not-closed tickets idle for `days` (1..365). */
+export function closeStaleTickets(client: SupabaseClient, days: number, guildId?: string) {
+  return call<CloseStaleResult>(client, "ticket_close_stale", { p_days: days, p_guild_id: guildId ?? null });
+}
