@@ -3,7 +3,12 @@ import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { sign } from "hono/jwt";
 import { defineConfig } from "vitest/config";
 import { generateEd25519KeyPair } from "./scripts/lib/ed25519";
-import { LOCAL_ADMIN_ID, LOCAL_STAFF_ROLE_ID } from "./scripts/lib/local-identities";
+import {
+  LOCAL_ADMIN_ID,
+  LOCAL_APPLICATION_ID,
+  LOCAL_STAFF_CHANNEL_ID,
+  LOCAL_STAFF_ROLE_ID,
+} from "./scripts/lib/local-identities";
 import { freePort } from "./test/setup/ports";
 
 /** Test-run settings, chosen once in the main process and shared with global setups through env. */
@@ -13,6 +18,11 @@ async function testStack() {
   process.env["TEST_DISCORD_PORT"] ??= String(await freePort());
   process.env["TEST_SUPABASE_JWT_SECRET"] ??= crypto.randomUUID() + crypto.randomUUID();
   process.env["TEST_DISCORD_PRIVATE_KEY"] ??= JSON.stringify(await generateEd25519KeyPair());
+  // Control-API secrets of the two test Maxis bots ("maxis" and "maxis-b"), same key id, different secrets.
+  process.env["TEST_CONTROL_SECRET_A"] ??= crypto.randomUUID() + crypto.randomUUID();
+  process.env["TEST_CONTROL_SECRET_B"] ??= crypto.randomUUID() + crypto.randomUUID();
+  process.env["TEST_CONTROL_SECRET_NEXT"] ??= crypto.randomUUID() + crypto.randomUUID();
+  process.env["TEST_SESSION_SECRET"] ??= crypto.randomUUID() + crypto.randomUUID();
   const discordKeys = JSON.parse(process.env["TEST_DISCORD_PRIVATE_KEY"]) as {
     privateKey: string;
     publicKey: string;
@@ -23,6 +33,11 @@ async function testStack() {
     discordLocalUrl: `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`,
     jwtSecret: process.env["TEST_SUPABASE_JWT_SECRET"],
     discordKeys,
+    controlSecrets: {
+      a: process.env["TEST_CONTROL_SECRET_A"],
+      b: process.env["TEST_CONTROL_SECRET_B"],
+      next: process.env["TEST_CONTROL_SECRET_NEXT"],
+    },
   };
 }
 
@@ -66,14 +81,40 @@ export default defineConfig(async () => {
       "HS256",
     ),
     STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
+    // The Discord stand-in accepts any bot token.
+    DISCORD_BOT_TOKEN: "local-bot-token",
+    DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
+    CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.a }),
+    // Tickets: the staff channel new tickets are posted in, the dashboard's origin (CORS) and the key
+    // that signs its staff sessions (tests mint sessions with it).
+    TICKET_STAFF_CHANNEL_ID: LOCAL_STAFF_CHANNEL_ID,
+    DASHBOARD_ORIGIN: "https://dashboard.test",
+    SESSION_SECRET: process.env["TEST_SESSION_SECRET"] ?? "",
   };
+  const maxisDurableObjects = {
+    GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
+    GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
+    CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
+    CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
+  };
+  /**
+   * Shellia's Maxis bots in tests: two real ones (each with its own secret under the same key id),
+   * then one configured with a stale secret, one that is down and one too slow to answer in time.
+   */
+  const maxisTargets = [
+    { name: "maxis", binding: "MAXIS", keyId: "primary", secret: stack.controlSecrets.a },
+    { name: "maxis-b", binding: "MAXIS_B", keyId: "primary", secret: stack.controlSecrets.b },
+    { name: "maxis-stale-key", binding: "MAXIS", keyId: "primary", secret: "stale-secret-0123456789abcdef" },
+    { name: "maxis-down", url: "http://127.0.0.1:9", keyId: "primary", secret: stack.controlSecrets.a },
+    { name: "maxis-slow", binding: "MAXIS_SLOW", keyId: "primary", secret: stack.controlSecrets.a },
+  ];
   return {
     test: {
       projects: [
         {
           test: {
             name: "node",
-            include: ["test/node/**/*.test.ts", "scripts/**/*.test.ts"],
+            include: ["test/node/**/*.test.ts", "scripts/**/*.test.ts", "admin-panel/src/**/*.test.ts"],
             benchmark: { include: ["bench/**/*.bench.ts"] },
             globalSetup: ["test/setup/local-supabase.global.ts", "test/setup/local-discord.global.ts"],
             provide,
@@ -81,10 +122,34 @@ export default defineConfig(async () => {
           },
         },
         {
+          // The staff dashboard in Debian's Chromium: builds admin-panel/, runs Maxis in workerd (Miniflare).
+          test: {
+            name: "browser",
+            include: ["test/browser/**/*.test.ts"],
+            globalSetup: [
+              "test/setup/local-supabase.global.ts",
+              "test/setup/local-discord.global.ts",
+              "test/browser/setup/stack.global.ts",
+            ],
+            provide,
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
+          },
+        },
+        {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: "./wrangler.maxis.toml" },
-              miniflare: { bindings: maxisBindings },
+              // Mid-rotation: the old key and the next one are both valid.
+              miniflare: {
+                bindings: {
+                  ...maxisBindings,
+                  CONTROL_KEYS: JSON.stringify({
+                    primary: stack.controlSecrets.a,
+                    next: stack.controlSecrets.next,
+                  }),
+                },
+              },
             }),
           ],
           test: {
@@ -104,16 +169,38 @@ export default defineConfig(async () => {
                   DISCORD_PUBLIC_KEY: stack.discordKeys.publicKey,
                   DISCORD_API_BASE: stack.discordApiBase,
                   OPERATOR_USER_IDS: LOCAL_ADMIN_ID,
+                  MAXIS_TARGETS: JSON.stringify(maxisTargets),
                 },
+                serviceBindings: { MAXIS_B: "maxis-b", MAXIS_SLOW: "maxis-slow" },
                 workers: [
                   {
                     name: "maxis",
-                    deps: workersDeps,
                     modules: true,
                     scriptPath: buildMaxis(),
                     compatibilityDate: "2026-11-01",
                     compatibilityFlags: ["nodejs_compat"],
                     bindings: maxisBindings,
+                    durableObjects: maxisDurableObjects,
+                  },
+                  {
+                    name: "maxis-b",
+                    modules: true,
+                    scriptPath: buildMaxis(),
+                    compatibilityDate: "2026-11-01",
+                    compatibilityFlags: ["nodejs_compat"],
+                    bindings: {
+                      ...maxisBindings,
+                      CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.b }),
+                    },
+                    durableObjects: maxisDurableObjects,
+                  },
+                  {
+                    // Stands in for a Maxis too slow to answer within Shellia's timeout.
+                    name: "maxis-slow",
+                    modules: true,
+                    script:
+                      "export default { async fetch() { await new Promise((r) => setTimeout(r, 5000)); return new Response('late'); } };",
+                    compatibilityDate: "2026-11-01",
                   },
                 ],
               },

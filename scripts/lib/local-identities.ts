@@ -7,8 +7,12 @@ export const LOCAL_APPLICATION_ID = "1300000000000000001";
 export const LOCAL_GUILD_ID = "1300000000000000010";
 export const LOCAL_CHANNEL_ID = "1300000000000000020";
 export const LOCAL_STAFF_ROLE_ID = "1300000000000000030";
+/** Where new tickets are announced to staff (TICKET_STAFF_CHANNEL_ID). */
+export const LOCAL_STAFF_CHANNEL_ID = "1300000000000000040";
 /** The default member; `--user ID` picks another. */
 export const LOCAL_MEMBER_ID = "1300000000000000111";
+/** A second plain member, e.g. to show that members only see their own tickets. */
+export const LOCAL_OTHER_MEMBER_ID = "1300000000000000444";
 export const LOCAL_STAFF_ID = "1300000000000000222";
 /** On the local operator allow-list (OPERATOR_USER_IDS). */
 export const LOCAL_ADMIN_ID = "1300000000000000333";

@@ -7,7 +7,12 @@ import { randomBytes } from "node:crypto";
 import { sign } from "hono/jwt";
 import { readDevVars, writeDevVars } from "./dev-vars";
 import { generateEd25519KeyPair } from "./ed25519";
-import { LOCAL_ADMIN_ID, LOCAL_STAFF_ROLE_ID } from "./local-identities";
+import {
+  LOCAL_ADMIN_ID,
+  LOCAL_APPLICATION_ID,
+  LOCAL_STAFF_CHANNEL_ID,
+  LOCAL_STAFF_ROLE_ID,
+} from "./local-identities";
 import { localPorts } from "./local-ports";
 
 export async function ensureLocalSecrets(): Promise<{ values: Record<string, string>; created: string[] }> {
@@ -33,11 +38,29 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   );
   setDefault("OPERATOR_USER_IDS", LOCAL_ADMIN_ID);
   setDefault("STAFF_ROLE_ID", LOCAL_STAFF_ROLE_ID);
+  // Maxis posts giveaway messages with a bot token; the local Discord stand-in accepts any.
+  setDefault("DISCORD_BOT_TOKEN", "local-development-bot-token");
+
+  // The control API between the local Shellia and Maxis: one random key, held by both sides
+  // (Maxis as CONTROL_KEYS, Shellia as its MAXIS_TARGETS entry); each Worker loads only its own.
+  if (!values["CONTROL_KEYS"] || !values["MAXIS_TARGETS"]) {
+    const secret = randomBytes(32).toString("hex");
+    values["CONTROL_KEYS"] = JSON.stringify({ local: secret });
+    values["MAXIS_TARGETS"] = JSON.stringify([{ name: "maxis", binding: "MAXIS", keyId: "local", secret }]);
+    created.push("CONTROL_KEYS", "MAXIS_TARGETS");
+  }
+  // `/maxis restart` re-syncs Maxis's commands with this application id (the Discord stand-in's).
+  setDefault("DISCORD_APPLICATION_ID", LOCAL_APPLICATION_ID);
+  // Maxis signs the dashboard's staff sessions with this (HMAC-SHA256).
+  setDefault("SESSION_SECRET", randomBytes(32).toString("hex"));
+  // New tickets are announced in this channel of the local server.
+  setDefault("TICKET_STAFF_CHANNEL_ID", LOCAL_STAFF_CHANNEL_ID);
 
   // URLs follow the ports of this run, so they are rewritten every time.
   const ports = localPorts();
   values["SUPABASE_URL"] = `http://127.0.0.1:${ports.supabaseRest}`;
   values["DISCORD_API_BASE"] = `http://127.0.0.1:${ports.discordApi}/api/v10`;
+  values["DASHBOARD_ORIGIN"] = `http://127.0.0.1:${ports.dashboard}`;
 
   writeDevVars(values);
   return { values, created };

@@ -6,6 +6,7 @@
  */
 import { serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
+import { createLocalOAuth } from "./oauth";
 
 export interface RecordedRequest {
   seq: number;
@@ -36,8 +37,19 @@ function nextSnowflake(): string {
   return ((BigInt(Date.now() - 1420070400000) << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
 }
 
-async function readPayload(c: Context): Promise<Pick<RecordedRequest, "body" | "files">> {
+async function readPayload(
+  c: Context,
+): Promise<Pick<RecordedRequest, "body" | "files"> & { form?: Record<string, string> }> {
   const type = c.req.header("Content-Type") ?? "";
+  if (type.startsWith("application/x-www-form-urlencoded")) {
+    const form = Object.fromEntries(new URLSearchParams(await c.req.text()));
+    // Recorded for assertions, without the application's secret.
+    return {
+      body: { ...form, ...(form["client_secret"] ? { client_secret: "<redacted>" } : {}) },
+      files: [],
+      form,
+    };
+  }
   if (type.startsWith("multipart/form-data")) {
     const form = await c.req.formData();
     const files: RecordedRequest["files"] = [];
@@ -57,7 +69,16 @@ export function createLocalDiscordApp(): Hono {
   const requests: RecordedRequest[] = [];
   let failures: ScriptedFailure[] = [];
   let seq = 0;
+  const oauth = createLocalOAuth();
   const app = new Hono();
+
+  // Discord's consent screen lives on discord.com, outside /api: here it auto-approves `login_as`.
+  app.get("/oauth2/authorize", (c) => {
+    const answer = oauth.authorize(new URL(c.req.url).searchParams);
+    return "redirect" in answer
+      ? c.redirect(answer.redirect, 302)
+      : c.html(answer.html, answer.status as 200);
+  });
 
   app.get("/__local/requests", (c) => {
     const since = Number(c.req.query("since") ?? 0);
@@ -69,6 +90,12 @@ export function createLocalDiscordApp(): Hono {
     failures = [];
     return c.body(null, 204);
   });
+  app.post("/__local/guilds", async (c) => {
+    const { id } = (await c.req.json()) as { id?: unknown };
+    return typeof id === "string" && oauth.addGuild(id)
+      ? c.body(null, 204)
+      : c.json({ message: "bad id" }, 400);
+  });
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);
@@ -77,14 +104,15 @@ export function createLocalDiscordApp(): Hono {
   app.all("/api/v10/*", async (c) => {
     const path = c.req.path.slice("/api/v10".length);
     const method = c.req.method;
-    const payload =
+    const { form, ...payload } =
       method === "GET" || method === "DELETE" ? { body: null, files: [] } : await readPayload(c);
+    const authorization = c.req.header("Authorization") ?? null;
     requests.push({
       seq: ++seq,
       method,
       path,
       ...payload,
-      authorization: c.req.header("Authorization") ?? null,
+      authorization,
       auditLogReason: c.req.header("X-Audit-Log-Reason") ?? null,
     });
 
@@ -94,6 +122,12 @@ export function createLocalDiscordApp(): Hono {
       if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
       return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
     }
+    const oauthAnswer =
+      path === "/oauth2/token" && method === "POST"
+        ? oauth.exchange(form ?? {}, authorization)
+        : oauth.userRoute(method, path, authorization);
+    if (oauthAnswer)
+      return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
     return respondLikeDiscord(c, method, path, payload.body);
   });
 

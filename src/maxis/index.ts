@@ -1,11 +1,36 @@
 import { Hono } from "hono";
 import { handleInteractionRequest } from "../shared/discord/app";
 import { healthEndpoint } from "../shared/health";
+import { apiRoutes, SESSION_COOKIE } from "./api";
+import { statsSeriesRoutes } from "./api/stats-series";
 import { maxisHandlers } from "./commands";
+import { withMaintenance } from "./control/maintenance";
+import { controlRoutes } from "./control/routes";
+import { requireDashboardOrigin } from "./dashboard-auth/origin";
+import { dashboardAuthRoutes } from "./dashboard-auth/routes";
+
+export { ControlNonceStore } from "./control/nonce-store";
+export { ControlStateStore } from "./control/state-store";
+export { GiveawayIndex } from "./giveaways/giveaway-index";
+export { GiveawayObject } from "./giveaways/giveaway-object";
+
+/** Members get a localized notice instead of the feature while an operator has maintenance on. */
+const interactionHandlers = withMaintenance(maxisHandlers);
 
 const app = new Hono<{ Bindings: MaxisEnv }>();
 app.route("/health", healthEndpoint("maxis"));
-app.post("/interactions", (c) => handleInteractionRequest(maxisHandlers, c.req.raw, c.env, c.executionCtx));
+app.post("/interactions", (c) =>
+  handleInteractionRequest(interactionHandlers, c.req.raw, c.env, c.executionCtx),
+);
+// Shellia's signed control API; nothing here reaches back to Shellia.
+app.route("/control/v1", controlRoutes);
+// The staff dashboard: Discord sign-in, and CSRF protection (Origin check) on every cookie-borne write.
+app.route("/auth", dashboardAuthRoutes);
+app.use("/api/v1/*", requireDashboardOrigin(SESSION_COOKIE));
+// The staff dashboard's REST API: staff session required, CORS for the dashboard's origin only.
+app.route("/api/v1", apiRoutes);
+// The dashboard's charts; the API's middleware above (CORS, session, language) runs first.
+app.route("/api/v1", statsSeriesRoutes);
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404));
 
 export default app satisfies ExportedHandler<MaxisEnv>;

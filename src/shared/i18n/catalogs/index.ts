@@ -1,12 +1,26 @@
 import { core } from "./core";
+import { dashboardAuth } from "./dashboard-auth";
+import { giveaways } from "./giveaways";
+import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
 import { shelliaControl } from "./shellia-control";
+import { shop } from "./shop";
+import { tickets } from "./tickets";
 
 /**
  * Every feature's messages, merged. A feature adds its catalogue file here; a key defined twice
  * is a mistake the i18n test catches.
  */
-export const catalogues = [core, maxisCore, shelliaControl] as const;
+export const catalogues = [
+  core,
+  maxisCore,
+  shelliaControl,
+  giveaways,
+  shop,
+  maxisControl,
+  tickets,
+  dashboardAuth,
+] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
   infer Head extends { en: object },

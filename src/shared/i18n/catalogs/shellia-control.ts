@@ -5,21 +5,133 @@ export const shelliaControl = defineMessages(
   {
     "error.not_operator": "Only Shellia's operators can run this command.",
     "command.maxis.description": "Steer the Maxis bots",
-    "command.maxis.status.description": "Show whether a Maxis bot is up",
-    "command.maxis.option.target.description": "Which Maxis bot (default: all)",
-    "maxis.status.up": "**{target}** is up (version {version}, answered in {ms} ms).",
-    "maxis.status.down": "**{target}** did not answer properly (HTTP {status}).",
-    "maxis.status.unreachable": "**{target}** is unreachable: {reason}",
+    "command.maxis.status.description": "Show how a Maxis bot is doing (default: all of them)",
+    "command.maxis.analytics.description": "Tickets, giveaways and promotions over a period",
+    "command.maxis.promo.description": "Start a promotion on a plan",
+    "command.maxis.giveaway.description": "Start a giveaway",
+    "command.maxis.restart.description":
+      "Soft-restart a Maxis: caches dropped, commands re-synced, new boot id",
+    "command.maxis.report.description": "A report as an embed and a Markdown file",
+    "command.maxis.execute.description": "Run one allow-listed operation",
+    "command.maxis.option.target.description": "Which Maxis bot",
+    "command.maxis.option.period.description": "How far back: 24h, 7d (default), 30d, 12w…",
+    "command.maxis.option.percent.description": "Percent off (1–90)",
+    "command.maxis.option.plan.description": "The plan's id, e.g. pro",
+    "command.maxis.option.duration.description": "How long: 48h, 30m, 2d, 1d12h…",
+    "command.maxis.option.prize.description": "What the winners get",
+    "command.maxis.option.winners.description": "How many winners (default 1)",
+    "command.maxis.option.channel.description": "Where to post it (default: here)",
+    "command.maxis.option.operation.description": "The operation and its arguments, e.g. maintenance on",
     "maxis.unknown_target": "There is no Maxis bot named **{target}**. Known bots: {targets}.",
+    "maxis.no_targets": "No Maxis bot is configured: set MAXIS_TARGETS on Shellia (see DEPLOY.md).",
+    "maxis.choose_target": "Several Maxis bots are configured ({targets}): choose one with `target`.",
+    "maxis.invalid_period": "The period must look like 24h, 7d, 30d or 12w (1 hour to 366 days).",
+    "maxis.empty_operation": "Name an operation, e.g. `maintenance on`.",
+    "maxis.outcome.refused":
+      "**{target}** refused Shellia's signature ({code}). Check that its CONTROL_KEYS holds key id `{keyId}` with the same secret as Shellia's MAXIS_TARGETS, and that both clocks are right. Nothing ran.",
+    "maxis.outcome.timeout":
+      "**{target}** did not answer within {seconds} s: it is up but too slow. The action may or may not have run; check with `/maxis status`.",
+    "maxis.outcome.unreachable": "**{target}** is down or unreachable ({reason}). Nothing ran.",
+    "maxis.outcome.failing":
+      "**{target}** answered with HTTP {status} instead of a control answer: it is failing.",
+    "maxis.outcome.rejected": "**{target}**: {message}",
+    "maxis.status.line":
+      "**{target}** is up · version {version} · boot `{bootId}` since <t:{bootedAt}:R> · answered in {ms} ms",
+    "maxis.status.restart": "Last restart <t:{at}:R> by <@{by}>",
+    "maxis.status.never_restarted": "Never restarted since it was deployed",
+    "maxis.status.maintenance_on": "🛠 Maintenance **on** since <t:{since}:R> (by <@{by}>)",
+    "maxis.status.maintenance_off": "Maintenance off",
+    "maxis.status.database_up": "Database reachable ({ms} ms)",
+    "maxis.status.database_down": "⚠ Database **unreachable**",
+    "maxis.status.figures":
+      "Open tickets: {tickets} · running giveaways: {giveaways} · live promotions: {promotions}",
+    "maxis.figure.not_available": "not available yet",
+    "maxis.figure.unreachable": "unreadable",
+    "maxis.analytics.title": "**{target}** over {period} (since <t:{since}:f>)",
+    "maxis.analytics.tickets": "Tickets: {opened} opened, {closed} closed, {openNow} open now",
+    "maxis.analytics.giveaways":
+      "Giveaways: {started} started, {ended} ended, {running} running, {entrants} entrants",
+    "maxis.analytics.promotions":
+      "Promotions: {run} started on {plans} plan(s), average {average}, {live} live now",
+    "maxis.analytics.unavailable": "{feature}: {reason}",
+    "maxis.analytics.feature.tickets": "Tickets",
+    "maxis.analytics.feature.giveaways": "Giveaways",
+    "maxis.analytics.feature.promotions": "Promotions",
+    "maxis.promo.created":
+      "Promotion #{id} started on **{target}**: **{plan}** −{percent} % ({price} → {promoted}) until <t:{ends}:f>.",
+    "maxis.giveaway.started":
+      "Giveaway `{id}` started on **{target}** in <#{channel}>: **{prize}**, {winners} winner(s), draw <t:{ends}:R>.",
+    "maxis.restart.done":
+      "**{target}** restarted: boot `{previous}` → `{bootId}`, {count} command(s) re-synced.",
+    "maxis.restart.done_sync_failed": "**{target}** restarted: boot `{previous}` → `{bootId}`. {syncError}",
+    "maxis.report.sent": "Report from **{target}** (also attached as Markdown).",
   },
   {
     "error.not_operator": "Seuls les opérateurs de Shellia peuvent lancer cette commande.",
     "command.maxis.description": "Piloter les bots Maxis",
-    "command.maxis.status.description": "Voir si un bot Maxis est en ligne",
-    "command.maxis.option.target.description": "Quel bot Maxis (par défaut : tous)",
-    "maxis.status.up": "**{target}** est en ligne (version {version}, réponse en {ms} ms).",
-    "maxis.status.down": "**{target}** n'a pas répondu correctement (HTTP {status}).",
-    "maxis.status.unreachable": "**{target}** est injoignable : {reason}",
+    "command.maxis.status.description": "Voir l'état d'un bot Maxis (par défaut : tous)",
+    "command.maxis.analytics.description": "Tickets, concours et promotions sur une période",
+    "command.maxis.promo.description": "Lancer une promotion sur une offre",
+    "command.maxis.giveaway.description": "Lancer un concours",
+    "command.maxis.restart.description":
+      "Redémarrer un Maxis à chaud : caches vidés, commandes resynchronisées, nouveau boot id",
+    "command.maxis.report.description": "Un rapport en embed et en fichier Markdown",
+    "command.maxis.execute.description": "Lancer une opération autorisée",
+    "command.maxis.option.target.description": "Quel bot Maxis",
+    "command.maxis.option.period.description": "Sur quelle durée : 24h, 7d (par défaut), 30d, 12w…",
+    "command.maxis.option.percent.description": "Pourcentage de réduction (1–90)",
+    "command.maxis.option.plan.description": "L'identifiant de l'offre, par ex. pro",
+    "command.maxis.option.duration.description": "Durée : 48h, 30m, 2d, 1d12h…",
+    "command.maxis.option.prize.description": "Ce que gagnent les gagnants",
+    "command.maxis.option.winners.description": "Nombre de gagnants (1 par défaut)",
+    "command.maxis.option.channel.description": "Où le publier (par défaut : ici)",
+    "command.maxis.option.operation.description": "L'opération et ses arguments, par ex. maintenance on",
     "maxis.unknown_target": "Aucun bot Maxis ne s'appelle **{target}**. Bots connus : {targets}.",
+    "maxis.no_targets":
+      "Aucun bot Maxis n'est configuré : définissez MAXIS_TARGETS sur Shellia (voir DEPLOY.md).",
+    "maxis.choose_target":
+      "Plusieurs bots Maxis sont configurés ({targets}) : choisissez-en un avec `target`.",
+    "maxis.invalid_period": "La période s'écrit comme 24h, 7d, 30d ou 12w (d'une heure à 366 jours).",
+    "maxis.empty_operation": "Indiquez une opération, par ex. `maintenance on`.",
+    "maxis.outcome.refused":
+      "**{target}** a refusé la signature de Shellia ({code}). Vérifiez que son CONTROL_KEYS contient l'identifiant de clé `{keyId}` avec le même secret que MAXIS_TARGETS sur Shellia, et que les deux horloges sont justes. Rien n'a été exécuté.",
+    "maxis.outcome.timeout":
+      "**{target}** n'a pas répondu en {seconds} s : il est en ligne mais trop lent. L'action a pu être exécutée ou non ; vérifiez avec `/maxis status`.",
+    "maxis.outcome.unreachable":
+      "**{target}** est hors ligne ou injoignable ({reason}). Rien n'a été exécuté.",
+    "maxis.outcome.failing":
+      "**{target}** a répondu HTTP {status} au lieu d'une réponse de contrôle : il est en panne.",
+    "maxis.outcome.rejected": "**{target}** : {message}",
+    "maxis.status.line":
+      "**{target}** est en ligne · version {version} · démarrage `{bootId}` <t:{bootedAt}:R> · réponse en {ms} ms",
+    "maxis.status.restart": "Dernier redémarrage <t:{at}:R> par <@{by}>",
+    "maxis.status.never_restarted": "Jamais redémarré depuis son déploiement",
+    "maxis.status.maintenance_on": "🛠 Maintenance **activée** depuis <t:{since}:R> (par <@{by}>)",
+    "maxis.status.maintenance_off": "Maintenance désactivée",
+    "maxis.status.database_up": "Base de données joignable ({ms} ms)",
+    "maxis.status.database_down": "⚠ Base de données **injoignable**",
+    "maxis.status.figures":
+      "Tickets ouverts : {tickets} · concours en cours : {giveaways} · promotions en cours : {promotions}",
+    "maxis.figure.not_available": "pas encore disponible",
+    "maxis.figure.unreachable": "illisible",
+    "maxis.analytics.title": "**{target}** sur {period} (depuis le <t:{since}:f>)",
+    "maxis.analytics.tickets": "Tickets : {opened} ouverts, {closed} fermés, {openNow} ouverts maintenant",
+    "maxis.analytics.giveaways":
+      "Concours : {started} lancés, {ended} terminés, {running} en cours, {entrants} participants",
+    "maxis.analytics.promotions":
+      "Promotions : {run} lancées sur {plans} offre(s), moyenne {average}, {live} en cours",
+    "maxis.analytics.unavailable": "{feature} : {reason}",
+    "maxis.analytics.feature.tickets": "Tickets",
+    "maxis.analytics.feature.giveaways": "Concours",
+    "maxis.analytics.feature.promotions": "Promotions",
+    "maxis.promo.created":
+      "Promotion n° {id} lancée sur **{target}** : **{plan}** −{percent} % ({price} → {promoted}) jusqu'au <t:{ends}:f>.",
+    "maxis.giveaway.started":
+      "Concours `{id}` lancé sur **{target}** dans <#{channel}> : **{prize}**, {winners} gagnant(s), tirage <t:{ends}:R>.",
+    "maxis.restart.done":
+      "**{target}** redémarré : démarrage `{previous}` → `{bootId}`, {count} commande(s) resynchronisée(s).",
+    "maxis.restart.done_sync_failed":
+      "**{target}** redémarré : démarrage `{previous}` → `{bootId}`. {syncError}",
+    "maxis.report.sent": "Rapport de **{target}** (joint aussi en Markdown).",
   },
 );

@@ -1,0 +1,170 @@
+/**
+ * The dashboard's only door to Maxis: its REST API (/api/v1) and sign-in routes (/auth), called with
+ * the session cookie (credentials: "include"). Mutations are JSON POSTs, which browsers never send
+ * cross-site without a CORS preflight; Maxis also checks their Origin.
+ */
+import type {
+  TicketCategory,
+  TicketList,
+  TicketPriority,
+  TicketStats,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+  TicketWithMessage,
+} from "../../src/maxis/tickets/rpc";
+
+export type {
+  AgentStats,
+  TicketAuditEntry,
+  TicketCategory,
+  TicketList,
+  TicketMessage,
+  TicketPriority,
+  TicketStats,
+  TicketStatsWindow,
+  TicketStatus,
+  TicketSummary,
+  TicketView,
+} from "../../src/maxis/tickets/rpc";
+export {
+  TICKET_CATEGORIES,
+  TICKET_LIMITS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+} from "../../src/maxis/tickets/rpc";
+
+export interface SessionInfo {
+  user: { id: string; name: string; avatarUrl: string | null };
+  appRole: "agent" | "admin";
+  expiresAt: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export interface InboxQuery {
+  status?: TicketStatus;
+  category?: TicketCategory;
+  priority?: TicketPriority;
+  /** A Discord user id, or "none". */
+  assignee?: string;
+  mine?: boolean;
+  search?: string;
+  sort?: InboxSort;
+}
+
+/** By ticket number: the API lists newest first, and "oldest" reads its pages from the end. */
+export type InboxSort = "newest" | "oldest";
+
+/** What a conditional GET gave: fresh data with its validator, or "not modified". */
+export type Conditional<T> = { changed: true; data: T; etag: string | null } | { changed: false };
+
+export function inboxSearchParams(query: InboxQuery, limit: number, offset: number): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of ["status", "category", "priority", "assignee"] as const) {
+    const value = query[key];
+    if (value) params.set(key, value);
+  }
+  if (query.mine) params.set("mine", "true");
+  const search = query.search?.trim();
+  if (search) params.set("search", search);
+  params.set("limit", String(limit));
+  params.set("offset", String(offset));
+  return params;
+}
+
+export function createApi(base: string, onUnauthorized: () => void) {
+  async function request<T>(
+    method: "GET" | "POST" | "PATCH",
+    path: string,
+    body?: unknown,
+    etag?: string | null,
+  ): Promise<Conditional<T>> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (etag) headers["If-None-Match"] = etag;
+    let res: Response;
+    try {
+      res = await fetch(`${base}${path}`, {
+        method,
+        headers,
+        credentials: "include",
+        cache: "no-store",
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new ApiError(0, "network", "network");
+    }
+    if (res.status === 304) return { changed: false };
+    const text = await res.text();
+    const json: unknown = text ? JSON.parse(text) : null;
+    if (!res.ok) {
+      const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
+      if (res.status === 401) onUnauthorized();
+      throw new ApiError(res.status, error?.code ?? "http_error", error?.message ?? `HTTP ${res.status}`);
+    }
+    return { changed: true, data: json as T, etag: res.headers.get("ETag") };
+  }
+  const get = async <T>(path: string) => {
+    const result = await request<T>("GET", path);
+    if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
+    return result.data;
+  };
+  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" = "POST") => {
+    const result = await request<T>(method, path, body);
+    if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
+    return result.data;
+  };
+  const ticketPath = (n: number) => `/api/v1/tickets/${n}`;
+
+  return {
+    base,
+    loginUrl: (returnTo: string) => `${base}/auth/discord/login?return_to=${encodeURIComponent(returnTo)}`,
+    session: () => get<SessionInfo>("/auth/session"),
+    logout: () => request<unknown>("POST", "/auth/logout", {}),
+    listTickets: (query: InboxQuery, limit: number, offset: number, etag?: string | null) =>
+      request<TicketList>(
+        "GET",
+        `/api/v1/tickets?${inboxSearchParams(query, limit, offset)}`,
+        undefined,
+        etag,
+      ),
+    viewTicket: (n: number, etag?: string | null) =>
+      request<TicketView>("GET", ticketPath(n), undefined, etag),
+    reply: (n: number, body: string) => write<TicketWithMessage>(`${ticketPath(n)}/replies`, { body }),
+    note: (n: number, body: string) => write<TicketWithMessage>(`${ticketPath(n)}/notes`, { body }),
+    assign: (n: number, assigneeId: string | null) =>
+      write<TicketSummary>(`${ticketPath(n)}/assignee`, { assigneeId }, "PATCH"),
+    setStatus: (n: number, status: TicketStatus) =>
+      write<TicketSummary>(`${ticketPath(n)}/status`, { status }, "PATCH"),
+    setPriority: (n: number, priority: TicketPriority) =>
+      write<TicketSummary>(`${ticketPath(n)}/priority`, { priority }, "PATCH"),
+    close: (n: number, reason: string) =>
+      write<TicketSummary>(`${ticketPath(n)}/close`, reason ? { reason } : {}),
+    /** Leaving "closed" reopens. */
+    reopen: (n: number) => write<TicketSummary>(`${ticketPath(n)}/status`, { status: "open" }, "PATCH"),
+    stats: () => get<TicketStats>("/api/v1/stats"),
+    statsSeries: (days: number) => get<StatsSeries>(`/api/v1/stats/series?days=${days}`),
+  };
+}
+
+export type Api = ReturnType<typeof createApi>;
+
+/** The charts' data (GET /api/v1/stats/series). */
+export interface StatsSeries {
+  days: number;
+  /** One entry per day, oldest first (UTC dates). */
+  daily: { date: string; opened: number; closed: number }[];
+  /** Histograms: bucket upper bounds in seconds (the last is open-ended, null). */
+  firstResponseBuckets: { upToSeconds: number | null; count: number }[];
+  resolutionBuckets: { upToSeconds: number | null; count: number }[];
+}

@@ -1,0 +1,212 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { ApiError, createApi, type SessionInfo } from "./api";
+import { AppContext, type AppContextValue } from "./context";
+import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
+import { InboxPage } from "./pages/inbox";
+import { SignInPage } from "./pages/sign-in";
+import { StatsPage } from "./pages/stats";
+import { TicketPage } from "./pages/ticket";
+import { parseRoute, type Route } from "./route";
+
+const LOCALE_KEY = "maxis.locale";
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    addEventListener("hashchange", onHash);
+    return () => removeEventListener("hashchange", onHash);
+  }, []);
+  return route;
+}
+
+type SessionState =
+  | { state: "loading" }
+  | { state: "signedOut"; expired: boolean }
+  | { state: "in"; session: SessionInfo };
+
+export function App({ apiBase }: { apiBase: string }) {
+  const [locale, setLocale] = useState<Locale>(() =>
+    pickLocale(localStorage.getItem(LOCALE_KEY), navigator.languages),
+  );
+  const [auth, setAuth] = useState<SessionState>({ state: "loading" });
+  const [toasts, setToasts] = useState<{ id: number; text: string; kind: "ok" | "error" }[]>([]);
+  const route = useRoute();
+  const signedIn = useRef(false);
+
+  const api = useMemo(
+    () => createApi(apiBase, () => setAuth({ state: "signedOut", expired: signedIn.current })),
+    [apiBase],
+  );
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    localStorage.setItem(LOCALE_KEY, locale);
+  }, [locale]);
+
+  useEffect(() => {
+    api
+      .session()
+      .then((session) => {
+        signedIn.current = true;
+        setAuth({ state: "in", session });
+      })
+      .catch(() => setAuth({ state: "signedOut", expired: false }));
+  }, [api]);
+
+  const t = useCallback(
+    (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params),
+    [locale],
+  );
+  const toast = useCallback((text: string, kind: "ok" | "error" = "ok") => {
+    const id = Date.now() + Math.random();
+    setToasts((list) => [...list.slice(-2), { id, text, kind }]);
+    setTimeout(() => setToasts((list) => list.filter((item) => item.id !== id)), 4000);
+  }, []);
+
+  useEffect(() => {
+    const title =
+      route.page === "ticket"
+        ? t("ticket.number", { number: route.number })
+        : t(route.page === "stats" ? "stats.title" : "inbox.title");
+    document.title = `${title} · ${t("app.title")}`;
+  }, [route, t]);
+
+  if (auth.state === "loading") return <div class="boot" aria-busy="true" />;
+  if (auth.state === "signedOut") {
+    return (
+      <SignInPage
+        locale={locale}
+        setLocale={setLocale}
+        loginUrl={api.loginUrl(location.href)}
+        expired={auth.expired}
+      />
+    );
+  }
+
+  const session = auth.session;
+  const userName = (id: string | null): string => {
+    if (!id) return t("ticket.unassigned");
+    if (id === session.user.id) return `${session.user.name} (${t("user.you")})`;
+    return t("user.unknown", { id: `…${id.slice(-4)}` });
+  };
+  const context: AppContextValue = { api, locale, t, session, toast, userName };
+
+  const signOut = async () => {
+    await api.logout().catch(() => undefined);
+    signedIn.current = false;
+    setAuth({ state: "signedOut", expired: false });
+  };
+
+  return (
+    <AppContext.Provider value={context}>
+      <a class="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <header class="topbar">
+        <a class="brand" href="#/inbox">
+          <span class="brand-mark" aria-hidden="true">
+            M
+          </span>
+          <span class="brand-name">{t("app.title")}</span>
+        </a>
+        <nav aria-label={t("nav.main")} class="mainnav">
+          <a href="#/inbox" aria-current={route.page !== "stats" ? "page" : undefined}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M4 4h16v11h-5l-1.5 2h-3L9 15H4z" />
+            </svg>
+            <span>{t("nav.inbox")}</span>
+          </a>
+          <a href="#/stats" aria-current={route.page === "stats" ? "page" : undefined}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M5 20V10M12 20V4M19 20v-7" />
+            </svg>
+            <span>{t("nav.stats")}</span>
+          </a>
+        </nav>
+        <div class="account">
+          <label class="visually-hidden" for="locale">
+            {t("nav.language")}
+          </label>
+          <select
+            id="locale"
+            class="locale"
+            value={locale}
+            onChange={(e) => setLocale(e.currentTarget.value as Locale)}
+          >
+            <option value="en">EN</option>
+            <option value="fr">FR</option>
+          </select>
+          <span class="me" title={session.user.id}>
+            <Avatar id={session.user.id} name={session.user.name} url={session.user.avatarUrl} />
+            <span class="me-text">
+              <span class="me-name">{session.user.name}</span>
+              <span class="me-role">
+                {t(session.appRole === "admin" ? "nav.role.admin" : "nav.role.agent")}
+              </span>
+            </span>
+          </span>
+          <button type="button" class="btn ghost" onClick={signOut}>
+            {t("nav.signOut")}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {route.page === "inbox" && <InboxPage params={route.params} />}
+        {route.page === "ticket" && <TicketPage number={route.number} />}
+        {route.page === "stats" && <StatsPage />}
+      </main>
+      <div class="toasts" role="status" aria-live="polite">
+        {toasts.map((item) => (
+          <div key={item.id} class={`toast ${item.kind}`}>
+            {item.text}
+          </div>
+        ))}
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+const palette = ["#5865f2", "#3ba55d", "#eb459e", "#faa61a", "#00a8fc", "#9b59b6", "#e67e22", "#1abc9c"];
+
+/** A Discord avatar, or initials on a colour that stays the same for a given user. */
+export function Avatar({
+  id,
+  name,
+  url,
+  size = 28,
+}: {
+  id: string;
+  name: string;
+  url?: string | null;
+  size?: number;
+}) {
+  const colour = palette[Number(BigInt(id || "0") % BigInt(palette.length))];
+  const initials = name
+    .replace(/\(.*\)/, "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]?.toUpperCase())
+    .join("");
+  return url ? (
+    <img class="avatar" src={url} alt="" width={size} height={size} />
+  ) : (
+    <span
+      class="avatar"
+      style={{ background: colour, width: `${size}px`, height: `${size}px` }}
+      aria-hidden="true"
+    >
+      {initials || "?"}
+    </span>
+  );
+}
+
+export function errorText(error: unknown, t: AppContextValue["t"]): string {
+  if (error instanceof ApiError) {
+    if (error.code === "network") return t("error.network");
+    if (error.status === 403) return error.message || t("error.forbidden");
+    return error.message || t("error.generic");
+  }
+  return t("error.generic");
+}

@@ -1,0 +1,88 @@
+import { useEffect, useRef } from "preact/hooks";
+import uPlot from "uplot";
+import "uplot/dist/uPlot.min.css";
+
+export interface ChartSeries {
+  label: string;
+  values: number[];
+  colour: string;
+}
+
+/**
+ * A uPlot chart sized to its container. `kind: "bars"` draws grouped bars (histograms, daily counts);
+ * `x` is a time axis (Unix seconds) or bucket positions with their own labels.
+ */
+export function Chart({
+  x,
+  series,
+  kind,
+  xLabels,
+  height = 240,
+  title,
+}: {
+  x: number[];
+  series: ChartSeries[];
+  kind: "lines" | "bars";
+  xLabels?: string[];
+  height?: number;
+  title: string;
+}) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const stroke = "#6b7185";
+    const grid = { stroke: "#e7e9f2", width: 1 };
+    const options: uPlot.Options = {
+      width: element.clientWidth,
+      height,
+      legend: { show: series.length > 1, live: false },
+      cursor: { drag: { x: false, y: false }, points: { show: kind === "lines" } },
+      scales: {
+        x: { time: !xLabels },
+        y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] },
+      },
+      axes: [
+        {
+          stroke,
+          grid: { show: false },
+          ticks: { show: false },
+          ...(xLabels
+            ? { values: (_u: uPlot, splits: number[]) => splits.map((s) => xLabels[s] ?? "") }
+            : {}),
+          ...(xLabels ? { splits: () => x } : {}),
+        },
+        { stroke, grid, ticks: { show: false }, size: 36, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
+      ],
+      series: [
+        {},
+        ...series.map((s, i): uPlot.Series => {
+          const bars =
+            kind === "bars"
+              ? uPlot.paths.bars?.({
+                  size: [0.8 / series.length, 48],
+                  align: series.length > 1 ? (i === 0 ? -1 : 1) : 0,
+                  gap: 1,
+                })
+              : undefined;
+          return {
+            label: s.label,
+            stroke: s.colour,
+            width: kind === "lines" ? 2 : 0,
+            fill: kind === "bars" ? s.colour : `${s.colour}22`,
+            points: { show: false },
+            ...(bars ? { paths: bars } : {}),
+          };
+        }),
+      ],
+    };
+    const chart = new uPlot(options, [x, ...series.map((s) => s.values)], element);
+    const observer = new ResizeObserver(() => chart.setSize({ width: element.clientWidth, height }));
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      chart.destroy();
+    };
+  }, [x, series, kind, xLabels, height]);
+  return <div class="chart" ref={box} role="img" aria-label={title} />;
+}

@@ -1,0 +1,23 @@
+import { render } from "preact";
+import { App } from "./app";
+import "./styles.css";
+
+/**
+ * Where Maxis lives comes from /config.json, written when the site is built for Pages (MAXIS_URL)
+ * and served by the local stack, so one build runs against any Maxis.
+ */
+async function loadApiBase(): Promise<string> {
+  try {
+    const res = await fetch("config.json", { cache: "no-store" });
+    if (res.ok) {
+      const config = (await res.json()) as { apiBase?: unknown };
+      if (typeof config.apiBase === "string" && config.apiBase) return config.apiBase.replace(/\/$/, "");
+    }
+  } catch {
+    // Same origin then: a Maxis route in front of the dashboard.
+  }
+  return location.origin;
+}
+
+const root = document.getElementById("app");
+if (root) render(<App apiBase={await loadApiBase()} />, root);

@@ -1,0 +1,293 @@
+import { useEffect, useMemo, useState } from "preact/hooks";
+import {
+  type StatsSeries,
+  TICKET_CATEGORIES,
+  TICKET_PRIORITIES,
+  type TicketStats,
+  type TicketStatsWindow,
+} from "../api";
+import { Avatar, errorText } from "../app";
+import { Chart } from "../components/chart";
+import { useApp } from "../context";
+import { formatDuration, formatNumber, type Locale } from "../i18n";
+import { usePolling } from "../poll";
+
+type WindowKey = "last7Days" | "last30Days" | "allTime";
+const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };
+
+/** "< 15 min", "1 h – 4 h", "> 3 d": bucket labels from their upper bounds. */
+export function bucketLabels(bounds: (number | null)[], locale: Locale): string[] {
+  return bounds.map((upTo, i) => {
+    const from = i === 0 ? 0 : (bounds[i - 1] ?? 0);
+    if (upTo === null) return `> ${formatDuration(from, locale)}`;
+    if (i === 0) return `< ${formatDuration(upTo, locale)}`;
+    return `${formatDuration(from, locale)}–${formatDuration(upTo, locale)}`;
+  });
+}
+
+export function StatsPage() {
+  const { api, t, locale } = useApp();
+  const [stats, setStats] = useState<TicketStats | null>(null);
+  const [series, setSeries] = useState<StatsSeries | null>(null);
+  const [windowKey, setWindowKey] = useState<WindowKey>("last30Days");
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    try {
+      const [nextStats, nextSeries] = await Promise.all([
+        api.stats(),
+        api.statsSeries(WINDOW_DAYS[windowKey]),
+      ]);
+      setStats(nextStats);
+      setSeries(nextSeries);
+      setError(null);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [windowKey]);
+  usePolling(load, 60_000, [windowKey]);
+
+  const current: TicketStatsWindow | null = stats ? stats[windowKey] : null;
+  const openNow = stats
+    ? stats.allTime.byStatus.open +
+      stats.allTime.byStatus.in_progress +
+      stats.allTime.byStatus.waiting_for_member
+    : null;
+
+  const daily = useMemo(() => {
+    if (!series) return null;
+    return {
+      x: series.daily.map((d) => Date.parse(`${d.date}T12:00:00Z`) / 1000),
+      series: [
+        { label: t("stats.opened"), values: series.daily.map((d) => d.opened), colour: "#5865f2" },
+        { label: t("stats.closedCount"), values: series.daily.map((d) => d.closed), colour: "#23a55a" },
+      ],
+    };
+  }, [series, locale]);
+
+  const histogram = (key: "firstResponseBuckets" | "resolutionBuckets", colour: string, label: string) => {
+    if (!series) return null;
+    const buckets = series[key];
+    return {
+      x: buckets.map((_, i) => i),
+      labels: bucketLabels(
+        buckets.map((b) => b.upToSeconds),
+        locale,
+      ),
+      series: [{ label, values: buckets.map((b) => b.count), colour }],
+      empty: buckets.every((b) => b.count === 0),
+    };
+  };
+  const firstResponse = useMemo(
+    () => histogram("firstResponseBuckets", "#8b5cf6", t("stats.tickets")),
+    [series, locale],
+  );
+  const resolution = useMemo(
+    () => histogram("resolutionBuckets", "#f59e0b", t("stats.tickets")),
+    [series, locale],
+  );
+
+  return (
+    <div class="stats">
+      <div class="page-head">
+        <h1>{t("stats.title")}</h1>
+        <fieldset class="segmented small">
+          <legend class="visually-hidden">{t("stats.window")}</legend>
+          {(["last7Days", "last30Days", "allTime"] as const).map((key) => (
+            <label key={key} class={windowKey === key ? "on" : ""}>
+              <input
+                type="radio"
+                name="stats-window"
+                value={key}
+                checked={windowKey === key}
+                onChange={() => setWindowKey(key)}
+              />
+              {t(`stats.${key}`)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="kpis">
+        <Kpi
+          label={t("stats.opened")}
+          value={current ? formatNumber(current.total, locale) : "…"}
+          tone="blue"
+        />
+        <Kpi
+          label={t("stats.closedCount")}
+          value={current ? formatNumber(current.byStatus.closed, locale) : "…"}
+          tone="green"
+        />
+        <Kpi
+          label={t("stats.openNow")}
+          value={openNow === null ? "…" : formatNumber(openNow, locale)}
+          tone="amber"
+        />
+        <Kpi
+          label={t("stats.medianFirstResponse")}
+          value={duration(current?.firstResponse.medianSeconds, locale)}
+          tone="violet"
+        />
+        <Kpi
+          label={t("stats.medianResolution")}
+          value={duration(current?.resolution.medianSeconds, locale)}
+          tone="teal"
+        />
+      </div>
+      <section class="card wide-card" aria-labelledby="chart-over-time">
+        <h2 id="chart-over-time">
+          {t("stats.overTime")}
+          <span class="muted small"> · {t("stats.daysShown", { count: WINDOW_DAYS[windowKey] })}</span>
+        </h2>
+        {daily ? (
+          <Chart x={daily.x} series={daily.series} kind="bars" title={t("stats.overTime")} />
+        ) : (
+          <Placeholder />
+        )}
+      </section>
+      <div class="two">
+        <section class="card" aria-labelledby="chart-first-response">
+          <h2 id="chart-first-response">{t("stats.firstResponseDistribution")}</h2>
+          {firstResponse ? (
+            <Chart
+              x={firstResponse.x}
+              xLabels={firstResponse.labels}
+              series={firstResponse.series}
+              kind="bars"
+              height={200}
+              title={t("stats.firstResponseDistribution")}
+            />
+          ) : (
+            <Placeholder />
+          )}
+        </section>
+        <section class="card" aria-labelledby="chart-resolution">
+          <h2 id="chart-resolution">{t("stats.resolutionDistribution")}</h2>
+          {resolution ? (
+            <Chart
+              x={resolution.x}
+              xLabels={resolution.labels}
+              series={resolution.series}
+              kind="bars"
+              height={200}
+              title={t("stats.resolutionDistribution")}
+            />
+          ) : (
+            <Placeholder />
+          )}
+        </section>
+      </div>
+      {current && (
+        <div class="two">
+          <section class="card" aria-labelledby="by-category">
+            <h2 id="by-category">{t("stats.byCategory")}</h2>
+            <Bars
+              rows={TICKET_CATEGORIES.map((c) => [t(`category.${c}`), current.byCategory[c]])}
+              locale={locale}
+            />
+          </section>
+          <section class="card" aria-labelledby="by-priority">
+            <h2 id="by-priority">{t("stats.byPriority")}</h2>
+            <Bars
+              rows={TICKET_PRIORITIES.map((p) => [t(`priority.${p}`), current.byPriority[p]])}
+              locale={locale}
+              tones={TICKET_PRIORITIES.map((p) => `prio-${p}`)}
+            />
+          </section>
+        </div>
+      )}
+      <section class="card wide-card" aria-labelledby="agents-title">
+        <h2 id="agents-title">{t("stats.agents")}</h2>
+        {current && current.agents.length === 0 ? (
+          <p class="muted">{t("stats.noAgents")}</p>
+        ) : (
+          <div class="table-wrap">
+            <table class="agents">
+              <thead>
+                <tr>
+                  <th scope="col">{t("stats.agent")}</th>
+                  <th scope="col" class="num-col">
+                    {t("stats.assigned")}
+                  </th>
+                  <th scope="col" class="num-col">
+                    {t("stats.closedBy")}
+                  </th>
+                  <th scope="col" class="num-col">
+                    {t("stats.agentFirstResponse")}
+                  </th>
+                  <th scope="col" class="num-col">
+                    {t("stats.agentResolution")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {(current?.agents ?? []).map((agent) => (
+                  <AgentRow key={agent.agentId} agent={agent} />
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function AgentRow({ agent }: { agent: TicketStatsWindow["agents"][number] }) {
+  const { locale, userName } = useApp();
+  return (
+    <tr>
+      <th scope="row">
+        <span class="agent-cell">
+          <Avatar id={agent.agentId} name={userName(agent.agentId)} size={24} />
+          {userName(agent.agentId)}
+        </span>
+      </th>
+      <td class="num-col">{formatNumber(agent.assigned, locale)}</td>
+      <td class="num-col">{formatNumber(agent.closed, locale)}</td>
+      <td class="num-col">{duration(agent.medianFirstResponseSeconds, locale)}</td>
+      <td class="num-col">{duration(agent.medianResolutionSeconds, locale)}</td>
+    </tr>
+  );
+}
+
+const duration = (seconds: number | null | undefined, locale: Locale) =>
+  seconds === null || seconds === undefined ? "—" : formatDuration(seconds, locale);
+
+function Kpi({ label, value, tone }: { label: string; value: string; tone: string }) {
+  return (
+    <div class={`kpi tone-${tone}`}>
+      <span class="kpi-label">{label}</span>
+      <span class="kpi-value">{value}</span>
+    </div>
+  );
+}
+
+function Bars({ rows, locale, tones }: { rows: [string, number][]; locale: Locale; tones?: string[] }) {
+  const max = Math.max(1, ...rows.map(([, n]) => n));
+  return (
+    <ul class="hbars">
+      {rows.map(([label, n], i) => (
+        <li key={label}>
+          <span class="hbar-label">{label}</span>
+          <span class="hbar-track" aria-hidden="true">
+            <span class={`hbar ${tones?.[i] ?? ""}`} style={{ width: `${(n / max) * 100}%` }} />
+          </span>
+          <span class="hbar-value">{formatNumber(n, locale)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Placeholder() {
+  return <div class="skeleton chart-skeleton" aria-hidden="true" />;
+}

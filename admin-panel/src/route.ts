@@ -1,0 +1,23 @@
+/**
+ * Hash routes (#/inbox, #/tickets/42, #/stats): a static site on Pages needs no server rewrites,
+ * and the back button and links work without reloading.
+ */
+export type Route =
+  | { page: "inbox"; params: URLSearchParams }
+  | { page: "ticket"; number: number }
+  | { page: "stats" };
+
+export function parseRoute(hash: string): Route {
+  const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
+  const ticket = path.match(/^\/tickets\/(\d{1,9})$/);
+  if (ticket) return { page: "ticket", number: Number(ticket[1]) };
+  if (path === "/stats") return { page: "stats" };
+  return { page: "inbox", params: new URLSearchParams(query) };
+}
+
+export function inboxHref(params: URLSearchParams): string {
+  const query = params.toString();
+  return query ? `#/inbox?${query}` : "#/inbox";
+}
+
+export const ticketHref = (number: number) => `#/tickets/${number}`;

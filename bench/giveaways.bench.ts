@@ -1,0 +1,190 @@
+/**
+ * Giveaways under load. `npm run bench` prints:
+ *  - the draw alone (pure, in Node) over 100,000 entrants, as vitest's ops/s and latency table;
+ *  - entries per second into one Durable Object, storage per entrant and the full end-of-giveaway
+ *    (read 100,000 entrants from SQLite, draw, store, announce), measured in workerd (Miniflare)
+ *    against the Maxis bundle `wrangler deploy` builds, with the local Discord stand-in.
+ */
+import { execFileSync } from "node:child_process";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { afterAll, beforeAll, bench, describe } from "vitest";
+import { LOCAL_GUILD_ID } from "../scripts/lib/local-identities";
+import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
+import { cryptoUint32, drawWinners, type Entrant } from "../src/maxis/giveaways/draw";
+import { freePort } from "../test/setup/ports";
+
+const ENTRANTS = 100_000;
+const BATCH = 1_000;
+
+const uniform: Entrant[] = Array.from({ length: ENTRANTS }, (_, i) => ({
+  userId: String(1e17 + i),
+  weight: 1,
+}));
+const weighted: Entrant[] = uniform.map((e, i) => ({ ...e, weight: 1 + (i % 10 === 0 ? 4 : 0) }));
+const random = cryptoUint32();
+
+describe(`draw over ${ENTRANTS.toLocaleString("en-US")} entrants (pure)`, () => {
+  bench("1 winner", () => {
+    drawWinners(uniform, 1, random);
+  });
+  bench("20 winners, 10 % with 4 bonus entries", () => {
+    drawWinners(weighted, 20, random);
+  });
+  bench("20 winners, rerolled excluding 20 earlier winners", () => {
+    drawWinners(weighted, 20, random, new Set(uniform.slice(0, 20).map((e) => e.userId)));
+  });
+});
+
+/** A driver Worker beside Maxis: it calls one giveaway object over RPC as Maxis's routes do. */
+const DRIVER = `
+export default {
+  async fetch(request, env) {
+    const url = new URL(request.url);
+    const stub = env.GIVEAWAYS.get(env.GIVEAWAYS.idFromName(url.searchParams.get("id")));
+    if (url.pathname === "/create") return Response.json(await stub.create(await request.json()));
+    if (url.pathname === "/enter") {
+      const from = Number(url.searchParams.get("from"));
+      const count = Number(url.searchParams.get("count"));
+      const started = performance.now();
+      const outcomes = await Promise.all(
+        Array.from({ length: count }, (_, i) => stub.enter(String(200000000000000000n + BigInt(from + i)), [])),
+      );
+      const entered = outcomes.filter((o) => o.status === "entered").length;
+      return Response.json({ entered, ms: performance.now() - started });
+    }
+    if (url.pathname === "/end") {
+      const started = performance.now();
+      const result = await stub.endNow();
+      return Response.json({ ok: result.ok, ms: performance.now() - started });
+    }
+    if (url.pathname === "/stats") return Response.json(await stub.storageStats());
+    return new Response("not found", { status: 404 });
+  },
+};`;
+
+let discord: LocalDiscord;
+let mf: Miniflare;
+let created = 0;
+let entered = 0;
+let enteringMs = 0;
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const res = await mf.dispatchFetch(`http://driver${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function createGiveaway(id: string): Promise<void> {
+  const result = await call<{ ok: boolean }>(`/create?id=${id}`, {
+    id,
+    prize: "Bench",
+    winners: 20,
+    endsAt: Date.now() + 3_600_000,
+    guildId: LOCAL_GUILD_ID,
+    channelId: "1300000000000000020",
+    hostId: null,
+    requiredRoleId: null,
+    bonusEntries: [],
+    locale: "en",
+  });
+  if (!result.ok) throw new Error("could not create the giveaway");
+}
+
+beforeAll(async () => {
+  execFileSync(
+    "wrangler",
+    ["deploy", "--dry-run", "--outdir", ".build/bench/maxis", "-c", "wrangler.maxis.toml"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+    },
+  );
+  discord = await serveLocalDiscord(await freePort());
+  mf = new Miniflare(
+    convertV4MiniflareOptions({
+      workers: [
+        {
+          name: "driver",
+          modules: true,
+          script: DRIVER,
+          compatibilityDate: "2026-11-01",
+          durableObjects: {
+            GIVEAWAYS: { className: "GiveawayObject", scriptName: "maxis", useSQLite: true },
+          },
+        },
+        {
+          name: "maxis",
+          modules: true,
+          scriptPath: ".build/bench/maxis/index.js",
+          compatibilityDate: "2026-11-01",
+          compatibilityFlags: ["nodejs_compat"],
+          bindings: {
+            DISCORD_API_BASE: discord.apiBase,
+            DISCORD_BOT_TOKEN: "bench",
+            DISCORD_PUBLIC_KEY: "00".repeat(32),
+            SUPABASE_URL: "http://127.0.0.1:9",
+            SUPABASE_ANON_KEY: "bench",
+            SUPABASE_JWT_SECRET: "bench",
+            STAFF_ROLE_ID: "",
+          },
+          durableObjects: {
+            GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
+            GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
+          },
+        },
+      ],
+    }),
+  );
+  await createGiveaway("benchfill");
+}, 120_000);
+
+afterAll(async () => {
+  // Fill the one object up to 100,000 entrants (the bench below brought some), then measure.
+  while (entered < ENTRANTS) {
+    const result = await call<{ entered: number; ms: number }>(
+      `/enter?id=benchfill&from=${entered}&count=${Math.min(BATCH, ENTRANTS - entered)}`,
+    );
+    entered += result.entered;
+    enteringMs += result.ms;
+  }
+  const stats = await call<{ entrants: number; databaseBytes: number }>("/stats?id=benchfill");
+  const end = await call<{ ok: boolean; ms: number }>("/end?id=benchfill");
+  console.log("\nGiveaway Durable Object (workerd via Miniflare, one object)");
+  console.table({
+    entrants: { value: stats.entrants.toLocaleString("en-US") },
+    "entries per second (1,000 concurrent RPCs at a time)": {
+      value: Math.round((entered / enteringMs) * 1000).toLocaleString("en-US"),
+    },
+    "SQLite database size": { value: `${(stats.databaseBytes / 1_048_576).toFixed(2)} MiB` },
+    "storage per entrant": { value: `${(stats.databaseBytes / stats.entrants).toFixed(1)} bytes` },
+    "end now: read entrants, draw 20, store, announce": { value: `${end.ms.toFixed(1)} ms` },
+  });
+  await mf.dispose();
+  await discord.close();
+}, 300_000);
+
+describe("entries into one giveaway object (workerd)", () => {
+  bench(
+    `${BATCH.toLocaleString("en-US")} concurrent entries (entries/s = hz × ${BATCH})`,
+    async () => {
+      const result = await call<{ entered: number; ms: number }>(
+        `/enter?id=benchfill&from=${entered}&count=${BATCH}`,
+      );
+      entered += result.entered;
+      enteringMs += result.ms;
+    },
+    { iterations: 20, time: 0 },
+  );
+
+  bench(
+    "start a giveaway (post the message, store, schedule)",
+    async () => {
+      created += 1;
+      await createGiveaway(`benchnew${created}`);
+    },
+    { iterations: 20, time: 0 },
+  );
+});

@@ -1,0 +1,13 @@
+import type { Context } from "hono";
+import type { Locale, Translator } from "../../shared/i18n";
+import type { StaffSession } from "./session";
+
+/** What the API's middleware leaves for the routes: the verified session and the reader's language. */
+export interface ApiVariables {
+  session: StaffSession;
+  locale: Locale;
+  t: Translator;
+}
+
+export type ApiEnv = { Bindings: MaxisEnv; Variables: ApiVariables };
+export type ApiContext = Context<ApiEnv>;

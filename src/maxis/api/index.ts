@@ -1,0 +1,40 @@
+/**
+ * The staff dashboard's REST API, mounted at /api/v1. In order: CORS (the dashboard's origin only),
+ * the reader's language, a valid staff session (401 otherwise), JSON-only writes, then the routes.
+ * Every error, including unexpected ones, is `{"error":{"code","message"}}`.
+ */
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { translatorFor } from "../../shared/i18n";
+import { apiLocale, requireStaffSession } from "./auth";
+import type { ApiEnv } from "./context";
+import { apiError } from "./errors";
+import { ticketRoutes } from "./tickets";
+import { requireJson } from "./validate";
+
+export { issueStaffSession, SESSION_COOKIE, verifyStaffSession } from "./session";
+
+export const apiRoutes = new Hono<ApiEnv>();
+
+apiRoutes.use(
+  "*",
+  cors({
+    // No DASHBOARD_ORIGIN configured: no origin at all may read the API from a browser.
+    origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
+    credentials: true,
+    allowMethods: ["GET", "POST", "PUT", "PATCH"],
+    allowHeaders: ["Content-Type", "Authorization"],
+    maxAge: 600,
+  }),
+);
+apiRoutes.use("*", apiLocale, requireStaffSession, requireJson);
+
+/** Who the session says the caller is: the dashboard shows it, and knows when to sign in again. */
+apiRoutes.get("/session", (c) => c.json(c.var.session));
+apiRoutes.route("/", ticketRoutes);
+
+apiRoutes.onError((error, c) => {
+  console.error("api: request failed", { path: c.req.path, error });
+  const t = c.var.t ?? translatorFor("en");
+  return apiError(c, 500, "internal", t("api.error.internal"));
+});

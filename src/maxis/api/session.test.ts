@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { issueStaffSession, verifyStaffSession } from "./session";
+
+const secret = "a-test-secret-that-is-long-enough-0123456789";
+const staff = { userId: "1300000000000000222", guildId: "1300000000000000010", appRole: "agent" as const };
+const now = 1_800_000_000;
+
+describe("staff sessions", () => {
+  it("round-trips who the staff member is until it expires", async () => {
+    const token = await issueStaffSession(secret, staff, { ttlSeconds: 3600, nowSeconds: now });
+    expect(await verifyStaffSession(secret, token, now + 3599)).toEqual({
+      ok: true,
+      session: { sub: staff.userId, guild_id: staff.guildId, app_role: "agent", exp: now + 3600 },
+    });
+    expect(await verifyStaffSession(secret, token, now + 3600)).toEqual({ ok: false, reason: "expired" });
+  });
+
+  it("refuses a token signed with another secret", async () => {
+    const token = await issueStaffSession(`${secret}-other`, staff, { nowSeconds: now });
+    expect(await verifyStaffSession(secret, token, now)).toEqual({ ok: false, reason: "bad_signature" });
+  });
+
+  it("refuses a token whose payload was edited (an agent making themselves admin, another guild)", async () => {
+    const token = await issueStaffSession(secret, staff, { nowSeconds: now });
+    const [version, payload, signature] = token.split(".");
+    const claims = JSON.parse(atob(String(payload).replace(/-/g, "+").replace(/_/g, "/")));
+    for (const change of [{ app_role: "admin" }, { guild_id: "999" }, { exp: now + 10 ** 7 }]) {
+      const forged = btoa(JSON.stringify({ ...claims, ...change }))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_")
+        .replace(/=+$/, "");
+      expect(await verifyStaffSession(secret, `${version}.${forged}.${signature}`, now)).toEqual({
+        ok: false,
+        reason: "bad_signature",
+      });
+    }
+  });
+
+  it("refuses anything that is not a token", async () => {
+    for (const token of ["", "abc", "v1.x", "v2.a.b", "v1.!!!.abc", `v1.${"a".repeat(600)}.b`]) {
+      expect((await verifyStaffSession(secret, token, now)).ok, token).toBe(false);
+    }
+  });
+
+  it("will not sign or check anything with a missing or short secret", async () => {
+    await expect(issueStaffSession("", staff)).rejects.toThrow(/SESSION_SECRET/);
+    const token = await issueStaffSession(secret, staff, { nowSeconds: now });
+    await expect(verifyStaffSession("short", token, now)).rejects.toThrow(/SESSION_SECRET/);
+  });
+
+  it("only signs Discord ids", async () => {
+    await expect(issueStaffSession(secret, { ...staff, userId: "admin" })).rejects.toThrow(/Discord ids/);
+  });
+});

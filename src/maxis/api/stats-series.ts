@@ -1,0 +1,49 @@
+/**
+ * GET /api/v1/stats/series?days=30: the dashboard's charts (opened and closed per day, first-response
+ * and resolution time buckets), one call to `ticket_stats_series`. Mounted under /api/v1 beside the
+ * API's routes, so the same CORS, session and language middleware run first.
+ */
+import { Hono } from "hono";
+import * as v from "valibot";
+import { supabaseAs } from "../supabase/client";
+import { isTicketErrorCode, type TicketResult, TicketRpcError } from "../tickets/rpc";
+import type { ApiEnv } from "./context";
+import { respond } from "./errors";
+import { check } from "./validate";
+
+export interface TicketStatsSeries {
+  days: number;
+  /** Oldest first, UTC days. */
+  daily: { date: string; opened: number; closed: number }[];
+  /** Upper bounds in seconds; the last bucket (null) is everything longer. */
+  firstResponseBuckets: { upToSeconds: number | null; count: number }[];
+  resolutionBuckets: { upToSeconds: number | null; count: number }[];
+}
+
+const seriesQuery = v.strictObject({
+  days: v.exactOptional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[0-9]{1,3}$/, "invalid_days"),
+      v.transform(Number),
+      v.minValue(1, "invalid_days"),
+      v.maxValue(365, "invalid_days"),
+    ),
+  ),
+});
+
+export const statsSeriesRoutes = new Hono<ApiEnv>();
+
+statsSeriesRoutes.get("/stats/series", async (c) => {
+  const query = check(c, seriesQuery, c.req.query());
+  if (!query.ok) return query.response;
+  const { sub, guild_id, app_role } = c.var.session;
+  const client = await supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id });
+  const { data, error } = await client.rpc("ticket_stats_series", { p_days: query.value.days ?? 30 });
+  let result: TicketResult<TicketStatsSeries>;
+  if (!error) result = { ok: true, data: data as TicketStatsSeries };
+  else if (error.code === "P0001" && isTicketErrorCode(error.message))
+    result = { ok: false, error: { code: error.message, detail: error.details || null } };
+  else throw new TicketRpcError("ticket_stats_series", error.code || undefined, error.message);
+  return respond(c, result);
+});

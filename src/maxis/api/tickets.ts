@@ -1,0 +1,145 @@
+/**
+ * `/api/v1/tickets…` and `/api/v1/stats` for the staff dashboard. Each route checks its input, then
+ * makes exactly one ticket-function call as the staff member the session names (RLS applies as for
+ * their Discord interactions), and answers the function's JSON or its refusal as an API error.
+ */
+import { Hono } from "hono";
+import { supabaseAs } from "../supabase/client";
+import { dmStaffReply, dmTicketClosed, type Notifier } from "../tickets/notify";
+import {
+  addInternalNote,
+  assignTicket,
+  closeTicket,
+  listTickets,
+  replyToTicket,
+  setTicketPriority,
+  setTicketStatus,
+  ticketStats,
+  viewTicket,
+} from "../tickets/rpc";
+import type { ApiContext, ApiEnv } from "./context";
+import { respond } from "./errors";
+import {
+  assignBody,
+  closeBody,
+  listQuery,
+  noteBody,
+  priorityBody,
+  replyBody,
+  statusBody,
+  ticketNumberParam,
+} from "./schemas";
+import { check, jsonBody } from "./validate";
+
+const clientOf = (c: ApiContext) => {
+  const { sub, guild_id, app_role } = c.var.session;
+  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id });
+};
+
+/**
+ * DMs to members after a dashboard action. The member's language is not known here (Discord tells it
+ * only in their own interactions), so these are in English.
+ */
+const notifierOf = (c: ApiContext): Notifier => ({
+  env: c.env,
+  locale: "en",
+  waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+});
+
+/** `:number` as a ticket number, or the 400 to answer. */
+function ticketNumber(c: ApiContext) {
+  return check(c, ticketNumberParam, c.req.param("number"));
+}
+
+export const ticketRoutes = new Hono<ApiEnv>();
+
+/** ?status&category&priority&assignee=<id>|none&mine=true&search=<in subject>&limit&offset */
+ticketRoutes.get("/tickets", async (c) => {
+  const query = check(c, listQuery, c.req.query());
+  if (!query.ok) return query.response;
+  const { assignee, ...filters } = query.value;
+  return respond(
+    c,
+    await listTickets(await clientOf(c), { ...filters, ...(assignee ? { assigneeId: assignee } : {}) }),
+  );
+});
+
+/** The ticket, its whole thread (notes included: staff only here) and its audit history. */
+ticketRoutes.get("/tickets/:number", async (c) => {
+  const number = ticketNumber(c);
+  if (!number.ok) return number.response;
+  return respond(c, await viewTicket(await clientOf(c), number.value), number.value);
+});
+
+ticketRoutes.post("/tickets/:number/replies", async (c) => {
+  const number = ticketNumber(c);
+  if (!number.ok) return number.response;
+  const body = await jsonBody(c, replyBody);
+  if (!body.ok) return body.response;
+  const result = await replyToTicket(await clientOf(c), number.value, body.value);
+  if (result.ok) dmStaffReply(notifierOf(c), c.var.session.sub, result.data.ticket, result.data.message);
+  return respond(c, result, number.value, 201);
+});
+
+ticketRoutes.post("/tickets/:number/notes", async (c) => {
+  const number = ticketNumber(c);
+  if (!number.ok) return number.response;
+  const body = await jsonBody(c, noteBody);
+  if (!body.ok) return body.response;
+  return respond(
+    c,
+    await addInternalNote(await clientOf(c), number.value, body.value.body),
+    number.value,
+    201,
+  );
+});
+
+for (const method of ["put", "patch"] as const) {
+  ticketRoutes[method]("/tickets/:number/assignee", async (c) => {
+    const number = ticketNumber(c);
+    if (!number.ok) return number.response;
+    const body = await jsonBody(c, assignBody);
+    if (!body.ok) return body.response;
+    return respond(
+      c,
+      await assignTicket(await clientOf(c), number.value, body.value.assigneeId),
+      number.value,
+    );
+  });
+
+  ticketRoutes[method]("/tickets/:number/status", async (c) => {
+    const number = ticketNumber(c);
+    if (!number.ok) return number.response;
+    const body = await jsonBody(c, statusBody);
+    if (!body.ok) return body.response;
+    const result = await setTicketStatus(await clientOf(c), number.value, body.value.status);
+    if (result.ok && body.value.status === "closed")
+      dmTicketClosed(notifierOf(c), c.var.session.sub, result.data);
+    return respond(c, result, number.value);
+  });
+
+  ticketRoutes[method]("/tickets/:number/priority", async (c) => {
+    const number = ticketNumber(c);
+    if (!number.ok) return number.response;
+    const body = await jsonBody(c, priorityBody);
+    if (!body.ok) return body.response;
+    return respond(
+      c,
+      await setTicketPriority(await clientOf(c), number.value, body.value.priority),
+      number.value,
+    );
+  });
+}
+
+ticketRoutes.post("/tickets/:number/close", async (c) => {
+  const number = ticketNumber(c);
+  if (!number.ok) return number.response;
+  const body = await jsonBody(c, closeBody);
+  if (!body.ok) return body.response;
+  const result = await closeTicket(await clientOf(c), number.value, body.value.reason || undefined);
+  if (result.ok) dmTicketClosed(notifierOf(c), c.var.session.sub, result.data);
+  return respond(c, result, number.value);
+});
+
+/** Counts and response times over 7 days, 30 days and all time, per agent too. */
+ticketRoutes.get("/stats", async (c) => respond(c, await ticketStats(await clientOf(c))));

@@ -1,0 +1,73 @@
+import type { MiddlewareHandler } from "hono";
+import * as v from "valibot";
+import { isTicketErrorCode } from "../tickets/rpc";
+import type { ApiContext, ApiEnv } from "./context";
+import { apiError, ticketError } from "./errors";
+
+/** Largest JSON body any route needs (a 2000-character reply is ~8 KiB at worst). */
+const MAX_BODY_BYTES = 32 * 1024;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/**
+ * valibot's verdict as the API's error: a ticket error code when the schema names one (same code and
+ * message as the database would give), otherwise `invalid_request` naming the field.
+ */
+export function check<S extends v.GenericSchema>(
+  c: ApiContext,
+  schema: S,
+  input: unknown,
+): Checked<v.InferOutput<S>> {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const [issue] = result.issues;
+  if (issue && isTicketErrorCode(issue.message))
+    return { ok: false, response: ticketError(c, issue.message) };
+  const field = issue ? (v.getDotPath(issue) ?? "body") : "body";
+  const message =
+    issue?.type === "strict_object"
+      ? c.var.t("api.error.unknown_field", { field })
+      : c.var.t("api.error.invalid_field", { field, expected: issue?.expected ?? "?" });
+  return { ok: false, response: apiError(c, 400, "invalid_request", message) };
+}
+
+/**
+ * Writes take JSON only. Demanding `Content-Type: application/json` also means a cross-site form can
+ * never post with the session cookie: browsers preflight such requests, and CORS admits only the
+ * dashboard's origin.
+ */
+export const requireJson: MiddlewareHandler<ApiEnv> = async (c, next) => {
+  if (c.req.method === "GET" || c.req.method === "HEAD" || c.req.method === "OPTIONS") return next();
+  const type = c.req.header("Content-Type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    return apiError(c, 415, "unsupported_media_type", c.var.t("api.error.unsupported_media_type"));
+  }
+  const length = Number(c.req.header("Content-Length") ?? 0);
+  if (length > MAX_BODY_BYTES) {
+    return apiError(c, 413, "body_too_large", c.var.t("api.error.body_too_large"));
+  }
+  return next();
+};
+
+/** The JSON body, checked against `schema`; an empty body is `{}` (POST …/close without a reason). */
+export async function jsonBody<S extends v.GenericSchema>(
+  c: ApiContext,
+  schema: S,
+): Promise<Checked<v.InferOutput<S>>> {
+  const raw = await c.req.text();
+  if (raw.length > MAX_BODY_BYTES) {
+    return { ok: false, response: apiError(c, 413, "body_too_large", c.var.t("api.error.body_too_large")) };
+  }
+  let parsed: unknown = {};
+  if (raw.trim()) {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return {
+        ok: false,
+        response: apiError(c, 400, "invalid_json", c.var.t("api.error.invalid_json")),
+      };
+    }
+  }
+  return check(c, schema, parsed);
+}

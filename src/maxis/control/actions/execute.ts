@@ -1,0 +1,96 @@
+import {
+  EXECUTE_OPERATIONS,
+  type ExecuteOperation,
+  parseExecuteOperation,
+} from "../../../shared/control/operations";
+import {
+  endGiveawayNow,
+  type GiveawayResult,
+  type GiveawaySummary,
+  giveawayErrorMessage,
+  rerollGiveaway,
+} from "../../giveaways/service";
+import { closeStaleTickets } from "../../tickets/rpc";
+import { type ActionFailure, type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
+import { stateStore } from "../state-store";
+import { supabaseAsControl } from "../system-client";
+import { syncCommands } from "./sync-commands";
+
+type Done = { ok: true; message: string } | ActionFailure;
+
+/** `/maxis execute`: only the named operations of the allow-list, with validated arguments. */
+export async function execute(ctx: ControlContext, body: Body): Promise<ActionOutcome<"execute">> {
+  const { t } = ctx;
+  const name = typeof body["operation"] === "string" ? body["operation"].trim().toLowerCase() : "";
+  const rawArgs = body["args"];
+  const args =
+    Array.isArray(rawArgs) && rawArgs.every((a) => typeof a === "string") ? (rawArgs as string[]) : null;
+  const parsed = parseExecuteOperation(name, args ?? []);
+  if (!parsed.ok && parsed.code === "unknown_operation") {
+    const operations = EXECUTE_OPERATIONS.map((operation) => `• \`${operation.usage}\``).join("\n");
+    return rejected(
+      "unknown_operation",
+      t("control.error.unknown_operation", { name: name.slice(0, 64), operations }),
+    );
+  }
+  if (!parsed.ok || args === null) {
+    const usage = parsed.ok ? name : parsed.usage;
+    return rejected("invalid_arguments", t("control.error.invalid_arguments", { usage }), 400);
+  }
+  const done = await run(ctx, parsed.operation);
+  return done.ok ? { ok: true, result: { operation: parsed.operation.name, message: done.message } } : done;
+}
+
+async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Done> {
+  const { t, env } = ctx;
+  switch (operation.name) {
+    case "sync-commands": {
+      const sync = await syncCommands(env);
+      if (sync.ok) return { ok: true, message: t("control.execute.synced", { count: sync.count }) };
+      return sync.reason === "no_application_id"
+        ? rejected("no_application_id", t("control.execute.no_application_id"))
+        : rejected("sync_failed", t("control.execute.sync_failed", { reason: sync.reason }), 503);
+    }
+    case "maintenance": {
+      const { changed } = await stateStore(env).setMaintenance(operation.on, ctx.operator.id);
+      const key = changed
+        ? operation.on
+          ? "control.execute.maintenance_on"
+          : "control.execute.maintenance_off"
+        : operation.on
+          ? "control.execute.maintenance_unchanged_on"
+          : "control.execute.maintenance_unchanged_off";
+      return { ok: true, message: t(key) };
+    }
+    case "close-stale-tickets": {
+      const supabase = await supabaseAsControl(env, ctx.keyId);
+      const closed = await closeStaleTickets(supabase, operation.days);
+      if (!closed.ok) return rejected(closed.error.code, t("control.error.internal"));
+      return {
+        ok: true,
+        message: t("control.execute.closed_stale", { count: closed.data.closed, days: operation.days }),
+      };
+    }
+    case "end-giveaway":
+      return giveawayDone(ctx, "control.execute.giveaway_ended", await endGiveawayNow(env, operation.id));
+    case "reroll":
+      return giveawayDone(
+        ctx,
+        "control.execute.giveaway_rerolled",
+        await rerollGiveaway(env, operation.id, operation.winners ?? undefined),
+      );
+  }
+}
+
+function giveawayDone(
+  { t }: ControlContext,
+  key: "control.execute.giveaway_ended" | "control.execute.giveaway_rerolled",
+  result: GiveawayResult<GiveawaySummary>,
+): Done {
+  if (!result.ok) return rejected(result.error.code, giveawayErrorMessage(t, result.error));
+  const g = result.value;
+  const winners = g.winners.length
+    ? g.winners.map((id) => `<@${id}>`).join(", ")
+    : t("control.execute.no_winners");
+  return { ok: true, message: t(key, { id: g.id, prize: g.prize, winners }) };
+}

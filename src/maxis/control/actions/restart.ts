@@ -1,0 +1,29 @@
+import { dropIsolateCaches, observeBootId } from "../caches";
+import type { ActionOutcome, ControlContext } from "../context";
+import { stateStore } from "../state-store";
+import { syncCommands } from "./sync-commands";
+
+/**
+ * A soft restart: commands re-synced with Discord, a new boot id recorded in the shared state (every
+ * other isolate drops its caches when it sees it), and this isolate's caches dropped now.
+ */
+export async function restart(ctx: ControlContext): Promise<ActionOutcome<"restart">> {
+  const sync = await syncCommands(ctx.env);
+  const { previousBootId, state } = await stateStore(ctx.env).restart(ctx.operator.id);
+  dropIsolateCaches();
+  observeBootId(state.bootId);
+  return {
+    ok: true,
+    result: {
+      bootId: state.bootId,
+      previousBootId,
+      restartedAt: new Date(state.bootedAt).toISOString(),
+      commandsSynced: sync.ok ? sync.count : null,
+      syncError: sync.ok
+        ? null
+        : sync.reason === "no_application_id"
+          ? ctx.t("control.execute.no_application_id")
+          : ctx.t("control.execute.sync_failed", { reason: sync.reason }),
+    },
+  };
+}

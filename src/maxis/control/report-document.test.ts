@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { AnalyticsResult, StatusResult } from "../../shared/control/protocol";
+import { translatorFor } from "../../shared/i18n";
+import { buildReport } from "./report-document";
+
+const status: StatusResult = {
+  version: "1.0.0",
+  bootId: "boot-1",
+  bootedAt: "2026-11-24T10:00:00.000Z",
+  lastRestart: null,
+  maintenance: { on: false, since: null, by: null },
+  database: { reachable: true, latencyMs: 4 },
+  openTickets: { ok: true, value: 2 },
+  runningGiveaways: { ok: true, value: 1 },
+  livePromotions: { ok: true, value: 1 },
+};
+const analytics: AnalyticsResult = {
+  period: { label: "7d", since: "2026-11-17T12:00:00.000Z", until: "2026-11-24T12:00:00.000Z" },
+  tickets: { ok: true, value: { opened: 5, closed: 3, openNow: 2 } },
+  giveaways: { ok: false, reason: "not_available" },
+  promotions: { ok: true, value: { promotionsRun: 2, plansPromoted: 1, averagePercent: 20, liveNow: 1 } },
+};
+
+describe("buildReport", () => {
+  it("puts the same facts in the embed and the Markdown file, and names what is not available", () => {
+    const report = buildReport(translatorFor("en"), { status, analytics, recent: [] });
+    expect(report.filename).toBe("maxis-report-2026-11-24.md");
+    expect(report.embed.fields.map((f) => f.name)).toEqual([
+      "Health",
+      "Activity over 7d",
+      "Recent control calls",
+    ]);
+    expect(report.embed.fields[1]?.value).toBe(
+      "Tickets: 5 opened, 3 closed, 2 open now\nGiveaways: not available\nPromotions: 2 run on 1 plan(s), 1 live now",
+    );
+    expect(report.markdown).toContain(
+      "## Activity over 7d\n\n- Tickets: 5 opened, 3 closed, 2 open now\n- Giveaways: not available",
+    );
+    expect(report.markdown).toContain("- Database: reachable (4 ms)");
+    expect(report.markdown).toContain("## Recent control calls\n\n- None recorded.");
+  });
+
+  it("is written in French for a French operator", () => {
+    const report = buildReport(translatorFor("fr"), { status, analytics, recent: null });
+    expect(report.embed.title).toBe("Rapport Maxis");
+    expect(report.markdown).toContain("- Les concours : non disponible");
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The control API's door: key id, timestamp window, HMAC over the canonical string (constant-time),
+ * then the nonce, claimed in the nonce store only once the signature holds (so forgeries cannot burn
+ * nonces). Anything wrong answers 401 with the contract's error body, is audited, and runs nothing.
+ */
+import type { MiddlewareHandler } from "hono";
+import { CONTROL_WINDOW_SECONDS } from "../../shared/control/protocol";
+import {
+  type ControlRefusal,
+  parseControlKeys,
+  type VerifiedControlRequest,
+  verifyControlSignature,
+} from "../../shared/control/verify";
+import { recordAudit } from "./audit";
+import { nonceStore } from "./nonce-store";
+
+/** Larger bodies are refused before hashing; real control requests are well under 4 KiB. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const REFUSAL_MESSAGES: Record<ControlRefusal | "body_too_large", string> = {
+  missing_headers: "The control signature headers are missing.",
+  unknown_key: "This key id is not configured on this Maxis.",
+  malformed_timestamp: "X-Control-Timestamp must be Unix seconds.",
+  stale_timestamp: "X-Control-Timestamp is more than 60 seconds away from this Maxis's clock.",
+  malformed_nonce: "X-Control-Nonce must be 32 lowercase hex characters.",
+  malformed_signature: "X-Control-Signature must be v1= followed by 64 lowercase hex characters.",
+  bad_signature: "The signature does not match this request.",
+  replayed_nonce: "This nonce was already used.",
+  body_too_large: "The body is too large.",
+};
+
+export type ControlVariables = { verified: VerifiedControlRequest; rawBody: string };
+
+export const requireControlSignature: MiddlewareHandler<{
+  Bindings: MaxisEnv;
+  Variables: ControlVariables;
+}> = async (c, next) => {
+  const path = new URL(c.req.url).pathname;
+  const action = path.split("/").pop() || "(none)";
+  const refuse = (code: ControlRefusal | "body_too_large", claimedKeyId: string | null) => {
+    c.executionCtx.waitUntil(
+      recordAudit(c.env, {
+        keyId: null,
+        claimedKeyId,
+        operatorId: null,
+        operatorName: null,
+        action,
+        outcome: "refused",
+        code,
+        request: null,
+      }),
+    );
+    return c.json({ error: { code, message: REFUSAL_MESSAGES[code] } }, 401);
+  };
+
+  const rawBody = await c.req.text();
+  if (rawBody.length > MAX_BODY_BYTES) return refuse("body_too_large", null);
+  const verification = await verifyControlSignature({
+    headers: c.req.raw.headers,
+    method: c.req.method,
+    path,
+    rawBody,
+    keys: parseControlKeys(c.env.CONTROL_KEYS),
+    now: Math.floor(Date.now() / 1000),
+  });
+  if (!verification.ok) return refuse(verification.code, verification.claimedKeyId);
+
+  // Past this second the timestamp check refuses the request anyway, so the nonce can be forgotten.
+  const expiresAt = (verification.timestamp + CONTROL_WINDOW_SECONDS + 1) * 1000;
+  if (!(await nonceStore(c.env).claim(verification.nonce, expiresAt))) {
+    return refuse("replayed_nonce", verification.keyId);
+  }
+  c.set("verified", verification);
+  c.set("rawBody", rawBody);
+  return next();
+};

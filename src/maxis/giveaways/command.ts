@@ -1,0 +1,232 @@
+import {
+  type APIApplicationCommandBasicOption,
+  type APIInteraction,
+  ApplicationCommandOptionType,
+  ChannelType,
+} from "discord-api-types/v10";
+import { deferThenEdit } from "../../shared/discord/followup";
+import type { CommandContext, ComponentHandler, SlashCommand } from "../../shared/discord/handlers";
+import { CommandOptions } from "../../shared/discord/options";
+import { ephemeral, updateMessage } from "../../shared/discord/responses";
+import { DiscordRest } from "../../shared/discord/rest";
+import { localizedDescription, type MessageKey, resolveLocale, type Translator } from "../../shared/i18n";
+import { appRoleOf } from "../auth/app-role";
+import { parseDuration } from "../shop/duration";
+import { isGiveawayId } from "./ids";
+import { GIVEAWAY_COMPONENT, leaveButton } from "./message";
+import {
+  endGiveawayNow,
+  type GiveawaySummary,
+  getGiveaway,
+  giveawayErrorMessage,
+  giveawayStub,
+  listRunningGiveaways,
+  rerollGiveaway,
+  startGiveaway,
+} from "./service";
+import { giveawayLimits, type StartGiveawayInput } from "./types";
+import { validateStartInput } from "./validate";
+
+const option = (
+  name: string,
+  type: APIApplicationCommandBasicOption["type"],
+  extra: Partial<APIApplicationCommandBasicOption> = {},
+): APIApplicationCommandBasicOption =>
+  ({
+    name,
+    type,
+    ...localizedDescription(`command.giveaway.option.${name}.description` as MessageKey),
+    ...extra,
+  }) as APIApplicationCommandBasicOption;
+
+const idOption = option("id", ApplicationCommandOptionType.String, {
+  required: true,
+  min_length: 8,
+  max_length: 8,
+});
+const winnersOption = option("winners", ApplicationCommandOptionType.Integer, {
+  min_value: giveawayLimits.minWinners,
+  max_value: giveawayLimits.maxWinners,
+});
+
+const mentionList = (t: Translator, summary: GiveawaySummary) =>
+  summary.winners.length > 0 ? summary.winners.map((id) => `<@${id}>`).join(", ") : t("giveaway.nobody");
+
+const isStaff = (interaction: APIInteraction, env: MaxisEnv) =>
+  appRoleOf(interaction.member, env.STAFF_ROLE_ID) !== "member";
+
+/** Slow answers (they post to Discord) are deferred; follow-ups need no bot token. */
+const webhookRest = (env: MaxisEnv) => new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
+
+function start(ctx: CommandContext<MaxisEnv>, options: CommandOptions, guildId: string) {
+  const { interaction, env, t } = ctx;
+  const durationSeconds = parseDuration(options.string("duration") ?? "");
+  if (durationSeconds === null) return ephemeral(t("giveaway.invalid_duration"));
+  const bonusRole = options.string("bonus_role");
+  const input: StartGiveawayInput = {
+    prize: options.string("prize") ?? "",
+    winners: options.number("winners") ?? 1,
+    endsAt: Date.now() + durationSeconds * 1000,
+    guildId,
+    channelId: options.string("channel") ?? interaction.channel?.id ?? "",
+    hostId: ctx.user.id,
+    requiredRoleId: options.string("required_role") ?? null,
+    bonusEntries: bonusRole ? [{ roleId: bonusRole, entries: options.number("bonus_entries") ?? 1 }] : [],
+    locale: resolveLocale(interaction.guild_locale ?? interaction.locale),
+  };
+  // Refuse bad input right away, before anything is deferred or posted.
+  const checked = validateStartInput(input, Date.now());
+  if (!checked.ok) return ephemeral(giveawayErrorMessage(t, checked.error));
+  return deferThenEdit(
+    ctx,
+    webhookRest(env),
+    async () => {
+      const started = await startGiveaway(env, input);
+      if (!started.ok) return giveawayErrorMessage(t, started.error);
+      const { id, channelId, endsAt } = started.value;
+      return t("giveaway.started", { id, channel: channelId, at: Math.floor(endsAt / 1000) });
+    },
+    { ephemeral: true },
+  );
+}
+
+async function list(ctx: CommandContext<MaxisEnv>, guildId: string) {
+  const { env, t } = ctx;
+  const running = await listRunningGiveaways(env, guildId);
+  if (running.length === 0) return ephemeral(t("giveaway.list.none"));
+  const lines = running.map((g) =>
+    t("giveaway.list.line", {
+      id: g.id,
+      prize: g.prize,
+      channel: g.channelId,
+      at: Math.floor(g.endsAt / 1000),
+      entrants: g.entrants,
+    }),
+  );
+  // Discord caps a message at 2,000 characters; the list is cut rather than refused.
+  let content = t("giveaway.list.header");
+  for (const line of lines) {
+    if (content.length + line.length + 1 > 2000) break;
+    content += `\n${line}`;
+  }
+  return ephemeral(content);
+}
+
+/** `/giveaway start|list|end|reroll`: everyone may list; only staff may start, end or reroll. */
+export const giveawayCommand: SlashCommand<MaxisEnv> = {
+  data: {
+    name: "giveaway",
+    ...localizedDescription("command.giveaway.description"),
+    contexts: [0],
+    options: [
+      {
+        name: "start",
+        type: ApplicationCommandOptionType.Subcommand,
+        ...localizedDescription("command.giveaway.start.description"),
+        options: [
+          option("prize", ApplicationCommandOptionType.String, {
+            required: true,
+            max_length: giveawayLimits.maxPrizeLength,
+          }),
+          option("duration", ApplicationCommandOptionType.String, { required: true, max_length: 20 }),
+          winnersOption,
+          option("channel", ApplicationCommandOptionType.Channel, {
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          }),
+          option("required_role", ApplicationCommandOptionType.Role),
+          option("bonus_role", ApplicationCommandOptionType.Role),
+          option("bonus_entries", ApplicationCommandOptionType.Integer, {
+            min_value: 1,
+            max_value: giveawayLimits.maxBonusEntries,
+          }),
+        ],
+      },
+      {
+        name: "list",
+        type: ApplicationCommandOptionType.Subcommand,
+        ...localizedDescription("command.giveaway.list.description"),
+      },
+      {
+        name: "end",
+        type: ApplicationCommandOptionType.Subcommand,
+        ...localizedDescription("command.giveaway.end.description"),
+        options: [idOption],
+      },
+      {
+        name: "reroll",
+        type: ApplicationCommandOptionType.Subcommand,
+        ...localizedDescription("command.giveaway.reroll.description"),
+        options: [idOption, winnersOption],
+      },
+    ],
+  },
+
+  async run(ctx) {
+    const { interaction, env, t } = ctx;
+    const guildId = interaction.guild_id;
+    if (!guildId) return ephemeral(t("error.guild_only"));
+    const options = new CommandOptions(interaction.data);
+    if (options.subcommand === "list") return list(ctx, guildId);
+    if (!isStaff(interaction, env)) return ephemeral(t("giveaway.staff_only"));
+    if (options.subcommand === "start") return start(ctx, options, guildId);
+
+    const id = (options.string("id") ?? "").trim().toLowerCase();
+    const existing = await getGiveaway(env, id);
+    // Staff of one server cannot end or reroll another server's giveaway.
+    if (existing && existing.guildId !== guildId) return ephemeral(t("giveaway.error.not_found"));
+    return deferThenEdit(
+      ctx,
+      webhookRest(env),
+      async () => {
+        const result =
+          options.subcommand === "end"
+            ? await endGiveawayNow(env, id)
+            : await rerollGiveaway(env, id, options.number("winners"));
+        if (!result.ok) return giveawayErrorMessage(t, result.error);
+        return t(options.subcommand === "end" ? "giveaway.ended_now" : "giveaway.rerolled", {
+          id,
+          winners: mentionList(t, result.value),
+        });
+      },
+      { ephemeral: true },
+    );
+  },
+};
+
+/** The Enter button on the giveaway message and the Leave button offered to members already in. */
+export const giveawayButtons: ComponentHandler<MaxisEnv> = {
+  prefix: GIVEAWAY_COMPONENT,
+
+  async run({ interaction, env, t, user }, [action, id = ""]) {
+    if (!isGiveawayId(id)) return ephemeral(t("error.unknown_component"));
+    const stub = giveawayStub(env, id);
+    if (action === "leave") {
+      const outcome = await stub.leave(user.id);
+      if (outcome.status === "left") {
+        return updateMessage({
+          content: t("giveaway.entry.left", { count: outcome.entrants }),
+          components: [],
+        });
+      }
+      if (outcome.status === "ended")
+        return updateMessage({ content: t("giveaway.entry.ended"), components: [] });
+      return updateMessage({ content: t("giveaway.entry.not_entered"), components: [] });
+    }
+    const outcome = await stub.enter(user.id, interaction.member?.roles ?? []);
+    switch (outcome.status) {
+      case "entered":
+        return ephemeral(t("giveaway.entry.entered", { count: outcome.entrants }));
+      case "already_entered":
+        return ephemeral({
+          content: t("giveaway.entry.already", { count: outcome.entrants }),
+          components: [leaveButton(id, t)],
+        });
+      case "missing_role":
+        return ephemeral(t("giveaway.entry.missing_role", { role: outcome.roleId }));
+      case "ended":
+        return ephemeral(t("giveaway.entry.ended"));
+      default:
+        return ephemeral(t("giveaway.error.not_found"));
+    }
+  },
+};

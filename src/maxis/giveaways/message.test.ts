@@ -1,0 +1,71 @@
+import { ButtonStyle, ComponentType } from "discord-api-types/v10";
+import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../shared/i18n";
+import { announcement, endedMessage, runningMessage } from "./message";
+import type { GiveawayConfig } from "./types";
+
+const config: GiveawayConfig = {
+  id: "abcd2345",
+  prize: "Nitro @everyone",
+  winners: 2,
+  endsAt: 1_800_000_000_000,
+  guildId: "1300000000000000010",
+  channelId: "1300000000000000020",
+  hostId: "1300000000000000222",
+  requiredRoleId: "1300000000000000031",
+  bonusEntries: [{ roleId: "1300000000000000032", entries: 3 }],
+  locale: "fr",
+};
+const t = translatorFor("fr");
+
+describe("giveaway messages", () => {
+  it("shows the prize, a live countdown, the count, the rules and an Enter button, pinging nobody", () => {
+    const body = runningMessage(config, 42, t);
+    const description = body.embeds?.[0]?.description ?? "";
+    expect(description).toContain("Fin <t:1800000000:R>");
+    expect(description).toContain("Participants : **42**");
+    expect(description).toContain("<@&1300000000000000031>");
+    expect(description).toContain("<@&1300000000000000032> : +3 participations");
+    expect(body.components).toEqual([
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Success,
+            custom_id: "giveaway:enter:abcd2345",
+            label: "Participer",
+            emoji: { name: "🎉" },
+          },
+        ],
+      },
+    ]);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it("removes the button once drawn and lists the winners", () => {
+    const body = endedMessage(config, 42, ["111111", "222222"], 1_800_000_000_000, t);
+    expect(body.components).toEqual([]);
+    expect(body.embeds?.[0]?.description).toContain("Gagnants : <@111111>, <@222222>");
+  });
+
+  it("announces with mentions limited to the winners, whatever the prize says", () => {
+    const body = announcement({ ...config, messageId: "999999" }, 1, ["111111", "222222"], t);
+    expect(body.content).toBe(
+      "🎉 Félicitations <@111111>, <@222222> ! Vous avez gagné **Nitro @everyone** !",
+    );
+    expect(body.allowed_mentions).toEqual({ parse: [], users: ["111111", "222222"] });
+    expect(body.message_reference).toEqual({ message_id: "999999", fail_if_not_exists: false });
+    // Discord drops a second message with the same nonce: a repeated round cannot be posted twice.
+    expect(body.nonce).toBe("gw-abcd2345-1");
+    expect(body.enforce_nonce).toBe(true);
+    expect(String(body.nonce).length).toBeLessThanOrEqual(25);
+  });
+
+  it("announces a reroll and an empty draw differently", () => {
+    expect(announcement({ ...config, messageId: "1" }, 2, ["333333"], t).content).toContain("Nouveau tirage");
+    const nobody = announcement({ ...config, messageId: "1" }, 1, [], t);
+    expect(nobody.content).toContain("aucun gagnant");
+    expect(nobody.allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * The public giveaway message and the winners' announcement, as Discord REST bodies. Pure: the
+ * Durable Object decides when to send them, this decides what they say.
+ */
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbedFooter,
+  ButtonStyle,
+  ComponentType,
+  type RESTPatchAPIChannelMessageJSONBody,
+  type RESTPostAPIChannelMessageJSONBody,
+} from "discord-api-types/v10";
+import { customId } from "../../shared/discord/handlers";
+import { NO_MENTIONS } from "../../shared/discord/responses";
+import type { Translator } from "../../shared/i18n";
+import type { GiveawayConfig } from "./types";
+
+/** `custom_id` prefix of the Enter and Leave buttons. */
+export const GIVEAWAY_COMPONENT = "giveaway";
+
+const GIVEAWAY_COLOUR = 0xf1c40f;
+const ENDED_COLOUR = 0x95a5a6;
+
+const seconds = (ms: number) => Math.floor(ms / 1000);
+const mention = (userId: string) => `<@${userId}>`;
+
+export function enterButton(
+  giveawayId: string,
+  t: Translator,
+): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Success,
+        custom_id: customId(GIVEAWAY_COMPONENT, "enter", giveawayId),
+        label: t("giveaway.button.enter"),
+        emoji: { name: "🎉" },
+      },
+    ],
+  };
+}
+
+export function leaveButton(
+  giveawayId: string,
+  t: Translator,
+): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      {
+        type: ComponentType.Button,
+        style: ButtonStyle.Danger,
+        custom_id: customId(GIVEAWAY_COMPONENT, "leave", giveawayId),
+        label: t("giveaway.button.leave"),
+      },
+    ],
+  };
+}
+
+function rulesLines(config: GiveawayConfig, t: Translator): string[] {
+  const lines: string[] = [];
+  if (config.requiredRoleId) lines.push(t("giveaway.message.required_role", { role: config.requiredRoleId }));
+  for (const bonus of config.bonusEntries) {
+    lines.push(t("giveaway.message.bonus", { role: bonus.roleId, entries: bonus.entries }));
+  }
+  return lines;
+}
+
+function footer(config: GiveawayConfig, t: Translator): APIEmbedFooter {
+  return { text: t("giveaway.message.footer", { id: config.id }) };
+}
+
+/** The message while entries are open: prize, live countdown, entrant count, Enter button. */
+export function runningMessage(
+  config: GiveawayConfig,
+  entrants: number,
+  t: Translator,
+): RESTPostAPIChannelMessageJSONBody {
+  const description = [
+    t("giveaway.message.how_to_enter"),
+    t("giveaway.message.ends", { at: seconds(config.endsAt) }),
+    t("giveaway.message.winners", { count: config.winners }),
+    t("giveaway.message.entrants", { count: entrants }),
+    ...(config.hostId ? [t("giveaway.message.host", { host: config.hostId })] : []),
+    ...rulesLines(config, t),
+  ].join("\n");
+  return {
+    embeds: [{ title: `🎉 ${config.prize}`, description, color: GIVEAWAY_COLOUR, footer: footer(config, t) }],
+    components: [enterButton(config.id, t)],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+/** The same message once drawn: no button, the winners and the final count. */
+export function endedMessage(
+  config: GiveawayConfig,
+  entrants: number,
+  winners: readonly string[],
+  endedAt: number,
+  t: Translator,
+): RESTPatchAPIChannelMessageJSONBody {
+  const description = [
+    t("giveaway.message.ended", { at: seconds(endedAt) }),
+    winners.length > 0
+      ? t("giveaway.message.winner_list", { winners: winners.map(mention).join(", ") })
+      : t("giveaway.message.no_winner"),
+    t("giveaway.message.entrants", { count: entrants }),
+    ...(config.hostId ? [t("giveaway.message.host", { host: config.hostId })] : []),
+  ].join("\n");
+  return {
+    embeds: [{ title: `🎉 ${config.prize}`, description, color: ENDED_COLOUR, footer: footer(config, t) }],
+    components: [],
+    allowed_mentions: NO_MENTIONS,
+  };
+}
+
+/**
+ * The winners' announcement, replying to the giveaway message. Only the winners can be pinged,
+ * whatever the prize text says. The nonce makes Discord drop a second copy of the same round.
+ */
+export function announcement(
+  config: GiveawayConfig & { messageId: string },
+  round: number,
+  winners: readonly string[],
+  t: Translator,
+): RESTPostAPIChannelMessageJSONBody {
+  const content =
+    winners.length === 0
+      ? t("giveaway.announce.nobody", { prize: config.prize })
+      : t(round === 1 ? "giveaway.announce.winners" : "giveaway.announce.reroll", {
+          winners: winners.map(mention).join(", "),
+          prize: config.prize,
+        });
+  return {
+    content,
+    allowed_mentions: { parse: [], users: [...winners] },
+    message_reference: { message_id: config.messageId, fail_if_not_exists: false },
+    nonce: `gw-${config.id}-${round}`,
+    enforce_nonce: true,
+  };
+}

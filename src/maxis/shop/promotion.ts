@@ -1,0 +1,26 @@
+import { type CreatePromotionInput, promotionLimits, type ShopError } from "./types";
+
+const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
+
+/**
+ * Refuses what the database would refuse anyway, so the member reads a precise reason without a
+ * round trip. The SQL function checks the same limits again: it is the authority.
+ */
+export function validatePromotionInput(input: CreatePromotionInput): ShopError | null {
+  if (!PLAN_ID.test(input.planId.trim().toLowerCase())) return { code: "unknown_plan" };
+  if (
+    !Number.isInteger(input.percent) ||
+    input.percent < promotionLimits.minPercent ||
+    input.percent > promotionLimits.maxPercent
+  ) {
+    return { code: "invalid_percent" };
+  }
+  if (
+    !Number.isInteger(input.durationSeconds) ||
+    input.durationSeconds < promotionLimits.minDurationSeconds ||
+    input.durationSeconds > promotionLimits.maxDurationSeconds
+  ) {
+    return { code: "invalid_duration" };
+  }
+  return null;
+}

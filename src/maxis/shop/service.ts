@@ -1,0 +1,186 @@
+/**
+ * The shop as the rest of Maxis uses it: /shop, and the control API (Shellia's `/maxis promo`,
+ * `status` and `analytics`). Every call is one SQL function call, one transaction, under RLS.
+ *
+ *   listShop(env, actor): Promise<ShopResult<ShopPlan[]>>   — live plans, promoted prices, end times
+ *   createPromotion(env, actor, { planId, percent, durationSeconds }): Promise<ShopResult<Promotion>>
+ *     Staff (agent/admin) members or the control API only.
+ *     Errors: unknown_plan, invalid_percent (1–90), invalid_duration (1 h–30 d), forbidden, unavailable.
+ *   livePromotions(env, actor): Promise<ShopResult<Promotion[]>>   — soonest end first
+ *   promotionFigures(env, actor, since: Date, until?: Date): Promise<ShopResult<PromotionFigures>>
+ *     Staff or control only.
+ *   parseDuration("48h" | "30m" | "2d" | "1d12h"): number | null   — seconds (./duration)
+ *   shopErrorMessage(t, error): string   — the error in the caller's language
+ *
+ * `actor` is `{ kind: "member", identity }` for a Discord member (their own JWT) or `CONTROL_ACTOR`
+ * for the control API (a service_role JWT with sub "control"), never the latter for a member.
+ */
+import type { PostgrestError } from "@supabase/supabase-js";
+import type { Translator } from "../../shared/i18n";
+import type { SupabaseBindings } from "../supabase/client";
+import { type ShopActor, supabaseFor } from "./actor";
+import { validatePromotionInput } from "./promotion";
+import type {
+  CreatePromotionInput,
+  Promotion,
+  PromotionFigures,
+  ShopError,
+  ShopErrorCode,
+  ShopPlan,
+  ShopResult,
+} from "./types";
+
+export { CONTROL_ACTOR, type ShopActor } from "./actor";
+export { parseDuration } from "./duration";
+export type {
+  CreatePromotionInput,
+  Promotion,
+  PromotionFigures,
+  ShopError,
+  ShopErrorCode,
+  ShopPlan,
+  ShopResult,
+} from "./types";
+
+export type ShopEnv = SupabaseBindings;
+
+interface PlanRow {
+  id: string;
+  name: string;
+  description: string;
+  price_cents: number;
+  currency: string;
+  promotion_id: number | null;
+  percent: number | null;
+  promoted_cents: number | null;
+  promotion_ends_at: string | null;
+}
+
+interface PromotionRow {
+  id: number;
+  plan_id: string;
+  plan_name: string;
+  percent: number;
+  price_cents: number;
+  promoted_cents: number;
+  currency: string;
+  starts_at: string;
+  ends_at: string;
+  created_by: string;
+}
+
+interface FiguresRow {
+  promotions_run: number;
+  plans_promoted: number;
+  average_percent: number | null;
+  live_now: number;
+}
+
+/** The SQL functions raise these as their message; anything else is our problem, not the caller's. */
+const SQL_ERROR_CODES: ReadonlySet<string> = new Set<ShopErrorCode>([
+  "unknown_plan",
+  "invalid_percent",
+  "invalid_duration",
+  "forbidden",
+]);
+
+function failure(operation: string, error: PostgrestError): { ok: false; error: ShopError } {
+  if (SQL_ERROR_CODES.has(error.message))
+    return { ok: false, error: { code: error.message as ShopErrorCode } };
+  if (error.code === "42501") return { ok: false, error: { code: "forbidden" } };
+  console.error(`shop: ${operation} failed`, error);
+  return { ok: false, error: { code: "unavailable" } };
+}
+
+const toPromotion = (row: PromotionRow): Promotion => ({
+  id: row.id,
+  planId: row.plan_id,
+  planName: row.plan_name,
+  percent: row.percent,
+  priceCents: row.price_cents,
+  promotedCents: row.promoted_cents,
+  currency: row.currency,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  createdBy: row.created_by,
+});
+
+export async function listShop(env: ShopEnv, actor: ShopActor): Promise<ShopResult<ShopPlan[]>> {
+  const supabase = await supabaseFor(env, actor);
+  const { data, error } = await supabase.rpc("list_shop");
+  if (error) return failure("list_shop", error);
+  return {
+    ok: true,
+    value: (data as PlanRow[]).map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      priceCents: row.price_cents,
+      currency: row.currency,
+      promotion:
+        row.promotion_id !== null &&
+        row.percent !== null &&
+        row.promoted_cents !== null &&
+        row.promotion_ends_at !== null
+          ? {
+              id: row.promotion_id,
+              percent: row.percent,
+              promotedCents: row.promoted_cents,
+              endsAt: row.promotion_ends_at,
+            }
+          : null,
+    })),
+  };
+}
+
+export async function createPromotion(
+  env: ShopEnv,
+  actor: ShopActor,
+  input: CreatePromotionInput,
+): Promise<ShopResult<Promotion>> {
+  const invalid = validatePromotionInput(input);
+  if (invalid) return { ok: false, error: invalid };
+  const supabase = await supabaseFor(env, actor);
+  const { data, error } = await supabase.rpc("create_promotion", {
+    p_plan_id: input.planId.trim().toLowerCase(),
+    p_percent: input.percent,
+    p_duration_seconds: input.durationSeconds,
+  });
+  if (error) return failure("create_promotion", error);
+  return { ok: true, value: toPromotion(data as PromotionRow) };
+}
+
+export async function livePromotions(env: ShopEnv, actor: ShopActor): Promise<ShopResult<Promotion[]>> {
+  const supabase = await supabaseFor(env, actor);
+  const { data, error } = await supabase.rpc("live_promotions");
+  if (error) return failure("live_promotions", error);
+  return { ok: true, value: (data as PromotionRow[]).map(toPromotion) };
+}
+
+export async function promotionFigures(
+  env: ShopEnv,
+  actor: ShopActor,
+  since: Date,
+  until: Date = new Date(),
+): Promise<ShopResult<PromotionFigures>> {
+  const supabase = await supabaseFor(env, actor);
+  const { data, error } = await supabase.rpc("promotion_figures", {
+    p_since: since.toISOString(),
+    p_until: until.toISOString(),
+  });
+  if (error) return failure("promotion_figures", error);
+  const row = data as FiguresRow;
+  return {
+    ok: true,
+    value: {
+      promotionsRun: row.promotions_run,
+      plansPromoted: row.plans_promoted,
+      averagePercent: row.average_percent,
+      liveNow: row.live_now,
+    },
+  };
+}
+
+export function shopErrorMessage(t: Translator, error: ShopError): string {
+  return t(`shop.error.${error.code}`, error.params);
+}

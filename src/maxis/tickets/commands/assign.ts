@@ -1,0 +1,20 @@
+import { ephemeral } from "../../../shared/discord/responses";
+import { assignTicket } from "../rpc";
+import { clientFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import { memberOption, subcommand, ticketOption } from "./options";
+
+/** `/ticket assign ticket [member]` (staff): to yourself by default, or to another staff member. */
+export const assignSubcommand: TicketSubcommand = {
+  data: subcommand("assign", [ticketOption, memberOption]),
+  staffOnly: true,
+
+  async run(call) {
+    const ref = ticketNumberOption(call);
+    if ("response" in ref) return ref.response;
+    const { ctx } = call;
+    const assignee = call.options.string("member") ?? ctx.user.id;
+    const result = await assignTicket(await clientFor(ctx.env, call), ref.number, assignee);
+    if (!result.ok) return refused(ctx, result.error, ref.number);
+    return ephemeral(ctx.t("ticket.assigned", { number: result.data.number, assignee }));
+  },
+};

@@ -1,0 +1,80 @@
+import type { SupabaseClient } from "@supabase/supabase-js";
+import type {
+  APIApplicationCommandSubcommandOption,
+  APIInteraction,
+  APIInteractionResponse,
+} from "discord-api-types/v10";
+import type { CommandContext, InteractionContext } from "../../../shared/discord/handlers";
+import type { CommandOptions } from "../../../shared/discord/options";
+import { ephemeral } from "../../../shared/discord/responses";
+import { resolveLocale } from "../../../shared/i18n";
+import { identityOf } from "../../identity";
+import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
+import { ticketErrorMessage } from "../errors";
+import type { Notifier } from "../notify";
+import type { TicketError } from "../rpc";
+import { parseTicketNumber } from "../ticket-ref";
+
+type Awaitable<T> = T | Promise<T>;
+
+/** What every ticket action knows once Maxis has decided who is acting, before any database call. */
+export interface TicketActor {
+  /** In a server; the database never sees a ticket action without one. */
+  identity: SupabaseIdentity & { guildId: string };
+  staff: boolean;
+}
+
+/** One /ticket subcommand: its definition and its handler, side by side. */
+export interface TicketSubcommand {
+  readonly data: APIApplicationCommandSubcommandOption;
+  /** Refused with a localized error before any database call for members. */
+  readonly staffOnly: boolean;
+  run(call: TicketCall): Awaitable<APIInteractionResponse>;
+}
+
+export interface TicketCall extends TicketActor {
+  ctx: CommandContext<MaxisEnv>;
+  options: CommandOptions;
+}
+
+/** Who acts, from the signed interaction alone; null outside a server. */
+export function ticketActor(
+  interaction: APIInteraction,
+  env: Pick<MaxisEnv, "STAFF_ROLE_ID">,
+): TicketActor | null {
+  const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+  if (!identity.guildId) return null;
+  return { identity: { ...identity, guildId: identity.guildId }, staff: identity.appRole !== "member" };
+}
+
+/** The per-interaction Supabase client: RLS sees exactly this member. */
+export const clientFor = (env: MaxisEnv, actor: TicketActor): Promise<SupabaseClient> =>
+  supabaseAs(env, actor.identity);
+
+/** A refused ticket action, as a private message in the member's language. */
+export function refused(ctx: InteractionContext<MaxisEnv>, error: TicketError, ticket?: number | string) {
+  return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket));
+}
+
+/** The `ticket` option as a number, or the error to answer with (a typo never reaches the database). */
+export function ticketNumberOption(
+  call: TicketCall,
+): { number: number } | { response: APIInteractionResponse } {
+  const raw = call.options.string("ticket") ?? "";
+  const number = parseTicketNumber(raw);
+  if (number === null) {
+    return {
+      response: ephemeral(ticketErrorMessage(call.ctx.t, "invalid_ticket_number", raw.trim().slice(0, 20))),
+    };
+  }
+  return { number };
+}
+
+/** Notifications speak the server's language: the member being told is not the one acting. */
+export function notifierFor(ctx: InteractionContext<MaxisEnv>): Notifier {
+  return {
+    env: ctx.env,
+    locale: resolveLocale(ctx.interaction.guild_locale ?? undefined),
+    waitUntil: (promise) => ctx.waitUntil(promise),
+  };
+}

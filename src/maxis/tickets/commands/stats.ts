@@ -1,0 +1,23 @@
+import { ephemeral } from "../../../shared/discord/responses";
+import { STATS_PERIODS, type StatsPeriod, statsMessage } from "../render/stats";
+import { ticketStats } from "../rpc";
+import { clientFor, refused, type TicketSubcommand } from "./context";
+import { periodOption, subcommand } from "./options";
+
+const isPeriod = (value: string): value is StatsPeriod =>
+  (STATS_PERIODS as readonly string[]).includes(value);
+
+/** `/ticket stats [period]` (staff): this server's figures over 7 days, 30 days or all time. */
+export const statsSubcommand: TicketSubcommand = {
+  data: subcommand("stats", [periodOption]),
+  staffOnly: true,
+
+  async run(call) {
+    const { ctx } = call;
+    const requested = call.options.string("period") ?? "30d";
+    const period: StatsPeriod = isPeriod(requested) ? requested : "30d";
+    const result = await ticketStats(await clientFor(ctx.env, call));
+    if (!result.ok) return refused(ctx, result.error);
+    return ephemeral(statsMessage(ctx.t, ctx.locale, result.data, period));
+  },
+};

@@ -1,0 +1,30 @@
+import type { ComponentHandler } from "../../../shared/discord/handlers";
+import { ephemeral, updateMessage } from "../../../shared/discord/responses";
+import { ticketActor } from "../commands/context";
+import { isStatus, ticketListPage } from "../commands/list";
+import { ticketErrorMessage } from "../errors";
+import { LIST_PAGE_PREFIX } from "../render/list";
+
+/**
+ * Previous/Next under `/ticket list`: `ticket-page:<status|all>:<mine 0|1>:<offset>`. The page is read
+ * again as whoever clicked, so a button can never show more than that person may see.
+ */
+export const ticketListPages: ComponentHandler<MaxisEnv> = {
+  prefix: LIST_PAGE_PREFIX,
+
+  async run(ctx, [status = "", mine = "", offset = ""]) {
+    const actor = ticketActor(ctx.interaction, ctx.env);
+    if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
+    const start = Number(offset);
+    if (
+      (status !== "all" && !isStatus(status)) ||
+      !/^\d{1,6}$/.test(offset) ||
+      !Number.isSafeInteger(start)
+    ) {
+      return ephemeral(ctx.t("error.unknown_component"));
+    }
+    const filter = { status: status === "all" ? undefined : status, mine: mine === "1" };
+    const page = await ticketListPage(ctx, actor, filter, start);
+    return page.ok ? updateMessage(page.message) : ephemeral(ticketErrorMessage(ctx.t, page.error.code));
+  },
+};

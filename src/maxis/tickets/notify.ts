@@ -1,0 +1,81 @@
+/**
+ * What Maxis tells people outside the interaction: the staff channel about new tickets, members by DM
+ * when staff answer or close. Everything here runs after the interaction is answered (waitUntil) with
+ * the bot token; a failure is logged and never turns a ticket action that succeeded into an error.
+ */
+import type { APIChannel, APIMessage } from "discord-api-types/v10";
+import { type MessageData, messageBody } from "../../shared/discord/responses";
+import { DiscordRest } from "../../shared/discord/rest";
+import { type Locale, translatorFor } from "../../shared/i18n";
+import { staffReplyDm, ticketClosedDm } from "./render/dm";
+import { staffPost } from "./render/staff-post";
+import type { TicketMessage, TicketSummary, TicketWithDescription } from "./rpc";
+
+type NotifyEnv = Pick<MaxisEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN" | "TICKET_STAFF_CHANNEL_ID">;
+
+export interface Notifier {
+  env: NotifyEnv;
+  /** The language of the server (members' own language is not known outside their interactions). */
+  locale: Locale;
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+const botRest = (env: NotifyEnv) =>
+  new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN });
+
+function inBackground(notifier: Notifier, what: string, work: () => Promise<unknown>): void {
+  notifier.waitUntil(
+    work().catch((error: unknown) => {
+      console.error(`ticket notification failed: ${what}`, error);
+    }),
+  );
+}
+
+async function postToChannel(
+  rest: DiscordRest,
+  channelId: string,
+  message: MessageData,
+): Promise<APIMessage> {
+  return rest.request<APIMessage>("POST", `/channels/${channelId}/messages`, { body: messageBody(message) });
+}
+
+/** Opens (or reuses: Discord returns the same channel) the DM channel with a member, then writes in it. */
+async function sendDm(rest: DiscordRest, userId: string, message: MessageData): Promise<void> {
+  const channel = await rest.request<APIChannel>("POST", "/users/@me/channels", {
+    body: { recipient_id: userId },
+  });
+  await postToChannel(rest, channel.id, message);
+}
+
+/** A new ticket in the staff channel, with Assign-to-me and Close. Nothing when no channel is set. */
+export function announceNewTicket(notifier: Notifier, ticket: TicketWithDescription): void {
+  const channelId = notifier.env.TICKET_STAFF_CHANNEL_ID;
+  if (!channelId) return;
+  const t = translatorFor(notifier.locale);
+  inBackground(notifier, `staff post for #${ticket.number}`, () =>
+    postToChannel(botRest(notifier.env), channelId, staffPost(t, ticket, undefined)),
+  );
+}
+
+/** Staff answered: the member gets the reply by DM (not when staff answer their own ticket). */
+export function dmStaffReply(
+  notifier: Notifier,
+  actorId: string,
+  ticket: TicketSummary,
+  message: TicketMessage,
+): void {
+  if (ticket.ownerId === actorId || message.isInternal) return;
+  const t = translatorFor(notifier.locale);
+  inBackground(notifier, `reply DM for #${ticket.number}`, () =>
+    sendDm(botRest(notifier.env), ticket.ownerId, staffReplyDm(t, ticket, message)),
+  );
+}
+
+/** Staff closed the ticket: the member is told, with the reason. */
+export function dmTicketClosed(notifier: Notifier, actorId: string, ticket: TicketSummary): void {
+  if (ticket.ownerId === actorId || ticket.status !== "closed") return;
+  const t = translatorFor(notifier.locale);
+  inBackground(notifier, `close DM for #${ticket.number}`, () =>
+    sendDm(botRest(notifier.env), ticket.ownerId, ticketClosedDm(t, ticket)),
+  );
+}

@@ -1,0 +1,49 @@
+import type { MessageData } from "../../../shared/discord/responses";
+import type { TicketMessage, TicketWithDescription } from "../rpc";
+
+export interface ButtonView {
+  custom_id?: string;
+  label?: string;
+  disabled?: boolean;
+}
+
+/** The buttons of a message's first row. */
+export function buttonsOf(message: Pick<MessageData, "components">): ButtonView[] {
+  const row = message.components?.[0];
+  return row && "components" in row ? (row.components as ButtonView[]) : [];
+}
+
+/** A ticket as the database returns it, for rendering tests. */
+export function ticketFixture(overrides: Partial<TicketWithDescription> = {}): TicketWithDescription {
+  return {
+    number: 42,
+    guildId: "1300000000000000010",
+    subject: "Broken login",
+    description: "It fails",
+    category: "account",
+    priority: "high",
+    status: "open",
+    ownerId: "1300000000000000111",
+    assigneeId: null,
+    createdAt: "2026-11-24T10:00:00.000Z",
+    updatedAt: "2026-11-24T10:00:00.000Z",
+    lastActivityAt: "2026-11-24T10:00:00.000Z",
+    firstStaffResponseAt: null,
+    closedAt: null,
+    closedBy: null,
+    closeReason: null,
+    ...overrides,
+  };
+}
+
+export function messageFixture(overrides: Partial<TicketMessage> = {}): TicketMessage {
+  return {
+    id: 1,
+    authorId: "1300000000000000111",
+    body: "Hello",
+    isInternal: false,
+    fromStaff: false,
+    createdAt: "2026-11-24T10:05:00.000Z",
+    ...overrides,
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../../shared/i18n";
+import { messageFixture, ticketFixture } from "./fixtures.test-support";
+import { transcriptFileName, transcriptMarkdown } from "./transcript";
+
+describe("transcriptMarkdown", () => {
+  it("writes the ticket and its thread as Markdown", () => {
+    const markdown = transcriptMarkdown(
+      translatorFor("en"),
+      {
+        ticket: ticketFixture(),
+        messages: [
+          messageFixture({ body: "Any news?" }),
+          messageFixture({
+            id: 2,
+            authorId: "222",
+            fromStaff: true,
+            body: "Fixed.\nTry again.",
+            createdAt: "2026-11-24T11:00:00.000Z",
+          }),
+        ],
+        includesInternal: false,
+      },
+      "2026-11-24T12:00:00.000Z",
+    );
+    expect(markdown).toBe(
+      [
+        "# Ticket #42: Broken login",
+        "",
+        "- Status: Open",
+        "- Priority: High",
+        "- Category: Account",
+        "- Opened by: 1300000000000000111",
+        "- Assigned to: Nobody yet",
+        "- Opened: 2026-11-24 10:00",
+        "",
+        "## Description",
+        "",
+        "> It fails",
+        "",
+        "## Messages",
+        "",
+        "### 2026-11-24 10:05 · 1300000000000000111",
+        "",
+        "> Any news?",
+        "",
+        "### 2026-11-24 11:00 · 222 (staff)",
+        "",
+        "> Fixed.",
+        "> Try again.",
+        "",
+        "---",
+        "Generated 2026-11-24 12:00 (UTC).",
+        "",
+      ].join("\n"),
+    );
+    expect(transcriptFileName(42)).toBe("ticket-42-transcript.md");
+  });
+
+  it("keeps member text from adding headings, HTML or links, and marks notes", () => {
+    const markdown = transcriptMarkdown(
+      translatorFor("fr"),
+      {
+        ticket: ticketFixture({ subject: "# <script>alert(1)</script>" }),
+        messages: [
+          messageFixture({
+            body: "## [x](javascript:alert(1)) @everyone",
+            fromStaff: true,
+            isInternal: true,
+          }),
+        ],
+        includesInternal: true,
+      },
+      "2026-11-24T12:00:00.000Z",
+    );
+    expect(markdown).toContain("# Ticket #42 : \\# \\<script\\>alert(1)\\</script\\>");
+    expect(markdown).toContain("· **Note interne**");
+    expect(markdown).toContain("> \\#\\# \\[x\\](javascript:alert(1)) \\@everyone");
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * The allow-list of `/maxis execute` operations: names and argument shapes, never code. Shellia offers
+ * the names as autocomplete; Maxis parses and runs them, and answers an unknown name with this list.
+ */
+
+export type ExecuteOperation =
+  | { name: "sync-commands" }
+  | { name: "maintenance"; on: boolean }
+  | { name: "close-stale-tickets"; days: number }
+  | { name: "end-giveaway"; id: string }
+  | { name: "reroll"; id: string; winners: number | null };
+
+export type ExecuteOperationName = ExecuteOperation["name"];
+
+/** Each operation with its usage line, in the order operators see them. */
+export const EXECUTE_OPERATIONS: readonly { name: ExecuteOperationName; usage: string }[] = [
+  { name: "sync-commands", usage: "sync-commands" },
+  { name: "maintenance", usage: "maintenance on|off" },
+  { name: "close-stale-tickets", usage: "close-stale-tickets DAYS (1–365)" },
+  { name: "end-giveaway", usage: "end-giveaway GIVEAWAY_ID" },
+  { name: "reroll", usage: "reroll GIVEAWAY_ID [WINNERS 1–20]" },
+];
+
+export type ParsedOperation =
+  | { ok: true; operation: ExecuteOperation }
+  | { ok: false; code: "unknown_operation" }
+  | { ok: false; code: "invalid_arguments"; usage: string };
+
+const GIVEAWAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+const INTEGER = /^\d{1,4}$/;
+
+/** Splits what an operator typed (`close-stale-tickets 30`) into a name and its arguments. */
+export function splitOperationLine(line: string): { name: string; args: string[] } {
+  const [name = "", ...args] = line.trim().split(/\s+/);
+  return { name: name.toLowerCase(), args };
+}
+
+export function parseExecuteOperation(name: string, args: readonly string[]): ParsedOperation {
+  const spec = EXECUTE_OPERATIONS.find((operation) => operation.name === name);
+  if (!spec) return { ok: false, code: "unknown_operation" };
+  const invalid: ParsedOperation = { ok: false, code: "invalid_arguments", usage: spec.usage };
+  const [first, second, ...rest] = args;
+  switch (spec.name) {
+    case "sync-commands":
+      return args.length === 0 ? { ok: true, operation: { name: "sync-commands" } } : invalid;
+    case "maintenance": {
+      const mode = first?.toLowerCase();
+      if (args.length !== 1 || (mode !== "on" && mode !== "off")) return invalid;
+      return { ok: true, operation: { name: "maintenance", on: mode === "on" } };
+    }
+    case "close-stale-tickets": {
+      if (args.length !== 1 || !first || !INTEGER.test(first)) return invalid;
+      const days = Number(first);
+      return days >= 1 && days <= 365
+        ? { ok: true, operation: { name: "close-stale-tickets", days } }
+        : invalid;
+    }
+    case "end-giveaway":
+      return args.length === 1 && first && GIVEAWAY_ID.test(first)
+        ? { ok: true, operation: { name: "end-giveaway", id: first } }
+        : invalid;
+    case "reroll": {
+      if (!first || !GIVEAWAY_ID.test(first) || rest.length > 0) return invalid;
+      if (second === undefined) return { ok: true, operation: { name: "reroll", id: first, winners: null } };
+      if (!INTEGER.test(second)) return invalid;
+      const winners = Number(second);
+      return winners >= 1 && winners <= 20
+        ? { ok: true, operation: { name: "reroll", id: first, winners } }
+        : invalid;
+    }
+  }
+}

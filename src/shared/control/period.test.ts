@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { parsePeriod } from "./period";
+
+describe("parsePeriod", () => {
+  it("defaults to 7 days", () => {
+    expect(parsePeriod(undefined)).toEqual({ label: "7d", seconds: 604_800 });
+  });
+
+  it.each([
+    ["24h", 86_400],
+    ["30D", 2_592_000],
+    ["2w", 1_209_600],
+    ["1h", 3_600],
+    ["366d", 31_622_400],
+  ])("reads %s", (text, seconds) => {
+    expect(parsePeriod(text)?.seconds).toBe(seconds);
+  });
+
+  it.each(["", "0h", "367d", "7", "7 days", "1y", "-1d"])("refuses %j", (text) => {
+    expect(parsePeriod(text)).toBeNull();
+  });
+});

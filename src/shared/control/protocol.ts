@@ -1,0 +1,170 @@
+/**
+ * The control API between Shellia and each Maxis (contract: ../../../ARCHITECTURE.md and the shared
+ * architecture notes). `POST /control/v1/<action>`, JSON body, four signature headers.
+ */
+
+export const CONTROL_HEADERS = {
+  keyId: "X-Control-Key-Id",
+  timestamp: "X-Control-Timestamp",
+  nonce: "X-Control-Nonce",
+  signature: "X-Control-Signature",
+} as const;
+
+export const CONTROL_PATH_PREFIX = "/control/v1/";
+
+/** How far a request's timestamp may be from the receiver's clock, either way. */
+export const CONTROL_WINDOW_SECONDS = 60;
+
+export const CONTROL_ACTIONS = [
+  "status",
+  "analytics",
+  "promo",
+  "giveaway",
+  "restart",
+  "report",
+  "execute",
+] as const;
+
+export type ControlAction = (typeof CONTROL_ACTIONS)[number];
+
+export function isControlAction(value: string): value is ControlAction {
+  return (CONTROL_ACTIONS as readonly string[]).includes(value);
+}
+
+export function controlPath(action: ControlAction): string {
+  return `${CONTROL_PATH_PREFIX}${action}`;
+}
+
+/** Who asked, as Shellia vouches for it inside the signed body. */
+export interface ControlOperator {
+  /** Discord user id of the operator. */
+  id: string;
+  /** Their Discord username, for the audit trail. */
+  name: string;
+}
+
+interface ControlRequestBase {
+  operator: ControlOperator;
+  /** The operator's language: Maxis writes the messages it returns in it. */
+  locale: "en" | "fr";
+}
+
+export interface ControlRequests {
+  status: ControlRequestBase;
+  analytics: ControlRequestBase & { period: string };
+  promo: ControlRequestBase & { percent: number; plan: string; duration: string };
+  giveaway: ControlRequestBase & {
+    prize: string;
+    duration: string;
+    winners: number;
+    guildId: string;
+    channelId: string;
+  };
+  restart: ControlRequestBase;
+  report: ControlRequestBase & { period: string };
+  execute: ControlRequestBase & { operation: string; args: string[] };
+}
+
+/** A part of Maxis whose figures could not be read; `not_available` means the feature is not built yet. */
+export type FigureUnavailable = "not_available" | "unreachable";
+
+export type Figure<T> = { ok: true; value: T } | { ok: false; reason: FigureUnavailable };
+
+export interface StatusResult {
+  version: string;
+  bootId: string;
+  /** ISO time the current boot id was recorded. */
+  bootedAt: string;
+  lastRestart: { at: string; by: string } | null;
+  maintenance: { on: boolean; since: string | null; by: string | null };
+  database: { reachable: boolean; latencyMs: number | null };
+  openTickets: Figure<number>;
+  runningGiveaways: Figure<number>;
+  livePromotions: Figure<number>;
+}
+
+export interface PeriodWindow {
+  /** As the operator typed it, normalised (e.g. `7d`). */
+  label: string;
+  since: string;
+  until: string;
+}
+
+export interface AnalyticsResult {
+  period: PeriodWindow;
+  tickets: Figure<{ opened: number; closed: number; openNow: number }>;
+  giveaways: Figure<{ started: number; ended: number; running: number; entrants: number }>;
+  promotions: Figure<{
+    promotionsRun: number;
+    plansPromoted: number;
+    averagePercent: number | null;
+    liveNow: number;
+  }>;
+}
+
+export interface PromoResult {
+  id: number;
+  planName: string;
+  percent: number;
+  priceCents: number;
+  promotedCents: number;
+  currency: string;
+  endsAt: string;
+}
+
+export interface GiveawayResult {
+  id: string;
+  prize: string;
+  channelId: string;
+  messageId: string;
+  winners: number;
+  /** ms since the epoch. */
+  endsAt: number;
+}
+
+export interface RestartResult {
+  bootId: string;
+  previousBootId: string;
+  restartedAt: string;
+  /** Commands sent to Discord, or null when re-syncing failed (see `syncError`). */
+  commandsSynced: number | null;
+  syncError: string | null;
+}
+
+export interface ReportResult {
+  /** A Discord embed, already in the operator's language. */
+  embed: {
+    title: string;
+    description: string;
+    fields: { name: string; value: string; inline?: boolean }[];
+    timestamp: string;
+  };
+  markdown: string;
+  filename: string;
+}
+
+export interface ExecuteResult {
+  operation: string;
+  /** What happened, in the operator's language. */
+  message: string;
+}
+
+export interface ControlResults {
+  status: StatusResult;
+  analytics: AnalyticsResult;
+  promo: PromoResult;
+  giveaway: GiveawayResult;
+  restart: RestartResult;
+  report: ReportResult;
+  execute: ExecuteResult;
+}
+
+/** Every failure, 401 included, has this body. `message` is in the request's language when known. */
+export interface ControlErrorBody {
+  error: { code: string; message: string };
+}
+
+export interface ControlSuccessBody<A extends ControlAction> {
+  ok: true;
+  result: ControlResults[A];
+}

@@ -1,0 +1,46 @@
+import { defineMessages } from "../define";
+
+/** Maxis's dashboard sign-in pages (/auth/discord/…): refusals and errors shown in the browser. */
+export const dashboardAuth = defineMessages(
+  {
+    "dashboardAuth.title": "Maxis support dashboard",
+    "dashboardAuth.notStaff.heading": "This dashboard is for the support team",
+    "dashboardAuth.notStaff.body":
+      "You are signed in to Discord as {name}, but you are not part of the support team of this server, so the dashboard is closed to you. If you need help, open a ticket with /ticket create in Discord.",
+    "dashboardAuth.notMember.heading": "You are not a member of this server",
+    "dashboardAuth.notMember.body":
+      "You are signed in to Discord as {name}, but you are not a member of the server this dashboard serves.",
+    "dashboardAuth.expired.heading": "This sign-in link has expired",
+    "dashboardAuth.expired.body":
+      "Sign-in links last 10 minutes and work once, in the browser that asked for them. Please start again.",
+    "dashboardAuth.denied.heading": "Sign-in cancelled",
+    "dashboardAuth.denied.body": "Discord did not share your account with Maxis, so you are not signed in.",
+    "dashboardAuth.failed.heading": "Discord did not answer",
+    "dashboardAuth.failed.body":
+      "We could not check your account with Discord. Please try again in a moment.",
+    "dashboardAuth.back": "Back to the dashboard",
+    "dashboardAuth.retry": "Sign in again",
+    "dashboardAuth.csrf": "This request did not come from the dashboard.",
+  },
+  {
+    "dashboardAuth.title": "Tableau de bord du support Maxis",
+    "dashboardAuth.notStaff.heading": "Ce tableau de bord est réservé à l'équipe de support",
+    "dashboardAuth.notStaff.body":
+      "Vous êtes connecté à Discord en tant que {name}, mais vous ne faites pas partie de l'équipe de support de ce serveur : le tableau de bord vous est fermé. Pour obtenir de l'aide, ouvrez un ticket avec /ticket create sur Discord.",
+    "dashboardAuth.notMember.heading": "Vous n'êtes pas membre de ce serveur",
+    "dashboardAuth.notMember.body":
+      "Vous êtes connecté à Discord en tant que {name}, mais vous n'êtes pas membre du serveur de ce tableau de bord.",
+    "dashboardAuth.expired.heading": "Ce lien de connexion a expiré",
+    "dashboardAuth.expired.body":
+      "Un lien de connexion dure 10 minutes et ne sert qu'une fois, dans le navigateur qui l'a demandé. Recommencez, s'il vous plaît.",
+    "dashboardAuth.denied.heading": "Connexion annulée",
+    "dashboardAuth.denied.body":
+      "Discord n'a pas partagé votre compte avec Maxis : vous n'êtes pas connecté.",
+    "dashboardAuth.failed.heading": "Discord n'a pas répondu",
+    "dashboardAuth.failed.body":
+      "Nous n'avons pas pu vérifier votre compte auprès de Discord. Réessayez dans un instant.",
+    "dashboardAuth.back": "Retour au tableau de bord",
+    "dashboardAuth.retry": "Se reconnecter",
+    "dashboardAuth.csrf": "Cette requête ne vient pas du tableau de bord.",
+  },
+);

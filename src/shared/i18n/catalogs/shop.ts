@@ -1,0 +1,31 @@
+import { defineMessages } from "../define";
+
+/** Maxis's shop: /shop, promotions and their errors. */
+export const shop = defineMessages(
+  {
+    "command.shop.description": "See the plans, their prices and the promotions running now",
+    "shop.title": "Shop",
+    "shop.empty": "There is nothing for sale right now.",
+    "shop.plan.price": "**{price}**",
+    "shop.plan.promoted": "~~{price}~~ **{promoted}** (−{percent} %), ends <t:{ends}:R>",
+    "shop.footer": "Prices in {currency}. Promotions end by themselves at the time shown.",
+    "shop.error.unknown_plan": "There is no plan with that name.",
+    "shop.error.invalid_percent": "A promotion must be between 1 % and 90 % off.",
+    "shop.error.invalid_duration": "A promotion lasts between 1 hour and 30 days.",
+    "shop.error.forbidden": "Only staff can do that.",
+    "shop.error.unavailable": "The shop cannot answer right now. Please try again in a moment.",
+  },
+  {
+    "command.shop.description": "Voir les offres, leurs prix et les promotions en cours",
+    "shop.title": "Boutique",
+    "shop.empty": "Rien n'est en vente pour le moment.",
+    "shop.plan.price": "**{price}**",
+    "shop.plan.promoted": "~~{price}~~ **{promoted}** (−{percent} %), fin <t:{ends}:R>",
+    "shop.footer": "Prix en {currency}. Les promotions s'arrêtent d'elles-mêmes à l'heure indiquée.",
+    "shop.error.unknown_plan": "Aucune offre ne porte ce nom.",
+    "shop.error.invalid_percent": "Une promotion doit être comprise entre 1 % et 90 % de réduction.",
+    "shop.error.invalid_duration": "Une promotion dure entre 1 heure et 30 jours.",
+    "shop.error.forbidden": "Seule l'équipe peut faire cela.",
+    "shop.error.unavailable": "La boutique ne peut pas répondre pour le moment. Réessayez dans un instant.",
+  },
+);

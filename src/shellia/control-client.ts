@@ -1,0 +1,112 @@
+/**
+ * Shellia's side of the control API: signs a request with the target's own key, sends it through the
+ * target's binding or URL, and sorts the answer into what the operator needs to know.
+ */
+import {
+  type ControlAction,
+  type ControlRequests,
+  type ControlResults,
+  controlPath,
+} from "../shared/control/protocol";
+import { type ControlKey, signControlRequest } from "../shared/control/sign";
+
+/** A Maxis bot Shellia can steer (configured in MAXIS_TARGETS, see ./maxis-targets.ts). */
+export interface MaxisTarget {
+  name: string;
+  /** This bot's own control key: no other Maxis accepts it. */
+  key: ControlKey;
+  /** Base URL the control path is appended to (a placeholder host for service bindings). */
+  origin: string;
+  send(request: Request): Promise<Response>;
+}
+
+/** Well inside Discord's 3 s, and the operator hears about a slow Maxis rather than waits. */
+export const CONTROL_TIMEOUT_MS = 2_000;
+
+export type CallOutcome<A extends ControlAction> =
+  | { kind: "ok"; result: ControlResults[A]; ms: number }
+  /** 401: Maxis did not accept the signature; nothing ran. */
+  | { kind: "refused"; code: string }
+  /** Maxis verified the call and answered with a reason, in the operator's language. */
+  | { kind: "rejected"; code: string; message: string }
+  /** An HTTP answer that is not the control API's: a crashing or misrouted Maxis. */
+  | { kind: "failing"; status: number }
+  | { kind: "unreachable"; reason: string }
+  | { kind: "timeout"; ms: number };
+
+class Timeout extends Error {}
+
+function errorBody(value: unknown): { code: string; message: string } | null {
+  if (typeof value !== "object" || value === null) return null;
+  const error = Reflect.get(value, "error");
+  if (typeof error !== "object" || error === null) return null;
+  const code = Reflect.get(error, "code");
+  const message = Reflect.get(error, "message");
+  return typeof code === "string" && typeof message === "string" ? { code, message } : null;
+}
+
+/** A one-line reason, never a stack trace. */
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split("\n")[0] ?? "").slice(0, 120) || "no answer";
+}
+
+export async function callMaxis<A extends ControlAction>(
+  target: MaxisTarget,
+  action: A,
+  request: ControlRequests[A],
+  timeoutMs = CONTROL_TIMEOUT_MS,
+): Promise<CallOutcome<A>> {
+  const path = controlPath(action);
+  const body = JSON.stringify(request);
+  const headers = await signControlRequest(target.key, { method: "POST", path, body });
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const started = Date.now();
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Timeout());
+    }, timeoutMs);
+  });
+
+  try {
+    const { status, json } = await Promise.race([
+      (async () => {
+        const response = await target.send(
+          new Request(`${target.origin}${path}`, {
+            method: "POST",
+            headers: { ...headers, "Content-Type": "application/json" },
+            body,
+            signal: controller.signal,
+          }),
+        );
+        const text = await response.text();
+        let json: unknown = null;
+        try {
+          json = JSON.parse(text);
+        } catch {
+          // Not the control API's answer: reported as failing below.
+        }
+        return { status: response.status, json };
+      })(),
+      deadline,
+    ]);
+    const error = errorBody(json);
+    if (status === 200 && typeof json === "object" && json !== null && Reflect.get(json, "ok") === true) {
+      return {
+        kind: "ok",
+        result: Reflect.get(json, "result") as ControlResults[A],
+        ms: Date.now() - started,
+      };
+    }
+    if (status === 401) return { kind: "refused", code: error?.code ?? "unauthorized" };
+    if (error && status >= 400) return { kind: "rejected", ...error };
+    return { kind: "failing", status };
+  } catch (error) {
+    if (error instanceof Timeout) return { kind: "timeout", ms: timeoutMs };
+    return { kind: "unreachable", reason: shortReason(error) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

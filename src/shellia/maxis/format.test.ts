@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import type { StatusResult } from "../../shared/control/protocol";
+import { translatorFor } from "../../shared/i18n";
+import type { MaxisTarget } from "../control-client";
+import { formatMoney, formatRestart, formatStatus, problem } from "./format";
+
+const target: MaxisTarget = {
+  name: "maxis",
+  key: { keyId: "k1", secret: "x".repeat(32) },
+  origin: "https://maxis.internal",
+  send: async () => new Response(),
+};
+const en = translatorFor("en");
+const fr = translatorFor("fr");
+
+const status: StatusResult = {
+  version: "1.2.3",
+  bootId: "0123456789abcdef",
+  bootedAt: "2026-11-24T10:00:00.000Z",
+  lastRestart: null,
+  maintenance: { on: true, since: "2026-11-24T11:00:00.000Z", by: "42" },
+  database: { reachable: false, latencyMs: null },
+  openTickets: { ok: true, value: 3 },
+  runningGiveaways: { ok: false, reason: "not_available" },
+  livePromotions: { ok: false, reason: "unreachable" },
+};
+
+describe("formatStatus", () => {
+  it("shows every part, and says which ones could not be read and why", () => {
+    expect(formatStatus(en, target, status, 7).split("\n")).toEqual([
+      `**maxis** is up · version 1.2.3 · boot \`01234567\` since <t:${Date.parse(status.bootedAt) / 1000}:R> · answered in 7 ms`,
+      "Never restarted since it was deployed",
+      `🛠 Maintenance **on** since <t:${Date.parse("2026-11-24T11:00:00.000Z") / 1000}:R> (by <@42>)`,
+      "⚠ Database **unreachable**",
+      "Open tickets: 3 · running giveaways: not available yet · live promotions: unreadable",
+    ]);
+  });
+});
+
+describe("problem", () => {
+  it("tells a refused signature from a timeout, an outage and a crash, in both languages", () => {
+    expect(problem(en, target, { kind: "refused", code: "stale_timestamp" })).toContain(
+      "refused Shellia's signature (stale_timestamp)",
+    );
+    expect(problem(en, target, { kind: "timeout", ms: 2000 })).toContain("did not answer within 2 s");
+    expect(problem(fr, target, { kind: "unreachable", reason: "connection refused" })).toBe(
+      "**maxis** est hors ligne ou injoignable (connection refused). Rien n'a été exécuté.",
+    );
+    expect(problem(en, target, { kind: "failing", status: 502 })).toBe(
+      "**maxis** answered with HTTP 502 instead of a control answer: it is failing.",
+    );
+  });
+});
+
+describe("formatRestart and formatMoney", () => {
+  it("says when the command sync failed instead of pretending it worked", () => {
+    expect(
+      formatRestart(en, target, {
+        bootId: "bbbbbbbb-1",
+        previousBootId: "aaaaaaaa-1",
+        restartedAt: "2026-11-24T10:00:00.000Z",
+        commandsSynced: null,
+        syncError: "Discord refused the command sync: HTTP 429",
+      }),
+    ).toBe("**maxis** restarted: boot `aaaaaaaa` → `bbbbbbbb`. Discord refused the command sync: HTTP 429");
+  });
+
+  it("formats cents per locale", () => {
+    expect(formatMoney(1299, "EUR", "en")).toBe("€12.99");
+    expect(formatMoney(1299, "EUR", "fr")).toMatch(/^12,99\s€$/);
+  });
+});

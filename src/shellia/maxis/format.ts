@@ -1,0 +1,137 @@
+/** How Shellia words Maxis's answers for operators. Pure: tested without a runtime. */
+import type {
+  AnalyticsResult,
+  ControlAction,
+  Figure,
+  GiveawayResult,
+  PromoResult,
+  RestartResult,
+  StatusResult,
+} from "../../shared/control/protocol";
+import type { Locale, Translator } from "../../shared/i18n";
+import type { CallOutcome } from "../control-client";
+import type { MaxisTarget } from "../maxis-targets";
+
+const unix = (iso: string | number) => Math.floor(new Date(iso).getTime() / 1000);
+
+/** The operator-facing sentence for any answer that is not a success. */
+export function problem(
+  t: Translator,
+  target: MaxisTarget,
+  outcome: Exclude<CallOutcome<ControlAction>, { kind: "ok" }>,
+): string {
+  switch (outcome.kind) {
+    case "refused":
+      return t("maxis.outcome.refused", { target: target.name, code: outcome.code, keyId: target.key.keyId });
+    case "rejected":
+      return t("maxis.outcome.rejected", { target: target.name, message: outcome.message });
+    case "failing":
+      return t("maxis.outcome.failing", { target: target.name, status: outcome.status });
+    case "unreachable":
+      return t("maxis.outcome.unreachable", { target: target.name, reason: outcome.reason });
+    case "timeout":
+      return t("maxis.outcome.timeout", { target: target.name, seconds: outcome.ms / 1000 });
+  }
+}
+
+function figure<T>(t: Translator, value: Figure<T>, show: (v: T) => string | number): string | number {
+  return value.ok ? show(value.value) : t(`maxis.figure.${value.reason}`);
+}
+
+export function formatStatus(t: Translator, target: MaxisTarget, status: StatusResult, ms: number): string {
+  return [
+    t("maxis.status.line", {
+      target: target.name,
+      version: status.version,
+      bootId: status.bootId.slice(0, 8),
+      bootedAt: unix(status.bootedAt),
+      ms,
+    }),
+    status.lastRestart
+      ? t("maxis.status.restart", { at: unix(status.lastRestart.at), by: status.lastRestart.by })
+      : t("maxis.status.never_restarted"),
+    status.maintenance.on
+      ? t("maxis.status.maintenance_on", {
+          since: status.maintenance.since ? unix(status.maintenance.since) : 0,
+          by: status.maintenance.by ?? "?",
+        })
+      : t("maxis.status.maintenance_off"),
+    status.database.reachable
+      ? t("maxis.status.database_up", { ms: status.database.latencyMs ?? 0 })
+      : t("maxis.status.database_down"),
+    t("maxis.status.figures", {
+      tickets: figure(t, status.openTickets, (n) => n),
+      giveaways: figure(t, status.runningGiveaways, (n) => n),
+      promotions: figure(t, status.livePromotions, (n) => n),
+    }),
+  ].join("\n");
+}
+
+export function formatAnalytics(t: Translator, target: MaxisTarget, result: AnalyticsResult): string {
+  const unavailable = (feature: "tickets" | "giveaways" | "promotions", value: Figure<unknown>) =>
+    value.ok
+      ? null
+      : t("maxis.analytics.unavailable", {
+          feature: t(`maxis.analytics.feature.${feature}`),
+          reason: t(`maxis.figure.${value.reason}`),
+        });
+  const { tickets, giveaways, promotions } = result;
+  return [
+    t("maxis.analytics.title", {
+      target: target.name,
+      period: result.period.label,
+      since: unix(result.period.since),
+    }),
+    tickets.ok ? t("maxis.analytics.tickets", tickets.value) : unavailable("tickets", tickets),
+    giveaways.ok ? t("maxis.analytics.giveaways", giveaways.value) : unavailable("giveaways", giveaways),
+    promotions.ok
+      ? t("maxis.analytics.promotions", {
+          run: promotions.value.promotionsRun,
+          plans: promotions.value.plansPromoted,
+          average: promotions.value.averagePercent === null ? "—" : `${promotions.value.averagePercent} %`,
+          live: promotions.value.liveNow,
+        })
+      : unavailable("promotions", promotions),
+  ].join("\n");
+}
+
+/** Integer cents in the operator's language, e.g. 12,00 € or €12.00. */
+export function formatMoney(cents: number, currency: string, locale: Locale): string {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency }).format(
+    cents / 100,
+  );
+}
+
+export function formatPromo(t: Translator, locale: Locale, target: MaxisTarget, promo: PromoResult): string {
+  return t("maxis.promo.created", {
+    id: promo.id,
+    target: target.name,
+    plan: promo.planName,
+    percent: promo.percent,
+    price: formatMoney(promo.priceCents, promo.currency, locale),
+    promoted: formatMoney(promo.promotedCents, promo.currency, locale),
+    ends: unix(promo.endsAt),
+  });
+}
+
+export function formatGiveaway(t: Translator, target: MaxisTarget, giveaway: GiveawayResult): string {
+  return t("maxis.giveaway.started", {
+    id: giveaway.id,
+    target: target.name,
+    channel: giveaway.channelId,
+    prize: giveaway.prize,
+    winners: giveaway.winners,
+    ends: unix(giveaway.endsAt),
+  });
+}
+
+export function formatRestart(t: Translator, target: MaxisTarget, restart: RestartResult): string {
+  const base = {
+    target: target.name,
+    previous: restart.previousBootId.slice(0, 8),
+    bootId: restart.bootId.slice(0, 8),
+  };
+  return restart.commandsSynced === null
+    ? t("maxis.restart.done_sync_failed", { ...base, syncError: restart.syncError ?? "" })
+    : t("maxis.restart.done", { ...base, count: restart.commandsSynced });
+}

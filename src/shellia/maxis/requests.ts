@@ -1,0 +1,71 @@
+/**
+ * From a `/maxis <subcommand>` to the control request Shellia signs: options read and checked where
+ * Shellia can (period, operation), everything else left to Maxis, which validates it all anyway.
+ */
+
+import { splitOperationLine } from "../../shared/control/operations";
+import { parsePeriod } from "../../shared/control/period";
+import type { ControlAction, ControlOperator, ControlRequests } from "../../shared/control/protocol";
+import type { CommandOptions } from "../../shared/discord/options";
+import type { Locale, MessageKey } from "../../shared/i18n";
+
+export type ControlCall = { [A in ControlAction]: { action: A; request: ControlRequests[A] } }[ControlAction];
+
+export interface CallSource {
+  options: CommandOptions;
+  operator: ControlOperator;
+  locale: Locale;
+  guildId: string | undefined;
+  channelId: string | undefined;
+}
+
+export function buildControlCall({
+  options,
+  operator,
+  locale,
+  guildId,
+  channelId,
+}: CallSource): ControlCall | { error: MessageKey } {
+  const base = { operator, locale };
+  switch (options.subcommand) {
+    case "status":
+      return { action: "status", request: base };
+    case "restart":
+      return { action: "restart", request: base };
+    case "analytics":
+    case "report": {
+      const period = parsePeriod(options.string("period"));
+      if (!period) return { error: "maxis.invalid_period" };
+      return { action: options.subcommand, request: { ...base, period: period.label } };
+    }
+    case "promo":
+      return {
+        action: "promo",
+        request: {
+          ...base,
+          percent: options.number("percent") ?? 0,
+          plan: options.string("plan") ?? "",
+          duration: options.string("duration") ?? "",
+        },
+      };
+    case "giveaway":
+      return {
+        action: "giveaway",
+        request: {
+          ...base,
+          prize: options.string("prize") ?? "",
+          duration: options.string("duration") ?? "",
+          winners: options.number("winners") ?? 1,
+          guildId: guildId ?? "",
+          channelId: options.string("channel") ?? channelId ?? "",
+        },
+      };
+    case "execute": {
+      const { name, args } = splitOperationLine(options.string("operation") ?? "");
+      if (!name) return { error: "maxis.empty_operation" };
+      return { action: "execute", request: { ...base, operation: name, args } };
+    }
+    default:
+      return { error: "error.unknown_command" };
+  }
+}

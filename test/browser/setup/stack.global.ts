@@ -1,0 +1,112 @@
+/**
+ * The browser tests' stack, on top of the shared Postgres + REST stand-in and Discord stand-in:
+ *   1. the dashboard, built with Vite (its JavaScript size printed and held to the budget);
+ *   2. Maxis, the bundle `wrangler deploy` would upload, run by Miniflare (workerd) on a free port;
+ *   3. a static server for the dashboard on another free port, with config.json pointing at Maxis.
+ * Miniflare rather than `wrangler dev`: the same runtime and bundle, without a second CLI process,
+ * its dev registry or its banners, and it starts in about a second.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { sign } from "hono/jwt";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import type { TestProject } from "vitest/node";
+import {
+  buildDashboard,
+  DASHBOARD_JS_BUDGET_BYTES,
+  describeBuild,
+  serveDashboard,
+} from "../../../scripts/lib/dashboard";
+import { LOCAL_APPLICATION_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
+import { freePort } from "../../setup/ports";
+
+/** The browser tests' own Discord server, so their tickets never meet other tests' counts. */
+export const BROWSER_GUILD_ID = "1300000000000000920";
+const BUNDLE = ".build/test/maxis/index.js";
+
+function maxisBundle(): string {
+  if (!process.env["MAXIS_TEST_BUNDLE_BUILT"] || !existsSync(BUNDLE)) {
+    execFileSync(
+      "wrangler",
+      ["deploy", "--dry-run", "--outdir", ".build/test/maxis", "-c", "wrangler.maxis.toml"],
+      { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+    );
+    process.env["MAXIS_TEST_BUNDLE_BUILT"] = "1";
+  }
+  return BUNDLE;
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const build = await buildDashboard();
+  console.log(describeBuild(build));
+  if (build.jsGzipBytes > DASHBOARD_JS_BUDGET_BYTES)
+    throw new Error("The dashboard's JavaScript is over budget");
+
+  const discordLocal = `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`;
+  const jwtSecret = process.env["TEST_SUPABASE_JWT_SECRET"] ?? "";
+  const discordKeys = JSON.parse(process.env["TEST_DISCORD_PRIVATE_KEY"] ?? "{}") as { publicKey: string };
+  const sessionSecret = crypto.randomUUID() + crypto.randomUUID();
+  const [maxisPort, dashboardPort] = [await freePort(), await freePort()];
+  const maxisUrl = `http://127.0.0.1:${maxisPort}`;
+  const dashboardOrigin = `http://127.0.0.1:${dashboardPort}`;
+
+  // The seeded people are members of the browser tests' server too.
+  await fetch(`${discordLocal}/__local/guilds`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ id: BROWSER_GUILD_ID }),
+  });
+
+  const maxis = new Miniflare(
+    convertV4MiniflareOptions({
+      host: "127.0.0.1",
+      port: maxisPort,
+      modules: true,
+      scriptPath: maxisBundle(),
+      compatibilityDate: "2026-11-01",
+      compatibilityFlags: ["nodejs_compat"],
+      bindings: {
+        DISCORD_PUBLIC_KEY: discordKeys.publicKey,
+        DISCORD_API_BASE: `${discordLocal}/api/v10`,
+        DISCORD_OAUTH_AUTHORIZE_URL: `${discordLocal}/oauth2/authorize`,
+        DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
+        DISCORD_CLIENT_SECRET: "local-client-secret",
+        DISCORD_BOT_TOKEN: "local-bot-token",
+        DISCORD_GUILD_ID: BROWSER_GUILD_ID,
+        STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
+        TICKET_STAFF_CHANNEL_ID: "",
+        SUPABASE_URL: `http://127.0.0.1:${process.env["TEST_REST_PORT"]}`,
+        SUPABASE_JWT_SECRET: jwtSecret,
+        SUPABASE_ANON_KEY: await sign(
+          { role: "anon", iss: "supabase", iat: 0, exp: 4_102_444_800 },
+          jwtSecret,
+          "HS256",
+        ),
+        CONTROL_KEYS: JSON.stringify({ primary: crypto.randomUUID() + crypto.randomUUID() }),
+        SESSION_SECRET: sessionSecret,
+        DASHBOARD_ORIGIN: dashboardOrigin,
+      },
+      durableObjects: {
+        GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
+        GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
+        CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
+        CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
+      },
+    }),
+  );
+  await maxis.ready;
+  const dashboard = await serveDashboard(dashboardPort, maxisUrl);
+
+  project.provide("browserStack", {
+    dashboardUrl: dashboard.url,
+    maxisUrl,
+    discordLocalUrl: discordLocal,
+    sessionSecret,
+    guildId: BROWSER_GUILD_ID,
+    dashboardJsGzipBytes: build.jsGzipBytes,
+  });
+  return async () => {
+    await dashboard.close();
+    await maxis.dispose();
+  };
+}

@@ -1,0 +1,238 @@
+/**
+ * The shop's SQL (20261124020000_shop.sql) through the shop service, as Maxis calls it: supabase-js
+ * `.rpc()` to the local PostgREST stand-in, as a member, a staff member or the control API.
+ */
+import { randomBytes, randomInt } from "node:crypto";
+import pg from "pg";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  CONTROL_ACTOR,
+  createPromotion,
+  listShop,
+  livePromotions,
+  promotionFigures,
+  type ShopActor,
+} from "../../../src/maxis/shop/service";
+import type { SupabaseIdentity } from "../../../src/maxis/supabase/client";
+import { sql, supabase } from "../local-supabase/support";
+
+const env = () => ({
+  SUPABASE_URL: supabase().restUrl,
+  SUPABASE_ANON_KEY: supabase().anonKey,
+  SUPABASE_JWT_SECRET: supabase().jwtSecret,
+});
+const snowflake = () => String(1_300_000_000_000_000_000n + BigInt(randomInt(1, 2 ** 47)));
+const actor = (appRole: SupabaseIdentity["appRole"]): ShopActor & { identity: SupabaseIdentity } => ({
+  kind: "member",
+  identity: { userId: snowflake(), appRole, guildId: "1300000000000000010" },
+});
+
+/** Plans of this test file only, so the seed and parallel files never change what we count. */
+const plan = `t-${randomBytes(4).toString("hex")}`;
+const floored = `${plan}-floor`;
+const hidden = `${plan}-off`;
+const promotionsOf = async (planId: string) =>
+  Number(
+    (await sql<{ n: string }>("select count(*) as n from public.promotions where plan_id = $1", [planId]))[0]
+      ?.n,
+  );
+
+beforeAll(async () => {
+  await sql(
+    `insert into public.plans (id, name, description, price_cents, currency, floor_cents, active, sort_order) values
+       ($1, 'Test Pro', 'For tests', 1299, 'EUR', 799, true, 1000),
+       ($2, 'Test Floor', '', 1000, 'USD', 900, true, 1001),
+       ($3, 'Test Retired', '', 500, 'EUR', 0, false, 1002)`,
+    [plan, floored, hidden],
+  );
+});
+
+describe("/shop's list: live plans, promoted prices, expired promotions gone by themselves", () => {
+  it("shows the best live promotion, ignores expired and future ones, hides inactive plans", async () => {
+    await sql(
+      `insert into public.promotions (plan_id, percent, starts_at, ends_at, created_by) values
+         ($1, 50, now() - interval '3 hours', now() - interval '1 second', 'control'),
+         ($1, 40, now() + interval '1 hour', now() + interval '3 hours', 'control'),
+         ($1, 10, now() - interval '1 hour', now() + interval '5 hours', 'control'),
+         ($1, 25, now() - interval '1 hour', now() + interval '2 hours', 'control')`,
+      [plan],
+    );
+    const shop = await listShop(env(), actor("member"));
+    if (!shop.ok) throw new Error(shop.error.code);
+    const mine = shop.value.filter((p) => p.id.startsWith(plan));
+    expect(mine.map((p) => p.id)).toEqual([plan, floored]);
+    expect(mine[0]).toMatchObject({
+      name: "Test Pro",
+      priceCents: 1299,
+      currency: "EUR",
+      // 25 % off 12.99 = 9.7425 → 9.74; the expired 50 % and the future 40 % do not count.
+      promotion: { percent: 25, promotedCents: 974 },
+    });
+    expect(mine[1]?.promotion).toBeNull();
+  });
+
+  it("never brings a plan below its floor", async () => {
+    const created = await createPromotion(env(), CONTROL_ACTOR, {
+      planId: floored,
+      percent: 90,
+      durationSeconds: 3600,
+    });
+    expect(created).toMatchObject({
+      ok: true,
+      value: { priceCents: 1000, promotedCents: 900, createdBy: "control" },
+    });
+    const shop = await listShop(env(), actor("member"));
+    expect(shop.ok && shop.value.find((p) => p.id === floored)?.promotion?.promotedCents).toBe(900);
+  });
+});
+
+describe("create_promotion", () => {
+  it("lets staff create one in their own name, starting now, ending after the duration", async () => {
+    const agent = actor("agent");
+    const result = await createPromotion(env(), agent, {
+      planId: plan,
+      percent: 20,
+      durationSeconds: 48 * 3600,
+    });
+    if (!result.ok) throw new Error(result.error.code);
+    expect(result.value).toMatchObject({
+      planId: plan,
+      planName: "Test Pro",
+      percent: 20,
+      createdBy: agent.identity.userId,
+    });
+    const hours = (Date.parse(result.value.endsAt) - Date.parse(result.value.startsAt)) / 3_600_000;
+    expect(hours).toBe(48);
+  });
+
+  it("refuses members, and creates nothing", async () => {
+    const before = await promotionsOf(plan);
+    const result = await createPromotion(env(), actor("member"), {
+      planId: plan,
+      percent: 20,
+      durationSeconds: 7200,
+    });
+    expect(result).toEqual({ ok: false, error: { code: "forbidden" } });
+    expect(await promotionsOf(plan)).toBe(before);
+  });
+
+  it("refuses 0 %, 95 %, an unknown or retired plan and a bad duration, and creates nothing", async () => {
+    const before = await promotionsOf(plan);
+    const cases = [
+      [{ planId: plan, percent: 0, durationSeconds: 7200 }, "invalid_percent"],
+      [{ planId: plan, percent: 95, durationSeconds: 7200 }, "invalid_percent"],
+      [{ planId: "no-such-plan", percent: 20, durationSeconds: 7200 }, "unknown_plan"],
+      [{ planId: hidden, percent: 20, durationSeconds: 7200 }, "unknown_plan"],
+      [{ planId: plan, percent: 20, durationSeconds: 3599 }, "invalid_duration"],
+      [{ planId: plan, percent: 20, durationSeconds: 31 * 86400 }, "invalid_duration"],
+    ] as const;
+    for (const [input, code] of cases) {
+      expect(await createPromotion(env(), CONTROL_ACTOR, input), JSON.stringify(input)).toEqual({
+        ok: false,
+        error: { code },
+      });
+    }
+    expect(await promotionsOf(plan)).toBe(before);
+  });
+
+  it("checks the limits in SQL too, whoever calls it", async () => {
+    const { restUrl, serviceRoleKey } = supabase();
+    for (const [percent, seconds, message] of [
+      [0, 7200, "invalid_percent"],
+      [95, 7200, "invalid_percent"],
+      [20, 60, "invalid_duration"],
+    ] as const) {
+      const res = await fetch(`${restUrl}/rest/v1/rpc/create_promotion`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          apikey: serviceRoleKey,
+          Authorization: `Bearer ${serviceRoleKey}`,
+        },
+        body: JSON.stringify({ p_plan_id: plan, p_percent: percent, p_duration_seconds: seconds }),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toBe(message);
+    }
+  });
+});
+
+describe("row level security", () => {
+  it("is enabled on both tables", async () => {
+    const rows = await sql<{ relname: string; relrowsecurity: boolean }>(
+      "select relname, relrowsecurity from pg_class where oid in ('public.plans'::regclass, 'public.promotions'::regclass)",
+    );
+    expect(rows.every((r) => r.relrowsecurity)).toBe(true);
+  });
+
+  it("keeps members from writing promotions directly and from reading expired ones", async () => {
+    const db = new pg.Client({ connectionString: supabase().databaseUrl });
+    await db.connect();
+    const asMember = async () => {
+      await db.query("begin");
+      await db.query("set local role authenticated");
+      await db.query("select set_config('request.jwt.claims', $1, true)", [
+        JSON.stringify({ sub: "1300000000000000111", role: "authenticated", app_role: "member" }),
+      ]);
+    };
+    try {
+      await asMember();
+      await expect(
+        db.query(
+          `insert into public.promotions (plan_id, percent, ends_at, created_by)
+           values ($1, 50, now() + interval '2 hours', '1300000000000000111')`,
+          [plan],
+        ),
+      ).rejects.toThrow(/row-level security/);
+      await db.query("rollback");
+
+      await asMember();
+      const seen = await db.query<{ expired: string; live: string }>(
+        `select count(*) filter (where ends_at <= now()) as expired, count(*) filter (where ends_at > now()) as live
+         from public.promotions where plan_id = $1`,
+        [plan],
+      );
+      await db.query("rollback");
+      // The test plan has an expired promotion (first test) that members must not see.
+      expect(Number(seen.rows[0]?.expired)).toBe(0);
+      expect(Number(seen.rows[0]?.live)).toBeGreaterThan(0);
+      const all = await sql<{ expired: string }>(
+        "select count(*) filter (where ends_at <= now()) as expired from public.promotions where plan_id = $1",
+        [plan],
+      );
+      expect(Number(all[0]?.expired)).toBeGreaterThan(0);
+    } finally {
+      await db.end();
+    }
+  });
+});
+
+describe("figures and live promotions for the control API", () => {
+  it("counts promotions started in a period and those live now", async () => {
+    const since = new Date(Date.now() - 1000);
+    const before = await promotionFigures(env(), CONTROL_ACTOR, since);
+    if (!before.ok) throw new Error(before.error.code);
+    await createPromotion(env(), CONTROL_ACTOR, { planId: plan, percent: 30, durationSeconds: 3600 });
+    await createPromotion(env(), CONTROL_ACTOR, { planId: floored, percent: 10, durationSeconds: 3600 });
+    const after = await promotionFigures(env(), CONTROL_ACTOR, since);
+    if (!after.ok) throw new Error(after.error.code);
+    expect(after.value.promotionsRun - before.value.promotionsRun).toBe(2);
+    expect(after.value.liveNow - before.value.liveNow).toBe(2);
+
+    const live = await livePromotions(env(), CONTROL_ACTOR);
+    if (!live.ok) throw new Error(live.error.code);
+    expect(live.value.filter((p) => p.planId === plan).every((p) => Date.parse(p.endsAt) > Date.now())).toBe(
+      true,
+    );
+    const ends = live.value.map((p) => Date.parse(p.endsAt));
+    expect(ends).toEqual([...ends].sort((a, b) => a - b));
+  });
+
+  it("keeps figures from members", async () => {
+    expect(await promotionFigures(env(), actor("member"), new Date(0))).toEqual({
+      ok: false,
+      error: { code: "forbidden" },
+    });
+    expect(await livePromotions(env(), actor("member"))).toEqual({ ok: false, error: { code: "forbidden" } });
+  });
+});

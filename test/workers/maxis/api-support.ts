@@ -1,0 +1,43 @@
+import { env, exports } from "cloudflare:workers";
+import type { Actor } from "../../../scripts/lib/interaction-builder";
+import { issueStaffSession, type StaffRole } from "../../../src/maxis/api/session";
+
+/** A staff session for `actor` in their server, minted as the dashboard's sign-in will mint it. */
+export function sessionFor(actor: Actor, appRole: StaffRole = "agent", ttlSeconds = 3600): Promise<string> {
+  return issueStaffSession(
+    env.SESSION_SECRET,
+    { userId: actor.userId, guildId: actor.guildId ?? "", appRole },
+    { ttlSeconds },
+  );
+}
+
+export interface ApiCall {
+  method?: string;
+  token?: string;
+  /** Send the token as the `maxis_session` cookie instead of a Bearer header. */
+  cookie?: boolean;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Calls Maxis's /api/v1 as the dashboard would; returns the status and the parsed JSON. */
+export async function api(path: string, call: ApiCall = {}) {
+  const headers = new Headers(call.headers);
+  if (call.token && call.cookie) headers.set("Cookie", `maxis_session=${call.token}`);
+  else if (call.token) headers.set("Authorization", `Bearer ${call.token}`);
+  if (call.body !== undefined && !headers.has("Content-Type"))
+    headers.set("Content-Type", "application/json");
+  const res = await exports.default.fetch(`https://maxis.test/api/v1${path}`, {
+    method: call.method ?? "GET",
+    headers,
+    ...(call.body !== undefined
+      ? { body: typeof call.body === "string" ? call.body : JSON.stringify(call.body) }
+      : {}),
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    headers: res.headers,
+    json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
+  };
+}

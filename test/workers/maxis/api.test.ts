@@ -1,0 +1,283 @@
+/**
+ * The dashboard's REST API with a minted staff session: the ticket routes over the real SQL functions
+ * (RLS as the staff member the session names), and validation errors as JSON.
+ */
+import { describe, expect, it } from "vitest";
+import { api, sessionFor } from "./api-support";
+import { countSupabaseCalls, freshCast, run, visibleText } from "./tickets-support";
+
+/** A server with two members' tickets and a staff member signed in to the dashboard. */
+async function setUp() {
+  const cast = freshCast();
+  await run(
+    cast.memberA,
+    "/ticket create subject:Broken login description:It fails category:account priority:high",
+  );
+  await run(
+    cast.memberB,
+    "/ticket create subject:Invoice missing description:Where is it category:billing priority:low",
+  );
+  await run(cast.memberA, "/ticket create subject:Login slow description:Very slow category:technical");
+  return { ...cast, token: await sessionFor(cast.staff) };
+}
+
+describe("GET /api/v1/tickets", () => {
+  it("lists the server's tickets with filters, subject search and paging", async () => {
+    const { token, memberA } = await setUp();
+    const all = await api("/tickets", { token });
+    expect(all.status).toBe(200);
+    expect(all.json).toMatchObject({ total: 3, limit: 10, offset: 0 });
+    expect(((all.json?.["items"] ?? []) as { number: number }[]).map((t) => t.number)).toEqual([3, 2, 1]);
+
+    const search = await api("/tickets?search=login&priority=high", { token });
+    expect(search.json).toMatchObject({
+      total: 1,
+      items: [
+        {
+          number: 1,
+          subject: "Broken login",
+          category: "account",
+          priority: "high",
+          ownerId: memberA.userId,
+        },
+      ],
+    });
+    expect((await api("/tickets?category=billing", { token })).json).toMatchObject({
+      total: 1,
+      items: [{ number: 2 }],
+    });
+    expect((await api("/tickets?assignee=none&status=open", { token })).json).toMatchObject({ total: 3 });
+    const page = await api("/tickets?limit=2&offset=2", { token });
+    expect(page.json).toMatchObject({ total: 3, limit: 2, offset: 2, items: [{ number: 1 }] });
+  });
+
+  it("makes one Supabase call per request", async () => {
+    const { token } = await setUp();
+    expect(await countSupabaseCalls(() => api("/tickets", { token }))).toEqual(["ticket_list"]);
+    expect(await countSupabaseCalls(() => api("/tickets/1", { token }))).toEqual(["ticket_view"]);
+    expect(await countSupabaseCalls(() => api("/stats", { token }))).toEqual(["ticket_stats"]);
+  });
+});
+
+describe("a ticket through the dashboard", () => {
+  it("shows the thread and audit history, and takes replies, notes, assignment, status, priority and close", async () => {
+    const { token, staff, memberA } = await setUp();
+
+    const reply = await api("/tickets/1/replies", {
+      method: "POST",
+      token,
+      body: { body: "We are on it", status: "waiting_for_member" },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.json).toMatchObject({
+      ticket: { number: 1, status: "waiting_for_member" },
+      message: { body: "We are on it", fromStaff: true, isInternal: false, authorId: staff.userId },
+    });
+
+    const note = await api("/tickets/1/notes", {
+      method: "POST",
+      token,
+      body: { body: "Check the SSO logs" },
+    });
+    expect(note.status).toBe(201);
+    expect(note.json).toMatchObject({ message: { body: "Check the SSO logs", isInternal: true } });
+
+    const assigned = await api("/tickets/1/assignee", {
+      method: "PUT",
+      token,
+      body: { assigneeId: staff.userId },
+    });
+    expect(assigned.status).toBe(200);
+    expect(assigned.json).toMatchObject({ number: 1, assigneeId: staff.userId });
+    expect((await api("/tickets?mine=true", { token })).json).toMatchObject({
+      total: 1,
+      items: [{ number: 1 }],
+    });
+
+    expect(
+      (await api("/tickets/1/priority", { method: "PATCH", token, body: { priority: "critical" } })).json,
+    ).toMatchObject({
+      priority: "critical",
+    });
+    expect(
+      (await api("/tickets/1/status", { method: "PUT", token, body: { status: "in_progress" } })).json,
+    ).toMatchObject({
+      status: "in_progress",
+    });
+    const closed = await api("/tickets/1/close", {
+      method: "POST",
+      token,
+      body: { reason: "Fixed the SSO" },
+    });
+    expect(closed.json).toMatchObject({
+      status: "closed",
+      closedBy: staff.userId,
+      closeReason: "Fixed the SSO",
+    });
+
+    const view = await api("/tickets/1", { token });
+    expect(view.status).toBe(200);
+    expect(view.json).toMatchObject({
+      ticket: { number: 1, description: "It fails", status: "closed" },
+      messages: [
+        { body: "We are on it", isInternal: false },
+        { body: "Check the SSO logs", isInternal: true },
+      ],
+    });
+    const actions = ((view.json?.["audit"] ?? []) as { action: string }[]).map((a) => a.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "created",
+        "message_added",
+        "note_added",
+        "assigned",
+        "priority_changed",
+        "closed",
+      ]),
+    );
+
+    // The member, in Discord, sees the reply and the closing, never the note.
+    const memberView = visibleText(await run(memberA, "/ticket view ticket:1"));
+    expect(memberView).toContain("We are on it");
+    expect(memberView).toContain("Fixed the SSO");
+    expect(memberView).not.toContain("SSO logs");
+
+    const unassigned = await api("/tickets/2/assignee", { method: "PUT", token, body: { assigneeId: null } });
+    expect(unassigned.json).toMatchObject({ number: 2, assigneeId: null });
+  });
+
+  it("gives the server's stats", async () => {
+    const { token } = await setUp();
+    const stats = await api("/stats", { token });
+    expect(stats.status).toBe(200);
+    expect(stats.json).toMatchObject({
+      last7Days: { total: 3, byCategory: { account: 1, billing: 1, technical: 1 }, byStatus: { open: 3 } },
+      allTime: { total: 3 },
+    });
+  });
+
+  it("answers another server's ticket as not found", async () => {
+    const { token } = await setUp();
+    const other = freshCast();
+    await run(other.memberA, "/ticket create subject:Elsewhere description:Other server");
+    await run(other.memberA, "/ticket create subject:Elsewhere 2 description:Other server");
+    await run(other.memberA, "/ticket create subject:Elsewhere 3 description:Other server");
+    await run(other.memberA, "/ticket create subject:Elsewhere 4 description:Other server");
+    const missing = await api("/tickets/4", { token });
+    expect(missing).toMatchObject({
+      status: 404,
+      json: { error: { code: "ticket_not_found", message: "Ticket #4 was not found." } },
+    });
+    const reply = await api("/tickets/4/replies", { method: "POST", token, body: { body: "hi" } });
+    expect(reply.status).toBe(404);
+  });
+
+  it("answers conflicts with 409", async () => {
+    const { token } = await setUp();
+    await api("/tickets/2/close", { method: "POST", token, body: {} });
+    expect(await api("/tickets/2/close", { method: "POST", token, body: {} })).toMatchObject({
+      status: 409,
+      json: { error: { code: "ticket_already_closed", message: "Ticket #2 is already closed." } },
+    });
+  });
+});
+
+describe("validation errors, as JSON", () => {
+  it("names the problem with a code and a message in the reader's language", async () => {
+    const { token } = await setUp();
+    const cases: [string, Parameters<typeof api>[1], number, string][] = [
+      ["/tickets?status=lost", { token }, 400, "invalid_status"],
+      ["/tickets?category=lottery", { token }, 400, "invalid_category"],
+      ["/tickets?limit=abc", { token }, 400, "invalid_page"],
+      ["/tickets?limit=500", { token }, 400, "invalid_page"],
+      [`/tickets?search=${"x".repeat(101)}`, { token }, 400, "search_too_long"],
+      ["/tickets?assignee=bob", { token }, 400, "invalid_assignee"],
+      ["/tickets?sort=new", { token }, 400, "invalid_request"],
+      ["/tickets/abc", { token }, 400, "invalid_ticket_number"],
+      ["/tickets/0", { token }, 400, "invalid_ticket_number"],
+      ["/tickets/1/replies", { method: "POST", token, body: { body: "   " } }, 400, "message_empty"],
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: { body: "m".repeat(2001) } },
+        400,
+        "message_too_long",
+      ],
+      ["/tickets/1/replies", { method: "POST", token, body: { body: 42 } }, 400, "invalid_request"],
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: { body: "hi", status: "closed" } },
+        400,
+        "invalid_status",
+      ],
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: { body: "hi", extra: true } },
+        400,
+        "invalid_request",
+      ],
+      ["/tickets/1/replies", { method: "POST", token, body: "{not json" }, 400, "invalid_json"],
+      ["/tickets/1/notes", { method: "POST", token, body: {} }, 400, "invalid_request"],
+      ["/tickets/1/assignee", { method: "PUT", token, body: { assigneeId: "me" } }, 400, "invalid_assignee"],
+      ["/tickets/1/status", { method: "PUT", token, body: { status: "done" } }, 400, "invalid_status"],
+      [
+        "/tickets/1/priority",
+        { method: "PUT", token, body: { priority: "urgent" } },
+        400,
+        "invalid_priority",
+      ],
+      [
+        "/tickets/1/close",
+        { method: "POST", token, body: { reason: "r".repeat(501) } },
+        400,
+        "reason_too_long",
+      ],
+      [
+        "/tickets/1/replies",
+        {
+          method: "POST",
+          token,
+          body: "body=hi",
+          headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        },
+        415,
+        "unsupported_media_type",
+      ],
+    ];
+    for (const [path, call, status, code] of cases) {
+      const calls = await countSupabaseCalls(async () => {
+        const res = await api(path, call);
+        expect(res.status, `${path} ${JSON.stringify(call?.body)}`).toBe(status);
+        const error = (res.json as { error: { code: string; message: string } }).error;
+        expect(error.code, path).toBe(code);
+        expect(error.message.length, path).toBeGreaterThan(10);
+      });
+      expect(calls, `${path}: refused before the database`).toEqual([]);
+    }
+    // Nothing was written by any of them.
+    const view = await api("/tickets/1", { token });
+    expect(view.json).toMatchObject({
+      ticket: { status: "open", priority: "high", assigneeId: null },
+      messages: [],
+    });
+  });
+
+  it("speaks French to a French dashboard", async () => {
+    const { token } = await setUp();
+    const res = await api("/tickets/1/replies", {
+      method: "POST",
+      token,
+      body: { body: "" },
+      headers: { "Accept-Language": "fr-FR,fr;q=0.9,en;q=0.8" },
+    });
+    expect(res.json).toEqual({ error: { code: "message_empty", message: "Le message est vide." } });
+    const unknown = await api("/tickets/1/notes", {
+      method: "POST",
+      token,
+      body: { body: "x", pinned: true },
+      headers: { "Accept-Language": "fr" },
+    });
+    expect(unknown.json).toEqual({
+      error: { code: "invalid_request", message: "Requête invalide : champ inconnu pinned." },
+    });
+  });
+});

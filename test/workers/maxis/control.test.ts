@@ -1,0 +1,81 @@
+/**
+ * Maxis's control API from the inside: key rotation, the nonce store's expiry, and how a verified
+ * but unusable request is answered. Attacks and every action through Shellia's binding are in
+ * test/workers/shellia/.
+ */
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { LOCAL_ADMIN_ID } from "../../../scripts/lib/local-identities";
+import { nonceStore } from "../../../src/maxis/control/nonce-store";
+import { controlPath } from "../../../src/shared/control/protocol";
+import { signControlRequest } from "../../../src/shared/control/sign";
+import { parseControlKeys } from "../../../src/shared/control/verify";
+
+const keys = parseControlKeys(env.CONTROL_KEYS);
+
+async function call(keyId: string, path: string, payload: unknown) {
+  const body = JSON.stringify(payload);
+  const headers = await signControlRequest(
+    { keyId, secret: keys.get(keyId) ?? "" },
+    { method: "POST", path, body },
+  );
+  const response = await exports.default.fetch(`https://maxis.test${path}`, {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/json" },
+    body,
+  });
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+const operator = { id: LOCAL_ADMIN_ID, name: "operator" };
+
+describe("control API inside Maxis", () => {
+  it("accepts both keys while a secret is being rotated", async () => {
+    expect([...keys.keys()]).toEqual(["primary", "next"]);
+    for (const keyId of keys.keys()) {
+      const { status, json } = await call(keyId, controlPath("status"), { operator, locale: "en" });
+      expect(status).toBe(200);
+      expect(json).toMatchObject({ ok: true, result: { bootId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    }
+  });
+
+  it("answers a verified call for an unknown action with 404 and the contract's error body", async () => {
+    const { status, json } = await call("primary", "/control/v1/shutdown", { operator, locale: "fr" });
+    expect(status).toBe(404);
+    expect(json).toEqual({
+      error: { code: "unknown_action", message: "Maxis n'a pas d'action de contrôle nommée shutdown." },
+    });
+  });
+
+  it("refuses a verified body that does not name an operator", async () => {
+    const { status, json } = await call("primary", controlPath("status"), { locale: "en" });
+    expect(status).toBe(400);
+    expect(json).toEqual({
+      error: {
+        code: "invalid_body",
+        message: "The request was not understood: operator.id is not a Discord id.",
+      },
+    });
+  });
+
+  it("answers an unsigned request to any control path with 401 before anything else", async () => {
+    const response = await exports.default.fetch("https://maxis.test/control/v1/nothing-here", {
+      method: "GET",
+    });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({
+      error: { code: "missing_headers", message: "The control signature headers are missing." },
+    });
+  });
+
+  it("forgets nonces once their timestamp is out of the window, and only then", async () => {
+    const store = nonceStore(env);
+    const old = `${"0".repeat(31)}1`;
+    const fresh = `${"0".repeat(31)}2`;
+    expect(await store.claim(old, Date.now() - 1)).toBe(true);
+    expect(await store.claim(fresh, Date.now() + 60_000)).toBe(true);
+    expect(await store.claim(fresh, Date.now() + 60_000)).toBe(false);
+    // The expired one was dropped by the claim above: its timestamp would now be refused anyway.
+    expect(await store.claim(old, Date.now() + 60_000)).toBe(true);
+  });
+});

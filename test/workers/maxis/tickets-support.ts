@@ -1,0 +1,205 @@
+/**
+ * Helpers for the ticket tests: a fresh server and fresh people per test (so tests never share ticket
+ * numbers, open-ticket limits or Discord calls), `/ticket …` as a given person, and reading what Maxis
+ * sent to the Discord stand-in.
+ */
+import { exports } from "cloudflare:workers";
+import {
+  type APIEmbed,
+  type APIInteraction,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  MessageFlags,
+} from "discord-api-types/v10";
+import { expect, inject, vi } from "vitest";
+import {
+  type Actor,
+  buttonInteraction,
+  commandInteraction,
+  modalSubmitInteraction,
+  parseCommandLine,
+} from "../../../scripts/lib/interaction-builder";
+import { LOCAL_STAFF_CHANNEL_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
+import type { RecordedRequest } from "../../../scripts/local-discord/server";
+import { maxisHandlers } from "../../../src/maxis/commands";
+import { sendInteraction } from "../support/discord";
+
+export const definitions = maxisHandlers.commands.map((command) => command.data);
+const local = inject("discordLocalUrl");
+
+let counter = 0n;
+/** A snowflake no other test uses. */
+export const snowflake = () => String(1_450_000_000_000_000_000n + BigInt(Date.now()) * 10_000n + ++counter);
+
+export interface Cast {
+  guildId: string;
+  memberA: Actor;
+  memberB: Actor;
+  staff: Actor;
+  /** A second staff member, through Manage Server (admin) rather than the role. */
+  admin: Actor;
+}
+
+/** A new server with two members and two staff, English unless told otherwise. */
+export function freshCast(locale = "en-US"): Cast {
+  const guildId = snowflake();
+  return {
+    guildId,
+    memberA: { userId: snowflake(), guildId, locale },
+    memberB: { userId: snowflake(), guildId, locale },
+    staff: { userId: snowflake(), guildId, roles: [LOCAL_STAFF_ROLE_ID], locale },
+    admin: { userId: snowflake(), guildId, administrator: true, locale },
+  };
+}
+
+export const inLocale = (actor: Actor, locale: string): Actor => ({ ...actor, locale });
+
+/** Runs `/ticket …` (or any command line) as `actor`. */
+export async function run(actor: Actor, line: string): Promise<APIInteractionResponse> {
+  return (
+    await sendInteraction(exports.default, commandInteraction(actor, parseCommandLine(line, definitions)))
+  ).response;
+}
+
+/** The same, keeping the interaction (its token names the deferred follow-ups). */
+export async function runKeeping(actor: Actor, line: string) {
+  const interaction = commandInteraction(actor, parseCommandLine(line, definitions)) as APIInteraction & {
+    token: string;
+  };
+  const { response } = await sendInteraction(exports.default, interaction);
+  return { interaction, response };
+}
+
+export async function autocomplete(
+  actor: Actor,
+  line: string,
+  option = "ticket",
+): Promise<APIInteractionResponse> {
+  const parsed = parseCommandLine(line, definitions, option);
+  return (await sendInteraction(exports.default, commandInteraction(actor, parsed, true))).response;
+}
+
+export async function click(actor: Actor, customId: string, embeds: APIEmbed[] = []) {
+  const interaction = buttonInteraction(actor, customId) as APIInteraction & {
+    message: { embeds: APIEmbed[] };
+  };
+  interaction.message.embeds = embeds;
+  return (await sendInteraction(exports.default, interaction)).response;
+}
+
+export async function submitModal(actor: Actor, customId: string, fields: Record<string, string>) {
+  return (await sendInteraction(exports.default, modalSubmitInteraction(actor, customId, fields))).response;
+}
+
+type MessageResponse = Extract<
+  APIInteractionResponse,
+  { type: InteractionResponseType.ChannelMessageWithSource | InteractionResponseType.UpdateMessage }
+>;
+
+/** The message of an immediate answer; fails the test for any other kind of answer. */
+export function messageOf(response: APIInteractionResponse): NonNullable<MessageResponse["data"]> {
+  if (
+    response.type !== InteractionResponseType.ChannelMessageWithSource &&
+    response.type !== InteractionResponseType.UpdateMessage
+  ) {
+    throw new Error(`expected a message, got response type ${response.type}`);
+  }
+  return response.data ?? {};
+}
+
+/** A private answer's text, checking that it is private and pings nobody. */
+export function privateText(response: APIInteractionResponse): string {
+  const data = messageOf(response);
+  expect(data.flags ?? 0).toBe(MessageFlags.Ephemeral);
+  expect(data.allowed_mentions).toEqual({ parse: [] });
+  return data.content ?? "";
+}
+
+/** Everything visible in a message: content, embeds (title, description, fields, footer). */
+export function visibleText(
+  response: APIInteractionResponse | { content?: string; embeds?: APIEmbed[] },
+): string {
+  const data = "type" in response ? messageOf(response) : response;
+  const parts = [data.content ?? ""];
+  for (const embed of data.embeds ?? []) {
+    parts.push(embed.title ?? "", embed.description ?? "", embed.footer?.text ?? "");
+    for (const field of embed.fields ?? []) parts.push(field.name, field.value);
+  }
+  return parts.join("\n");
+}
+
+/** The buttons of a message's first row. */
+export function buttonsOf(message: {
+  components?: unknown[] | undefined;
+}): { custom_id?: string; disabled?: boolean }[] {
+  const row = message.components?.[0] as
+    | { components?: { custom_id?: string; disabled?: boolean }[] }
+    | undefined;
+  return row?.components ?? [];
+}
+
+export async function allDiscordRequests(): Promise<RecordedRequest[]> {
+  return (await (await fetch(`${local}/__local/requests`)).json()) as RecordedRequest[];
+}
+
+/** Polls the stand-in until `pick` finds at least `count` requests (work after the answer runs in waitUntil). */
+export async function waitForRequests(
+  pick: (requests: RecordedRequest[]) => RecordedRequest[],
+  count = 1,
+  timeoutMs = 5_000,
+): Promise<RecordedRequest[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = pick(await allDiscordRequests());
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Posts to the staff channel that mention this ticket owner (ids are unique per test). */
+export const staffPostsFor = (ownerId: string) => (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) =>
+      r.path === `/channels/${LOCAL_STAFF_CHANNEL_ID}/messages` &&
+      String((r.body as { content?: string } | null)?.content).includes(`<@${ownerId}>`),
+  );
+
+/** Each `POST /users/@me/channels` Maxis made to open a DM with this member. */
+export const dmChannelsOpenedFor = (userId: string) => (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) =>
+      r.path === "/users/@me/channels" &&
+      (r.body as { recipient_id?: string } | null)?.recipient_id === userId,
+  );
+
+/**
+ * The DMs sent to a member: each `POST /users/@me/channels` for them, and the message posted in a DM
+ * channel (any channel but the staff channel) whose text contains `marker`.
+ */
+export const dmsTo = (userId: string, marker: string) => (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) =>
+      (r.path === "/users/@me/channels" &&
+        (r.body as { recipient_id?: string } | null)?.recipient_id === userId) ||
+      (r.method === "POST" &&
+        /^\/channels\/\d+\/messages$/.test(r.path) &&
+        r.path !== `/channels/${LOCAL_STAFF_CHANNEL_ID}/messages` &&
+        JSON.stringify(r.body).includes(marker)),
+  );
+
+/**
+ * Counts the Supabase calls Maxis makes while `work` runs: the Worker runs in this isolate, so its
+ * `fetch` is this `fetch`. The spy only watches; every request still goes to the real stand-in.
+ */
+export async function countSupabaseCalls(work: () => Promise<unknown>): Promise<string[]> {
+  const spy = vi.spyOn(globalThis, "fetch");
+  try {
+    await work();
+    return spy.mock.calls
+      .map(([input]) => (input instanceof Request ? input.url : String(input)))
+      .filter((url) => url.includes("/rest/v1/"))
+      .map((url) => new URL(url).pathname.replace("/rest/v1/rpc/", ""));
+  } finally {
+    spy.mockRestore();
+  }
+}

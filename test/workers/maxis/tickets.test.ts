@@ -1,0 +1,330 @@
+/**
+ * /ticket end to end, as members and staff would use it: Discord → Maxis (signed interactions) →
+ * Supabase (the real SQL functions under RLS) → the answer. One fresh server per test.
+ */
+import { InteractionResponseType } from "discord-api-types/v10";
+import { describe, expect, it } from "vitest";
+import { waitForDiscordRequests } from "../support/discord";
+import {
+  autocomplete,
+  buttonsOf,
+  click,
+  countSupabaseCalls,
+  freshCast,
+  inLocale,
+  messageOf,
+  privateText,
+  run,
+  runKeeping,
+  visibleText,
+} from "./tickets-support";
+
+describe("a member's ticket, from creation to reopening", () => {
+  it("works in English", async () => {
+    const { memberA } = freshCast("en-US");
+    const created = await run(
+      memberA,
+      "/ticket create subject:Broken login description:It fails category:account priority:high",
+    );
+    expect(privateText(created)).toBe(
+      "Ticket **#1** is open: **Broken login**\nThe team will answer here; follow it with `/ticket view ticket:1`.",
+    );
+
+    const list = messageOf(await run(memberA, "/ticket list"));
+    expect(list.embeds?.[0]?.title).toBe("Your tickets");
+    expect(list.embeds?.[0]?.description).toMatch(
+      /^`#1` \*\*Broken login\*\*\n🟢 Open · 🟠 High · <t:\d+:R>$/,
+    );
+
+    const view = messageOf(await run(memberA, "/ticket view ticket:#1"));
+    expect(view.embeds?.[0]).toMatchObject({ title: "#1 · Broken login", description: "It fails" });
+    expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Category", value: "Account", inline: true });
+    expect(view.embeds?.[1]).toEqual({ title: "Conversation", description: "No replies yet." });
+
+    expect(privateText(await run(memberA, "/ticket reply ticket:1 message:Any news?"))).toBe(
+      "Your reply was added to ticket **#1**.",
+    );
+    const thread = messageOf(await run(memberA, "/ticket view ticket:1")).embeds?.[1]?.description;
+    expect(thread).toMatch(new RegExp(`^\\*\\*<@${memberA.userId}>\\*\\* · <t:\\d+:R>\\nAny news\\?$`));
+
+    expect(privateText(await run(memberA, "/ticket close ticket:1 reason:Solved myself"))).toBe(
+      "Ticket **#1** is closed.",
+    );
+    const closed = visibleText(await run(memberA, "/ticket view ticket:1"));
+    expect(closed).toContain("⚫ Closed");
+    expect(closed).toContain("Solved myself");
+    expect(privateText(await run(memberA, "/ticket reply ticket:1 message:Wait"))).toBe(
+      "Ticket #1 is closed. Reopen it first.",
+    );
+
+    expect(privateText(await run(memberA, "/ticket reopen ticket:1"))).toBe("Ticket **#1** is open again.");
+    expect(visibleText(await run(memberA, "/ticket view ticket:1"))).toContain("🟢 Open");
+  });
+
+  it("works in French", async () => {
+    const { memberA } = freshCast("fr");
+    expect(
+      privateText(
+        await run(memberA, "/ticket create subject:Paiement refusé description:La carte est refusée"),
+      ),
+    ).toBe(
+      "Le ticket **#1** est ouvert : **Paiement refusé**\nL'équipe vous répondra ici ; suivez-le avec `/ticket voir ticket:1`.",
+    );
+    const list = messageOf(await run(memberA, "/ticket list status:open"));
+    expect(list.embeds?.[0]?.title).toBe("Vos tickets");
+    expect(list.embeds?.[0]?.description).toContain("🟢 Ouvert · 🟡 Moyenne");
+    expect(list.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 tickets");
+
+    const view = messageOf(await run(memberA, "/ticket view ticket:1"));
+    expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Catégorie", value: "Général", inline: true });
+    expect(view.embeds?.[1]).toEqual({
+      title: "Conversation",
+      description: "Aucune réponse pour l'instant.",
+    });
+
+    expect(privateText(await run(memberA, "/ticket reply ticket:1 message:Des nouvelles ?"))).toBe(
+      "Votre réponse a été ajoutée au ticket **#1**.",
+    );
+    expect(privateText(await run(memberA, "/ticket close ticket:1"))).toBe("Le ticket **#1** est fermé.");
+    expect(privateText(await run(memberA, "/ticket close ticket:1"))).toBe("Le ticket #1 est déjà fermé.");
+    expect(privateText(await run(memberA, "/ticket reopen ticket:1"))).toBe(
+      "Le ticket **#1** est de nouveau ouvert.",
+    );
+    expect(privateText(await run(memberA, "/ticket reopen ticket:1"))).toBe("Le ticket #1 n'est pas fermé.");
+  });
+
+  it("gives the member a Markdown transcript of their own ticket", async () => {
+    const { memberA } = freshCast();
+    await run(memberA, "/ticket create subject:Export description:Please export my data");
+    await run(memberA, "/ticket reply ticket:1 message:Thanks");
+    const { interaction, response } = await runKeeping(memberA, "/ticket transcript ticket:1");
+    expect(response.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const [edit] = await waitForDiscordRequests(interaction.token);
+    expect(edit).toMatchObject({
+      method: "PATCH",
+      path: `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
+      body: {
+        content: "Transcript of ticket **#1** (1 messages).",
+        allowed_mentions: { parse: [] },
+        attachments: [{ id: 0, filename: "ticket-1-transcript.md" }],
+      },
+    });
+    expect(edit?.files).toHaveLength(1);
+    expect(edit?.files[0]?.name).toBe("ticket-1-transcript.md");
+    expect(edit?.files[0]?.content).toContain("# Ticket #1: Export");
+    expect(edit?.files[0]?.content).toContain("> Please export my data");
+    expect(edit?.files[0]?.content).toContain(`· ${memberA.userId}\n\n> Thanks`);
+  });
+
+  it("pages the list with buttons that re-read the list as whoever clicks", async () => {
+    const { memberA, memberB } = freshCast();
+    for (let i = 1; i <= 10; i++) {
+      await run(memberA, `/ticket create subject:Ticket ${i} description:Body ${i}`);
+      await run(memberA, `/ticket close ticket:${i}`);
+    }
+    for (let i = 11; i <= 15; i++)
+      await run(memberA, `/ticket create subject:Ticket ${i} description:Body ${i}`);
+    // At most 5 open tickets: the 16th is refused, and nothing is written.
+    expect(privateText(await run(memberA, "/ticket create subject:One more description:Too many"))).toBe(
+      "You already have 5 open tickets. Close one before opening another.",
+    );
+    await run(memberB, "/ticket create subject:Not yours description:B's");
+
+    const first = messageOf(await run(memberA, "/ticket list"));
+    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1/2 · 15 tickets");
+    const next = buttonsOf(first)[1]?.custom_id ?? "";
+    expect(next).toBe("ticket-page:all:0:10");
+    const second = await click(memberA, next);
+    expect(second.type).toBe(InteractionResponseType.UpdateMessage);
+    expect(messageOf(second).embeds?.[0]?.footer?.text).toBe("Page 2/2 · 15 tickets");
+    // The same button, clicked by B, shows B's tickets only.
+    const asB = messageOf(await click(memberB, "ticket-page:all:0:0"));
+    expect(asB.embeds?.[0]?.description).toContain("Not yours");
+    expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 tickets");
+  });
+});
+
+describe("member B and member A's ticket", () => {
+  it("is answered exactly like a ticket that does not exist", async () => {
+    const { memberA, memberB } = freshCast();
+    await run(memberA, "/ticket create subject:Secret description:Only A may see this");
+    const notFound = "Ticket #1 was not found.";
+    const missing = "Ticket #99 was not found.";
+    expect(privateText(await run(memberB, "/ticket view ticket:1"))).toBe(notFound);
+    expect(privateText(await run(memberB, "/ticket view ticket:99"))).toBe(missing);
+    expect(privateText(await run(memberB, "/ticket reply ticket:1 message:hi"))).toBe(notFound);
+    expect(privateText(await run(memberB, "/ticket close ticket:1"))).toBe(notFound);
+    expect(privateText(await run(memberB, "/ticket reopen ticket:1"))).toBe(notFound);
+
+    const { interaction } = await runKeeping(memberB, "/ticket transcript ticket:1");
+    const [edit] = await waitForDiscordRequests(interaction.token);
+    expect(edit?.body).toMatchObject({ content: notFound });
+    expect(edit?.files).toEqual([]);
+
+    const suggestions = await autocomplete(memberB, "/ticket view ticket:");
+    expect(suggestions).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
+    const list = messageOf(await run(memberB, "/ticket list"));
+    expect(list.embeds?.[0]?.description).toBe("No tickets here.");
+
+    // A's ticket is untouched by all of that.
+    const view = visibleText(await run(memberA, "/ticket view ticket:1"));
+    expect(view).toContain("🟢 Open");
+    expect(view).toContain("No replies yet.");
+  });
+
+  it("autocompletes only the caller's own tickets, by number or subject", async () => {
+    const { memberA, memberB } = freshCast();
+    await run(memberA, "/ticket create subject:Login broken description:x");
+    await run(memberB, "/ticket create subject:Billing question description:y");
+    await run(memberA, "/ticket create subject:Login again description:z");
+    const choices = (response: Awaited<ReturnType<typeof autocomplete>>) =>
+      response.type === InteractionResponseType.ApplicationCommandAutocompleteResult
+        ? response.data.choices
+        : [];
+    expect(choices(await autocomplete(memberA, "/ticket view ticket:"))).toEqual([
+      { name: "#3 · Login again (Open)", value: "3" },
+      { name: "#1 · Login broken (Open)", value: "1" },
+    ]);
+    expect(choices(await autocomplete(memberA, "/ticket view ticket:bill"))).toEqual([]);
+    expect(choices(await autocomplete(memberB, "/ticket close ticket:#2"))).toEqual([
+      { name: "#2 · Billing question (Open)", value: "2" },
+    ]);
+  });
+});
+
+describe("staff", () => {
+  it("see every member's tickets, note, assign, change status and priority, and get stats", async () => {
+    const { memberA, memberB, staff, admin } = freshCast();
+    await run(
+      memberA,
+      "/ticket create subject:A's problem description:From A category:billing priority:high",
+    );
+    await run(memberB, "/ticket create subject:B's problem description:From B priority:low");
+
+    const list = messageOf(await run(staff, "/ticket list"));
+    expect(list.embeds?.[0]?.title).toBe("Tickets in this server");
+    expect(list.embeds?.[0]?.description).toContain(`<@${memberA.userId}>`);
+    expect(list.embeds?.[0]?.description).toContain(`<@${memberB.userId}>`);
+    const staffChoices = await autocomplete(staff, "/ticket view ticket:");
+    expect(JSON.stringify(staffChoices)).toContain("#1 · A's problem");
+    expect(JSON.stringify(staffChoices)).toContain("#2 · B's problem");
+
+    expect(privateText(await run(staff, "/ticket note ticket:1 message:Refund looks suspicious"))).toBe(
+      "Internal note added to ticket **#1**. The member cannot see it.",
+    );
+    expect(privateText(await run(staff, "/ticket assign ticket:1"))).toBe(
+      `Ticket **#1** is now assigned to <@${staff.userId}>.`,
+    );
+    // Another staff member can be assigned once they have acted as staff here.
+    await run(admin, "/ticket note ticket:2 message:Looking");
+    expect(privateText(await run(staff, `/ticket assign ticket:2 member:${admin.userId}`))).toBe(
+      `Ticket **#2** is now assigned to <@${admin.userId}>.`,
+    );
+    // A plain member cannot be made an assignee.
+    expect(privateText(await run(staff, `/ticket assign ticket:2 member:${memberB.userId}`))).toBe(
+      "Only support staff can be assigned, and only once they have handled a ticket here.",
+    );
+    expect(privateText(await run(staff, "/ticket status ticket:1 status:waiting_for_member"))).toBe(
+      "Ticket **#1** is now: 🟡 Waiting for member.",
+    );
+    expect(privateText(await run(staff, "/ticket priority ticket:1 priority:critical"))).toBe(
+      "Ticket **#1** now has priority: 🔴 Critical.",
+    );
+    await run(staff, "/ticket reply ticket:1 message:We are checking your payment");
+
+    const staffView = visibleText(await run(staff, "/ticket view ticket:1"));
+    expect(staffView).toContain("🔒 **Internal note**");
+    expect(staffView).toContain("Refund looks suspicious");
+    expect(staffView).toContain(`<@${staff.userId}>`);
+    expect(staffView).toContain("🔴 Critical");
+
+    // A never sees the note: not in view, not in the transcript.
+    const memberView = visibleText(await run(memberA, "/ticket view ticket:1"));
+    expect(memberView).toContain("We are checking your payment");
+    expect(memberView).not.toContain("Refund looks suspicious");
+    expect(memberView).not.toContain("Internal note");
+    const { interaction } = await runKeeping(memberA, "/ticket transcript ticket:1");
+    const [memberTranscript] = await waitForDiscordRequests(interaction.token);
+    expect(memberTranscript?.files[0]?.content).toContain("We are checking your payment");
+    expect(memberTranscript?.files[0]?.content).not.toContain("Refund looks suspicious");
+    expect(privateText(await run(memberA, "/ticket transcript ticket:1 notes:true"))).toBe(
+      "Only the support team can do this.",
+    );
+
+    // Staff may include notes in theirs.
+    const withNotes = await runKeeping(staff, "/ticket transcript ticket:1 notes:true");
+    const [staffTranscript] = await waitForDiscordRequests(withNotes.interaction.token);
+    expect(staffTranscript?.body).toMatchObject({
+      content: "Transcript of ticket **#1** (2 messages, internal notes included).",
+    });
+    expect(staffTranscript?.files[0]?.content).toContain("**Internal note**");
+    expect(staffTranscript?.files[0]?.content).toContain("> Refund looks suspicious");
+
+    const stats = messageOf(await run(staff, "/ticket stats period:7d")).embeds?.[0];
+    expect(stats?.title).toBe("Support statistics · Last 7 days");
+    expect(stats?.fields).toContainEqual({ name: "Tickets opened", value: "**2**" });
+    expect(stats?.fields).toContainEqual({
+      name: "By priority",
+      value: "Critical: **1**\nHigh: **0**\nMedium: **0**\nLow: **1**",
+      inline: true,
+    });
+    expect(stats?.fields?.find((f) => f.name === "Staff")?.value).toContain(
+      `<@${staff.userId}>: 1 assigned, 0 closed`,
+    );
+    const statsFr = messageOf(await run(inLocale(staff, "fr"), "/ticket stats")).embeds?.[0];
+    expect(statsFr?.title).toBe("Statistiques du support · 30 derniers jours");
+  });
+
+  it("only staff may use the staff subcommands, refused before any database call", async () => {
+    const { memberA } = freshCast("fr");
+    await run(memberA, "/ticket create subject:Mine description:x");
+    for (const line of [
+      "/ticket assign ticket:1",
+      "/ticket note ticket:1 message:sneaky",
+      "/ticket status ticket:1 status:closed",
+      "/ticket priority ticket:1 priority:critical",
+      "/ticket stats",
+    ]) {
+      let answer = "";
+      const calls = await countSupabaseCalls(async () => {
+        answer = privateText(await run(memberA, line));
+      });
+      expect(answer, line).toBe("Seule l'équipe de support peut faire cela.");
+      expect(calls, line).toEqual([]);
+    }
+    const view = visibleText(await run(memberA, "/ticket view ticket:1"));
+    expect(view).toContain("🟡 Moyenne");
+    expect(view).not.toContain("sneaky");
+  });
+
+  it("each ticket command makes exactly one Supabase call", async () => {
+    const { memberA, staff } = freshCast();
+    const lines: [typeof memberA, string, string][] = [
+      [memberA, "/ticket create subject:One call description:Only one", "ticket_create"],
+      [memberA, "/ticket list", "ticket_list"],
+      [memberA, "/ticket view ticket:1", "ticket_view"],
+      [memberA, "/ticket reply ticket:1 message:hello", "ticket_reply"],
+      [staff, "/ticket note ticket:1 message:note", "ticket_note"],
+      [staff, "/ticket assign ticket:1", "ticket_assign"],
+      [staff, "/ticket status ticket:1 status:in_progress", "ticket_set_status"],
+      [staff, "/ticket priority ticket:1 priority:low", "ticket_set_priority"],
+      [staff, "/ticket stats", "ticket_stats"],
+      [memberA, "/ticket close ticket:1", "ticket_close"],
+      [memberA, "/ticket reopen ticket:1", "ticket_reopen"],
+    ];
+    for (const [actor, line, fn] of lines) {
+      expect(await countSupabaseCalls(() => run(actor, line)), line).toEqual([fn]);
+    }
+    expect(await countSupabaseCalls(() => autocomplete(memberA, "/ticket view ticket:1"))).toEqual([
+      "ticket_autocomplete",
+    ]);
+    const transcriptCalls = await countSupabaseCalls(async () => {
+      const { interaction } = await runKeeping(memberA, "/ticket transcript ticket:1");
+      await waitForDiscordRequests(interaction.token);
+    });
+    expect(transcriptCalls).toEqual(["ticket_transcript"]);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * Helpers for the control-API tests: run `/maxis …` in Shellia and read the edit it sends to Discord,
+ * sign control requests by hand (to attack Maxis through the real binding), and read Maxis's audit
+ * trail through the Supabase REST stand-in as the control system identity.
+ */
+import { env, exports } from "cloudflare:workers";
+import type { APIInteractionResponse } from "discord-api-types/v10";
+import { sign } from "hono/jwt";
+import { inject } from "vitest";
+import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
+import { LOCAL_ADMIN_ID } from "../../../scripts/lib/local-identities";
+import type { RecordedRequest } from "../../../scripts/local-discord/server";
+import { type ControlAction, controlPath } from "../../../src/shared/control/protocol";
+import { signControlRequest } from "../../../src/shared/control/sign";
+import { shelliaHandlers } from "../../../src/shellia/commands";
+import { sendInteraction, waitForDiscordRequests } from "../support/discord";
+
+export const definitions = shelliaHandlers.commands.map((command) => command.data);
+
+interface TargetEntry {
+  name: string;
+  binding?: string;
+  keyId: string;
+  secret: string;
+}
+
+export function targetEntry(name: string): TargetEntry {
+  const entry = (JSON.parse(env.MAXIS_TARGETS) as TargetEntry[]).find((target) => target.name === name);
+  if (!entry) throw new Error(`no test target ${name}`);
+  return entry;
+}
+
+export function bindingOf(name: "maxis" | "maxis-b"): Fetcher {
+  return name === "maxis" ? env.MAXIS : (Reflect.get(env, "MAXIS_B") as Fetcher);
+}
+
+export interface MaxisRun {
+  response: APIInteractionResponse;
+  /** The PATCH that replaced "thinking…", if the command deferred. */
+  edit: RecordedRequest | undefined;
+  content: string;
+}
+
+/** Runs a `/maxis …` command line as an operator (or `userId`) and waits for the deferred edit. */
+export async function runMaxis(
+  line: string,
+  actor: { userId?: string; locale?: string } = {},
+  waitMs = 8_000,
+): Promise<MaxisRun> {
+  const interaction = commandInteraction(
+    {
+      userId: actor.userId ?? LOCAL_ADMIN_ID,
+      administrator: true,
+      ...(actor.locale ? { locale: actor.locale } : {}),
+    },
+    parseCommandLine(line, definitions),
+  );
+  const { response } = await sendInteraction(exports.default, interaction);
+  const [edit] = await waitForDiscordRequests(interaction.token, 1, waitMs);
+  const body = edit?.body as { content?: string } | undefined;
+  return { response, edit, content: body?.content ?? "" };
+}
+
+export interface SignedCallOptions {
+  keyId?: string;
+  secret?: string;
+  timestamp?: number;
+  nonce?: string;
+  /** Signed over this path, sent to `action`'s path (a tampered path when they differ). */
+  signedPath?: string;
+  /** Signed over this body, sends `body` (a tampered body when they differ). */
+  signedBody?: string;
+  signature?: string;
+  omitHeaders?: boolean;
+}
+
+/** A control call made by hand, as Shellia would make it unless an option says otherwise. */
+export async function signedCall(
+  binding: Fetcher,
+  target: TargetEntry,
+  action: ControlAction,
+  payload: Record<string, unknown>,
+  options: SignedCallOptions = {},
+): Promise<{ status: number; json: unknown; headers: Record<string, string> }> {
+  const body = JSON.stringify({
+    operator: { id: LOCAL_ADMIN_ID, name: "operator" },
+    locale: "en",
+    ...payload,
+  });
+  const path = controlPath(action);
+  const headers = options.omitHeaders
+    ? {}
+    : await signControlRequest(
+        { keyId: options.keyId ?? target.keyId, secret: options.secret ?? target.secret },
+        {
+          method: "POST",
+          path: options.signedPath ?? path,
+          body: options.signedBody ?? body,
+          ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+          ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
+        },
+      );
+  if (options.signature) headers["X-Control-Signature"] = options.signature;
+  const response = await binding.fetch(`https://maxis.internal${path}`, {
+    method: "POST",
+    headers: { ...headers, "Content-Type": "application/json" },
+    body,
+  });
+  return { status: response.status, json: await response.json(), headers };
+}
+
+export interface AuditRow {
+  at: string;
+  keyId: string | null;
+  claimedKeyId: string | null;
+  operatorId: string | null;
+  action: string;
+  outcome: string;
+  code: string;
+}
+
+/** The newest control calls recorded in Postgres (both test Maxis bots share the database). */
+export async function recentAudit(limit = 50): Promise<AuditRow[]> {
+  const supabase = inject("supabase");
+  const now = Math.floor(Date.now() / 1000);
+  const jwt = await sign(
+    { sub: "control:test", role: "service_role", iat: now, exp: now + 60 },
+    supabase.jwtSecret,
+    "HS256",
+  );
+  const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/control_audit_recent`, {
+    method: "POST",
+    headers: { apikey: supabase.anonKey, Authorization: `Bearer ${jwt}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ p_limit: limit }),
+  });
+  if (!response.ok) throw new Error(`control_audit_recent: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as AuditRow[];
+}
+
+/** Waits until an audit row matching `match` appears (audit writes finish after the response). */
+export async function waitForAudit(
+  match: (row: AuditRow) => boolean,
+  timeoutMs = 5_000,
+): Promise<AuditRow | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await recentAudit()).find(match);
+    if (found || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

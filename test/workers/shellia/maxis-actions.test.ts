@@ -1,0 +1,231 @@
+/**
+ * Every /maxis action, run in Shellia and carried out by Maxis through the real service binding
+ * with the signed control API; each asserts what the operator sees and what Maxis really did.
+ */
+
+import { exports } from "cloudflare:workers";
+import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
+import { describe, expect, it } from "vitest";
+import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
+import {
+  LOCAL_ADMIN_ID,
+  LOCAL_APPLICATION_ID,
+  LOCAL_CHANNEL_ID,
+  LOCAL_MEMBER_ID,
+} from "../../../scripts/lib/local-identities";
+import { sendInteraction, waitForDiscordRequests } from "../support/discord";
+import { bindingOf, definitions, runMaxis, waitForAudit } from "./control-support";
+
+const discordRequests = async (predicate: (r: { method: string; path: string }) => boolean) => {
+  const res = await fetch(`${(await import("vitest")).inject("discordLocalUrl")}/__local/requests`);
+  return (
+    (await res.json()) as {
+      method: string;
+      path: string;
+      body: unknown;
+      files: { name: string; content: string }[];
+    }[]
+  ).filter(predicate);
+};
+
+describe("/maxis analytics", () => {
+  it("reports tickets, giveaways and promotions over the period", async () => {
+    const run = await runMaxis("/maxis analytics period:30d target:maxis");
+    const lines = run.content.split("\n");
+    expect(lines[0]).toMatch(/^\*\*maxis\*\* over 30d \(since <t:\d+:f>\)$/);
+    expect(lines[1]).toMatch(/^Tickets: \d+ opened, \d+ closed, \d+ open now$/);
+    expect(lines[2]).toMatch(/^Giveaways: \d+ started, \d+ ended, \d+ running, \d+ entrants$/);
+    expect(lines[3]).toMatch(/^Promotions: \d+ started on \d+ plan\(s\), average (\d+ %|—), \d+ live now$/);
+    expect(Number(/Tickets: (\d+) opened/.exec(run.content)?.[1])).toBeGreaterThanOrEqual(4);
+  });
+
+  it("refuses a period it cannot read before calling Maxis", async () => {
+    const interaction = commandInteraction(
+      { userId: LOCAL_ADMIN_ID },
+      parseCommandLine("/maxis analytics period:forever target:maxis", definitions),
+    );
+    const { response } = await sendInteraction(exports.default, interaction);
+    expect(response).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: {
+        content: "The period must look like 24h, 7d, 30d or 12w (1 hour to 366 days).",
+        flags: MessageFlags.Ephemeral,
+      },
+    });
+  });
+});
+
+describe("/maxis promo", () => {
+  it("creates a promotion that /shop then shows, and audits who did it", async () => {
+    const run = await runMaxis("/maxis promo percent:15 plan:basic duration:48h target:maxis");
+    expect(run.content).toMatch(
+      /^Promotion #\d+ started on \*\*maxis\*\*: \*\*Basic\*\* −15 % \(€4\.99 → €4\.24\) until <t:\d+:f>\.$/,
+    );
+    const row = await waitForAudit((r) => r.action === "promo" && r.outcome === "accepted");
+    expect(row).toMatchObject({ keyId: "primary", operatorId: LOCAL_ADMIN_ID, code: "ok" });
+  });
+
+  it("passes on the shop's refusal, in French, and creates nothing", async () => {
+    const run = await runMaxis("/maxis promo percent:20 plan:nonexistent duration:48h target:maxis", {
+      locale: "fr",
+    });
+    expect(run.content).toBe("**maxis** : Aucune offre ne porte ce nom.");
+    const short = await runMaxis("/maxis promo percent:20 plan:pro duration:10m target:maxis");
+    expect(short.content).toBe("**maxis**: A promotion lasts between 1 hour and 30 days.");
+  });
+});
+
+describe("/maxis giveaway", () => {
+  it("starts a giveaway through the giveaway Durable Object, posted in this channel", async () => {
+    const run = await runMaxis("/maxis giveaway prize:100 Nitro duration:2h winners:2 target:maxis");
+    expect(run.content).toMatch(
+      new RegExp(
+        `^Giveaway \`[^\`]+\` started on \\*\\*maxis\\*\\* in <#${LOCAL_CHANNEL_ID}>: \\*\\*100 Nitro\\*\\*, 2 winner\\(s\\), draw <t:\\d+:R>\\.$`,
+      ),
+    );
+    const id = /Giveaway `([^`]+)`/.exec(run.content)?.[1] ?? "";
+    const posted = await discordRequests(
+      (r) => r.method === "POST" && r.path === `/channels/${LOCAL_CHANNEL_ID}/messages`,
+    );
+    expect(posted.length).toBeGreaterThan(0);
+
+    const ended = await runMaxis(`/maxis execute operation:end-giveaway ${id} target:maxis`);
+    expect(ended.content).toBe(`**maxis**: Giveaway ${id} (“100 Nitro”) ended; winners: nobody.`);
+    const again = await runMaxis(`/maxis execute operation:end-giveaway ${id} target:maxis`);
+    expect(again.content).toBe("**maxis**: This giveaway has already ended.");
+  });
+});
+
+describe("/maxis restart", () => {
+  it("records a new boot id that status shows, and re-syncs the commands with Discord", async () => {
+    const before = await runMaxis("/maxis status target:maxis-b");
+    const oldBoot = /boot `([0-9a-f]{8})`/.exec(before.content)?.[1];
+    const run = await runMaxis("/maxis restart target:maxis-b");
+    expect(run.content).toMatch(
+      /^\*\*maxis-b\*\* restarted: boot `([0-9a-f]{8})` → `([0-9a-f]{8})`, [1-9]\d* command\(s\) re-synced\.$/,
+    );
+    const [, previous, next] = /`([0-9a-f]{8})` → `([0-9a-f]{8})`/.exec(run.content) ?? [];
+    expect(previous).toBe(oldBoot);
+    expect(next).not.toBe(oldBoot);
+
+    const after = await runMaxis("/maxis status target:maxis-b");
+    expect(after.content).toContain(`boot \`${next}\``);
+    expect(after.content).toMatch(new RegExp(`Last restart <t:\\d+:R> by <@${LOCAL_ADMIN_ID}>`));
+    const sync = await discordRequests(
+      (r) => r.method === "PUT" && r.path === `/applications/${LOCAL_APPLICATION_ID}/commands`,
+    );
+    expect(sync.length).toBeGreaterThan(0);
+  });
+});
+
+describe("/maxis report", () => {
+  it("edits in an embed and attaches the same report as a Markdown file", async () => {
+    const run = await runMaxis("/maxis report period:7d target:maxis");
+    const edit = run.edit as unknown as {
+      body: { embeds: { title: string; fields: { name: string }[] }[]; attachments: unknown[] };
+      files: { name: string; content: string }[];
+    };
+    expect(run.content).toBe("Report from **maxis** (also attached as Markdown).");
+    expect(edit.body.embeds[0]?.title).toBe("Maxis report");
+    expect(edit.body.embeds[0]?.fields.map((f) => f.name)).toEqual([
+      "Health",
+      "Activity over 7d",
+      "Recent control calls",
+    ]);
+    expect(edit.body.attachments).toEqual([
+      { id: 0, filename: expect.stringMatching(/^maxis-report-\d{4}-\d\d-\d\d\.md$/) },
+    ]);
+    expect(edit.files).toHaveLength(1);
+    expect(edit.files[0]?.content).toMatch(/^# Maxis report\n/);
+    expect(edit.files[0]?.content).toContain("## Activity over 7d");
+    expect(edit.files[0]?.content).toMatch(/- Tickets: \d+ opened/);
+  });
+});
+
+describe("/maxis execute", () => {
+  it("turns maintenance on: members get a localized notice; off again: Maxis serves them", async () => {
+    const on = await runMaxis("/maxis execute operation:maintenance on target:maxis-b");
+    expect(on.content).toBe("**maxis-b**: Maintenance is on: members now get a maintenance notice.");
+
+    const ping = commandInteraction({ userId: LOCAL_MEMBER_ID, locale: "fr" }, { name: "ping", options: [] });
+    const { response } = await sendInteraction(bindingOf("maxis-b"), ping);
+    expect(response).toMatchObject({
+      data: {
+        content: "Maxis est en maintenance pour le moment. Réessayez un peu plus tard.",
+        flags: MessageFlags.Ephemeral,
+      },
+    });
+    const status = await runMaxis("/maxis status target:maxis-b");
+    expect(status.content).toMatch(
+      new RegExp(`Maintenance \\*\\*on\\*\\* since <t:\\d+:R> \\(by <@${LOCAL_ADMIN_ID}>\\)`),
+    );
+
+    const off = await runMaxis("/maxis execute operation:maintenance off target:maxis-b");
+    expect(off.content).toBe("**maxis-b**: Maintenance is off: members can use Maxis again.");
+    const served = await sendInteraction(bindingOf("maxis-b"), {
+      ...ping,
+      id: `${ping.id}1`,
+      token: `${ping.token}-2`,
+    });
+    expect(JSON.stringify(served.response)).not.toContain("maintenance");
+  });
+
+  it("answers an unknown operation with the allow-list, and runs nothing", async () => {
+    const run = await runMaxis("/maxis execute operation:drop-database now target:maxis");
+    expect(run.content).toBe(
+      "**maxis**: There is no operation named “drop-database”. Allowed operations:\n" +
+        "• `sync-commands`\n• `maintenance on|off`\n• `close-stale-tickets DAYS (1–365)`\n• `end-giveaway GIVEAWAY_ID`\n• `reroll GIVEAWAY_ID [WINNERS 1–20]`",
+    );
+    const row = await waitForAudit((r) => r.action === "execute" && r.code === "unknown_operation");
+    expect(row?.outcome).toBe("rejected");
+  });
+
+  it("validates arguments", async () => {
+    const run = await runMaxis("/maxis execute operation:close-stale-tickets 0 target:maxis");
+    expect(run.content).toBe("**maxis**: Wrong arguments. Usage: `close-stale-tickets DAYS (1–365)`");
+  });
+
+  it("closes stale tickets as the control system identity", async () => {
+    const run = await runMaxis("/maxis execute operation:close-stale-tickets 365 target:maxis");
+    expect(run.content).toMatch(/^\*\*maxis\*\*: Closed \d+ ticket\(s\) idle for more than 365 day\(s\)\.$/);
+  });
+
+  it("re-syncs commands on demand", async () => {
+    const run = await runMaxis("/maxis execute operation:sync-commands target:maxis");
+    expect(run.content).toMatch(/^\*\*maxis\*\*: Re-registered [1-9]\d* commands with Discord\.$/);
+  });
+
+  it("rerolls only ended giveaways, and says why not", async () => {
+    const run = await runMaxis("/maxis execute operation:reroll nosuchgiveaway target:maxis");
+    expect(run.content).toMatch(/^\*\*maxis\*\*: /);
+    expect(run.content).not.toContain("rerolled");
+  });
+
+  it("offers the operations as autocomplete choices", async () => {
+    const interaction = commandInteraction(
+      { userId: LOCAL_ADMIN_ID },
+      parseCommandLine("/maxis execute operation:main", definitions, "operation"),
+      true,
+    );
+    const { response } = await sendInteraction(exports.default, interaction);
+    expect(response).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [{ name: "maintenance on|off", value: "maintenance" }] },
+    });
+  });
+
+  it("asks which bot when several are configured and the action changes something", async () => {
+    const interaction = commandInteraction(
+      { userId: LOCAL_ADMIN_ID },
+      parseCommandLine("/maxis restart", definitions),
+    );
+    const { response } = await sendInteraction(exports.default, interaction);
+    expect(response).toMatchObject({
+      data: {
+        content:
+          "Several Maxis bots are configured (maxis, maxis-b, maxis-stale-key, maxis-down, maxis-slow): choose one with `target`.",
+      },
+    });
+    expect(await waitForDiscordRequests(interaction.token, 1, 200)).toEqual([]);
+  });
+});
