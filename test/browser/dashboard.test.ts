@@ -82,8 +82,11 @@ describe("staff dashboard", () => {
     await page.getByRole("button", { name: "Send reply" }).click();
     await page.getByText(replyText).waitFor();
 
-    await page.getByText("Internal note", { exact: true }).click();
-    await page.getByLabel("Internal note", { exact: true }).fill(noteText);
+    // The reply/note switch is a radio group: arrow keys move between its two options.
+    await page.getByRole("radio", { name: "Reply to member" }).focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.getByRole("radio", { name: "Internal note" }).isChecked()).toBe(true);
+    await page.getByRole("textbox", { name: "Note for the team" }).fill(noteText);
     await page.getByRole("button", { name: "Add note" }).click();
     const note = page.getByRole("article", { name: /Internal note/ });
     await note.getByText(noteText).waitFor();
