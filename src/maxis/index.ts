@@ -2,7 +2,6 @@ import { Hono } from "hono";
 import { handleInteractionRequest } from "../shared/discord/app";
 import { healthEndpoint } from "../shared/health";
 import { apiRoutes, SESSION_COOKIE } from "./api";
-import { statsSeriesRoutes } from "./api/stats-series";
 import { maxisHandlers } from "./commands";
 import { withMaintenance } from "./control/maintenance";
 import { controlRoutes } from "./control/routes";
@@ -29,8 +28,6 @@ app.route("/auth", dashboardAuthRoutes);
 app.use("/api/v1/*", requireDashboardOrigin(SESSION_COOKIE));
 // The staff dashboard's REST API: staff session required, CORS for the dashboard's origin only.
 app.route("/api/v1", apiRoutes);
-// The dashboard's charts; the API's middleware above (CORS, session, language) runs first.
-app.route("/api/v1", statsSeriesRoutes);
 app.notFound((c) => c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404));
 
 export default app satisfies ExportedHandler<MaxisEnv>;

@@ -1,14 +1,17 @@
 /**
  * The staff dashboard's REST API, mounted at /api/v1. In order: CORS (the dashboard's origin only),
- * the reader's language, a valid staff session (401 otherwise), JSON-only writes, then the routes.
- * Every error, including unexpected ones, is `{"error":{"code","message"}}`.
+ * ETags on reads, the reader's language, a valid staff session (401 otherwise), JSON-only writes,
+ * then the routes. Every error, including unexpected ones, is `{"error":{"code","message"}}`.
  */
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { translatorFor } from "../../shared/i18n";
 import { apiLocale, requireStaffSession } from "./auth";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
+import { peopleRoutes } from "./people";
+import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
 
@@ -23,8 +26,24 @@ apiRoutes.use(
     origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
     credentials: true,
     allowMethods: ["GET", "POST", "PUT", "PATCH"],
-    allowHeaders: ["Content-Type", "Authorization"],
+    allowHeaders: ["Content-Type", "Authorization", "If-None-Match"],
+    exposeHeaders: ["ETag"],
     maxAge: 600,
+  }),
+);
+/**
+ * The dashboard polls with If-None-Match: an unchanged list or ticket costs a 304 and no body. A 304
+ * keeps the CORS headers, or the browser would refuse it.
+ */
+apiRoutes.use(
+  "*",
+  etag({
+    retainedHeaders: [
+      ...RETAINED_304_HEADERS,
+      "access-control-allow-origin",
+      "access-control-allow-credentials",
+      "access-control-expose-headers",
+    ],
   }),
 );
 apiRoutes.use("*", apiLocale, requireStaffSession, requireJson);
@@ -32,6 +51,8 @@ apiRoutes.use("*", apiLocale, requireStaffSession, requireJson);
 /** Who the session says the caller is: the dashboard shows it, and knows when to sign in again. */
 apiRoutes.get("/session", (c) => c.json(c.var.session));
 apiRoutes.route("/", ticketRoutes);
+apiRoutes.route("/", statsSeriesRoutes);
+apiRoutes.route("/", peopleRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

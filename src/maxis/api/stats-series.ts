@@ -1,7 +1,7 @@
 /**
  * GET /api/v1/stats/series?days=30: the dashboard's charts (opened and closed per day, first-response
- * and resolution time buckets), one call to `ticket_stats_series`. Mounted under /api/v1 beside the
- * API's routes, so the same CORS, session and language middleware run first.
+ * and resolution time buckets), one call to `ticket_stats_series`. Part of the API's routes, so
+ * the same CORS, session and language middleware run first.
  */
 import { Hono } from "hono";
 import * as v from "valibot";

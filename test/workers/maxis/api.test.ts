@@ -2,7 +2,14 @@
  * The dashboard's REST API with a minted staff session: the ticket routes over the real SQL functions
  * (RLS as the staff member the session names), and validation errors as JSON.
  */
-import { describe, expect, it } from "vitest";
+import { env } from "cloudflare:workers";
+import { describe, expect, inject, it } from "vitest";
+import {
+  LOCAL_GUILD_ID,
+  LOCAL_MEMBER_ID,
+  LOCAL_STAFF_ID,
+  LOCAL_STAFF_ROLE_ID,
+} from "../../../scripts/lib/local-identities";
 import { api, sessionFor } from "./api-support";
 import { countSupabaseCalls, freshCast, run, visibleText } from "./tickets-support";
 
@@ -56,6 +63,95 @@ describe("GET /api/v1/tickets", () => {
     expect(await countSupabaseCalls(() => api("/tickets", { token }))).toEqual(["ticket_list"]);
     expect(await countSupabaseCalls(() => api("/tickets/1", { token }))).toEqual(["ticket_view"]);
     expect(await countSupabaseCalls(() => api("/stats", { token }))).toEqual(["ticket_stats"]);
+  });
+});
+
+describe("conditional reads (the dashboard's polling)", () => {
+  it("answers 304 without a body while a ticket or list is unchanged, and 200 once it changed", async () => {
+    const { token } = await setUp();
+    const first = await api("/tickets/1", { token });
+    const tag = first.headers.get("ETag");
+    expect(tag).toMatch(/^"[0-9a-f]+"$/);
+    const same = await api("/tickets/1", {
+      token,
+      headers: { "If-None-Match": tag ?? "", Origin: env.DASHBOARD_ORIGIN },
+    });
+    expect(same.status).toBe(304);
+    expect(same.json).toBeNull();
+    // Still readable by the dashboard across origins.
+    expect(same.headers.get("Access-Control-Allow-Origin")).toBe(env.DASHBOARD_ORIGIN);
+    expect(same.headers.get("ETag")).toBe(tag);
+
+    const list = await api("/tickets", { token });
+    const listTag = list.headers.get("ETag") ?? "";
+    expect((await api("/tickets", { token, headers: { "If-None-Match": listTag } })).status).toBe(304);
+
+    await api("/tickets/1/replies", { method: "POST", token, body: { body: "On it" } });
+    const changed = await api("/tickets/1", { token, headers: { "If-None-Match": tag ?? "" } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("ETag")).not.toBe(tag);
+    expect((await api("/tickets", { token, headers: { "If-None-Match": listTag } })).status).toBe(200);
+  });
+
+  it("lets the dashboard send If-None-Match and read ETag across origins", async () => {
+    const preflight = await api("/tickets", {
+      method: "OPTIONS",
+      headers: {
+        Origin: env.DASHBOARD_ORIGIN,
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "if-none-match",
+      },
+    });
+    expect(preflight.headers.get("Access-Control-Allow-Headers")?.toLowerCase()).toContain("if-none-match");
+    const { token } = await setUp();
+    const read = await api("/tickets", { token, headers: { Origin: env.DASHBOARD_ORIGIN } });
+    expect(read.headers.get("Access-Control-Expose-Headers")).toContain("ETag");
+  });
+});
+
+describe("GET /api/v1/people", () => {
+  const local = inject("discordLocalUrl");
+  const memberLookups = async () =>
+    ((await (await fetch(`${local}/__local/requests`)).json()) as { method: string; path: string }[]).filter(
+      (r) => r.method === "GET" && r.path.startsWith(`/guilds/${LOCAL_GUILD_ID}/members/`),
+    ).length;
+
+  it("names the server's members for the dashboard, once per hour at most", async () => {
+    const token = await sessionFor({
+      userId: LOCAL_STAFF_ID,
+      guildId: LOCAL_GUILD_ID,
+      roles: [LOCAL_STAFF_ROLE_ID],
+    });
+    const gone = "1300000000000000999";
+    const before = await memberLookups();
+    const res = await api(`/people?ids=${LOCAL_MEMBER_ID},${LOCAL_STAFF_ID},${gone},${LOCAL_MEMBER_ID}`, {
+      token,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({
+      people: [
+        { id: LOCAL_MEMBER_ID, name: "Camille Dubois", avatarUrl: null },
+        { id: LOCAL_STAFF_ID, name: "Alex Martin", avatarUrl: null },
+        { id: gone, name: null, avatarUrl: null },
+      ],
+    });
+    expect((await memberLookups()) - before).toBe(3);
+    const again = await api(`/people?ids=${LOCAL_STAFF_ID},${gone}`, { token });
+    expect(again.json).toMatchObject({ people: [{ name: "Alex Martin" }, { name: null }] });
+    expect((await memberLookups()) - before).toBe(3);
+  });
+
+  it("refuses a malformed or oversized list before asking Discord", async () => {
+    const token = await sessionFor({ userId: LOCAL_STAFF_ID, guildId: LOCAL_GUILD_ID });
+    const before = await memberLookups();
+    const many = Array.from({ length: 51 }, (_, i) => String(1300000000000001000n + BigInt(i))).join(",");
+    for (const ids of ["bob", "1,,2", many]) {
+      const res = await api(`/people?ids=${ids}`, { token });
+      expect(res.status, ids).toBe(400);
+      expect((res.json as { error: { code: string } }).error.code).toBe("invalid_request");
+    }
+    expect((await api("/people", { token })).status).toBe(400);
+    expect(await memberLookups()).toBe(before);
   });
 });
 
