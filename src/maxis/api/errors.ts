@@ -37,7 +37,7 @@ export const TICKET_ERROR_STATUS: Record<TicketErrorCode, ContentfulStatusCode> 
   ticket_not_closed: 409,
 };
 
-export function ticketError(c: ApiContext, code: TicketErrorCode, ticket?: number) {
+export function ticketError(c: ApiContext, code: TicketErrorCode, ticket?: number | string) {
   return apiError(c, TICKET_ERROR_STATUS[code], code, ticketErrorMessage(c.var.t, code, ticket));
 }
 

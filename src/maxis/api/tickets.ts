@@ -18,7 +18,7 @@ import {
   viewTicket,
 } from "../tickets/rpc";
 import type { ApiContext, ApiEnv } from "./context";
-import { respond } from "./errors";
+import { respond, ticketError } from "./errors";
 import {
   assignBody,
   closeBody,
@@ -29,7 +29,7 @@ import {
   statusBody,
   ticketNumberParam,
 } from "./schemas";
-import { check, jsonBody } from "./validate";
+import { type Checked, check, jsonBody } from "./validate";
 
 const clientOf = (c: ApiContext) => {
   const { sub, guild_id, app_role } = c.var.session;
@@ -46,9 +46,12 @@ const notifierOf = (c: ApiContext): Notifier => ({
   waitUntil: (promise) => c.executionCtx.waitUntil(promise),
 });
 
-/** `:number` as a ticket number, or the 400 to answer. */
-function ticketNumber(c: ApiContext) {
-  return check(c, ticketNumberParam, c.req.param("number"));
+/** `:number` as a ticket number, or the 400 to answer, quoting what was sent (as Discord's answer does). */
+function ticketNumber(c: ApiContext): Checked<number> {
+  const raw = c.req.param("number") ?? "";
+  const checked = check(c, ticketNumberParam, raw);
+  if (checked.ok) return checked;
+  return { ok: false, response: ticketError(c, "invalid_ticket_number", raw.slice(0, 20)) };
 }
 
 export const ticketRoutes = new Hono<ApiEnv>();
