@@ -10,6 +10,8 @@ import { createLocalOAuth } from "./oauth";
 
 export interface RecordedRequest {
   seq: number;
+  /** When it arrived (ms since the epoch), so tests can check waits such as a 429's retry_after. */
+  at: number;
   method: string;
   path: string;
   /** JSON body, or `payload_json` for multipart bodies. */
@@ -109,6 +111,7 @@ export function createLocalDiscordApp(): Hono {
     const authorization = c.req.header("Authorization") ?? null;
     requests.push({
       seq: ++seq,
+      at: Date.now(),
       method,
       path,
       ...payload,

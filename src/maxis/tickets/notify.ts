@@ -20,8 +20,20 @@ export interface Notifier {
   waitUntil(promise: Promise<unknown>): void;
 }
 
-const botRest = (env: NotifyEnv) =>
-  new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN });
+/**
+ * One client per isolate (and API base and token), kept across requests: the rate-limit buckets and
+ * global limit it learns from one notification then hold back the next, instead of being forgotten.
+ */
+const botClients = new Map<string, DiscordRest>();
+function botRest(env: NotifyEnv): DiscordRest {
+  const key = `${env.DISCORD_API_BASE}\n${env.DISCORD_BOT_TOKEN}`;
+  let rest = botClients.get(key);
+  if (!rest) {
+    rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN });
+    botClients.set(key, rest);
+  }
+  return rest;
+}
 
 function inBackground(notifier: Notifier, what: string, work: () => Promise<unknown>): void {
   notifier.waitUntil(

@@ -270,12 +270,13 @@ describe("DMs to the member", () => {
     const { memberA, staff } = freshCast();
     await run(memberA, "/ticket create subject:Rate limited description:Busy Discord");
     let opensBefore = 0;
+    let retryGapMs = 0;
     const outcome = await untilOurs(
       {
         method: "POST",
         pathPattern: "^/users/@me/channels$",
         status: 429,
-        body: { message: "You are being rate limited.", retry_after: 0.05, global: false },
+        body: { message: "You are being rate limited.", retry_after: 0.4, global: false },
         times: 1,
       },
       async (attempt) => {
@@ -285,16 +286,61 @@ describe("DMs to the member", () => {
           dmsTo(memberA.userId, marker)(all).filter((r) => r.path !== "/users/@me/channels"),
         );
         expect(message?.body).toMatchObject({ embeds: [{ description: marker }] });
-        const opens = (await waitForRequests(dmChannelsOpenedFor(memberA.userId))).length;
+        const opens = await waitForRequests(dmChannelsOpenedFor(memberA.userId));
         // Ours was limited: asked twice (429, then the retry) for one message.
-        const limited = opens - opensBefore === 2;
-        opensBefore = opens;
+        const limited = opens.length - opensBefore === 2;
+        opensBefore = opens.length;
+        const [refused, retried] = opens.slice(-2);
+        retryGapMs = (retried?.at ?? 0) - (refused?.at ?? 0);
         return limited;
+      },
+    );
+    expect(outcome).toBe(true);
+    // Not retried before Discord said it could be (0.4 s), nor left waiting much longer.
+    expect(retryGapMs).toBeGreaterThanOrEqual(400);
+    expect(retryGapMs).toBeLessThan(2_000);
+  });
+});
+
+describe("Discord's rate-limit buckets", () => {
+  it("hold back the next staff-channel post until the bucket Discord reported empty refills", async () => {
+    const { memberA } = freshCast();
+    // Discord accepts the post but says the channel's bucket is empty for the next 0.6 s.
+    const outcome = await untilOurs(
+      {
+        method: "POST",
+        pathPattern: `^/channels/${LOCAL_STAFF_CHANNEL_ID}/messages$`,
+        status: 200,
+        body: { id: "1", channel_id: LOCAL_STAFF_CHANNEL_ID },
+        headers: {
+          "X-RateLimit-Bucket": "staff-channel",
+          "X-RateLimit-Limit": "5",
+          "X-RateLimit-Remaining": "0",
+          "X-RateLimit-Reset-After": "0.6",
+        },
+        times: 1,
+      },
+      async (attempt) => {
+        const first = `Bucket first ${memberA.userId} ${attempt}`;
+        const second = `Bucket second ${memberA.userId} ${attempt}`;
+        await run(memberA, `/ticket create subject:${first} description:x`);
+        const [firstPost] = await waitForRequests(postsContaining(first));
+        await run(memberA, `/ticket close ticket:${2 * attempt - 1}`);
+        await run(memberA, `/ticket create subject:${second} description:y`);
+        const [secondPost] = await waitForRequests(postsContaining(second));
+        expect(secondPost, "the second post is still sent").toBeDefined();
+        // Two tickets opened back to back: only the bucket can put 0.6 s between their posts.
+        return (secondPost?.at ?? 0) - (firstPost?.at ?? 0) >= 600;
       },
     );
     expect(outcome).toBe(true);
   });
 });
+
+const postsContaining = (text: string) => (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) => r.path === `/channels/${LOCAL_STAFF_CHANNEL_ID}/messages` && JSON.stringify(r.body).includes(text),
+  );
 
 /**
  * Scripted failures at the stand-in match by path, and other test files running alongside may send a
