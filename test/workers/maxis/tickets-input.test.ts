@@ -108,6 +108,10 @@ describe("bad input to /ticket", () => {
       ).toEqual([]);
       expect(text, line).toMatch(/^“.*” is not a ticket number\. Type it like 42 or #42\.$/);
     }
+    // What was typed is quoted back as plain text, like any member text.
+    expect(privateText(await run(memberA, "/ticket view ticket:**@here**"))).toBe(
+      "“\\*\\*\\@here\\*\\*” is not a ticket number. Type it like 42 or #42.",
+    );
     const fr = freshCast("fr").memberA;
     expect(privateText(await run(fr, "/ticket view ticket:abc"))).toBe(
       "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",

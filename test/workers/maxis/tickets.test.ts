@@ -16,6 +16,7 @@ import {
   privateText,
   run,
   runKeeping,
+  submitModal,
   visibleText,
 } from "./tickets-support";
 
@@ -326,5 +327,15 @@ describe("staff", () => {
       await waitForDiscordRequests(interaction.token);
     });
     expect(transcriptCalls).toEqual(["ticket_transcript"]);
+
+    // The buttons and the form are ticket actions too.
+    expect(
+      await countSupabaseCalls(() =>
+        submitModal(memberA, "ticket-create:bug:low", { subject: "From the form", description: "Typed" }),
+      ),
+    ).toEqual(["ticket_create"]);
+    expect(await countSupabaseCalls(() => click(memberA, "ticket-page:all:0:0"))).toEqual(["ticket_list"]);
+    expect(await countSupabaseCalls(() => click(staff, "ticket-staff:assign:2"))).toEqual(["ticket_assign"]);
+    expect(await countSupabaseCalls(() => click(staff, "ticket-staff:close:2"))).toEqual(["ticket_close"]);
   });
 });

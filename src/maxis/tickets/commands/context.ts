@@ -12,6 +12,7 @@ import { identityOf } from "../../identity";
 import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
 import type { Notifier } from "../notify";
+import { escapeMarkdown } from "../render/escape";
 import type { TicketError } from "../rpc";
 import { parseTicketNumber } from "../ticket-ref";
 
@@ -56,7 +57,10 @@ export function refused(ctx: InteractionContext<MaxisEnv>, error: TicketError, t
   return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket));
 }
 
-/** The `ticket` option as a number, or the error to answer with (a typo never reaches the database). */
+/**
+ * The `ticket` option as a number, or the error to answer with (a typo never reaches the database).
+ * The error quotes what was typed, escaped: it is member text like any other.
+ */
 export function ticketNumberOption(
   call: TicketCall,
 ): { number: number } | { response: APIInteractionResponse } {
@@ -64,7 +68,9 @@ export function ticketNumberOption(
   const number = parseTicketNumber(raw);
   if (number === null) {
     return {
-      response: ephemeral(ticketErrorMessage(call.ctx.t, "invalid_ticket_number", raw.trim().slice(0, 20))),
+      response: ephemeral(
+        ticketErrorMessage(call.ctx.t, "invalid_ticket_number", escapeMarkdown(raw.trim().slice(0, 20))),
+      ),
     };
   }
   return { number };

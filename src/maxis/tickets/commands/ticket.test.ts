@@ -1,0 +1,112 @@
+import {
+  type APIApplicationCommandOption,
+  type APIApplicationCommandOptionChoice,
+  ApplicationCommandOptionType,
+} from "discord-api-types/v10";
+import { describe, expect, it } from "vitest";
+import { TICKET_CATEGORIES, TICKET_PRIORITIES } from "../rpc";
+import { ticketCommand, ticketSubcommands } from "./ticket";
+
+/** Discord's rule for command and option names, in every locale. */
+const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
+
+type Named = {
+  name: string;
+  name_localizations?: Record<string, string | null> | null;
+  description?: string;
+  description_localizations?: Record<string, string | null> | null;
+};
+
+function everyOption(options: readonly APIApplicationCommandOption[] = []): APIApplicationCommandOption[] {
+  return options.flatMap((option) => [
+    option,
+    ...("options" in option && option.options ? everyOption(option.options) : []),
+  ]);
+}
+
+const subcommand = (name: string) => ticketCommand.data.options?.find((o) => o.name === name);
+const choicesOf = (sub: string, option: string) => {
+  const found = everyOption(subcommand(sub) ? [subcommand(sub) as APIApplicationCommandOption] : []).find(
+    (o) => o.name === option && o.type === ApplicationCommandOptionType.String,
+  );
+  return (found && "choices" in found ? (found.choices ?? []) : []) as APIApplicationCommandOptionChoice[];
+};
+
+describe("the /ticket command as registered with Discord", () => {
+  it("names and describes every subcommand and option in English and French, within Discord's limits", () => {
+    const named: Named[] = [ticketCommand.data as Named, ...everyOption(ticketCommand.data.options)];
+    for (const item of named) {
+      const french = item.name_localizations?.["fr"];
+      if (item !== ticketCommand.data) {
+        expect(french, item.name).toBeTruthy();
+        expect(french, item.name).toMatch(NAME);
+        expect(french, item.name).toBe(french?.toLowerCase());
+      }
+      expect(item.name).toMatch(NAME);
+      expect(item.name).toBe(item.name.toLowerCase());
+      const frenchDescription = item.description_localizations?.["fr"] ?? "";
+      for (const description of [item.description ?? "", frenchDescription]) {
+        expect(description.length, item.name).toBeGreaterThan(0);
+        expect(description.length, item.name).toBeLessThanOrEqual(100);
+      }
+      expect(frenchDescription, item.name).not.toBe(item.description);
+    }
+  });
+
+  it("stays under Discord's size limit for one command in each language", () => {
+    for (const locale of ["en", "fr"] as const) {
+      const size = (item: Named & { choices?: APIApplicationCommandOptionChoice[] }): number =>
+        (locale === "fr" ? (item.name_localizations?.["fr"] ?? item.name) : item.name).length +
+        ((locale === "fr" ? item.description_localizations?.["fr"] : item.description) ?? "").length +
+        (item.choices ?? []).reduce(
+          (sum, c) =>
+            sum +
+            (locale === "fr" ? (c.name_localizations?.["fr"] ?? c.name) : c.name).length +
+            String(c.value).length,
+          0,
+        );
+      const total = [ticketCommand.data as Named, ...everyOption(ticketCommand.data.options)].reduce(
+        (sum, item) => sum + size(item as Named),
+        0,
+      );
+      expect(total, locale).toBeLessThanOrEqual(4000);
+    }
+  });
+
+  it("offers category and priority as localized choices, the database's values underneath", () => {
+    const category = choicesOf("create", "category");
+    expect(category.map((c) => c.value)).toEqual([...TICKET_CATEGORIES]);
+    expect(category.find((c) => c.value === "billing")).toMatchObject({
+      name: "Billing",
+      name_localizations: { fr: "Facturation" },
+    });
+    const priority = choicesOf("create", "priority");
+    expect(priority.map((c) => c.value)).toEqual([...TICKET_PRIORITIES]);
+    expect(priority.map((c) => c.name_localizations?.["fr"])).toEqual([
+      "Critique",
+      "Haute",
+      "Moyenne",
+      "Basse",
+    ]);
+    expect(choicesOf("priority", "priority").map((c) => c.value)).toEqual([...TICKET_PRIORITIES]);
+  });
+
+  it("lists required options first, as Discord demands, and only in a server", () => {
+    for (const sub of ticketCommand.data.options ?? []) {
+      const options = "options" in sub ? (sub.options ?? []) : [];
+      const required = options.map((o) => Boolean("required" in o && o.required));
+      expect(required, sub.name).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+    }
+    expect(ticketCommand.data.contexts).toEqual([0]);
+  });
+
+  it("marks exactly the staff subcommands as staff-only", () => {
+    expect(ticketSubcommands.filter((s) => s.staffOnly).map((s) => s.data.name)).toEqual([
+      "assign",
+      "note",
+      "status",
+      "priority",
+      "stats",
+    ]);
+  });
+});
