@@ -1,7 +1,13 @@
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { InteractionContext } from "./handlers";
 import { deferredReply, type MessageData, messageBody, type ReplyOptions } from "./responses";
-import type { DiscordRest } from "./rest";
+import type { DiscordRest, FileAttachment } from "./rest";
+
+/** A message, and optionally one file attached to it (a report, a transcript). */
+export interface MessageWithFile {
+  message: MessageData | string;
+  file?: FileAttachment;
+}
 
 /**
  * Answers within Discord's 3-second limit with a "thinking…" response, then finishes the work after
@@ -14,19 +20,34 @@ export function deferThenEdit<Env>(
   work: () => Promise<MessageData | string>,
   options: ReplyOptions = {},
 ): APIInteractionResponse {
+  return deferThenEditWithFile(ctx, rest, async () => ({ message: await work() }), options);
+}
+
+/**
+ * `deferThenEdit` for answers that may carry a file. Interaction responses are JSON, so a file can
+ * only arrive with the edit: one multipart PATCH with the content and the attachment.
+ */
+export function deferThenEditWithFile<Env>(
+  ctx: InteractionContext<Env>,
+  rest: DiscordRest,
+  work: () => Promise<MessageWithFile>,
+  options: ReplyOptions = {},
+): APIInteractionResponse {
   ctx.waitUntil(
     (async () => {
-      let result: MessageData | string;
+      let answer: MessageWithFile;
       try {
-        result = await work();
+        answer = await work();
       } catch (error) {
         console.error("deferred work failed", error);
-        result = ctx.t("error.internal");
+        answer = { message: ctx.t("error.internal") };
       }
-      await editOriginalResponse(rest, ctx.interaction, result).catch((error: unknown) => {
-        // Nobody is left to tell but the logs: the interaction's 15-minute token may have expired.
-        console.error("could not edit the deferred response", error);
-      });
+      await editOriginalResponse(rest, ctx.interaction, answer.message, answer.file).catch(
+        (error: unknown) => {
+          // Nobody is left to tell but the logs: the interaction's 15-minute token may have expired.
+          console.error("could not edit the deferred response", error);
+        },
+      );
     })(),
   );
   return deferredReply(options);
@@ -36,15 +57,14 @@ export async function editOriginalResponse(
   rest: DiscordRest,
   interaction: APIInteraction,
   data: MessageData | string,
+  file?: FileAttachment,
 ): Promise<void> {
   // Flags cannot change on edit: an ephemeral deferral stays ephemeral.
   const { flags: _flags, ...body } = messageBody(data);
   await rest.request(
     "PATCH",
     `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
-    {
-      body,
-    },
+    file ? { body: { ...body, attachments: [{ id: 0, filename: file.name }] }, files: [file] } : { body },
   );
 }
 

@@ -8,7 +8,7 @@ import {
 } from "discord-api-types/v10";
 import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
 import type { ControlAction } from "../../shared/control/protocol";
-import { deferThenEdit } from "../../shared/discord/followup";
+import { deferThenEdit, deferThenEditWithFile, type MessageWithFile } from "../../shared/discord/followup";
 import type { CommandContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
@@ -23,7 +23,6 @@ import {
   formatStatus,
   problem,
 } from "../maxis/format";
-import { deferThenEditWithFile, type MessageWithFile } from "../maxis/reply-with-file";
 import { buildControlCall, type ControlCall } from "../maxis/requests";
 import { type MaxisTarget, maxisTargets } from "../maxis-targets";
 import { isOperator } from "../operators";
@@ -193,8 +192,11 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
     if (call.action === "report") {
       const [only] = chosen as [MaxisTarget];
-      return deferThenEditWithFile(ctx, rest, async () =>
-        render(ctx, only, call, await callMaxis(only, call.action, call.request)),
+      return deferThenEditWithFile(
+        ctx,
+        rest,
+        async () => render(ctx, only, call, await callMaxis(only, call.action, call.request)),
+        { ephemeral: true },
       );
     }
     return deferThenEdit(
