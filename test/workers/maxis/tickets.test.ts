@@ -74,7 +74,7 @@ describe("a member's ticket, from creation to reopening", () => {
     const list = messageOf(await run(memberA, "/ticket list status:open"));
     expect(list.embeds?.[0]?.title).toBe("Vos tickets");
     expect(list.embeds?.[0]?.description).toContain("🟢 Ouvert · 🟡 Moyenne");
-    expect(list.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 tickets");
+    expect(list.embeds?.[0]?.footer?.text).toBe("Page 1/1 · total : 1");
 
     const view = messageOf(await run(memberA, "/ticket view ticket:1"));
     expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Catégorie", value: "Général", inline: true });
@@ -105,7 +105,7 @@ describe("a member's ticket, from creation to reopening", () => {
       method: "PATCH",
       path: `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
       body: {
-        content: "Transcript of ticket **#1** (1 messages).",
+        content: "Transcript of ticket **#1** (messages: 1).",
         allowed_mentions: { parse: [] },
         attachments: [{ id: 0, filename: "ticket-1-transcript.md" }],
       },
@@ -132,16 +132,16 @@ describe("a member's ticket, from creation to reopening", () => {
     await run(memberB, "/ticket create subject:Not yours description:B's");
 
     const first = messageOf(await run(memberA, "/ticket list"));
-    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1/2 · 15 tickets");
+    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1/2 · total: 15");
     const next = buttonsOf(first)[1]?.custom_id ?? "";
     expect(next).toBe("ticket-page:all:0:10");
     const second = await click(memberA, next);
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(messageOf(second).embeds?.[0]?.footer?.text).toBe("Page 2/2 · 15 tickets");
+    expect(messageOf(second).embeds?.[0]?.footer?.text).toBe("Page 2/2 · total: 15");
     // The same button, clicked by B, shows B's tickets only.
     const asB = messageOf(await click(memberB, "ticket-page:all:0:0"));
     expect(asB.embeds?.[0]?.description).toContain("Not yours");
-    expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 tickets");
+    expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · total: 1");
   });
 });
 
@@ -259,7 +259,7 @@ describe("staff", () => {
     const withNotes = await runKeeping(staff, "/ticket transcript ticket:1 notes:true");
     const [staffTranscript] = await waitForDiscordRequests(withNotes.interaction.token);
     expect(staffTranscript?.body).toMatchObject({
-      content: "Transcript of ticket **#1** (2 messages, internal notes included).",
+      content: "Transcript of ticket **#1** (messages: 2, internal notes included).",
     });
     expect(staffTranscript?.files[0]?.content).toContain("**Internal note**");
     expect(staffTranscript?.files[0]?.content).toContain("> Refund looks suspicious");
@@ -273,7 +273,7 @@ describe("staff", () => {
       inline: true,
     });
     expect(stats?.fields?.find((f) => f.name === "Staff")?.value).toContain(
-      `<@${staff.userId}>: 1 assigned, 0 closed`,
+      `<@${staff.userId}>: assigned 1, closed 0`,
     );
     const statsFr = messageOf(await run(inLocale(staff, "fr"), "/ticket stats")).embeds?.[0];
     expect(statsFr?.title).toBe("Statistiques du support · 30 derniers jours");

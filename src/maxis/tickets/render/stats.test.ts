@@ -46,9 +46,9 @@ describe("statsMessage", () => {
           value: "Open: **1**\nIn progress: **1**\nWaiting for member: **0**\nClosed: **1**",
           inline: true,
         },
-        { name: "First response", value: "median 1 h 30 min · mean 1 h 30 min · over 2 tickets" },
+        { name: "First response", value: "median 1 h 30 min · mean 1 h 30 min · tickets measured: 2" },
         { name: "Resolution", value: "nothing measured yet" },
-        { name: "Staff", value: "<@222>: 2 assigned, 1 closed · first response 1 h · resolution —" },
+        { name: "Staff", value: "<@222>: assigned 2, closed 1 · first response 1 h · resolution —" },
       ]),
     );
   });
@@ -66,7 +66,7 @@ describe("statsMessage", () => {
     expect(embed?.title).toBe("Statistiques du support · Depuis le début");
     expect(embed?.fields).toContainEqual({
       name: "Première réponse",
-      value: "médiane 1 j 1 h · moyenne 1 j 1 h · sur 1 tickets",
+      value: "médiane 1 j 1 h · moyenne 1 j 1 h · tickets mesurés : 1",
     });
   });
 

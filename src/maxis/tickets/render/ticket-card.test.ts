@@ -92,7 +92,7 @@ describe("threadEmbed", () => {
     });
     const embeds = ticketViewEmbeds(en, { ticket, messages, audit: null });
     expect(embedSize(embeds)).toBeLessThanOrEqual(6000);
-    expect(embeds[1]?.description).toMatch(/^\*\d+ earlier messages are in `\/ticket transcript`\.\*/);
+    expect(embeds[1]?.description).toMatch(/^\*Earlier messages \(\d+\) are in `\/ticket transcript`\.\*/);
     expect(embeds[1]?.description).toContain("29 \\*");
     for (const embed of embeds) expect(embed.description?.length ?? 0).toBeLessThanOrEqual(4096);
   });

@@ -119,9 +119,9 @@ export const tickets = defineMessages(
     "ticket.noted": "Internal note added to ticket **#{number}**. The member cannot see it.",
     "ticket.status_set": "Ticket **#{number}** is now: {status}.",
     "ticket.priority_set": "Ticket **#{number}** now has priority: {priority}.",
-    "ticket.transcript.ready": "Transcript of ticket **#{number}** ({count} messages).",
+    "ticket.transcript.ready": "Transcript of ticket **#{number}** (messages: {count}).",
     "ticket.transcript.ready_with_notes":
-      "Transcript of ticket **#{number}** ({count} messages, internal notes included).",
+      "Transcript of ticket **#{number}** (messages: {count}, internal notes included).",
 
     // The ticket card and its thread.
     "ticket.field.status": "Status",
@@ -135,7 +135,7 @@ export const tickets = defineMessages(
     "ticket.assignee.none": "Nobody yet",
     "ticket.thread.title": "Conversation",
     "ticket.thread.empty": "No replies yet.",
-    "ticket.thread.earlier": "{count} earlier messages are in `/ticket transcript`.",
+    "ticket.thread.earlier": "Earlier messages ({count}) are in `/ticket transcript`.",
     "ticket.thread.staff": "staff",
     "ticket.thread.note": "Internal note",
 
@@ -143,7 +143,7 @@ export const tickets = defineMessages(
     "ticket.list.title_member": "Your tickets",
     "ticket.list.title_staff": "Tickets in this server",
     "ticket.list.empty": "No tickets here.",
-    "ticket.list.footer": "Page {page}/{pages} · {total} tickets",
+    "ticket.list.footer": "Page {page}/{pages} · total: {total}",
     "ticket.list.previous": "Previous",
     "ticket.list.next": "Next",
 
@@ -155,11 +155,11 @@ export const tickets = defineMessages(
     "ticket.stats.by_priority": "By priority",
     "ticket.stats.first_response": "First response",
     "ticket.stats.resolution": "Resolution",
-    "ticket.stats.durations": "median {median} · mean {mean} · over {count} tickets",
+    "ticket.stats.durations": "median {median} · mean {mean} · tickets measured: {count}",
     "ticket.stats.no_duration": "nothing measured yet",
     "ticket.stats.agents": "Staff",
     "ticket.stats.agent_line":
-      "<@{agent}>: {assigned} assigned, {closed} closed · first response {firstResponse} · resolution {resolution}",
+      "<@{agent}>: assigned {assigned}, closed {closed} · first response {firstResponse} · resolution {resolution}",
     "ticket.stats.no_agents": "No staff activity yet.",
 
     // The create form.
@@ -315,9 +315,9 @@ export const tickets = defineMessages(
     "ticket.noted": "Note interne ajoutée au ticket **#{number}**. Le membre ne peut pas la voir.",
     "ticket.status_set": "Le ticket **#{number}** est maintenant : {status}.",
     "ticket.priority_set": "Le ticket **#{number}** a maintenant la priorité : {priority}.",
-    "ticket.transcript.ready": "Transcription du ticket **#{number}** ({count} messages).",
+    "ticket.transcript.ready": "Transcription du ticket **#{number}** (messages : {count}).",
     "ticket.transcript.ready_with_notes":
-      "Transcription du ticket **#{number}** ({count} messages, notes internes comprises).",
+      "Transcription du ticket **#{number}** (messages : {count}, notes internes comprises).",
 
     "ticket.field.status": "Statut",
     "ticket.field.priority": "Priorité",
@@ -330,14 +330,14 @@ export const tickets = defineMessages(
     "ticket.assignee.none": "Personne pour l'instant",
     "ticket.thread.title": "Conversation",
     "ticket.thread.empty": "Aucune réponse pour l'instant.",
-    "ticket.thread.earlier": "{count} messages plus anciens sont dans `/ticket transcription`.",
+    "ticket.thread.earlier": "Messages plus anciens ({count}) : voir `/ticket transcription`.",
     "ticket.thread.staff": "équipe",
     "ticket.thread.note": "Note interne",
 
     "ticket.list.title_member": "Vos tickets",
     "ticket.list.title_staff": "Tickets de ce serveur",
     "ticket.list.empty": "Aucun ticket ici.",
-    "ticket.list.footer": "Page {page}/{pages} · {total} tickets",
+    "ticket.list.footer": "Page {page}/{pages} · total : {total}",
     "ticket.list.previous": "Précédent",
     "ticket.list.next": "Suivant",
 
@@ -348,11 +348,11 @@ export const tickets = defineMessages(
     "ticket.stats.by_priority": "Par priorité",
     "ticket.stats.first_response": "Première réponse",
     "ticket.stats.resolution": "Résolution",
-    "ticket.stats.durations": "médiane {median} · moyenne {mean} · sur {count} tickets",
+    "ticket.stats.durations": "médiane {median} · moyenne {mean} · tickets mesurés : {count}",
     "ticket.stats.no_duration": "rien de mesuré pour l'instant",
     "ticket.stats.agents": "Équipe",
     "ticket.stats.agent_line":
-      "<@{agent}> : {assigned} assignés, {closed} fermés · première réponse {firstResponse} · résolution {resolution}",
+      "<@{agent}> : assignés {assigned}, fermés {closed} · première réponse {firstResponse} · résolution {resolution}",
     "ticket.stats.no_agents": "Aucune activité de l'équipe pour l'instant.",
 
     "ticket.modal.title": "Ouvrir un ticket de support",
