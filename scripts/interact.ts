@@ -4,9 +4,12 @@
  * npm run interact -- maxis --button "<custom_id>"
  * npm run interact -- maxis --modal "<custom_id>" --field subject=Hello --field "description=It fails"
  * npm run interact -- maxis "/ticket view ticket:4" --autocomplete ticket
+ * npm run interact -- maxis "/ticket transcript ticket:4" --files
  *
  * Signs an interaction with the local development key (as Discord would), sends it to the running
- * Worker, prints the response and then any follow-ups the Worker sends to the local Discord API.
+ * Worker, prints the response and then what the Worker sends to the local Discord API because of it:
+ * follow-ups and edits of the answer (with --files, the attached files' text), and messages sent as
+ * the bot (the staff channel, DMs).
  */
 
 import { parseArgs } from "node:util";
@@ -33,7 +36,7 @@ import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } 
 import { localPorts } from "./lib/local-ports";
 import type { RecordedRequest } from "./local-discord/server";
 
-const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [--user ID] [--staff] [--admin] [--locale fr] [--json]
+const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [--user ID] [--staff] [--admin] [--locale fr] [--json] [--files]
        npm run interact -- <shellia|maxis> --ping | --button CUSTOM_ID | --modal CUSTOM_ID --field key=value…`;
 
 const { values, positionals } = parseArgs({
@@ -49,6 +52,7 @@ const { values, positionals } = parseArgs({
     admin: { type: "boolean", default: false },
     locale: { type: "string", default: "en-US" },
     json: { type: "boolean", default: false },
+    files: { type: "boolean", default: false },
     url: { type: "string" },
     wait: { type: "string", default: "10" },
   },
@@ -126,6 +130,7 @@ interface PrintableMessage {
         title?: string | undefined;
         description?: string | undefined;
         fields?: { name: string; value: string }[] | undefined;
+        footer?: { text: string } | undefined;
       }[]
     | undefined;
   components?: APIMessageTopLevelComponent[] | undefined;
@@ -139,7 +144,10 @@ function describeMessage(message: PrintableMessage): string {
   for (const embed of message.embeds ?? []) {
     if (embed.title) parts.push(`┃ ${embed.title}`);
     if (embed.description) parts.push(...embed.description.split("\n").map((line) => `┃ ${line}`));
-    for (const field of embed.fields ?? []) parts.push(`┃ ${field.name}: ${field.value}`);
+    for (const field of embed.fields ?? []) {
+      parts.push(`┃ ${field.name}: ${field.value.split("\n").join("\n┃   ")}`);
+    }
+    if (embed.footer?.text) parts.push(`┃ ${embed.footer.text}`);
   }
   parts.push(...describeComponents(message.components));
   return parts.join("\n");
@@ -175,18 +183,28 @@ function describeResponse(response: APIInteractionResponse): string {
   }
 }
 
-/** Follow-ups run after the response: collect what the Worker sends until it has been quiet a moment. */
-async function collectFollowups(token: string, waitSeconds: number): Promise<RecordedRequest[]> {
+async function recordedRequests(query: string): Promise<RecordedRequest[] | null> {
+  const res = await fetch(`${discordApi}/__local/requests${query}`).catch(() => null);
+  return res?.ok ? ((await res.json()) as RecordedRequest[]) : null;
+}
+
+/** The stand-in's last request number before we send, so only what this interaction causes is shown. */
+async function lastRecordedSeq(): Promise<number> {
+  return (await recordedRequests(""))?.at(-1)?.seq ?? 0;
+}
+
+/**
+ * Work after the response (follow-ups, edits, staff-channel posts, DMs) runs in the background:
+ * collect what the Worker sends until it has been quiet a moment.
+ */
+async function collectRequests(since: number, waitSeconds: number): Promise<RecordedRequest[]> {
   const deadline = Date.now() + waitSeconds * 1000;
   let seen: RecordedRequest[] = [];
   let quietSince = Date.now();
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 150));
-    const res = await fetch(`${discordApi}/__local/requests?token=${encodeURIComponent(token)}`).catch(
-      () => null,
-    );
-    if (!res?.ok) return seen;
-    const requests = (await res.json()) as RecordedRequest[];
+    const requests = await recordedRequests(`?since=${since}`);
+    if (!requests) return seen;
     if (requests.length > seen.length) {
       seen = requests;
       quietSince = Date.now();
@@ -195,6 +213,20 @@ async function collectFollowups(token: string, waitSeconds: number): Promise<Rec
     }
   }
   return seen;
+}
+
+/** What the Worker sent as the bot (not through the interaction's webhook), with where it went. */
+function describeBotRequest(request: RecordedRequest, dmRecipient: string | undefined): string {
+  const body = (request.body ?? {}) as PrintableMessage & { recipient_id?: string };
+  if (request.path === "/users/@me/channels") return `── opens a DM with ${body.recipient_id} ──`;
+  const channel = /^\/channels\/(\d+)\/messages/.exec(request.path)?.[1];
+  const where =
+    channel && channel === devVars["TICKET_STAFF_CHANNEL_ID"]
+      ? "in the staff channel"
+      : dmRecipient
+        ? `as a DM to ${dmRecipient}`
+        : `to ${request.path}`;
+  return `── ${request.method === "PATCH" ? "edited" : "sent"} ${where} ──\n${describeMessage(body)}`;
 }
 
 let interaction: APIInteraction;
@@ -206,6 +238,7 @@ try {
 }
 
 const body = JSON.stringify(interaction);
+const since = await lastRecordedSeq();
 let res: Response;
 try {
   res = await fetch(`${workerUrl}/interactions`, {
@@ -226,18 +259,35 @@ const response = JSON.parse(text) as APIInteractionResponse;
 const deferred =
   response.type === InteractionResponseType.DeferredChannelMessageWithSource ||
   response.type === InteractionResponseType.DeferredMessageUpdate;
-const followups =
-  deferred || response.type === InteractionResponseType.ChannelMessageWithSource
-    ? await collectFollowups(interaction.token, deferred ? Number(values.wait) : 1)
-    : [];
+const sent = await collectRequests(
+  since,
+  deferred
+    ? Number(values.wait)
+    : response.type === InteractionResponseType.ApplicationCommandAutocompleteResult
+      ? 0
+      : 1.5,
+);
+const followups = sent.filter((request) => request.path.includes(interaction.token));
+const asBot = sent.filter((request) => !request.path.includes(interaction.token));
 
 if (values.json) {
-  console.log(JSON.stringify(followups.length ? { response, followups } : response, null, 2));
+  console.log(JSON.stringify(sent.length ? { response, followups, asBot } : response, null, 2));
 } else {
   console.log(describeResponse(response));
   for (const request of followups) {
     const kind = request.method === "PATCH" ? "edited" : "follow-up";
     console.log(`\n── ${kind} ──\n${describeMessage(request.body as PrintableMessage)}`);
-    for (const file of request.files) console.log(`  📎 ${file.name} (${file.content.length} characters)`);
+    for (const file of request.files) {
+      console.log(`  📎 ${file.name} (${file.content.length} characters)`);
+      if (values.files) console.log(file.content.replace(/^/gm, "  │ "));
+    }
+  }
+  let dmRecipient: string | undefined;
+  for (const request of asBot) {
+    console.log(`\n${describeBotRequest(request, dmRecipient)}`);
+    dmRecipient =
+      request.path === "/users/@me/channels"
+        ? (request.body as { recipient_id?: string } | null)?.recipient_id
+        : undefined;
   }
 }
