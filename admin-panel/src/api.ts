@@ -34,6 +34,16 @@ export {
   TICKET_STATUSES,
 } from "../../src/maxis/tickets/rpc";
 
+/** A Discord user as the dashboard names them (GET /api/v1/people); no name when they left the server. */
+export interface Person {
+  id: string;
+  name: string | null;
+  avatarUrl: string | null;
+}
+
+/** The API answers at most this many people per call. */
+export const PEOPLE_PER_REQUEST = 50;
+
 export interface SessionInfo {
   user: { id: string; name: string; avatarUrl: string | null };
   appRole: "agent" | "admin";
@@ -154,6 +164,8 @@ export function createApi(base: string, onUnauthorized: () => void) {
     reopen: (n: number) => write<TicketSummary>(`${ticketPath(n)}/status`, { status: "open" }, "PATCH"),
     stats: () => get<TicketStats>("/api/v1/stats"),
     statsSeries: (days: number) => get<StatsSeries>(`/api/v1/stats/series?days=${days}`),
+    people: (ids: readonly string[]) =>
+      get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };
 }
 

@@ -6,6 +6,7 @@ import { InboxPage } from "./pages/inbox";
 import { SignInPage } from "./pages/sign-in";
 import { StatsPage } from "./pages/stats";
 import { TicketPage } from "./pages/ticket";
+import { createPeopleDirectory } from "./people";
 import { parseRoute, type Route } from "./route";
 
 const LOCALE_KEY = "maxis.locale";
@@ -37,6 +38,15 @@ export function App({ apiBase }: { apiBase: string }) {
   const api = useMemo(
     () => createApi(apiBase, () => setAuth({ state: "signedOut", expired: signedIn.current })),
     [apiBase],
+  );
+  const [, setPeopleVersion] = useState(0);
+  const people = useMemo(
+    () =>
+      createPeopleDirectory(
+        async (ids) => (await api.people(ids)).people,
+        () => setPeopleVersion((v) => v + 1),
+      ),
+    [api],
   );
 
   useEffect(() => {
@@ -88,9 +98,11 @@ export function App({ apiBase }: { apiBase: string }) {
   const userName = (id: string | null): string => {
     if (!id) return t("ticket.unassigned");
     if (id === session.user.id) return `${session.user.name} (${t("user.you")})`;
-    return t("user.unknown", { id: `…${id.slice(-4)}` });
+    return people.get(id)?.name ?? t("user.unknown", { id: `…${id.slice(-4)}` });
   };
-  const context: AppContextValue = { api, locale, t, session, toast, userName };
+  const avatarOf = (id: string) =>
+    id === session.user.id ? session.user.avatarUrl : (people.get(id)?.avatarUrl ?? null);
+  const context: AppContextValue = { api, locale, t, session, toast, userName, avatarOf };
 
   const signOut = async () => {
     await api.logout().catch(() => undefined);
@@ -146,8 +158,11 @@ export function App({ apiBase }: { apiBase: string }) {
               </span>
             </span>
           </span>
-          <button type="button" class="btn ghost" onClick={signOut}>
-            {t("nav.signOut")}
+          <button type="button" class="btn ghost signout" onClick={signOut}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
+            </svg>
+            <span class="signout-text">{t("nav.signOut")}</span>
           </button>
         </div>
       </header>
@@ -185,7 +200,7 @@ export function Avatar({
   const initials = name
     .replace(/\(.*\)/, "")
     .split(/\s+/)
-    .filter(Boolean)
+    .filter((part) => /^\p{L}/u.test(part))
     .slice(0, 2)
     .map((part) => part[0]?.toUpperCase())
     .join("");

@@ -10,8 +10,10 @@ export interface AppContextValue {
   session: SessionInfo;
   /** A short confirmation or error, announced to screen readers. */
   toast: (message: string, kind?: "ok" | "error") => void;
-  /** A display name for a Discord user id. */
+  /** A display name for a Discord user id (their name in the server once looked up). */
   userName: (id: string | null) => string;
+  /** Their Discord avatar, when they have one. */
+  avatarOf: (id: string) => string | null;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -1,6 +1,10 @@
 import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import type { Locale } from "../i18n";
+
+/** Below this many pixels per bucket, bucket labels break after their dash onto two lines. */
+const NARROW_BUCKET_PX = 72;
 
 export interface ChartSeries {
   label: string;
@@ -8,9 +12,16 @@ export interface ChartSeries {
   colour: string;
 }
 
+/** "15 min–1 h" → "15 min–" over "1 h"; "< 15 min" → "< 15" over "min"; short labels stay whole. */
+export function twoLines(label: string): string {
+  if (label.includes("–")) return label.replace("–", "–\n");
+  const space = label.lastIndexOf(" ");
+  return label.length > 6 && space > 0 ? `${label.slice(0, space)}\n${label.slice(space + 1)}` : label;
+}
+
 /**
  * A uPlot chart sized to its container. `kind: "bars"` draws grouped bars (histograms, daily counts);
- * `x` is a time axis (Unix seconds) or bucket positions with their own labels.
+ * `x` is a time axis (Unix seconds, dates written in `locale`) or bucket positions with their own labels.
  */
 export function Chart({
   x,
@@ -19,6 +30,7 @@ export function Chart({
   xLabels,
   height = 240,
   title,
+  locale,
 }: {
   x: number[];
   series: ChartSeries[];
@@ -26,12 +38,16 @@ export function Chart({
   xLabels?: string[];
   height?: number;
   title: string;
+  locale: Locale;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
     if (!element) return;
     const stroke = "#6b7185";
+    const narrow = xLabels ? element.clientWidth / xLabels.length < NARROW_BUCKET_PX : false;
+    const labels = narrow ? xLabels?.map(twoLines) : xLabels;
+    const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short" });
     const grid = { stroke: "#e7e9f2", width: 1 };
     const options: uPlot.Options = {
       width: element.clientWidth,
@@ -39,7 +55,14 @@ export function Chart({
       legend: { show: series.length > 1, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: kind === "lines" } },
       scales: {
-        x: { time: !xLabels },
+        // Half a step of room at both ends, so the first and last bars are drawn whole.
+        x: {
+          time: !xLabels,
+          range: (_u, min, max) => {
+            const half = (x.length > 1 ? (max - min) / (x.length - 1) : 1) / 2;
+            return [min - half, max + half];
+          },
+        },
         y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.15))] },
       },
       axes: [
@@ -47,9 +70,13 @@ export function Chart({
           stroke,
           grid: { show: false },
           ticks: { show: false },
-          ...(xLabels
-            ? { values: (_u: uPlot, splits: number[]) => splits.map((s) => xLabels[s] ?? "") }
-            : {}),
+          size: narrow ? 44 : 30,
+          ...(labels
+            ? { values: (_u: uPlot, splits: number[]) => splits.map((s) => labels[s] ?? "") }
+            : {
+                space: 56,
+                values: (_u: uPlot, splits: number[]) => splits.map((s) => day.format(new Date(s * 1000))),
+              }),
           ...(xLabels ? { splits: () => x } : {}),
         },
         { stroke, grid, ticks: { show: false }, size: 36, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
@@ -83,6 +110,6 @@ export function Chart({
       observer.disconnect();
       chart.destroy();
     };
-  }, [x, series, kind, xLabels, height]);
+  }, [x, series, kind, xLabels, height, locale]);
   return <div class="chart" ref={box} role="img" aria-label={title} />;
 }

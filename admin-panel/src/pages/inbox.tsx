@@ -422,6 +422,7 @@ function TicketTable({ query }: { query: InboxQuery }) {
         <div
           class="scroller"
           ref={scroller}
+          style={{ "--list-h": `${(total ?? 0) * view.rowHeight}px` }}
           onScroll={(e) => {
             const scrollTop = e.currentTarget.scrollTop;
             setView((v) => (v.scrollTop === scrollTop ? v : { ...v, scrollTop }));
@@ -438,7 +439,7 @@ function TicketTable({ query }: { query: InboxQuery }) {
 }
 
 function TicketRow({ ticket, index }: { ticket: TicketSummary; index: number }) {
-  const { t, locale, userName } = useApp();
+  const { t, locale, userName, avatarOf } = useApp();
   return (
     <a
       class={`row ${ticket.status === "closed" ? "is-closed" : ""}`}
@@ -463,7 +464,12 @@ function TicketRow({ ticket, index }: { ticket: TicketSummary; index: number }) 
       <span class="assignee">
         {ticket.assigneeId ? (
           <>
-            <Avatar id={ticket.assigneeId} name={userName(ticket.assigneeId)} size={22} />
+            <Avatar
+              id={ticket.assigneeId}
+              name={userName(ticket.assigneeId)}
+              url={avatarOf(ticket.assigneeId)}
+              size={22}
+            />
             <span class="assignee-name">{userName(ticket.assigneeId)}</span>
           </>
         ) : (

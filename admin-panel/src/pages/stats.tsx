@@ -15,13 +15,21 @@ import { usePolling } from "../poll";
 type WindowKey = "last7Days" | "last30Days" | "allTime";
 const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };
 
-/** "< 15 min", "1 h – 4 h", "> 3 d": bucket labels from their upper bounds. */
+/**
+ * "< 15 min", "15 min–1 h", "1–4 h", "> 3 d": bucket labels from their upper bounds, the unit written
+ * once when both ends share it, so six of them fit under a phone-width chart.
+ */
 export function bucketLabels(bounds: (number | null)[], locale: Locale): string[] {
   return bounds.map((upTo, i) => {
     const from = i === 0 ? 0 : (bounds[i - 1] ?? 0);
     if (upTo === null) return `> ${formatDuration(from, locale)}`;
     if (i === 0) return `< ${formatDuration(upTo, locale)}`;
-    return `${formatDuration(from, locale)}–${formatDuration(upTo, locale)}`;
+    const [low, high] = [formatDuration(from, locale), formatDuration(upTo, locale)];
+    const [lowValue, lowUnit] = low.split(" ");
+    const [highValue, highUnit] = high.split(" ");
+    return lowUnit === highUnit && low.split(" ").length === 2 && high.split(" ").length === 2
+      ? `${lowValue}–${highValue} ${highUnit}`
+      : `${low}–${high}`;
   });
 }
 
@@ -148,7 +156,7 @@ export function StatsPage() {
           <span class="muted small"> · {t("stats.daysShown", { count: WINDOW_DAYS[windowKey] })}</span>
         </h2>
         {daily ? (
-          <Chart x={daily.x} series={daily.series} kind="bars" title={t("stats.overTime")} />
+          <Chart x={daily.x} series={daily.series} kind="bars" title={t("stats.overTime")} locale={locale} />
         ) : (
           <Placeholder />
         )}
@@ -164,6 +172,7 @@ export function StatsPage() {
               kind="bars"
               height={200}
               title={t("stats.firstResponseDistribution")}
+              locale={locale}
             />
           ) : (
             <Placeholder />
@@ -179,6 +188,7 @@ export function StatsPage() {
               kind="bars"
               height={200}
               title={t("stats.resolutionDistribution")}
+              locale={locale}
             />
           ) : (
             <Placeholder />
@@ -242,12 +252,12 @@ export function StatsPage() {
 }
 
 function AgentRow({ agent }: { agent: TicketStatsWindow["agents"][number] }) {
-  const { locale, userName } = useApp();
+  const { locale, userName, avatarOf } = useApp();
   return (
     <tr>
       <th scope="row">
         <span class="agent-cell">
-          <Avatar id={agent.agentId} name={userName(agent.agentId)} size={24} />
+          <Avatar id={agent.agentId} name={userName(agent.agentId)} url={avatarOf(agent.agentId)} size={24} />
           {userName(agent.agentId)}
         </span>
       </th>

@@ -127,21 +127,23 @@ export function TicketPage({ number }: { number: number }) {
 }
 
 function MessageCard({ message, title }: { message: TicketMessage; title?: string }) {
-  const { t, locale, userName } = useApp();
+  const { t, locale, userName, avatarOf } = useApp();
   const kind = message.isInternal ? "note" : message.fromStaff ? "staff" : "member";
   return (
     <article class={`msg msg-${kind}`} aria-label={message.isInternal ? t("ticket.internalNote") : undefined}>
       {message.isInternal && (
         <p class="note-flag">
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <rect x="5" y="11" width="14" height="9" rx="2" />
-            <path d="M8 11V8a4 4 0 0 1 8 0v3" />
-          </svg>
+          <LockIcon />
           {t("ticket.internalNote")}
         </p>
       )}
       <header class="msg-head">
-        <Avatar id={message.authorId} name={userName(message.authorId)} size={30} />
+        <Avatar
+          id={message.authorId}
+          name={userName(message.authorId)}
+          url={avatarOf(message.authorId)}
+          size={30}
+        />
         <span class="msg-author">{userName(message.authorId)}</span>
         <span class={`role-tag ${message.fromStaff ? "is-staff" : ""}`}>
           {t(message.fromStaff ? "ticket.staff" : "ticket.member")}
@@ -413,7 +415,16 @@ function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<v
   );
 }
 
-const auditIcons: Record<TicketAuditEntry["action"], string> = {
+function LockIcon() {
+  return (
+    <svg class="lock" viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="5" y="11" width="14" height="9" rx="2" />
+      <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+    </svg>
+  );
+}
+
+const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, string> = {
   created: "＋",
   updated: "✎",
   status_changed: "⇄",
@@ -424,7 +435,6 @@ const auditIcons: Record<TicketAuditEntry["action"], string> = {
   priority_changed: "!",
   first_response: "★",
   message_added: "✉",
-  note_added: "🔒",
 };
 
 function History({ audit }: { audit: TicketAuditEntry[] }) {
@@ -459,7 +469,7 @@ function History({ audit }: { audit: TicketAuditEntry[] }) {
         {[...audit].reverse().map((entry) => (
           <li key={entry.id} class={`ev ev-${entry.action}`}>
             <span class="ev-icon" aria-hidden="true">
-              {auditIcons[entry.action]}
+              {entry.action === "note_added" ? <LockIcon /> : auditIcons[entry.action]}
             </span>
             <span class="ev-text">{label(entry)}</span>
             <time dateTime={entry.at} title={formatDateTime(entry.at, locale)}>
