@@ -2,12 +2,11 @@
  * npm run dev: the whole local stack on one machine.
  *   embedded PostgreSQL (data kept in .local/postgres) with the migrations and seed applied,
  *   the local Supabase REST stand-in, the local Discord API stand-in, Shellia and Maxis under
- *   wrangler dev, and the dashboard. Ctrl-C stops everything.
+ *   wrangler dev, and the staff dashboard (Vite's dev server, signing in through the Discord
+ *   stand-in's OAuth2 pages). Ctrl-C stops everything.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { serve } from "@hono/node-server";
-import { serveStatic } from "@hono/node-server/serve-static";
-import { Hono } from "hono";
+import { serveDashboardDev } from "./lib/dashboard";
 import { localPorts } from "./lib/local-ports";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { serveLocalDiscord } from "./local-discord/server";
@@ -77,16 +76,6 @@ function startWorker(name: "shellia" | "maxis", port: number, inspectorPort: num
   });
 }
 
-function serveDashboard(port: number): Promise<() => Promise<void>> {
-  const app = new Hono();
-  app.use("/*", serveStatic({ root: "./admin-panel" }));
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () =>
-      resolve(() => new Promise((done) => server.close(() => done()))),
-    );
-  });
-}
-
 try {
   const started = Date.now();
   const { values, created } = await ensureLocalSecrets();
@@ -103,7 +92,8 @@ try {
 
   const discord = await serveLocalDiscord(ports.discordApi);
   stoppers.push(() => discord.close());
-  stoppers.push(await serveDashboard(ports.dashboard));
+  const dashboard = await serveDashboardDev(ports.dashboard, `http://127.0.0.1:${ports.maxis}`);
+  stoppers.push(dashboard.close);
 
   // Maxis first: Shellia's service binding connects to it through wrangler's local dev registry.
   await startWorker("maxis", ports.maxis, ports.maxis + 1000);
@@ -114,7 +104,7 @@ try {
 Local stack ready in ${seconds} s:
   Shellia (controller)        http://127.0.0.1:${ports.shellia}/interactions   health: /health
   Maxis (shop, tickets)       http://127.0.0.1:${ports.maxis}/interactions   health: /health
-  Dashboard                   http://127.0.0.1:${ports.dashboard}/
+  Dashboard (staff)           ${dashboard.url}/   sign in as "Alex Martin" (staff) or "Camille Dubois" (member)
   Supabase REST stand-in      ${supabase.restUrl}/rest/v1/rpc/<function>
   PostgreSQL                  ${supabase.databaseUrl}
   Discord API stand-in        ${discord.apiBase}   (requests: ${discord.url}/__local/requests)

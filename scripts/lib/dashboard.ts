@@ -40,6 +40,32 @@ export interface ServedDashboard {
   close(): Promise<void>;
 }
 
+/**
+ * The dashboard from its sources, with Vite's dev server (changes show up as you save), for
+ * `npm run dev`; /config.json tells the page where Maxis is, as in the built site.
+ */
+export async function serveDashboardDev(port: number, apiBase: string, hostname = "127.0.0.1") {
+  const { createServer } = await import("vite");
+  const server = await createServer({
+    configFile: join(DASHBOARD_DIR, "vite.config.ts"),
+    server: { port, host: hostname, strictPort: true },
+    plugins: [
+      {
+        name: "maxis-local-config-json",
+        configureServer(dev) {
+          dev.middlewares.use("/config.json", (_req, res) => {
+            res.setHeader("Content-Type", "application/json");
+            res.setHeader("Cache-Control", "no-store");
+            res.end(JSON.stringify({ apiBase }));
+          });
+        },
+      },
+    ],
+  });
+  await server.listen();
+  return { url: `http://${hostname}:${port}`, close: () => server.close() };
+}
+
 /** Serves the built dashboard; /config.json tells the page where Maxis is. */
 export function serveDashboard(
   port: number,

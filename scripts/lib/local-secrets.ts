@@ -10,6 +10,7 @@ import { generateEd25519KeyPair } from "./ed25519";
 import {
   LOCAL_ADMIN_ID,
   LOCAL_APPLICATION_ID,
+  LOCAL_GUILD_ID,
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ROLE_ID,
 } from "./local-identities";
@@ -55,12 +56,16 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   setDefault("SESSION_SECRET", randomBytes(32).toString("hex"));
   // New tickets are announced in this channel of the local server.
   setDefault("TICKET_STAFF_CHANNEL_ID", LOCAL_STAFF_CHANNEL_ID);
+  // Dashboard sign-in: the local server's staff, through the Discord stand-in (which accepts any secret).
+  setDefault("DISCORD_GUILD_ID", LOCAL_GUILD_ID);
+  setDefault("DISCORD_CLIENT_SECRET", "local-development-client-secret");
 
   // URLs follow the ports of this run, so they are rewritten every time.
   const ports = localPorts();
   values["SUPABASE_URL"] = `http://127.0.0.1:${ports.supabaseRest}`;
   values["DISCORD_API_BASE"] = `http://127.0.0.1:${ports.discordApi}/api/v10`;
   values["DASHBOARD_ORIGIN"] = `http://127.0.0.1:${ports.dashboard}`;
+  values["DISCORD_OAUTH_AUTHORIZE_URL"] = `http://127.0.0.1:${ports.discordApi}/oauth2/authorize`;
 
   writeDevVars(values);
   return { values, created };
