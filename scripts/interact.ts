@@ -282,12 +282,13 @@ if (values.json) {
       if (values.files) console.log(file.content.replace(/^/gm, "  │ "));
     }
   }
-  let dmRecipient: string | undefined;
+  // DM channel id (as the stand-in answered the opening) → the member it reaches.
+  const dmChannels = new Map<string, string>();
   for (const request of asBot) {
-    console.log(`\n${describeBotRequest(request, dmRecipient)}`);
-    dmRecipient =
-      request.path === "/users/@me/channels"
-        ? (request.body as { recipient_id?: string } | null)?.recipient_id
-        : undefined;
+    const channel = /^\/channels\/(\d+)\//.exec(request.path)?.[1];
+    console.log(`\n${describeBotRequest(request, channel ? dmChannels.get(channel) : undefined)}`);
+    const opened = (request.response as { id?: string } | null | undefined)?.id;
+    const recipient = (request.body as { recipient_id?: string } | null)?.recipient_id;
+    if (request.path === "/users/@me/channels" && opened && recipient) dmChannels.set(opened, recipient);
   }
 }

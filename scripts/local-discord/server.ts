@@ -20,6 +20,9 @@ export interface RecordedRequest {
   files: { name: string; content: string }[];
   authorization: string | null;
   auditLogReason: string | null;
+  /** What the stand-in answered (JSON body, or null), once it has: e.g. the id of a DM channel it opened. */
+  status?: number;
+  response?: unknown;
 }
 
 export interface ScriptedFailure {
@@ -109,7 +112,7 @@ export function createLocalDiscordApp(): Hono {
     const { form, ...payload } =
       method === "GET" || method === "DELETE" ? { body: null, files: [] } : await readPayload(c);
     const authorization = c.req.header("Authorization") ?? null;
-    requests.push({
+    const recorded: RecordedRequest = {
       seq: ++seq,
       at: Date.now(),
       method,
@@ -117,21 +120,31 @@ export function createLocalDiscordApp(): Hono {
       ...payload,
       authorization,
       auditLogReason: c.req.header("X-Audit-Log-Reason") ?? null,
-    });
+    };
+    requests.push(recorded);
 
-    const failure = failures.find((f) => f.method === method && new RegExp(f.pathPattern).test(path));
-    if (failure) {
-      failure.times -= 1;
-      if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
-      return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
-    }
-    const oauthAnswer =
-      path === "/oauth2/token" && method === "POST"
-        ? oauth.exchange(form ?? {}, authorization)
-        : oauth.userRoute(method, path, authorization);
-    if (oauthAnswer)
-      return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
-    return respondLikeDiscord(c, method, path, payload.body);
+    const answer = (): Response => {
+      const failure = failures.find((f) => f.method === method && new RegExp(f.pathPattern).test(path));
+      if (failure) {
+        failure.times -= 1;
+        if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
+        return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
+      }
+      const oauthAnswer =
+        path === "/oauth2/token" && method === "POST"
+          ? oauth.exchange(form ?? {}, authorization)
+          : oauth.userRoute(method, path, authorization);
+      if (oauthAnswer)
+        return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
+      return respondLikeDiscord(c, method, path, payload.body);
+    };
+    const response = answer();
+    recorded.status = response.status;
+    recorded.response = await response
+      .clone()
+      .json()
+      .catch(() => null);
+    return response;
   });
 
   app.notFound((c) => c.json({ message: "404: Not Found", code: 0 }, 404));

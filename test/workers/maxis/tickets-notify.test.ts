@@ -28,7 +28,7 @@ const BOT = "Bot local-bot-token";
 
 /**
  * Waits for the DM to a member whose text contains `marker`; checks that Maxis opened the DM channel
- * with that member just before, with the bot token.
+ * with that member just before, with the bot token, and wrote in the channel Discord gave back.
  */
 async function dm(userId: string, marker: string) {
   const isMessage = (r: RecordedRequest) => r.path !== "/users/@me/channels";
@@ -37,13 +37,20 @@ async function dm(userId: string, marker: string) {
   const before = (await waitForRequests(dmsTo(userId, marker))).filter(
     (r) => !isMessage(r) && r.seq < (message?.seq ?? 0),
   );
-  expect(before.at(-1)).toMatchObject({
+  const opened = before.at(-1);
+  expect(opened).toMatchObject({
     method: "POST",
     path: "/users/@me/channels",
     body: { recipient_id: userId },
     authorization: BOT,
   });
-  expect(message).toMatchObject({ method: "POST", authorization: BOT });
+  const channelId = (opened?.response as { id?: string } | undefined)?.id;
+  expect(channelId).toMatch(/^\d+$/);
+  expect(message).toMatchObject({
+    method: "POST",
+    path: `/channels/${channelId}/messages`,
+    authorization: BOT,
+  });
   return { message };
 }
 
