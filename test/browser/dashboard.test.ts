@@ -72,6 +72,8 @@ describe("staff dashboard", () => {
     await page.getByRole("searchbox", { name: "Search subjects" }).fill(tag);
     const row = page.getByRole("link", { name: new RegExp(`#${ticketNumber}.*${subject}`) });
     await row.waitFor();
+    // Members by their name in the server (looked up through Maxis), not by a Discord id.
+    await row.getByText("Camille Dubois").waitFor();
     await expect.poll(() => page.locator("#inbox-count").textContent()).toBe("1 ticket");
     await row.click();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe(subject);
@@ -145,6 +147,11 @@ describe("staff dashboard", () => {
   it("shows a member's new reply without a reload (live updates)", async () => {
     await page.getByRole("button", { name: "Reopen ticket" }).click();
     await page.getByRole("button", { name: "Close ticket" }).waitFor();
+    // While nothing changes, each poll costs a 304 (ETag), read across origins.
+    await page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/tickets/${ticketNumber}`) && r.status() === 304,
+      { timeout: 12_000 },
+    );
     const followUp = `Thanks, got it! (${tag})`;
     await replyAsMember(LOCAL_MEMBER_ID, ticketNumber, followUp);
     await page.getByText(followUp).waitFor({ timeout: 12_000 });
