@@ -1,5 +1,5 @@
 /**
- * npm run dashboard:build — builds admin-panel/dist for `wrangler pages deploy` and prints the size
+ * npx tsx scripts/dashboard-build.ts — builds admin-panel/dist for `wrangler pages deploy` and prints the size
  * of its JavaScript; fails over budget. Set MAXIS_URL to the deployed Maxis (written to config.json).
  */
 import { buildDashboard, DASHBOARD_JS_BUDGET_BYTES, describeBuild } from "./lib/dashboard";
