@@ -457,6 +457,13 @@ function TicketRow({ ticket, index }: { ticket: TicketSummary; index: number }) 
             ·
           </span>
           {userName(ticket.ownerId)}
+          {/* Phones show the time here, leaving the second line to status and priority. */}
+          <span class="meta-when">
+            <span class="dot" aria-hidden="true">
+              ·
+            </span>
+            {formatRelative(ticket.lastActivityAt, locale)}
+          </span>
         </span>
       </span>
       <PriorityBadge priority={ticket.priority as TicketPriority} />
