@@ -44,7 +44,8 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
 
   // The control API between the local Shellia and Maxis: one random key, held by both sides
   // (Maxis as CONTROL_KEYS, Shellia as its MAXIS_TARGETS entry); each Worker loads only its own.
-  if (!values["CONTROL_KEYS"] || !values["MAXIS_TARGETS"]) {
+  // Also when either is not JSON: earlier versions of this script wrote them with escaped quotes.
+  if (!isJson(values["CONTROL_KEYS"]) || !isJson(values["MAXIS_TARGETS"])) {
     const secret = randomBytes(32).toString("hex");
     values["CONTROL_KEYS"] = JSON.stringify({ local: secret });
     values["MAXIS_TARGETS"] = JSON.stringify([{ name: "maxis", binding: "MAXIS", keyId: "local", secret }]);
@@ -69,4 +70,14 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
 
   writeDevVars(values);
   return { values, created };
+}
+
+function isJson(value: string | undefined): boolean {
+  if (!value) return false;
+  try {
+    JSON.parse(value);
+    return true;
+  } catch {
+    return false;
+  }
 }
