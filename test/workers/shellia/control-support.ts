@@ -64,7 +64,8 @@ export async function runMaxis(
 export interface SignedCallOptions {
   keyId?: string;
   secret?: string;
-  timestamp?: number;
+  /** Seconds added to the clock when signing (a stale or future timestamp), read at call time. */
+  timestampOffset?: number;
   nonce?: string;
   /** Signed over this path, sent to `action`'s path (a tampered path when they differ). */
   signedPath?: string;
@@ -96,7 +97,9 @@ export async function signedCall(
           method: "POST",
           path: options.signedPath ?? path,
           body: options.signedBody ?? body,
-          ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+          ...(options.timestampOffset === undefined
+            ? {}
+            : { timestamp: Math.floor(Date.now() / 1000) + options.timestampOffset }),
           ...(options.nonce === undefined ? {} : { nonce: options.nonce }),
         },
       );
@@ -119,8 +122,11 @@ export interface AuditRow {
   code: string;
 }
 
-/** The newest control calls recorded in Postgres (both test Maxis bots share the database). */
-export async function recentAudit(limit = 50): Promise<AuditRow[]> {
+/**
+ * The newest control calls recorded in Postgres. Every test file and both test Maxis bots share the
+ * database, so the window is wide enough to still hold this file's call while others keep calling.
+ */
+export async function recentAudit(limit = 200): Promise<AuditRow[]> {
   const supabase = inject("supabase");
   const now = Math.floor(Date.now() / 1000);
   const jwt = await sign(
@@ -140,7 +146,7 @@ export async function recentAudit(limit = 50): Promise<AuditRow[]> {
 /** Waits until an audit row matching `match` appears (audit writes finish after the response). */
 export async function waitForAudit(
   match: (row: AuditRow) => boolean,
-  timeoutMs = 5_000,
+  timeoutMs = 10_000,
 ): Promise<AuditRow | undefined> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
