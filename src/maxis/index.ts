@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import { handleInteractionRequest } from "../shared/discord/app";
 import { healthEndpoint } from "../shared/health";
+import { acceptLanguageLocale, translate } from "../shared/i18n";
 import { apiRoutes, SESSION_COOKIE } from "./api";
+import { apiError } from "./api/errors";
 import { maxisHandlers } from "./commands";
 import { withMaintenance } from "./control/maintenance";
 import { controlRoutes } from "./control/routes";
@@ -28,6 +30,14 @@ app.route("/auth", dashboardAuthRoutes);
 app.use("/api/v1/*", requireDashboardOrigin(SESSION_COOKIE));
 // The staff dashboard's REST API: staff session required, CORS for the dashboard's origin only.
 app.route("/api/v1", apiRoutes);
-app.notFound((c) => c.json({ error: { code: "not_found", message: "No such endpoint." } }, 404));
+// Anything else: the API's error shape, in the reader's language as the API's other errors are.
+app.notFound((c) =>
+  apiError(
+    c,
+    404,
+    "not_found",
+    translate(acceptLanguageLocale(c.req.header("Accept-Language")), "api.error.not_found"),
+  ),
+);
 
 export default app satisfies ExportedHandler<MaxisEnv>;

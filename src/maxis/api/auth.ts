@@ -1,13 +1,13 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import { resolveLocale, translatorFor } from "../../shared/i18n";
+import { acceptLanguageLocale, translatorFor } from "../../shared/i18n";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { SESSION_COOKIE, verifyStaffSession } from "./session";
 
 /** The reader's language from Accept-Language (`fr-FR,fr;q=0.9,…` → French), English otherwise. */
 export const apiLocale: MiddlewareHandler<ApiEnv> = async (c, next) => {
-  const locale = resolveLocale(c.req.header("Accept-Language")?.split(",")[0]?.trim());
+  const locale = acceptLanguageLocale(c.req.header("Accept-Language"));
   c.set("locale", locale);
   c.set("t", translatorFor(locale));
   await next();

@@ -27,6 +27,7 @@ export const TICKET_ERROR_STATUS: Record<TicketErrorCode, ContentfulStatusCode> 
   invalid_category: 400,
   invalid_priority: 400,
   invalid_status: 400,
+  invalid_locale: 400,
   invalid_assignee: 400,
   assignee_not_staff: 422,
   invalid_page: 400,

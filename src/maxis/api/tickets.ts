@@ -36,13 +36,9 @@ const clientOf = (c: ApiContext) => {
   return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id });
 };
 
-/**
- * DMs to members after a dashboard action. The member's language is not known here (Discord tells it
- * only in their own interactions), so these are in English.
- */
+/** DMs to members after a dashboard action, in the language stored on the ticket for its owner. */
 const notifierOf = (c: ApiContext): Notifier => ({
   env: c.env,
-  locale: "en",
   waitUntil: (promise) => c.executionCtx.waitUntil(promise),
 });
 

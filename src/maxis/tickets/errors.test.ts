@@ -22,4 +22,20 @@ describe("ticketErrorMessage", () => {
       "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
     );
   });
+
+  it("lists the choices by the names the reader sees in their language, not the stored values", () => {
+    const fr = translatorFor("fr");
+    expect(ticketErrorMessage(fr, "invalid_category")).toBe(
+      "Catégorie inconnue. Choisissez parmi : Général, Facturation, Technique, Bug, Compte, Suggestion.",
+    );
+    expect(ticketErrorMessage(fr, "invalid_priority")).toBe(
+      "Priorité inconnue. Choisissez parmi : Critique, Haute, Moyenne, Basse.",
+    );
+    expect(ticketErrorMessage(fr, "invalid_status")).toBe(
+      "Statut inconnu. Choisissez parmi : Ouvert, En cours, En attente du membre, Fermé.",
+    );
+    expect(ticketErrorMessage(translatorFor("en"), "invalid_priority")).toBe(
+      "Unknown priority. Choose one of: Critical, High, Medium, Low.",
+    );
+  });
 });

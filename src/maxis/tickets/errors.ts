@@ -1,9 +1,17 @@
 import type { MessageParams, Translator } from "../../shared/i18n";
-import { TICKET_LIMITS, type TicketErrorCode } from "./rpc";
+import { categoryLabel, priorityLabel, statusLabel } from "./render/labels";
+import {
+  TICKET_CATEGORIES,
+  TICKET_LIMITS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketErrorCode,
+} from "./rpc";
 
 /**
  * The member-facing text of a refused ticket action, in their language. Every code reads its limit
- * from TICKET_LIMITS, so the text always matches what the database enforces.
+ * from TICKET_LIMITS, so the text always matches what the database enforces, and lists the choices by
+ * the names members see in their language (the labels of the command's choices), not the stored values.
  */
 export function ticketErrorMessage(t: Translator, code: TicketErrorCode, ticket?: number | string): string {
   const params: MessageParams = {
@@ -14,6 +22,9 @@ export function ticketErrorMessage(t: Translator, code: TicketErrorCode, ticket?
     reasonMax: TICKET_LIMITS.reason,
     searchMax: TICKET_LIMITS.search,
     openMax: TICKET_LIMITS.openTicketsPerMember,
+    categories: TICKET_CATEGORIES.map((category) => categoryLabel(t, category)).join(", "),
+    priorities: TICKET_PRIORITIES.map((priority) => priorityLabel(t, priority)).join(", "),
+    statuses: TICKET_STATUSES.map((status) => statusLabel(t, status)).join(", "),
   };
   return t(`ticket.error.${code}`, params);
 }

@@ -2,6 +2,8 @@
  * What Maxis tells people outside the interaction: the staff channel about new tickets, members by DM
  * when staff answer or close. Everything here runs after the interaction is answered (waitUntil) with
  * the bot token; a failure is logged and never turns a ticket action that succeeded into an error.
+ * The staff channel reads the server's language; a member's DMs read the language the member had when
+ * they opened the ticket (stored on it), whoever acts and from wherever (Discord or the dashboard).
  */
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
@@ -15,9 +17,12 @@ type NotifyEnv = Pick<MaxisEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN" | "TICK
 
 export interface Notifier {
   env: NotifyEnv;
-  /** The language of the server (members' own language is not known outside their interactions). */
-  locale: Locale;
   waitUntil(promise: Promise<unknown>): void;
+}
+
+/** A notifier that also knows the server's language, for the staff channel everyone there shares. */
+export interface StaffChannelNotifier extends Notifier {
+  locale: Locale;
 }
 
 /**
@@ -60,7 +65,7 @@ async function sendDm(rest: DiscordRest, userId: string, message: MessageData): 
 }
 
 /** A new ticket in the staff channel, with Assign-to-me and Close. Nothing when no channel is set. */
-export function announceNewTicket(notifier: Notifier, ticket: TicketWithDescription): void {
+export function announceNewTicket(notifier: StaffChannelNotifier, ticket: TicketWithDescription): void {
   const channelId = notifier.env.TICKET_STAFF_CHANNEL_ID;
   if (!channelId) return;
   const t = translatorFor(notifier.locale);
@@ -69,7 +74,7 @@ export function announceNewTicket(notifier: Notifier, ticket: TicketWithDescript
   );
 }
 
-/** Staff answered: the member gets the reply by DM (not when staff answer their own ticket). */
+/** Staff answered: the member gets the reply by DM, in their language (not when staff answer their own ticket). */
 export function dmStaffReply(
   notifier: Notifier,
   actorId: string,
@@ -77,16 +82,16 @@ export function dmStaffReply(
   message: TicketMessage,
 ): void {
   if (ticket.ownerId === actorId || message.isInternal) return;
-  const t = translatorFor(notifier.locale);
+  const t = translatorFor(ticket.ownerLocale);
   inBackground(notifier, `reply DM for #${ticket.number}`, () =>
     sendDm(botRest(notifier.env), ticket.ownerId, staffReplyDm(t, ticket, message)),
   );
 }
 
-/** Staff closed the ticket: the member is told, with the reason. */
+/** Staff closed the ticket: the member is told, with the reason, in their language. */
 export function dmTicketClosed(notifier: Notifier, actorId: string, ticket: TicketSummary): void {
   if (ticket.ownerId === actorId || ticket.status !== "closed") return;
-  const t = translatorFor(notifier.locale);
+  const t = translatorFor(ticket.ownerLocale);
   inBackground(notifier, `close DM for #${ticket.number}`, () =>
     sendDm(botRest(notifier.env), ticket.ownerId, ticketClosedDm(t, ticket)),
   );

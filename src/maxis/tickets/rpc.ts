@@ -8,6 +8,7 @@
  * router turns into its generic error.
  */
 import type { SupabaseClient } from "@supabase/supabase-js";
+import type { Locale } from "../../shared/i18n";
 
 export const TICKET_CATEGORIES = ["general", "billing", "technical", "bug", "account", "suggestion"] as const;
 export const TICKET_PRIORITIES = ["critical", "high", "medium", "low"] as const;
@@ -47,6 +48,7 @@ export const TICKET_ERROR_CODES = [
   "invalid_category",
   "invalid_priority",
   "invalid_status",
+  "invalid_locale",
   "invalid_assignee",
   "assignee_not_staff",
   "invalid_page",
@@ -78,6 +80,8 @@ export interface TicketSummary {
   priority: TicketPriority;
   status: TicketStatus;
   ownerId: string;
+  /** The owner's language when they opened the ticket: the language of the DMs they get about it. */
+  ownerLocale: Locale;
   assigneeId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -261,6 +265,8 @@ export interface CreateTicketInput {
   description: string;
   category?: TicketCategory;
   priority?: TicketPriority;
+  /** The member's language, kept on the ticket for the DMs they will get (default English). */
+  locale?: Locale;
 }
 
 /** Opens a ticket in the caller's guild (at most 5 not closed per member). */
@@ -270,6 +276,7 @@ export function createTicket(client: SupabaseClient, input: CreateTicketInput) {
     p_description: input.description,
     p_category: input.category ?? "general",
     p_priority: input.priority ?? "medium",
+    p_locale: input.locale ?? "en",
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogues, en, fr, type MessageKey } from "./catalogs";
-import { localizedDescription, resolveLocale, translate } from "./index";
+import { acceptLanguageLocale, localizedDescription, resolveLocale, translate } from "./index";
 
 describe("i18n", () => {
   it("answers French to every French locale and English to everyone else", () => {
@@ -9,6 +9,13 @@ describe("i18n", () => {
     expect(resolveLocale("en-US")).toBe("en");
     expect(resolveLocale("pt-BR")).toBe("en");
     expect(resolveLocale(undefined)).toBe("en");
+  });
+
+  it("reads an HTTP reader's language from the first entry of Accept-Language", () => {
+    expect(acceptLanguageLocale("fr-FR,fr;q=0.9,en;q=0.8")).toBe("fr");
+    expect(acceptLanguageLocale(" fr")).toBe("fr");
+    expect(acceptLanguageLocale("en-GB,fr;q=0.9")).toBe("en");
+    expect(acceptLanguageLocale(undefined)).toBe("en");
   });
 
   it("fills placeholders and leaves unknown ones visible", () => {

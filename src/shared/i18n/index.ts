@@ -17,6 +17,11 @@ export function resolveLocale(discordLocale: string | undefined): Locale {
   return discordLocale?.toLowerCase().startsWith("fr") ? "fr" : "en";
 }
 
+/** The reader's language from an HTTP Accept-Language header (`fr-FR,fr;q=0.9,…` → French): its first entry. */
+export function acceptLanguageLocale(header: string | undefined): Locale {
+  return resolveLocale(header?.split(",")[0]?.trim());
+}
+
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[locale][key];
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {

@@ -29,10 +29,11 @@ describe("ticket RPC wrappers over supabase-js", () => {
       description: "Card refused @everyone",
       category: "billing",
       priority: "high",
+      locale: "fr",
     });
     expect(created).toMatchObject({
       ok: true,
-      data: { number: 1, status: "open", description: "Card refused @everyone" },
+      data: { number: 1, status: "open", description: "Card refused @everyone", ownerLocale: "fr" },
     });
 
     expect(

@@ -39,6 +39,10 @@ describe("ticket input validation", () => {
     await refused(g.memberA, "ticket_create", { ...ok, p_category: "refund" }, "invalid_category");
     await refused(g.memberA, "ticket_create", { ...ok, p_category: "" }, "invalid_category");
     await refused(g.memberA, "ticket_create", { ...ok, p_priority: "urgent" }, "invalid_priority");
+    // The owner's language is one Maxis answers in, already resolved (fr-FR is Maxis's job, not ours).
+    await refused(g.memberA, "ticket_create", { ...ok, p_locale: "de" }, "invalid_locale");
+    await refused(g.memberA, "ticket_create", { ...ok, p_locale: "fr-FR" }, "invalid_locale");
+    await refused(g.memberA, "ticket_create", { ...ok, p_locale: null }, "invalid_locale");
     await refused({ ...g.memberA, guildId: "" }, "ticket_create", ok, "guild_required");
   });
 

@@ -2,7 +2,7 @@
  * The dashboard's REST API with a minted staff session: the ticket routes over the real SQL functions
  * (RLS as the staff member the session names), and validation errors as JSON.
  */
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import {
   LOCAL_GUILD_ID,
@@ -374,6 +374,53 @@ describe("validation errors, as JSON", () => {
     });
     expect(unknown.json).toEqual({
       error: { code: "invalid_request", message: "Requête invalide : champ inconnu pinned." },
+    });
+    // Choices are named as the dashboard shows them in French, not by their stored English values.
+    const category = await api("/tickets?category=loterie", { token, headers: { "Accept-Language": "fr" } });
+    expect(category).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          code: "invalid_category",
+          message:
+            "Catégorie inconnue. Choisissez parmi : Général, Facturation, Technique, Bug, Compte, Suggestion.",
+        },
+      },
+    });
+    const priority = await api("/tickets/1/priority", {
+      method: "PATCH",
+      token,
+      body: { priority: "urgente" },
+      headers: { "Accept-Language": "fr-CA" },
+    });
+    expect(priority.json).toEqual({
+      error: {
+        code: "invalid_priority",
+        message: "Priorité inconnue. Choisissez parmi : Critique, Haute, Moyenne, Basse.",
+      },
+    });
+  });
+});
+
+describe("an address Maxis does not serve", () => {
+  it("answers 404 in the API's error shape, in the reader's language", async () => {
+    const token = await sessionFor(freshCast().staff);
+    const inside = await api("/tickets/1/archive", { method: "POST", token, body: {} });
+    expect(inside.status).toBe(404);
+    expect(inside.headers.get("Content-Type")).toMatch(/^application\/json/);
+    expect(inside.json).toEqual({ error: { code: "not_found", message: "No such endpoint." } });
+    const french = await api("/ticket", { token, headers: { "Accept-Language": "fr-FR,fr;q=0.9" } });
+    expect(french).toMatchObject({
+      status: 404,
+      json: { error: { code: "not_found", message: "Cette adresse n'existe pas." } },
+    });
+    // Outside the API too: no session needed to be told there is nothing there.
+    const outside = await exports.default.fetch("https://maxis.test/nothing/here", {
+      headers: { "Accept-Language": "fr" },
+    });
+    expect(outside.status).toBe(404);
+    expect(await outside.json()).toEqual({
+      error: { code: "not_found", message: "Cette adresse n'existe pas." },
     });
   });
 });

@@ -71,11 +71,11 @@ describe("bad input to /ticket", () => {
     for (const [line, answer] of [
       [
         "/ticket create subject:x description:y category:lottery",
-        "Unknown category. Choose one of: general, billing, technical, bug, account, suggestion.",
+        "Unknown category. Choose one of: General, Billing, Technical, Bug, Account, Suggestion.",
       ],
       [
         "/ticket create subject:x description:y priority:urgent!!",
-        "Unknown priority. Choose one of: critical, high, medium, low.",
+        "Unknown priority. Choose one of: Critical, High, Medium, Low.",
       ],
     ] as const) {
       let text = "";
@@ -89,8 +89,21 @@ describe("bad input to /ticket", () => {
       privateText(
         await submitModal(memberA, "ticket-create:lottery:medium", { subject: "x", description: "y" }),
       ),
-    ).toBe("Unknown category. Choose one of: general, billing, technical, bug, account, suggestion.");
+    ).toBe("Unknown category. Choose one of: General, Billing, Technical, Bug, Account, Suggestion.");
     expect(visibleText(await run(memberA, "/ticket list"))).toContain("No tickets here.");
+  });
+
+  it("names the categories and priorities in French for a French member, as the choices show them", async () => {
+    const { memberA } = freshCast("fr");
+    expect(privateText(await run(memberA, "/ticket create subject:x description:y category:loterie"))).toBe(
+      "Catégorie inconnue. Choisissez parmi : Général, Facturation, Technique, Bug, Compte, Suggestion.",
+    );
+    expect(
+      privateText(
+        await submitModal(memberA, "ticket-create:general:urgente", { subject: "x", description: "y" }),
+      ),
+    ).toBe("Priorité inconnue. Choisissez parmi : Critique, Haute, Moyenne, Basse.");
+    expect(visibleText(await run(memberA, "/ticket list"))).toContain("Aucun ticket ici.");
   });
 
   it("refuses a ticket id that is not a number before any database call", async () => {

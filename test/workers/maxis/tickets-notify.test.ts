@@ -15,6 +15,7 @@ import {
   dmChannelsOpenedFor,
   dmsTo,
   freshCast,
+  inLocale,
   messageOf,
   privateText,
   run,
@@ -241,6 +242,79 @@ describe("DMs to the member", () => {
       expect.objectContaining({ content: `Your ticket **#1** was closed by the support team: ${subject}` }),
     ]);
     expect(JSON.stringify(messages)).not.toContain("Web-only note");
+  });
+
+  it("speak the language the member opened the ticket in, whatever staff speak, in Discord and the dashboard", async () => {
+    const english = freshCast();
+    const french = freshCast("fr");
+    // A French member with English-speaking staff, and an English member with French-speaking staff.
+    for (const { member, staff, dashboardLanguage, expected } of [
+      {
+        member: inLocale(english.memberA, "fr"),
+        staff: english.staff,
+        dashboardLanguage: "en-US,en;q=0.9",
+        expected: {
+          reply: "L'équipe de support a répondu à votre ticket **#1** : ",
+          replyFooter: "Répondez avec /ticket répondre ticket:1 dans le serveur.",
+          closed: "Votre ticket **#1** a été fermé par l'équipe de support : ",
+          reason: "**Raison:** Done",
+        },
+      },
+      {
+        member: inLocale(french.memberA, "en-US"),
+        staff: french.staff,
+        dashboardLanguage: "fr-FR,fr;q=0.9",
+        expected: {
+          reply: "The support team replied to your ticket **#1**: ",
+          replyFooter: "Answer with /ticket reply ticket:1 in the server.",
+          closed: "Your ticket **#1** was closed by the support team: ",
+          reason: "**Reason:** Done",
+        },
+      },
+    ]) {
+      const subject = `Language ${member.userId}`;
+      await run(member, `/ticket create subject:${subject} description:Help`);
+      const token = await sessionFor(staff);
+      const headers = { "Accept-Language": dashboardLanguage };
+      // One action at a time, each DM awaited before the next, so their order is the actions' order.
+      const dmsSoFar = (count: number) =>
+        waitForRequests(
+          (all) => dmsTo(member.userId, subject)(all).filter((r) => r.path !== "/users/@me/channels"),
+          count,
+        );
+
+      await run(staff, "/ticket reply ticket:1 message:Answer from Discord");
+      await dmsSoFar(1);
+      const web = { method: "POST", token, headers };
+      expect(
+        (await api("/tickets/1/replies", { ...web, body: { body: "Answer from the web" } })).status,
+      ).toBe(201);
+      await dmsSoFar(2);
+      expect((await api("/tickets/1/close", { ...web, body: { reason: "Done" } })).status).toBe(200);
+      const messages = (await dmsSoFar(3)).map((r) => r.body);
+
+      const reply = (description: string) => ({
+        content: `${expected.reply}${subject}`,
+        embeds: [
+          {
+            description,
+            color: 0x57f287,
+            footer: { text: expected.replyFooter },
+            timestamp: expect.any(String),
+          },
+        ],
+        allowed_mentions: { parse: [] },
+      });
+      expect(messages, member.locale).toEqual([
+        reply("Answer from Discord"),
+        reply("Answer from the web"),
+        {
+          content: `${expected.closed}${subject}`,
+          embeds: [expect.objectContaining({ description: expected.reason })],
+          allowed_mentions: { parse: [] },
+        },
+      ]);
+    }
   });
 
   it("a DM Discord refuses is logged; the staff reply still succeeds", async () => {

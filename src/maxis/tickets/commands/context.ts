@@ -11,7 +11,7 @@ import { resolveLocale } from "../../../shared/i18n";
 import { identityOf } from "../../identity";
 import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
-import type { Notifier } from "../notify";
+import type { StaffChannelNotifier } from "../notify";
 import { escapeMarkdown } from "../render/escape";
 import type { TicketError } from "../rpc";
 import { parseTicketNumber } from "../ticket-ref";
@@ -76,8 +76,11 @@ export function ticketNumberOption(
   return { number };
 }
 
-/** Notifications speak the server's language: the member being told is not the one acting. */
-export function notifierFor(ctx: InteractionContext<MaxisEnv>): Notifier {
+/**
+ * The staff channel speaks the server's language; DMs speak the ticket owner's (stored on the ticket),
+ * since the member being told is not the one acting.
+ */
+export function notifierFor(ctx: InteractionContext<MaxisEnv>): StaffChannelNotifier {
   return {
     env: ctx.env,
     locale: resolveLocale(ctx.interaction.guild_locale ?? undefined),

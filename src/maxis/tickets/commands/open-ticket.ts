@@ -52,6 +52,8 @@ export async function openTicket(
     description: input.description,
     category: input.category as TicketCategory,
     priority: input.priority as TicketPriority,
+    // The member's own language (from this interaction), for the DMs they will get about the ticket.
+    locale: ctx.locale,
   });
   if (!result.ok) return refused(ctx, result.error);
   const ticket = result.data;

@@ -24,6 +24,7 @@ export function ticketFixture(overrides: Partial<TicketWithDescription> = {}): T
     priority: "high",
     status: "open",
     ownerId: "1300000000000000111",
+    ownerLocale: "en",
     assigneeId: null,
     createdAt: "2026-11-24T10:00:00.000Z",
     updatedAt: "2026-11-24T10:00:00.000Z",

@@ -93,11 +93,10 @@ export const tickets = defineMessages(
     "ticket.error.message_too_long": "The message is too long: at most {messageMax} characters.",
     "ticket.error.reason_too_long": "The reason is too long: at most {reasonMax} characters.",
     "ticket.error.search_too_long": "The search is too long: at most {searchMax} characters.",
-    "ticket.error.invalid_category":
-      "Unknown category. Choose one of: general, billing, technical, bug, account, suggestion.",
-    "ticket.error.invalid_priority": "Unknown priority. Choose one of: critical, high, medium, low.",
-    "ticket.error.invalid_status":
-      "Unknown status. Choose one of: open, in_progress, waiting_for_member, closed.",
+    "ticket.error.invalid_category": "Unknown category. Choose one of: {categories}.",
+    "ticket.error.invalid_priority": "Unknown priority. Choose one of: {priorities}.",
+    "ticket.error.invalid_status": "Unknown status. Choose one of: {statuses}.",
+    "ticket.error.invalid_locale": "Unknown language. Tickets are kept in English or French.",
     "ticket.error.invalid_assignee": "That is not a member I can assign.",
     "ticket.error.assignee_not_staff":
       "Only support staff can be assigned, and only once they have handled a ticket here.",
@@ -199,6 +198,7 @@ export const tickets = defineMessages(
     "api.error.body_too_large": "The request body is too large.",
     "api.error.unsupported_media_type": "Send the body as JSON (Content-Type: application/json).",
     "api.error.internal": "Something went wrong on our side. Please try again in a moment.",
+    "api.error.not_found": "No such endpoint.",
   },
   {
     "command.ticket.description": "Tickets de support : en ouvrir un, le suivre et (équipe) le traiter",
@@ -290,11 +290,10 @@ export const tickets = defineMessages(
     "ticket.error.message_too_long": "Le message est trop long : {messageMax} caractères au plus.",
     "ticket.error.reason_too_long": "La raison est trop longue : {reasonMax} caractères au plus.",
     "ticket.error.search_too_long": "La recherche est trop longue : {searchMax} caractères au plus.",
-    "ticket.error.invalid_category":
-      "Catégorie inconnue. Choisissez parmi : general, billing, technical, bug, account, suggestion.",
-    "ticket.error.invalid_priority": "Priorité inconnue. Choisissez parmi : critical, high, medium, low.",
-    "ticket.error.invalid_status":
-      "Statut inconnu. Choisissez parmi : open, in_progress, waiting_for_member, closed.",
+    "ticket.error.invalid_category": "Catégorie inconnue. Choisissez parmi : {categories}.",
+    "ticket.error.invalid_priority": "Priorité inconnue. Choisissez parmi : {priorities}.",
+    "ticket.error.invalid_status": "Statut inconnu. Choisissez parmi : {statuses}.",
+    "ticket.error.invalid_locale": "Langue inconnue. Les tickets sont tenus en anglais ou en français.",
     "ticket.error.invalid_assignee": "Je ne peux pas assigner ce membre.",
     "ticket.error.assignee_not_staff":
       "Seule l'équipe de support peut être assignée, et seulement après avoir traité un ticket ici.",
@@ -388,5 +387,6 @@ export const tickets = defineMessages(
     "api.error.body_too_large": "Le corps de la requête est trop volumineux.",
     "api.error.unsupported_media_type": "Envoyez le corps en JSON (Content-Type: application/json).",
     "api.error.internal": "Un problème est survenu de notre côté. Réessayez dans un instant.",
+    "api.error.not_found": "Cette adresse n'existe pas.",
   },
 );
