@@ -24,7 +24,7 @@ describe("member DMs", () => {
     );
     expect(dm.content).toBe("Votre ticket **#42** a été fermé par l'équipe de support : Broken login");
     expect(dm.embeds?.[0]).toMatchObject({
-      description: "**Raison:** Résolu",
+      description: "**Raison :** Résolu",
       footer: { text: "Toujours bloqué ? Rouvrez-le avec /ticket rouvrir ticket:42 dans le serveur." },
     });
   });

@@ -26,7 +26,7 @@ export function ticketClosedDm(t: Translator, ticket: TicketSummary): MessageDat
     embeds: [
       {
         ...(ticket.closeReason
-          ? { description: `**${t("ticket.field.reason")}:** ${safeText(ticket.closeReason, 1500)}` }
+          ? { description: t("ticket.dm.reason", { reason: safeText(ticket.closeReason, 1500) }) }
           : {}),
         color: STATUS_COLOUR.closed,
         footer: { text: t("ticket.dm.reopen_footer", { number: ticket.number }) },

@@ -178,6 +178,7 @@ export const tickets = defineMessages(
     // Direct messages to the member.
     "ticket.dm.reply": "The support team replied to your ticket **#{number}**: {subject}",
     "ticket.dm.closed": "Your ticket **#{number}** was closed by the support team: {subject}",
+    "ticket.dm.reason": "**Reason:** {reason}",
     "ticket.dm.footer": "Answer with /ticket reply ticket:{number} in the server.",
     "ticket.dm.reopen_footer": "Still stuck? Reopen it with /ticket reopen ticket:{number} in the server.",
 
@@ -368,6 +369,7 @@ export const tickets = defineMessages(
 
     "ticket.dm.reply": "L'équipe de support a répondu à votre ticket **#{number}** : {subject}",
     "ticket.dm.closed": "Votre ticket **#{number}** a été fermé par l'équipe de support : {subject}",
+    "ticket.dm.reason": "**Raison :** {reason}",
     "ticket.dm.footer": "Répondez avec /ticket répondre ticket:{number} dans le serveur.",
     "ticket.dm.reopen_footer":
       "Toujours bloqué ? Rouvrez-le avec /ticket rouvrir ticket:{number} dans le serveur.",
