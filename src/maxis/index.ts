@@ -36,7 +36,7 @@ app.notFound((c) =>
     c,
     404,
     "not_found",
-    translate(acceptLanguageLocale(c.req.header("Accept-Language")), "api.error.not_found"),
+    translate(acceptLanguageLocale(c.req.header("Accept-Language")), "error.no_such_endpoint"),
   ),
 );
 

@@ -7,6 +7,7 @@ export const core = defineMessages(
     "error.unknown_component": "This button or form has expired. Run the command again.",
     "error.internal": "Something went wrong on our side. Please try again in a moment.",
     "error.guild_only": "This command only works inside a server.",
+    "error.no_such_endpoint": "No such endpoint.",
   },
   {
     "error.unknown_command":
@@ -14,5 +15,6 @@ export const core = defineMessages(
     "error.unknown_component": "Ce bouton ou ce formulaire a expiré. Relancez la commande.",
     "error.internal": "Un problème est survenu de notre côté. Réessayez dans un instant.",
     "error.guild_only": "Cette commande ne fonctionne que dans un serveur.",
+    "error.no_such_endpoint": "Cette adresse n'existe pas.",
   },
 );

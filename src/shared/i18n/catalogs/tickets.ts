@@ -199,7 +199,6 @@ export const tickets = defineMessages(
     "api.error.body_too_large": "The request body is too large.",
     "api.error.unsupported_media_type": "Send the body as JSON (Content-Type: application/json).",
     "api.error.internal": "Something went wrong on our side. Please try again in a moment.",
-    "api.error.not_found": "No such endpoint.",
   },
   {
     "command.ticket.description": "Tickets de support : en ouvrir un, le suivre et (équipe) le traiter",
@@ -389,6 +388,5 @@ export const tickets = defineMessages(
     "api.error.body_too_large": "Le corps de la requête est trop volumineux.",
     "api.error.unsupported_media_type": "Envoyez le corps en JSON (Content-Type: application/json).",
     "api.error.internal": "Un problème est survenu de notre côté. Réessayez dans un instant.",
-    "api.error.not_found": "Cette adresse n'existe pas.",
   },
 );
