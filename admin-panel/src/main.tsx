@@ -3,8 +3,8 @@ import { App } from "./app";
 import "./styles.css";
 
 /**
- * Where Maxis lives comes from /config.json, written when the site is built for Pages (MAXIS_URL)
- * and served by the local stack, so one build runs against any Maxis.
+ * Where Maxis lives comes from /config.json, written when the site is built (MAXIS_URL), the same
+ * address the build allows in the Content-Security-Policy's connect-src.
  */
 async function loadApiBase(): Promise<string> {
   try {

@@ -11,7 +11,7 @@ import { commandInteraction, parseCommandLine } from "../../scripts/lib/interact
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
 import { issueStaffSession } from "../../src/maxis/api/session";
-import { DESKTOP, launchChromium, PHONE, screenshot, signIn } from "./support/browser";
+import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
 import { openTicketAsMember, replyAsMember, seedHistory, seedMany } from "./support/seed";
 
 const stack = inject("browserStack");
@@ -22,6 +22,7 @@ const noteText = `Checked Stripe: refund re_${tag} issued, do not refund twice.`
 
 let browser: Browser;
 let staff: BrowserContext;
+let staffCsp: Awaited<ReturnType<typeof watchCsp>>;
 let ticketNumber: number;
 
 async function discordRequests(): Promise<RecordedRequest[]> {
@@ -49,6 +50,7 @@ beforeAll(async () => {
   });
   ticketNumber = ticket.number;
   staff = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
+  staffCsp = await watchCsp(staff);
 }, 60_000);
 
 afterAll(async () => {
@@ -302,6 +304,45 @@ describe("staff dashboard", () => {
     expect(rowsInDom).toBeLessThan(60);
     // workerd, Postgres and other test files share the CPU here: only a gross stall fails the test.
     expect(report.longestTaskMs).toBeLessThan(250);
+  });
+
+  it("runs under its Content-Security-Policy: signing in and out, a ticket and the stats trip no violation", async () => {
+    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
+    const csp = await watchCsp(context);
+    const p = await context.newPage();
+    const served = await signIn(p, /Alex Martin/);
+    const policy = served?.headers()["content-security-policy"] ?? "";
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self';",
+      `connect-src 'self' ${stack.maxisUrl};`,
+      "frame-ancestors 'none'",
+    ])
+      expect(policy).toContain(directive);
+
+    await csp.until(p.getByRole("heading", { name: "Inbox" }).waitFor());
+    await p.getByRole("searchbox", { name: "Search subjects" }).fill(subject);
+    await csp.until(p.getByRole("link", { name: new RegExp(`#${ticketNumber}.*${subject}`) }).click());
+    await csp.until(p.getByText(noteText).waitFor());
+    await p.getByRole("link", { name: "Stats" }).click();
+    await csp.until(p.locator(".uplot canvas").first().waitFor());
+    await csp.until(p.getByRole("heading", { name: "Stats" }).waitFor());
+    await p.getByRole("button", { name: "Sign out" }).click();
+    await csp.until(p.getByRole("link", { name: "Sign in with Discord" }).waitFor());
+    expect(csp.violations).toEqual([]);
+    // Nor anything the staff did in the tests above: replies, live updates, 1,000 tickets, phone width.
+    expect(staffCsp.violations).toEqual([]);
+
+    // The policy is enforced, and heard: a call to another origin and an inline <style> are refused.
+    await p.evaluate(async () => {
+      document.head.append(Object.assign(document.createElement("style"), { textContent: "p{}" }));
+      await fetch("http://127.0.0.1:9/").catch(() => undefined);
+    });
+    await expect
+      .poll(() => csp.violations.filter((v) => v.heard === "event").map((v) => v.directive))
+      .toEqual(expect.arrayContaining(["style-src-elem", "connect-src"]));
+    await context.close();
   });
 
   it("keeps the dashboard's JavaScript under 150 KB gzip", () => {

@@ -1,8 +1,9 @@
 /**
  * The browser tests' stack, on top of the shared Postgres + REST stand-in and Discord stand-in:
- *   1. the dashboard, built with Vite (its JavaScript size printed and held to the budget);
+ *   1. the dashboard, built with Vite for this Maxis (its JavaScript size printed and held to the
+ *      budget; config.json and the CSP in _headers name Maxis's address, as a Pages build would);
  *   2. Maxis, the bundle `wrangler deploy` would upload, run by Miniflare (workerd) on a free port;
- *   3. a static server for the dashboard on another free port, with config.json pointing at Maxis.
+ *   3. a static server for the dashboard on another free port, sending the headers of its _headers.
  * Miniflare rather than `wrangler dev`: the same runtime and bundle, without a second CLI process,
  * its dev registry or its banners, and it starts in about a second.
  */
@@ -37,11 +38,6 @@ function maxisBundle(): string {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const build = await buildDashboard();
-  console.log(describeBuild(build));
-  if (build.jsGzipBytes > DASHBOARD_JS_BUDGET_BYTES)
-    throw new Error("The dashboard's JavaScript is over budget");
-
   const discordLocal = `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`;
   const jwtSecret = process.env["TEST_SUPABASE_JWT_SECRET"] ?? "";
   const discordKeys = JSON.parse(process.env["TEST_DISCORD_PRIVATE_KEY"] ?? "{}") as { publicKey: string };
@@ -49,6 +45,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const [maxisPort, dashboardPort] = [await freePort(), await freePort()];
   const maxisUrl = `http://127.0.0.1:${maxisPort}`;
   const dashboardOrigin = `http://127.0.0.1:${dashboardPort}`;
+
+  const build = await buildDashboard(maxisUrl);
+  console.log(describeBuild(build));
+  if (build.jsGzipBytes > DASHBOARD_JS_BUDGET_BYTES)
+    throw new Error("The dashboard's JavaScript is over budget");
 
   // The seeded people are members of the browser tests' server too.
   await fetch(`${discordLocal}/__local/guilds`, {
@@ -95,7 +96,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }),
   );
   await maxis.ready;
-  const dashboard = await serveDashboard(dashboardPort, maxisUrl);
+  const dashboard = await serveDashboard(dashboardPort);
 
   project.provide("browserStack", {
     dashboardUrl: dashboard.url,

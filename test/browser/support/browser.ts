@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 import { inject } from "vitest";
 
 /**
@@ -25,11 +25,70 @@ export function launchChromium(): Promise<Browser> {
 export const DESKTOP = { width: 1440, height: 900 };
 export const PHONE = { width: 390, height: 844 };
 
-/** Through the real flow: the dashboard's button, Maxis's redirect, the local Discord's account picker. */
-export async function signIn(page: Page, who: RegExp): Promise<void> {
-  await page.goto(inject("browserStack").dashboardUrl);
+/**
+ * Through the real flow: the dashboard's button, Maxis's redirect, the local Discord's account picker.
+ * Gives the response that first served the dashboard's page.
+ */
+export async function signIn(page: Page, who: RegExp): Promise<Response | null> {
+  const served = await page.goto(inject("browserStack").dashboardUrl);
   await page.getByRole("link", { name: /Sign in with Discord|Se connecter avec Discord/ }).click();
   await page.getByRole("link", { name: who }).click();
+  return served;
+}
+
+export interface CspViolation {
+  /** A securitypolicyviolation event, or Chromium's console line ("… violates the … directive …"). */
+  heard: "event" | "console";
+  directive: string;
+  blocked: string;
+  page: string;
+}
+
+/**
+ * Records every Content-Security-Policy violation in `context`'s pages, heard both ways Chromium
+ * reports one. `until(step)` fails the step as soon as one is reported, naming it, rather than
+ * letting it time out waiting for what the policy blocked.
+ */
+export async function watchCsp(context: BrowserContext) {
+  const violations: CspViolation[] = [];
+  const waiting = new Set<(error: Error) => void>();
+  const report = (violation: CspViolation) => {
+    violations.push(violation);
+    const error = new Error(`CSP violation: ${JSON.stringify(violation)}`);
+    for (const fail of waiting) fail(error);
+  };
+  await context.exposeBinding("__reportCspViolation", (_source, violation: CspViolation) =>
+    report(violation),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const send = (window as unknown as { __reportCspViolation(v: CspViolation): void })
+        .__reportCspViolation;
+      send({ heard: "event", directive: e.effectiveDirective, blocked: e.blockedURI, page: e.documentURI });
+    });
+  });
+  context.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text()))
+      report({ heard: "console", directive: "", blocked: message.text(), page: message.page()?.url() ?? "" });
+  });
+  return {
+    violations,
+    async until<T>(step: Promise<T>): Promise<T> {
+      // Handled even when a violation ends the wait first and the step then fails.
+      step.catch(() => undefined);
+      if (violations.length) throw new Error(`CSP violation: ${JSON.stringify(violations[0])}`);
+      let fail: (error: Error) => void = () => undefined;
+      const violated = new Promise<never>((_, reject) => {
+        fail = reject;
+      });
+      waiting.add(fail);
+      try {
+        return await Promise.race([step, violated]);
+      } finally {
+        waiting.delete(fail);
+      }
+    },
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
