@@ -25,7 +25,16 @@ export async function buildDashboard(maxisUrl = process.env["MAXIS_URL"] ?? ""):
 }> {
   const { build } = await import("vite");
   const { dashboardViteConfig } = await import("../../admin-panel/vite.config");
-  await build({ ...dashboardViteConfig(maxisUrl), configFile: false, logLevel: "warn" });
+  // Vitest runs with NODE_ENV=test, which Vite would honour (development builds of dependencies):
+  // build exactly what `scripts/dashboard-build.ts` deploys, whoever calls this.
+  const nodeEnv = process.env["NODE_ENV"];
+  process.env["NODE_ENV"] = "production";
+  try {
+    await build({ ...dashboardViteConfig(maxisUrl), configFile: false, logLevel: "warn" });
+  } finally {
+    if (nodeEnv === undefined) delete process.env["NODE_ENV"];
+    else process.env["NODE_ENV"] = nodeEnv;
+  }
   const assets = join(DASHBOARD_DIST, "assets");
   const files = readdirSync(assets)
     .filter((name) => name.endsWith(".js") || name.endsWith(".css"))
