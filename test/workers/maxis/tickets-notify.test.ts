@@ -257,7 +257,7 @@ describe("DMs to the member", () => {
           reply: "L'équipe de support a répondu à votre ticket **#1** : ",
           replyFooter: "Répondez avec /ticket répondre ticket:1 dans le serveur.",
           closed: "Votre ticket **#1** a été fermé par l'équipe de support : ",
-          reason: "**Raison:** Done",
+          reason: "**Raison :** Done",
         },
       },
       {
