@@ -15,11 +15,11 @@ import { startLocalSupabase } from "./local-supabase";
 const ports = localPorts();
 const children: ChildProcess[] = [];
 const stoppers: (() => Promise<void>)[] = [];
-let stopping = false;
+let stopping: Promise<never> | undefined;
 
-async function stopAll(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
+/** Stops everything once; Ctrl-C also makes npm and tsx send their own signals, which join this stop. */
+function stopAll(exitCode: number): Promise<never> {
+  stopping ??= (async () => {
     console.log("\nStopping the local stack…");
     for (const child of children) child.kill("SIGTERM");
     await Promise.all(
@@ -27,8 +27,9 @@ async function stopAll(exitCode: number): Promise<never> {
     );
     for (const stop of stoppers.reverse()) await stop().catch((error) => console.error(error));
     console.log("Stopped.");
-  }
-  process.exit(exitCode);
+    process.exit(exitCode);
+  })();
+  return stopping;
 }
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));

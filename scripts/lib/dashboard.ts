@@ -12,6 +12,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { dashboardCsp } from "./dashboard-csp";
 import { type HeaderRule, pagesHeadersFor, parsePagesHeaders } from "./pages-headers";
+import { withoutProcessHooks } from "./process-hooks";
 
 export const DASHBOARD_DIR = "admin-panel";
 export const DASHBOARD_DIST = join(DASHBOARD_DIR, "dist");
@@ -74,30 +75,37 @@ export async function serveDashboardDev(port: number, apiBase: string, hostname 
     parsePagesHeaders(readFileSync(join(DASHBOARD_DIR, "public/_headers"), "utf8")),
     { "Content-Security-Policy": dashboardCsp(apiBase, { styleNonce }) },
   );
-  const server = await createServer({
-    ...config,
-    configFile: false,
-    server: { port, host: hostname, strictPort: true },
-    html: { cspNonce: styleNonce },
-    plugins: [
-      ...(config.plugins ?? []),
-      {
-        name: "maxis-local-config-json",
-        configureServer(dev) {
-          dev.middlewares.use((req, res, next) => {
-            for (const [name, value] of headersFor(new URL(req.url ?? "/", `http://${hostname}:${port}`)))
-              res.setHeader(name, value);
-            next();
-          });
-          dev.middlewares.use("/config.json", (_req, res) => {
-            res.setHeader("Content-Type", "application/json");
-            res.setHeader("Cache-Control", "no-store");
-            res.end(JSON.stringify({ apiBase }));
-          });
+  const createDevServer = () =>
+    createServer({
+      ...config,
+      configFile: false,
+      server: { port, host: hostname, strictPort: true },
+      html: { cspNonce: styleNonce },
+      plugins: [
+        ...(config.plugins ?? []),
+        {
+          name: "maxis-local-config-json",
+          configureServer(dev) {
+            dev.middlewares.use((req, res, next) => {
+              for (const [name, value] of headersFor(new URL(req.url ?? "/", `http://${hostname}:${port}`)))
+                res.setHeader(name, value);
+              next();
+            });
+            dev.middlewares.use("/config.json", (_req, res) => {
+              res.setHeader("Content-Type", "application/json");
+              res.setHeader("Cache-Control", "no-store");
+              res.end(JSON.stringify({ apiBase }));
+            });
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  // Vite's dev server exits the process on SIGTERM or when stdin ends; npm run dev stops it itself.
+  const server = await withoutProcessHooks(
+    ["end"],
+    () => withoutProcessHooks(["SIGTERM"], createDevServer),
+    process.stdin,
+  );
   await server.listen();
   return { url: `http://${hostname}:${port}`, close: () => server.close() };
 }

