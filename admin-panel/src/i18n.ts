@@ -315,18 +315,7 @@ export function translate(
   );
 }
 
-/** `45 s`, `12 min`, `3 h 5 min`, `2 d 4 h` (`2 j 4 h` in French), as Maxis writes them in Discord. */
-export function formatDuration(seconds: number, locale: Locale): string {
-  const total = Math.max(0, Math.round(seconds));
-  if (total < 60) return `${total} s`;
-  const minutes = Math.floor(total / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  const days = Math.floor(hours / 24);
-  const day = locale === "fr" ? "j" : "d";
-  return hours % 24 ? `${days} ${day} ${hours % 24} h` : `${days} ${day}`;
-}
+export { formatDuration } from "../../src/shared/i18n/duration";
 
 /** "3 min ago" / "il y a 3 min", through the browser's own Intl data. */
 export function formatRelative(iso: string, locale: Locale, now = Date.now()): string {

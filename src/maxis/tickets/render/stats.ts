@@ -1,6 +1,7 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
+import { formatDuration } from "../../../shared/i18n/duration";
 import {
   type DurationStats,
   TICKET_CATEGORIES,
@@ -9,7 +10,6 @@ import {
   type TicketStats,
   type TicketStatsWindow,
 } from "../rpc";
-import { formatDuration } from "./duration";
 import { categoryLabel, priorityLabel, statusLabel } from "./labels";
 
 export const STATS_PERIODS = ["7d", "30d", "all"] as const;

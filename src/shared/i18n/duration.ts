@@ -1,8 +1,9 @@
-import type { Locale } from "../../../shared/i18n";
+import type { Locale } from "./index";
 
 /**
  * A duration as people say it, to two units at most: `45 s`, `12 min`, `3 h 5 min`, `2 d 4 h`
  * (French: `2 j 4 h`). Unit symbols rather than words, so one rule serves both languages.
+ * Shared by Maxis's Discord messages and the dashboard, so both say a duration the same way.
  */
 export function formatDuration(seconds: number, locale: Locale): string {
   const total = Math.max(0, Math.round(seconds));
