@@ -1,5 +1,8 @@
+import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
 import { issueStaffSession, verifyStaffSession } from "./session";
+
+const base64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
 const staff = { userId: "1300000000000000222", guildId: "1300000000000000010", appRole: "agent" as const };
@@ -22,22 +25,37 @@ describe("staff sessions", () => {
 
   it("refuses a token whose payload was edited (an agent making themselves admin, another guild)", async () => {
     const token = await issueStaffSession(secret, staff, { nowSeconds: now });
-    const [version, payload, signature] = token.split(".");
+    const [header, payload, signature] = token.split(".");
     const claims = JSON.parse(atob(String(payload).replace(/-/g, "+").replace(/_/g, "/")));
     for (const change of [{ app_role: "admin" }, { guild_id: "999" }, { exp: now + 10 ** 7 }]) {
-      const forged = btoa(JSON.stringify({ ...claims, ...change }))
-        .replace(/\+/g, "-")
-        .replace(/\//g, "_")
-        .replace(/=+$/, "");
-      expect(await verifyStaffSession(secret, `${version}.${forged}.${signature}`, now)).toEqual({
+      const forged = base64url(JSON.stringify({ ...claims, ...change }));
+      expect(await verifyStaffSession(secret, `${header}.${forged}.${signature}`, now)).toEqual({
         ok: false,
         reason: "bad_signature",
       });
     }
   });
 
+  it("refuses a token signed with the secret for another purpose, or with no signature at all", async () => {
+    const otherPurpose = await sign(
+      {
+        sub: staff.userId,
+        guild_id: staff.guildId,
+        app_role: "admin",
+        exp: now + 60,
+        aud: "maxis-oauth-state",
+      },
+      secret,
+      "HS256",
+    );
+    expect((await verifyStaffSession(secret, otherPurpose, now)).ok).toBe(false);
+    const [, payload] = (await issueStaffSession(secret, staff, { nowSeconds: now })).split(".");
+    const unsigned = `${base64url(JSON.stringify({ alg: "none", typ: "JWT" }))}.${payload}.`;
+    expect((await verifyStaffSession(secret, unsigned, now)).ok).toBe(false);
+  });
+
   it("refuses anything that is not a token", async () => {
-    for (const token of ["", "abc", "v1.x", "v2.a.b", "v1.!!!.abc", `v1.${"a".repeat(600)}.b`]) {
+    for (const token of ["", "abc", "v1.x", "a.b.c", "v1.!!!.abc", `v1.${"a".repeat(1100)}.b`]) {
       expect((await verifyStaffSession(secret, token, now)).ok, token).toBe(false);
     }
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { issueStaffSession, verifyStaffSession } from "../api/session";
 import { checkOAuthState, createOAuthState, STATE_TTL_SECONDS } from "./state";
 
 const secret = "s".repeat(40);
@@ -17,10 +18,28 @@ describe("OAuth state cookie", () => {
     expect(await checkOAuthState(secret, cookie, other.state, 1001)).toBeNull();
     expect(await checkOAuthState(secret, cookie, state, 1000 + STATE_TTL_SECONDS)).toBeNull();
     expect(await checkOAuthState("t".repeat(40), cookie, state, 1001)).toBeNull();
-    const [s, target, exp, mac] = cookie.split(".");
-    const evilTarget = btoa("https://evil.example/").replace(/=+$/, "");
-    expect(await checkOAuthState(secret, [s, evilTarget, exp, mac].join("."), state, 1001)).toBeNull();
-    expect(await checkOAuthState(secret, [s, target, "9999999", mac].join("."), state, 1001)).toBeNull();
+    // An edited cookie (another return address, a later expiry) no longer matches its signature.
+    const [header, payload, mac] = cookie.split(".");
+    const claims = JSON.parse(atob(String(payload).replace(/-/g, "+").replace(/_/g, "/")));
+    for (const change of [{ return_to: "https://evil.example/" }, { exp: 9_999_999 }]) {
+      const edited = btoa(JSON.stringify({ ...claims, ...change }))
+        .replace(/\+/g, "-")
+        .replace(/\//g, "_")
+        .replace(/=+$/, "");
+      expect(await checkOAuthState(secret, [header, edited, mac].join("."), state, 1001)).toBeNull();
+    }
     expect(await checkOAuthState(secret, undefined, state, 1001)).toBeNull();
+  });
+
+  it("is not a staff session, and a staff session is not a state", async () => {
+    const staff = {
+      userId: "1300000000000000222",
+      guildId: "1300000000000000010",
+      appRole: "admin" as const,
+    };
+    const { state, cookie } = await createOAuthState(secret, "https://dash.example/", 1000);
+    expect((await verifyStaffSession(secret, cookie, 1001)).ok).toBe(false);
+    const session = await issueStaffSession(secret, staff, { nowSeconds: 1000 });
+    expect(await checkOAuthState(secret, session, state, 1001)).toBeNull();
   });
 });
