@@ -61,7 +61,9 @@ function buildMaxis(): string {
  * discord-api-types ships its enums as CommonJS behind an ESM wrapper that workerd's module loader
  * cannot unwrap; pre-bundling it for the Workers projects gives tests the same enums the bundle has.
  */
-const workersDeps = { optimizer: { ssr: { enabled: true, include: ["discord-api-types/v10"] } } };
+const workersDeps = {
+  optimizer: { ssr: { enabled: true, include: ["discord-api-types/v10", "discord-api-types/payloads/v10"] } },
+};
 
 export default defineConfig(async () => {
   const stack = await testStack();

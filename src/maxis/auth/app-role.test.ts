@@ -1,4 +1,5 @@
-import { type APIInteractionGuildMember, PermissionFlagsBits } from "discord-api-types/v10";
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import type { APIInteractionGuildMember } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { appRoleOf } from "./app-role";
 

@@ -1,4 +1,5 @@
-import { type APIInteractionGuildMember, PermissionFlagsBits } from "discord-api-types/v10";
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import type { APIInteractionGuildMember } from "discord-api-types/v10";
 
 /** The role carried in the Supabase JWT; RLS policies read it as `app_role`. */
 export type AppRole = "member" | "agent" | "admin";

@@ -1,9 +1,9 @@
-import {
-  type APIGuildMember,
-  type APIUser,
-  type GuildMemberFlags,
-  PermissionFlagsBits,
-  type RESTAPIPartialCurrentUserGuild,
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import type {
+  APIGuildMember,
+  APIUser,
+  GuildMemberFlags,
+  RESTAPIPartialCurrentUserGuild,
 } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { avatarUrl, dashboardRole, displayName } from "./staff";

@@ -1,9 +1,5 @@
-import {
-  type APIApplicationCommandBasicOption,
-  type APIInteraction,
-  ApplicationCommandOptionType,
-  ChannelType,
-} from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ChannelType } from "discord-api-types/payloads/v10";
+import type { APIApplicationCommandBasicOption, APIInteraction } from "discord-api-types/v10";
 import { deferThenEdit } from "../../shared/discord/followup";
 import type { CommandContext, ComponentHandler, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";

@@ -2,14 +2,14 @@
  * The public giveaway message and the winners' announcement, as Discord REST bodies. Pure: the
  * Durable Object decides when to send them, this decides what they say.
  */
-import {
-  type APIActionRowComponent,
-  type APIButtonComponentWithCustomId,
-  type APIEmbedFooter,
-  ButtonStyle,
-  ComponentType,
-  type RESTPatchAPIChannelMessageJSONBody,
-  type RESTPostAPIChannelMessageJSONBody,
+
+import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
+import type {
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIEmbedFooter,
+  RESTPatchAPIChannelMessageJSONBody,
+  RESTPostAPIChannelMessageJSONBody,
 } from "discord-api-types/v10";
 import { customId } from "../../shared/discord/handlers";
 import { NO_MENTIONS } from "../../shared/discord/responses";

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/payloads/v10";
 import { describe, expect, it } from "vitest";
 import { CommandOptions } from "./options";
 

@@ -1,8 +1,8 @@
-import {
-  type APIApplicationCommandAutocompleteInteraction,
-  type APIApplicationCommandInteractionDataOption,
-  type APIChatInputApplicationCommandInteractionData,
-  ApplicationCommandOptionType,
+import { ApplicationCommandOptionType } from "discord-api-types/payloads/v10";
+import type {
+  APIApplicationCommandAutocompleteInteraction,
+  APIApplicationCommandInteractionDataOption,
+  APIChatInputApplicationCommandInteractionData,
 } from "discord-api-types/v10";
 
 type OptionValue = string | number | boolean;

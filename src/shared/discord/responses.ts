@@ -1,12 +1,11 @@
-import {
-  type APIAllowedMentions,
-  type APIApplicationCommandOptionChoice,
-  type APICommandAutocompleteInteractionResponseCallbackData,
-  type APIInteractionResponse,
-  type APIInteractionResponseCallbackData,
-  type APIModalInteractionResponseCallbackData,
-  InteractionResponseType,
-  MessageFlags,
+import { InteractionResponseType, MessageFlags } from "discord-api-types/payloads/v10";
+import type {
+  APIAllowedMentions,
+  APIApplicationCommandOptionChoice,
+  APICommandAutocompleteInteractionResponseCallbackData,
+  APIInteractionResponse,
+  APIInteractionResponseCallbackData,
+  APIModalInteractionResponseCallbackData,
 } from "discord-api-types/v10";
 
 /**

@@ -1,4 +1,5 @@
-import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
+import { InteractionResponseType, MessageFlags } from "discord-api-types/payloads/v10";
+import type { APIInteractionResponse } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import {
   buttonInteraction,

@@ -1,11 +1,13 @@
 import {
-  type APIChatInputApplicationCommandInteraction,
-  type APIInteraction,
-  type APIInteractionResponse,
-  type APIPingInteraction,
   ApplicationCommandType,
   InteractionResponseType,
   InteractionType,
+} from "discord-api-types/payloads/v10";
+import type {
+  APIChatInputApplicationCommandInteraction,
+  APIInteraction,
+  APIInteractionResponse,
+  APIPingInteraction,
 } from "discord-api-types/v10";
 import { resolveLocale, translatorFor } from "../i18n";
 import type { InteractionContext, InteractionHandlers } from "./handlers";

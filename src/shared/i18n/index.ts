@@ -1,4 +1,4 @@
-import { Locale as DiscordLocale } from "discord-api-types/v10";
+import type { Locale as DiscordLocale } from "discord-api-types/v10";
 import { en, fr, type MessageKey } from "./catalogs";
 
 export type { MessageKey } from "./catalogs";
@@ -42,5 +42,5 @@ export function localizedDescription(key: MessageKey): {
   description: string;
   description_localizations: Partial<Record<DiscordLocale, string>>;
 } {
-  return { description: en[key], description_localizations: { [DiscordLocale.French]: fr[key] } };
+  return { description: en[key], description_localizations: { fr: fr[key] } };
 }

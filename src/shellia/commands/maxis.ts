@@ -1,10 +1,12 @@
 import {
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandSubcommandOption,
   ApplicationCommandOptionType,
   ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
+} from "discord-api-types/payloads/v10";
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandSubcommandOption,
 } from "discord-api-types/v10";
 import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
 import type { ControlAction } from "../../shared/control/protocol";

@@ -1,9 +1,5 @@
-import {
-  type APIInteractionResponse,
-  type APILabelComponent,
-  ComponentType,
-  TextInputStyle,
-} from "discord-api-types/v10";
+import { ComponentType, TextInputStyle } from "discord-api-types/payloads/v10";
+import type { APIInteractionResponse, APILabelComponent } from "discord-api-types/v10";
 import { customId, type ModalHandler } from "../../../shared/discord/handlers";
 import { ephemeral, openModal } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";

@@ -1,4 +1,5 @@
-import { type APIModalSubmissionComponent, ComponentType } from "discord-api-types/v10";
+import { ComponentType } from "discord-api-types/payloads/v10";
+import type { APIModalSubmissionComponent } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { modalFields } from "./modal-fields";
 

@@ -1,4 +1,5 @@
-import { type APIModalSubmissionComponent, ComponentType } from "discord-api-types/v10";
+import { ComponentType } from "discord-api-types/payloads/v10";
+import type { APIModalSubmissionComponent } from "discord-api-types/v10";
 
 /**
  * The values of a submitted form by `custom_id`. Discord sends text inputs wrapped in Labels (current)

@@ -2,19 +2,19 @@
  * The /ticket options, built once with their French names, descriptions and choices from the tickets
  * catalogue. Names stay English in the interaction data Discord sends back, whatever the member sees.
  */
-import {
-  type APIApplicationCommandBasicOption,
-  type APIApplicationCommandOptionChoice,
-  type APIApplicationCommandSubcommandOption,
-  ApplicationCommandOptionType,
-  Locale as DiscordLocale,
+
+import { ApplicationCommandOptionType } from "discord-api-types/payloads/v10";
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandOptionChoice,
+  APIApplicationCommandSubcommandOption,
 } from "discord-api-types/v10";
 import { localizedDescription, type MessageKey, translate } from "../../../shared/i18n";
 import { STATS_PERIODS } from "../render/stats";
 import { TICKET_CATEGORIES, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES } from "../rpc";
 
 const frenchName = (key: MessageKey) => ({
-  name_localizations: { [DiscordLocale.French]: translate("fr", key) },
+  name_localizations: { fr: translate("fr", key) },
 });
 
 function choices(
@@ -23,7 +23,7 @@ function choices(
 ): APIApplicationCommandOptionChoice<string>[] {
   return values.map((value) => ({
     name: translate("en", labelKey(value)),
-    name_localizations: { [DiscordLocale.French]: translate("fr", labelKey(value)) },
+    name_localizations: { fr: translate("fr", labelKey(value)) },
     value,
   }));
 }

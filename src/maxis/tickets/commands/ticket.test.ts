@@ -1,8 +1,5 @@
-import {
-  type APIApplicationCommandOption,
-  type APIApplicationCommandOptionChoice,
-  ApplicationCommandOptionType,
-} from "discord-api-types/v10";
+import { ApplicationCommandOptionType } from "discord-api-types/payloads/v10";
+import type { APIApplicationCommandOption, APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from "../rpc";
 import { ticketCommand, ticketSubcommands } from "./ticket";

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType } from "discord-api-types/v10";
+import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n";
 import type { TicketList } from "../rpc";

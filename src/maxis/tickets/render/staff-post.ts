@@ -1,10 +1,5 @@
-import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from "discord-api-types/v10";
+import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discord-api-types/v10";
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
