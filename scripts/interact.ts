@@ -39,6 +39,12 @@ import type { RecordedRequest } from "./local-discord/server";
 const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [--user ID] [--staff] [--admin] [--locale fr] [--json] [--files]
        npm run interact -- <shellia|maxis> --ping | --button CUSTOM_ID | --modal CUSTOM_ID --field key=value…`;
 
+// Piped into `head` or a pager that quits early: stop quietly, as Unix tools do.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
