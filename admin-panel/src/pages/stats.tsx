@@ -86,7 +86,6 @@ export function StatsPage() {
         locale,
       ),
       series: [{ label, values: buckets.map((b) => b.count), colour }],
-      empty: buckets.every((b) => b.count === 0),
     };
   };
   const firstResponse = useMemo(
@@ -162,38 +161,18 @@ export function StatsPage() {
         )}
       </section>
       <div class="two">
-        <section class="card" aria-labelledby="chart-first-response">
-          <h2 id="chart-first-response">{t("stats.firstResponseDistribution")}</h2>
-          {firstResponse ? (
-            <Chart
-              x={firstResponse.x}
-              xLabels={firstResponse.labels}
-              series={firstResponse.series}
-              kind="bars"
-              height={200}
-              title={t("stats.firstResponseDistribution")}
-              locale={locale}
-            />
-          ) : (
-            <Placeholder />
-          )}
-        </section>
-        <section class="card" aria-labelledby="chart-resolution">
-          <h2 id="chart-resolution">{t("stats.resolutionDistribution")}</h2>
-          {resolution ? (
-            <Chart
-              x={resolution.x}
-              xLabels={resolution.labels}
-              series={resolution.series}
-              kind="bars"
-              height={200}
-              title={t("stats.resolutionDistribution")}
-              locale={locale}
-            />
-          ) : (
-            <Placeholder />
-          )}
-        </section>
+        <DistributionCard
+          id="chart-first-response"
+          title={t("stats.firstResponseDistribution")}
+          histogram={firstResponse}
+          locale={locale}
+        />
+        <DistributionCard
+          id="chart-resolution"
+          title={t("stats.resolutionDistribution")}
+          histogram={resolution}
+          locale={locale}
+        />
       </div>
       {current && (
         <div class="two">
@@ -295,6 +274,44 @@ function Bars({ rows, locale, tones }: { rows: [string, number][]; locale: Local
         </li>
       ))}
     </ul>
+  );
+}
+
+type Histogram = {
+  x: number[];
+  labels: string[];
+  series: { label: string; values: number[]; colour: string }[];
+};
+
+/** One histogram of durations (first response, resolution) in its card. */
+function DistributionCard({
+  id,
+  title,
+  histogram,
+  locale,
+}: {
+  id: string;
+  title: string;
+  histogram: Histogram | null;
+  locale: Locale;
+}) {
+  return (
+    <section class="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {histogram ? (
+        <Chart
+          x={histogram.x}
+          xLabels={histogram.labels}
+          series={histogram.series}
+          kind="bars"
+          height={200}
+          title={title}
+          locale={locale}
+        />
+      ) : (
+        <Placeholder />
+      )}
+    </section>
   );
 }
 
