@@ -20,16 +20,8 @@ export interface AuditEntry {
   request: Record<string, unknown> | null;
 }
 
-export interface AuditRecord {
-  at: string;
-  keyId: string | null;
-  claimedKeyId: string | null;
-  operatorId: string | null;
-  operatorName: string | null;
-  action: string;
-  outcome: AuditOutcome;
-  code: string;
-}
+/** A recorded call as `control_audit_recent` returns it: the entry without its arguments, and when. */
+export type AuditRecord = Omit<AuditEntry, "request"> & { at: string };
 
 export async function recordAudit(env: SupabaseBindings, entry: AuditEntry): Promise<void> {
   const log = entry.outcome === "refused" ? console.warn : console.log;
