@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { ApiError, createApi, type SessionInfo } from "./api";
+import { LocalePicker } from "./components/locale-picker";
 import { AppContext, type AppContextValue } from "./context";
 import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
 import { InboxPage } from "./pages/inbox";
@@ -137,18 +138,7 @@ export function App({ apiBase }: { apiBase: string }) {
           </a>
         </nav>
         <div class="account">
-          <label class="visually-hidden" for="locale">
-            {t("nav.language")}
-          </label>
-          <select
-            id="locale"
-            class="locale"
-            value={locale}
-            onChange={(e) => setLocale(e.currentTarget.value as Locale)}
-          >
-            <option value="en">EN</option>
-            <option value="fr">FR</option>
-          </select>
+          <LocalePicker id="locale" locale={locale} setLocale={setLocale} />
           <span class="me" title={session.user.id}>
             <Avatar id={session.user.id} name={session.user.name} url={session.user.avatarUrl} />
             <span class="me-text">

@@ -1,3 +1,4 @@
+import { LocalePicker } from "../components/locale-picker";
 import { type Locale, translate } from "../i18n";
 
 export function SignInPage({
@@ -19,18 +20,7 @@ export function SignInPage({
           <span class="brand-mark big" aria-hidden="true">
             M
           </span>
-          <label class="visually-hidden" for="signin-locale">
-            {t("nav.language")}
-          </label>
-          <select
-            id="signin-locale"
-            class="locale"
-            value={locale}
-            onChange={(e) => setLocale(e.currentTarget.value as Locale)}
-          >
-            <option value="en">English</option>
-            <option value="fr">Français</option>
-          </select>
+          <LocalePicker id="signin-locale" locale={locale} setLocale={setLocale} long />
         </div>
         <h1>{t("signIn.title")}</h1>
         <p class="lead">{t("signIn.lead")}</p>
