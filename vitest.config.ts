@@ -124,7 +124,7 @@ export default defineConfig(async () => {
           },
         },
         {
-          // The staff dashboard in Debian's Chromium: builds admin-panel/, runs Maxis in workerd (Miniflare).
+          // The staff dashboard in headless Chromium (from npm): builds admin-panel/, runs Maxis in workerd (Miniflare).
           test: {
             name: "browser",
             include: ["test/browser/**/*.test.ts"],

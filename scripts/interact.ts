@@ -36,8 +36,31 @@ import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } 
 import { localPorts } from "./lib/local-ports";
 import type { RecordedRequest } from "./local-discord/server";
 
-const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [--user ID] [--staff] [--admin] [--locale fr] [--json] [--files]
-       npm run interact -- <shellia|maxis> --ping | --button CUSTOM_ID | --modal CUSTOM_ID --field key=value…`;
+const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [options]
+       npm run interact -- <shellia|maxis> --ping
+       npm run interact -- <shellia|maxis> --button CUSTOM_ID [options]
+       npm run interact -- <shellia|maxis> --modal CUSTOM_ID --field key=value [--field key=value …] [options]
+
+Signs an interaction with the local development key, sends it to the running Worker (npm run dev),
+prints the answer and what the Worker then sends to Discord (follow-ups, staff posts, DMs).
+
+Options:
+  --ping                 send a PING (the Worker answers PONG when the signature is good)
+  --button CUSTOM_ID     click a button (custom_id as printed under a message)
+  --modal CUSTOM_ID      submit a form, with one --field key=value per text input
+  --field key=value      a form field, with --modal (repeatable)
+  --autocomplete OPTION  ask for the suggestions of OPTION while typing the command
+  --user ID              act as another member (default: the local member)
+  --staff                act as a member with the staff role
+  --admin                act as a server administrator on the operator allow-list
+  --locale LOCALE        the client's language, e.g. fr or en-US (default: en-US)
+  --json                 print the raw JSON answer
+  --files                print the text of attached files (transcripts, reports)
+  --url URL              the Worker's address (default: from SHELLIA_PORT / MAXIS_PORT)
+  --wait SECONDS         how long to wait for what the Worker sends to Discord (default: 10)
+  -h, --help             this help
+
+Exits 1 when the Worker answers with an HTTP error, 2 on a usage error.`;
 
 // Piped into `head` or a pager that quits early: stop quietly, as Unix tools do.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -45,24 +68,39 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    ping: { type: "boolean", default: false },
-    button: { type: "string" },
-    modal: { type: "string" },
-    field: { type: "string", multiple: true, default: [] },
-    autocomplete: { type: "string" },
-    user: { type: "string" },
-    staff: { type: "boolean", default: false },
-    admin: { type: "boolean", default: false },
-    locale: { type: "string", default: "en-US" },
-    json: { type: "boolean", default: false },
-    files: { type: "boolean", default: false },
-    url: { type: "string" },
-    wait: { type: "string", default: "10" },
-  },
-});
+function parseCommandArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        ping: { type: "boolean", default: false },
+        button: { type: "string" },
+        modal: { type: "string" },
+        field: { type: "string", multiple: true, default: [] },
+        autocomplete: { type: "string" },
+        user: { type: "string" },
+        staff: { type: "boolean", default: false },
+        admin: { type: "boolean", default: false },
+        locale: { type: "string", default: "en-US" },
+        json: { type: "boolean", default: false },
+        files: { type: "boolean", default: false },
+        url: { type: "string" },
+        wait: { type: "string", default: "10" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (error) {
+    // Node's parser names the bad option; the usage says what the good ones are.
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values, positionals } = parseCommandArguments();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 function fail(message: string, code = 2): never {
   console.error(message);

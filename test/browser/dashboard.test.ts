@@ -1,6 +1,6 @@
 /**
- * The staff dashboard in a real browser (Debian's Chromium driven by playwright-core), against the
- * real stack: the built site, Maxis in workerd, Postgres behind the REST stand-in, and the Discord
+ * The staff dashboard in a real browser (the headless Chromium that @sparticuz/chromium ships, driven
+ * by playwright-core), against the real stack: the built site, Maxis in workerd, Postgres behind the REST stand-in, and the Discord
  * stand-in for OAuth2, member lookups and the DMs Maxis sends.
  */
 import type { Browser, BrowserContext, Page } from "playwright-core";

@@ -1,15 +1,26 @@
 import { mkdirSync } from "node:fs";
+import Chromium from "@sparticuz/chromium";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
 import { inject } from "vitest";
 
 /**
- * Debian's Chromium, headless. Playwright gives every launch a fresh temporary --user-data-dir of its
- * own (and adds --headless), so no profile, cookie or cache survives from one run to the next.
+ * The headless Chromium that ships inside the npm package @sparticuz/chromium (unpacked to the
+ * system's temporary folder on first use), or the one `CHROMIUM_PATH` names. Nothing comes from the
+ * system, so `npm ci && npm test` runs the browser tests on a machine with only Node and npm.
+ *
+ * The package's own `args` are tuned for AWS Lambda and include --disable-web-security, which would
+ * switch off the very same-origin and CORS rules these tests check, so the flags are ours: no
+ * sandbox (root in CI), and none of Chromium's background calls to Google, which a closed network
+ * refuses. LANG is set because under a POSIX locale (LANG unset, C or C.UTF-8, as in CI) Chromium
+ * reports navigator.language "en-US@posix", which uPlot hands to Intl.NumberFormat: a RangeError
+ * that no user's browser triggers. Playwright gives every launch a fresh temporary --user-data-dir (and adds --headless),
+ * so no profile, cookie or cache survives from one run to the next.
  */
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    executablePath: process.env["CHROMIUM_PATH"] || (await Chromium.executablePath()),
     headless: true,
+    env: { ...process.env, LANG: "en_US.UTF-8" },
     args: [
       "--no-sandbox",
       "--disable-gpu",
