@@ -6,6 +6,7 @@ import { generateEd25519KeyPair } from "./scripts/lib/ed25519";
 import {
   LOCAL_ADMIN_ID,
   LOCAL_APPLICATION_ID,
+  LOCAL_GUILD_ID,
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ROLE_ID,
 } from "./scripts/lib/local-identities";
@@ -90,6 +91,9 @@ export default defineConfig(async () => {
     // Tickets: the staff channel new tickets are posted in, the dashboard's origin (CORS) and the key
     // that signs its staff sessions (tests mint sessions with it).
     TICKET_STAFF_CHANNEL_ID: LOCAL_STAFF_CHANNEL_ID,
+    // The server that staff channel belongs to (and whose staff sign in to the dashboard): only its
+    // tickets are posted there.
+    DISCORD_GUILD_ID: LOCAL_GUILD_ID,
     DASHBOARD_ORIGIN: "https://dashboard.test",
     SESSION_SECRET: process.env["TEST_SESSION_SECRET"] ?? "",
   };

@@ -2,7 +2,9 @@
  * A local stand-in for Discord's REST API, at its HTTP boundary: the Workers talk to it exactly as
  * they would talk to discord.com (DISCORD_API_BASE), and it records every request so that
  * `npm run interact` can print follow-ups and tests can assert the exact calls made.
- * It can also be told to answer the next matching requests with a scripted failure (e.g. a 429).
+ * It can also be told to answer the next matching requests with a scripted failure (e.g. a 429),
+ * scoped to one test by what only that test's requests carry (a recipient, a marker in the text, the
+ * interaction token in the path), so tests running side by side never meet each other's failures.
  */
 import { serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
@@ -27,8 +29,13 @@ export interface RecordedRequest {
 
 export interface ScriptedFailure {
   method: string;
-  /** Regular expression tested against the path after `/api/v10`. */
+  /** Regular expression tested against the path after `/api/v10` (e.g. naming an interaction token). */
   pathPattern: string;
+  /**
+   * Only requests whose JSON body contains this text: a recipient's id (`POST /users/@me/channels`
+   * carries `recipient_id`), or a marker only one test writes. Leave it out to match any body.
+   */
+  bodyIncludes?: string;
   status: number;
   body: unknown;
   headers?: Record<string, string>;
@@ -124,7 +131,13 @@ export function createLocalDiscordApp(): Hono {
     requests.push(recorded);
 
     const answer = (): Response => {
-      const failure = failures.find((f) => f.method === method && new RegExp(f.pathPattern).test(path));
+      const body = JSON.stringify(payload.body ?? null);
+      const failure = failures.find(
+        (f) =>
+          f.method === method &&
+          new RegExp(f.pathPattern).test(path) &&
+          (f.bodyIncludes === undefined || body.includes(f.bodyIncludes)),
+      );
       if (failure) {
         failure.times -= 1;
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);

@@ -17,7 +17,10 @@ const code = (value: TicketErrorCode) => value;
 const text = (max: number, empty: TicketErrorCode, tooLong: TicketErrorCode) =>
   v.pipe(v.string(), v.trim(), v.minLength(1, code(empty)), v.maxLength(max, code(tooLong)));
 
-const snowflake = v.pipe(v.string(), v.regex(/^[0-9]{1,20}$/, code("invalid_assignee")));
+const snowflake = v.pipe(
+  v.string(code("invalid_assignee")),
+  v.regex(/^[0-9]{1,20}$/, code("invalid_assignee")),
+);
 
 /** Query strings are text: whole numbers within bounds. */
 const integerParam = (min: number, max: number) =>

@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { supabaseAs } from "../supabase/client";
-import { dmStaffReply, dmTicketClosed, type Notifier } from "../tickets/notify";
+import { afterTicketChange, type Notifier } from "../tickets/notify";
 import {
   addInternalNote,
   assignTicket,
@@ -36,7 +36,10 @@ const clientOf = (c: ApiContext) => {
   return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id });
 };
 
-/** DMs to members after a dashboard action, in the language stored on the ticket for its owner. */
+/**
+ * After a dashboard action: DMs to members (in the language stored on the ticket for its owner) and
+ * the ticket's staff-channel post redrawn (in the language stored with the post).
+ */
 const notifierOf = (c: ApiContext): Notifier => ({
   env: c.env,
   waitUntil: (promise) => c.executionCtx.waitUntil(promise),
@@ -76,7 +79,10 @@ ticketRoutes.post("/tickets/:number/replies", async (c) => {
   const body = await jsonBody(c, replyBody);
   if (!body.ok) return body.response;
   const result = await replyToTicket(await clientOf(c), number.value, body.value);
-  if (result.ok) dmStaffReply(notifierOf(c), c.var.session.sub, result.data.ticket, result.data.message);
+  if (result.ok) {
+    const { ticket, message } = result.data;
+    afterTicketChange(notifierOf(c), ticket, { dm: { kind: "reply", actorId: c.var.session.sub, message } });
+  }
   return respond(c, result, number.value, 201);
 });
 
@@ -99,11 +105,9 @@ for (const method of ["put", "patch"] as const) {
     if (!number.ok) return number.response;
     const body = await jsonBody(c, assignBody);
     if (!body.ok) return body.response;
-    return respond(
-      c,
-      await assignTicket(await clientOf(c), number.value, body.value.assigneeId),
-      number.value,
-    );
+    const result = await assignTicket(await clientOf(c), number.value, body.value.assigneeId);
+    if (result.ok) afterTicketChange(notifierOf(c), result.data);
+    return respond(c, result, number.value);
   });
 
   ticketRoutes[method]("/tickets/:number/status", async (c) => {
@@ -112,8 +116,11 @@ for (const method of ["put", "patch"] as const) {
     const body = await jsonBody(c, statusBody);
     if (!body.ok) return body.response;
     const result = await setTicketStatus(await clientOf(c), number.value, body.value.status);
-    if (result.ok && body.value.status === "closed")
-      dmTicketClosed(notifierOf(c), c.var.session.sub, result.data);
+    if (result.ok) {
+      afterTicketChange(notifierOf(c), result.data, {
+        ...(body.value.status === "closed" ? { dm: { kind: "closed", actorId: c.var.session.sub } } : {}),
+      });
+    }
     return respond(c, result, number.value);
   });
 
@@ -122,11 +129,9 @@ for (const method of ["put", "patch"] as const) {
     if (!number.ok) return number.response;
     const body = await jsonBody(c, priorityBody);
     if (!body.ok) return body.response;
-    return respond(
-      c,
-      await setTicketPriority(await clientOf(c), number.value, body.value.priority),
-      number.value,
-    );
+    const result = await setTicketPriority(await clientOf(c), number.value, body.value.priority);
+    if (result.ok) afterTicketChange(notifierOf(c), result.data);
+    return respond(c, result, number.value);
   });
 }
 
@@ -136,7 +141,9 @@ ticketRoutes.post("/tickets/:number/close", async (c) => {
   const body = await jsonBody(c, closeBody);
   if (!body.ok) return body.response;
   const result = await closeTicket(await clientOf(c), number.value, body.value.reason || undefined);
-  if (result.ok) dmTicketClosed(notifierOf(c), c.var.session.sub, result.data);
+  if (result.ok) {
+    afterTicketChange(notifierOf(c), result.data, { dm: { kind: "closed", actorId: c.var.session.sub } });
+  }
   return respond(c, result, number.value);
 });
 

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
+import type { MessageKey, Translator } from "../../shared/i18n";
 import { isTicketErrorCode } from "../tickets/rpc";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError, ticketError } from "./errors";
@@ -8,6 +9,28 @@ import { apiError, ticketError } from "./errors";
 const MAX_BODY_BYTES = 32 * 1024;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** What a field should have been, in the reader's language, from the kind of check that failed. */
+const EXPECTED: Partial<Record<string, MessageKey>> = {
+  string: "api.expected.text",
+  boolean: "api.expected.boolean",
+  number: "api.expected.number",
+};
+
+/**
+ * The first problem valibot found, as the reader should read it: which field is missing, unknown or
+ * of the wrong kind. (valibot reports a missing key and an unknown one with the same issue type; the
+ * expected value tells them apart: an unknown key was expected to be `never`.)
+ */
+export function describeIssue(t: Translator, issue: v.BaseIssue<unknown> | undefined): string {
+  const field = issue ? v.getDotPath(issue) : null;
+  if (!issue || field === null) return t("api.error.not_an_object");
+  if (issue.type === "strict_object" || issue.type === "object") {
+    if (issue.expected === "never") return t("api.error.unknown_field", { field });
+    if (issue.received === "undefined") return t("api.error.missing_field", { field });
+  }
+  return t("api.error.invalid_field", { field, expected: t(EXPECTED[issue.type] ?? "api.expected.valid") });
+}
 
 /**
  * valibot's verdict as the API's error: a ticket error code when the schema names one (same code and
@@ -23,12 +46,7 @@ export function check<S extends v.GenericSchema>(
   const [issue] = result.issues;
   if (issue && isTicketErrorCode(issue.message))
     return { ok: false, response: ticketError(c, issue.message) };
-  const field = issue ? (v.getDotPath(issue) ?? "body") : "body";
-  const message =
-    issue?.type === "strict_object"
-      ? c.var.t("api.error.unknown_field", { field })
-      : c.var.t("api.error.invalid_field", { field, expected: issue?.expected ?? "?" });
-  return { ok: false, response: apiError(c, 400, "invalid_request", message) };
+  return { ok: false, response: apiError(c, 400, "invalid_request", describeIssue(c.var.t, issue)) };
 }
 
 /**

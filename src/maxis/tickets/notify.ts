@@ -1,19 +1,39 @@
 /**
- * What Maxis tells people outside the interaction: the staff channel about new tickets, members by DM
- * when staff answer or close. Everything here runs after the interaction is answered (waitUntil) with
- * the bot token; a failure is logged and never turns a ticket action that succeeded into an error.
- * The staff channel reads the server's language; a member's DMs read the language the member had when
- * they opened the ticket (stored on it), whoever acts and from wherever (Discord or the dashboard).
+ * What Maxis tells people outside the interaction: the staff channel about tickets (a post per ticket,
+ * edited after every change), members by DM when staff answer or close. Everything here runs after
+ * the interaction is answered (waitUntil) with the bot token; a failure is logged and never turns a
+ * ticket action that succeeded into an error. A DM Discord refuses is recorded on the ticket (shown on
+ * the dashboard and the staff post) and reported to whoever acted, through `onUndelivered`.
+ * The staff post reads the server's language (stored with the post); a member's DMs read the language
+ * the member had when they opened the ticket (stored on it), whoever acts and from wherever.
  */
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
-import { DiscordRest } from "../../shared/discord/rest";
+import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
 import { type Locale, translatorFor } from "../../shared/i18n";
+import { supabaseAsNotifier } from "./notifier-client";
 import { staffReplyDm, ticketClosedDm } from "./render/dm";
 import { staffPost } from "./render/staff-post";
-import type { TicketMessage, TicketSummary, TicketWithDescription } from "./rpc";
+import {
+  type DmFailureReason,
+  recordDmOutcome,
+  recordStaffPost,
+  staffPostTicket,
+  type TicketMessage,
+  type TicketSummary,
+  type TicketWithDescription,
+} from "./rpc";
 
-type NotifyEnv = Pick<MaxisEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN" | "TICKET_STAFF_CHANNEL_ID">;
+export type NotifyEnv = Pick<
+  MaxisEnv,
+  | "DISCORD_API_BASE"
+  | "DISCORD_BOT_TOKEN"
+  | "TICKET_STAFF_CHANNEL_ID"
+  | "DISCORD_GUILD_ID"
+  | "SUPABASE_URL"
+  | "SUPABASE_ANON_KEY"
+  | "SUPABASE_JWT_SECRET"
+>;
 
 export interface Notifier {
   env: NotifyEnv;
@@ -30,7 +50,7 @@ export interface StaffChannelNotifier extends Notifier {
  * global limit it learns from one notification then hold back the next, instead of being forgotten.
  */
 const botClients = new Map<string, DiscordRest>();
-function botRest(env: NotifyEnv): DiscordRest {
+export function botRest(env: Pick<NotifyEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN">): DiscordRest {
   const key = `${env.DISCORD_API_BASE}\n${env.DISCORD_BOT_TOKEN}`;
   let rest = botClients.get(key);
   if (!rest) {
@@ -48,12 +68,23 @@ function inBackground(notifier: Notifier, what: string, work: () => Promise<unkn
   );
 }
 
-async function postToChannel(
-  rest: DiscordRest,
-  channelId: string,
-  message: MessageData,
-): Promise<APIMessage> {
-  return rest.request<APIMessage>("POST", `/channels/${channelId}/messages`, { body: messageBody(message) });
+/**
+ * The staff channel of a ticket's server, or null. Until servers have their own settings, the one
+ * configured channel (TICKET_STAFF_CHANNEL_ID) belongs to the one configured server
+ * (DISCORD_GUILD_ID, whose staff also sign in to the dashboard): another server's tickets are never
+ * posted there, so its staff never see, or click on, a ticket that is not theirs.
+ */
+export function staffChannelFor(
+  env: Pick<NotifyEnv, "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID">,
+  guildId: string,
+): string | null {
+  if (!env.TICKET_STAFF_CHANNEL_ID || !env.DISCORD_GUILD_ID) return null;
+  return guildId === env.DISCORD_GUILD_ID ? env.TICKET_STAFF_CHANNEL_ID : null;
+}
+
+/** How a refused DM is recorded: 403 (code 50007, the member's DMs are closed) or anything else. */
+export function dmFailureReason(error: unknown): DmFailureReason {
+  return error instanceof DiscordApiError && error.status === 403 ? "dms_closed" : "discord_error";
 }
 
 /** Opens (or reuses: Discord returns the same channel) the DM channel with a member, then writes in it. */
@@ -61,38 +92,115 @@ async function sendDm(rest: DiscordRest, userId: string, message: MessageData): 
   const channel = await rest.request<APIChannel>("POST", "/users/@me/channels", {
     body: { recipient_id: userId },
   });
-  await postToChannel(rest, channel.id, message);
+  await rest.request("POST", `/channels/${channel.id}/messages`, { body: messageBody(message) });
 }
 
-/** A new ticket in the staff channel, with Assign-to-me and Close. Nothing when no channel is set. */
+async function editStaffPost(rest: DiscordRest, ticket: TicketWithDescription): Promise<void> {
+  const post = ticket.staffPost;
+  if (!post) return;
+  const message = staffPost(translatorFor(post.locale), ticket, ticket.description);
+  await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
+    body: messageBody(message),
+  });
+}
+
+/** A new ticket in its server's staff channel, with Assign-to-me and Close; the post is remembered. */
 export function announceNewTicket(notifier: StaffChannelNotifier, ticket: TicketWithDescription): void {
-  const channelId = notifier.env.TICKET_STAFF_CHANNEL_ID;
+  const channelId = staffChannelFor(notifier.env, ticket.guildId);
   if (!channelId) return;
   const t = translatorFor(notifier.locale);
-  inBackground(notifier, `staff post for #${ticket.number}`, () =>
-    postToChannel(botRest(notifier.env), channelId, staffPost(t, ticket, undefined)),
-  );
+  inBackground(notifier, `staff post for #${ticket.number}`, async () => {
+    const message = await botRest(notifier.env).request<APIMessage>(
+      "POST",
+      `/channels/${channelId}/messages`,
+      { body: messageBody(staffPost(t, ticket, ticket.description)) },
+    );
+    const recorded = await recordStaffPost(
+      await supabaseAsNotifier(notifier.env),
+      ticket.guildId,
+      ticket.number,
+      { channelId, messageId: message.id, locale: notifier.locale },
+    );
+    if (!recorded.ok) throw new Error(`could not record the staff post: ${recorded.error.code}`);
+  });
 }
 
-/** Staff answered: the member gets the reply by DM, in their language (not when staff answer their own ticket). */
-export function dmStaffReply(
+/** Who is told by DM about a change: the owner, of a staff reply or of their ticket being closed. */
+export type OwnerDm =
+  | { kind: "reply"; actorId: string; message: TicketMessage }
+  | { kind: "closed"; actorId: string };
+
+export interface TicketChange {
+  /** Tell the owner (skipped when they acted themselves, for notes, and for a ticket not closed). */
+  dm?: OwnerDm;
+  /** Discord refused the DM: e.g. correct the acting staff member's answer. */
+  onUndelivered?(reason: DmFailureReason): Promise<void>;
+  /** The interaction's own answer already redrew the staff post (its buttons). */
+  postRedrawn?: boolean;
+}
+
+function dmFor(ticket: TicketSummary, dm: OwnerDm | undefined): MessageData | null {
+  if (!dm || dm.actorId === ticket.ownerId) return null;
+  const t = translatorFor(ticket.ownerLocale);
+  if (dm.kind === "reply") return dm.message.isInternal ? null : staffReplyDm(t, ticket, dm.message);
+  return ticket.status === "closed" ? ticketClosedDm(t, ticket) : null;
+}
+
+/**
+ * After any action on a ticket, in this order: the owner's DM (if any), its outcome recorded on the
+ * ticket (a refusal, or a delivery after a refusal), then the staff post redrawn from the ticket as
+ * the database has it now. Nothing is scheduled when there is nothing to do.
+ */
+export function afterTicketChange(
   notifier: Notifier,
-  actorId: string,
   ticket: TicketSummary,
-  message: TicketMessage,
+  change: TicketChange = {},
 ): void {
-  if (ticket.ownerId === actorId || message.isInternal) return;
-  const t = translatorFor(ticket.ownerLocale);
-  inBackground(notifier, `reply DM for #${ticket.number}`, () =>
-    sendDm(botRest(notifier.env), ticket.ownerId, staffReplyDm(t, ticket, message)),
-  );
-}
-
-/** Staff closed the ticket: the member is told, with the reason, in their language. */
-export function dmTicketClosed(notifier: Notifier, actorId: string, ticket: TicketSummary): void {
-  if (ticket.ownerId === actorId || ticket.status !== "closed") return;
-  const t = translatorFor(ticket.ownerLocale);
-  inBackground(notifier, `close DM for #${ticket.number}`, () =>
-    sendDm(botRest(notifier.env), ticket.ownerId, ticketClosedDm(t, ticket)),
-  );
+  const dm = dmFor(ticket, change.dm);
+  const redrawPost = ticket.staffPost !== null && !change.postRedrawn;
+  if (!dm && !redrawPost) return;
+  inBackground(notifier, `after a change to #${ticket.number}`, async () => {
+    const rest = botRest(notifier.env);
+    let current: TicketWithDescription | null = null;
+    let postChanged = redrawPost;
+    if (dm) {
+      let failure: DmFailureReason | null = null;
+      try {
+        await sendDm(rest, ticket.ownerId, dm);
+      } catch (error) {
+        failure = dmFailureReason(error);
+        console.error(`DM to the owner of #${ticket.number} refused (${failure})`, error);
+      }
+      if (failure !== null || ticket.dmFailure !== null) {
+        const recorded = await recordDmOutcome(
+          await supabaseAsNotifier(notifier.env),
+          ticket.guildId,
+          ticket.number,
+          failure,
+        );
+        if (recorded.ok) {
+          current = recorded.data.ticket;
+          postChanged ||= recorded.data.changed;
+        }
+      }
+      if (failure !== null) {
+        await change.onUndelivered?.(failure).catch((error: unknown) => {
+          console.error(`could not report the refused DM for #${ticket.number}`, error);
+        });
+      }
+    }
+    if (!postChanged) return;
+    if (!current) {
+      if (ticket.staffPost === null) return;
+      const read = await staffPostTicket(
+        await supabaseAsNotifier(notifier.env),
+        ticket.guildId,
+        ticket.number,
+      );
+      if (!read.ok)
+        throw new Error(`could not read #${ticket.number} for its staff post: ${read.error.code}`);
+      current = read.data;
+    }
+    await editStaffPost(rest, current);
+  });
 }

@@ -91,6 +91,25 @@ export interface TicketSummary {
   /** null when closed by the system (stale tickets). */
   closedBy: string | null;
   closeReason: string | null;
+  /** Its post in the staff channel, edited on every change; null when it was never posted. */
+  staffPost: StaffPostRef | null;
+  /** The last DM to the owner that Discord refused; null once one gets through. */
+  dmFailure: DmFailure | null;
+}
+
+export interface StaffPostRef {
+  channelId: string;
+  messageId: string;
+  /** The server's language when it was posted: every later edit keeps it. */
+  locale: Locale;
+}
+
+/** Why Discord refused a DM: the member does not accept DMs from the server (403), or anything else. */
+export type DmFailureReason = "dms_closed" | "discord_error";
+
+export interface DmFailure {
+  reason: DmFailureReason;
+  at: string;
 }
 
 export interface TicketWithDescription extends TicketSummary {
@@ -379,6 +398,36 @@ export function ticketTranscript(client: SupabaseClient, ticket: TicketRef, incl
 /** Up to 25 of the caller's visible tickets whose number starts with, or subject contains, `query`. */
 export function autocompleteTickets(client: SupabaseClient, query: string) {
   return call<TicketChoice[]>(client, "ticket_autocomplete", { p_query: query });
+}
+
+/** Notifier (service_role client only): remembers the ticket's post in the staff channel. */
+export function recordStaffPost(client: SupabaseClient, guildId: string, ticket: number, post: StaffPostRef) {
+  return call<TicketWithDescription>(client, "ticket_record_staff_post", {
+    p_guild_id: guildId,
+    p_number: ticket,
+    p_channel_id: post.channelId,
+    p_message_id: post.messageId,
+    p_locale: post.locale,
+  });
+}
+
+/** Notifier (service_role client only): the last DM to the owner was delivered (null) or refused. */
+export function recordDmOutcome(
+  client: SupabaseClient,
+  guildId: string,
+  ticket: number,
+  failure: DmFailureReason | null,
+) {
+  return call<{ ticket: TicketWithDescription; changed: boolean }>(client, "ticket_record_dm", {
+    p_guild_id: guildId,
+    p_number: ticket,
+    p_failure: failure,
+  });
+}
+
+/** Notifier (service_role client only): the ticket as its staff post shows it, description included. */
+export function staffPostTicket(client: SupabaseClient, guildId: string, ticket: number) {
+  return call<TicketWithDescription>(client, "ticket_staff_post", { p_guild_id: guildId, p_number: ticket });
 }
 
 /** Control API (service_role client only): not-closed tickets per guild. */

@@ -1,6 +1,7 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { afterTicketChange } from "../notify";
 import { assignTicket } from "../rpc";
-import { clientFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
 import { memberOption, subcommand, ticketOption } from "./options";
 
 /** `/ticket assign ticket [member]` (staff): to yourself by default, or to another staff member. */
@@ -15,6 +16,7 @@ export const assignSubcommand: TicketSubcommand = {
     const assignee = call.options.string("member") ?? ctx.user.id;
     const result = await assignTicket(await clientFor(ctx.env, call), ref.number, assignee);
     if (!result.ok) return refused(ctx, result.error, ref.number);
+    afterTicketChange(notifierFor(ctx), result.data);
     return ephemeral(ctx.t("ticket.assigned", { number: result.data.number, assignee }));
   },
 };

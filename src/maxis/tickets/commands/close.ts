@@ -1,7 +1,14 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { dmTicketClosed } from "../notify";
+import { afterTicketChange } from "../notify";
 import { closeTicket } from "../rpc";
-import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import {
+  clientFor,
+  notifierFor,
+  refused,
+  reportUndelivered,
+  type TicketSubcommand,
+  ticketNumberOption,
+} from "./context";
 import { reasonOption, subcommand, ticketOption } from "./options";
 
 /** `/ticket close ticket [reason]`: members close their own; when staff close one, the member is told. */
@@ -16,7 +23,11 @@ export const closeSubcommand: TicketSubcommand = {
     const reason = call.options.string("reason")?.trim() || undefined;
     const result = await closeTicket(await clientFor(ctx.env, call), ref.number, reason);
     if (!result.ok) return refused(ctx, result.error, ref.number);
-    if (call.staff) dmTicketClosed(notifierFor(ctx), ctx.user.id, result.data);
-    return ephemeral(ctx.t("ticket.closed", { number: result.data.number }));
+    const answer = ctx.t("ticket.closed", { number: result.data.number });
+    afterTicketChange(notifierFor(ctx), result.data, {
+      ...(call.staff ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
+      onUndelivered: reportUndelivered(ctx, result.data, answer),
+    });
+    return ephemeral(answer);
   },
 };

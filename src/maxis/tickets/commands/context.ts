@@ -4,6 +4,7 @@ import type {
   APIInteraction,
   APIInteractionResponse,
 } from "discord-api-types/v10";
+import { editOriginalResponse } from "../../../shared/discord/followup";
 import type { CommandContext, InteractionContext } from "../../../shared/discord/handlers";
 import type { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
@@ -11,9 +12,9 @@ import { resolveLocale } from "../../../shared/i18n";
 import { identityOf } from "../../identity";
 import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
-import type { StaffChannelNotifier } from "../notify";
+import { botRest, type StaffChannelNotifier } from "../notify";
 import { escapeMarkdown } from "../render/escape";
-import type { TicketError } from "../rpc";
+import type { DmFailureReason, TicketError, TicketSummary } from "../rpc";
 import { parseTicketNumber } from "../ticket-ref";
 
 type Awaitable<T> = T | Promise<T>;
@@ -86,4 +87,21 @@ export function notifierFor(ctx: InteractionContext<MaxisEnv>): StaffChannelNoti
     locale: resolveLocale(ctx.interaction.guild_locale ?? undefined),
     waitUntil: (promise) => ctx.waitUntil(promise),
   };
+}
+
+/**
+ * When Discord refuses the DM that tells the member: the acting staff member's private answer is
+ * edited to say so (the answer went out before the DM was tried), keeping what it said first.
+ */
+export function reportUndelivered(
+  ctx: InteractionContext<MaxisEnv>,
+  ticket: TicketSummary,
+  answer: string,
+): (reason: DmFailureReason) => Promise<void> {
+  return (reason) =>
+    editOriginalResponse(
+      botRest(ctx.env),
+      ctx.interaction,
+      `${answer}\n${ctx.t(`ticket.dm_failed.${reason}`, { owner: ticket.ownerId, number: ticket.number })}`,
+    );
 }

@@ -35,7 +35,8 @@ export const listSubcommand: TicketSubcommand = {
     const status = options.string("status");
     if (status !== undefined && !isStatus(status))
       return refused(ctx, { code: "invalid_status", detail: null });
-    const page = await ticketListPage(ctx, actor, { status, mine: options.boolean("mine") ?? false }, 0);
+    const filter = { guildId: actor.identity.guildId, status, mine: options.boolean("mine") ?? false };
+    const page = await ticketListPage(ctx, actor, filter, 0);
     return page.ok ? ephemeral(page.message) : refused(ctx, page.error);
   },
 };

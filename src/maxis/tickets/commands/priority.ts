@@ -1,7 +1,8 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { afterTicketChange } from "../notify";
 import { priorityBadge } from "../render/labels";
 import { setTicketPriority } from "../rpc";
-import { clientFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
 import { isPriority } from "./open-ticket";
 import { newPriorityOption, subcommand, ticketOption } from "./options";
 
@@ -18,6 +19,7 @@ export const prioritySubcommand: TicketSubcommand = {
     if (!isPriority(priority)) return refused(ctx, { code: "invalid_priority", detail: null });
     const result = await setTicketPriority(await clientFor(ctx.env, call), ref.number, priority);
     if (!result.ok) return refused(ctx, result.error, ref.number);
+    afterTicketChange(notifierFor(ctx), result.data);
     return ephemeral(
       ctx.t("ticket.priority_set", {
         number: result.data.number,

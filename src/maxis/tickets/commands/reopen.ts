@@ -1,6 +1,7 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { afterTicketChange } from "../notify";
 import { reopenTicket } from "../rpc";
-import { clientFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
 import { subcommand, ticketOption } from "./options";
 
 /** `/ticket reopen ticket`: back to open (for a member, it counts against the open-ticket limit). */
@@ -13,6 +14,7 @@ export const reopenSubcommand: TicketSubcommand = {
     if ("response" in ref) return ref.response;
     const result = await reopenTicket(await clientFor(call.ctx.env, call), ref.number);
     if (!result.ok) return refused(call.ctx, result.error, ref.number);
+    afterTicketChange(notifierFor(call.ctx), result.data);
     return ephemeral(call.ctx.t("ticket.reopened", { number: result.data.number }));
   },
 };

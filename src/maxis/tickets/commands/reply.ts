@@ -1,10 +1,20 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { dmStaffReply } from "../notify";
+import { afterTicketChange } from "../notify";
 import { replyToTicket } from "../rpc";
-import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import {
+  clientFor,
+  notifierFor,
+  refused,
+  reportUndelivered,
+  type TicketSubcommand,
+  ticketNumberOption,
+} from "./context";
 import { messageOption, subcommand, ticketOption } from "./options";
 
-/** `/ticket reply ticket message`: a public reply; when staff answer, the member gets it by DM. */
+/**
+ * `/ticket reply ticket message`: a public reply; when staff answer, the member gets it by DM, and if
+ * Discord refuses that DM the answer is corrected to say so.
+ */
 export const replySubcommand: TicketSubcommand = {
   data: subcommand("reply", [ticketOption, messageOption]),
   staffOnly: false,
@@ -18,7 +28,11 @@ export const replySubcommand: TicketSubcommand = {
     });
     if (!result.ok) return refused(ctx, result.error, ref.number);
     const { ticket, message } = result.data;
-    if (call.staff) dmStaffReply(notifierFor(ctx), ctx.user.id, ticket, message);
-    return ephemeral(ctx.t("ticket.replied", { number: ticket.number }));
+    const answer = ctx.t("ticket.replied", { number: ticket.number });
+    afterTicketChange(notifierFor(ctx), ticket, {
+      ...(call.staff ? { dm: { kind: "reply", actorId: ctx.user.id, message } } : {}),
+      onUndelivered: reportUndelivered(ctx, ticket, answer),
+    });
+    return ephemeral(answer);
   },
 };

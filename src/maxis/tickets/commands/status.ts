@@ -1,8 +1,15 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { dmTicketClosed } from "../notify";
+import { afterTicketChange } from "../notify";
 import { statusBadge } from "../render/labels";
 import { setTicketStatus } from "../rpc";
-import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import {
+  clientFor,
+  notifierFor,
+  refused,
+  reportUndelivered,
+  type TicketSubcommand,
+  ticketNumberOption,
+} from "./context";
 import { isStatus } from "./list";
 import { newStatusOption, subcommand, ticketOption } from "./options";
 
@@ -19,12 +26,14 @@ export const statusSubcommand: TicketSubcommand = {
     if (!isStatus(status)) return refused(ctx, { code: "invalid_status", detail: null });
     const result = await setTicketStatus(await clientFor(ctx.env, call), ref.number, status);
     if (!result.ok) return refused(ctx, result.error, ref.number);
-    if (status === "closed") dmTicketClosed(notifierFor(ctx), ctx.user.id, result.data);
-    return ephemeral(
-      ctx.t("ticket.status_set", {
-        number: result.data.number,
-        status: statusBadge(ctx.t, result.data.status),
-      }),
-    );
+    const answer = ctx.t("ticket.status_set", {
+      number: result.data.number,
+      status: statusBadge(ctx.t, result.data.status),
+    });
+    afterTicketChange(notifierFor(ctx), result.data, {
+      ...(status === "closed" ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
+      onUndelivered: reportUndelivered(ctx, result.data, answer),
+    });
+    return ephemeral(answer);
   },
 };

@@ -6,15 +6,17 @@ import { ticketErrorMessage } from "../errors";
 import { LIST_PAGE_PREFIX } from "../render/list";
 
 /**
- * Previous/Next under `/ticket list`: `ticket-page:<status|all>:<mine 0|1>:<offset>`. The page is read
- * again as whoever clicked, so a button can never show more than that person may see.
+ * Previous/Next under `/ticket list`: `ticket-page:<server id>:<status|all>:<mine 0|1>:<offset>`. The
+ * page is read again as whoever clicked, in the server the button names and only when clicked there,
+ * so a button can never show more than that person may see in that server.
  */
 export const ticketListPages: ComponentHandler<MaxisEnv> = {
   prefix: LIST_PAGE_PREFIX,
 
-  async run(ctx, [status = "", mine = "", offset = ""]) {
+  async run(ctx, [guildId = "", status = "", mine = "", offset = ""]) {
     const actor = ticketActor(ctx.interaction, ctx.env);
     if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
+    if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.error.other_server"));
     const start = Number(offset);
     if (
       (status !== "all" && !isStatus(status)) ||
@@ -23,7 +25,7 @@ export const ticketListPages: ComponentHandler<MaxisEnv> = {
     ) {
       return ephemeral(ctx.t("error.unknown_component"));
     }
-    const filter = { status: status === "all" ? undefined : status, mine: mine === "1" };
+    const filter = { guildId, status: status === "all" ? undefined : status, mine: mine === "1" };
     const page = await ticketListPage(ctx, actor, filter, start);
     return page.ok ? updateMessage(page.message) : ephemeral(ticketErrorMessage(ctx.t, page.error.code));
   },

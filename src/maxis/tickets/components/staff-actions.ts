@@ -3,26 +3,31 @@ import { ephemeral, updateMessage } from "../../../shared/discord/responses";
 import { translatorFor } from "../../../shared/i18n";
 import { clientFor, notifierFor, ticketActor } from "../commands/context";
 import { ticketErrorMessage } from "../errors";
-import { dmTicketClosed } from "../notify";
+import { afterTicketChange } from "../notify";
 import { STAFF_ACTION_PREFIX, staffPost } from "../render/staff-post";
 import { assignTicket, closeTicket } from "../rpc";
 import { parseTicketNumber } from "../ticket-ref";
 
+const SNOWFLAKE = /^[0-9]{1,20}$/;
+
 /**
- * Assign-to-me and Close on the staff channel's post about a new ticket (`ticket-staff:<action>:<n>`).
- * Staff only, checked before the database call; the post is redrawn from the ticket the database
- * returned, so it always shows the real state. Closing from here tells the member, as /ticket close does.
+ * Assign-to-me and Close on the staff channel's post about a ticket
+ * (`ticket-staff:<action>:<server id>:<number>`). The click must come from the ticket's own server,
+ * where Discord reported the clicker's roles, and from staff there; both are checked before the
+ * database call, which then looks the number up in that server only. The post is redrawn from the
+ * ticket the database returned. Closing from here tells the member, as /ticket close does.
  */
 export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
   prefix: STAFF_ACTION_PREFIX,
 
-  async run(ctx, [action = "", rawNumber = ""]) {
+  async run(ctx, [action = "", guildId = "", rawNumber = ""]) {
     const number = parseTicketNumber(rawNumber);
-    if ((action !== "assign" && action !== "close") || number === null) {
+    if ((action !== "assign" && action !== "close") || !SNOWFLAKE.test(guildId) || number === null) {
       return ephemeral(ctx.t("error.unknown_component"));
     }
     const actor = ticketActor(ctx.interaction, ctx.env);
     if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
+    if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.error.other_server"));
     if (!actor.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));
 
     const client = await clientFor(ctx.env, actor);
@@ -31,11 +36,15 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
         ? await assignTicket(client, number, ctx.user.id)
         : await closeTicket(client, number);
     if (!result.ok) return ephemeral(ticketErrorMessage(ctx.t, result.error.code, number));
-    if (action === "close") dmTicketClosed(notifierFor(ctx), ctx.user.id, result.data);
+    const ticket = result.data;
+    afterTicketChange(notifierFor(ctx), ticket, {
+      ...(action === "close" ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
+      postRedrawn: true,
+    });
     // The first post carried the description; the database's answer here does not.
     const description = ctx.interaction.message?.embeds?.[0]?.description;
-    // A shared post: redrawn in the server's language, like the first one, not the clicker's.
-    const postT = translatorFor(notifierFor(ctx).locale);
-    return updateMessage(staffPost(postT, result.data, description, { action, staffId: ctx.user.id }));
+    // A shared post: redrawn in the language it was posted in, like the first one, not the clicker's.
+    const postT = translatorFor(ticket.staffPost?.locale ?? notifierFor(ctx).locale);
+    return updateMessage(staffPost(postT, ticket, description));
   },
 };

@@ -33,6 +33,8 @@ export function ticketFixture(overrides: Partial<TicketWithDescription> = {}): T
     closedAt: null,
     closedBy: null,
     closeReason: null,
+    staffPost: null,
+    dmFailure: null,
     ...overrides,
   };
 }

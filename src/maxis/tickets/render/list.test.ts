@@ -15,7 +15,12 @@ const list = (total: number, offset: number): TicketList => ({
 
 describe("ticketListMessage", () => {
   it("shows one line per ticket and the page count", () => {
-    const message = ticketListMessage(en, list(1, 0), { status: undefined, mine: false }, false);
+    const message = ticketListMessage(
+      en,
+      list(1, 0),
+      { guildId: "10", status: undefined, mine: false },
+      false,
+    );
     expect(message.embeds?.[0]).toMatchObject({
       title: "Your tickets",
       description: "`#42` **Login \\`broken\\`**\n🟢 Open · 🟠 High · <t:1795521600:R>",
@@ -25,13 +30,18 @@ describe("ticketListMessage", () => {
   });
 
   it("names the owner for staff", () => {
-    const message = ticketListMessage(en, list(1, 0), { status: undefined, mine: false }, true);
+    const message = ticketListMessage(
+      en,
+      list(1, 0),
+      { guildId: "10", status: undefined, mine: false },
+      true,
+    );
     expect(message.embeds?.[0]?.title).toBe("Tickets in this server");
     expect(message.embeds?.[0]?.description).toContain(" · <@1300000000000000111> · ");
   });
 
   it("pages with buttons that carry the filter and the next offset", () => {
-    const message = ticketListMessage(en, list(25, 10), { status: "open", mine: true }, true);
+    const message = ticketListMessage(en, list(25, 10), { guildId: "10", status: "open", mine: true }, true);
     expect(message.embeds?.[0]?.footer?.text).toBe("Page 2/3 · total: 25");
     expect(message.components).toEqual([
       {
@@ -50,8 +60,18 @@ describe("ticketListMessage", () => {
   });
 
   it("disables the buttons at either end", () => {
-    const first = ticketListMessage(en, list(25, 0), { status: undefined, mine: false }, false);
-    const last = ticketListMessage(en, list(25, 20), { status: undefined, mine: false }, false);
+    const first = ticketListMessage(
+      en,
+      list(25, 0),
+      { guildId: "10", status: undefined, mine: false },
+      false,
+    );
+    const last = ticketListMessage(
+      en,
+      list(25, 20),
+      { guildId: "10", status: undefined, mine: false },
+      false,
+    );
     expect(buttonsOf(first).map((b) => b.disabled)).toEqual([true, false]);
     expect(buttonsOf(last).map((b) => b.disabled)).toEqual([false, true]);
     expect(new Set(buttonsOf(first).map((b) => b.custom_id)).size).toBe(2);

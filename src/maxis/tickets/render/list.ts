@@ -7,17 +7,22 @@ import type { TicketList, TicketStatus } from "../rpc";
 import { safeText } from "./escape";
 import { discordTime, priorityBadge, STATUS_COLOUR, statusBadge } from "./labels";
 
-/** The prefix of the list's paging buttons: `ticket-page:<status|all>:<mine 0|1>:<offset>`. */
+/**
+ * The prefix of the list's paging buttons: `ticket-page:<server id>:<status|all>:<mine 0|1>:<offset>`.
+ * The server is named like on every button that points at tickets; the page is only read in it.
+ */
 export const LIST_PAGE_PREFIX = "ticket-page";
 export const LIST_PAGE_SIZE = 10;
 
 export interface ListFilter {
+  /** The server whose tickets are listed. */
+  guildId: string;
   status: TicketStatus | undefined;
   mine: boolean;
 }
 
 export function pageButtonId(filter: ListFilter, offset: number): string {
-  return customId(LIST_PAGE_PREFIX, filter.status ?? "all", filter.mine ? 1 : 0, offset);
+  return customId(LIST_PAGE_PREFIX, filter.guildId, filter.status ?? "all", filter.mine ? 1 : 0, offset);
 }
 
 function pageButtons(

@@ -5,10 +5,11 @@ import { buttonsOf, ticketFixture } from "./fixtures.test-support";
 import { staffPost } from "./staff-post";
 
 const en = translatorFor("en");
+const fr = translatorFor("fr");
 
 describe("staffPost", () => {
-  it("announces a new ticket with Assign-to-me and Close", () => {
-    const post = staffPost(en, ticketFixture(), undefined);
+  it("announces a new ticket with Assign-to-me and Close, naming its server and number", () => {
+    const post = staffPost(en, ticketFixture(), "It fails");
     expect(post.content).toBe("New ticket **#42** from <@1300000000000000111>");
     expect(post.embeds?.[0]?.description).toBe("It fails");
     expect(post.components).toEqual([
@@ -19,14 +20,14 @@ describe("staffPost", () => {
             type: ComponentType.Button,
             style: ButtonStyle.Primary,
             label: "Assign to me",
-            custom_id: "ticket-staff:assign:42",
+            custom_id: "ticket-staff:assign:1300000000000000010:42",
             disabled: false,
           },
           {
             type: ComponentType.Button,
             style: ButtonStyle.Danger,
             label: "Close",
-            custom_id: "ticket-staff:close:42",
+            custom_id: "ticket-staff:close:1300000000000000010:42",
             disabled: false,
           },
         ],
@@ -34,25 +35,30 @@ describe("staffPost", () => {
     ]);
   });
 
-  it("says who took it, keeping the first post's description", () => {
+  it("says who has it, keeping the description it is given", () => {
     const { description: _d, ...summary } = ticketFixture({ assigneeId: "222", status: "in_progress" });
-    const post = staffPost(en, summary, "It fails", { action: "assign", staffId: "222" });
+    const post = staffPost(en, summary, "It fails");
     expect(post.content).toBe("New ticket **#42** from <@1300000000000000111>\nAssigned to <@222>.");
     expect(post.embeds?.[0]?.description).toBe("It fails");
   });
 
-  it("disables the buttons once closed", () => {
-    const post = staffPost(
-      en,
-      ticketFixture({ status: "closed", closedAt: "2026-11-24T11:00:00.000Z" }),
-      "x",
-      {
-        action: "close",
-        staffId: "222",
-      },
-    );
+  it("says who closed it, or that the system did, and disables the buttons", () => {
+    const closed = { status: "closed" as const, closedAt: "2026-11-24T11:00:00.000Z" };
+    const post = staffPost(en, ticketFixture({ ...closed, closedBy: "222" }), "x");
     expect(post.content).toContain("Closed by <@222>.");
-    const buttons = buttonsOf(post);
-    expect(buttons.every((b) => b.disabled)).toBe(true);
+    expect(buttonsOf(post).every((b) => b.disabled)).toBe(true);
+    expect(staffPost(en, ticketFixture(closed), "x").content).toContain(
+      "Closed automatically after a long silence.",
+    );
+  });
+
+  it("warns when the member's last DM was refused, in the post's language", () => {
+    const ticket = ticketFixture({ dmFailure: { reason: "dms_closed", at: "2026-11-24T11:00:00.000Z" } });
+    expect(staffPost(en, ticket, "x").content).toBe(
+      "New ticket **#42** from <@1300000000000000111>\n⚠️ The last DM to <@1300000000000000111> was not delivered: they do not accept DMs from this server.",
+    );
+    expect(staffPost(fr, ticket, "x").content).toContain(
+      "⚠️ Le dernier message privé à <@1300000000000000111> n'a pas été remis : ce membre n'accepte pas les messages privés de ce serveur.",
+    );
   });
 });

@@ -6,9 +6,15 @@ import type { Translator } from "../../../shared/i18n";
 import type { TicketSummary } from "../rpc";
 import { ticketCard } from "./ticket-card";
 
-/** The staff channel's buttons: `ticket-staff:assign:<number>` and `ticket-staff:close:<number>`. */
+/**
+ * The staff channel's buttons: `ticket-staff:<assign|close>:<server id>:<number>`. A ticket number is
+ * per server, so the button names the server too; the handler acts only when clicked in that server.
+ */
 export const STAFF_ACTION_PREFIX = "ticket-staff";
 export type StaffAction = "assign" | "close";
+
+export const staffActionId = (action: StaffAction, ticket: Pick<TicketSummary, "guildId" | "number">) =>
+  customId(STAFF_ACTION_PREFIX, action, ticket.guildId, ticket.number);
 
 function staffButtons(t: Translator, ticket: TicketSummary): APIActionRowComponent<APIButtonComponent> {
   const closed = ticket.status === "closed";
@@ -19,42 +25,42 @@ function staffButtons(t: Translator, ticket: TicketSummary): APIActionRowCompone
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
         label: t("ticket.staff.assign_me"),
-        custom_id: customId(STAFF_ACTION_PREFIX, "assign", ticket.number),
+        custom_id: staffActionId("assign", ticket),
         disabled: closed,
       },
       {
         type: ComponentType.Button,
         style: ButtonStyle.Danger,
         label: t("ticket.staff.close"),
-        custom_id: customId(STAFF_ACTION_PREFIX, "close", ticket.number),
+        custom_id: staffActionId("close", ticket),
         disabled: closed,
       },
     ],
   };
 }
 
-export interface StaffPostUpdate {
-  action: StaffAction;
-  /** Who clicked. */
-  staffId: string;
-}
-
 /**
- * The staff channel's post about a ticket: who opened it and the ticket card, with Assign-to-me and
- * Close. After a click the same post is redrawn from the ticket the database returned, saying who did
- * what; `description` is carried over from the first post (the click's answer has no description).
+ * The staff channel's post about a ticket: who opened it, who has it, who closed it, whether the
+ * member's last DM was refused, and the ticket card with Assign-to-me and Close. Drawn from the ticket
+ * as the database returned it, first when the ticket opens and again after every change.
  */
 export function staffPost(
   t: Translator,
   ticket: TicketSummary,
   description: string | undefined,
-  update?: StaffPostUpdate,
 ): MessageData {
   const lines = [t("ticket.staff.new", { number: ticket.number, owner: ticket.ownerId })];
-  if (update?.action === "assign" && ticket.assigneeId) {
-    lines.push(t("ticket.staff.assigned_by", { assignee: ticket.assigneeId }));
+  if (ticket.assigneeId) lines.push(t("ticket.staff.assigned_by", { assignee: ticket.assigneeId }));
+  if (ticket.status === "closed") {
+    lines.push(
+      ticket.closedBy
+        ? t("ticket.staff.closed_by", { staff: ticket.closedBy })
+        : t("ticket.staff.closed_by_system"),
+    );
   }
-  if (update?.action === "close") lines.push(t("ticket.staff.closed_by", { staff: update.staffId }));
+  if (ticket.dmFailure) {
+    lines.push(t(`ticket.staff.dm_failed.${ticket.dmFailure.reason}`, { owner: ticket.ownerId }));
+  }
   const card: APIEmbed = ticketCard(t, ticket);
   return {
     content: lines.join("\n"),

@@ -107,6 +107,7 @@ export const tickets = defineMessages(
     "ticket.error.ticket_closed": "Ticket {ticket} is closed. Reopen it first.",
     "ticket.error.ticket_already_closed": "Ticket {ticket} is already closed.",
     "ticket.error.ticket_not_closed": "Ticket {ticket} is not closed.",
+    "ticket.error.other_server": "This ticket belongs to another server: handle it from there.",
 
     // Answers.
     "ticket.created":
@@ -174,6 +175,17 @@ export const tickets = defineMessages(
     "ticket.staff.close": "Close",
     "ticket.staff.assigned_by": "Assigned to <@{assignee}>.",
     "ticket.staff.closed_by": "Closed by <@{staff}>.",
+    "ticket.staff.closed_by_system": "Closed automatically after a long silence.",
+    "ticket.staff.dm_failed.dms_closed":
+      "⚠️ The last DM to <@{owner}> was not delivered: they do not accept DMs from this server.",
+    "ticket.staff.dm_failed.discord_error":
+      "⚠️ The last DM to <@{owner}> was not delivered: Discord refused it.",
+
+    // A staff answer corrected when Discord refused the DM that carried it to the member.
+    "ticket.dm_failed.dms_closed":
+      "⚠️ Discord did not deliver it to <@{owner}> by DM: they do not accept DMs from this server. They will see it with `/ticket view ticket:{number}`.",
+    "ticket.dm_failed.discord_error":
+      "⚠️ Discord did not deliver it to <@{owner}> by DM: Discord refused it. They will see it with `/ticket view ticket:{number}`.",
 
     // Direct messages to the member.
     "ticket.dm.reply": "The support team replied to your ticket **#{number}**: {subject}",
@@ -193,8 +205,14 @@ export const tickets = defineMessages(
     "api.error.unauthenticated": "Sign in first: this endpoint needs a staff session.",
     "api.error.invalid_session": "The session token is not valid. Sign in again.",
     "api.error.session_expired": "The session has expired. Sign in again.",
-    "api.error.invalid_field": "Invalid request: {field} is not valid (expected {expected}).",
-    "api.error.unknown_field": "Invalid request: unknown field {field}.",
+    "api.error.missing_field": "Invalid request: the field “{field}” is missing.",
+    "api.error.invalid_field": "Invalid request: the field “{field}” must be {expected}.",
+    "api.error.unknown_field": "Invalid request: unknown field “{field}”.",
+    "api.error.not_an_object": "Invalid request: the body must be a JSON object.",
+    "api.expected.text": "text",
+    "api.expected.boolean": "true or false",
+    "api.expected.number": "a number",
+    "api.expected.valid": "a valid value",
     "api.error.invalid_json": "Invalid request: the body is not valid JSON.",
     "api.error.body_too_large": "The request body is too large.",
     "api.error.unsupported_media_type": "Send the body as JSON (Content-Type: application/json).",
@@ -304,6 +322,7 @@ export const tickets = defineMessages(
     "ticket.error.ticket_closed": "Le ticket {ticket} est fermé. Rouvrez-le d'abord.",
     "ticket.error.ticket_already_closed": "Le ticket {ticket} est déjà fermé.",
     "ticket.error.ticket_not_closed": "Le ticket {ticket} n'est pas fermé.",
+    "ticket.error.other_server": "Ce ticket appartient à un autre serveur : traitez-le depuis celui-ci.",
 
     "ticket.created":
       "Le ticket **#{number}** est ouvert : {subject}\nL'équipe vous répondra ici ; suivez-le avec `/ticket voir ticket:{number}`.",
@@ -365,6 +384,16 @@ export const tickets = defineMessages(
     "ticket.staff.close": "Fermer",
     "ticket.staff.assigned_by": "Assigné à <@{assignee}>.",
     "ticket.staff.closed_by": "Fermé par <@{staff}>.",
+    "ticket.staff.closed_by_system": "Fermé automatiquement après un long silence.",
+    "ticket.staff.dm_failed.dms_closed":
+      "⚠️ Le dernier message privé à <@{owner}> n'a pas été remis : ce membre n'accepte pas les messages privés de ce serveur.",
+    "ticket.staff.dm_failed.discord_error":
+      "⚠️ Le dernier message privé à <@{owner}> n'a pas été remis : Discord l'a refusé.",
+
+    "ticket.dm_failed.dms_closed":
+      "⚠️ Discord ne l'a pas remis à <@{owner}> en message privé : ce membre n'accepte pas les messages privés de ce serveur. Il le verra avec `/ticket voir ticket:{number}`.",
+    "ticket.dm_failed.discord_error":
+      "⚠️ Discord ne l'a pas remis à <@{owner}> en message privé : Discord l'a refusé. Il le verra avec `/ticket voir ticket:{number}`.",
 
     "ticket.dm.reply": "L'équipe de support a répondu à votre ticket **#{number}** : {subject}",
     "ticket.dm.closed": "Votre ticket **#{number}** a été fermé par l'équipe de support : {subject}",
@@ -382,8 +411,14 @@ export const tickets = defineMessages(
     "api.error.unauthenticated": "Connectez-vous d'abord : cette adresse demande une session de l'équipe.",
     "api.error.invalid_session": "Le jeton de session n'est pas valide. Reconnectez-vous.",
     "api.error.session_expired": "La session a expiré. Reconnectez-vous.",
-    "api.error.invalid_field": "Requête invalide : {field} n'est pas valide (attendu : {expected}).",
-    "api.error.unknown_field": "Requête invalide : champ inconnu {field}.",
+    "api.error.missing_field": "Requête invalide : le champ « {field} » est manquant.",
+    "api.error.invalid_field": "Requête invalide : le champ « {field} » doit être {expected}.",
+    "api.error.unknown_field": "Requête invalide : champ inconnu « {field} ».",
+    "api.error.not_an_object": "Requête invalide : le corps doit être un objet JSON.",
+    "api.expected.text": "du texte",
+    "api.expected.boolean": "true ou false",
+    "api.expected.number": "un nombre",
+    "api.expected.valid": "une valeur valide",
     "api.error.invalid_json": "Requête invalide : le corps n'est pas du JSON valide.",
     "api.error.body_too_large": "Le corps de la requête est trop volumineux.",
     "api.error.unsupported_media_type": "Envoyez le corps en JSON (Content-Type: application/json).",
