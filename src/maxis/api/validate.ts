@@ -87,5 +87,12 @@ export async function jsonBody<S extends v.GenericSchema>(
       };
     }
   }
+  // Every body is an object; valibot would take an array for one and name its indexes as fields.
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    return {
+      ok: false,
+      response: apiError(c, 400, "invalid_request", c.var.t("api.error.not_an_object")),
+    };
+  }
   return check(c, schema, parsed);
 }

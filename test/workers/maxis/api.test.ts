@@ -357,6 +357,73 @@ describe("validation errors, as JSON", () => {
     });
   });
 
+  it("says which field is missing, unknown or of the wrong kind, in the reader's language", async () => {
+    const { token } = await setUp();
+    const fr = { "Accept-Language": "fr-FR,fr;q=0.9" };
+    const cases: [string, Parameters<typeof api>[1], string][] = [
+      // Once reported as "unknown field body".
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: {} },
+        "Invalid request: the field “body” is missing.",
+      ],
+      [
+        "/tickets/1/notes",
+        { method: "POST", token, body: {}, headers: fr },
+        "Requête invalide : le champ « body » est manquant.",
+      ],
+      [
+        "/tickets/1/status",
+        { method: "PUT", token, body: {} },
+        "Invalid request: the field “status” is missing.",
+      ],
+      [
+        "/tickets/1/assignee",
+        { method: "PUT", token, body: {}, headers: fr },
+        "Requête invalide : le champ « assigneeId » est manquant.",
+      ],
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: { body: 42 } },
+        "Invalid request: the field “body” must be text.",
+      ],
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: { body: 42 }, headers: fr },
+        "Requête invalide : le champ « body » doit être du texte.",
+      ],
+      [
+        "/tickets/1/replies",
+        { method: "POST", token, body: { body: "hi", extra: true } },
+        "Invalid request: unknown field “extra”.",
+      ],
+      [
+        "/tickets/1/close",
+        { method: "POST", token, body: "[1]" },
+        "Invalid request: the body must be a JSON object.",
+      ],
+      [
+        "/tickets/1/close",
+        { method: "POST", token, body: "5", headers: fr },
+        "Requête invalide : le corps doit être un objet JSON.",
+      ],
+    ];
+    for (const [path, call, message] of cases) {
+      const res = await api(path, call);
+      expect(res, `${path} ${JSON.stringify(call?.body)}`).toMatchObject({
+        status: 400,
+        json: { error: { code: "invalid_request", message } },
+      });
+    }
+    // An assignee of the wrong kind is an assignee error, like one of the right kind that is no id.
+    expect(await api("/tickets/1/assignee", { method: "PUT", token, body: { assigneeId: 5 } })).toMatchObject(
+      {
+        status: 400,
+        json: { error: { code: "invalid_assignee" } },
+      },
+    );
+  });
+
   it("speaks French to a French dashboard", async () => {
     const { token } = await setUp();
     const res = await api("/tickets/1/replies", {
@@ -373,7 +440,7 @@ describe("validation errors, as JSON", () => {
       headers: { "Accept-Language": "fr" },
     });
     expect(unknown.json).toEqual({
-      error: { code: "invalid_request", message: "Requête invalide : champ inconnu pinned." },
+      error: { code: "invalid_request", message: "Requête invalide : champ inconnu « pinned »." },
     });
     // Choices are named as the dashboard shows them in French, not by their stored English values.
     const category = await api("/tickets?category=loterie", { token, headers: { "Accept-Language": "fr" } });

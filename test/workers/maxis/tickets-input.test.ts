@@ -10,8 +10,10 @@ import { commandInteraction, parseCommandLine } from "../../../scripts/lib/inter
 import { sendInteraction } from "../support/discord";
 import {
   countSupabaseCalls,
+  createdNumber,
   definitions,
   freshCast,
+  homeCast,
   messageOf,
   privateText,
   run,
@@ -171,11 +173,23 @@ describe("member text with Markdown and mentions", () => {
     const list = messageOf(await run(staff, "/ticket list"));
     expect(list.embeds?.[0]?.description).toContain("**\\@everyone \\*\\*FREE NITRO\\*\\***");
 
-    // The staff channel post too.
-    const [post] = await waitForRequests(staffPostsFor(memberA.userId));
+    // The staff channel post too (posted for the staff channel's own server only).
+    const home = homeCast().memberA;
+    const number = createdNumber(
+      await run(
+        home,
+        "/ticket create subject:@everyone **FREE NITRO** description:[click](https://evil.example) <@&1300000000000000030> # Title",
+      ),
+    );
+    const [post] = await waitForRequests(staffPostsFor(home.userId));
     expect(post?.body).toMatchObject({
       allowed_mentions: { parse: [] },
-      embeds: [{ title: "#1 · \\@everyone \\*\\*FREE NITRO\\*\\*" }],
+      embeds: [
+        {
+          title: `#${number} · \\@everyone \\*\\*FREE NITRO\\*\\*`,
+          description: "\\[click\\](https://evil.example) \\<\\@&1300000000000000030\\> \\# Title",
+        },
+      ],
     });
   });
 });

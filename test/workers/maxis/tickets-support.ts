@@ -19,7 +19,11 @@ import {
   modalSubmitInteraction,
   parseCommandLine,
 } from "../../../scripts/lib/interaction-builder";
-import { LOCAL_STAFF_CHANNEL_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
+import {
+  LOCAL_GUILD_ID,
+  LOCAL_STAFF_CHANNEL_ID,
+  LOCAL_STAFF_ROLE_ID,
+} from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { maxisHandlers } from "../../../src/maxis/commands";
 import { sendInteraction } from "../support/discord";
@@ -50,6 +54,29 @@ export function freshCast(locale = "en-US"): Cast {
     staff: { userId: snowflake(), guildId, roles: [LOCAL_STAFF_ROLE_ID], locale },
     admin: { userId: snowflake(), guildId, administrator: true, locale },
   };
+}
+
+/**
+ * Fresh people in the server the staff channel belongs to (DISCORD_GUILD_ID in the tests' bindings):
+ * the only server whose tickets are posted there. Its ticket numbers are shared with every test that
+ * uses it, so read each ticket's number from its answer (`createdNumber`).
+ */
+export function homeCast(locale = "en-US"): Cast {
+  const guildId = LOCAL_GUILD_ID;
+  return {
+    guildId,
+    memberA: { userId: snowflake(), guildId, locale },
+    memberB: { userId: snowflake(), guildId, locale },
+    staff: { userId: snowflake(), guildId, roles: [LOCAL_STAFF_ROLE_ID], locale },
+    admin: { userId: snowflake(), guildId, administrator: true, locale },
+  };
+}
+
+/** The number of the ticket a `/ticket create` answer announces. */
+export function createdNumber(response: APIInteractionResponse): number {
+  const match = /\*\*#(\d+)\*\*/.exec(messageOf(response).content ?? "");
+  if (!match?.[1]) throw new Error("not a ticket-created answer");
+  return Number(match[1]);
 }
 
 export const inLocale = (actor: Actor, locale: string): Actor => ({ ...actor, locale });
@@ -163,6 +190,25 @@ export const staffPostsFor = (ownerId: string) => (requests: RecordedRequest[]) 
       r.path === `/channels/${LOCAL_STAFF_CHANNEL_ID}/messages` &&
       String((r.body as { content?: string } | null)?.content).includes(`<@${ownerId}>`),
   );
+
+/** Edits of one staff-channel post (`PATCH /channels/<staff channel>/messages/<id>`), oldest first. */
+export const staffPostEdits = (messageId: string) => (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) => r.method === "PATCH" && r.path === `/channels/${LOCAL_STAFF_CHANNEL_ID}/messages/${messageId}`,
+  );
+
+/** Scripts the Discord stand-in's next matching request to fail; `bodyIncludes` keeps it to one test. */
+export async function scriptFailure(failure: {
+  method: string;
+  pathPattern: string;
+  bodyIncludes: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+  times: number;
+}): Promise<void> {
+  await fetch(`${local}/__local/failures`, { method: "POST", body: JSON.stringify(failure) });
+}
 
 /** Each `POST /users/@me/channels` Maxis made to open a DM with this member. */
 export const dmChannelsOpenedFor = (userId: string) => (requests: RecordedRequest[]) =>

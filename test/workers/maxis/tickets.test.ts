@@ -118,7 +118,7 @@ describe("a member's ticket, from creation to reopening", () => {
   });
 
   it("pages the list with buttons that re-read the list as whoever clicks", async () => {
-    const { memberA, memberB } = freshCast();
+    const { memberA, memberB, guildId } = freshCast();
     for (let i = 1; i <= 10; i++) {
       await run(memberA, `/ticket create subject:Ticket ${i} description:Body ${i}`);
       await run(memberA, `/ticket close ticket:${i}`);
@@ -134,12 +134,12 @@ describe("a member's ticket, from creation to reopening", () => {
     const first = messageOf(await run(memberA, "/ticket list"));
     expect(first.embeds?.[0]?.footer?.text).toBe("Page 1/2 · total: 15");
     const next = buttonsOf(first)[1]?.custom_id ?? "";
-    expect(next).toBe("ticket-page:all:0:10");
+    expect(next).toBe(`ticket-page:${guildId}:all:0:10`);
     const second = await click(memberA, next);
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(messageOf(second).embeds?.[0]?.footer?.text).toBe("Page 2/2 · total: 15");
     // The same button, clicked by B, shows B's tickets only.
-    const asB = messageOf(await click(memberB, "ticket-page:all:0:0"));
+    const asB = messageOf(await click(memberB, `ticket-page:${guildId}:all:0:0`));
     expect(asB.embeds?.[0]?.description).toContain("Not yours");
     expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · total: 1");
   });
@@ -302,7 +302,7 @@ describe("staff", () => {
   });
 
   it("each ticket command makes exactly one Supabase call", async () => {
-    const { memberA, staff } = freshCast();
+    const { memberA, staff, guildId } = freshCast();
     const lines: [typeof memberA, string, string][] = [
       [memberA, "/ticket create subject:One call description:Only one", "ticket_create"],
       [memberA, "/ticket list", "ticket_list"],
@@ -334,8 +334,14 @@ describe("staff", () => {
         submitModal(memberA, "ticket-create:bug:low", { subject: "From the form", description: "Typed" }),
       ),
     ).toEqual(["ticket_create"]);
-    expect(await countSupabaseCalls(() => click(memberA, "ticket-page:all:0:0"))).toEqual(["ticket_list"]);
-    expect(await countSupabaseCalls(() => click(staff, "ticket-staff:assign:2"))).toEqual(["ticket_assign"]);
-    expect(await countSupabaseCalls(() => click(staff, "ticket-staff:close:2"))).toEqual(["ticket_close"]);
+    expect(await countSupabaseCalls(() => click(memberA, `ticket-page:${guildId}:all:0:0`))).toEqual([
+      "ticket_list",
+    ]);
+    expect(await countSupabaseCalls(() => click(staff, `ticket-staff:assign:${guildId}:2`))).toEqual([
+      "ticket_assign",
+    ]);
+    expect(await countSupabaseCalls(() => click(staff, `ticket-staff:close:${guildId}:2`))).toEqual([
+      "ticket_close",
+    ]);
   });
 });
