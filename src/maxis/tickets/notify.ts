@@ -98,7 +98,8 @@ async function sendDm(rest: DiscordRest, userId: string, message: MessageData): 
 async function editStaffPost(rest: DiscordRest, ticket: TicketWithDescription): Promise<void> {
   const post = ticket.staffPost;
   if (!post) return;
-  const message = staffPost(translatorFor(post.locale), ticket, ticket.description);
+  // The ticket carries its description: the card escapes it (member text).
+  const message = staffPost(translatorFor(post.locale), ticket, undefined);
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
     body: messageBody(message),
   });
@@ -113,7 +114,7 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
     const message = await botRest(notifier.env).request<APIMessage>(
       "POST",
       `/channels/${channelId}/messages`,
-      { body: messageBody(staffPost(t, ticket, ticket.description)) },
+      { body: messageBody(staffPost(t, ticket, undefined)) },
     );
     const recorded = await recordStaffPost(
       await supabaseAsNotifier(notifier.env),

@@ -50,10 +50,10 @@ describe("ticketListMessage", () => {
           expect.objectContaining({
             style: ButtonStyle.Secondary,
             label: "Previous",
-            custom_id: "ticket-page:open:1:0",
+            custom_id: "ticket-page:10:open:1:0",
             disabled: false,
           }),
-          expect.objectContaining({ label: "Next", custom_id: "ticket-page:open:1:20", disabled: false }),
+          expect.objectContaining({ label: "Next", custom_id: "ticket-page:10:open:1:20", disabled: false }),
         ],
       },
     ]);
