@@ -95,7 +95,11 @@ const en = {
   "ticket.history": "History",
   "ticket.notFound": "This ticket does not exist or you cannot see it.",
   "ticket.saved": "Saved",
-  "ticket.replySent": "Reply sent to the member",
+  "ticket.replySent": "Reply added to the ticket",
+  "ticket.dmFailed.dms_closed":
+    "Discord refused the last DM to the member {time}: they do not accept DMs from the server. They see replies with /ticket view.",
+  "ticket.dmFailed.discord_error":
+    "Discord refused the last DM to the member {time}. They see replies with /ticket view.",
   "ticket.noteAdded": "Note added",
   "ticket.closed": "Ticket closed",
   "ticket.reopened": "Ticket reopened",
@@ -241,7 +245,11 @@ const fr: Record<MessageKey, string> = {
   "ticket.history": "Historique",
   "ticket.notFound": "Ce ticket n'existe pas ou vous ne pouvez pas le voir.",
   "ticket.saved": "Enregistré",
-  "ticket.replySent": "Réponse envoyée au membre",
+  "ticket.replySent": "Réponse ajoutée au ticket",
+  "ticket.dmFailed.dms_closed":
+    "Discord a refusé le dernier message privé au membre {time} : il n'accepte pas les messages privés du serveur. Il voit les réponses avec /ticket voir.",
+  "ticket.dmFailed.discord_error":
+    "Discord a refusé le dernier message privé au membre {time}. Il voit les réponses avec /ticket voir.",
   "ticket.noteAdded": "Note ajoutée",
   "ticket.closed": "Ticket fermé",
   "ticket.reopened": "Ticket rouvert",

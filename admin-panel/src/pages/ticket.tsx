@@ -17,7 +17,7 @@ import { formatDateTime, formatDuration, formatRelative, type MessageKey } from 
 import { usePolling } from "../poll";
 
 export function TicketPage({ number }: { number: number }) {
-  const { api, t } = useApp();
+  const { api, t, locale } = useApp();
   const [view, setView] = useState<TicketView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const etag = useRef<string | null>(null);
@@ -80,6 +80,13 @@ export function TicketPage({ number }: { number: number }) {
           </div>
         </div>
       </header>
+      {ticket.dmFailure && (
+        <p class="error" role="status">
+          {t(`ticket.dmFailed.${ticket.dmFailure.reason}`, {
+            time: formatRelative(ticket.dmFailure.at, locale),
+          })}
+        </p>
+      )}
       {error && (
         <p class="error" role="alert">
           {error}
