@@ -98,4 +98,28 @@ describe("local Discord OAuth2", () => {
     });
     expect(await botLookup.json()).toMatchObject({ roles: [], user: { id: LOCAL_MEMBER_ID } });
   });
+
+  it("lets a test take a role from a seeded person in a server it added, and nowhere else", async () => {
+    const guild = "1300000000000009990";
+    const token = await tokenFor(LOCAL_STAFF_ID);
+    const auth = { headers: { Authorization: `Bearer ${token}` } };
+    const setRoles = (guildId: string, roles: string[]) =>
+      app.request(`/__local/guilds/${guildId}/members/${LOCAL_STAFF_ID}/roles`, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ roles }),
+      });
+    expect((await setRoles(guild, [])).status).toBe(400);
+    await app.request("/__local/guilds", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: guild }),
+    });
+    expect((await setRoles(guild, [])).status).toBe(204);
+    expect((await setRoles(LOCAL_GUILD_ID, [])).status).toBe(400);
+    const there = await app.request(`/api/v10/users/@me/guilds/${guild}/member`, auth);
+    expect(await there.json()).toMatchObject({ roles: [] });
+    const home = await app.request(`/api/v10/users/@me/guilds/${LOCAL_GUILD_ID}/member`, auth);
+    expect(await home.json()).toMatchObject({ roles: [LOCAL_STAFF_ROLE_ID] });
+  });
 });

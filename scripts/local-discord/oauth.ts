@@ -116,11 +116,11 @@ function apiUser(user: SeededUser): APIUser & { locale: string } {
   };
 }
 
-function guildMember(user: SeededUser): APIGuildMember {
+function guildMember(user: SeededUser, roles: string[] = user.roles): APIGuildMember {
   return {
     user: apiUser(user),
     nick: null,
-    roles: user.roles,
+    roles,
     joined_at: "2026-01-01T00:00:00.000Z",
     deaf: false,
     mute: false,
@@ -135,6 +135,10 @@ export function createLocalOAuth() {
   const userById = (id: string) => SEEDED_USERS.find((u) => u.id === id);
   /** Servers the seeded people are in, with the same roles: the local one, plus any a test adds. */
   const guildIds = new Set([LOCAL_GUILD_ID]);
+  /** Roles a test gave a seeded person in one server (`<guild>:<user>`), instead of their usual ones. */
+  const roleOverrides = new Map<string, string[]>();
+  const memberIn = (guildId: string, user: SeededUser) =>
+    guildMember(user, roleOverrides.get(`${guildId}:${user.id}`) ?? user.roles);
   const guildEntry = (id: string, user: SeededUser) => ({
     id,
     name: id === LOCAL_GUILD_ID ? "Local server" : `Local server ${id.slice(-4)}`,
@@ -264,14 +268,16 @@ main{background:#2b2d31;padding:2rem;border-radius:12px;max-width:26rem}a{color:
       if (!hasScope("guilds.members.read")) return discordError(403, "Missing Access", 50001);
       const user = userById(bearer.userId);
       if (!guildIds.has(match[1] ?? "") || !user) return discordError(404, "Unknown Guild", 10004);
-      return { status: 200, body: guildMember(user) };
+      return { status: 200, body: memberIn(match[1] ?? "", user) };
     }
     match = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/);
     if (match) {
       if (!authorization?.startsWith("Bot ")) return discordError(401, "401: Unauthorized", 0);
       if (!guildIds.has(match[1] ?? "")) return discordError(404, "Unknown Guild", 10004);
       const user = userById(match[2] ?? "");
-      return user ? { status: 200, body: guildMember(user) } : discordError(404, "Unknown Member", 10007);
+      return user
+        ? { status: 200, body: memberIn(match[1] ?? "", user) }
+        : discordError(404, "Unknown Member", 10007);
     }
     return null;
   }
@@ -283,5 +289,12 @@ main{background:#2b2d31;padding:2rem;border-radius:12px;max-width:26rem}a{color:
     return true;
   }
 
-  return { authorize, exchange, userRoute, addGuild };
+  /** A test takes a role from (or gives one to) a seeded person, in one server a test added only. */
+  function setRoles(guildId: string, userId: string, roles: string[]): boolean {
+    if (guildId === LOCAL_GUILD_ID || !guildIds.has(guildId) || !userById(userId)) return false;
+    roleOverrides.set(`${guildId}:${userId}`, roles);
+    return true;
+  }
+
+  return { authorize, exchange, userRoute, addGuild, setRoles };
 }

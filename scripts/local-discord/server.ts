@@ -108,6 +108,13 @@ export function createLocalDiscordApp(): Hono {
       ? c.body(null, 204)
       : c.json({ message: "bad id" }, 400);
   });
+  app.put("/__local/guilds/:guild/members/:user/roles", async (c) => {
+    const { roles } = (await c.req.json()) as { roles?: unknown };
+    const valid = Array.isArray(roles) && roles.every((r) => typeof r === "string");
+    return valid && oauth.setRoles(c.req.param("guild"), c.req.param("user"), roles)
+      ? c.body(null, 204)
+      : c.json({ message: "unknown guild or user, or roles not a list of ids" }, 400);
+  });
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);

@@ -4,6 +4,7 @@ import { healthEndpoint } from "../shared/health";
 import { acceptLanguageLocale, translate } from "../shared/i18n";
 import { apiRoutes, SESSION_COOKIE } from "./api";
 import { apiError } from "./api/errors";
+import { noStore } from "./api/no-store";
 import { maxisHandlers } from "./commands";
 import { withMaintenance } from "./control/maintenance";
 import { controlRoutes } from "./control/routes";
@@ -12,6 +13,8 @@ import { dashboardAuthRoutes } from "./dashboard-auth/routes";
 
 export { ControlNonceStore } from "./control/nonce-store";
 export { ControlStateStore } from "./control/state-store";
+export { OAuthStateLedger } from "./dashboard-auth/oauth-state-ledger";
+export { StaffSessionStore } from "./dashboard-auth/session-store";
 export { GiveawayIndex } from "./giveaways/giveaway-index";
 export { GiveawayObject } from "./giveaways/giveaway-object";
 
@@ -27,7 +30,7 @@ app.post("/interactions", (c) =>
 app.route("/control/v1", controlRoutes);
 // The staff dashboard: Discord sign-in, and CSRF protection (Origin check) on every cookie-borne write.
 app.route("/auth", dashboardAuthRoutes);
-app.use("/api/v1/*", requireDashboardOrigin(SESSION_COOKIE));
+app.use("/api/v1/*", noStore, requireDashboardOrigin(SESSION_COOKIE));
 // The staff dashboard's REST API: staff session required, CORS for the dashboard's origin only.
 app.route("/api/v1", apiRoutes);
 // Anything else: the API's error shape, in the reader's language as the API's other errors are.

@@ -10,7 +10,7 @@ import { discordSignatureHeaders } from "../../scripts/lib/ed25519";
 import { commandInteraction, parseCommandLine } from "../../scripts/lib/interaction-builder";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
-import { issueStaffSession } from "../../src/maxis/api/session";
+import { issueStaffSession, newSessionId } from "../../src/maxis/api/session";
 import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
 import { openTicketAsMember, replyAsMember, seedHistory, seedMany } from "./support/seed";
 
@@ -176,7 +176,12 @@ describe("staff dashboard", () => {
   });
 
   it("answers 401 to a missing, forged or expired session, and 403 to a write from another origin", async () => {
-    const claims = { userId: LOCAL_STAFF_ID, guildId: stack.guildId, appRole: "agent" as const };
+    const claims = {
+      sessionId: newSessionId(),
+      userId: LOCAL_STAFF_ID,
+      guildId: stack.guildId,
+      appRole: "agent" as const,
+    };
     const forged = await issueStaffSession("not-the-secret-".repeat(3), claims);
     const expired = await issueStaffSession(stack.sessionSecret, claims, {
       nowSeconds: Math.floor(Date.now() / 1000) - 9 * 3600,

@@ -1,9 +1,10 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { acceptLanguageLocale, translatorFor } from "../../shared/i18n";
+import { authenticateStaff } from "../dashboard-auth/server-session";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
-import { SESSION_COOKIE, verifyStaffSession } from "./session";
+import { SESSION_COOKIE } from "./session";
 
 /** The reader's language from Accept-Language (`fr-FR,fr;q=0.9,…` → French), English otherwise. */
 export const apiLocale: MiddlewareHandler<ApiEnv> = async (c, next) => {
@@ -14,20 +15,17 @@ export const apiLocale: MiddlewareHandler<ApiEnv> = async (c, next) => {
 };
 
 /**
- * Every /api/v1 route needs a valid staff session, from `Authorization: Bearer` or the HttpOnly
- * `maxis_session` cookie; anything else is a 401 before the route runs.
+ * Every /api/v1 route needs an open staff session, from `Authorization: Bearer` or the HttpOnly
+ * `maxis_session` cookie: a genuine token whose server-side record is still there (not logged out)
+ * and whose person Discord still sees as staff. Anything else is a 401 before the route runs.
  */
 export const requireStaffSession: MiddlewareHandler<ApiEnv> = async (c, next) => {
   const t = c.var.t;
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("Authorization") ?? "")?.[1];
   const token = bearer ?? getCookie(c, SESSION_COOKIE);
   if (!token) return apiError(c, 401, "unauthenticated", t("api.error.unauthenticated"));
-  const check = await verifyStaffSession(c.env.SESSION_SECRET, token);
-  if (!check.ok) {
-    if (check.reason === "expired")
-      return apiError(c, 401, "session_expired", t("api.error.session_expired"));
-    return apiError(c, 401, "invalid_session", t("api.error.invalid_session"));
-  }
+  const check = await authenticateStaff(c.env, token);
+  if (!check.ok) return apiError(c, 401, check.code, t(`api.error.${check.code}`));
   c.set("session", check.session);
   return next();
 };

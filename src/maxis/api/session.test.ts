@@ -1,11 +1,16 @@
 import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
-import { issueStaffSession, verifyStaffSession } from "./session";
+import { issueStaffSession, newSessionId, verifyStaffSession } from "./session";
 
 const base64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 
 const secret = "a-test-secret-that-is-long-enough-0123456789";
-const staff = { userId: "1300000000000000222", guildId: "1300000000000000010", appRole: "agent" as const };
+const staff = {
+  sessionId: newSessionId(),
+  userId: "1300000000000000222",
+  guildId: "1300000000000000010",
+  appRole: "agent" as const,
+};
 const now = 1_800_000_000;
 
 describe("staff sessions", () => {
@@ -13,7 +18,13 @@ describe("staff sessions", () => {
     const token = await issueStaffSession(secret, staff, { ttlSeconds: 3600, nowSeconds: now });
     expect(await verifyStaffSession(secret, token, now + 3599)).toEqual({
       ok: true,
-      session: { sub: staff.userId, guild_id: staff.guildId, app_role: "agent", exp: now + 3600 },
+      session: {
+        sid: staff.sessionId,
+        sub: staff.userId,
+        guild_id: staff.guildId,
+        app_role: "agent",
+        exp: now + 3600,
+      },
     });
     expect(await verifyStaffSession(secret, token, now + 3600)).toEqual({ ok: false, reason: "expired" });
   });
@@ -66,7 +77,23 @@ describe("staff sessions", () => {
     await expect(verifyStaffSession("short", token, now)).rejects.toThrow(/SESSION_SECRET/);
   });
 
-  it("only signs Discord ids", async () => {
+  it("only signs Discord ids and session ids from newSessionId", async () => {
     await expect(issueStaffSession(secret, { ...staff, userId: "admin" })).rejects.toThrow(/Discord ids/);
+    await expect(issueStaffSession(secret, { ...staff, sessionId: "abc" })).rejects.toThrow(/newSessionId/);
+  });
+
+  it("refuses a token without a session id (one signed before sessions were kept server-side)", async () => {
+    const old = await sign(
+      {
+        sub: staff.userId,
+        guild_id: staff.guildId,
+        app_role: "agent",
+        exp: now + 60,
+        aud: "maxis-dashboard",
+      },
+      secret,
+      "HS256",
+    );
+    expect(await verifyStaffSession(secret, old, now)).toEqual({ ok: false, reason: "malformed" });
   });
 });

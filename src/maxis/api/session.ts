@@ -1,10 +1,14 @@
 /**
  * Staff sessions for the dashboard: an HS256 JWT that Maxis signs with SESSION_SECRET and alone can
- * check (hono/jwt), claims `{ sub, guild_id, app_role, exp, aud: "maxis-dashboard" }`.
+ * check (hono/jwt), claims `{ sid, sub, guild_id, app_role, exp, aud: "maxis-dashboard" }`.
  *
  * Discord sign-in (src/maxis/dashboard-auth) issues it as the HttpOnly cookie `maxis_session`; API
  * clients may also send it as `Authorization: Bearer <token>`. Only staff (agent/admin) sessions exist:
- * members have no business with the dashboard. The role is the one Maxis saw at sign-in.
+ * members have no business with the dashboard.
+ *
+ * The token alone is not enough: `sid` names the session's server-side record
+ * (dashboard-auth/session-store.ts), which logout deletes and which holds the role as Discord last
+ * confirmed it. This file is the signed half only, with no I/O.
  */
 import { sign, verify } from "hono/jwt";
 import * as v from "valibot";
@@ -17,6 +21,8 @@ export const DEFAULT_SESSION_SECONDS = 8 * 60 * 60;
 export const SESSION_AUDIENCE = "maxis-dashboard";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
+/** A session id: 32 random bytes, base64url (see `newSessionId`). */
+const SESSION_ID = /^[A-Za-z0-9_-]{43}$/;
 /** Far above any real token: anything longer is refused before it is decoded. */
 const MAX_TOKEN_LENGTH = 1024;
 /** A shorter key would make the HMAC guessable; a Maxis configured so accepts no session at all. */
@@ -25,6 +31,7 @@ const MIN_SECRET_LENGTH = 32;
 export type StaffRole = Exclude<AppRole, "member">;
 
 const StaffSessionSchema = v.object({
+  sid: v.pipe(v.string(), v.regex(SESSION_ID)),
   sub: v.pipe(v.string(), v.regex(SNOWFLAKE)),
   guild_id: v.pipe(v.string(), v.regex(SNOWFLAKE)),
   app_role: v.picklist(["agent", "admin"]),
@@ -35,6 +42,7 @@ const StaffSessionSchema = v.object({
 export type StaffSession = v.InferOutput<typeof StaffSessionSchema>;
 
 export interface StaffSessionInput {
+  sessionId: string;
   userId: string;
   guildId: string;
   appRole: StaffRole;
@@ -50,6 +58,15 @@ export function sessionSecret(secret: string): string {
   return secret;
 }
 
+/** A fresh, unguessable session id. */
+export function newSessionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, "-")
+    .replace(/\//g, "_")
+    .replace(/=+$/, "");
+}
+
 /** Signs a staff session valid for `ttlSeconds` from `nowSeconds`. */
 export async function issueStaffSession(
   secret: string,
@@ -59,7 +76,9 @@ export async function issueStaffSession(
   if (!SNOWFLAKE.test(input.userId) || !SNOWFLAKE.test(input.guildId)) {
     throw new Error("A staff session needs Discord ids for the user and the guild");
   }
+  if (!SESSION_ID.test(input.sessionId)) throw new Error("A staff session needs an id from newSessionId");
   const session: StaffSession = {
+    sid: input.sessionId,
     sub: input.userId,
     guild_id: input.guildId,
     app_role: input.appRole,

@@ -1,25 +1,24 @@
 /**
  * Staff sign-in for the dashboard, through Discord OAuth2:
  *   GET  /auth/discord/login     → Discord's consent screen, with a `state` bound to a signed cookie
- *   GET  /auth/discord/callback  → code exchange, staff check in our server, session cookie, back to the dashboard
+ *   GET  /auth/discord/callback  → state claimed (once), code exchange, staff check in our server,
+ *                                  session opened server-side, session cookie, back to the dashboard
  *   GET  /auth/session           → who is signed in (the dashboard's first call), 401 otherwise
- *   POST /auth/logout            → clears the session (Origin-checked)
- * The session is the API's signed staff token (`issueStaffSession`) in the HttpOnly, Secure,
- * SameSite=Strict cookie `maxis_session`; /api/v1 accepts nothing else from a browser.
+ *   POST /auth/logout            → ends the session server-side and clears the cookies (Origin-checked)
+ * The session is the API's signed staff token in the HttpOnly, Secure, SameSite=Strict cookie
+ * `maxis_session`, standing for a record Maxis keeps (server-session.ts); /api/v1 accepts nothing else
+ * from a browser. Discord's `redirect_uri` is DISCORD_OAUTH_REDIRECT_URI, never the request's Host.
  */
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { cors } from "hono/cors";
 import { type Locale, resolveLocale, translatorFor } from "../../shared/i18n";
-import {
-  DEFAULT_SESSION_SECONDS,
-  issueStaffSession,
-  SESSION_COOKIE,
-  verifyStaffSession,
-} from "../api/session";
+import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "../api/session";
 import { authorizeUrl, exchangeCode, readProfile } from "./discord-oauth";
+import { claimOAuthState } from "./oauth-state-ledger";
 import { requireDashboardOrigin } from "./origin";
 import { renderAuthPage } from "./page";
+import { authenticateStaff, endStaffSession, startStaffSession } from "./server-session";
 import { avatarUrl, dashboardRole, displayName } from "./staff";
 import { checkOAuthState, createOAuthState, STATE_COOKIE, STATE_TTL_SECONDS } from "./state";
 
@@ -51,13 +50,22 @@ export function safeReturnTo(
 const requestLocale = (c: AuthContext): Locale =>
   resolveLocale(c.req.header("Accept-Language")?.split(",")[0]?.trim());
 
-const callbackUrl = (c: AuthContext) => `${new URL(c.req.url).origin}${STATE_PATH}/callback`;
+/** The configured callback address, or null when it is missing or not an http(s) URL. */
+export function configuredRedirectUri(value: string | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
 
 function page(
   c: AuthContext,
-  status: 400 | 403 | 502,
+  status: 400 | 403 | 502 | 503,
   locale: Locale,
-  kind: "notStaff" | "notMember" | "expired" | "denied" | "failed",
+  kind: "notStaff" | "notMember" | "expired" | "denied" | "failed" | "unconfigured",
   name = "",
 ) {
   const t = translatorFor(locale);
@@ -98,6 +106,11 @@ dashboardAuthRoutes.use(
 );
 
 dashboardAuthRoutes.get("/discord/login", async (c) => {
+  const redirectUri = configuredRedirectUri(c.env.DISCORD_OAUTH_REDIRECT_URI);
+  if (!redirectUri) {
+    console.error("dashboard sign-in: DISCORD_OAUTH_REDIRECT_URI is not set to an http(s) URL");
+    return page(c, 503, requestLocale(c), "unconfigured");
+  }
   const returnTo = safeReturnTo(c.req.query("return_to"), c.env.DASHBOARD_ORIGIN, dashboardHome(c));
   const { state, cookie } = await createOAuthState(c.env.SESSION_SECRET, returnTo);
   // Lax, not Strict: the cookie must come back on Discord's (cross-site) redirect to the callback.
@@ -109,25 +122,30 @@ dashboardAuthRoutes.get("/discord/login", async (c) => {
     maxAge: STATE_TTL_SECONDS,
   });
   c.header("Cache-Control", "no-store");
-  return c.redirect(authorizeUrl(c.env, callbackUrl(c), state), 302);
+  return c.redirect(authorizeUrl(c.env, redirectUri, state), 302);
 });
 
 dashboardAuthRoutes.get("/discord/callback", async (c) => {
   let locale = requestLocale(c);
-  const checked = await checkOAuthState(
-    c.env.SESSION_SECRET,
-    getCookie(c, STATE_COOKIE),
-    c.req.query("state"),
-  );
-  // One sign-in per state, whatever happens next.
+  const state = c.req.query("state");
+  const checked = await checkOAuthState(c.env.SESSION_SECRET, getCookie(c, STATE_COOKIE), state);
+  // One sign-in per state, whatever happens next: the cookie goes, and the server remembers the state
+  // (a copied cookie replayed with the callback address is refused too).
   deleteCookie(c, STATE_COOKIE, { path: STATE_PATH, secure: true });
-  if (!checked) return page(c, 400, locale, "expired");
+  if (!checked || !state) return page(c, 400, locale, "expired");
+  if (!(await claimOAuthState(c.env, state, checked.expiresAt))) {
+    console.warn("dashboard sign-in refused: OAuth state used twice");
+    return page(c, 400, locale, "expired");
+  }
+  const redirectUri = configuredRedirectUri(c.env.DISCORD_OAUTH_REDIRECT_URI);
+  if (!redirectUri) return page(c, 503, locale, "unconfigured");
   const code = c.req.query("code");
   if (c.req.query("error") || !code) return page(c, 403, locale, "denied");
 
   let profile: Awaited<ReturnType<typeof readProfile>>;
+  let accessToken: string;
   try {
-    const accessToken = await exchangeCode(c.env, code, callbackUrl(c));
+    accessToken = await exchangeCode(c.env, code, redirectUri);
     profile = await readProfile(c.env, accessToken, c.env.DISCORD_GUILD_ID);
   } catch (error) {
     console.error("dashboard sign-in: Discord OAuth2 failed", error);
@@ -144,11 +162,11 @@ dashboardAuthRoutes.get("/discord/callback", async (c) => {
     return page(c, 403, locale, member ? "notStaff" : "notMember", name);
   }
 
-  const token = await issueStaffSession(c.env.SESSION_SECRET, {
-    userId: user.id,
-    guildId: c.env.DISCORD_GUILD_ID,
-    appRole: role,
-  });
+  const { token } = await startStaffSession(
+    c.env,
+    { userId: user.id, guildId: c.env.DISCORD_GUILD_ID, appRole: role },
+    { accessToken },
+  );
   setCookie(c, SESSION_COOKIE, token, { ...cookieBase, maxAge: DEFAULT_SESSION_SECONDS });
   const displayProfile = JSON.stringify({ name: name.slice(0, 64), avatar: avatarUrl(user) });
   setCookie(c, PROFILE_COOKIE, encodeURIComponent(displayProfile), {
@@ -166,11 +184,8 @@ dashboardAuthRoutes.get("/session", async (c) => {
   const token = getCookie(c, SESSION_COOKIE);
   if (!token)
     return c.json({ error: { code: "unauthenticated", message: t("api.error.unauthenticated") } }, 401);
-  const check = await verifyStaffSession(c.env.SESSION_SECRET, token);
-  if (!check.ok) {
-    const code = check.reason === "expired" ? "session_expired" : "invalid_session";
-    return c.json({ error: { code, message: t(`api.error.${code}`) } }, 401);
-  }
+  const check = await authenticateStaff(c.env, token);
+  if (!check.ok) return c.json({ error: { code: check.code, message: t(`api.error.${check.code}`) } }, 401);
   const { sub, app_role, exp } = check.session;
   let profile: { name?: unknown; avatar?: unknown } = {};
   try {
@@ -192,7 +207,8 @@ dashboardAuthRoutes.get("/session", async (c) => {
   });
 });
 
-dashboardAuthRoutes.post("/logout", requireDashboardOrigin(SESSION_COOKIE), (c) => {
+dashboardAuthRoutes.post("/logout", requireDashboardOrigin(SESSION_COOKIE), async (c) => {
+  await endStaffSession(c.env, getCookie(c, SESSION_COOKIE));
   deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
   deleteCookie(c, PROFILE_COOKIE, { path: "/", secure: true });
   return c.body(null, 204);

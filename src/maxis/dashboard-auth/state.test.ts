@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueStaffSession, verifyStaffSession } from "../api/session";
+import { issueStaffSession, newSessionId, verifyStaffSession } from "../api/session";
 import { checkOAuthState, createOAuthState, STATE_TTL_SECONDS } from "./state";
 
 const secret = "s".repeat(40);
@@ -9,6 +9,7 @@ describe("OAuth state cookie", () => {
     const { state, cookie } = await createOAuthState(secret, "https://dash.example/#/tickets/4", 1000);
     expect(await checkOAuthState(secret, cookie, state, 1001)).toEqual({
       returnTo: "https://dash.example/#/tickets/4",
+      expiresAt: 1000 + STATE_TTL_SECONDS,
     });
   });
 
@@ -39,7 +40,11 @@ describe("OAuth state cookie", () => {
     };
     const { state, cookie } = await createOAuthState(secret, "https://dash.example/", 1000);
     expect((await verifyStaffSession(secret, cookie, 1001)).ok).toBe(false);
-    const session = await issueStaffSession(secret, staff, { nowSeconds: 1000 });
+    const session = await issueStaffSession(
+      secret,
+      { ...staff, sessionId: newSessionId() },
+      { nowSeconds: 1000 },
+    );
     expect(await checkOAuthState(secret, session, state, 1001)).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
  * JWT with its own audience, so it can never pass for a staff session signed with the same secret).
  * The callback accepts the code only when Discord hands back the same state as the cookie holds, so
  * an attacker cannot make a victim's browser finish a sign-in the attacker started (login CSRF).
+ * The callback also claims the state in `OAuthStateLedger`, so it works once even if the cookie and
+ * the callback address are replayed together.
  */
 import { sign, verify } from "hono/jwt";
 import * as v from "valibot";
@@ -32,13 +34,16 @@ export async function createOAuthState(
   return { state, cookie: await sign(claims, sessionSecret(secret), "HS256") };
 }
 
-/** Where to return after sign-in when the cookie is genuine, unexpired and names `state`; else null. */
+/**
+ * Where to return after sign-in, and when the state expires (Unix seconds), when the cookie is
+ * genuine, unexpired and names `state`; else null.
+ */
 export async function checkOAuthState(
   secret: string,
   cookie: string | undefined,
   state: string | undefined,
   nowSeconds = Math.floor(Date.now() / 1000),
-): Promise<{ returnTo: string } | null> {
+): Promise<{ returnTo: string; expiresAt: number } | null> {
   const key = sessionSecret(secret);
   if (!cookie || !state || cookie.length > 2048) return null;
   let claims: unknown;
@@ -51,5 +56,5 @@ export async function checkOAuthState(
   if (!parsed.success || parsed.output.exp <= nowSeconds) return null;
   // Compared after the signature check; both are random and public to the browser anyway.
   if (parsed.output.state !== state) return null;
-  return { returnTo: parsed.output.return_to };
+  return { returnTo: parsed.output.return_to, expiresAt: parsed.output.exp };
 }

@@ -70,6 +70,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         DISCORD_PUBLIC_KEY: discordKeys.publicKey,
         DISCORD_API_BASE: `${discordLocal}/api/v10`,
         DISCORD_OAUTH_AUTHORIZE_URL: `${discordLocal}/oauth2/authorize`,
+        DISCORD_OAUTH_REDIRECT_URI: `${maxisUrl}/auth/discord/callback`,
         DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
         DISCORD_CLIENT_SECRET: "local-client-secret",
         DISCORD_BOT_TOKEN: "local-bot-token",
@@ -92,6 +93,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
         CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
         CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
+        STAFF_SESSIONS: { className: "StaffSessionStore", useSQLite: true },
+        OAUTH_STATES: { className: "OAuthStateLedger", useSQLite: true },
       },
     }),
   );

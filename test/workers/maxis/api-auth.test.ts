@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { issueStaffSession } from "../../../src/maxis/api/session";
+import { issueStaffSession, newSessionId } from "../../../src/maxis/api/session";
 import { api, sessionFor } from "./api-support";
 import { countSupabaseCalls, freshCast } from "./tickets-support";
 
@@ -46,6 +46,7 @@ describe("the staff session", () => {
   it("refuses a forged, tampered or malformed token", async () => {
     const { staff } = freshCast();
     const forged = await issueStaffSession(`${env.SESSION_SECRET}-not-ours`, {
+      sessionId: newSessionId(),
       userId: staff.userId,
       guildId: staff.guildId ?? "",
       appRole: "admin",
@@ -68,7 +69,7 @@ describe("the staff session", () => {
     const { staff } = freshCast();
     const expired = await issueStaffSession(
       env.SESSION_SECRET,
-      { userId: staff.userId, guildId: staff.guildId ?? "", appRole: "agent" },
+      { sessionId: newSessionId(), userId: staff.userId, guildId: staff.guildId ?? "", appRole: "agent" },
       { ttlSeconds: 60, nowSeconds: Math.floor(Date.now() / 1000) - 3600 },
     );
     expect(await api("/tickets", { token: expired })).toMatchObject(
@@ -77,6 +78,65 @@ describe("the staff session", () => {
     expect(await api("/tickets", { token: expired, headers: { "Accept-Language": "fr" } })).toMatchObject(
       unauthorized("session_expired", "La session a expiré. Reconnectez-vous."),
     );
+  });
+
+  it("refuses a genuine token that names no session Maxis holds (never opened, or logged out)", async () => {
+    const { staff } = freshCast();
+    const unknown = await issueStaffSession(env.SESSION_SECRET, {
+      sessionId: newSessionId(),
+      userId: staff.userId,
+      guildId: staff.guildId ?? "",
+      appRole: "admin",
+    });
+    for (const cookie of [false, true]) {
+      expect(await api("/tickets", { token: unknown, cookie })).toMatchObject(
+        unauthorized("session_ended", "This session has ended (signed out). Sign in again."),
+      );
+    }
+  });
+
+  it("refuses a token edited to name another person's open session", async () => {
+    const { staff, admin } = freshCast();
+    const open = await sessionFor(staff, "admin");
+    const { sid } = JSON.parse(atob(String(open.split(".")[1]).replace(/-/g, "+").replace(/_/g, "/")));
+    // Signed by Maxis's own key (as a leak of it would allow): the record still names someone else.
+    const other = await issueStaffSession(env.SESSION_SECRET, {
+      sessionId: sid,
+      userId: admin.userId,
+      guildId: admin.guildId ?? "",
+      appRole: "admin",
+    });
+    expect(await api("/session", { token: other })).toMatchObject({ status: 401 });
+    expect((await api("/session", { token: open })).status).toBe(200);
+  });
+});
+
+describe("Cache-Control", () => {
+  it("is no-store on every /api/v1 answer: data, 304, errors, refusals and preflights", async () => {
+    const { staff } = freshCast();
+    const token = await sessionFor(staff);
+    const read = await api("/tickets", { token });
+    expect(read.status).toBe(200);
+    const answers = [
+      read,
+      await api("/tickets", { token, headers: { "If-None-Match": read.headers.get("ETag") ?? "" } }),
+      await api("/tickets"),
+      await api("/tickets/not-a-number", { token }),
+      await api("/no-such-route", { token }),
+      await api("/tickets/1/notes", {
+        method: "POST",
+        token,
+        cookie: true,
+        headers: { Origin: "https://evil.example" },
+        body: { body: "x" },
+      }),
+      await api("/tickets", {
+        method: "OPTIONS",
+        headers: { Origin: env.DASHBOARD_ORIGIN, "Access-Control-Request-Method": "GET" },
+      }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 304, 401, 400, 404, 403, 204]);
+    for (const answer of answers) expect(answer.headers.get("Cache-Control")).toBe("no-store");
   });
 });
 

@@ -1,14 +1,23 @@
 import { env, exports } from "cloudflare:workers";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
-import { issueStaffSession, type StaffRole } from "../../../src/maxis/api/session";
+import type { StaffRole } from "../../../src/maxis/api/session";
+import { startStaffSession } from "../../../src/maxis/dashboard-auth/server-session";
 
-/** A staff session for `actor` in their server, minted as the dashboard's sign-in will mint it. */
-export function sessionFor(actor: Actor, appRole: StaffRole = "agent", ttlSeconds = 3600): Promise<string> {
-  return issueStaffSession(
-    env.SESSION_SECRET,
+/**
+ * A staff session for `actor` in their server, opened as the dashboard's sign-in opens one but
+ * without a Discord token: its role holds for ROLE_RECHECK_SECONDS, far longer than any test.
+ */
+export async function sessionFor(
+  actor: Actor,
+  appRole: StaffRole = "agent",
+  ttlSeconds = 3600,
+): Promise<string> {
+  const { token } = await startStaffSession(
+    env,
     { userId: actor.userId, guildId: actor.guildId ?? "", appRole },
-    { ttlSeconds },
+    { accessToken: null, ttlSeconds },
   );
+  return token;
 }
 
 export interface ApiCall {

@@ -77,4 +77,35 @@ describe("transcriptMarkdown", () => {
     expect(markdown).toContain("· **Note interne**");
     expect(markdown).toContain("> \\#\\# \\[x\\](javascript:alert(1)) \\@everyone");
   });
+
+  it("keeps a member's \\r and \\r\\n inside the quote, so no line can pass for a staff message", () => {
+    const forged = "### 2026-11-24 11:00 · 222 (staff)";
+    for (const newline of ["\r", "\r\n", "\n"]) {
+      const markdown = transcriptMarkdown(
+        translatorFor("en"),
+        {
+          ticket: ticketFixture({
+            subject: `Refund${newline}- Status: Closed`,
+            closeReason: `spam${newline}${newline}${forged}`,
+          }),
+          messages: [
+            messageFixture({ body: `Thanks${newline}${newline}${forged}${newline}Refund approved.` }),
+          ],
+          includesInternal: false,
+        },
+        "2026-11-24T12:00:00.000Z",
+      );
+      const lines = markdown.split(/\r\n|\r|\n/);
+      // One-line fields stay on their line; the message's every line stays in the quote.
+      expect(lines[0], JSON.stringify(newline)).toBe("# Ticket #42: Refund - Status: Closed");
+      expect(lines).toContain("- Reason: spam \\#\\#\\# 2026-11-24 11:00 · 222 (staff)");
+      const body = lines.slice(lines.indexOf("### 2026-11-24 10:05 · 1300000000000000111") + 2);
+      expect(body.slice(0, 4)).toEqual([
+        "> Thanks",
+        ">",
+        "> \\#\\#\\# 2026-11-24 11:00 · 222 (staff)",
+        "> Refund approved.",
+      ]);
+    }
+  });
 });

@@ -8,10 +8,20 @@ export const transcriptFileName = (number: number) => `ticket-${number}-transcri
 /** 2026-11-24 19:05 (UTC): a file outlives Discord's timestamp markup, so it spells times out. */
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
-/** Member text as a Markdown block quote: escaped, so it cannot add headings, links or HTML. */
+/** Every line ending Markdown knows: `\n`, `\r\n`, and a lone `\r`. */
+const LINE_ENDING = /\r\n|\r|\n/;
+
+/** Member text for one line (subject, reason): a line ending there would start a line of its own. */
+const oneLine = (text: string) => escapeMarkdown(text.split(LINE_ENDING).join(" "));
+
+/**
+ * Member text as a Markdown block quote: escaped, so it cannot add headings, links or HTML. Every
+ * line ending Markdown knows (`\n`, `\r\n` and a lone `\r`) starts a quoted line, so no line of
+ * member text can end the quote and pass for a line of the transcript itself.
+ */
 const quote = (text: string) =>
   escapeMarkdown(text)
-    .split(/\r?\n/)
+    .split(LINE_ENDING)
     .map((line) => (line ? `> ${line}` : ">"))
     .join("\n");
 
@@ -22,7 +32,7 @@ const quote = (text: string) =>
 export function transcriptMarkdown(t: Translator, transcript: TicketTranscript, generatedAt: string): string {
   const { ticket, messages } = transcript;
   const lines = [
-    `# ${t("ticket.transcript.heading", { number: ticket.number, subject: escapeMarkdown(ticket.subject) })}`,
+    `# ${t("ticket.transcript.heading", { number: ticket.number, subject: oneLine(ticket.subject) })}`,
     "",
     `- ${t("ticket.field.status")}: ${statusLabel(t, ticket.status)}`,
     `- ${t("ticket.field.priority")}: ${priorityLabel(t, ticket.priority)}`,
@@ -31,7 +41,7 @@ export function transcriptMarkdown(t: Translator, transcript: TicketTranscript, 
     `- ${t("ticket.field.assignee")}: ${ticket.assigneeId ?? t("ticket.assignee.none")}`,
     `- ${t("ticket.field.created")}: ${utc(ticket.createdAt)}`,
     ...(ticket.closedAt ? [`- ${t("ticket.field.closed")}: ${utc(ticket.closedAt)}`] : []),
-    ...(ticket.closeReason ? [`- ${t("ticket.field.reason")}: ${escapeMarkdown(ticket.closeReason)}`] : []),
+    ...(ticket.closeReason ? [`- ${t("ticket.field.reason")}: ${oneLine(ticket.closeReason)}`] : []),
     "",
     `## ${t("ticket.transcript.description")}`,
     "",

@@ -18,9 +18,17 @@ export const dashboardAuth = defineMessages(
     "dashboardAuth.failed.heading": "Discord did not answer",
     "dashboardAuth.failed.body":
       "We could not check your account with Discord. Please try again in a moment.",
+    "dashboardAuth.unconfigured.heading": "Sign-in is not set up",
+    "dashboardAuth.unconfigured.body":
+      "This Maxis does not know its sign-in address yet. Ask its operator to set DISCORD_OAUTH_REDIRECT_URI.",
     "dashboardAuth.back": "Back to the dashboard",
     "dashboardAuth.retry": "Sign in again",
     "dashboardAuth.csrf": "This request did not come from the dashboard.",
+    // Sessions refused by the server-side record (the dashboard API's error messages).
+    "api.error.session_ended": "This session has ended (signed out). Sign in again.",
+    "api.error.no_longer_staff":
+      "You are no longer part of the support team of this server, so this session has ended.",
+    "api.error.role_unverified": "Discord could not confirm your role recently. Sign in again.",
   },
   {
     "dashboardAuth.title": "Tableau de bord du support Maxis",
@@ -39,8 +47,15 @@ export const dashboardAuth = defineMessages(
     "dashboardAuth.failed.heading": "Discord n'a pas répondu",
     "dashboardAuth.failed.body":
       "Nous n'avons pas pu vérifier votre compte auprès de Discord. Réessayez dans un instant.",
+    "dashboardAuth.unconfigured.heading": "La connexion n'est pas configurée",
+    "dashboardAuth.unconfigured.body":
+      "Ce Maxis ne connaît pas encore son adresse de connexion. Demandez à son opérateur de définir DISCORD_OAUTH_REDIRECT_URI.",
     "dashboardAuth.back": "Retour au tableau de bord",
     "dashboardAuth.retry": "Se reconnecter",
     "dashboardAuth.csrf": "Cette requête ne vient pas du tableau de bord.",
+    "api.error.session_ended": "Cette session est terminée (déconnexion). Reconnectez-vous.",
+    "api.error.no_longer_staff":
+      "Vous ne faites plus partie de l'équipe de support de ce serveur : cette session est terminée.",
+    "api.error.role_unverified": "Discord n'a pas pu confirmer votre rôle récemment. Reconnectez-vous.",
   },
 );

@@ -1,0 +1,139 @@
+/**
+ * The server-side half of one staff session: one SQLite-backed Durable Object per session id, named
+ * by the signed token's `sid`. It holds who signed in, the role Discord last confirmed, and the
+ * user's OAuth token to confirm it again. Logout deletes it; so does an alarm when the session
+ * expires. A token whose object holds nothing is refused, whatever its signature says.
+ *
+ * The role is asked of Discord again, exactly as at sign-in (`readProfile` + `dashboardRole`), when
+ * the last answer is older than ROLE_RECHECK_SECONDS; concurrent requests share one re-check.
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { StaffRole } from "../api/session";
+import { DiscordOAuthError, readProfile } from "./discord-oauth";
+import { planRoleCheck, staleRoleUsable } from "./role-recheck";
+import { dashboardRole } from "./staff";
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS session (
+    only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+    user_id TEXT NOT NULL,
+    guild_id TEXT NOT NULL,
+    app_role TEXT NOT NULL CHECK (app_role IN ('agent', 'admin')),
+    -- The user's Discord OAuth token (identify guilds guilds.members.read), to re-check the role; null: none.
+    access_token TEXT,
+    expires_at INTEGER NOT NULL,
+    role_checked_at INTEGER NOT NULL,
+    recheck_attempted_at INTEGER NOT NULL
+  );
+`;
+
+export interface SessionStart {
+  userId: string;
+  guildId: string;
+  appRole: StaffRole;
+  accessToken: string | null;
+  /** Unix seconds, like every time below. */
+  expiresAt: number;
+  now: number;
+}
+
+/** Why a session is refused: logged out or unknown, no longer staff, or a role Discord cannot confirm. */
+export type SessionRefusal = "ended" | "not_staff" | "unverified";
+export type SessionAnswer = { ok: true; appRole: StaffRole } | { ok: false; reason: SessionRefusal };
+
+type SessionRow = {
+  user_id: string;
+  guild_id: string;
+  app_role: StaffRole;
+  access_token: string | null;
+  expires_at: number;
+  role_checked_at: number;
+  recheck_attempted_at: number;
+};
+
+export class StaffSessionStore extends DurableObject<MaxisEnv> {
+  #recheck: Promise<SessionAnswer> | undefined;
+
+  constructor(ctx: DurableObjectState, env: MaxisEnv) {
+    super(ctx, env);
+    ctx.storage.sql.exec(SCHEMA);
+  }
+
+  async start(session: SessionStart): Promise<void> {
+    this.ctx.storage.sql.exec(
+      `INSERT INTO session (only_row, user_id, guild_id, app_role, access_token, expires_at, role_checked_at,
+         recheck_attempted_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+      session.userId,
+      session.guildId,
+      session.appRole,
+      session.accessToken,
+      session.expiresAt,
+      session.now,
+      session.now,
+    );
+    await this.ctx.storage.setAlarm(session.expiresAt * 1000);
+  }
+
+  /** The session's current role, if it is still open and the token names its user and server. */
+  async authenticate(claims: { userId: string; guildId: string }, now: number): Promise<SessionAnswer> {
+    const row = this.#row();
+    if (!row || row.expires_at <= now || row.user_id !== claims.userId || row.guild_id !== claims.guildId) {
+      return { ok: false, reason: "ended" };
+    }
+    const times = { checkedAt: row.role_checked_at, attemptedAt: row.recheck_attempted_at };
+    if (planRoleCheck(times, now) === "use") return { ok: true, appRole: row.app_role };
+    this.#recheck ??= this.#recheckRole(row, now).finally(() => {
+      this.#recheck = undefined;
+    });
+    return this.#recheck;
+  }
+
+  /** Logout: nothing of the session is left. */
+  async end(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+  }
+
+  override async alarm(): Promise<void> {
+    await this.ctx.storage.deleteAll();
+  }
+
+  #row(): SessionRow | undefined {
+    return this.ctx.storage.sql.exec<SessionRow>("SELECT * FROM session").toArray()[0];
+  }
+
+  async #recheckRole(row: SessionRow, now: number): Promise<SessionAnswer> {
+    if (!row.access_token) {
+      await this.end();
+      return { ok: false, reason: "unverified" };
+    }
+    let role: ReturnType<typeof dashboardRole>;
+    try {
+      const { user, guild, member } = await readProfile(this.env, row.access_token, row.guild_id);
+      role = dashboardRole(user, guild, member, this.env.STAFF_ROLE_ID);
+    } catch (error) {
+      // 401: the person withdrew Maxis's access in Discord, or the token lapsed; it will not come back.
+      if (error instanceof DiscordOAuthError && error.status === 401) {
+        await this.end();
+        return { ok: false, reason: "unverified" };
+      }
+      console.warn("dashboard session: role re-check failed", { user: row.user_id, error: String(error) });
+      this.ctx.storage.sql.exec("UPDATE session SET recheck_attempted_at = ?", now);
+      return staleRoleUsable(row.role_checked_at, now)
+        ? { ok: true, appRole: row.app_role }
+        : { ok: false, reason: "unverified" };
+    }
+    if (role === "member") {
+      console.log("dashboard session ended: no longer staff", { user: row.user_id });
+      await this.end();
+      return { ok: false, reason: "not_staff" };
+    }
+    // Logged out while Discord was being asked: the row is gone and stays gone.
+    const updated = this.ctx.storage.sql.exec(
+      "UPDATE session SET app_role = ?, role_checked_at = ?, recheck_attempted_at = ?",
+      role,
+      now,
+      now,
+    );
+    return updated.rowsWritten > 0 ? { ok: true, appRole: role } : { ok: false, reason: "ended" };
+  }
+}
