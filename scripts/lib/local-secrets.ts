@@ -67,6 +67,7 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   values["DISCORD_API_BASE"] = `http://127.0.0.1:${ports.discordApi}/api/v10`;
   values["DASHBOARD_ORIGIN"] = `http://127.0.0.1:${ports.dashboard}`;
   values["DISCORD_OAUTH_AUTHORIZE_URL"] = `http://127.0.0.1:${ports.discordApi}/oauth2/authorize`;
+  values["DISCORD_OAUTH_REDIRECT_URI"] = `http://127.0.0.1:${ports.maxis}/auth/discord/callback`;
 
   writeDevVars(values);
   return { values, created };

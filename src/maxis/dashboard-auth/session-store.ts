@@ -13,6 +13,7 @@ import { DiscordOAuthError, readProfile } from "./discord-oauth";
 import { planRoleCheck, staleRoleUsable } from "./role-recheck";
 import { dashboardRole } from "./staff";
 
+/** Created by `start`: an object that was never started (a forged or stale sid) stores nothing. */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS session (
     only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
@@ -54,12 +55,8 @@ type SessionRow = {
 export class StaffSessionStore extends DurableObject<MaxisEnv> {
   #recheck: Promise<SessionAnswer> | undefined;
 
-  constructor(ctx: DurableObjectState, env: MaxisEnv) {
-    super(ctx, env);
-    ctx.storage.sql.exec(SCHEMA);
-  }
-
   async start(session: SessionStart): Promise<void> {
+    this.ctx.storage.sql.exec(SCHEMA);
     this.ctx.storage.sql.exec(
       `INSERT INTO session (only_row, user_id, guild_id, app_role, access_token, expires_at, role_checked_at,
          recheck_attempted_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
@@ -88,8 +85,9 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
     return this.#recheck;
   }
 
-  /** Logout: nothing of the session is left. */
+  /** Logout: nothing of the session is left, not even its table. */
   async end(): Promise<void> {
+    await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
   }
 
@@ -97,8 +95,11 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
     await this.ctx.storage.deleteAll();
   }
 
+  /** The session, or undefined for an object never started or already ended (it has no table then). */
   #row(): SessionRow | undefined {
-    return this.ctx.storage.sql.exec<SessionRow>("SELECT * FROM session").toArray()[0];
+    const sql = this.ctx.storage.sql;
+    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session'").toArray();
+    return exists.length > 0 ? sql.exec<SessionRow>("SELECT * FROM session").toArray()[0] : undefined;
   }
 
   async #recheckRole(row: SessionRow, now: number): Promise<SessionAnswer> {

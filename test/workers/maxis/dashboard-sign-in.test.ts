@@ -133,7 +133,7 @@ describe("signing in", () => {
         { ...env, DISCORD_OAUTH_REDIRECT_URI: value },
       );
       expect(res.status, value).toBe(503);
-      expect(await res.text()).toContain("La connexion n'est pas configurée");
+      expect(await res.text()).toContain("La connexion n&#39;est pas configurée");
     }
   });
 
@@ -223,7 +223,7 @@ describe("signing in", () => {
   it("opens no session for a member who is not staff", async () => {
     const { res, session } = await signIn(LOCAL_MEMBER_ID);
     expect(res.status).toBe(403);
-    expect(await res.text()).toContain("Ce tableau de bord est réservé à l'équipe de support");
+    expect(await res.text()).toContain("Ce tableau de bord est réservé à l&#39;équipe de support");
     expect(session).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 const LINE_ENDING = /\r\n|\r|\n/;
 
 /** Member text for one line (subject, reason): a line ending there would start a line of its own. */
-const oneLine = (text: string) => escapeMarkdown(text.split(LINE_ENDING).join(" "));
+const oneLine = (text: string) => escapeMarkdown(text.replace(/[\r\n]+/g, " "));
 
 /**
  * Member text as a Markdown block quote: escaped, so it cannot add headings, links or HTML. Every
