@@ -49,7 +49,11 @@ apiRoutes.use(
 apiRoutes.use("*", apiLocale, requireStaffSession, requireJson);
 
 /** Who the session says the caller is: the dashboard shows it, and knows when to sign in again. */
-apiRoutes.get("/session", (c) => c.json(c.var.session));
+apiRoutes.get("/session", (c) => {
+  // The session id stays in the HttpOnly cookie: page scripts have no use for it.
+  const { sid: _sid, ...session } = c.var.session;
+  return c.json(session);
+});
 apiRoutes.route("/", ticketRoutes);
 apiRoutes.route("/", statsSeriesRoutes);
 apiRoutes.route("/", peopleRoutes);

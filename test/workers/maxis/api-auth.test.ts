@@ -40,6 +40,7 @@ describe("the staff session", () => {
       const res = await api("/session", { token, cookie });
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({ sub: staff.userId, guild_id: staff.guildId, app_role: "admin" });
+      expect(res.json).not.toHaveProperty("sid");
     }
   });
 
