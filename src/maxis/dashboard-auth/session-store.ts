@@ -98,7 +98,9 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
   /** The session, or undefined for an object never started or already ended (it has no table then). */
   #row(): SessionRow | undefined {
     const sql = this.ctx.storage.sql;
-    const exists = sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session'").toArray();
+    const exists = sql
+      .exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session'")
+      .toArray();
     return exists.length > 0 ? sql.exec<SessionRow>("SELECT * FROM session").toArray()[0] : undefined;
   }
 
