@@ -12,9 +12,6 @@ import {
 } from "./scripts/lib/local-identities";
 import { freePort } from "./test/setup/ports";
 
-/** The Discord server the Maxis tests sign in to the dashboard for; only the sign-in tests use it. */
-const TEST_SIGN_IN_GUILD_ID = "1300000000000000950";
-
 /** Test-run settings, chosen once in the main process and shared with global setups through env. */
 async function testStack() {
   process.env["TEST_PG_PORT"] ??= String(await freePort());
@@ -99,8 +96,7 @@ export default defineConfig(async () => {
     DISCORD_GUILD_ID: LOCAL_GUILD_ID,
     DASHBOARD_ORIGIN: "https://dashboard.test",
     SESSION_SECRET: process.env["TEST_SESSION_SECRET"] ?? "",
-    // Dashboard sign-in against the Discord stand-in, for the tests' own server (TEST_SIGN_IN_GUILD_ID).
-    DISCORD_GUILD_ID: TEST_SIGN_IN_GUILD_ID,
+    // Dashboard sign-in against the Discord stand-in's OAuth2 pages.
     DISCORD_OAUTH_AUTHORIZE_URL: `${stack.discordLocalUrl}/oauth2/authorize`,
     DISCORD_OAUTH_REDIRECT_URI: "https://maxis.test/auth/discord/callback",
     DISCORD_CLIENT_SECRET: "local-client-secret",

@@ -1,12 +1,13 @@
 /**
  * The dashboard's Discord sign-in, end to end against the Discord stand-in: Maxis's /auth routes in
- * workerd, the stand-in's consent page and token endpoint over HTTP. The tests sign in for their own
- * server (env.DISCORD_GUILD_ID), where they may take the staff role away from a seeded person.
+ * workerd, the stand-in's consent page and token endpoint over HTTP, for the server
+ * env.DISCORD_GUILD_ID. Only Maxis's sign-in reads a person's roles from the stand-in there, so these
+ * tests may take the staff role away from a seeded person for a moment (and put it back after each).
  */
 
 import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
 import { verifyStaffSession } from "../../../src/maxis/api/session";
 import {
@@ -101,13 +102,6 @@ async function memberReads(since: number) {
 const lastSeq = async () =>
   ((await (await fetch(`${local}/__local/requests`)).json()) as { seq: number }[]).at(-1)?.seq ?? 0;
 
-beforeAll(async () => {
-  await fetch(`${local}/__local/guilds`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ id: guildId }),
-  });
-});
 afterEach(() => setStaffRoles([LOCAL_STAFF_ROLE_ID]));
 
 describe("signing in", () => {
