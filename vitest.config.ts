@@ -87,6 +87,8 @@ export default defineConfig(async () => {
     // The Discord stand-in accepts any bot token.
     DISCORD_BOT_TOKEN: "local-bot-token",
     DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
+    // Maxis's server, as in `npm run dev`: `/maxis giveaway channel` suggests its channels.
+    DISCORD_GUILD_ID: LOCAL_GUILD_ID,
     CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.a }),
     // Tickets: the staff channel new tickets are posted in, the dashboard's origin (CORS) and the key
     // that signs its staff sessions (tests mint sessions with it).
@@ -203,6 +205,8 @@ export default defineConfig(async () => {
                     bindings: {
                       ...maxisBindings,
                       CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.b }),
+                      // Its commands are server commands: `/maxis restart` re-syncs them there only.
+                      COMMAND_GUILD_IDS: LOCAL_GUILD_ID,
                     },
                     durableObjects: maxisDurableObjects,
                   },

@@ -8,7 +8,16 @@
  */
 import { serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
+import { LOCAL_CHANNEL_ID, LOCAL_GUILD_ID, LOCAL_STAFF_CHANNEL_ID } from "../lib/local-identities";
 import { createLocalOAuth } from "./oauth";
+
+/** The local server's channels, as the bot sees them (GET /guilds/:id/channels, GET /channels/:id). */
+const LOCAL_CHANNELS = [
+  { id: LOCAL_CHANNEL_ID, name: "general", type: 0, guild_id: LOCAL_GUILD_ID },
+  { id: LOCAL_STAFF_CHANNEL_ID, name: "staff", type: 0, guild_id: LOCAL_GUILD_ID },
+  { id: "1300000000000000050", name: "announcements", type: 5, guild_id: LOCAL_GUILD_ID },
+  { id: "1300000000000000060", name: "Lounge", type: 2, guild_id: LOCAL_GUILD_ID },
+];
 
 export interface RecordedRequest {
   seq: number;
@@ -193,6 +202,13 @@ function respondLikeDiscord(c: Context, method: string, path: string, body: unkn
   if (match?.[1] && (method === "POST" || method === "PATCH")) return c.json(message(match[1]));
   if (match && method === "DELETE") return c.body(null, 204);
 
+  match = path.match(/^\/guilds\/(\d+)\/channels$/);
+  if (match && method === "GET") return c.json(LOCAL_CHANNELS.filter((ch) => ch.guild_id === match?.[1]));
+  match = path.match(/^\/channels\/(\d+)$/);
+  if (match && method === "GET") {
+    const channel = LOCAL_CHANNELS.find((ch) => ch.id === match?.[1]);
+    return channel ? c.json(channel) : c.json({ message: "Unknown Channel", code: 10003 }, 404);
+  }
   if (path === "/users/@me/channels" && method === "POST") {
     return c.json({ id: nextSnowflake(), type: 1, recipients: [{ id: json["recipient_id"] }] });
   }

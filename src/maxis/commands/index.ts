@@ -1,12 +1,18 @@
 import type { InteractionHandlers } from "../../shared/discord/handlers";
-import { giveawayButtons, giveawayCommand } from "../giveaways/command";
+import { giveawayButtons, giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
 import { shopCommand } from "../shop/command";
-import { createTicketModalHandler, ticketCommand, ticketListPages, ticketStaffActions } from "../tickets";
+import {
+  createTicketModalHandler,
+  ticketCommand,
+  ticketListPages,
+  ticketStaffActions,
+  ticketStaffCommand,
+} from "../tickets";
 import { ping } from "./ping";
 
 /** Every Maxis command, component and modal. `npm run register -- maxis` registers these commands. */
 export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
-  commands: [ping, giveawayCommand, shopCommand, ticketCommand],
+  commands: [ping, giveawayCommand, giveawayStaffCommand, shopCommand, ticketCommand, ticketStaffCommand],
   components: [giveawayButtons, ticketListPages, ticketStaffActions],
   modals: [createTicketModalHandler],
 };

@@ -1,6 +1,6 @@
+import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import { localizedDescription } from "../../shared/i18n";
 import { identityOf } from "../identity";
 import { supabaseAs } from "../supabase/client";
 
@@ -12,7 +12,7 @@ interface SessionInfo {
 
 /** `/ping`: proves the whole path, Discord → Maxis → Supabase (as this member, under RLS) → Discord. */
 export const ping: SlashCommand<MaxisEnv> = {
-  data: { name: "ping", ...localizedDescription("command.ping.description") },
+  data: guildCommand({ name: "ping", description: "command.ping.description" }),
 
   async run({ interaction, env, t }) {
     const identity = identityOf(interaction, env.STAFF_ROLE_ID);

@@ -8,6 +8,7 @@ import type { ControlAction, ControlOperator } from "../../shared/control/protoc
 import { isControlAction } from "../../shared/control/protocol";
 import { translatorFor } from "../../shared/i18n";
 import { analytics } from "./actions/analytics";
+import { choices } from "./actions/choices";
 import { execute } from "./actions/execute";
 import { giveaway } from "./actions/giveaway";
 import { promo } from "./actions/promo";
@@ -26,6 +27,7 @@ const actions: { [A in ControlAction]: (ctx: ControlContext, body: Body) => Prom
   restart,
   report,
   execute,
+  choices,
 };
 
 const SNOWFLAKE = /^\d{5,20}$/;

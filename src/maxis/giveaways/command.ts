@@ -1,11 +1,12 @@
-import { ApplicationCommandOptionType, ChannelType } from "discord-api-types/payloads/v10";
-import type { APIApplicationCommandBasicOption, APIInteraction } from "discord-api-types/v10";
+import { ChannelType, PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import type { APIInteraction } from "discord-api-types/v10";
+import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
 import { deferThenEdit } from "../../shared/discord/followup";
 import type { CommandContext, ComponentHandler, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
-import { localizedDescription, type MessageKey, resolveLocale, type Translator } from "../../shared/i18n";
+import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
 import { parseDuration } from "../shop/duration";
 import { isGiveawayId } from "./ids";
@@ -23,27 +24,41 @@ import {
 import { giveawayLimits, type StartGiveawayInput } from "./types";
 import { validateStartInput } from "./validate";
 
-const option = (
-  name: string,
-  type: APIApplicationCommandBasicOption["type"],
-  extra: Partial<APIApplicationCommandBasicOption> = {},
-): APIApplicationCommandBasicOption =>
-  ({
-    name,
-    type,
-    ...localizedDescription(`command.giveaway.option.${name}.description` as MessageKey),
-    ...extra,
-  }) as APIApplicationCommandBasicOption;
-
-const idOption = option("id", ApplicationCommandOptionType.String, {
+const idOption = option.string("id", "command.giveaway.option.id", {
   required: true,
   min_length: 8,
   max_length: 8,
 });
-const winnersOption = option("winners", ApplicationCommandOptionType.Integer, {
+const winnersOption = option.integer("winners", "command.giveaway.option.winners", {
   min_value: giveawayLimits.minWinners,
   max_value: giveawayLimits.maxWinners,
 });
+
+const startSubcommand = subcommand("start", "command.giveaway.start", [
+  option.string("prize", "command.giveaway.option.prize", {
+    required: true,
+    max_length: giveawayLimits.maxPrizeLength,
+  }),
+  option.string("duration", "command.giveaway.option.duration", { required: true, max_length: 20 }),
+  winnersOption,
+  option.channel("channel", "command.giveaway.option.channel", {
+    channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+  }),
+  option.role("required_role", "command.giveaway.option.required_role"),
+  option.role("bonus_role", "command.giveaway.option.bonus_role"),
+  option.integer("bonus_entries", "command.giveaway.option.bonus_entries", {
+    min_value: 1,
+    max_value: giveawayLimits.maxBonusEntries,
+  }),
+]);
+const rerollSubcommand = subcommand("reroll", "command.giveaway.reroll", [idOption, winnersOption]);
+
+/**
+ * Who sees `/giveaway-staff` in their picker by default: the permission that already makes a member
+ * staff (`src/maxis/auth/app-role.ts`); a server admin can allow the STAFF_ROLE_ID role too, under
+ * Server Settings → Integrations → Maxis.
+ */
+const STAFF_COMMAND_PERMISSIONS = PermissionFlagsBits.ManageMessages;
 
 const mentionList = (t: Translator, summary: GiveawaySummary) =>
   summary.winners.length > 0 ? summary.winners.map((id) => `<@${id}>`).join(", ") : t("giveaway.nobody");
@@ -56,18 +71,18 @@ const webhookRest = (env: MaxisEnv) => new DiscordRest({ baseUrl: env.DISCORD_AP
 
 function start(ctx: CommandContext<MaxisEnv>, options: CommandOptions, guildId: string) {
   const { interaction, env, t } = ctx;
-  const durationSeconds = parseDuration(options.string("duration") ?? "");
+  const given = readOptions(options, startSubcommand.options);
+  const durationSeconds = parseDuration(given.duration);
   if (durationSeconds === null) return ephemeral(t("giveaway.invalid_duration"));
-  const bonusRole = options.string("bonus_role");
   const input: StartGiveawayInput = {
-    prize: options.string("prize") ?? "",
-    winners: options.number("winners") ?? 1,
+    prize: given.prize,
+    winners: given.winners ?? 1,
     endsAt: Date.now() + durationSeconds * 1000,
     guildId,
-    channelId: options.string("channel") ?? interaction.channel?.id ?? "",
+    channelId: given.channel ?? interaction.channel?.id ?? "",
     hostId: ctx.user.id,
-    requiredRoleId: options.string("required_role") ?? null,
-    bonusEntries: bonusRole ? [{ roleId: bonusRole, entries: options.number("bonus_entries") ?? 1 }] : [],
+    requiredRoleId: given.required_role ?? null,
+    bonusEntries: given.bonus_role ? [{ roleId: given.bonus_role, entries: given.bonus_entries ?? 1 }] : [],
     locale: resolveLocale(interaction.guild_locale ?? interaction.locale),
   };
   // Refuse bad input right away, before anything is deferred or posted.
@@ -108,61 +123,35 @@ async function list(ctx: CommandContext<MaxisEnv>, guildId: string) {
   return ephemeral(content);
 }
 
-/** `/giveaway start|list|end|reroll`: everyone may list; only staff may start, end or reroll. */
+/** `/giveaway list`: the giveaways running in this server, for everyone. Members enter with the button. */
 export const giveawayCommand: SlashCommand<MaxisEnv> = {
-  data: {
+  data: guildCommand({
     name: "giveaway",
-    ...localizedDescription("command.giveaway.description"),
-    contexts: [0],
-    options: [
-      {
-        name: "start",
-        type: ApplicationCommandOptionType.Subcommand,
-        ...localizedDescription("command.giveaway.start.description"),
-        options: [
-          option("prize", ApplicationCommandOptionType.String, {
-            required: true,
-            max_length: giveawayLimits.maxPrizeLength,
-          }),
-          option("duration", ApplicationCommandOptionType.String, { required: true, max_length: 20 }),
-          winnersOption,
-          option("channel", ApplicationCommandOptionType.Channel, {
-            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
-          }),
-          option("required_role", ApplicationCommandOptionType.Role),
-          option("bonus_role", ApplicationCommandOptionType.Role),
-          option("bonus_entries", ApplicationCommandOptionType.Integer, {
-            min_value: 1,
-            max_value: giveawayLimits.maxBonusEntries,
-          }),
-        ],
-      },
-      {
-        name: "list",
-        type: ApplicationCommandOptionType.Subcommand,
-        ...localizedDescription("command.giveaway.list.description"),
-      },
-      {
-        name: "end",
-        type: ApplicationCommandOptionType.Subcommand,
-        ...localizedDescription("command.giveaway.end.description"),
-        options: [idOption],
-      },
-      {
-        name: "reroll",
-        type: ApplicationCommandOptionType.Subcommand,
-        ...localizedDescription("command.giveaway.reroll.description"),
-        options: [idOption, winnersOption],
-      },
-    ],
+    description: "command.giveaway.description",
+    options: [subcommand("list", "command.giveaway.list")],
+  }),
+
+  run(ctx) {
+    const guildId = ctx.interaction.guild_id;
+    if (!guildId) return ephemeral(ctx.t("error.guild_only"));
+    return list(ctx, guildId);
   },
+};
+
+/** `/giveaway-staff start|end|reroll`: hidden from members, and refused to them if they try anyway. */
+export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
+  data: guildCommand({
+    name: "giveaway-staff",
+    description: "command.giveaway_staff.description",
+    defaultMemberPermissions: STAFF_COMMAND_PERMISSIONS,
+    options: [startSubcommand, subcommand("end", "command.giveaway.end", [idOption]), rerollSubcommand],
+  }),
 
   async run(ctx) {
     const { interaction, env, t } = ctx;
     const guildId = interaction.guild_id;
     if (!guildId) return ephemeral(t("error.guild_only"));
     const options = new CommandOptions(interaction.data);
-    if (options.subcommand === "list") return list(ctx, guildId);
     if (!isStaff(interaction, env)) return ephemeral(t("giveaway.staff_only"));
     if (options.subcommand === "start") return start(ctx, options, guildId);
 

@@ -1,13 +1,13 @@
+import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import { localizedDescription } from "../../shared/i18n";
 import { identityOf } from "../identity";
 import { listShop, shopErrorMessage } from "./service";
 import { shopMessage } from "./shop-message";
 
 /** `/shop`: the plans with their prices and live promotions, in the member's language, only to them. */
 export const shopCommand: SlashCommand<MaxisEnv> = {
-  data: { name: "shop", ...localizedDescription("command.shop.description") },
+  data: guildCommand({ name: "shop", description: "command.shop.description" }),
 
   async run({ interaction, env, locale, t }) {
     const identity = identityOf(interaction, env.STAFF_ROLE_ID);

@@ -1,6 +1,6 @@
 /** Support tickets in Discord: what `src/maxis/commands/index.ts` registers. */
 
 export { createTicketModalHandler } from "./commands/create-modal";
-export { ticketCommand } from "./commands/ticket";
+export { ticketCommand, ticketStaffCommand } from "./commands/ticket";
 export { ticketListPages } from "./components/list-pages";
 export { ticketStaffActions } from "./components/staff-actions";

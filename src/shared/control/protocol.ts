@@ -23,6 +23,7 @@ export const CONTROL_ACTIONS = [
   "restart",
   "report",
   "execute",
+  "choices",
 ] as const;
 
 export type ControlAction = (typeof CONTROL_ACTIONS)[number];
@@ -57,13 +58,18 @@ export interface ControlRequests {
     prize: string;
     duration: string;
     winners: number;
-    guildId: string;
+    /** A channel of a server Maxis is in; Maxis reads its server from Discord. */
     channelId: string;
   };
   restart: ControlRequestBase;
   report: ControlRequestBase & { period: string };
   execute: ControlRequestBase & { operation: string; args: string[] };
+  /** Read-only: suggestions for an option the operator is typing (`/maxis promo plan`, `giveaway channel`). */
+  choices: ControlRequestBase & { field: ChoiceField; query: string };
 }
+
+export const CHOICE_FIELDS = ["plan", "channel"] as const;
+export type ChoiceField = (typeof CHOICE_FIELDS)[number];
 
 /** A part of Maxis whose figures could not be read; `not_available` means the feature is not built yet. */
 export type FigureUnavailable = "not_available" | "unreachable";
@@ -149,6 +155,11 @@ export interface ExecuteResult {
   message: string;
 }
 
+export interface ChoicesResult {
+  /** At most 25, Discord's limit; `name` is what the operator sees, `value` what is sent back. */
+  choices: { name: string; value: string }[];
+}
+
 export interface ControlResults {
   status: StatusResult;
   analytics: AnalyticsResult;
@@ -157,6 +168,7 @@ export interface ControlResults {
   restart: RestartResult;
   report: ReportResult;
   execute: ExecuteResult;
+  choices: ChoicesResult;
 }
 
 /** Every failure, 401 included, has this body. `message` is in the request's language when known. */

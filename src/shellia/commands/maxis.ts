@@ -1,21 +1,18 @@
-import {
-  ApplicationCommandOptionType,
-  ChannelType,
-  InteractionContextType,
-  PermissionFlagsBits,
-} from "discord-api-types/payloads/v10";
-import type {
-  APIApplicationCommandBasicOption,
-  APIApplicationCommandSubcommandOption,
-} from "discord-api-types/v10";
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
-import type { ControlAction } from "../../shared/control/protocol";
+import type { ChoiceField, ControlAction } from "../../shared/control/protocol";
+import {
+  type DefinedOption,
+  guildCommand,
+  option,
+  subcommand,
+} from "../../shared/discord/command-definition";
 import { deferThenEdit, deferThenEditWithFile, type MessageWithFile } from "../../shared/discord/followup";
-import type { CommandContext, SlashCommand } from "../../shared/discord/handlers";
+import type { AutocompleteContext, CommandContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
-import { localizedDescription, type MessageKey } from "../../shared/i18n";
 import { type CallOutcome, callMaxis } from "../control-client";
 import {
   formatAnalytics,
@@ -25,46 +22,20 @@ import {
   formatStatus,
   problem,
 } from "../maxis/format";
-import { buildControlCall, type ControlCall } from "../maxis/requests";
+import { buildControlCall, type CommandAction, type ControlCall } from "../maxis/requests";
 import { type MaxisTarget, maxisTargets } from "../maxis-targets";
 import { isOperator } from "../operators";
 
-const option = (
-  type:
-    | ApplicationCommandOptionType.String
-    | ApplicationCommandOptionType.Integer
-    | ApplicationCommandOptionType.Channel,
-  name: string,
-  key: MessageKey,
-  extra: Record<string, unknown> = {},
-) => ({ type, name, ...localizedDescription(key), ...extra }) as APIApplicationCommandBasicOption;
-
-const target = option(
-  ApplicationCommandOptionType.String,
-  "target",
-  "command.maxis.option.target.description",
-  {
-    autocomplete: true,
-  },
-);
-const period = option(
-  ApplicationCommandOptionType.String,
-  "period",
-  "command.maxis.option.period.description",
-  {
-    max_length: 8,
-  },
-);
-
-const subcommand = (
-  name: ControlAction,
-  options: APIApplicationCommandBasicOption[] = [],
-): APIApplicationCommandSubcommandOption => ({
-  type: ApplicationCommandOptionType.Subcommand,
-  name,
-  ...localizedDescription(`command.maxis.${name}.description`),
-  options: [...options, target],
+const target = option.string("target", "command.maxis.option.target", { autocomplete: true });
+const period = option.string("period", "command.maxis.option.period", { max_length: 8 });
+const duration = option.string("duration", "command.maxis.option.duration", {
+  required: true,
+  max_length: 16,
 });
+
+/** Every subcommand is a control action, and may name which Maxis bot it is for. */
+const action = (name: CommandAction, options: DefinedOption[] = []) =>
+  subcommand(name, `command.maxis.${name}`, [...options, target]);
 
 /** Renders one successful answer; `report` also carries a file. */
 function render(
@@ -108,63 +79,50 @@ type CallOutcomeResult<A extends ControlAction> = Extract<CallOutcome<A>, { kind
 
 /** `/maxis …`: operators steer the Maxis bots through the signed control API. */
 export const maxis: SlashCommand<ShelliaEnv> = {
-  data: {
+  data: guildCommand({
     name: "maxis",
-    ...localizedDescription("command.maxis.description"),
+    description: "command.maxis.description",
     // Hides the command from everyone but administrators; the operator allow-list is what enforces.
-    default_member_permissions: String(PermissionFlagsBits.Administrator),
-    contexts: [InteractionContextType.Guild],
+    defaultMemberPermissions: PermissionFlagsBits.Administrator,
     options: [
-      subcommand("status"),
-      subcommand("analytics", [period]),
-      subcommand("promo", [
-        option(ApplicationCommandOptionType.Integer, "percent", "command.maxis.option.percent.description", {
+      action("status"),
+      action("analytics", [period]),
+      action("promo", [
+        option.integer("percent", "command.maxis.option.percent", {
           required: true,
           min_value: 1,
           max_value: 90,
         }),
-        option(ApplicationCommandOptionType.String, "plan", "command.maxis.option.plan.description", {
+        option.string("plan", "command.maxis.option.plan", {
           required: true,
+          autocomplete: true,
           max_length: 32,
         }),
-        option(ApplicationCommandOptionType.String, "duration", "command.maxis.option.duration.description", {
-          required: true,
-          max_length: 16,
-        }),
+        duration,
       ]),
-      subcommand("giveaway", [
-        option(ApplicationCommandOptionType.String, "prize", "command.maxis.option.prize.description", {
+      action("giveaway", [
+        option.string("prize", "command.maxis.option.prize", { required: true, max_length: 256 }),
+        duration,
+        // A string the operator picks from Maxis's own channels: Shellia may sit on another server,
+        // where Discord's channel picker could only offer Shellia's channels.
+        option.string("channel", "command.maxis.option.channel", {
           required: true,
-          max_length: 256,
+          autocomplete: true,
+          max_length: 24,
         }),
-        option(ApplicationCommandOptionType.String, "duration", "command.maxis.option.duration.description", {
-          required: true,
-          max_length: 16,
-        }),
-        option(ApplicationCommandOptionType.Integer, "winners", "command.maxis.option.winners.description", {
-          min_value: 1,
-          max_value: 20,
-        }),
-        option(ApplicationCommandOptionType.Channel, "channel", "command.maxis.option.channel.description", {
-          channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
-        }),
+        option.integer("winners", "command.maxis.option.winners", { min_value: 1, max_value: 20 }),
       ]),
-      subcommand("restart"),
-      subcommand("report", [period]),
-      subcommand("execute", [
-        option(
-          ApplicationCommandOptionType.String,
-          "operation",
-          "command.maxis.option.operation.description",
-          {
-            required: true,
-            autocomplete: true,
-            max_length: 100,
-          },
-        ),
+      action("restart"),
+      action("report", [period]),
+      action("execute", [
+        option.string("operation", "command.maxis.option.operation", {
+          required: true,
+          autocomplete: true,
+          max_length: 100,
+        }),
       ]),
     ],
-  },
+  }),
 
   run(ctx) {
     const { env, t, user, interaction } = ctx;
@@ -186,8 +144,6 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       options,
       operator: { id: user.id, name: user.username },
       locale: ctx.locale,
-      guildId: interaction.guild_id,
-      channelId: interaction.channel?.id ?? interaction.channel_id,
     });
     if ("error" in call) return ephemeral(t(call.error));
 
@@ -218,15 +174,23 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     );
   },
 
-  autocomplete({ env, interaction, user }) {
+  async autocomplete(ctx) {
+    const { env, interaction, user } = ctx;
     if (!isOperator(env.OPERATOR_USER_IDS, user.id)) return autocompleteChoices([]);
-    const focused = new CommandOptions(interaction.data).focused;
+    const options = new CommandOptions(interaction.data);
+    const focused = options.focused;
     const typed = (focused?.value ?? "").toLowerCase();
     if (focused?.name === "operation") {
       return autocompleteChoices(
         EXECUTE_OPERATIONS.filter((operation) => operation.name.includes(typed.split(/\s+/)[0] ?? "")).map(
           (operation) => ({ name: operation.usage, value: operation.name }),
         ),
+      );
+    }
+    if (focused?.name === "plan" || focused?.name === "channel") {
+      return autocompleteChoices(
+        // The string in the interaction is whatever the operator typed: Maxis filters on it.
+        await askMaxis(ctx, options, focused.name, focused.value),
       );
     }
     return autocompleteChoices(
@@ -236,3 +200,27 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     );
   },
 };
+
+/**
+ * Suggestions from the Maxis the command is for (the `target` typed so far, or the only one), over
+ * the signed control API. Autocomplete cannot show an error, so any failure is no suggestions.
+ */
+async function askMaxis(
+  { env, user, locale }: AutocompleteContext<ShelliaEnv>,
+  options: CommandOptions,
+  field: ChoiceField,
+  query: string,
+): Promise<APIApplicationCommandOptionChoice<string>[]> {
+  const targets = maxisTargets(env);
+  const wanted = options.string("target");
+  const chosen = wanted ? targets.filter((x) => x.name === wanted) : targets;
+  const [only] = chosen;
+  if (!only || chosen.length > 1) return [];
+  const outcome = await callMaxis(only, "choices", {
+    operator: { id: user.id, name: user.username },
+    locale,
+    field,
+    query: query.slice(0, 100),
+  });
+  return outcome.kind === "ok" ? outcome.result.choices : [];
+}

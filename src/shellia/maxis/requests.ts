@@ -9,22 +9,21 @@ import type { ControlAction, ControlOperator, ControlRequests } from "../../shar
 import type { CommandOptions } from "../../shared/discord/options";
 import type { Locale, MessageKey } from "../../shared/i18n";
 
-export type ControlCall = { [A in ControlAction]: { action: A; request: ControlRequests[A] } }[ControlAction];
+/** The actions a `/maxis` subcommand runs (`choices` only feeds autocomplete). */
+export type CommandAction = Exclude<ControlAction, "choices">;
+
+export type ControlCall = { [A in CommandAction]: { action: A; request: ControlRequests[A] } }[CommandAction];
 
 export interface CallSource {
   options: CommandOptions;
   operator: ControlOperator;
   locale: Locale;
-  guildId: string | undefined;
-  channelId: string | undefined;
 }
 
 export function buildControlCall({
   options,
   operator,
   locale,
-  guildId,
-  channelId,
 }: CallSource): ControlCall | { error: MessageKey } {
   const base = { operator, locale };
   switch (options.subcommand) {
@@ -56,8 +55,8 @@ export function buildControlCall({
           prize: options.string("prize") ?? "",
           duration: options.string("duration") ?? "",
           winners: options.number("winners") ?? 1,
-          guildId: guildId ?? "",
-          channelId: options.string("channel") ?? channelId ?? "",
+          // Picked from Maxis's suggestions (an id), or typed as an id or a <#mention>.
+          channelId: (options.string("channel") ?? "").replace(/^<#(\d+)>$/, "$1").trim(),
         },
       };
     case "execute": {

@@ -14,7 +14,7 @@ import { closeStaleTickets } from "../../tickets/rpc";
 import { type ActionFailure, type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { stateStore } from "../state-store";
 import { supabaseAsControl } from "../system-client";
-import { syncCommands } from "./sync-commands";
+import { syncCommands, syncMessage } from "./sync-commands";
 
 type Done = { ok: true; message: string } | ActionFailure;
 
@@ -45,11 +45,9 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
   const { t, env } = ctx;
   switch (operation.name) {
     case "sync-commands": {
-      const sync = await syncCommands(env);
-      if (sync.ok) return { ok: true, message: t("control.execute.synced", { count: sync.count }) };
-      return sync.reason === "no_application_id"
-        ? rejected("no_application_id", t("control.execute.no_application_id"))
-        : rejected("sync_failed", t("control.execute.sync_failed", { reason: sync.reason }), 503);
+      const said = syncMessage(t, await syncCommands(env));
+      if (said.ok) return { ok: true, message: said.message };
+      return rejected(said.code, said.message, said.code === "sync_failed" ? 503 : 422);
     }
     case "maintenance": {
       const { changed } = await stateStore(env).setMaintenance(operation.on, ctx.operator.id);

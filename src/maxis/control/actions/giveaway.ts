@@ -1,5 +1,6 @@
 import { giveawayErrorMessage, startGiveaway } from "../../giveaways/service";
 import { parseDuration } from "../../shop/service";
+import { checkPostableChannel } from "../channels";
 import {
   type ActionOutcome,
   type Body,
@@ -9,20 +10,24 @@ import {
   stringField,
 } from "../context";
 
-const SNOWFLAKE = /^\d{5,20}$/;
-
-/** `/maxis giveaway prize duration [winners] [channel]`: started through the giveaway Durable Object. */
+/**
+ * `/maxis giveaway prize duration channel [winners]`: started through the giveaway Durable Object, in
+ * a channel Maxis checks with Discord (it must see it, and it must be a text or announcement
+ * channel); the giveaway belongs to that channel's server, wherever Shellia was called from.
+ */
 export async function giveaway(ctx: ControlContext, body: Body): Promise<ActionOutcome<"giveaway">> {
   const { t } = ctx;
   const durationSeconds = parseDuration(stringField(body, "duration", 32) ?? "");
   if (durationSeconds === null) {
     return rejected("invalid_end_time", giveawayErrorMessage(t, { code: "invalid_end_time" }));
   }
-  const guildId = stringField(body, "guildId", 20) ?? "";
-  const channelId = stringField(body, "channelId", 20) ?? "";
-  if (!SNOWFLAKE.test(guildId) || !SNOWFLAKE.test(channelId)) {
-    return rejected("invalid_channel", giveawayErrorMessage(t, { code: "invalid_channel" }));
+  const channel = await checkPostableChannel(ctx.env, stringField(body, "channelId", 20) ?? "");
+  if (!channel.ok) {
+    return channel.reason === "invalid_channel"
+      ? rejected("invalid_channel", t("control.giveaway.invalid_channel"))
+      : rejected("discord_failed", giveawayErrorMessage(t, { code: "discord_failed" }), 503);
   }
+  const { guildId, id: channelId } = channel.channel;
   const started = await startGiveaway(ctx.env, {
     prize: typeof body["prize"] === "string" ? body["prize"] : "",
     winners: integerField(body, "winners") ?? 1,

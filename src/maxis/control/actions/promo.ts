@@ -1,4 +1,10 @@
-import { CONTROL_ACTOR, createPromotion, parseDuration, shopErrorMessage } from "../../shop/service";
+import {
+  CONTROL_ACTOR,
+  createPromotion,
+  listShop,
+  parseDuration,
+  shopErrorMessage,
+} from "../../shop/service";
 import {
   type ActionOutcome,
   type Body,
@@ -12,7 +18,7 @@ import {
 export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutcome<"promo">> {
   const { t } = ctx;
   const plan = stringField(body, "plan", 64);
-  if (!plan) return rejected("unknown_plan", shopErrorMessage(t, { code: "unknown_plan" }));
+  if (!plan) return unknownPlan(ctx);
   const percent = integerField(body, "percent");
   if (percent === null) return rejected("invalid_percent", shopErrorMessage(t, { code: "invalid_percent" }));
   const durationSeconds = parseDuration(stringField(body, "duration", 32) ?? "");
@@ -21,6 +27,7 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
   }
   const created = await createPromotion(ctx.env, CONTROL_ACTOR, { planId: plan, percent, durationSeconds });
   if (!created.ok) {
+    if (created.error.code === "unknown_plan") return unknownPlan(ctx);
     const message = shopErrorMessage(t, created.error);
     return created.error.code === "unavailable"
       ? rejected("unavailable", message, 503)
@@ -39,4 +46,16 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
       endsAt: p.endsAt,
     },
   };
+}
+
+/** The shop's refusal, followed by the plans that do exist, so the operator can retry right away. */
+async function unknownPlan(ctx: ControlContext) {
+  const { t } = ctx;
+  const plans = await listShop(ctx.env, CONTROL_ACTOR);
+  const known = plans.ok ? plans.value.map((p) => `\`${p.id}\``).join(", ") : "";
+  const message = shopErrorMessage(t, { code: "unknown_plan" });
+  return rejected(
+    "unknown_plan",
+    known ? `${message} ${t("control.promo.existing_plans", { plans: known })}` : message,
+  );
 }

@@ -1,7 +1,7 @@
 import { dropIsolateCaches, observeBootId } from "../caches";
 import type { ActionOutcome, ControlContext } from "../context";
 import { stateStore } from "../state-store";
-import { syncCommands } from "./sync-commands";
+import { syncCommands, syncMessage } from "./sync-commands";
 
 /**
  * A soft restart: commands re-synced with Discord, a new boot id recorded in the shared state (every
@@ -19,11 +19,7 @@ export async function restart(ctx: ControlContext): Promise<ActionOutcome<"resta
       previousBootId,
       restartedAt: new Date(state.bootedAt).toISOString(),
       commandsSynced: sync.ok ? sync.count : null,
-      syncError: sync.ok
-        ? null
-        : sync.reason === "no_application_id"
-          ? ctx.t("control.execute.no_application_id")
-          : ctx.t("control.execute.sync_failed", { reason: sync.reason }),
+      syncError: sync.ok ? null : syncMessage(ctx.t, sync).message,
     },
   };
 }

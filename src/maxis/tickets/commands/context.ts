@@ -1,9 +1,6 @@
 import type { SupabaseClient } from "@supabase/supabase-js";
-import type {
-  APIApplicationCommandSubcommandOption,
-  APIInteraction,
-  APIInteractionResponse,
-} from "discord-api-types/v10";
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
+import type { DefinedSubcommand } from "../../../shared/discord/command-definition";
 import { editOriginalResponse } from "../../../shared/discord/followup";
 import type { CommandContext, InteractionContext } from "../../../shared/discord/handlers";
 import type { CommandOptions } from "../../../shared/discord/options";
@@ -28,7 +25,7 @@ export interface TicketActor {
 
 /** One /ticket subcommand: its definition and its handler, side by side. */
 export interface TicketSubcommand {
-  readonly data: APIApplicationCommandSubcommandOption;
+  readonly data: DefinedSubcommand;
   /** Refused with a localized error before any database call for members. */
   readonly staffOnly: boolean;
   run(call: TicketCall): Awaitable<APIInteractionResponse>;

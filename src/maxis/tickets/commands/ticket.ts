@@ -1,12 +1,18 @@
 /**
- * `/ticket`: support tickets. Every subcommand lives in its own file beside this one (definition and
- * handler together); this file assembles the command, refuses staff-only subcommands to members before
- * any database call, and routes autocomplete. Each subcommand makes exactly one Supabase call.
+ * `/ticket` (everyone) and `/ticket-staff` (support team): support tickets. Every subcommand lives in
+ * its own file beside this one (definition and handler together); this file assembles the two
+ * commands, refuses staff-only subcommands to members before any database call, and routes
+ * autocomplete. Each subcommand makes exactly one Supabase call.
+ *
+ * Two commands rather than one because Discord hides whole commands, not subcommands, from members
+ * (`default_member_permissions`): members never see assign, note, status, priority or stats.
  */
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import { guildCommand } from "../../../shared/discord/command-definition";
 import type { SlashCommand } from "../../../shared/discord/handlers";
 import { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
-import { localizedDescription } from "../../../shared/i18n";
+import type { MessageKey } from "../../../shared/i18n";
 import { ticketErrorMessage } from "../errors";
 import { assignSubcommand } from "./assign";
 import { autocompleteTicketOption } from "./autocomplete";
@@ -23,7 +29,7 @@ import { statusSubcommand } from "./status";
 import { transcriptSubcommand } from "./transcript";
 import { viewSubcommand } from "./view";
 
-/** Members' subcommands first, then staff's: the order Discord lists them in. */
+/** Members' subcommands first, then staff's. */
 export const ticketSubcommands: readonly TicketSubcommand[] = [
   createSubcommand,
   listSubcommand,
@@ -39,26 +45,56 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
   statsSubcommand,
 ];
 
-export const ticketCommand: SlashCommand<MaxisEnv> = {
-  data: {
-    name: "ticket",
-    ...localizedDescription("command.ticket.description"),
-    // Tickets belong to a server: guild channels only.
-    contexts: [0],
-    options: ticketSubcommands.map((s) => s.data),
-  },
+/**
+ * Who sees `/ticket-staff` in their picker by default: the permission that already makes a member
+ * staff (`src/maxis/auth/app-role.ts`). Members who are staff only through STAFF_ROLE_ID need a
+ * server admin to allow that role under Server Settings → Integrations → Maxis.
+ */
+export const STAFF_COMMAND_PERMISSIONS = PermissionFlagsBits.ManageMessages;
 
-  run(ctx) {
-    const options = new CommandOptions(ctx.interaction.data);
-    const handler = ticketSubcommands.find((s) => s.data.name === options.subcommand);
-    if (!handler) return ephemeral(ctx.t("error.unknown_command"));
-    const actor = ticketActor(ctx.interaction, ctx.env);
-    if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
-    if (handler.staffOnly && !actor.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));
-    return handler.run({ ctx, options, ...actor });
-  },
+function ticketCommandFor(
+  name: string,
+  description: MessageKey,
+  subcommands: readonly TicketSubcommand[],
+  staffCommand: boolean,
+): SlashCommand<MaxisEnv> {
+  return {
+    data: guildCommand({
+      name,
+      description,
+      ...(staffCommand ? { defaultMemberPermissions: STAFF_COMMAND_PERMISSIONS } : {}),
+      options: subcommands.map((s) => s.data),
+    }),
 
-  autocomplete(ctx) {
-    return autocompleteTicketOption(ctx, new CommandOptions(ctx.interaction.data));
-  },
-};
+    run(ctx) {
+      const options = new CommandOptions(ctx.interaction.data);
+      const handler = subcommands.find((s) => s.data.name === options.subcommand);
+      if (!handler) return ephemeral(ctx.t("error.unknown_command"));
+      const actor = ticketActor(ctx.interaction, ctx.env);
+      if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
+      // Hiding the command is only a courtesy of Discord's picker: the check that counts is here.
+      if (handler.staffOnly && !actor.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));
+      return handler.run({ ctx, options, ...actor });
+    },
+
+    autocomplete(ctx) {
+      return autocompleteTicketOption(ctx, new CommandOptions(ctx.interaction.data));
+    },
+  };
+}
+
+/** `/ticket`: open, follow and close your tickets (staff use it too, on the server's tickets). */
+export const ticketCommand = ticketCommandFor(
+  "ticket",
+  "command.ticket.description",
+  ticketSubcommands.filter((s) => !s.staffOnly),
+  false,
+);
+
+/** `/ticket-staff`: assign, note, status, priority and stats, hidden from members. */
+export const ticketStaffCommand = ticketCommandFor(
+  "ticket-staff",
+  "command.ticket_staff.description",
+  ticketSubcommands.filter((s) => s.staffOnly),
+  true,
+);

@@ -16,7 +16,13 @@ export const maxisControl = defineMessages(
     "control.feature.tickets": "Tickets",
     "control.feature.giveaways": "Giveaways",
     "control.feature.shop": "The shop",
-    "control.execute.synced": "Re-registered {count} commands with Discord.",
+    "control.execute.synced": "Re-registered {count} commands with Discord ({where}).",
+    "control.sync.where_global": "global commands",
+    "control.promo.existing_plans": "Existing plans: {plans}.",
+    "control.giveaway.invalid_channel":
+      "Maxis cannot post in that channel: choose a text or announcement channel of one of its servers.",
+    "control.sync.where_guilds": "server commands in {guilds}",
+    "control.sync.bad_command_guilds": "COMMAND_GUILD_IDS is not valid: {detail}. Nothing was synced.",
     "control.execute.sync_failed": "Discord refused the command sync: {reason}",
     "control.execute.no_application_id":
       "DISCORD_APPLICATION_ID is not set on this Maxis, so commands cannot be synced.",
@@ -61,7 +67,14 @@ export const maxisControl = defineMessages(
     "control.feature.tickets": "Les tickets",
     "control.feature.giveaways": "Les concours",
     "control.feature.shop": "La boutique",
-    "control.execute.synced": "{count} commandes réenregistrées auprès de Discord.",
+    "control.execute.synced": "{count} commandes réenregistrées auprès de Discord ({where}).",
+    "control.sync.where_global": "commandes globales",
+    "control.promo.existing_plans": "Offres existantes : {plans}.",
+    "control.giveaway.invalid_channel":
+      "Maxis ne peut pas publier dans ce salon : choisissez un salon textuel ou d'annonces de l'un de ses serveurs.",
+    "control.sync.where_guilds": "commandes de serveur dans {guilds}",
+    "control.sync.bad_command_guilds":
+      "COMMAND_GUILD_IDS n'est pas valide : {detail}. Rien n'a été synchronisé.",
     "control.execute.sync_failed": "Discord a refusé la synchronisation des commandes : {reason}",
     "control.execute.no_application_id":
       "DISCORD_APPLICATION_ID n'est pas défini sur ce Maxis : impossible de synchroniser les commandes.",

@@ -7,7 +7,7 @@ import { defineMessages } from "../define";
 export const tickets = defineMessages(
   {
     // The command as registered with Discord. `*.name` keys hold the French names' English originals.
-    "command.ticket.description": "Support tickets: open one, follow it, and (staff) handle it",
+    "command.ticket.description": "Support tickets: open one, follow it, close it",
     "command.ticket.create.name": "create",
     "command.ticket.create.description": "Open a support ticket (a form opens if you leave out the text)",
     "command.ticket.list.name": "list",
@@ -51,6 +51,8 @@ export const tickets = defineMessages(
     "command.ticket.option.new_status.name": "status",
     "command.ticket.option.new_status.description": "The new status",
     "command.ticket.option.new_priority.description": "The new priority",
+    "command.ticket_staff.description": "Staff: assign, annotate and triage tickets, support statistics",
+    "command.ticket.option.new_priority.name": "priority",
     "command.ticket.option.mine.name": "mine",
     "command.ticket.option.mine.description": "Staff: only tickets assigned to you",
     "command.ticket.option.member.name": "member",
@@ -219,7 +221,7 @@ export const tickets = defineMessages(
     "api.error.internal": "Something went wrong on our side. Please try again in a moment.",
   },
   {
-    "command.ticket.description": "Tickets de support : en ouvrir un, le suivre et (équipe) le traiter",
+    "command.ticket.description": "Tickets de support : en ouvrir un, le suivre, le fermer",
     "command.ticket.create.name": "créer",
     "command.ticket.create.description":
       "Ouvrir un ticket de support (un formulaire s'ouvre si vous omettez le texte)",
@@ -265,6 +267,9 @@ export const tickets = defineMessages(
     "command.ticket.option.new_status.name": "statut",
     "command.ticket.option.new_status.description": "Le nouveau statut",
     "command.ticket.option.new_priority.description": "La nouvelle priorité",
+    "command.ticket_staff.description":
+      "Équipe : assigner, annoter et trier les tickets, statistiques du support",
+    "command.ticket.option.new_priority.name": "priorité",
     "command.ticket.option.mine.name": "miens",
     "command.ticket.option.mine.description": "Équipe : seulement les tickets qui vous sont assignés",
     "command.ticket.option.member.name": "membre",
