@@ -44,12 +44,12 @@ async function command(actor: typeof staff | { userId: string }, line: string) {
   return sendInteraction(exports.default, commandInteraction(actor, parseCommandLine(line, definitions)));
 }
 
-/** Starts a giveaway with /giveaway start as staff; returns its id from the deferred answer. */
+/** Starts a giveaway with /giveaway-staff start as staff; returns its id from the deferred answer. */
 async function startByCommand(channelId: string, options = "") {
   const interaction = commandInteraction(
     staff,
     parseCommandLine(
-      `/giveaway start prize:Nitro Classic duration:1h channel:${channelId} ${options}`,
+      `/giveaway-staff start prize:Nitro Classic duration:1h channel:${channelId} ${options}`,
       definitions,
     ),
   ) as APIInteraction & { token: string };
@@ -79,7 +79,7 @@ async function runRefresh(stub: ReturnType<typeof giveawayStub>): Promise<void> 
 const click = (userId: string, customId: string, roles: string[] = []) =>
   sendInteraction(exports.default, buttonInteraction({ userId, roles }, customId));
 
-describe("a giveaway from /giveaway start to the announcement", () => {
+describe("a giveaway from /giveaway-staff start to the announcement", () => {
   it("posts the message, coalesces count updates, draws at the alarm and announces once", async () => {
     const channel = snowflake();
     const { id, content, stub } = await startByCommand(channel, "winners:2");
@@ -228,13 +228,13 @@ describe("staff operations", () => {
     const { id, stub } = await startByCommand(channel);
     for (let i = 1; i <= 3; i++) await click(memberId(i), `giveaway:enter:${id}`);
 
-    const refused = await command({ userId: LOCAL_MEMBER_ID }, `/giveaway end id:${id}`);
+    const refused = await command({ userId: LOCAL_MEMBER_ID }, `/giveaway-staff end id:${id}`);
     expect(contentOf(refused.response)).toBe("Only staff can start, end or reroll giveaways.");
     expect((await stub.summary())?.status).toBe("running");
 
     const end = commandInteraction(
       staff,
-      parseCommandLine(`/giveaway end id:${id}`, definitions),
+      parseCommandLine(`/giveaway-staff end id:${id}`, definitions),
     ) as APIInteraction & {
       token: string;
     };
@@ -250,7 +250,7 @@ describe("staff operations", () => {
     for (let round = 2; round <= 3; round++) {
       const reroll = commandInteraction(
         staff,
-        parseCommandLine(`/giveaway reroll id:${id}`, definitions),
+        parseCommandLine(`/giveaway-staff reroll id:${id}`, definitions),
       ) as APIInteraction & {
         token: string;
       };
@@ -287,9 +287,9 @@ describe("bad input creates nothing", () => {
   it("refuses 0 winners, a too-long prize and an unreadable duration, without calling Discord", async () => {
     const channel = snowflake();
     const answers = [
-      await command(staff, `/giveaway start prize:Nitro duration:1h winners:0 channel:${channel}`),
-      await command(staff, `/giveaway start prize:${"x".repeat(257)} duration:1h channel:${channel}`),
-      await command(staff, `/giveaway start prize:Nitro duration:soon channel:${channel}`),
+      await command(staff, `/giveaway-staff start prize:Nitro duration:1h winners:0 channel:${channel}`),
+      await command(staff, `/giveaway-staff start prize:${"x".repeat(257)} duration:1h channel:${channel}`),
+      await command(staff, `/giveaway-staff start prize:Nitro duration:soon channel:${channel}`),
     ];
     expect(answers.map((a) => contentOf(a.response))).toEqual([
       "The number of winners must be between 1 and 20.",

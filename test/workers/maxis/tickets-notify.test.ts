@@ -292,7 +292,7 @@ describe("DMs to the member", () => {
     const subject = `Refund ${memberA.userId}`;
     await run(memberA, `/ticket create subject:${subject} description:Charged twice`);
     await run(memberA, "/ticket reply ticket:1 message:Also, it happened yesterday");
-    await run(staff, "/ticket note ticket:1 message:Internal: check Stripe logs");
+    await run(staff, "/ticket-staff note ticket:1 message:Internal: check Stripe logs");
     await run(staff, "/ticket reply ticket:1 message:Refunded **today** @everyone");
 
     const reply = await dm(memberA.userId, subject);
@@ -334,8 +334,8 @@ describe("DMs to the member", () => {
     // The member closing their own ticket is not told; staff closing it by status is.
     await run(memberA, "/ticket reopen ticket:1");
     await run(memberA, "/ticket close ticket:1 reason:Never mind");
-    await run(staff, "/ticket status ticket:1 status:open");
-    await run(staff, "/ticket status ticket:1 status:closed");
+    await run(staff, "/ticket-staff status ticket:1 status:open");
+    await run(staff, "/ticket-staff status ticket:1 status:closed");
     const all = await messagesTo(3);
     expect(all.map((r) => (r.body as { content: string }).content)).toEqual([
       `The support team replied to your ticket **#1**: ${subject}`,

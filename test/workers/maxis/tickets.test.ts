@@ -213,25 +213,25 @@ describe("staff", () => {
     expect(JSON.stringify(staffChoices)).toContain("#1 · A's problem");
     expect(JSON.stringify(staffChoices)).toContain("#2 · B's problem");
 
-    expect(privateText(await run(staff, "/ticket note ticket:1 message:Refund looks suspicious"))).toBe(
+    expect(privateText(await run(staff, "/ticket-staff note ticket:1 message:Refund looks suspicious"))).toBe(
       "Internal note added to ticket **#1**. The member cannot see it.",
     );
-    expect(privateText(await run(staff, "/ticket assign ticket:1"))).toBe(
+    expect(privateText(await run(staff, "/ticket-staff assign ticket:1"))).toBe(
       `Ticket **#1** is now assigned to <@${staff.userId}>.`,
     );
     // Another staff member can be assigned once they have acted as staff here.
-    await run(admin, "/ticket note ticket:2 message:Looking");
-    expect(privateText(await run(staff, `/ticket assign ticket:2 member:${admin.userId}`))).toBe(
+    await run(admin, "/ticket-staff note ticket:2 message:Looking");
+    expect(privateText(await run(staff, `/ticket-staff assign ticket:2 member:${admin.userId}`))).toBe(
       `Ticket **#2** is now assigned to <@${admin.userId}>.`,
     );
     // A plain member cannot be made an assignee.
-    expect(privateText(await run(staff, `/ticket assign ticket:2 member:${memberB.userId}`))).toBe(
+    expect(privateText(await run(staff, `/ticket-staff assign ticket:2 member:${memberB.userId}`))).toBe(
       "Only support staff can be assigned, and only once they have handled a ticket here.",
     );
-    expect(privateText(await run(staff, "/ticket status ticket:1 status:waiting_for_member"))).toBe(
+    expect(privateText(await run(staff, "/ticket-staff status ticket:1 status:waiting_for_member"))).toBe(
       "Ticket **#1** is now: 🟡 Waiting for member.",
     );
-    expect(privateText(await run(staff, "/ticket priority ticket:1 priority:critical"))).toBe(
+    expect(privateText(await run(staff, "/ticket-staff priority ticket:1 priority:critical"))).toBe(
       "Ticket **#1** now has priority: 🔴 Critical.",
     );
     await run(staff, "/ticket reply ticket:1 message:We are checking your payment");
@@ -264,7 +264,7 @@ describe("staff", () => {
     expect(staffTranscript?.files[0]?.content).toContain("**Internal note**");
     expect(staffTranscript?.files[0]?.content).toContain("> Refund looks suspicious");
 
-    const stats = messageOf(await run(staff, "/ticket stats period:7d")).embeds?.[0];
+    const stats = messageOf(await run(staff, "/ticket-staff stats period:7d")).embeds?.[0];
     expect(stats?.title).toBe("Support statistics · Last 7 days");
     expect(stats?.fields).toContainEqual({ name: "Tickets opened", value: "**2**" });
     expect(stats?.fields).toContainEqual({
@@ -275,7 +275,7 @@ describe("staff", () => {
     expect(stats?.fields?.find((f) => f.name === "Staff")?.value).toContain(
       `<@${staff.userId}>: assigned 1, closed 0`,
     );
-    const statsFr = messageOf(await run(inLocale(staff, "fr"), "/ticket stats")).embeds?.[0];
+    const statsFr = messageOf(await run(inLocale(staff, "fr"), "/ticket-staff stats")).embeds?.[0];
     expect(statsFr?.title).toBe("Statistiques du support · 30 derniers jours");
   });
 
@@ -283,11 +283,11 @@ describe("staff", () => {
     const { memberA } = freshCast("fr");
     await run(memberA, "/ticket create subject:Mine description:x");
     for (const line of [
-      "/ticket assign ticket:1",
-      "/ticket note ticket:1 message:sneaky",
-      "/ticket status ticket:1 status:closed",
-      "/ticket priority ticket:1 priority:critical",
-      "/ticket stats",
+      "/ticket-staff assign ticket:1",
+      "/ticket-staff note ticket:1 message:sneaky",
+      "/ticket-staff status ticket:1 status:closed",
+      "/ticket-staff priority ticket:1 priority:critical",
+      "/ticket-staff stats",
     ]) {
       let answer = "";
       const calls = await countSupabaseCalls(async () => {
@@ -308,11 +308,11 @@ describe("staff", () => {
       [memberA, "/ticket list", "ticket_list"],
       [memberA, "/ticket view ticket:1", "ticket_view"],
       [memberA, "/ticket reply ticket:1 message:hello", "ticket_reply"],
-      [staff, "/ticket note ticket:1 message:note", "ticket_note"],
-      [staff, "/ticket assign ticket:1", "ticket_assign"],
-      [staff, "/ticket status ticket:1 status:in_progress", "ticket_set_status"],
-      [staff, "/ticket priority ticket:1 priority:low", "ticket_set_priority"],
-      [staff, "/ticket stats", "ticket_stats"],
+      [staff, "/ticket-staff note ticket:1 message:note", "ticket_note"],
+      [staff, "/ticket-staff assign ticket:1", "ticket_assign"],
+      [staff, "/ticket-staff status ticket:1 status:in_progress", "ticket_set_status"],
+      [staff, "/ticket-staff priority ticket:1 priority:low", "ticket_set_priority"],
+      [staff, "/ticket-staff stats", "ticket_stats"],
       [memberA, "/ticket close ticket:1", "ticket_close"],
       [memberA, "/ticket reopen ticket:1", "ticket_reopen"],
     ];

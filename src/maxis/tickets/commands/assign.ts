@@ -4,7 +4,7 @@ import { assignTicket } from "../rpc";
 import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
 import { memberOption, subcommand, ticketOption } from "./options";
 
-/** `/ticket assign ticket [member]` (staff): to yourself by default, or to another staff member. */
+/** `/ticket-staff assign ticket [member]` (staff): to yourself by default, or to another staff member. */
 export const assignSubcommand: TicketSubcommand = {
   data: subcommand("assign", [ticketOption, memberOption]),
   staffOnly: true,

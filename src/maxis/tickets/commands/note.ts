@@ -3,7 +3,7 @@ import { addInternalNote } from "../rpc";
 import { clientFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
 import { messageOption, subcommand, ticketOption } from "./options";
 
-/** `/ticket note ticket message` (staff): an internal note; nobody is notified, the member never sees it. */
+/** `/ticket-staff note ticket message` (staff): an internal note; nobody is notified, the member never sees it. */
 export const noteSubcommand: TicketSubcommand = {
   data: subcommand("note", [ticketOption, messageOption]),
   staffOnly: true,

@@ -6,7 +6,7 @@ import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOpt
 import { isPriority } from "./open-ticket";
 import { newPriorityOption, subcommand, ticketOption } from "./options";
 
-/** `/ticket priority ticket priority` (staff). */
+/** `/ticket-staff priority ticket priority` (staff). */
 export const prioritySubcommand: TicketSubcommand = {
   data: subcommand("priority", [ticketOption, newPriorityOption]),
   staffOnly: true,

@@ -7,7 +7,7 @@ import { periodOption, subcommand } from "./options";
 const isPeriod = (value: string): value is StatsPeriod =>
   (STATS_PERIODS as readonly string[]).includes(value);
 
-/** `/ticket stats [period]` (staff): this server's figures over 7 days, 30 days or all time. */
+/** `/ticket-staff stats [period]` (staff): this server's figures over 7 days, 30 days or all time. */
 export const statsSubcommand: TicketSubcommand = {
   data: subcommand("stats", [periodOption]),
   staffOnly: true,

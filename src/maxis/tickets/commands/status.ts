@@ -13,7 +13,7 @@ import {
 import { isStatus } from "./list";
 import { newStatusOption, subcommand, ticketOption } from "./options";
 
-/** `/ticket status ticket status` (staff). Setting "closed" closes it, and the member is told. */
+/** `/ticket-staff status ticket status` (staff). Setting "closed" closes it, and the member is told. */
 export const statusSubcommand: TicketSubcommand = {
   data: subcommand("status", [ticketOption, newStatusOption]),
   staffOnly: true,

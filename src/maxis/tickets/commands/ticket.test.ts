@@ -2,7 +2,9 @@ import { ApplicationCommandOptionType } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOption, APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { TICKET_CATEGORIES, TICKET_PRIORITIES } from "../rpc";
-import { ticketCommand, ticketSubcommands } from "./ticket";
+import { ticketCommand, ticketStaffCommand } from "./ticket";
+
+const both = [ticketCommand, ticketStaffCommand];
 
 /** Discord's rule for command and option names, in every locale. */
 const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
@@ -21,7 +23,7 @@ function everyOption(options: readonly APIApplicationCommandOption[] = []): APIA
   ]);
 }
 
-const subcommand = (name: string) => ticketCommand.data.options?.find((o) => o.name === name);
+const subcommand = (name: string) => both.flatMap((c) => c.data.options ?? []).find((o) => o.name === name);
 const choicesOf = (sub: string, option: string) => {
   const found = everyOption(subcommand(sub) ? [subcommand(sub) as APIApplicationCommandOption] : []).find(
     (o) => o.name === option && o.type === ApplicationCommandOptionType.String,
@@ -30,45 +32,51 @@ const choicesOf = (sub: string, option: string) => {
 };
 
 describe("the /ticket command as registered with Discord", () => {
-  it("names and describes every subcommand and option in English and French, within Discord's limits", () => {
-    const named: Named[] = [ticketCommand.data as Named, ...everyOption(ticketCommand.data.options)];
-    for (const item of named) {
-      const french = item.name_localizations?.["fr"];
-      if (item !== ticketCommand.data) {
-        expect(french, item.name).toBeTruthy();
-        expect(french, item.name).toMatch(NAME);
-        expect(french, item.name).toBe(french?.toLowerCase());
+  it.each(both.map((c) => [c.data.name, c] as const))(
+    "%s names and describes every subcommand and option in English and French, within Discord's limits",
+    (_, command) => {
+      const named: Named[] = [command.data as Named, ...everyOption(command.data.options)];
+      for (const item of named) {
+        const french = item.name_localizations?.["fr"];
+        if (item !== command.data) {
+          expect(french, item.name).toBeTruthy();
+          expect(french, item.name).toMatch(NAME);
+          expect(french, item.name).toBe(french?.toLowerCase());
+        }
+        expect(item.name).toMatch(NAME);
+        expect(item.name).toBe(item.name.toLowerCase());
+        const frenchDescription = item.description_localizations?.["fr"] ?? "";
+        for (const description of [item.description ?? "", frenchDescription]) {
+          expect(description.length, item.name).toBeGreaterThan(0);
+          expect(description.length, item.name).toBeLessThanOrEqual(100);
+        }
+        expect(frenchDescription, item.name).not.toBe(item.description);
       }
-      expect(item.name).toMatch(NAME);
-      expect(item.name).toBe(item.name.toLowerCase());
-      const frenchDescription = item.description_localizations?.["fr"] ?? "";
-      for (const description of [item.description ?? "", frenchDescription]) {
-        expect(description.length, item.name).toBeGreaterThan(0);
-        expect(description.length, item.name).toBeLessThanOrEqual(100);
-      }
-      expect(frenchDescription, item.name).not.toBe(item.description);
-    }
-  });
+    },
+  );
 
-  it("stays under Discord's size limit for one command in each language", () => {
-    for (const locale of ["en", "fr"] as const) {
-      const size = (item: Named & { choices?: APIApplicationCommandOptionChoice[] }): number =>
-        (locale === "fr" ? (item.name_localizations?.["fr"] ?? item.name) : item.name).length +
-        ((locale === "fr" ? item.description_localizations?.["fr"] : item.description) ?? "").length +
-        (item.choices ?? []).reduce(
-          (sum, c) =>
-            sum +
-            (locale === "fr" ? (c.name_localizations?.["fr"] ?? c.name) : c.name).length +
-            String(c.value).length,
+  it.each(both.map((c) => [c.data.name, c] as const))(
+    "%s stays under Discord's size limit for one command in each language",
+    (_, command) => {
+      for (const locale of ["en", "fr"] as const) {
+        const size = (item: Named & { choices?: APIApplicationCommandOptionChoice[] }): number =>
+          (locale === "fr" ? (item.name_localizations?.["fr"] ?? item.name) : item.name).length +
+          ((locale === "fr" ? item.description_localizations?.["fr"] : item.description) ?? "").length +
+          (item.choices ?? []).reduce(
+            (sum, c) =>
+              sum +
+              (locale === "fr" ? (c.name_localizations?.["fr"] ?? c.name) : c.name).length +
+              String(c.value).length,
+            0,
+          );
+        const total = [command.data as Named, ...everyOption(command.data.options)].reduce(
+          (sum, item) => sum + size(item as Named),
           0,
         );
-      const total = [ticketCommand.data as Named, ...everyOption(ticketCommand.data.options)].reduce(
-        (sum, item) => sum + size(item as Named),
-        0,
-      );
-      expect(total, locale).toBeLessThanOrEqual(4000);
-    }
-  });
+        expect(total, locale).toBeLessThanOrEqual(4000);
+      }
+    },
+  );
 
   it("offers category and priority as localized choices, the database's values underneath", () => {
     const category = choicesOf("create", "category");
@@ -89,21 +97,36 @@ describe("the /ticket command as registered with Discord", () => {
   });
 
   it("lists required options first, as Discord demands, and only in a server", () => {
-    for (const sub of ticketCommand.data.options ?? []) {
+    for (const sub of both.flatMap((c) => c.data.options ?? [])) {
       const options = "options" in sub ? (sub.options ?? []) : [];
       const required = options.map((o) => Boolean("required" in o && o.required));
       expect(required, sub.name).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
     }
-    expect(ticketCommand.data.contexts).toEqual([0]);
+    for (const command of both) {
+      expect(command.data.contexts, command.data.name).toEqual([0]);
+      expect(command.data.integration_types, command.data.name).toEqual([0]);
+    }
   });
 
-  it("marks exactly the staff subcommands as staff-only", () => {
-    expect(ticketSubcommands.filter((s) => s.staffOnly).map((s) => s.data.name)).toEqual([
+  it("puts the staff subcommands in /ticket-staff, hidden from members by default", () => {
+    expect(ticketCommand.data.options?.map((o) => o.name)).toEqual([
+      "create",
+      "list",
+      "view",
+      "reply",
+      "close",
+      "reopen",
+      "transcript",
+    ]);
+    expect(ticketCommand.data.default_member_permissions).toBeUndefined();
+    expect(ticketStaffCommand.data.options?.map((o) => o.name)).toEqual([
       "assign",
       "note",
       "status",
       "priority",
       "stats",
     ]);
+    // Manage Messages (1 << 13): the permission that already makes a member staff.
+    expect(ticketStaffCommand.data.default_member_permissions).toBe(String(1n << 13n));
   });
 });

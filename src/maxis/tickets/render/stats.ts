@@ -50,7 +50,7 @@ function joinWithin(lines: readonly string[], max: number): string {
   return text;
 }
 
-/** `/ticket stats`: one period, every figure the database computed for it. */
+/** `/ticket-staff stats`: one period, every figure the database computed for it. */
 export function statsMessage(
   t: Translator,
   locale: Locale,
