@@ -4,13 +4,14 @@
  */
 
 import { exports } from "cloudflare:workers";
-import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
+import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
 import {
   LOCAL_ADMIN_ID,
   LOCAL_APPLICATION_ID,
   LOCAL_CHANNEL_ID,
+  LOCAL_GUILD_ID,
   LOCAL_MEMBER_ID,
 } from "../../../scripts/lib/local-identities";
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
@@ -69,15 +70,95 @@ describe("/maxis promo", () => {
     const run = await runMaxis("/maxis promo percent:20 plan:nonexistent duration:48h target:maxis", {
       locale: "fr",
     });
-    expect(run.content).toBe("**maxis** : Aucune offre ne porte ce nom.");
+    expect(run.content).toBe(
+      "**maxis** : Aucune offre ne porte ce nom. Offres existantes : `basic`, `pro`, `premium`, `lifetime`.",
+    );
     const short = await runMaxis("/maxis promo percent:20 plan:pro duration:10m target:maxis");
     expect(short.content).toBe("**maxis**: A promotion lasts between 1 hour and 30 days.");
   });
 });
 
+/** What Shellia suggests while the operator types `option` (autocomplete), asked of Maxis. */
+async function suggestions(line: string, option: string) {
+  const interaction = commandInteraction(
+    { userId: LOCAL_ADMIN_ID },
+    parseCommandLine(line, definitions, option),
+    true,
+  );
+  const { response } = await sendInteraction(exports.default, interaction);
+  expect(response).toMatchObject({ type: InteractionResponseType.ApplicationCommandAutocompleteResult });
+  return (response as { data: { choices: { name: string; value: string }[] } }).data.choices;
+}
+
+describe("/maxis promo plan", () => {
+  it("suggests the live plans Maxis sells, filtered by what was typed", async () => {
+    expect(await suggestions("/maxis promo percent:10 plan: duration:48h target:maxis", "plan")).toEqual([
+      { name: "Basic (basic)", value: "basic" },
+      { name: "Pro (pro)", value: "pro" },
+      { name: "Premium (premium)", value: "premium" },
+      { name: "Lifetime (lifetime)", value: "lifetime" },
+    ]);
+    expect(await suggestions("/maxis promo percent:10 plan:PR duration:48h target:maxis", "plan")).toEqual([
+      { name: "Pro (pro)", value: "pro" },
+      { name: "Premium (premium)", value: "premium" },
+    ]);
+  });
+
+  it("suggests nothing to someone who is not an operator, and asks Maxis nothing", async () => {
+    const interaction = commandInteraction(
+      { userId: LOCAL_MEMBER_ID },
+      parseCommandLine("/maxis promo percent:10 plan:p duration:48h target:maxis", definitions, "plan"),
+      true,
+    );
+    const { response } = await sendInteraction(exports.default, interaction);
+    expect(response).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
+  });
+});
+
 describe("/maxis giveaway", () => {
-  it("starts a giveaway through the giveaway Durable Object, posted in this channel", async () => {
-    const run = await runMaxis("/maxis giveaway prize:100 Nitro duration:2h winners:2 target:maxis");
+  it("suggests the text and announcement channels of Maxis's server, not voice channels", async () => {
+    const choices = await suggestions("/maxis giveaway prize:x duration:1h channel: target:maxis", "channel");
+    expect(choices.map((c) => c.name)).toEqual(["#general", "#staff", "#announcements"]);
+    expect(choices[0]?.value).toBe(LOCAL_CHANNEL_ID);
+    expect(
+      await suggestions("/maxis giveaway prize:x duration:1h channel:ANN target:maxis", "channel"),
+    ).toEqual([{ name: "#announcements", value: "1300000000000000050" }]);
+  });
+
+  it("refuses a channel Maxis cannot post in, before anything is created", async () => {
+    for (const channel of ["1300000000000000999", "1300000000000000060", "general"]) {
+      const run = await runMaxis(`/maxis giveaway prize:Nope duration:2h channel:${channel} target:maxis`);
+      expect(run.content).toBe(
+        "**maxis**: Maxis cannot post in that channel: choose a text or announcement channel of one of its servers.",
+      );
+    }
+    const posted = await discordRequests(
+      (r) => r.method === "POST" && r.path === "/channels/1300000000000000060/messages",
+    );
+    expect(posted).toEqual([]);
+  });
+
+  it("is required: Discord would not send the command without it", () => {
+    expect(() => parseCommandLine("/maxis giveaway prize:x duration:1h target:maxis", definitions)).toThrow(
+      "Missing required option channel:",
+    );
+  });
+
+  it("starts a giveaway in the chosen channel, on Maxis's server even when Shellia is called from another", async () => {
+    // The operator runs Shellia on an operations server of their own.
+    const interaction = commandInteraction(
+      { userId: LOCAL_ADMIN_ID, administrator: true, guildId: "1300000000000007777" },
+      parseCommandLine(
+        `/maxis giveaway prize:100 Nitro duration:2h winners:2 channel:<#${LOCAL_CHANNEL_ID}> target:maxis`,
+        definitions,
+      ),
+    );
+    await sendInteraction(exports.default, interaction);
+    const [edit] = await waitForDiscordRequests(interaction.token, 1, 8_000);
+    const run = { content: String((edit?.body as { content?: string } | undefined)?.content) };
     expect(run.content).toMatch(
       new RegExp(
         `^Giveaway \`[^\`]+\` started on \\*\\*maxis\\*\\* in <#${LOCAL_CHANNEL_ID}>: \\*\\*100 Nitro\\*\\*, 2 winner\\(s\\), draw <t:\\d+:R>\\.$`,
@@ -88,6 +169,18 @@ describe("/maxis giveaway", () => {
       (r) => r.method === "POST" && r.path === `/channels/${LOCAL_CHANNEL_ID}/messages`,
     );
     expect(posted.length).toBeGreaterThan(0);
+    // Members of Maxis's server see it in /giveaway list: it belongs to the channel's server.
+    const list = await sendInteraction(
+      bindingOf("maxis"),
+      commandInteraction(
+        { userId: LOCAL_MEMBER_ID },
+        {
+          name: "giveaway",
+          options: [{ name: "list", type: ApplicationCommandOptionType.Subcommand, options: [] }],
+        },
+      ),
+    );
+    expect(JSON.stringify(list.response)).toContain(id);
 
     const ended = await runMaxis(`/maxis execute operation:end-giveaway ${id} target:maxis`);
     expect(ended.content).toBe(`**maxis**: Giveaway ${id} (“100 Nitro”) ended; winners: nobody.`);
@@ -97,7 +190,11 @@ describe("/maxis giveaway", () => {
 });
 
 describe("/maxis restart", () => {
-  it("records a new boot id that status shows, and re-syncs the commands with Discord", async () => {
+  it("records a new boot id that status shows, and re-syncs the commands where they are registered", async () => {
+    const since = Math.max(
+      0,
+      ...(await discordRequests(() => true)).map((r) => (r as { seq?: number }).seq ?? 0),
+    );
     const before = await runMaxis("/maxis status target:maxis-b");
     const oldBoot = /boot `([0-9a-f]{8})`/.exec(before.content)?.[1];
     const run = await runMaxis("/maxis restart target:maxis-b");
@@ -111,10 +208,15 @@ describe("/maxis restart", () => {
     const after = await runMaxis("/maxis status target:maxis-b");
     expect(after.content).toContain(`boot \`${next}\``);
     expect(after.content).toMatch(new RegExp(`Last restart <t:\\d+:R> by <@${LOCAL_ADMIN_ID}>`));
-    const sync = await discordRequests(
-      (r) => r.method === "PUT" && r.path === `/applications/${LOCAL_APPLICATION_ID}/commands`,
+    // maxis-b's commands are server commands (COMMAND_GUILD_IDS): re-synced there, never globally too.
+    const sync = (await discordRequests((r) => r.method === "PUT")).filter(
+      (r) =>
+        ((r as { seq?: number }).seq ?? 0) > since &&
+        r.path.startsWith(`/applications/${LOCAL_APPLICATION_ID}/`),
     );
-    expect(sync.length).toBeGreaterThan(0);
+    expect(sync.map((r) => r.path)).toEqual([
+      `/applications/${LOCAL_APPLICATION_ID}/guilds/${LOCAL_GUILD_ID}/commands`,
+    ]);
   });
 });
 
@@ -190,9 +292,17 @@ describe("/maxis execute", () => {
     expect(run.content).toMatch(/^\*\*maxis\*\*: Closed \d+ ticket\(s\) idle for more than 365 day\(s\)\.$/);
   });
 
-  it("re-syncs commands on demand", async () => {
-    const run = await runMaxis("/maxis execute operation:sync-commands target:maxis");
-    expect(run.content).toMatch(/^\*\*maxis\*\*: Re-registered [1-9]\d* commands with Discord\.$/);
+  it("re-syncs commands on demand, where each Maxis registers them", async () => {
+    const global = await runMaxis("/maxis execute operation:sync-commands target:maxis");
+    expect(global.content).toMatch(
+      /^\*\*maxis\*\*: Re-registered [1-9]\d* commands with Discord \(global commands\)\.$/,
+    );
+    const server = await runMaxis("/maxis execute operation:sync-commands target:maxis-b");
+    expect(server.content).toMatch(
+      new RegExp(
+        `^\\*\\*maxis-b\\*\\*: Re-registered [1-9]\\d* commands with Discord \\(server commands in ${LOCAL_GUILD_ID}\\)\\.$`,
+      ),
+    );
   });
 
   it("rerolls only ended giveaways, and says why not", async () => {
