@@ -312,7 +312,8 @@ const sent = await collectRequests(
       : 1.5,
 );
 const followups = sent.filter((request) => request.path.includes(interaction.token));
-const asBot = sent.filter((request) => !request.path.includes(interaction.token));
+// Reads (a channel Maxis checks, a list it suggests from) are not something the bot sent.
+const asBot = sent.filter((request) => !request.path.includes(interaction.token) && request.method !== "GET");
 
 if (values.json) {
   console.log(JSON.stringify(sent.length ? { response, followups, asBot } : response, null, 2));
