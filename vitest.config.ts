@@ -87,14 +87,12 @@ export default defineConfig(async () => {
     // The Discord stand-in accepts any bot token.
     DISCORD_BOT_TOKEN: "local-bot-token",
     DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
-    // Maxis's server, as in `npm run dev`: `/maxis giveaway channel` suggests its channels.
-    DISCORD_GUILD_ID: LOCAL_GUILD_ID,
     CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.a }),
     // Tickets: the staff channel new tickets are posted in, the dashboard's origin (CORS) and the key
     // that signs its staff sessions (tests mint sessions with it).
     TICKET_STAFF_CHANNEL_ID: LOCAL_STAFF_CHANNEL_ID,
     // The server that staff channel belongs to (and whose staff sign in to the dashboard): only its
-    // tickets are posted there.
+    // tickets are posted there; `/maxis giveaway channel` suggests its channels.
     DISCORD_GUILD_ID: LOCAL_GUILD_ID,
     DASHBOARD_ORIGIN: "https://dashboard.test",
     SESSION_SECRET: process.env["TEST_SESSION_SECRET"] ?? "",

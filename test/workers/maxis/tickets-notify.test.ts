@@ -179,7 +179,7 @@ describe("the staff channel", () => {
     // The post is remembered only once Discord has answered; wait for that before changing the ticket.
     await waitForTicket(token, number, (t) => t.staffPost?.messageId === messageId);
 
-    await run(staff, `/ticket assign ticket:${number}`);
+    await run(staff, `/ticket-staff assign ticket:${number}`);
     let edit = await edits(1);
     expect(edit.content).toBe(
       `New ticket **#${number}** from <@${memberA.userId}>\nAssigned to <@${staff.userId}>.`,
@@ -187,7 +187,7 @@ describe("the staff channel", () => {
     // Still the whole post: the description the member wrote stays.
     expect(edit.embeds[0]?.description).toBe("Stay in sync");
 
-    await run(staff, `/ticket priority ticket:${number} priority:critical`);
+    await run(staff, `/ticket-staff priority ticket:${number} priority:critical`);
     edit = await edits(2);
     expect(visibleText(edit)).toContain("Critical");
 
