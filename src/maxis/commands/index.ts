@@ -1,5 +1,6 @@
 import type { InteractionHandlers } from "../../shared/discord/handlers";
-import { giveawayButtons, giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
+import { giveawayButtons } from "../giveaways/buttons";
+import { giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
 import { shopCommand } from "../shop/command";
 import {
   createTicketModalHandler,

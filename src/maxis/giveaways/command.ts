@@ -2,21 +2,19 @@ import { ChannelType, PermissionFlagsBits } from "discord-api-types/payloads/v10
 import type { APIInteraction } from "discord-api-types/v10";
 import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
 import { deferThenEdit } from "../../shared/discord/followup";
-import type { CommandContext, ComponentHandler, SlashCommand } from "../../shared/discord/handlers";
+import type { CommandContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
-import { ephemeral, updateMessage } from "../../shared/discord/responses";
+import { ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
 import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
 import { parseDuration } from "../shop/duration";
-import { isGiveawayId } from "./ids";
-import { GIVEAWAY_COMPONENT, leaveButton } from "./message";
+import { shownPrize } from "./message";
 import {
   endGiveawayNow,
   type GiveawaySummary,
   getGiveaway,
   giveawayErrorMessage,
-  giveawayStub,
   listRunningGiveaways,
   rerollGiveaway,
   startGiveaway,
@@ -108,7 +106,7 @@ async function list(ctx: CommandContext<MaxisEnv>, guildId: string) {
   const lines = running.map((g) =>
     t("giveaway.list.line", {
       id: g.id,
-      prize: g.prize,
+      prize: shownPrize(g.prize),
       channel: g.channelId,
       at: Math.floor(g.endsAt / 1000),
       entrants: g.entrants,
@@ -163,10 +161,11 @@ export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
       ctx,
       webhookRest(env),
       async () => {
+        // The interaction id makes a retried interaction find its draw instead of drawing again.
         const result =
           options.subcommand === "end"
-            ? await endGiveawayNow(env, id)
-            : await rerollGiveaway(env, id, options.number("winners"));
+            ? await endGiveawayNow(env, id, interaction.id)
+            : await rerollGiveaway(env, id, options.number("winners"), interaction.id);
         if (!result.ok) return giveawayErrorMessage(t, result.error);
         return t(options.subcommand === "end" ? "giveaway.ended_now" : "giveaway.rerolled", {
           id,
@@ -175,43 +174,5 @@ export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
       },
       { ephemeral: true },
     );
-  },
-};
-
-/** The Enter button on the giveaway message and the Leave button offered to members already in. */
-export const giveawayButtons: ComponentHandler<MaxisEnv> = {
-  prefix: GIVEAWAY_COMPONENT,
-
-  async run({ interaction, env, t, user }, [action, id = ""]) {
-    if (!isGiveawayId(id)) return ephemeral(t("error.unknown_component"));
-    const stub = giveawayStub(env, id);
-    if (action === "leave") {
-      const outcome = await stub.leave(user.id);
-      if (outcome.status === "left") {
-        return updateMessage({
-          content: t("giveaway.entry.left", { count: outcome.entrants }),
-          components: [],
-        });
-      }
-      if (outcome.status === "ended")
-        return updateMessage({ content: t("giveaway.entry.ended"), components: [] });
-      return updateMessage({ content: t("giveaway.entry.not_entered"), components: [] });
-    }
-    const outcome = await stub.enter(user.id, interaction.member?.roles ?? []);
-    switch (outcome.status) {
-      case "entered":
-        return ephemeral(t("giveaway.entry.entered", { count: outcome.entrants }));
-      case "already_entered":
-        return ephemeral({
-          content: t("giveaway.entry.already", { count: outcome.entrants }),
-          components: [leaveButton(id, t)],
-        });
-      case "missing_role":
-        return ephemeral(t("giveaway.entry.missing_role", { role: outcome.roleId }));
-      case "ended":
-        return ephemeral(t("giveaway.entry.ended"));
-      default:
-        return ephemeral(t("giveaway.error.not_found"));
-    }
   },
 };

@@ -16,6 +16,7 @@ import { announcement, endedMessage, runningMessage } from "./message";
 import { giveawayIndex } from "./service";
 import {
   type EntryOutcome,
+  type EntryRequest,
   type GiveawayConfig,
   type GiveawayResult,
   type GiveawaySummary,
@@ -27,6 +28,9 @@ import { entryWeight } from "./validate";
 export const REFRESH_DELAY_MS = 5_000;
 /** When an announcement could not be sent outside an alarm, the alarm tries again after this. */
 const DELIVERY_RETRY_MS = 10_000;
+
+/** Entries close at the end time, even if the alarm that draws has not run yet. */
+const isClosed = (state: GiveawayState) => state.status !== "running" || Date.now() >= state.config.endsAt;
 
 /** Discord refused the request itself (not a rate limit or an outage): sending it again would not help. */
 const isPermanent = (error: unknown) =>
@@ -62,10 +66,14 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
     return { ok: true, value: this.summaryNow() };
   }
 
-  async enter(userId: string, roles: readonly string[]): Promise<EntryOutcome> {
+  /**
+   * A member's click on Enter. Only a member of the giveaway's own server may enter; anyone else is
+   * told it does not exist, as for another server's giveaway anywhere else.
+   */
+  async enter({ guildId, userId, roles }: EntryRequest): Promise<EntryOutcome> {
     const state = this.store.state();
-    if (!state) return { status: "not_found" };
-    if (state.status !== "running" || Date.now() >= state.config.endsAt) return { status: "ended" };
+    if (!state || state.config.guildId !== guildId) return { status: "not_found" };
+    if (isClosed(state)) return { status: "ended" };
     const weight = entryWeight(state.config, roles);
     if (weight === 0 && state.config.requiredRoleId) {
       return { status: "missing_role", roleId: state.config.requiredRoleId };
@@ -75,10 +83,11 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
     return { status: added ? "entered" : "already_entered", entrants: state.entrants + (added ? 1 : 0) };
   }
 
-  async leave(userId: string): Promise<EntryOutcome> {
+  async leave({ guildId, userId }: Omit<EntryRequest, "roles">): Promise<EntryOutcome> {
     const state = this.store.state();
-    if (!state) return { status: "not_found" };
-    if (state.status !== "running") return { status: "ended" };
+    if (!state || state.config.guildId !== guildId) return { status: "not_found" };
+    // Past the end time the entrants are what the draw will use, even before the alarm has run.
+    if (isClosed(state)) return { status: "ended" };
     const removed = this.store.removeEntrant(userId);
     if (removed) await this.requestRefresh(state);
     return { status: removed ? "left" : "not_entered", entrants: state.entrants - (removed ? 1 : 0) };
@@ -97,19 +106,33 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
     return this.store.state() ? this.summaryNow() : null;
   }
 
-  async endNow(): Promise<GiveawayResult<GiveawaySummary>> {
+  /**
+   * Draws now. `requestKey` (the interaction id) makes a retried request answer with the draw it
+   * already made instead of "already ended".
+   */
+  async endNow(requestKey: string | null = null): Promise<GiveawayResult<GiveawaySummary>> {
     const state = this.store.state();
     if (!state) return { ok: false, error: { code: "not_found" } };
+    const earlier = this.drawRequestedBy(requestKey);
+    if (earlier) return { ok: true, value: earlier };
     if (state.status !== "running") return { ok: false, error: { code: "already_ended" } };
-    this.drawFirstRound(Date.now());
+    this.drawFirstRound(Date.now(), requestKey);
     await this.deliverOrRetryLater();
     return { ok: true, value: this.summaryNow() };
   }
 
-  /** New winners among the entrants who never won this giveaway. */
-  async reroll(count: number | null): Promise<GiveawayResult<GiveawaySummary>> {
+  /**
+   * New winners among the entrants who never won this giveaway. The earlier winners stay winners:
+   * the message lists every round. A retried request (same `requestKey`) gets its own draw back.
+   */
+  async reroll(
+    count: number | null,
+    requestKey: string | null = null,
+  ): Promise<GiveawayResult<GiveawaySummary>> {
     const state = this.store.state();
     if (!state) return { ok: false, error: { code: "not_found" } };
+    const earlier = this.drawRequestedBy(requestKey);
+    if (earlier) return { ok: true, value: earlier };
     if (state.status !== "ended") return { ok: false, error: { code: "not_ended" } };
     const winners = count ?? state.config.winners;
     if (
@@ -119,10 +142,11 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
     ) {
       return { ok: false, error: { code: "invalid_winners" } };
     }
+    if (state.entrants === 0) return { ok: false, error: { code: "no_entrants" } };
     const drawn = this.ctx.storage.transactionSync(() => {
       const previous = new Set(this.store.draws().flatMap((draw) => draw.winners));
       const picked = drawWinners(this.store.entrants(), winners, cryptoUint32(), previous);
-      if (picked.length > 0) this.store.recordDraw(picked, Date.now());
+      if (picked.length > 0) this.store.recordDraw(picked, Date.now(), requestKey);
       return picked;
     });
     if (drawn.length === 0) return { ok: false, error: { code: "no_entrants_left" } };
@@ -152,11 +176,20 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
     return summaryOf(state, this.store.draws());
   }
 
-  private drawFirstRound(now: number): void {
+  /** The giveaway as it stood right after the draw this request made, if it made one. */
+  private drawRequestedBy(requestKey: string | null): GiveawaySummary | null {
+    if (requestKey === null) return null;
+    const state = this.store.state();
+    const draws = this.store.draws();
+    const index = draws.findIndex((draw) => draw.requestKey === requestKey);
+    return state && index >= 0 ? summaryOf(state, draws.slice(0, index + 1)) : null;
+  }
+
+  private drawFirstRound(now: number, requestKey: string | null = null): void {
     this.ctx.storage.transactionSync(() => {
       const state = this.store.state();
       if (state?.status !== "running") return;
-      this.store.recordDraw(drawWinners(this.store.entrants(), state.config.winners), now);
+      this.store.recordDraw(drawWinners(this.store.entrants(), state.config.winners), now, requestKey);
     });
   }
 
@@ -200,7 +233,8 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
 
   /** Edits the message to its final state, then posts each draw not yet announced, oldest first. */
   private async deliverPending(): Promise<void> {
-    for (const draw of this.store.draws()) {
+    const draws = this.store.draws();
+    for (const [index, draw] of draws.entries()) {
       if (draw.announcedAt !== null) continue;
       const state = this.store.state();
       if (!state) return;
@@ -208,7 +242,7 @@ export class GiveawayObject extends DurableObject<MaxisEnv> {
       const channel = `/channels/${state.config.channelId}/messages`;
       try {
         await this.rest.request("PATCH", `${channel}/${state.messageId}`, {
-          body: endedMessage(state.config, state.entrants, draw.winners, state.endedAt ?? draw.drawnAt, t),
+          body: endedMessage(state.config, state.entrants, draws.slice(0, index + 1), t),
         });
       } catch (error) {
         if (!isPermanent(error)) throw error;

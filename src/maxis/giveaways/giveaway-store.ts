@@ -32,6 +32,15 @@ const SCHEMA = `
   );
 `;
 
+/**
+ * The request that asked for a draw (an interaction id), so a retried request finds its draw instead
+ * of drawing again. Added after the first giveaways were stored, hence a separate step.
+ */
+const DRAW_REQUEST_KEY = `
+  ALTER TABLE draws ADD COLUMN request_key TEXT;
+  CREATE UNIQUE INDEX draws_request_key ON draws (request_key);
+`;
+
 export interface GiveawayState {
   config: GiveawayConfig;
   messageId: string;
@@ -50,6 +59,7 @@ export interface Draw {
   drawnAt: number;
   winners: string[];
   announcedAt: number | null;
+  requestKey: string | null;
 }
 
 type Row = Record<string, SqlStorageValue>;
@@ -59,6 +69,8 @@ const num = (value: SqlStorageValue | undefined): number | null => (value === nu
 export class GiveawayStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    const columns = sql.exec<{ name: string }>("SELECT name FROM pragma_table_info('draws')").toArray();
+    if (!columns.some((column) => column.name === "request_key")) sql.exec(DRAW_REQUEST_KEY);
   }
 
   state(): GiveawayState | null {
@@ -133,17 +145,19 @@ export class GiveawayStore {
         drawnAt: Number(row["drawn_at"]),
         winners: JSON.parse(String(row["winners"])) as string[],
         announcedAt: num(row["announced_at"]),
+        requestKey: row["request_key"] === null ? null : String(row["request_key"]),
       }));
   }
 
   /** Stores a draw; the first one also closes entries. */
-  recordDraw(winners: readonly string[], now: number): Draw {
+  recordDraw(winners: readonly string[], now: number, requestKey: string | null = null): Draw {
     const round = this.draws().length + 1;
     this.sql.exec(
-      "INSERT INTO draws (round, drawn_at, winners) VALUES (?, ?, ?)",
+      "INSERT INTO draws (round, drawn_at, winners, request_key) VALUES (?, ?, ?, ?)",
       round,
       now,
       JSON.stringify(winners),
+      requestKey,
     );
     if (round === 1) {
       this.sql.exec(
@@ -153,7 +167,7 @@ export class GiveawayStore {
     } else {
       this.sql.exec("UPDATE giveaway SET index_synced = 0");
     }
-    return { round, drawnAt: now, winners: [...winners], announcedAt: null };
+    return { round, drawnAt: now, winners: [...winners], announcedAt: null, requestKey };
   }
 
   markAnnounced(round: number, now: number): void {

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../shared/i18n";
-import { announcement, endedMessage, runningMessage } from "./message";
+import { announcement, endedMessage, parseGiveawayButton, runningMessage } from "./message";
 import type { GiveawayConfig } from "./types";
 
 const config: GiveawayConfig = {
@@ -44,15 +44,55 @@ describe("giveaway messages", () => {
   });
 
   it("removes the button once drawn and lists the winners", () => {
-    const body = endedMessage(config, 42, ["111111", "222222"], 1_800_000_000_000, t);
+    const body = endedMessage(config, 42, [{ drawnAt: 1_800_000_000_000, winners: ["111111", "222222"] }], t);
     expect(body.components).toEqual([]);
+    expect(body.embeds?.[0]?.description).toContain("Terminé <t:1800000000:R>");
     expect(body.embeds?.[0]?.description).toContain("Gagnants : <@111111>, <@222222>");
+  });
+
+  it("keeps the first winners after a reroll and lists each new draw under them", () => {
+    const body = endedMessage(
+      config,
+      42,
+      [
+        { drawnAt: 1_800_000_000_000, winners: ["111111", "222222"] },
+        { drawnAt: 1_800_000_600_000, winners: ["333333"] },
+      ],
+      t,
+    );
+    expect(body.embeds?.[0]?.description?.split("\n").slice(0, 3)).toEqual([
+      "Terminé <t:1800000000:R>",
+      "Gagnants : <@111111>, <@222222>",
+      "Nouveau tirage <t:1800000600:R> : <@333333>",
+    ]);
+  });
+
+  it("shows the prize as typed text: no formatting, link or mention", () => {
+    const prize = "**Free** @everyone <@123> [click](https://evil.example)";
+    const escaped = "\\*\\*Free\\*\\* \\@everyone \\<\\@123\\> \\[click\\](https://evil.example)";
+    const running = runningMessage({ ...config, prize }, 0, t);
+    expect(running.embeds?.[0]?.title).toBe(`🎉 ${escaped}`);
+    const won = announcement({ ...config, prize, messageId: "1" }, 1, ["111111"], t);
+    expect(won.content).toBe(`🎉 Félicitations <@111111> ! Vous avez gagné **${escaped}** !`);
+  });
+
+  it("cuts a long prize to Discord's 256-character title and shows it whole in the description", () => {
+    const prize = "*".repeat(256);
+    const body = runningMessage({ ...config, prize }, 0, t);
+    const title = body.embeds?.[0]?.title ?? "";
+    expect(title.length).toBe(256);
+    expect(title.endsWith("…")).toBe(true);
+    expect(title).not.toMatch(/[^\\]\\…$/);
+    expect(body.embeds?.[0]?.description?.split("\n")[0]).toBe(`Lot : ${"\\*".repeat(256)}`);
+    expect(runningMessage({ ...config, prize: "x".repeat(253) }, 0, t).embeds?.[0]?.title).toBe(
+      `🎉 ${"x".repeat(253)}`,
+    );
   });
 
   it("announces with mentions limited to the winners, whatever the prize says", () => {
     const body = announcement({ ...config, messageId: "999999" }, 1, ["111111", "222222"], t);
     expect(body.content).toBe(
-      "🎉 Félicitations <@111111>, <@222222> ! Vous avez gagné **Nitro @everyone** !",
+      "🎉 Félicitations <@111111>, <@222222> ! Vous avez gagné **Nitro \\@everyone** !",
     );
     expect(body.allowed_mentions).toEqual({ parse: [], users: ["111111", "222222"] });
     expect(body.message_reference).toEqual({ message_id: "999999", fail_if_not_exists: false });
@@ -67,5 +107,28 @@ describe("giveaway messages", () => {
     const nobody = announcement({ ...config, messageId: "1" }, 1, [], t);
     expect(nobody.content).toContain("aucun gagnant");
     expect(nobody.allowed_mentions).toEqual({ parse: [], users: [] });
+  });
+});
+
+describe("parseGiveawayButton", () => {
+  it("reads back exactly what the Enter and Leave buttons carry", () => {
+    expect(parseGiveawayButton(["enter", "abcd2345"])).toEqual({ action: "enter", giveawayId: "abcd2345" });
+    expect(parseGiveawayButton(["leave", "abcd2345"])).toEqual({ action: "leave", giveawayId: "abcd2345" });
+  });
+
+  it("refuses any other action, a bad id, a missing or an extra part", () => {
+    for (const args of [
+      ["anything", "abcd2345"],
+      ["ENTER", "abcd2345"],
+      ["", "abcd2345"],
+      ["enter", "ABCD2345"],
+      ["enter", "abcd234"],
+      ["enter"],
+      ["abcd2345"],
+      ["enter", "abcd2345", "extra"],
+      [],
+    ]) {
+      expect(parseGiveawayButton(args), JSON.stringify(args)).toBeNull();
+    }
   });
 });

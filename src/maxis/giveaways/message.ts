@@ -14,16 +14,53 @@ import type {
 import { customId } from "../../shared/discord/handlers";
 import { NO_MENTIONS } from "../../shared/discord/responses";
 import type { Translator } from "../../shared/i18n";
+import { clip, escapeMarkdown } from "../tickets/render/escape";
+import type { Draw } from "./giveaway-store";
+import { isGiveawayId } from "./ids";
 import type { GiveawayConfig } from "./types";
 
 /** `custom_id` prefix of the Enter and Leave buttons. */
 export const GIVEAWAY_COMPONENT = "giveaway";
+
+/** What a click on one of our buttons asks for. */
+export interface GiveawayButton {
+  action: "enter" | "leave";
+  giveawayId: string;
+}
+
+/**
+ * Reads the `custom_id` arguments after `giveaway:` back into what `enterButton` and `leaveButton`
+ * wrote: exactly one known action and one giveaway id. Anything else is not our button.
+ */
+export function parseGiveawayButton(args: readonly string[]): GiveawayButton | null {
+  if (args.length !== 2) return null;
+  const [action = "", giveawayId = ""] = args;
+  if ((action !== "enter" && action !== "leave") || !isGiveawayId(giveawayId)) return null;
+  return { action, giveawayId };
+}
+
+/** Discord's limit for an embed title. */
+const TITLE_MAX = 256;
 
 const GIVEAWAY_COLOUR = 0xf1c40f;
 const ENDED_COLOUR = 0x95a5a6;
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 const mention = (userId: string) => `<@${userId}>`;
+
+/** The prize as staff typed it, shown as text: no formatting, links or mentions. */
+export const shownPrize = (prize: string) => escapeMarkdown(prize);
+
+/**
+ * The prize as staff typed it, shown as text: no formatting, links or mentions. The title holds as
+ * much as fits; when it is cut, the description starts with the whole prize.
+ */
+function prizeHeading(config: GiveawayConfig, t: Translator): { title: string; lines: string[] } {
+  const prize = shownPrize(config.prize);
+  const full = `🎉 ${prize}`;
+  if (full.length <= TITLE_MAX) return { title: full, lines: [] };
+  return { title: clip(full, TITLE_MAX), lines: [t("giveaway.message.prize", { prize })] };
+}
 
 export function enterButton(
   giveawayId: string,
@@ -79,7 +116,9 @@ export function runningMessage(
   entrants: number,
   t: Translator,
 ): RESTPostAPIChannelMessageJSONBody {
+  const heading = prizeHeading(config, t);
   const description = [
+    ...heading.lines,
     t("giveaway.message.how_to_enter"),
     t("giveaway.message.ends", { at: seconds(config.endsAt) }),
     t("giveaway.message.winners", { count: config.winners }),
@@ -88,30 +127,42 @@ export function runningMessage(
     ...rulesLines(config, t),
   ].join("\n");
   return {
-    embeds: [{ title: `🎉 ${config.prize}`, description, color: GIVEAWAY_COLOUR, footer: footer(config, t) }],
+    embeds: [{ title: heading.title, description, color: GIVEAWAY_COLOUR, footer: footer(config, t) }],
     components: [enterButton(config.id, t)],
     allowed_mentions: NO_MENTIONS,
   };
 }
 
-/** The same message once drawn: no button, the winners and the final count. */
+/**
+ * The same message once drawn: no button, the final count, the winners of the draw at the end and,
+ * under them, those of every reroll, so a reroll never hides who won before.
+ */
 export function endedMessage(
   config: GiveawayConfig,
   entrants: number,
-  winners: readonly string[],
-  endedAt: number,
+  draws: readonly Pick<Draw, "drawnAt" | "winners">[],
   t: Translator,
 ): RESTPatchAPIChannelMessageJSONBody {
+  const [first, ...rerolls] = draws;
+  if (!first) throw new Error("endedMessage: a giveaway ends with its first draw");
+  const heading = prizeHeading(config, t);
   const description = [
-    t("giveaway.message.ended", { at: seconds(endedAt) }),
-    winners.length > 0
-      ? t("giveaway.message.winner_list", { winners: winners.map(mention).join(", ") })
+    ...heading.lines,
+    t("giveaway.message.ended", { at: seconds(first.drawnAt) }),
+    first.winners.length > 0
+      ? t("giveaway.message.winner_list", { winners: first.winners.map(mention).join(", ") })
       : t("giveaway.message.no_winner"),
+    ...rerolls.map((draw) =>
+      t("giveaway.message.reroll_list", {
+        at: seconds(draw.drawnAt),
+        winners: draw.winners.map(mention).join(", "),
+      }),
+    ),
     t("giveaway.message.entrants", { count: entrants }),
     ...(config.hostId ? [t("giveaway.message.host", { host: config.hostId })] : []),
   ].join("\n");
   return {
-    embeds: [{ title: `🎉 ${config.prize}`, description, color: ENDED_COLOUR, footer: footer(config, t) }],
+    embeds: [{ title: heading.title, description, color: ENDED_COLOUR, footer: footer(config, t) }],
     components: [],
     allowed_mentions: NO_MENTIONS,
   };
@@ -127,12 +178,13 @@ export function announcement(
   winners: readonly string[],
   t: Translator,
 ): RESTPostAPIChannelMessageJSONBody {
+  const prize = shownPrize(config.prize);
   const content =
     winners.length === 0
-      ? t("giveaway.announce.nobody", { prize: config.prize })
+      ? t("giveaway.announce.nobody", { prize })
       : t(round === 1 ? "giveaway.announce.winners" : "giveaway.announce.reroll", {
           winners: winners.map(mention).join(", "),
-          prize: config.prize,
+          prize,
         });
   return {
     content,

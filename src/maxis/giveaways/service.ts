@@ -4,13 +4,16 @@
  *
  *   startGiveaway(env, input: StartGiveawayInput): Promise<GiveawayResult<GiveawaySummary>>
  *     Validates, posts the giveaway message with its Enter button, schedules the draw.
- *     Errors: invalid_winners, invalid_end_time, prize_empty, prize_too_long, invalid_bonus,
+ *     Errors: invalid_winners, invalid_end_time, prize_empty, prize_too_long, prize_invalid, invalid_bonus,
  *     invalid_channel, invalid_role, discord_failed (nothing is created).
- *   endGiveawayNow(env, id): Promise<GiveawayResult<GiveawaySummary>>   — draws and announces now
+ *   endGiveawayNow(env, id, requestKey?): Promise<GiveawayResult<GiveawaySummary>>   — draws and announces now
  *     Errors: invalid_id, not_found, already_ended.
- *   rerollGiveaway(env, id, winners?): Promise<GiveawayResult<GiveawaySummary>>
- *     New winners among those who never won this giveaway (default: as many as the giveaway had).
- *     Errors: invalid_id, not_found, not_ended, invalid_winners, no_entrants_left.
+ *   rerollGiveaway(env, id, winners?, requestKey?): Promise<GiveawayResult<GiveawaySummary>>
+ *     New winners among those who never won this giveaway (default: as many as the giveaway had);
+ *     the earlier winners stay on the message. Errors: invalid_id, not_found, not_ended,
+ *     invalid_winners, no_entrants (nobody entered), no_entrants_left (every entrant has won).
+ *   With a `requestKey` (an interaction id), a retried request returns the draw it made the first
+ *   time instead of drawing again or answering already_ended.
  *   getGiveaway(env, id): Promise<GiveawaySummary | null>
  *   listRunningGiveaways(env, guildId?): Promise<GiveawaySummary[]>   — soonest end first
  *   giveawayFigures(env, since: Date): Promise<GiveawayFigures>
@@ -62,18 +65,23 @@ export async function startGiveaway(
   return giveawayStub(env, id).create({ ...validated.value, id });
 }
 
-export async function endGiveawayNow(env: GiveawayEnv, id: string): Promise<GiveawayResult<GiveawaySummary>> {
+export async function endGiveawayNow(
+  env: GiveawayEnv,
+  id: string,
+  requestKey?: string,
+): Promise<GiveawayResult<GiveawaySummary>> {
   if (!isGiveawayId(id)) return invalidId;
-  return giveawayStub(env, id).endNow();
+  return giveawayStub(env, id).endNow(requestKey ?? null);
 }
 
 export async function rerollGiveaway(
   env: GiveawayEnv,
   id: string,
   winners?: number,
+  requestKey?: string,
 ): Promise<GiveawayResult<GiveawaySummary>> {
   if (!isGiveawayId(id)) return invalidId;
-  return giveawayStub(env, id).reroll(winners ?? null);
+  return giveawayStub(env, id).reroll(winners ?? null, requestKey ?? null);
 }
 
 export async function getGiveaway(env: GiveawayEnv, id: string): Promise<GiveawaySummary | null> {

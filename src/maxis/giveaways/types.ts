@@ -77,6 +77,7 @@ export type GiveawayErrorCode =
   | "invalid_end_time"
   | "prize_empty"
   | "prize_too_long"
+  | "prize_invalid"
   | "invalid_bonus"
   | "invalid_channel"
   | "invalid_role"
@@ -84,6 +85,7 @@ export type GiveawayErrorCode =
   | "not_found"
   | "already_ended"
   | "not_ended"
+  | "no_entrants"
   | "no_entrants_left"
   | "discord_failed";
 
@@ -104,6 +106,13 @@ export const giveawayLimits = {
   maxBonusRoles: 5,
   maxBonusEntries: 10,
 } as const;
+
+/** A member's click on Enter or Leave: who, in which server, holding which roles. */
+export interface EntryRequest {
+  guildId: string;
+  userId: string;
+  roles: readonly string[];
+}
 
 /** What a member's click on Enter or Leave did. */
 export type EntryOutcome =

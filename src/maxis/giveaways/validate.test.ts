@@ -56,6 +56,24 @@ describe("validateStartInput", () => {
     expect(codeOf({ prize: "🎁".repeat(256) })).toBe("ok");
   });
 
+  it("refuses a prize with control characters (a NUL byte, a line break) or a lone surrogate", () => {
+    expect(codeOf({ prize: "Nitro\u0000" })).toBe("prize_invalid");
+    expect(codeOf({ prize: "Nitro\n# Free" })).toBe("prize_invalid");
+    expect(codeOf({ prize: "Nitro \u001b[31m" })).toBe("prize_invalid");
+    expect(codeOf({ prize: "Nitro \ud83c" })).toBe("prize_invalid");
+    expect(codeOf({ prize: "👨‍👩‍👧 Nitro" })).toBe("ok");
+  });
+
+  it("calls a prize of only invisible characters empty", () => {
+    expect(codeOf({ prize: "\u200b\u200b" })).toBe("prize_empty");
+    expect(codeOf({ prize: "\u00a0\u2060" })).toBe("prize_empty");
+  });
+
+  it("treats a required @everyone (the server's id) as no requirement", () => {
+    const result = validateStartInput({ ...valid, requiredRoleId: valid.guildId }, now);
+    expect(result.ok && result.value.requiredRoleId).toBe(null);
+  });
+
   it("refuses bad bonus entries and ids", () => {
     expect(codeOf({ bonusEntries: [{ roleId: "1300000000000000031", entries: 0 }] })).toBe("invalid_bonus");
     expect(codeOf({ bonusEntries: [{ roleId: "1300000000000000031", entries: 11 }] })).toBe("invalid_bonus");
@@ -74,6 +92,7 @@ describe("validateStartInput", () => {
 
 describe("entryWeight", () => {
   const config = {
+    guildId: "9",
     requiredRoleId: "1",
     bonusEntries: [
       { roleId: "2", entries: 2 },
@@ -89,6 +108,14 @@ describe("entryWeight", () => {
     expect(entryWeight(config, ["1"])).toBe(1);
     expect(entryWeight(config, ["1", "2"])).toBe(3);
     expect(entryWeight(config, ["1", "2", "3"])).toBe(8);
-    expect(entryWeight({ requiredRoleId: null, bonusEntries: [] }, [])).toBe(1);
+    expect(entryWeight({ guildId: "9", requiredRoleId: null, bonusEntries: [] }, [])).toBe(1);
+  });
+
+  it("counts @everyone, whose id is the server's and which Discord never lists, as held by every member", () => {
+    expect(entryWeight({ ...config, requiredRoleId: "9" }, [])).toBe(1);
+    expect(entryWeight({ ...config, requiredRoleId: "9" }, ["3"])).toBe(6);
+    expect(
+      entryWeight({ guildId: "9", requiredRoleId: null, bonusEntries: [{ roleId: "9", entries: 2 }] }, []),
+    ).toBe(3);
   });
 });

@@ -1,6 +1,10 @@
 import { type GiveawayConfig, type GiveawayResult, giveawayLimits, type StartGiveawayInput } from "./types";
 
 const SNOWFLAKE = /^\d{5,20}$/;
+/** Control characters (NUL, newlines, escapes…) and lone surrogates: nothing a prize needs, and NUL breaks storage. */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+/** Spaces and invisible format characters: a prize made only of these shows nothing. */
+const INVISIBLE = /[\p{Z}\p{Cf}\s]/gu;
 
 /** Checks a start request before anything is created; the first problem found is the answer. */
 export function validateStartInput(
@@ -8,7 +12,8 @@ export function validateStartInput(
   now: number,
 ): GiveawayResult<Omit<GiveawayConfig, "id">> {
   const prize = input.prize.trim();
-  if (!prize) return { ok: false, error: { code: "prize_empty" } };
+  if (!prize.replace(INVISIBLE, "")) return { ok: false, error: { code: "prize_empty" } };
+  if (UNPRINTABLE.test(prize)) return { ok: false, error: { code: "prize_invalid" } };
   if ([...prize].length > giveawayLimits.maxPrizeLength) {
     return { ok: false, error: { code: "prize_too_long" } };
   }
@@ -41,7 +46,8 @@ export function validateStartInput(
   ) {
     return { ok: false, error: { code: "invalid_bonus" } };
   }
-  const requiredRoleId = input.requiredRoleId ?? null;
+  // @everyone (whose role id is the server's id) restricts nothing: the giveaway is open to all.
+  const requiredRoleId = input.requiredRoleId === input.guildId ? null : (input.requiredRoleId ?? null);
   if (!SNOWFLAKE.test(input.channelId)) return { ok: false, error: { code: "invalid_channel" } };
   if (requiredRoleId !== null && !SNOWFLAKE.test(requiredRoleId)) {
     return { ok: false, error: { code: "invalid_role" } };
@@ -67,15 +73,17 @@ export function validateStartInput(
 
 /**
  * A member's tickets: none without the required role, otherwise 1 plus the bonus of every bonus role
- * they hold.
+ * they hold. Every member holds @everyone, whose id is the server's id, though Discord never lists
+ * it in `member.roles`.
  */
 export function entryWeight(
-  config: Pick<GiveawayConfig, "requiredRoleId" | "bonusEntries">,
+  config: Pick<GiveawayConfig, "guildId" | "requiredRoleId" | "bonusEntries">,
   memberRoles: readonly string[],
 ): number {
-  if (config.requiredRoleId && !memberRoles.includes(config.requiredRoleId)) return 0;
+  const holds = (roleId: string) => roleId === config.guildId || memberRoles.includes(roleId);
+  if (config.requiredRoleId && !holds(config.requiredRoleId)) return 0;
   return config.bonusEntries.reduce(
-    (weight, bonus) => (memberRoles.includes(bonus.roleId) ? weight + bonus.entries : weight),
+    (weight, bonus) => (holds(bonus.roleId) ? weight + bonus.entries : weight),
     1,
   );
 }

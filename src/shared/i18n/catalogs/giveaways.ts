@@ -42,6 +42,8 @@ export const giveaways = defineMessages(
     "giveaway.message.ended": "Ended <t:{at}:R>",
     "giveaway.message.winner_list": "Winners: {winners}",
     "giveaway.message.no_winner": "No one entered: no winner.",
+    "giveaway.message.reroll_list": "New draw <t:{at}:R>: {winners}",
+    "giveaway.message.prize": "Prize: {prize}",
     "giveaway.announce.winners": "🎉 Congratulations {winners}! You won **{prize}**!",
     "giveaway.announce.reroll": "🎉 New draw for **{prize}**: congratulations {winners}!",
     "giveaway.announce.nobody": "The giveaway for **{prize}** has ended without entrants: no winner.",
@@ -51,6 +53,8 @@ export const giveaways = defineMessages(
     "giveaway.entry.not_entered": "You were not in this giveaway.",
     "giveaway.entry.missing_role": "Only members with the <@&{role}> role can enter this giveaway.",
     "giveaway.entry.ended": "This giveaway has ended: entries are closed.",
+    "giveaway.entry.guild_only":
+      "Giveaways are entered from their server: this button does not work in a DM.",
     "giveaway.started": "Giveaway **{id}** started in <#{channel}>; the draw is <t:{at}:R>.",
     "giveaway.ended_now": "Giveaway **{id}** is drawn: {winners}.",
     "giveaway.rerolled": "New draw for giveaway **{id}**: {winners}.",
@@ -65,6 +69,8 @@ export const giveaways = defineMessages(
       "The end time must be at least a minute from now and at most 60 days away.",
     "giveaway.error.prize_empty": "The prize cannot be empty.",
     "giveaway.error.prize_too_long": "The prize is too long: 256 characters at most.",
+    "giveaway.error.prize_invalid":
+      "The prize contains control characters (such as a line break or a NUL byte): write it on one line, as plain text.",
     "giveaway.error.invalid_bonus": "Bonus entries must be between 1 and 10, for up to 5 different roles.",
     "giveaway.error.invalid_channel": "That channel id is not valid.",
     "giveaway.error.invalid_role": "That role id is not valid.",
@@ -73,6 +79,7 @@ export const giveaways = defineMessages(
     "giveaway.error.not_found": "There is no giveaway with that id.",
     "giveaway.error.already_ended": "This giveaway has already ended.",
     "giveaway.error.not_ended": "This giveaway is still running: end it first, then reroll.",
+    "giveaway.error.no_entrants": "Nobody entered this giveaway: there is nobody to draw.",
     "giveaway.error.no_entrants_left": "Every entrant has already won: there is no one left to draw.",
     "giveaway.error.discord_failed":
       "Discord refused the giveaway message. Check that I can post in that channel; nothing was created.",
@@ -120,6 +127,8 @@ export const giveaways = defineMessages(
     "giveaway.message.ended": "Terminé <t:{at}:R>",
     "giveaway.message.winner_list": "Gagnants : {winners}",
     "giveaway.message.no_winner": "Personne n'a participé : aucun gagnant.",
+    "giveaway.message.reroll_list": "Nouveau tirage <t:{at}:R> : {winners}",
+    "giveaway.message.prize": "Lot : {prize}",
     "giveaway.announce.winners": "🎉 Félicitations {winners} ! Vous avez gagné **{prize}** !",
     "giveaway.announce.reroll": "🎉 Nouveau tirage pour **{prize}** : félicitations {winners} !",
     "giveaway.announce.nobody": "Le concours **{prize}** s'est terminé sans participant : aucun gagnant.",
@@ -131,6 +140,8 @@ export const giveaways = defineMessages(
     "giveaway.entry.missing_role":
       "Seuls les membres ayant le rôle <@&{role}> peuvent participer à ce concours.",
     "giveaway.entry.ended": "Ce concours est terminé : les inscriptions sont closes.",
+    "giveaway.entry.guild_only":
+      "On participe à un concours depuis son serveur : ce bouton ne fonctionne pas en message privé.",
     "giveaway.started": "Concours **{id}** lancé dans <#{channel}> ; le tirage a lieu <t:{at}:R>.",
     "giveaway.ended_now": "Concours **{id}** tiré au sort : {winners}.",
     "giveaway.rerolled": "Nouveau tirage pour le concours **{id}** : {winners}.",
@@ -145,6 +156,8 @@ export const giveaways = defineMessages(
       "La fin doit être dans au moins une minute et au plus tard dans 60 jours.",
     "giveaway.error.prize_empty": "Le lot ne peut pas être vide.",
     "giveaway.error.prize_too_long": "Le lot est trop long : 256 caractères au plus.",
+    "giveaway.error.prize_invalid":
+      "Le lot contient des caractères de contrôle (comme un saut de ligne ou un octet NUL) : écrivez-le sur une ligne, en texte simple.",
     "giveaway.error.invalid_bonus":
       "Les participations bonus vont de 1 à 10, pour 5 rôles différents au plus.",
     "giveaway.error.invalid_channel": "Cet identifiant de salon n'est pas valide.",
@@ -155,6 +168,7 @@ export const giveaways = defineMessages(
     "giveaway.error.already_ended": "Ce concours est déjà terminé.",
     "giveaway.error.not_ended":
       "Ce concours est encore en cours : terminez-le d'abord, puis retirez au sort.",
+    "giveaway.error.no_entrants": "Personne n'a participé à ce concours : il n'y a personne à tirer au sort.",
     "giveaway.error.no_entrants_left":
       "Tous les participants ont déjà gagné : plus personne à tirer au sort.",
     "giveaway.error.discord_failed":
