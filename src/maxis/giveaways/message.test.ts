@@ -67,6 +67,27 @@ describe("giveaway messages", () => {
     ]);
   });
 
+  it("keeps the first winners and the latest new draws within Discord's 4,096-character description", () => {
+    const twenty = (from: number) =>
+      Array.from({ length: 20 }, (_, i) => `13000000000000${String(from + i).padStart(5, "0")}`);
+    const draws = Array.from({ length: 12 }, (_, round) => ({
+      drawnAt: 1_800_000_000_000 + round * 60_000,
+      winners: twenty(round * 20),
+    }));
+    const description =
+      endedMessage({ ...config, prize: "*".repeat(256) }, 240, draws, t).embeds?.[0]?.description ?? "";
+    expect(description.length).toBeLessThanOrEqual(4096);
+    const lines = description.split("\n");
+    expect(lines[2]).toBe(
+      `Gagnants : ${twenty(0)
+        .map((id) => `<@${id}>`)
+        .join(", ")}`,
+    );
+    expect(lines[3]).toBe("…les tirages précédents sont dans les annonces de ce salon.");
+    expect(lines.at(-3)).toContain(`<@${twenty(220)[19]}>`);
+    expect(lines.at(-2)).toBe("Participants : **240**");
+  });
+
   it("shows the prize as typed text: no formatting, link or mention", () => {
     const prize = "**Free** @everyone <@123> [click](https://evil.example)";
     const escaped = "\\*\\*Free\\*\\* \\@everyone \\<\\@123\\> \\[click\\](https://evil.example)";

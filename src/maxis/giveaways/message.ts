@@ -39,8 +39,9 @@ export function parseGiveawayButton(args: readonly string[]): GiveawayButton | n
   return { action, giveawayId };
 }
 
-/** Discord's limit for an embed title. */
+/** Discord's limits for an embed title and description. */
 const TITLE_MAX = 256;
+const DESCRIPTION_MAX = 4096;
 
 const GIVEAWAY_COLOUR = 0xf1c40f;
 const ENDED_COLOUR = 0x95a5a6;
@@ -146,21 +147,31 @@ export function endedMessage(
   const [first, ...rerolls] = draws;
   if (!first) throw new Error("endedMessage: a giveaway ends with its first draw");
   const heading = prizeHeading(config, t);
-  const description = [
+  const head = [
     ...heading.lines,
     t("giveaway.message.ended", { at: seconds(first.drawnAt) }),
     first.winners.length > 0
       ? t("giveaway.message.winner_list", { winners: first.winners.map(mention).join(", ") })
       : t("giveaway.message.no_winner"),
-    ...rerolls.map((draw) =>
-      t("giveaway.message.reroll_list", {
-        at: seconds(draw.drawnAt),
-        winners: draw.winners.map(mention).join(", "),
-      }),
-    ),
+  ];
+  const tail = [
     t("giveaway.message.entrants", { count: entrants }),
     ...(config.hostId ? [t("giveaway.message.host", { host: config.hostId })] : []),
-  ].join("\n");
+  ];
+  let rerollLines = rerolls.map((draw) =>
+    t("giveaway.message.reroll_list", {
+      at: seconds(draw.drawnAt),
+      winners: draw.winners.map(mention).join(", "),
+    }),
+  );
+  // Many rerolls of many winners outgrow the embed: the oldest new draws give way, the first stays.
+  const descriptionOf = (lines: string[], cut: boolean) =>
+    [...head, ...(cut ? [t("giveaway.message.earlier_draws")] : []), ...lines, ...tail].join("\n");
+  let description = descriptionOf(rerollLines, false);
+  while (description.length > DESCRIPTION_MAX && rerollLines.length > 0) {
+    rerollLines = rerollLines.slice(1);
+    description = descriptionOf(rerollLines, true);
+  }
   return {
     embeds: [{ title: heading.title, description, color: ENDED_COLOUR, footer: footer(config, t) }],
     components: [],
