@@ -56,11 +56,13 @@ describe("validateStartInput", () => {
     expect(codeOf({ prize: "🎁".repeat(256) })).toBe("ok");
   });
 
-  it("refuses a prize with control characters (a NUL byte, a line break) or a lone surrogate", () => {
+  it("refuses a prize with control characters (a NUL byte, a line break, a bidi override) or a lone surrogate", () => {
     expect(codeOf({ prize: "Nitro\u0000" })).toBe("prize_invalid");
     expect(codeOf({ prize: "Nitro\n# Free" })).toBe("prize_invalid");
     expect(codeOf({ prize: "Nitro \u001b[31m" })).toBe("prize_invalid");
     expect(codeOf({ prize: "Nitro \ud83c" })).toBe("prize_invalid");
+    expect(codeOf({ prize: "Nitro \u202eexe.gnp" })).toBe("prize_invalid");
+    expect(codeOf({ prize: "Nitro \u2067abc" })).toBe("prize_invalid");
     expect(codeOf({ prize: "👨‍👩‍👧 Nitro" })).toBe("ok");
   });
 

@@ -1,8 +1,11 @@
 import { type GiveawayConfig, type GiveawayResult, giveawayLimits, type StartGiveawayInput } from "./types";
 
 const SNOWFLAKE = /^\d{5,20}$/;
-/** Control characters (NUL, newlines, escapes…) and lone surrogates: nothing a prize needs, and NUL breaks storage. */
-const UNPRINTABLE = /[\p{Cc}\p{Cs}]/u;
+/**
+ * Control characters (NUL, newlines, escapes…), lone surrogates, and the bidirectional overrides and
+ * isolates that can make the text around a prize read backwards: nothing a prize needs.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cs}\u202a-\u202e\u2066-\u2069]/u;
 /** Spaces and invisible format characters: a prize made only of these shows nothing. */
 const INVISIBLE = /[\p{Z}\p{Cf}\s]/gu;
 
