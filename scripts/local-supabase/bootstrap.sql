@@ -1,6 +1,7 @@
 -- What a hosted Supabase project already has before its first migration: the API roles, the `auth`
--- helper functions that policies call, and the grants that leave row level security as the only
--- thing protecting data. Local only (never part of supabase/migrations); safe to run on every start.
+-- helper functions that policies call, and the schema grants, but no privilege on tables or functions
+-- (migrations grant those explicitly). Local only (never part of supabase/migrations); safe to run on
+-- every start.
 
 -- Roles ---------------------------------------------------------------------------------------------
 do $$
@@ -88,13 +89,17 @@ begin
 end
 $$;
 
--- public: every API role may use what migrations create; RLS decides which rows -------------------------
--- Only default privileges: re-granting on existing objects would undo a migration's explicit revoke.
+-- public: the API roles may use the schema; what they may do with each object is granted by the
+-- migrations, object by object. As on Supabase today (no default table privileges for anon,
+-- authenticated and service_role since 2026-10-30), nothing is granted by default: a table a migration
+-- does not grant on is out of the API's reach. PostgreSQL's own default still lets PUBLIC execute a new
+-- function, which is why every migration revokes that. The revokes below undo the default privileges
+-- an older local database got from earlier versions of this file; revoking what is not there is a no-op.
 grant usage on schema public to anon, authenticated, service_role;
 
 alter default privileges for role postgres in schema public
-  grant all on tables to anon, authenticated, service_role;
+  revoke all on tables from anon, authenticated, service_role;
 alter default privileges for role postgres in schema public
-  grant all on sequences to anon, authenticated, service_role;
+  revoke all on sequences from anon, authenticated, service_role;
 alter default privileges for role postgres in schema public
-  grant all on functions to anon, authenticated, service_role;
+  revoke all on functions from anon, authenticated, service_role;

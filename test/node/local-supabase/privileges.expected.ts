@@ -1,0 +1,141 @@
+/**
+ * The declared privileges of Supabase's API roles on everything the migrations create
+ * (supabase/migrations/20261130150200_explicit_grants.sql explains who calls what). Adding a table,
+ * sequence or function means adding it here with exactly what each role needs; a role not listed
+ * gets nothing. PUBLIC gets nothing anywhere, and every function sets its search_path.
+ */
+
+export const API_ROLES = ["anon", "authenticated", "service_role"] as const;
+export type ApiRole = (typeof API_ROLES)[number];
+export type TablePrivilege =
+  | "SELECT"
+  | "INSERT"
+  | "UPDATE"
+  | "DELETE"
+  | "TRUNCATE"
+  | "REFERENCES"
+  | "TRIGGER";
+/** Sequences: USAGE, SELECT, UPDATE. */
+type SequencePrivilege = "USAGE" | "SELECT" | "UPDATE";
+
+/** Schemas Supabase (or the local bootstrap) provides, not the migrations. */
+export const INTERNAL_SCHEMAS = ["auth", "extensions", "supabase_migrations"];
+
+/** Who may use each schema the migrations own. */
+export const expectedSchemas: Record<string, readonly ApiRole[]> = {
+  // Supabase's own setup: PostgREST exposes public to every API role; objects decide the rest.
+  public: ["anon", "authenticated", "service_role"],
+  // Helpers the SECURITY INVOKER ticket reads call as the member or staff member.
+  tickets_private: ["authenticated"],
+};
+
+type Grants<P> = Partial<Record<ApiRole, readonly P[]>>;
+const nothing = {} as const;
+
+export const expectedTables: Record<string, Grants<TablePrivilege | SequencePrivilege>> = {
+  // Reads under RLS by members and staff; counts across servers by the control identity.
+  "public.tickets": { authenticated: ["SELECT"], service_role: ["SELECT"] },
+  "public.ticket_messages": { authenticated: ["SELECT"] },
+  "public.ticket_audit": { authenticated: ["SELECT"] },
+  // Only the ticket functions (definers) and triggers touch these.
+  "public.ticket_staff": nothing,
+  "public.ticket_guild_counters": nothing,
+  // /shop for members; live promotions and figures for the control identity. Nobody writes them via the API.
+  "public.plans": { authenticated: ["SELECT"], service_role: ["SELECT"] },
+  "public.promotions": { authenticated: ["SELECT"], service_role: ["SELECT"] },
+  // The control identity records and reads its calls.
+  "public.control_audit": { service_role: ["SELECT", "INSERT"] },
+  // Identity columns need no sequence privilege.
+  "public.tickets_id_seq": nothing,
+  "public.ticket_messages_id_seq": nothing,
+  "public.ticket_audit_id_seq": nothing,
+  "public.promotions_id_seq": nothing,
+  "public.control_audit_id_seq": nothing,
+};
+
+export interface FunctionExpectation {
+  execute: readonly ApiRole[];
+  /** SECURITY DEFINER: runs as the owner, so it checks the caller itself. */
+  definer?: true;
+}
+
+const member: FunctionExpectation = { execute: ["authenticated"] };
+const memberWrite: FunctionExpectation = { execute: ["authenticated"], definer: true };
+const control: FunctionExpectation = { execute: ["service_role"] };
+const internal: FunctionExpectation = { execute: [] };
+const internalDefiner: FunctionExpectation = { execute: [], definer: true };
+
+export const expectedFunctions: Record<string, FunctionExpectation> = {
+  "public.session_info()": { execute: ["authenticated", "service_role"] },
+
+  // Ticket reads: SECURITY INVOKER under RLS.
+  "public.ticket_list(text,text,text,text,boolean,text,integer,integer)": member,
+  "public.ticket_view(text)": member,
+  "public.ticket_transcript(text,boolean)": member,
+  "public.ticket_autocomplete(text)": member,
+  "public.ticket_stats()": member,
+  "public.ticket_stats_series(integer)": member,
+  // Ticket writes: SECURITY DEFINER with explicit checks; no API role writes the tables.
+  "public.ticket_create(text,text,text,text,text)": memberWrite,
+  "public.ticket_reply(text,text,text)": memberWrite,
+  "public.ticket_close(text,text)": memberWrite,
+  "public.ticket_reopen(text)": memberWrite,
+  "public.ticket_assign(text,text)": memberWrite,
+  "public.ticket_note(text,text)": memberWrite,
+  "public.ticket_set_status(text,text)": memberWrite,
+  "public.ticket_set_priority(text,text)": memberWrite,
+
+  // The control identity: /maxis status, analytics, execute close-stale-tickets, its audit trail.
+  "public.ticket_open_counts()": control,
+  "public.control_ticket_figures(timestamp with time zone,timestamp with time zone)": control,
+  "public.ticket_close_stale(integer,text)": { execute: ["service_role"], definer: true },
+  "public.control_audit_record(text,text,text,text,text,text,text,jsonb)": control,
+  "public.control_audit_recent(integer)": control,
+  "public.control_audit_refuse_change()": internal,
+
+  // Shop: /shop for members, promotions for the control identity only (they apply to every server).
+  "public.list_shop()": member,
+  "public.promoted_price_cents(integer,integer,integer)": { execute: ["authenticated", "service_role"] },
+  "public.create_promotion(text,integer,integer,timestamp with time zone)": {
+    execute: ["service_role"],
+    definer: true,
+  },
+  "public.live_promotions()": control,
+  "public.promotion_figures(timestamp with time zone,timestamp with time zone)": control,
+  "public.shop_caller_is_staff()": control,
+  "public.promotion_json(public.promotions,public.plans)": control,
+
+  // Helpers the ticket reads call as the member or staff member.
+  "tickets_private.categories()": member,
+  "tickets_private.priorities()": member,
+  "tickets_private.statuses()": member,
+  "tickets_private.fail(text,text)": member,
+  "tickets_private.current_caller()": member,
+  "tickets_private.require_staff(tickets_private.caller)": member,
+  "tickets_private.parse_number(text)": member,
+  "tickets_private.parse_category(text)": member,
+  "tickets_private.parse_priority(text)": member,
+  "tickets_private.parse_status(text)": member,
+  "tickets_private.contains_pattern(text)": member,
+  "tickets_private.find_ticket(tickets_private.caller,text,boolean)": member,
+  "tickets_private.ticket_json(public.tickets,boolean)": member,
+  "tickets_private.message_json(public.ticket_messages)": member,
+  "tickets_private.audit_json(public.ticket_audit)": member,
+  "tickets_private.thread_json(bigint,boolean)": member,
+  "tickets_private.stats_window(text,timestamp with time zone)": member,
+  // Helpers only the writers (as owner) use, and the triggers.
+  "tickets_private.locales()": internal,
+  "tickets_private.parse_locale(text)": internal,
+  "tickets_private.required_text(text,integer,text)": internal,
+  "tickets_private.check_open_limit(text,text)": internal,
+  "tickets_private.note_staff(tickets_private.caller)": internal,
+  "tickets_private.actor()": internal,
+  "tickets_private.prepare_ticket()": internal,
+  "tickets_private.guard_ticket()": internal,
+  "tickets_private.guard_owner_locale()": internal,
+  "tickets_private.prepare_message()": internal,
+  "tickets_private.refuse_audit_change()": internal,
+  "tickets_private.number_ticket()": internalDefiner,
+  "tickets_private.audit_ticket()": internalDefiner,
+  "tickets_private.audit_message()": internalDefiner,
+};
