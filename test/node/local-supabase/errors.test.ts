@@ -9,6 +9,7 @@ const log = `public.${fn("log")}`;
 beforeAll(async () => {
   await sql(`
     create table ${log} (id int primary key, note text);
+    grant select, insert on ${log} to authenticated;
     create function public.${fn("raise")}(p_code text, p_message text) returns void language plpgsql as $$
     begin
       raise exception using errcode = p_code, message = p_message, detail = 'the detail', hint = 'the hint';

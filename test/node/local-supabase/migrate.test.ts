@@ -153,16 +153,39 @@ describe("bootstrap", () => {
     expect(grants.map((row) => row.role)).toEqual(["anon", "authenticated", "service_role"]);
   });
 
-  it("grants the API roles what the owner creates in public, leaving protection to RLS", async () => {
-    const table = unique("granted");
-    await sql(`create table public.${table} (id int)`, [], repo);
+  it("grants the API roles nothing by default, as Supabase today: a migration must grant", async () => {
+    const table = unique("ungranted");
+    await sql(`create table public.${table} (id int generated always as identity)`, [], repo);
     const [privileges] = await sql(
       `select has_table_privilege('anon', 'public.${table}', 'select') as anon,
-              has_table_privilege('authenticated', 'public.${table}', 'insert') as authenticated`,
+              has_table_privilege('authenticated', 'public.${table}', 'select, insert') as authenticated,
+              has_table_privilege('service_role', 'public.${table}', 'select, insert, update, delete')
+                as service_role,
+              has_sequence_privilege('authenticated', pg_get_serial_sequence('public.${table}', 'id'), 'usage')
+                as sequence`,
       [],
       repo,
     );
-    expect(privileges).toEqual({ anon: true, authenticated: true });
+    expect(privileges).toEqual({ anon: false, authenticated: false, service_role: false, sequence: false });
+  });
+
+  it("removes the default privileges an older version of the bootstrap left in a local database", async () => {
+    const connectionString = urlOf(repo);
+    await sql(
+      `alter default privileges for role postgres in schema public
+         grant all on tables to anon, authenticated, service_role`,
+      [],
+      repo,
+    );
+    await migrate({ connectionString, seed: false });
+    const table = unique("after_upgrade");
+    await sql(`create table public.${table} (id int)`, [], repo);
+    const [privileges] = await sql(
+      `select has_table_privilege('authenticated', 'public.${table}', 'select') as authenticated`,
+      [],
+      repo,
+    );
+    expect(privileges).toEqual({ authenticated: false });
   });
 
   it("provides auth.jwt(), auth.role() and auth.uid() reading the request's claims", async () => {

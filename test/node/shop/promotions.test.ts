@@ -37,6 +37,18 @@ const promotionsOf = async (planId: string) =>
       ?.n,
   );
 
+/** A raw PostgREST call with the service-role key: the control identity, as Maxis's control API calls. */
+const serviceRpc = (fn: string, body: Record<string, unknown>) =>
+  fetch(`${supabase().restUrl}/rest/v1/rpc/${fn}`, {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      apikey: supabase().serviceRoleKey,
+      Authorization: `Bearer ${supabase().serviceRoleKey}`,
+    },
+    body: JSON.stringify(body),
+  });
+
 beforeAll(async () => {
   await sql(
     `insert into public.plans (id, name, description, price_cents, currency, floor_cents, active, sort_order) values
@@ -87,9 +99,8 @@ describe("/shop's list: live plans, promoted prices, expired promotions gone by 
 });
 
 describe("create_promotion", () => {
-  it("lets staff create one in their own name, starting now, ending after the duration", async () => {
-    const agent = actor("agent");
-    const result = await createPromotion(env(), agent, {
+  it("lets the control API create one, starting now, ending after the duration", async () => {
+    const result = await createPromotion(env(), CONTROL_ACTOR, {
       planId: plan,
       percent: 20,
       durationSeconds: 48 * 3600,
@@ -99,10 +110,24 @@ describe("create_promotion", () => {
       planId: plan,
       planName: "Test Pro",
       percent: 20,
-      createdBy: agent.identity.userId,
+      createdBy: "control",
     });
     const hours = (Date.parse(result.value.endsAt) - Date.parse(result.value.startsAt)) / 3_600_000;
     expect(hours).toBe(48);
+    expect(Math.abs(Date.parse(result.value.startsAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it("refuses staff of any server: a promotion changes every server's shop", async () => {
+    const before = await promotionsOf(plan);
+    for (const role of ["agent", "admin"] as const) {
+      const result = await createPromotion(env(), actor(role), {
+        planId: plan,
+        percent: 20,
+        durationSeconds: 7200,
+      });
+      expect(result, role).toEqual({ ok: false, error: { code: "forbidden" } });
+    }
+    expect(await promotionsOf(plan)).toBe(before);
   });
 
   it("refuses members, and creates nothing", async () => {
@@ -135,21 +160,45 @@ describe("create_promotion", () => {
     expect(await promotionsOf(plan)).toBe(before);
   });
 
+  it("refuses a start in the past (the year 2000) or too far ahead, and accepts one later today", async () => {
+    const before = await promotionsOf(plan);
+    const call = (startsAt: string) =>
+      serviceRpc("create_promotion", {
+        p_plan_id: plan,
+        p_percent: 15,
+        p_duration_seconds: 7200,
+        p_starts_at: startsAt,
+      });
+    for (const startsAt of [
+      "2000-01-01T00:00:00Z",
+      new Date(Date.now() - 10 * 60_000).toISOString(),
+      new Date(Date.now() + 91 * 86_400_000).toISOString(),
+    ]) {
+      const res = await call(startsAt);
+      expect(res.status, startsAt).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toBe("invalid_start");
+    }
+    expect(await promotionsOf(plan)).toBe(before);
+
+    const later = new Date(Date.now() + 3 * 3_600_000);
+    const res = await call(later.toISOString());
+    expect(res.status).toBe(200);
+    const created = (await res.json()) as { starts_at: string; ends_at: string; created_by: string };
+    expect(Date.parse(created.starts_at)).toBe(later.getTime());
+    expect(Date.parse(created.ends_at) - later.getTime()).toBe(7_200_000);
+    expect(created.created_by).toBe("control");
+  });
+
   it("checks the limits in SQL too, whoever calls it", async () => {
-    const { restUrl, serviceRoleKey } = supabase();
     for (const [percent, seconds, message] of [
       [0, 7200, "invalid_percent"],
       [95, 7200, "invalid_percent"],
       [20, 60, "invalid_duration"],
     ] as const) {
-      const res = await fetch(`${restUrl}/rest/v1/rpc/create_promotion`, {
-        method: "POST",
-        headers: {
-          "Content-Type": "application/json",
-          apikey: serviceRoleKey,
-          Authorization: `Bearer ${serviceRoleKey}`,
-        },
-        body: JSON.stringify({ p_plan_id: plan, p_percent: percent, p_duration_seconds: seconds }),
+      const res = await serviceRpc("create_promotion", {
+        p_plan_id: plan,
+        p_percent: percent,
+        p_duration_seconds: seconds,
       });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { message: string }).message).toBe(message);
@@ -165,26 +214,47 @@ describe("row level security", () => {
     expect(rows.every((r) => r.relrowsecurity)).toBe(true);
   });
 
-  it("keeps members from writing promotions directly and from reading expired ones", async () => {
+  it("keeps every API role from writing plans and promotions directly, and members from reading expired ones", async () => {
     const db = new pg.Client({ connectionString: supabase().databaseUrl });
     await db.connect();
-    const asMember = async () => {
+    const as = async (role: "authenticated" | "service_role", appRole?: string) => {
       await db.query("begin");
-      await db.query("set local role authenticated");
+      await db.query(`set local role ${role}`);
       await db.query("select set_config('request.jwt.claims', $1, true)", [
-        JSON.stringify({ sub: "1300000000000000111", role: "authenticated", app_role: "member" }),
+        JSON.stringify(
+          role === "service_role"
+            ? { role, sub: "control" }
+            : { sub: "1300000000000000111", role, app_role: appRole, guild_id: "1300000000000000010" },
+        ),
       ]);
     };
+    const asMember = () => as("authenticated", "member");
+    const writes = [
+      `insert into public.promotions (plan_id, percent, starts_at, ends_at, created_by)
+         values ('${plan}', 50, '2000-01-01', '2000-01-02', '1300000000000000111')`,
+      `update public.promotions set percent = 90, ends_at = now() + interval '29 days' where plan_id = '${plan}'`,
+      `delete from public.promotions where plan_id = '${plan}'`,
+      `insert into public.plans (id, name, price_cents, currency, floor_cents) values ('${plan}-x', 'x', 1, 'EUR', 0)`,
+      `update public.plans set price_cents = 1, floor_cents = 0 where id = '${plan}'`,
+      `delete from public.plans where id = '${hidden}'`,
+    ];
+    const before = await sql("select * from public.promotions where plan_id = $1 order by id", [plan]);
     try {
-      await asMember();
-      await expect(
-        db.query(
-          `insert into public.promotions (plan_id, percent, ends_at, created_by)
-           values ($1, 50, now() + interval '2 hours', '1300000000000000111')`,
-          [plan],
-        ),
-      ).rejects.toThrow(/row-level security/);
-      await db.query("rollback");
+      for (const [role, appRole] of [
+        ["authenticated", "member"],
+        ["authenticated", "agent"],
+        ["authenticated", "admin"],
+        ["service_role", undefined],
+      ] as const) {
+        for (const write of writes) {
+          await as(role, appRole);
+          await expect(db.query(write), `${role} ${appRole}: ${write}`).rejects.toThrow(/permission denied/);
+          await db.query("rollback");
+        }
+      }
+      expect(await sql("select * from public.promotions where plan_id = $1 order by id", [plan])).toEqual(
+        before,
+      );
 
       await asMember();
       const seen = await db.query<{ expired: string; live: string }>(
