@@ -155,6 +155,21 @@ function directWrites(): [string, string][] {
       "delete the counter",
       `delete from public.ticket_guild_counters where guild_id = '${gid}' returning guild_id`,
     ],
+    // control_audit: append-only for everyone; only the control identity records calls (through
+    // control_audit_record), so its own insert is not an attack and is tried by the others only.
+    ["rewrite the control audit", "update public.control_audit set outcome = 'accepted' returning id"],
+    ["delete the control audit", "delete from public.control_audit returning id"],
+  ];
+}
+
+/** A write only the control identity may make (its audit trail), tried by everyone else. */
+function controlOnlyWrites(): [string, string][] {
+  return [
+    [
+      "insert a control audit row",
+      `insert into public.control_audit (action, outcome, code, recorded_by)
+         values ('promo', 'accepted', 'ok', 'control:forged') returning id`,
+    ],
   ];
 }
 
@@ -176,7 +191,8 @@ describe("direct writes to the ticket tables", () => {
     const accepted: string[] = [];
     let attempts = 0;
     for (const [who, caller] of attackers) {
-      for (const [attempt, sql] of directWrites()) {
+      const writes = caller === "service_role" ? directWrites() : [...directWrites(), ...controlOnlyWrites()];
+      for (const [attempt, sql] of writes) {
         const outcome: Outcome = await runAs(caller, sql);
         attempts += 1;
         if (outcome.error?.code !== "42501") {
