@@ -92,6 +92,13 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.control_audit_record(text,text,text,text,text,text,text,jsonb)": control,
   "public.control_audit_recent(integer)": control,
   "public.control_audit_refuse_change()": internal,
+  // Maxis's notifier (the control identity's key, no member behind it) records Discord deliveries.
+  "public.ticket_record_staff_post(text,integer,text,text,text)": {
+    execute: ["service_role"],
+    definer: true,
+  },
+  "public.ticket_record_dm(text,integer,text)": { execute: ["service_role"], definer: true },
+  "public.ticket_staff_post(text,integer)": { execute: ["service_role"], definer: true },
 
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   "public.list_shop()": member,
@@ -135,6 +142,9 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.guard_owner_locale()": internal,
   "tickets_private.prepare_message()": internal,
   "tickets_private.refuse_audit_change()": internal,
+  "tickets_private.guard_discord_columns()": internal,
+  "tickets_private.require_notifier()": internal,
+  "tickets_private.ticket_of_guild(text,integer)": internal,
   "tickets_private.number_ticket()": internalDefiner,
   "tickets_private.audit_ticket()": internalDefiner,
   "tickets_private.audit_message()": internalDefiner,

@@ -96,6 +96,8 @@ function directWrites(): [string, string][] {
     set("description = 'forged'"),
     set("owner_locale = 'fr'"),
     set("number = 999"),
+    set("staff_post_channel_id = '1', staff_post_message_id = '2', staff_post_locale = 'fr'"),
+    set("dm_failed_at = now(), dm_failure = 'dms_closed'"),
     set(`guild_id = '${otherGuildId}'`),
     set(`owner_id = '${g.memberB.sub}'`),
     ["update every ticket", "update public.tickets set priority = 'low' returning id"],
