@@ -32,6 +32,7 @@ describe("control signature alone (Node WebCrypto)", () => {
       headers: signed,
       method: "POST",
       path,
+      hasQuery: false,
       rawBody: body,
       keys,
       now: Math.floor(Date.now() / 1000),

@@ -1,46 +1,118 @@
 /**
- * The audit trail of the control API: one row per call, accepted or refused, in Postgres
- * (`control_audit`, append-only), and one structured log line, which stays even if the database is
- * down. Recording never changes what the caller gets.
+ * The audit trail of the control API in Postgres, plus one structured log line per call.
+ *
+ * - A verified call is one row in `control_audit`, written BEFORE its action runs (`beginAudit`):
+ *   when that write fails the call is refused, so nothing ever runs without a row. Its result is
+ *   recorded on the same row afterwards (`finishAudit`); a row left `pending` means the action
+ *   started and its result could not be recorded.
+ * - A refused call (signature, timestamp, nonce, query) is counted in `control_audit_refusals`, per
+ *   minute and reason (`recordRefusal`): anyone can send those, so they must not grow the trail by a
+ *   row each nor crowd real calls out of the report. Only Maxis's own code and a configured key id
+ *   are kept, never text from the request.
  */
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsControl } from "./system-client";
 
-export type AuditOutcome = "accepted" | "rejected" | "refused" | "failed";
+export type AuditOutcome = "pending" | "accepted" | "rejected" | "refused" | "failed";
 
 export interface AuditEntry {
+  /** The key that verified the signature. */
+  keyId: string;
+  nonce: string;
+  method: string;
+  /** A known action, or `unknown`. */
+  action: string;
+  operatorId: string | null;
+  operatorName: string | null;
+  outcome: "pending" | "rejected";
+  code: string;
+  /** The verified request's arguments, checked to be storable; null when the body was refused. */
+  request: Record<string, unknown> | null;
+}
+
+/** A recorded call as `control_audit_recent` returns it. */
+export interface AuditRecord {
+  at: string;
   keyId: string | null;
+  /** Rows written before refusals were counted apart kept what the request claimed here. */
   claimedKeyId: string | null;
   operatorId: string | null;
   operatorName: string | null;
   action: string;
   outcome: AuditOutcome;
   code: string;
-  /** The verified request's arguments; never set for refused calls. */
-  request: Record<string, unknown> | null;
 }
 
-/** A recorded call as `control_audit_recent` returns it: the entry without its arguments, and when. */
-export type AuditRecord = Omit<AuditEntry, "request"> & { at: string };
+/** Refused calls of one reason (and configured key id, if any) over the report's period. */
+export interface RefusalSummary {
+  code: string;
+  keyId: string | null;
+  count: number;
+  lastAt: string;
+}
 
-export async function recordAudit(env: SupabaseBindings, entry: AuditEntry): Promise<void> {
-  const log = entry.outcome === "refused" ? console.warn : console.log;
-  log("control call", entry);
+/** Writes the row of a verified call; its id, or null when it could not be written. */
+export async function beginAudit(env: SupabaseBindings, entry: AuditEntry): Promise<number | null> {
+  console.log("control call", { ...entry, request: entry.request === null ? null : "(recorded)" });
   try {
     const supabase = await supabaseAsControl(env, entry.keyId);
-    const { error } = await supabase.rpc("control_audit_record", {
+    const { data, error } = await supabase.rpc("control_audit_begin", {
       p_key_id: entry.keyId,
-      p_claimed_key_id: entry.claimedKeyId,
-      p_operator_id: entry.operatorId,
-      p_operator_name: entry.operatorName,
+      p_nonce: entry.nonce,
+      p_method: entry.method,
       p_action: entry.action,
       p_outcome: entry.outcome,
       p_code: entry.code,
+      p_operator_id: entry.operatorId,
+      p_operator_name: entry.operatorName,
       p_request: entry.request,
     });
-    if (error) console.error("control audit: could not record the call", error);
+    if (error || typeof data !== "number") {
+      console.error("control audit: could not record the call, refusing it", error);
+      return null;
+    }
+    return data;
   } catch (error) {
-    console.error("control audit: could not record the call", error);
+    console.error("control audit: could not record the call, refusing it", error);
+    return null;
+  }
+}
+
+/** Records how a pending call ended. Its row exists already, so a failure here is logged only. */
+export async function finishAudit(
+  env: SupabaseBindings,
+  keyId: string,
+  id: number,
+  outcome: "accepted" | "rejected" | "failed",
+  code: string,
+): Promise<void> {
+  console.log("control call finished", { id, outcome, code });
+  try {
+    const supabase = await supabaseAsControl(env, keyId);
+    const { error } = await supabase.rpc("control_audit_finish", {
+      p_id: id,
+      p_outcome: outcome,
+      p_code: code,
+    });
+    if (error) console.error("control audit: could not record the result, the row stays pending", error);
+  } catch (error) {
+    console.error("control audit: could not record the result, the row stays pending", error);
+  }
+}
+
+/** Counts one refused call. `knownKeyId` is the claimed key id only when it is configured here. */
+export async function recordRefusal(
+  env: SupabaseBindings,
+  code: string,
+  knownKeyId: string | null,
+): Promise<void> {
+  console.warn("control call refused", { code, keyId: knownKeyId });
+  try {
+    const supabase = await supabaseAsControl(env, null);
+    const { error } = await supabase.rpc("control_audit_refused", { p_code: code, p_key_id: knownKeyId });
+    if (error) console.error("control audit: could not count the refused call", error);
+  } catch (error) {
+    console.error("control audit: could not count the refused call", error);
   }
 }
 
@@ -56,4 +128,18 @@ export async function recentAudit(
     return null;
   }
   return data as AuditRecord[];
+}
+
+export async function refusalsSince(
+  env: SupabaseBindings,
+  keyId: string,
+  since: string,
+): Promise<RefusalSummary[] | null> {
+  const supabase = await supabaseAsControl(env, keyId);
+  const { data, error } = await supabase.rpc("control_audit_refusals_summary", { p_since: since });
+  if (error) {
+    console.error("control audit: could not read the refused calls", error);
+    return null;
+  }
+  return data as RefusalSummary[];
 }

@@ -17,7 +17,7 @@ export type ActionOutcome<A extends ControlAction> = { ok: true; result: Control
 
 export interface ActionFailure {
   ok: false;
-  status: 400 | 404 | 422 | 500 | 503;
+  status: 400 | 404 | 405 | 422 | 500 | 503;
   outcome: "rejected" | "failed";
   code: string;
   message: string;
@@ -26,7 +26,7 @@ export interface ActionFailure {
 export const rejected = (
   code: string,
   message: string,
-  status: 400 | 404 | 422 | 503 = 422,
+  status: 400 | 404 | 405 | 422 | 503 = 422,
 ): ActionFailure => ({
   ok: false,
   status,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnalyticsResult, StatusResult } from "../../shared/control/protocol";
 import { translatorFor } from "../../shared/i18n";
+import type { AuditRecord } from "./audit";
 import { buildReport } from "./report-document";
 
 const status: StatusResult = {
@@ -23,12 +24,13 @@ const analytics: AnalyticsResult = {
 
 describe("buildReport", () => {
   it("puts the same facts in the embed and the Markdown file, and names what is not available", () => {
-    const report = buildReport(translatorFor("en"), { status, analytics, recent: [] });
+    const report = buildReport(translatorFor("en"), { status, analytics, recent: [], refused: [] });
     expect(report.filename).toBe("maxis-report-2026-11-24.md");
     expect(report.embed.fields.map((f) => f.name)).toEqual([
       "Health",
       "Activity over 7d",
       "Recent control calls",
+      "Refused calls (bad or missing signature)",
     ]);
     expect(report.embed.fields[1]?.value).toBe(
       "Tickets: 5 opened, 3 closed, 2 open now\nGiveaways: not available\nPromotions: 2 run on 1 plan(s), 1 live now",
@@ -41,8 +43,53 @@ describe("buildReport", () => {
   });
 
   it("is written in French for a French operator", () => {
-    const report = buildReport(translatorFor("fr"), { status, analytics, recent: null });
+    const report = buildReport(translatorFor("fr"), { status, analytics, recent: null, refused: null });
     expect(report.embed.title).toBe("Rapport Maxis");
     expect(report.markdown).toContain("- Les concours : non disponible");
+  });
+});
+
+describe("buildReport with text that came from requests", () => {
+  // What the attack run left in the trail: a refused call's claimed key id and a crafted path,
+  // stored before refused calls stopped keeping request text. Shown as plain, unclickable text.
+  const malicious: AuditRecord = {
+    at: "2026-11-24T11:00:00.000Z",
+    keyId: null,
+    claimedKeyId: "[Key rotation required: click](https://evil.example/k)",
+    operatorId: null,
+    operatorName: "@everyone **urgent** <@&123>",
+    action: "[open](https://evil.example/p)",
+    outcome: "refused",
+    code: "unknown_key",
+  };
+
+  it("shows no masked link, bare link, mention or formatting in the embed or the file", () => {
+    const report = buildReport(translatorFor("en"), {
+      status,
+      analytics,
+      recent: [malicious],
+      refused: [{ code: "unknown_key", keyId: null, count: 200, lastAt: "2026-11-24T11:00:03.000Z" }],
+    });
+    const field = report.embed.fields[2]?.value ?? "";
+    for (const text of [field, report.markdown]) {
+      expect(text).not.toMatch(/(?<!\\)\[[^\]]*(?<!\\)\]\(/); // no unescaped [text](
+      expect(text).not.toContain("https://");
+      expect(text).not.toMatch(/(?<!\\)@everyone/);
+      expect(text).not.toMatch(/(?<!\\)<@/);
+      expect(text).not.toMatch(/(?<!\\)\*\*urgent/);
+      expect(text).toContain("\\[Key rotation required: click\\](https\\://evil.example/k)");
+    }
+    expect(report.embed.fields[3]).toEqual({
+      name: "Refused calls (bad or missing signature)",
+      value: "unknown\\_key: 200 (last 2026-11-24T11:00:03.000Z)",
+    });
+    expect(report.markdown).toContain(
+      "## Refused calls (bad or missing signature)\n\n- unknown\\_key: 200 (last 2026-11-24T11:00:03.000Z)",
+    );
+  });
+
+  it("says so when the refused calls could not be read, in French too", () => {
+    const report = buildReport(translatorFor("fr"), { status, analytics, recent: [], refused: null });
+    expect(report.embed.fields[3]?.value).toBe("Illisible : la base de données n'a pas répondu.");
   });
 });

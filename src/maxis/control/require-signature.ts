@@ -1,9 +1,11 @@
 /**
- * The control API's door: key id, timestamp window, HMAC over the canonical string (constant-time),
- * then the nonce, claimed in the nonce store only once the signature holds (so forgeries cannot burn
- * nonces). Anything wrong answers 401 with the contract's error body, is audited, and runs nothing.
+ * The control API's door: no query string, key id, timestamp window, HMAC over the canonical string
+ * (constant-time), then the nonce, claimed in the nonce store only once the signature holds (so
+ * forgeries cannot burn nonces). Anything wrong answers 401 with the contract's error body, runs
+ * nothing, and is counted in the refused calls (per minute and reason: never a row per request, and
+ * nothing the request said but a configured key id).
  */
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import { CONTROL_WINDOW_SECONDS } from "../../shared/control/protocol";
 import {
   type ControlRefusal,
@@ -11,13 +13,14 @@ import {
   type VerifiedControlRequest,
   verifyControlSignature,
 } from "../../shared/control/verify";
-import { recordAudit } from "./audit";
+import { recordRefusal } from "./audit";
 import { nonceStore } from "./nonce-store";
 
 /** Larger bodies are refused before hashing; real control requests are well under 4 KiB. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 const REFUSAL_MESSAGES: Record<ControlRefusal | "body_too_large", string> = {
+  query_not_signed: "The signature does not cover a query string: send none.",
   missing_headers: "The control signature headers are missing.",
   unknown_key: "This key id is not configured on this Maxis.",
   malformed_timestamp: "X-Control-Timestamp must be Unix seconds.",
@@ -29,28 +32,19 @@ const REFUSAL_MESSAGES: Record<ControlRefusal | "body_too_large", string> = {
   body_too_large: "The body is too large.",
 };
 
-export type ControlVariables = { verified: VerifiedControlRequest; rawBody: string };
+export type PassedDoor = { ok: true; verified: VerifiedControlRequest; rawBody: string; path: string };
 
-export const requireControlSignature: MiddlewareHandler<{
-  Bindings: MaxisEnv;
-  Variables: ControlVariables;
-}> = async (c, next) => {
-  const path = new URL(c.req.url).pathname;
-  const action = path.split("/").pop() || "(none)";
-  const refuse = (code: ControlRefusal | "body_too_large", claimedKeyId: string | null) => {
-    c.executionCtx.waitUntil(
-      recordAudit(c.env, {
-        keyId: null,
-        claimedKeyId,
-        operatorId: null,
-        operatorName: null,
-        action,
-        outcome: "refused",
-        code,
-        request: null,
-      }),
-    );
-    return c.json({ error: { code, message: REFUSAL_MESSAGES[code] } }, 401);
+export async function requireControlSignature(
+  c: Context<{ Bindings: MaxisEnv }>,
+): Promise<PassedDoor | { ok: false; response: Response }> {
+  const url = c.req.url;
+  const path = new URL(url).pathname;
+  const refuse = (code: ControlRefusal | "body_too_large", knownKeyId: string | null) => {
+    c.executionCtx.waitUntil(recordRefusal(c.env, code, knownKeyId));
+    return {
+      ok: false as const,
+      response: c.json({ error: { code, message: REFUSAL_MESSAGES[code] } }, 401),
+    };
   };
 
   const rawBody = await c.req.text();
@@ -59,18 +53,17 @@ export const requireControlSignature: MiddlewareHandler<{
     headers: c.req.raw.headers,
     method: c.req.method,
     path,
+    hasQuery: url.includes("?"),
     rawBody,
     keys: parseControlKeys(c.env.CONTROL_KEYS),
     now: Math.floor(Date.now() / 1000),
   });
-  if (!verification.ok) return refuse(verification.code, verification.claimedKeyId);
+  if (!verification.ok) return refuse(verification.code, verification.knownKeyId);
 
   // Past this second the timestamp check refuses the request anyway, so the nonce can be forgotten.
   const expiresAt = (verification.timestamp + CONTROL_WINDOW_SECONDS + 1) * 1000;
   if (!(await nonceStore(c.env).claim(verification.nonce, expiresAt))) {
     return refuse("replayed_nonce", verification.keyId);
   }
-  c.set("verified", verification);
-  c.set("rawBody", rawBody);
-  return next();
-};
+  return { ok: true, verified: verification, rawBody, path };
+}

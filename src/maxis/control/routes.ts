@@ -1,11 +1,11 @@
 /**
- * `POST /control/v1/<action>`: Shellia's signed control API. Every request passes the signature
- * check first (401 otherwise), then its body is checked, the action runs, and the call is audited
- * with who asked, what and the result.
+ * `/control/v1/*`: Shellia's signed control API. Every request, whatever its method or path, passes
+ * the door first (401 and a refusal count otherwise). A verified call is then one row in the audit
+ * trail, written BEFORE anything runs: no row, no action. Only `POST /control/v1/<action>` with a
+ * well-formed body runs its action; the row records how it ended.
  */
-import { Hono } from "hono";
-import type { ControlAction, ControlOperator } from "../../shared/control/protocol";
-import { isControlAction } from "../../shared/control/protocol";
+import { type Context, Hono } from "hono";
+import type { ControlAction } from "../../shared/control/protocol";
 import { translatorFor } from "../../shared/i18n";
 import { analytics } from "./actions/analytics";
 import { choices } from "./actions/choices";
@@ -15,9 +15,18 @@ import { promo } from "./actions/promo";
 import { report } from "./actions/report";
 import { restart } from "./actions/restart";
 import { status } from "./actions/status";
-import { recordAudit } from "./audit";
-import { type ActionOutcome, type Body, type ControlContext, failed, rejected } from "./context";
-import { type ControlVariables, requireControlSignature } from "./require-signature";
+import { beginAudit, finishAudit } from "./audit";
+import { readControlBody } from "./body";
+import {
+  type ActionFailure,
+  type ActionOutcome,
+  type Body,
+  type ControlContext,
+  failed,
+  rejected,
+} from "./context";
+import { type PassedDoor, requireControlSignature } from "./require-signature";
+import { auditedAction, type ControlRoute, matchControlRoute } from "./route";
 
 const actions: { [A in ControlAction]: (ctx: ControlContext, body: Body) => Promise<ActionOutcome<A>> } = {
   status,
@@ -30,83 +39,89 @@ const actions: { [A in ControlAction]: (ctx: ControlContext, body: Body) => Prom
   choices,
 };
 
-const SNOWFLAKE = /^\d{5,20}$/;
+type ControlEnv = { Bindings: MaxisEnv };
 
-function readBody(raw: string): { body: Body; operator: ControlOperator; locale: "en" | "fr" } | string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return "the body is not JSON";
+export const controlRoutes = new Hono<ControlEnv>();
+
+controlRoutes.all("*", async (c) => {
+  const door = await requireControlSignature(c);
+  return door.ok ? handleVerifiedCall(c, door) : door.response;
+});
+
+/** Why a verified call does not run, decided before its row is written; null when it runs. */
+function refusalOf(
+  route: ControlRoute,
+  body: ReturnType<typeof readControlBody>,
+  t: ReturnType<typeof translatorFor>,
+): ActionFailure | null {
+  switch (route.kind) {
+    case "not_found":
+      return rejected("not_found", t("control.error.no_route"), 404);
+    case "unknown_action":
+      return rejected("unknown_action", t("control.error.unknown_action", { action: route.name }), 404);
+    case "method_not_allowed":
+      return rejected("method_not_allowed", t("control.error.method_not_allowed"), 405);
+    case "action":
+      if (body.ok) return null;
+      return body.code === "invalid_characters"
+        ? rejected("invalid_characters", t("control.error.invalid_characters", { field: body.detail }), 400)
+        : rejected("invalid_body", t("control.error.invalid_body", { detail: body.detail }), 400);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-    return "the body is not an object";
-  const body = parsed as Body;
-  const operator = body["operator"] as Partial<ControlOperator> | undefined;
-  if (typeof operator?.id !== "string" || !SNOWFLAKE.test(operator.id))
-    return "operator.id is not a Discord id";
-  if (typeof operator.name !== "string" || operator.name.length > 100) return "operator.name is missing";
-  return {
-    body,
-    operator: { id: operator.id, name: operator.name },
-    locale: body["locale"] === "fr" ? "fr" : "en",
-  };
 }
 
-export const controlRoutes = new Hono<{ Bindings: MaxisEnv; Variables: ControlVariables }>();
+async function handleVerifiedCall(c: Context<ControlEnv>, { verified, rawBody, path }: PassedDoor) {
+  const route = matchControlRoute(c.req.method, path);
+  const body = readControlBody(rawBody);
+  const t = translatorFor(body.locale);
+  const refusal = refusalOf(route, body, t);
 
-controlRoutes.use("*", requireControlSignature);
-
-controlRoutes.post("/:action", async (c) => {
-  const verified = c.get("verified");
-  const name = c.req.param("action");
-  const parsed = readBody(c.get("rawBody"));
-  const locale = typeof parsed === "string" ? "en" : parsed.locale;
-  const t = translatorFor(locale);
-
-  let outcome: ActionOutcome<ControlAction>;
-  if (typeof parsed === "string") {
-    outcome = rejected("invalid_body", t("control.error.invalid_body", { detail: parsed }), 400);
-  } else if (!isControlAction(name)) {
-    outcome = rejected(
-      "unknown_action",
-      t("control.error.unknown_action", { action: name.slice(0, 64) }),
-      404,
+  const auditId = await beginAudit(c.env, {
+    keyId: verified.keyId,
+    nonce: verified.nonce,
+    method: c.req.method,
+    action: auditedAction(route),
+    operatorId: body.ok ? body.operator.id : body.operatorId,
+    operatorName: body.ok ? body.operator.name : body.operatorName,
+    outcome: refusal ? "rejected" : "pending",
+    code: refusal ? refusal.code : "pending",
+    request: body.ok ? body.args : null,
+  });
+  if (auditId === null) {
+    return c.json(
+      { error: { code: "audit_unavailable", message: t("control.error.audit_unavailable") } },
+      503,
     );
-  } else {
-    const ctx: ControlContext = {
-      env: c.env,
-      keyId: verified.keyId,
-      operator: parsed.operator,
-      locale,
-      t,
-      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
-    };
-    try {
-      outcome = await actions[name](ctx, parsed.body);
-    } catch (error) {
-      console.error(`control: ${name} failed`, error);
-      outcome = failed("internal", t("control.error.internal"));
-    }
   }
+  if (refusal) {
+    if (refusal.status === 405) c.header("Allow", "POST");
+    return c.json({ error: { code: refusal.code, message: refusal.message } }, refusal.status);
+  }
+  if (route.kind !== "action" || !body.ok) throw new Error("unreachable: refusalOf lets only these through");
 
-  const {
-    operator: _operator,
-    locale: _locale,
-    ...args
-  } = typeof parsed === "string" ? { operator: null, locale: null } : parsed.body;
+  const ctx: ControlContext = {
+    env: c.env,
+    keyId: verified.keyId,
+    operator: body.operator,
+    locale: body.locale,
+    t,
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+  };
+  let outcome: ActionOutcome<ControlAction>;
+  try {
+    outcome = await actions[route.action](ctx, body.body);
+  } catch (error) {
+    console.error(`control: ${route.action} failed`, error);
+    outcome = failed("internal", t("control.error.internal"));
+  }
   c.executionCtx.waitUntil(
-    recordAudit(c.env, {
-      keyId: verified.keyId,
-      claimedKeyId: verified.keyId,
-      operatorId: typeof parsed === "string" ? null : parsed.operator.id,
-      operatorName: typeof parsed === "string" ? null : parsed.operator.name,
-      action: name.slice(0, 64),
-      outcome: outcome.ok ? "accepted" : outcome.outcome,
-      code: outcome.ok ? "ok" : outcome.code,
-      request: typeof parsed === "string" ? null : args,
-    }),
+    finishAudit(
+      c.env,
+      verified.keyId,
+      auditId,
+      outcome.ok ? "accepted" : outcome.outcome,
+      outcome.ok ? "ok" : outcome.code,
+    ),
   );
   if (outcome.ok) return c.json({ ok: true, result: outcome.result });
   return c.json({ error: { code: outcome.code, message: outcome.message } }, outcome.status);
-});
+}

@@ -19,11 +19,15 @@ async function signed(overrides: { timestamp?: number; secret?: string; keyId?: 
   );
 }
 
-const verify = (headers: Headers, changes: { path?: string; rawBody?: string; method?: string } = {}) =>
+const verify = (
+  headers: Headers,
+  changes: { path?: string; rawBody?: string; method?: string; hasQuery?: boolean } = {},
+) =>
   verifyControlSignature({
     headers,
     method: changes.method ?? "POST",
     path: changes.path ?? path,
+    hasQuery: changes.hasQuery ?? false,
     rawBody: changes.rawBody ?? body,
     keys,
     now: NOW,
@@ -81,6 +85,7 @@ describe("signControlRequest + verifyControlSignature", () => {
       headers,
       method: "POST",
       path,
+      hasQuery: false,
       rawBody: body,
       keys: rotating,
       now: NOW,
@@ -103,6 +108,8 @@ describe("signControlRequest + verifyControlSignature", () => {
     ],
     ["a tampered path", async () => verify(await signed(), { path: "/control/v1/restart" }), "bad_signature"],
     ["another method", async () => verify(await signed(), { method: "PUT" }), "bad_signature"],
+    // The signature covers the path only: a query would ride along unsigned.
+    ["a query string", async () => verify(await signed(), { hasQuery: true }), "query_not_signed"],
     ["a timestamp 61 s old", async () => verify(await signed({ timestamp: NOW - 61 })), "stale_timestamp"],
     ["a timestamp 61 s ahead", async () => verify(await signed({ timestamp: NOW + 61 })), "stale_timestamp"],
   ] as const)("refuses %s", async (_name, attempt, code) => {
@@ -133,6 +140,17 @@ describe("signControlRequest + verifyControlSignature", () => {
     const headers = await signed();
     headers.set(header, value);
     expect(await verify(headers)).toMatchObject({ ok: false, code });
+  });
+});
+
+describe("what a refusal keeps of the request", () => {
+  it("keeps the claimed key id only when it is configured here", async () => {
+    const forged = await signed();
+    forged.set(CONTROL_HEADERS.signature, `v1=${"a".repeat(64)}`);
+    expect(await verify(forged)).toEqual({ ok: false, code: "bad_signature", knownKeyId: "primary" });
+    const masked = await signed();
+    masked.set(CONTROL_HEADERS.keyId, "[Key rotation required: click](https://evil.example/k)");
+    expect(await verify(masked)).toEqual({ ok: false, code: "unknown_key", knownKeyId: null });
   });
 });
 

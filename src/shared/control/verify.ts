@@ -3,6 +3,7 @@ import { CONTROL_HEADERS, CONTROL_WINDOW_SECONDS } from "./protocol";
 import { hmacKey } from "./sign";
 
 export type ControlRefusal =
+  | "query_not_signed"
   | "missing_headers"
   | "unknown_key"
   | "malformed_timestamp"
@@ -24,15 +25,24 @@ export type ControlVerification =
   | VerifiedControlRequest
   | {
       ok: false;
-      code: ControlRefusal /** What the request claimed, for the audit trail. */;
-      claimedKeyId: string | null;
+      code: ControlRefusal;
+      /**
+       * The key id the request claimed, only when this Maxis has it configured: a refused request is
+       * anyone's text, so nothing else it says is kept.
+       */
+      knownKeyId: string | null;
     };
 
 export interface VerifyInput {
   headers: Headers;
   method: string;
-  /** The URL path the request arrived on (no query). */
+  /** The URL path the request arrived on. */
   path: string;
+  /**
+   * Whether the URL had a query (even a bare `?`). The canonical string signs the path only, so a
+   * query would ride along unsigned: such a request is refused.
+   */
+  hasQuery: boolean;
   rawBody: string;
   /** Key id → secret. Two entries during a rotation. */
   keys: ReadonlyMap<string, string>;
@@ -55,9 +65,10 @@ export async function verifyControlSignature(input: VerifyInput): Promise<Contro
   const timestamp = input.headers.get(CONTROL_HEADERS.timestamp);
   const nonce = input.headers.get(CONTROL_HEADERS.nonce);
   const signature = input.headers.get(CONTROL_HEADERS.signature);
-  const claimedKeyId = keyId ? keyId.slice(0, 64) : null;
-  const refuse = (code: ControlRefusal): ControlVerification => ({ ok: false, code, claimedKeyId });
+  const knownKeyId = keyId !== null && input.keys.has(keyId) ? keyId : null;
+  const refuse = (code: ControlRefusal): ControlVerification => ({ ok: false, code, knownKeyId });
 
+  if (input.hasQuery) return refuse("query_not_signed");
   if (!keyId || !timestamp || !nonce || !signature) return refuse("missing_headers");
   const secret = input.keys.get(keyId);
   if (secret === undefined) return refuse("unknown_key");

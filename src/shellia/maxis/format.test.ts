@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { StatusResult } from "../../shared/control/protocol";
 import { translatorFor } from "../../shared/i18n";
 import type { MaxisTarget } from "../control-client";
-import { formatMoney, formatRestart, formatStatus, problem } from "./format";
+import { formatGiveaway, formatMoney, formatRestart, formatStatus, problem } from "./format";
 
 const target: MaxisTarget = {
   name: "maxis",
@@ -18,7 +18,7 @@ const status: StatusResult = {
   bootId: "0123456789abcdef",
   bootedAt: "2026-11-24T10:00:00.000Z",
   lastRestart: null,
-  maintenance: { on: true, since: "2026-11-24T11:00:00.000Z", by: "42" },
+  maintenance: { on: true, since: "2026-11-24T11:00:00.000Z", by: "1300000000000000042" },
   database: { reachable: false, latencyMs: null },
   openTickets: { ok: true, value: 3 },
   runningGiveaways: { ok: false, reason: "not_available" },
@@ -30,7 +30,7 @@ describe("formatStatus", () => {
     expect(formatStatus(en, target, status, 7).split("\n")).toEqual([
       `**maxis** is up · version 1.2.3 · boot \`01234567\` since <t:${Date.parse(status.bootedAt) / 1000}:R> · answered in 7 ms`,
       "Never restarted since it was deployed",
-      `🛠 Maintenance **on** since <t:${Date.parse("2026-11-24T11:00:00.000Z") / 1000}:R> (by <@42>)`,
+      `🛠 Maintenance **on** since <t:${Date.parse("2026-11-24T11:00:00.000Z") / 1000}:R> (by <@1300000000000000042>)`,
       "⚠ Database **unreachable**",
       "Open tickets: 3 · running giveaways: not available yet · live promotions: unreadable",
     ]);
@@ -68,5 +68,29 @@ describe("formatRestart and formatMoney", () => {
   it("formats cents per locale", () => {
     expect(formatMoney(1299, "EUR", "en")).toBe("€12.99");
     expect(formatMoney(1299, "EUR", "fr")).toMatch(/^12,99\s€$/);
+  });
+});
+
+describe("text that came from a request", () => {
+  it("shows a prize as typed, with no link, mention or formatting", () => {
+    const line = formatGiveaway(en, target, {
+      id: "g1",
+      prize: "[Free Nitro](https://evil.example) @everyone **now**",
+      channelId: "1300000000000000777",
+      messageId: "1300000000000000778",
+      winners: 1,
+      endsAt: 1_800_000_000_000,
+    });
+    expect(line).toBe(
+      "Giveaway `g1` started on **maxis** in <#1300000000000000777>: **\\[Free Nitro\\](https\\://evil.example) \\@everyone \\*\\*now\\*\\***, 1 winner(s), draw <t:1800000000:R>.",
+    );
+  });
+
+  it("puts only ids in mentions and only Maxis's own codes in a refusal", () => {
+    const odd = { ...status, maintenance: { on: true, since: null, by: "[x](https://evil.example)" } };
+    expect(formatStatus(en, target, odd, 1)).toContain("(by <@0>)");
+    expect(problem(en, target, { kind: "refused", code: "[x](https://evil.example)" })).toContain(
+      "refused Shellia's signature (unauthorized)",
+    );
   });
 });

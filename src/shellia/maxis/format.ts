@@ -1,4 +1,7 @@
-/** How Shellia words Maxis's answers for operators. Pure: tested without a runtime. */
+/**
+ * How Shellia words Maxis's answers for operators. Pure: tested without a runtime. Text that came
+ * from a request (a prize as typed) is shown inert; ids that go into mentions must be ids.
+ */
 import type {
   AnalyticsResult,
   ControlAction,
@@ -9,10 +12,17 @@ import type {
   StatusResult,
 } from "../../shared/control/protocol";
 import type { Locale, Translator } from "../../shared/i18n";
+import { inertText } from "../../shared/markdown";
 import type { CallOutcome } from "../control-client";
 import type { MaxisTarget } from "../maxis-targets";
 
 const unix = (iso: string | number) => Math.floor(new Date(iso).getTime() / 1000);
+
+/** Only a Discord id goes inside `<@…>` or `<#…>`; anything else would be text Discord formats. */
+const snowflake = (id: string | null | undefined) => (id && /^\d{5,20}$/.test(id) ? id : "0");
+
+/** A refusal code is one of Maxis's own (`bad_signature`); anything else is not repeated. */
+const refusalCode = (code: string) => (/^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : "unauthorized");
 
 /** The operator-facing sentence for any answer that is not a success. */
 export function problem(
@@ -22,7 +32,11 @@ export function problem(
 ): string {
   switch (outcome.kind) {
     case "refused":
-      return t("maxis.outcome.refused", { target: target.name, code: outcome.code, keyId: target.key.keyId });
+      return t("maxis.outcome.refused", {
+        target: target.name,
+        code: refusalCode(outcome.code),
+        keyId: target.key.keyId,
+      });
     case "rejected":
       return t("maxis.outcome.rejected", { target: target.name, message: outcome.message });
     case "failing":
@@ -48,12 +62,12 @@ export function formatStatus(t: Translator, target: MaxisTarget, status: StatusR
       ms,
     }),
     status.lastRestart
-      ? t("maxis.status.restart", { at: unix(status.lastRestart.at), by: status.lastRestart.by })
+      ? t("maxis.status.restart", { at: unix(status.lastRestart.at), by: snowflake(status.lastRestart.by) })
       : t("maxis.status.never_restarted"),
     status.maintenance.on
       ? t("maxis.status.maintenance_on", {
           since: status.maintenance.since ? unix(status.maintenance.since) : 0,
-          by: status.maintenance.by ?? "?",
+          by: snowflake(status.maintenance.by),
         })
       : t("maxis.status.maintenance_off"),
     status.database.reachable
@@ -118,8 +132,8 @@ export function formatGiveaway(t: Translator, target: MaxisTarget, giveaway: Giv
   return t("maxis.giveaway.started", {
     id: giveaway.id,
     target: target.name,
-    channel: giveaway.channelId,
-    prize: giveaway.prize,
+    channel: snowflake(giveaway.channelId),
+    prize: inertText(giveaway.prize, 256),
     winners: giveaway.winners,
     ends: unix(giveaway.endsAt),
   });

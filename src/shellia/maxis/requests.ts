@@ -6,6 +6,7 @@
 import { splitOperationLine } from "../../shared/control/operations";
 import { parsePeriod } from "../../shared/control/period";
 import type { ControlAction, ControlOperator, ControlRequests } from "../../shared/control/protocol";
+import { findUnsafeText } from "../../shared/control/text";
 import type { CommandOptions } from "../../shared/discord/options";
 import type { Locale, MessageKey } from "../../shared/i18n";
 
@@ -20,7 +21,17 @@ export interface CallSource {
   locale: Locale;
 }
 
-export function buildControlCall({
+/**
+ * The call for what the operator typed, or why none is made. Text Maxis could not store (a NUL, other
+ * control characters) is refused here already; Maxis refuses it too, before anything runs.
+ */
+export function buildControlCall(source: CallSource): ControlCall | { error: MessageKey } {
+  const call = readControlCall(source);
+  if ("error" in call) return call;
+  return findUnsafeText(call.request) === null ? call : { error: "maxis.invalid_text" };
+}
+
+function readControlCall({
   options,
   operator,
   locale,

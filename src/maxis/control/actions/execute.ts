@@ -3,6 +3,7 @@ import {
   type ExecuteOperation,
   parseExecuteOperation,
 } from "../../../shared/control/operations";
+import { inertText } from "../../../shared/markdown";
 import {
   endGiveawayNow,
   type GiveawayResult,
@@ -30,7 +31,7 @@ export async function execute(ctx: ControlContext, body: Body): Promise<ActionOu
     const operations = EXECUTE_OPERATIONS.map((operation) => `• \`${operation.usage}\``).join("\n");
     return rejected(
       "unknown_operation",
-      t("control.error.unknown_operation", { name: name.slice(0, 64), operations }),
+      t("control.error.unknown_operation", { name: inertText(name, 64), operations }),
     );
   }
   if (!parsed.ok || args === null) {
@@ -90,5 +91,5 @@ function giveawayDone(
   const winners = g.winners.length
     ? g.winners.map((id) => `<@${id}>`).join(", ")
     : t("control.execute.no_winners");
-  return { ok: true, message: t(key, { id: g.id, prize: g.prize, winners }) };
+  return { ok: true, message: t(key, { id: g.id, prize: inertText(g.prize, 256), winners }) };
 }

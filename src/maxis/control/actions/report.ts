@@ -1,10 +1,13 @@
-import { recentAudit } from "../audit";
+import { recentAudit, refusalsSince } from "../audit";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { buildReport } from "../report-document";
 import { readAnalytics } from "./analytics";
 import { readStatus } from "./status";
 
-/** `/maxis report`: status, activity over a period and the latest control calls, as embed + Markdown. */
+/**
+ * `/maxis report`: status, activity over a period, the latest verified control calls and the refused
+ * ones counted per reason (so junk can never push real calls out), as embed + Markdown.
+ */
 export async function report(ctx: ControlContext, body: Body): Promise<ActionOutcome<"report">> {
   const period = typeof body["period"] === "string" ? body["period"] : undefined;
   const [status, analytics, recent] = await Promise.all([
@@ -13,5 +16,6 @@ export async function report(ctx: ControlContext, body: Body): Promise<ActionOut
     recentAudit(ctx.env, ctx.keyId, 10).catch(() => null),
   ]);
   if (!analytics) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
-  return { ok: true, result: buildReport(ctx.t, { status, analytics, recent }) };
+  const refused = await refusalsSince(ctx.env, ctx.keyId, analytics.period.since).catch(() => null);
+  return { ok: true, result: buildReport(ctx.t, { status, analytics, recent, refused }) };
 }

@@ -1,3 +1,4 @@
+import { controlAudit } from "./control-audit";
 import { core } from "./core";
 import { dashboardAuth } from "./dashboard-auth";
 import { giveaways } from "./giveaways";
@@ -20,6 +21,7 @@ export const catalogues = [
   maxisControl,
   tickets,
   dashboardAuth,
+  controlAudit,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
