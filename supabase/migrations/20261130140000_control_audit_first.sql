@@ -173,7 +173,7 @@ begin
      set outcome = p_outcome, code = p_code, finished_at = now()
    where id = p_id and outcome = 'pending' and recorded_by = v_sub;
   if not found then
-    raise exception using errcode = 'P0002', message = 'no pending control call with this id';
+    raise exception using errcode = 'P0001', message = 'no pending control call with this id';
   end if;
 end
 $$;

@@ -73,6 +73,8 @@ export interface SignedCallOptions {
   signedBody?: string;
   signature?: string;
   omitHeaders?: boolean;
+  /** Sent after the path (`?x=1`), outside what the signature covers. */
+  query?: string;
 }
 
 /** A control call made by hand, as Shellia would make it unless an option says otherwise. */
@@ -104,7 +106,7 @@ export async function signedCall(
         },
       );
   if (options.signature) headers["X-Control-Signature"] = options.signature;
-  const response = await binding.fetch(`https://maxis.internal${path}`, {
+  const response = await binding.fetch(`https://maxis.internal${path}${options.query ?? ""}`, {
     method: "POST",
     headers: { ...headers, "Content-Type": "application/json" },
     body,
@@ -117,16 +119,51 @@ export interface AuditRow {
   keyId: string | null;
   claimedKeyId: string | null;
   operatorId: string | null;
+  operatorName: string | null;
   action: string;
   outcome: string;
   code: string;
+  nonce: string | null;
+  method: string | null;
 }
 
-/**
- * The newest control calls recorded in Postgres. Every test file and both test Maxis bots share the
- * database, so the window is wide enough to still hold this file's call while others keep calling.
- */
-export async function recentAudit(limit = 200): Promise<AuditRow[]> {
+/** A control request made by hand with any method, path and query, signed over `signedPath`. */
+export async function rawSignedCall(
+  binding: Fetcher,
+  target: TargetEntry,
+  request: {
+    method: string;
+    path: string;
+    signedPath?: string;
+    query?: string;
+    body?: string;
+    nonce?: string;
+  },
+): Promise<{ status: number; json: unknown; nonce: string }> {
+  const body = request.body ?? "";
+  const headers = await signControlRequest(
+    { keyId: target.keyId, secret: target.secret },
+    {
+      method: request.method,
+      path: request.signedPath ?? request.path,
+      body,
+      ...(request.nonce === undefined ? {} : { nonce: request.nonce }),
+    },
+  );
+  const response = await binding.fetch(`https://maxis.internal${request.path}${request.query ?? ""}`, {
+    method: request.method,
+    headers: { ...headers, "Content-Type": "application/json" },
+    ...(request.method === "GET" || request.method === "HEAD" ? {} : { body }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    json: text ? (JSON.parse(text) as unknown) : null,
+    nonce: headers["X-Control-Nonce"] ?? "",
+  };
+}
+
+async function controlRpc(fn: string, args: Record<string, unknown>): Promise<unknown> {
   const supabase = inject("supabase");
   const now = Math.floor(Date.now() / 1000);
   const jwt = await sign(
@@ -134,13 +171,48 @@ export async function recentAudit(limit = 200): Promise<AuditRow[]> {
     supabase.jwtSecret,
     "HS256",
   );
-  const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/control_audit_recent`, {
+  const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
     method: "POST",
     headers: { apikey: supabase.anonKey, Authorization: `Bearer ${jwt}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ p_limit: limit }),
+    body: JSON.stringify(args),
   });
-  if (!response.ok) throw new Error(`control_audit_recent: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as AuditRow[];
+  if (!response.ok) throw new Error(`${fn}: HTTP ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** How many refused calls of this reason (and configured key id, or none) were counted lately. */
+export async function refusedCount(code: string, keyId: string | null = null): Promise<number> {
+  const since = new Date(Date.now() - 10 * 60_000).toISOString();
+  const rows = (await controlRpc("control_audit_refusals_summary", { p_since: since })) as {
+    code: string;
+    keyId: string | null;
+    count: number;
+  }[];
+  return rows.filter((r) => r.code === code && r.keyId === keyId).reduce((sum, r) => sum + r.count, 0);
+}
+
+/** Waits until the refused calls of `code` have grown by at least `by` (counted after the response). */
+export async function waitForRefusals(
+  code: string,
+  before: number,
+  by = 1,
+  keyId: string | null = null,
+  timeoutMs = 10_000,
+): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const now = await refusedCount(code, keyId);
+    if (now - before >= by || Date.now() > deadline) return now;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
+ * The newest control calls recorded in Postgres. Every test file and both test Maxis bots share the
+ * database, so the window is wide enough to still hold this file's call while others keep calling.
+ */
+export async function recentAudit(limit = 200): Promise<AuditRow[]> {
+  return (await controlRpc("control_audit_recent", { p_limit: limit })) as AuditRow[];
 }
 
 /** Waits until an audit row matching `match` appears (audit writes finish after the response). */
