@@ -3,10 +3,14 @@
  * but unusable request is answered. Attacks and every action through Shellia's binding are in
  * test/workers/shellia/.
  */
+
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { LOCAL_ADMIN_ID } from "../../../scripts/lib/local-identities";
 import { nonceStore } from "../../../src/maxis/control/nonce-store";
+import { stateStore } from "../../../src/maxis/control/state-store";
+import app from "../../../src/maxis/index";
 import { controlPath } from "../../../src/shared/control/protocol";
 import { signControlRequest } from "../../../src/shared/control/sign";
 import { parseControlKeys } from "../../../src/shared/control/verify";
@@ -77,5 +81,44 @@ describe("control API inside Maxis", () => {
     expect(await store.claim(fresh, Date.now() + 60_000)).toBe(false);
     // The expired one was dropped by the claim above: its timestamp would now be refused anyway.
     expect(await store.claim(old, Date.now() + 60_000)).toBe(true);
+  });
+});
+
+describe("no row, no action", () => {
+  it("refuses a verified call whose audit row cannot be written, and runs nothing", async () => {
+    const before = await stateStore(env).snapshot();
+    const body = JSON.stringify({
+      operator,
+      locale: "fr",
+      operation: "maintenance",
+      args: [before.maintenance.on ? "off" : "on"],
+    });
+    const path = controlPath("execute");
+    const headers = await signControlRequest(
+      { keyId: "primary", secret: keys.get("primary") ?? "" },
+      { method: "POST", path, body },
+    );
+    // The same Maxis, with its database out of reach (nothing listens on port 9).
+    const noDatabase = { ...env, SUPABASE_URL: "http://127.0.0.1:9" };
+    const ctx = createExecutionContext();
+    const response = await app.fetch(
+      new Request(`https://maxis.test${path}`, {
+        method: "POST",
+        headers: { ...headers, "Content-Type": "application/json" },
+        body,
+      }),
+      noDatabase,
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: {
+        code: "audit_unavailable",
+        message:
+          "Maxis n'a pas pu inscrire cet appel dans son journal d'audit, il ne l'a donc pas exécuté. Réessayez dans un instant.",
+      },
+    });
+    expect((await stateStore(env).snapshot()).maintenance.on).toBe(before.maintenance.on);
   });
 });

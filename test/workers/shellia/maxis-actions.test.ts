@@ -239,6 +239,7 @@ describe("/maxis report", () => {
       "Health",
       "Activity over 7d",
       "Recent control calls",
+      "Refused calls (bad or missing signature)",
     ]);
     expect(edit.body.attachments).toEqual([
       { id: 0, filename: expect.stringMatching(/^maxis-report-\d{4}-\d\d-\d\d\.md$/) },
