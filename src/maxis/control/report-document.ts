@@ -25,7 +25,10 @@ function callLine(call: AuditRecord): string {
   return [
     inertText(call.at, 40),
     inertText(call.action, 64),
-    `${inertText(call.outcome, 16)} (${inertText(call.code, 64)})`,
+    // A call still running (this report's own) reads "pending", not "pending (pending)".
+    call.outcome === call.code
+      ? inertText(call.outcome, 16)
+      : `${inertText(call.outcome, 16)} (${inertText(call.code, 64)})`,
     inertText(who, 100),
     inertText(key, 64),
   ].join(" · ");
