@@ -78,6 +78,15 @@ export async function beginAudit(env: SupabaseBindings, entry: AuditEntry): Prom
   }
 }
 
+/**
+ * A result code as the trail stores it (`^[a-z][a-z0-9_]{0,63}$`): actions pass on codes of other
+ * layers (a Postgres SQLSTATE such as `22023`, a Discord error), which must not make the write fail.
+ */
+export function auditCode(code: string): string {
+  const plain = code.toLowerCase().replace(/[^a-z0-9_]/g, "_");
+  return (/^[a-z]/.test(plain) ? plain : `e_${plain}`).slice(0, 64) || "unknown";
+}
+
 /** Records how a pending call ended. Its row exists already, so a failure here is logged only. */
 export async function finishAudit(
   env: SupabaseBindings,
@@ -92,7 +101,7 @@ export async function finishAudit(
     const { error } = await supabase.rpc("control_audit_finish", {
       p_id: id,
       p_outcome: outcome,
-      p_code: code,
+      p_code: auditCode(code),
     });
     if (error) console.error("control audit: could not record the result, the row stays pending", error);
   } catch (error) {
