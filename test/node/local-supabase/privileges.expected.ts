@@ -43,6 +43,8 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   // /shop for members; live promotions and figures for the control identity. Nobody writes them via the API.
   "public.plans": { authenticated: ["SELECT"], service_role: ["SELECT"] },
   "public.promotions": { authenticated: ["SELECT"], service_role: ["SELECT"] },
+  // Refused control calls, counted: only control_audit_refused (a definer) writes it.
+  "public.control_audit_refusals": nothing,
   // The control identity records and reads its calls.
   "public.control_audit": { service_role: ["SELECT", "INSERT"] },
   // Identity columns need no sequence privilege.
@@ -62,6 +64,7 @@ export interface FunctionExpectation {
 const member: FunctionExpectation = { execute: ["authenticated"] };
 const memberWrite: FunctionExpectation = { execute: ["authenticated"], definer: true };
 const control: FunctionExpectation = { execute: ["service_role"] };
+const controlWriter: FunctionExpectation = { execute: ["service_role"], definer: true };
 const internal: FunctionExpectation = { execute: [] };
 const internalDefiner: FunctionExpectation = { execute: [], definer: true };
 
@@ -92,6 +95,15 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.control_audit_record(text,text,text,text,text,text,text,jsonb)": control,
   "public.control_audit_recent(integer)": control,
   "public.control_audit_refuse_change()": internal,
+  // Audit first (20261130140000_control_audit_first.sql): a row before the action, its outcome once,
+  // and refused calls counted per minute, reason and key.
+  "public.control_audit_begin(text,text,text,text,text,text,text,text,jsonb)": controlWriter,
+  "public.control_audit_finish(bigint,text,text)": controlWriter,
+  "public.control_audit_refused(text,text,integer)": controlWriter,
+  "public.control_audit_refusals_summary(timestamp with time zone)": controlWriter,
+  "public.control_audit_finish_once()": internal,
+  "public.control_audit_refusals_count_only()": internal,
+  "public.control_audit_require_identity()": internal,
   // Maxis's notifier (the control identity's key, no member behind it) records Discord deliveries.
   "public.ticket_record_staff_post(text,integer,text,text,text)": {
     execute: ["service_role"],
