@@ -108,6 +108,7 @@ export default defineConfig(async () => {
     CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
     STAFF_SESSIONS: { className: "StaffSessionStore", useSQLite: true },
     OAUTH_STATES: { className: "OAuthStateLedger", useSQLite: true },
+    INTERACTION_LEDGER: { className: "InteractionLedger", useSQLite: true },
   };
   /**
    * Shellia's Maxis bots in tests: two real ones (each with its own secret under the same key id),

@@ -98,6 +98,7 @@ beforeAll(async () => {
             GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
             CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
             CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
+            INTERACTION_LEDGER: { className: "InteractionLedger", useSQLite: true },
           },
         },
       ],

@@ -29,7 +29,20 @@ export interface Actor {
   guildId?: string;
 }
 
-let interactionCounter = 0;
+/** Discord's epoch (2015-01-01), the zero of snowflake timestamps. */
+const DISCORD_EPOCH_MS = 1_420_070_400_000n;
+// Starts at a random point so two processes (two `npm run interact`, parallel test workers) that
+// build an interaction in the same millisecond still get different ids.
+let interactionCounter = Math.floor(Math.random() * 0x40_0000);
+
+/**
+ * A fresh interaction id, shaped as Discord's: a snowflake whose high bits are the current time.
+ * Workers claim each id once (a repeat is not run again), so every call must differ.
+ */
+export function newInteractionId(): string {
+  interactionCounter = (interactionCounter + 1) % 0x40_0000;
+  return String(((BigInt(Date.now()) - DISCORD_EPOCH_MS) << 22n) | BigInt(interactionCounter));
+}
 
 function member({ userId, roles = [], administrator = false }: Actor): APIInteractionGuildMember {
   const base =
@@ -54,9 +67,8 @@ function member({ userId, roles = [], administrator = false }: Actor): APIIntera
 }
 
 function envelope(actor: Actor) {
-  interactionCounter += 1;
   return {
-    id: `${Date.now()}${String(interactionCounter).padStart(4, "0")}`,
+    id: newInteractionId(),
     application_id: LOCAL_APPLICATION_ID,
     token: `local-token-${crypto.randomUUID()}`,
     version: 1 as const,

@@ -11,6 +11,7 @@ import { controlRoutes } from "./control/routes";
 import { requireDashboardOrigin } from "./dashboard-auth/origin";
 import { dashboardAuthRoutes } from "./dashboard-auth/routes";
 
+export { InteractionLedger } from "../shared/discord/interaction-ledger";
 export { ControlNonceStore } from "./control/nonce-store";
 export { ControlStateStore } from "./control/state-store";
 export { OAuthStateLedger } from "./dashboard-auth/oauth-state-ledger";

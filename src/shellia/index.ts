@@ -4,6 +4,8 @@ import { healthEndpoint } from "../shared/health";
 import { acceptLanguageLocale, translate } from "../shared/i18n";
 import { shelliaHandlers } from "./commands";
 
+export { InteractionLedger } from "../shared/discord/interaction-ledger";
+
 const app = new Hono<{ Bindings: ShelliaEnv }>();
 app.route("/health", healthEndpoint("shellia"));
 app.post("/interactions", (c) => handleInteractionRequest(shelliaHandlers, c.req.raw, c.env, c.executionCtx));

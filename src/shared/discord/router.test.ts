@@ -1,5 +1,5 @@
 import { InteractionResponseType, MessageFlags } from "discord-api-types/payloads/v10";
-import type { APIInteractionResponse } from "discord-api-types/v10";
+import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import {
   buttonInteraction,
@@ -95,6 +95,17 @@ describe("routeInteraction", () => {
         content: "Something went wrong on our side. Please try again in a moment.",
         flags: MessageFlags.Ephemeral,
       },
+    });
+  });
+
+  it("answers an interaction type it does not know privately, instead of falling through", async () => {
+    const interaction = {
+      ...commandInteraction({ ...member, locale: "fr" }, { name: "echo", options: [] }),
+      type: 99,
+    } as unknown as APIInteraction;
+    expect(await routeInteraction(handlers, interaction, runtime)).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: "Je ne sais pas traiter ce type d'interaction.", flags: MessageFlags.Ephemeral },
     });
   });
 

@@ -34,7 +34,10 @@ function splitCustomId(customId: string): [prefix: string, args: string[]] {
   return [prefix, args];
 }
 
-/** Sends each interaction to the one handler that owns it. Unknown ones get a localized, private error. */
+/**
+ * Sends each interaction to the one handler that owns it. Unknown ones get a localized, private error.
+ * The interaction has passed the envelope check (`envelope.ts`), so it has a user and its type's data.
+ */
 export async function routeInteraction<Env>(
   handlers: InteractionHandlers<Env>,
   interaction: APIInteraction,
@@ -71,6 +74,8 @@ export async function routeInteraction<Env>(
         if (!handler) return ephemeral(ctx.t("error.unknown_component"));
         return await handler.run({ ...ctx, interaction }, args);
       }
+      default:
+        return ephemeral(ctx.t("interaction.unknown_type"));
     }
   } catch (error) {
     console.error("interaction handler failed", { type: interaction.type, error });

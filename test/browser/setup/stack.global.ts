@@ -95,6 +95,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
         STAFF_SESSIONS: { className: "StaffSessionStore", useSQLite: true },
         OAUTH_STATES: { className: "OAuthStateLedger", useSQLite: true },
+        INTERACTION_LEDGER: { className: "InteractionLedger", useSQLite: true },
       },
     }),
   );

@@ -1,6 +1,6 @@
 import { exports } from "cloudflare:workers";
 import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
-import { describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { discordSignatureHeaders, generateEd25519KeyPair } from "../../../scripts/lib/ed25519";
 import { commandInteraction, pingInteraction } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_MEMBER_ID } from "../../../scripts/lib/local-identities";
@@ -11,6 +11,9 @@ const worker = exports.default;
 async function post(body: string, headers: Record<string, string>) {
   return worker.fetch("https://maxis.test/interactions", { method: "POST", headers, body });
 }
+
+// The first request loads Maxis's module graph into the test runner: seconds on a busy machine.
+beforeAll(() => worker.fetch("https://maxis.test/health"), 60_000);
 
 describe("Maxis /interactions signature check", () => {
   const body = JSON.stringify(pingInteraction());

@@ -2,6 +2,7 @@ import { controlAudit } from "./control-audit";
 import { core } from "./core";
 import { dashboardAuth } from "./dashboard-auth";
 import { giveaways } from "./giveaways";
+import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
 import { shelliaControl } from "./shellia-control";
@@ -22,6 +23,7 @@ export const catalogues = [
   tickets,
   dashboardAuth,
   controlAudit,
+  interactions,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

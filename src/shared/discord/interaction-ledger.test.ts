@@ -1,0 +1,34 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { claimInteraction, ledgerFor } from "./interaction-ledger";
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+/** Ids on one shard (multiples of 16), unused by any other test. */
+let next = BigInt(Date.now()) * 16_000n;
+const freshId = () => {
+  next += 16n;
+  return String(next);
+};
+
+describe("InteractionLedger", () => {
+  // The first call loads Maxis's whole module graph into the test runner: seconds on a busy machine.
+  beforeAll(() => ledgerFor(env, "0").size(), 60_000);
+
+  it("claims an id once, whichever isolate asks", async () => {
+    const id = freshId();
+    const claims = await Promise.all([1, 2, 3, 4].map(() => claimInteraction(env, id, nowSeconds())));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    expect(await claimInteraction(env, id, nowSeconds())).toBe(false);
+  });
+
+  it("forgets an id once its timestamp has left the window, so the ledger stays small", async () => {
+    const old = freshId();
+    // Signed six minutes ago: kept until a minute ago, so the next claim on the shard purges it.
+    expect(await claimInteraction(env, old, nowSeconds() - 360)).toBe(true);
+    const shard = ledgerFor(env, old);
+    const before = await shard.size();
+    expect(await claimInteraction(env, freshId(), nowSeconds())).toBe(true);
+    expect(await shard.size()).toBe(before);
+    expect(await claimInteraction(env, old, nowSeconds())).toBe(true);
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The interactions a Worker has already handled, so a signed request sent twice runs once (a second
+ * ticket, a second click). Sharded by interaction id over a few SQLite-backed Durable Objects: one
+ * round trip per interaction, and requests to one object run one at a time with no await inside
+ * `claim`, so two isolates racing with the same id cannot both win. An id is kept only while its
+ * signed timestamp is within the window; after that the timestamp check refuses the request anyway.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { INTERACTION_WINDOW_SECONDS } from "./freshness";
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS handled (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE INDEX IF NOT EXISTS handled_expiry ON handled (expires_at);
+`;
+
+/** Enough to spread a busy bot's interactions; each shard holds at most one window of ids. */
+const SHARDS = 16n;
+
+export class InteractionLedger extends DurableObject<unknown> {
+  constructor(ctx: DurableObjectState, env: unknown) {
+    super(ctx, env);
+    ctx.storage.sql.exec(SCHEMA);
+  }
+
+  /** Records the id and says whether it was new. Expired ids are purged on the way (ms). */
+  claim(interactionId: string, expiresAt: number): boolean {
+    const sql = this.ctx.storage.sql;
+    sql.exec("DELETE FROM handled WHERE expires_at < ?", Date.now());
+    const inserted = sql.exec(
+      "INSERT INTO handled (id, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+      interactionId,
+      expiresAt,
+    );
+    return inserted.rowsWritten > 0;
+  }
+
+  /** How many ids are kept (for tests: expiry keeps this bounded). */
+  size(): number {
+    return this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM handled").one().n;
+  }
+}
+
+export interface LedgerEnv {
+  INTERACTION_LEDGER: DurableObjectNamespace<InteractionLedger>;
+}
+
+/** The shard that owns an interaction id (a snowflake: its low bits vary from one id to the next). */
+export function ledgerFor(env: LedgerEnv, interactionId: string) {
+  const shard = BigInt(interactionId) % SHARDS;
+  return env.INTERACTION_LEDGER.get(env.INTERACTION_LEDGER.idFromName(`shard-${shard}`));
+}
+
+/**
+ * Claims an interaction id for handling; false when it was handled already. `signedAt` is the
+ * request's signed timestamp (Unix seconds): the id is remembered until that leaves the window.
+ */
+export async function claimInteraction(
+  env: LedgerEnv,
+  interactionId: string,
+  signedAt: number,
+): Promise<boolean> {
+  const expiresAt = (signedAt + INTERACTION_WINDOW_SECONDS + 1) * 1000;
+  return ledgerFor(env, interactionId).claim(interactionId, expiresAt);
+}
