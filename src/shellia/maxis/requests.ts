@@ -31,11 +31,7 @@ export function buildControlCall(source: CallSource): ControlCall | { error: Mes
   return findUnsafeText(call.request) === null ? call : { error: "maxis.invalid_text" };
 }
 
-function readControlCall({
-  options,
-  operator,
-  locale,
-}: CallSource): ControlCall | { error: MessageKey } {
+function readControlCall({ options, operator, locale }: CallSource): ControlCall | { error: MessageKey } {
   const base = { operator, locale };
   switch (options.subcommand) {
     case "status":
