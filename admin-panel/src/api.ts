@@ -3,6 +3,7 @@
  * the session cookie (credentials: "include"). Mutations are JSON POSTs, which browsers never send
  * cross-site without a CORS preflight; Maxis also checks their Origin.
  */
+
 import type {
   TicketCategory,
   TicketList,
@@ -13,6 +14,7 @@ import type {
   TicketView,
   TicketWithMessage,
 } from "../../src/maxis/tickets/rpc";
+import type { Locale } from "./i18n";
 
 export type {
   AgentStats,
@@ -92,14 +94,21 @@ export function inboxSearchParams(query: InboxQuery, limit: number, offset: numb
   return params;
 }
 
-export function createApi(base: string, onUnauthorized: () => void) {
+/** A call Maxis has not answered within this long is reported as slow rather than left spinning. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+/**
+ * `language` is the dashboard's current language: sent as Accept-Language, so Maxis writes its error
+ * messages in the language the reader chose here, whatever their browser's settings.
+ */
+export function createApi(base: string, onUnauthorized: () => void, language: () => Locale = () => "en") {
   async function request<T>(
     method: "GET" | "POST" | "PATCH",
     path: string,
     body?: unknown,
     etag?: string | null,
   ): Promise<Conditional<T>> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+    const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": language() };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     if (etag) headers["If-None-Match"] = etag;
     let res: Response;
@@ -109,18 +118,26 @@ export function createApi(base: string, onUnauthorized: () => void) {
         headers,
         credentials: "include",
         cache: "no-store",
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-    } catch {
-      throw new ApiError(0, "network", "network");
+    } catch (error) {
+      const slow = error instanceof DOMException && error.name === "TimeoutError";
+      throw new ApiError(0, slow ? "timeout" : "network", "");
     }
     if (res.status === 304) return { changed: false };
     const text = await res.text();
-    const json: unknown = text ? JSON.parse(text) : null;
+    let json: unknown = null;
+    try {
+      json = text ? JSON.parse(text) : null;
+    } catch {
+      // A proxy's or a crashing Worker's HTML page: no message to show, the reader gets ours.
+    }
     if (!res.ok) {
       const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
       if (res.status === 401) onUnauthorized();
-      throw new ApiError(res.status, error?.code ?? "http_error", error?.message ?? `HTTP ${res.status}`);
+      // An empty message makes the page fall back to its own, localized one.
+      throw new ApiError(res.status, error?.code ?? "http_error", error?.message ?? "");
     }
     return { changed: true, data: json as T, etag: res.headers.get("ETag") };
   }

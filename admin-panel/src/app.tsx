@@ -36,8 +36,15 @@ export function App({ apiBase }: { apiBase: string }) {
   const route = useRoute();
   const signedIn = useRef(false);
 
+  const language = useRef(locale);
+  language.current = locale;
   const api = useMemo(
-    () => createApi(apiBase, () => setAuth({ state: "signedOut", expired: signedIn.current })),
+    () =>
+      createApi(
+        apiBase,
+        () => setAuth({ state: "signedOut", expired: signedIn.current }),
+        () => language.current,
+      ),
     [apiBase],
   );
   const [, setPeopleVersion] = useState(0);
@@ -210,6 +217,7 @@ export function Avatar({
 export function errorText(error: unknown, t: AppContextValue["t"]): string {
   if (error instanceof ApiError) {
     if (error.code === "network") return t("error.network");
+    if (error.code === "timeout") return t("error.timeout");
     if (error.status === 403) return error.message || t("error.forbidden");
     return error.message || t("error.generic");
   }

@@ -2,6 +2,8 @@
  * Every string the dashboard shows, in English and French, and the formatting that depends on the
  * language. The dashboard is a separate app from the Workers, so it keeps its own small catalogue.
  */
+import { formatMessage } from "../../src/shared/i18n/message-format";
+
 export type Locale = "en" | "fr";
 
 const en = {
@@ -41,14 +43,15 @@ const en = {
   "inbox.category": "Category",
   "inbox.priority": "Priority",
   "inbox.assignee": "Assignee",
-  "inbox.any": "Any",
+  "inbox.anyCategory": "All categories",
+  "inbox.anyPriority": "All priorities",
+  "inbox.anyone": "Anyone",
   "inbox.unassigned": "Unassigned",
   "inbox.mine": "Assigned to me",
   "inbox.sort": "Sort",
   "inbox.sort.newest": "Newest first",
   "inbox.sort.oldest": "Oldest first",
-  "inbox.count": "{count} tickets",
-  "inbox.countOne": "1 ticket",
+  "inbox.count": "{count, plural, one {# ticket} other {# tickets}}",
   "inbox.empty": "No ticket matches these filters.",
   "inbox.emptyHint": "Try another status or clear the search.",
   "inbox.clear": "Clear filters",
@@ -131,7 +134,7 @@ const en = {
   "stats.firstResponseDistribution": "First response time",
   "stats.resolutionDistribution": "Resolution time",
   "stats.tickets": "tickets",
-  "stats.daysShown": "last {count} days",
+  "stats.daysShown": "{count, plural, one {last day} other {last # days}}",
   "stats.agents": "Per agent",
   "stats.agent": "Agent",
   "stats.assigned": "Assigned",
@@ -146,6 +149,7 @@ const en = {
   "user.unknown": "User {id}",
   "error.generic": "Something went wrong. Please try again.",
   "error.network": "Cannot reach Maxis. Check your connection; we retry by ourselves.",
+  "error.timeout": "Maxis is taking too long to answer. Please try again in a moment.",
   "error.forbidden": "You are not allowed to do that.",
   "time.justNow": "just now",
   "dialog.cancel": "Cancel",
@@ -191,14 +195,15 @@ const fr: Record<MessageKey, string> = {
   "inbox.category": "Catégorie",
   "inbox.priority": "Priorité",
   "inbox.assignee": "Assigné à",
-  "inbox.any": "Tous",
+  "inbox.anyCategory": "Toutes",
+  "inbox.anyPriority": "Toutes",
+  "inbox.anyone": "Tout le monde",
   "inbox.unassigned": "Non assigné",
   "inbox.mine": "Assignés à moi",
   "inbox.sort": "Tri",
   "inbox.sort.newest": "Plus récents",
   "inbox.sort.oldest": "Plus anciens",
-  "inbox.count": "{count} tickets",
-  "inbox.countOne": "1 ticket",
+  "inbox.count": "{count, plural, one {# ticket} other {# tickets}}",
   "inbox.empty": "Aucun ticket ne correspond à ces filtres.",
   "inbox.emptyHint": "Essayez un autre statut ou effacez la recherche.",
   "inbox.clear": "Effacer les filtres",
@@ -281,7 +286,7 @@ const fr: Record<MessageKey, string> = {
   "stats.firstResponseDistribution": "Délai de première réponse",
   "stats.resolutionDistribution": "Délai de résolution",
   "stats.tickets": "tickets",
-  "stats.daysShown": "{count} derniers jours",
+  "stats.daysShown": "{count, plural, one {dernier jour} other {# derniers jours}}",
   "stats.agents": "Par agent",
   "stats.agent": "Agent",
   "stats.assigned": "Assignés",
@@ -296,6 +301,7 @@ const fr: Record<MessageKey, string> = {
   "user.unknown": "Utilisateur {id}",
   "error.generic": "Un problème est survenu. Réessayez.",
   "error.network": "Maxis est injoignable. Vérifiez votre connexion ; nous réessayons tout seuls.",
+  "error.timeout": "Maxis met trop de temps à répondre. Réessayez dans un instant.",
   "error.forbidden": "Vous n'avez pas le droit de faire cela.",
   "time.justNow": "à l'instant",
   "dialog.cancel": "Annuler",
@@ -313,14 +319,13 @@ export function pickLocale(saved: string | null, browser: readonly string[]): Lo
   return "en";
 }
 
+/** Placeholders and plurals as the Workers' catalogues have them (Intl.PluralRules, `{n, plural, …}`). */
 export function translate(
   locale: Locale,
   key: MessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return formatMessage(locale, catalogues[locale][key], params);
 }
 
 export { formatDuration } from "../../src/shared/i18n/duration";

@@ -31,7 +31,7 @@ export type CallOutcome<A extends ControlAction> =
   | { kind: "rejected"; code: string; message: string }
   /** An HTTP answer that is not the control API's: a crashing or misrouted Maxis. */
   | { kind: "failing"; status: number }
-  | { kind: "unreachable"; reason: string }
+  | { kind: "unreachable"; cause: UnreachableCause }
   | { kind: "timeout"; ms: number };
 
 class Timeout extends Error {}
@@ -45,10 +45,19 @@ function errorBody(value: unknown): { code: string; message: string } | null {
   return typeof code === "string" && typeof message === "string" ? { code, message } : null;
 }
 
-/** A one-line reason, never a stack trace. */
-function shortReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return (message.split("\n")[0] ?? "").slice(0, 120) || "no answer";
+/** Why a Maxis could not be reached, as the operator reads it (in their language, see format.ts). */
+export type UnreachableCause = "refused" | "dns" | "tls" | "network";
+
+/**
+ * Sorts the runtime's error (English, worded differently by workerd, Node and the network) into a
+ * cause the operator's catalogue words; the raw message goes to the logs only.
+ */
+export function unreachableCause(error: unknown): UnreachableCause {
+  const message = error instanceof Error ? `${error.message} ${String(error.cause ?? "")}` : String(error);
+  if (/refused|ECONNREFUSED/i.test(message)) return "refused";
+  if (/dns|ENOTFOUND|EAI_AGAIN|resolve|no such host/i.test(message)) return "dns";
+  if (/tls|ssl|certificate/i.test(message)) return "tls";
+  return "network";
 }
 
 export async function callMaxis<A extends ControlAction>(
@@ -105,7 +114,8 @@ export async function callMaxis<A extends ControlAction>(
     return { kind: "failing", status };
   } catch (error) {
     if (error instanceof Timeout) return { kind: "timeout", ms: timeoutMs };
-    return { kind: "unreachable", reason: shortReason(error) };
+    console.warn("control: Maxis unreachable", { target: target.name, error: String(error) });
+    return { kind: "unreachable", cause: unreachableCause(error) };
   } finally {
     clearTimeout(timer);
   }

@@ -153,7 +153,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
           label={t("inbox.category")}
           value={query.category ?? ""}
           options={TICKET_CATEGORIES.map((c) => [c, t(`category.${c}`)])}
-          anyLabel={t("inbox.any")}
+          anyLabel={t("inbox.anyCategory")}
           onChange={(value) => navigate({ category: value })}
         />
         <FilterSelect
@@ -161,7 +161,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
           label={t("inbox.priority")}
           value={query.priority ?? ""}
           options={TICKET_PRIORITIES.map((p) => [p, t(`priority.${p}`)])}
-          anyLabel={t("inbox.any")}
+          anyLabel={t("inbox.anyPriority")}
           onChange={(value) => navigate({ priority: value })}
         />
         <FilterSelect
@@ -172,7 +172,7 @@ export function InboxPage({ params }: { params: URLSearchParams }) {
             ["mine", t("inbox.mine")],
             ["none", t("inbox.unassigned")],
           ]}
-          anyLabel={t("inbox.any")}
+          anyLabel={t("inbox.anyone")}
           onChange={(value) =>
             navigate(value === "mine" ? { mine: "true", assignee: null } : { mine: null, assignee: value })
           }
@@ -234,7 +234,7 @@ function FilterSelect({
 
 /** The ticket list: virtualized rows, pages fetched as they scroll into view, refreshed by polling. */
 function TicketTable({ query }: { query: InboxQuery }) {
-  const { api, t, locale } = useApp();
+  const { api, t } = useApp();
   const scroller = useRef<HTMLDivElement>(null);
   const pages = useRef(new Map<number, TicketSummary[]>());
   const loading = useRef(new Set<number>());
@@ -388,11 +388,7 @@ function TicketTable({ query }: { query: InboxQuery }) {
     <section class="table" aria-labelledby="inbox-count">
       <div class="table-head">
         <span id="inbox-count" class="table-count" aria-live="polite">
-          {total === null
-            ? t("inbox.loading")
-            : total === 1
-              ? t("inbox.countOne")
-              : t("inbox.count", { count: formatNumber(total, locale) })}
+          {total === null ? t("inbox.loading") : t("inbox.count", { count: total })}
         </span>
         {live && <span class="live-dot">{live}</span>}
         <div class="cols" aria-hidden="true">

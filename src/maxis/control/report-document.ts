@@ -1,11 +1,14 @@
 /**
  * The `report` action's document: a Discord embed and the same facts as a Markdown file, in the
- * operator's language. Pure: everything it shows is passed in. Whatever a request could have put in
- * the audit trail is made inert text (no links, Markdown or mentions) before it is shown, including
- * rows written before the trail stopped keeping refused requests' text.
+ * operator's language. Pure: everything it shows is passed in. People appear by name; times as Discord
+ * timestamps in the embed (each reader's own time zone) and spelled out in the file, which outlives them.
+ * Whatever a request or a Discord profile could have put in the trail (names, actions, codes, key
+ * ids) is made inert text (no links, Markdown or mentions) before it is shown, including rows written
+ * before the trail stopped keeping refused requests' text.
  */
 import type { AnalyticsResult, Figure, ReportResult, StatusResult } from "../../shared/control/protocol";
-import type { Translator } from "../../shared/i18n";
+import type { Locale, Translator } from "../../shared/i18n";
+import { discordTimestamp, formatDateTime } from "../../shared/i18n/dates";
 import { inertText } from "../../shared/markdown";
 import type { AuditRecord, RefusalSummary } from "./audit";
 
@@ -18,28 +21,31 @@ export interface ReportFacts {
   refused: RefusalSummary[] | null;
 }
 
+export interface ReportReader {
+  t: Translator;
+  locale: Locale;
+}
+
+type When = (iso: string) => string;
+
+const who = (id: string | null, name: string | null | undefined) => inertText(name || id || "?", 100);
+
 /** One line per recorded call; every field is shown as inert text, whatever wrote it. */
-function callLine(call: AuditRecord): string {
-  const who = call.operatorName ?? call.operatorId ?? "?";
-  const key = call.keyId ?? call.claimedKeyId ?? "?";
+function callLine(call: AuditRecord, when: When): string {
   return [
-    inertText(call.at, 40),
+    when(call.at),
     inertText(call.action, 64),
     // A call still running (this report's own) reads "pending", not "pending (pending)".
     call.outcome === call.code
       ? inertText(call.outcome, 16)
       : `${inertText(call.outcome, 16)} (${inertText(call.code, 64)})`,
-    inertText(who, 100),
-    inertText(key, 64),
+    who(call.operatorId, call.operatorName),
+    inertText(call.keyId ?? call.claimedKeyId ?? "?", 64),
   ].join(" · ");
 }
 
-function refusedLine(t: Translator, refusal: RefusalSummary): string {
-  const params = {
-    code: inertText(refusal.code, 64),
-    count: refusal.count,
-    at: inertText(refusal.lastAt, 40),
-  };
+function refusedLine(t: Translator, refusal: RefusalSummary, when: When): string {
+  const params = { code: inertText(refusal.code, 64), count: refusal.count, at: when(refusal.lastAt) };
   return refusal.keyId === null
     ? t("control.report.refused_line", params)
     : t("control.report.refused_line_key", { ...params, keyId: inertText(refusal.keyId, 64) });
@@ -48,17 +54,50 @@ function refusedLine(t: Translator, refusal: RefusalSummary): string {
 const line = <T>(t: Translator, figure: Figure<T>, feature: string, ok: (value: T) => string): string =>
   figure.ok ? ok(figure.value) : t("control.report.unavailable", { feature });
 
-export function buildReport(t: Translator, facts: ReportFacts): ReportResult {
+/** The parts that mention times, written once for the embed and once for the file. */
+function timed(t: Translator, facts: ReportFacts, when: When) {
   const { status, analytics, recent, refused } = facts;
-  const period = analytics.period.label;
+  const { maintenance, lastRestart } = status;
   const health = t("control.report.health_value", {
     database:
       status.database.reachable && status.database.latencyMs !== null
         ? t("control.report.db_up", { ms: status.database.latencyMs })
         : t("control.report.db_down"),
-    maintenance: status.maintenance.on ? t("control.report.on") : t("control.report.off"),
-    restart: status.lastRestart ? status.lastRestart.at : t("control.report.never"),
+    maintenance: maintenance.on
+      ? maintenance.since
+        ? t("control.report.on_since", {
+            since: when(maintenance.since),
+            by: who(maintenance.by, maintenance.byName),
+          })
+        : t("control.report.on")
+      : t("control.report.off"),
+    restart: lastRestart
+      ? t("control.report.restarted", {
+          at: when(lastRestart.at),
+          by: who(lastRestart.by, lastRestart.byName),
+        })
+      : t("control.report.never"),
   });
+  const description = t("control.report.description", {
+    version: status.version,
+    bootId: status.bootId,
+    period: analytics.period.label,
+    since: when(analytics.period.since),
+    until: when(analytics.period.until),
+  });
+  const calls = recent?.length ? recent.map((call) => callLine(call, when)) : [t("control.report.no_recent")];
+  const refusals =
+    refused === null
+      ? [t("control.report.unreadable")]
+      : refused.length
+        ? refused.map((refusal) => refusedLine(t, refusal, when))
+        : [t("control.report.no_refused")];
+  return { health, description, calls, refusals };
+}
+
+export function buildReport({ t, locale }: ReportReader, facts: ReportFacts): ReportResult {
+  const { analytics } = facts;
+  const period = analytics.period.label;
   const activity = [
     line(t, analytics.tickets, t("control.feature.tickets"), (v) =>
       t("control.report.tickets_value", { opened: v.opened, closed: v.closed, open: v.openNow }),
@@ -75,30 +114,18 @@ export function buildReport(t: Translator, facts: ReportFacts): ReportResult {
       t("control.report.promotions_value", { run: v.promotionsRun, plans: v.plansPromoted, live: v.liveNow }),
     ),
   ].join("\n");
-  const calls = recent?.length ? recent.map(callLine) : [t("control.report.no_recent")];
-  const refusals =
-    refused === null
-      ? [t("control.report.unreadable")]
-      : refused.length
-        ? refused.map((refusal) => refusedLine(t, refusal))
-        : [t("control.report.no_refused")];
-  const description = t("control.report.description", {
-    version: status.version,
-    bootId: status.bootId,
-    period,
-    since: analytics.period.since,
-    until: analytics.period.until,
-  });
   const title = t("control.report.title");
+  const inEmbed = timed(t, facts, (iso) => discordTimestamp(iso, "f"));
+  const inFile = timed(t, facts, (iso) => formatDateTime(locale, iso));
 
   const markdown = [
     `# ${title}`,
     "",
-    description,
+    inFile.description,
     "",
     `## ${t("control.report.health")}`,
     "",
-    ...health.split("\n").map((l) => `- ${l}`),
+    ...inFile.health.split("\n").map((l) => `- ${l}`),
     "",
     `## ${t("control.report.activity", { period })}`,
     "",
@@ -106,23 +133,23 @@ export function buildReport(t: Translator, facts: ReportFacts): ReportResult {
     "",
     `## ${t("control.report.recent")}`,
     "",
-    ...calls.map((l) => `- ${l.replaceAll("·", "|")}`),
+    ...inFile.calls.map((l) => `- ${l.replaceAll("·", "|")}`),
     "",
     `## ${t("control.report.refused")}`,
     "",
-    ...refusals.map((l) => `- ${l}`),
+    ...inFile.refusals.map((l) => `- ${l}`),
     "",
   ].join("\n");
 
   return {
     embed: {
       title,
-      description,
+      description: inEmbed.description,
       fields: [
-        { name: t("control.report.health"), value: health },
+        { name: t("control.report.health"), value: inEmbed.health },
         { name: t("control.report.activity", { period }), value: activity },
-        { name: t("control.report.recent"), value: fieldValue(calls.slice(0, 5)) },
-        { name: t("control.report.refused"), value: fieldValue(refusals.slice(0, 5)) },
+        { name: t("control.report.recent"), value: fieldValue(inEmbed.calls.slice(0, 5)) },
+        { name: t("control.report.refused"), value: fieldValue(inEmbed.refusals.slice(0, 5)) },
       ],
       timestamp: analytics.period.until,
     },

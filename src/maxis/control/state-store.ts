@@ -9,8 +9,9 @@ export interface RuntimeState {
   bootId: string;
   /** ms since the epoch. */
   bootedAt: number;
-  lastRestart: { at: number; by: string } | null;
-  maintenance: { on: boolean; since: number | null; by: string | null };
+  /** `by` is the operator's Discord id, `byName` their name as Shellia vouched for it (absent in older state). */
+  lastRestart: { at: number; by: string; byName?: string } | null;
+  maintenance: { on: boolean; since: number | null; by: string | null; byName?: string | null };
 }
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;`;
@@ -42,19 +43,23 @@ export class ControlStateStore extends DurableObject<MaxisEnv> {
   }
 
   /** A soft restart: a new boot id that every isolate notices on its next interaction. */
-  restart(by: string): { previousBootId: string; state: RuntimeState } {
+  restart(by: string, byName?: string): { previousBootId: string; state: RuntimeState } {
     const previousBootId = this.state.bootId;
     const at = Date.now();
-    this.state = { ...this.state, bootId: newBootId(), bootedAt: at, lastRestart: { at, by } };
+    const lastRestart = byName === undefined ? { at, by } : { at, by, byName };
+    this.state = { ...this.state, bootId: newBootId(), bootedAt: at, lastRestart };
     this.save();
     return { previousBootId, state: this.state };
   }
 
-  setMaintenance(on: boolean, by: string): { changed: boolean; state: RuntimeState } {
+  /** Turning it on records when and by whom: members are told since when, operators by whom. */
+  setMaintenance(on: boolean, by: string, byName?: string): { changed: boolean; state: RuntimeState } {
     if (this.state.maintenance.on === on) return { changed: false, state: this.state };
     this.state = {
       ...this.state,
-      maintenance: on ? { on, since: Date.now(), by } : { on: false, since: null, by: null },
+      maintenance: on
+        ? { on, since: Date.now(), by, byName: byName ?? null }
+        : { on: false, since: null, by: null, byName: null },
     };
     this.save();
     return { changed: true, state: this.state };

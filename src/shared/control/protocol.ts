@@ -81,8 +81,9 @@ export interface StatusResult {
   bootId: string;
   /** ISO time the current boot id was recorded. */
   bootedAt: string;
-  lastRestart: { at: string; by: string } | null;
-  maintenance: { on: boolean; since: string | null; by: string | null };
+  /** `by` is a Discord id; `byName` the operator's name when Maxis recorded it. */
+  lastRestart: { at: string; by: string; byName?: string | null } | null;
+  maintenance: { on: boolean; since: string | null; by: string | null; byName?: string | null };
   database: { reachable: boolean; latencyMs: number | null };
   openTickets: Figure<number>;
   runningGiveaways: Figure<number>;

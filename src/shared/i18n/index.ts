@@ -1,12 +1,13 @@
 import type { Locale as DiscordLocale } from "discord-api-types/v10";
 import { en, fr, type MessageKey } from "./catalogs";
+import { formatMessage, type MessageParams } from "./message-format";
 
 export type { MessageKey } from "./catalogs";
 
 /** The languages we answer in. Discord sends many locales; everything that is not French gets English. */
 export type Locale = "en" | "fr";
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+export type { MessageParams } from "./message-format";
 
 export type Translator = (key: MessageKey, params?: MessageParams) => string;
 
@@ -22,12 +23,9 @@ export function acceptLanguageLocale(header: string | undefined): Locale {
   return resolveLocale(header?.split(",")[0]?.trim());
 }
 
+/** The message in this language, placeholders filled and plurals chosen (see ./message-format.ts). */
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const template = catalogues[locale][key];
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = params[name];
-    return value === undefined ? placeholder : String(value);
-  });
+  return formatMessage(locale, catalogues[locale][key], params);
 }
 
 export function translatorFor(locale: Locale): Translator {

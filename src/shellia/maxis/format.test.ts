@@ -43,8 +43,11 @@ describe("problem", () => {
       "refused Shellia's signature (stale_timestamp)",
     );
     expect(problem(en, target, { kind: "timeout", ms: 2000 })).toContain("did not answer within 2 s");
-    expect(problem(fr, target, { kind: "unreachable", reason: "connection refused" })).toBe(
-      "**maxis** est hors ligne ou injoignable (connection refused). Rien n'a été exécuté.",
+    expect(problem(fr, target, { kind: "unreachable", cause: "refused" })).toBe(
+      "**maxis** est hors ligne ou injoignable (connexion refusée). Rien n'a été exécuté.",
+    );
+    expect(problem(en, target, { kind: "unreachable", cause: "dns" })).toBe(
+      "**maxis** is down or unreachable (its address could not be found). Nothing ran.",
     );
     expect(problem(en, target, { kind: "failing", status: 502 })).toBe(
       "**maxis** answered with HTTP 502 instead of a control answer: it is failing.",

@@ -42,7 +42,10 @@ export function problem(
     case "failing":
       return t("maxis.outcome.failing", { target: target.name, status: outcome.status });
     case "unreachable":
-      return t("maxis.outcome.unreachable", { target: target.name, reason: outcome.reason });
+      return t("maxis.outcome.unreachable", {
+        target: target.name,
+        reason: t(`maxis.unreachable.${outcome.cause}`),
+      });
     case "timeout":
       return t("maxis.outcome.timeout", { target: target.name, seconds: outcome.ms / 1000 });
   }

@@ -51,7 +51,11 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
       return rejected(said.code, said.message, said.code === "sync_failed" ? 503 : 422);
     }
     case "maintenance": {
-      const { changed } = await stateStore(env).setMaintenance(operation.on, ctx.operator.id);
+      const { changed } = await stateStore(env).setMaintenance(
+        operation.on,
+        ctx.operator.id,
+        ctx.operator.name,
+      );
       const key = changed
         ? operation.on
           ? "control.execute.maintenance_on"

@@ -17,5 +17,5 @@ export async function report(ctx: ControlContext, body: Body): Promise<ActionOut
   ]);
   if (!analytics) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
   const refused = await refusalsSince(ctx.env, ctx.keyId, analytics.period.since).catch(() => null);
-  return { ok: true, result: buildReport(ctx.t, { status, analytics, recent, refused }) };
+  return { ok: true, result: buildReport(ctx, { status, analytics, recent, refused }) };
 }

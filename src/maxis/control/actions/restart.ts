@@ -9,7 +9,7 @@ import { syncCommands, syncMessage } from "./sync-commands";
  */
 export async function restart(ctx: ControlContext): Promise<ActionOutcome<"restart">> {
   const sync = await syncCommands(ctx.env);
-  const { previousBootId, state } = await stateStore(ctx.env).restart(ctx.operator.id);
+  const { previousBootId, state } = await stateStore(ctx.env).restart(ctx.operator.id, ctx.operator.name);
   dropIsolateCaches();
   observeBootId(state.bootId);
   return {

@@ -41,8 +41,14 @@ export async function readStatus(ctx: ControlContext): Promise<StatusResult> {
     lastRestart: state.lastRestart && {
       at: new Date(state.lastRestart.at).toISOString(),
       by: state.lastRestart.by,
+      byName: state.lastRestart.byName ?? null,
     },
-    maintenance: { on: state.maintenance.on, since: iso(state.maintenance.since), by: state.maintenance.by },
+    maintenance: {
+      on: state.maintenance.on,
+      since: iso(state.maintenance.since),
+      by: state.maintenance.by,
+      byName: state.maintenance.byName ?? null,
+    },
     database,
     openTickets,
     runningGiveaways,

@@ -1,11 +1,31 @@
 import { deferThenEditWithFile } from "../../../shared/discord/followup";
+import type { CommandContext } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
 import { DiscordRest } from "../../../shared/discord/rest";
+import { displayName } from "../../dashboard-auth/staff";
+import { lookUpPeople } from "../../people/directory";
 import { ticketErrorMessage } from "../errors";
-import { transcriptFileName, transcriptMarkdown } from "../render/transcript";
-import { ticketTranscript } from "../rpc";
+import { transcriptFileName, transcriptMarkdown, transcriptPeople } from "../render/transcript";
+import { type TicketTranscript, ticketTranscript } from "../rpc";
 import { clientFor, type TicketSubcommand, ticketNumberOption } from "./context";
 import { notesOption, subcommand, ticketOption } from "./options";
+
+/**
+ * The names a transcript shows: the caller's as Discord gave it in the interaction, everyone else's
+ * from the server (cached). Whoever cannot be found keeps their id.
+ */
+async function namesFor(ctx: CommandContext<MaxisEnv>, transcript: TicketTranscript) {
+  const names = new Map<string, string>();
+  const { member } = ctx.interaction;
+  names.set(ctx.user.id, member?.nick || displayName(ctx.user));
+  const others = transcriptPeople(transcript).filter((id) => !names.has(id));
+  const guildId = ctx.interaction.guild_id;
+  if (guildId && others.length > 0) {
+    const people = await lookUpPeople({ env: ctx.env, guildId, ids: others, waitUntil: ctx.waitUntil });
+    for (const person of people) if (person.name) names.set(person.id, person.name);
+  }
+  return names;
+}
 
 /**
  * `/ticket transcript ticket [notes]`: the public thread as a Markdown file, for the ticket's owner and
@@ -37,7 +57,11 @@ export const transcriptSubcommand: TicketSubcommand = {
           file: {
             name: transcriptFileName(transcript.ticket.number),
             contentType: "text/markdown; charset=utf-8",
-            data: transcriptMarkdown(ctx.t, transcript, new Date().toISOString()),
+            data: transcriptMarkdown(
+              { t: ctx.t, locale: ctx.locale, names: await namesFor(ctx, transcript) },
+              transcript,
+              new Date().toISOString(),
+            ),
           },
         };
       },

@@ -32,11 +32,14 @@ function durations(t: Translator, locale: Locale, d: DurationStats): string {
 }
 
 function counts<K extends string>(
+  t: Translator,
   keys: readonly K[],
   values: Record<K, number>,
   label: (key: K) => string,
 ): string {
-  return keys.map((key) => `${label(key)}: **${values[key] ?? 0}**`).join("\n");
+  return keys
+    .map((key) => t("ticket.stats.count_line", { label: label(key), count: values[key] ?? 0 }))
+    .join("\n");
 }
 
 /** Whole lines only, up to Discord's 1024-character field limit. */
@@ -74,17 +77,17 @@ export function statsMessage(
       { name: t("ticket.stats.total"), value: `**${w.total}**` },
       {
         name: t("ticket.stats.by_status"),
-        value: counts(TICKET_STATUSES, w.byStatus, (s) => statusLabel(t, s)),
+        value: counts(t, TICKET_STATUSES, w.byStatus, (s) => statusLabel(t, s)),
         inline: true,
       },
       {
         name: t("ticket.stats.by_category"),
-        value: counts(TICKET_CATEGORIES, w.byCategory, (c) => categoryLabel(t, c)),
+        value: counts(t, TICKET_CATEGORIES, w.byCategory, (c) => categoryLabel(t, c)),
         inline: true,
       },
       {
         name: t("ticket.stats.by_priority"),
-        value: counts(TICKET_PRIORITIES, w.byPriority, (p) => priorityLabel(t, p)),
+        value: counts(t, TICKET_PRIORITIES, w.byPriority, (p) => priorityLabel(t, p)),
         inline: true,
       },
       { name: t("ticket.stats.first_response"), value: durations(t, locale, w.firstResponse) },

@@ -6,7 +6,14 @@ import { transcriptFileName, transcriptMarkdown } from "./transcript";
 describe("transcriptMarkdown", () => {
   it("writes the ticket and its thread as Markdown", () => {
     const markdown = transcriptMarkdown(
-      translatorFor("en"),
+      {
+        t: translatorFor("en"),
+        locale: "en",
+        names: new Map([
+          ["1300000000000000111", "Camille Dubois"],
+          ["222", "Alex *Support*"],
+        ]),
+      },
       {
         ticket: ticketFixture(),
         messages: [
@@ -30,9 +37,9 @@ describe("transcriptMarkdown", () => {
         "- Status: Open",
         "- Priority: High",
         "- Category: Account",
-        "- Opened by: 1300000000000000111",
+        "- Opened by: Camille Dubois",
         "- Assigned to: Nobody yet",
-        "- Opened: 2026-11-24 10:00",
+        "- Opened: Nov 24, 2026, 10:00 AM UTC",
         "",
         "## Description",
         "",
@@ -40,17 +47,17 @@ describe("transcriptMarkdown", () => {
         "",
         "## Messages",
         "",
-        "### 2026-11-24 10:05 · 1300000000000000111",
+        "### Nov 24, 2026, 10:05 AM UTC · Camille Dubois",
         "",
         "> Any news?",
         "",
-        "### 2026-11-24 11:00 · 222 (staff)",
+        "### Nov 24, 2026, 11:00 AM UTC · Alex \\*Support\\* (staff)",
         "",
         "> Fixed.",
         "> Try again.",
         "",
         "---",
-        "Generated 2026-11-24 12:00 (UTC).",
+        "Generated Nov 24, 2026, 12:00 PM UTC.",
         "",
       ].join("\n"),
     );
@@ -59,9 +66,9 @@ describe("transcriptMarkdown", () => {
 
   it("keeps member text from adding headings, HTML or links, and marks notes", () => {
     const markdown = transcriptMarkdown(
-      translatorFor("fr"),
+      { t: translatorFor("fr"), locale: "fr", names: new Map() },
       {
-        ticket: ticketFixture({ subject: "# <script>alert(1)</script>" }),
+        ticket: ticketFixture({ subject: "# <script>alert(1)</script>", assigneeId: "222" }),
         messages: [
           messageFixture({
             body: "## [x](javascript:alert(1)) @everyone",
@@ -75,6 +82,11 @@ describe("transcriptMarkdown", () => {
     );
     expect(markdown).toContain("# Ticket #42 : \\# \\<script\\>alert(1)\\</script\\>");
     expect(markdown).toContain("· **Note interne**");
+    // French typography and dates; someone the server no longer knows keeps their id.
+    expect(markdown).toContain("- Catégorie : Compte\n");
+    expect(markdown).toContain("- Assigné à : utilisateur 222\n");
+    expect(markdown).toContain("- Ouvert le : 24 nov. 2026, 10:00 UTC\n");
+    expect(markdown).toContain("Généré le 24 nov. 2026, 12:00 UTC.");
     expect(markdown).toContain("> \\#\\# \\[x\\](javascript:alert(1)) \\@everyone");
   });
 

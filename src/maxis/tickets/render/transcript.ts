@@ -1,12 +1,16 @@
-import type { Translator } from "../../../shared/i18n";
+import type { Locale, Translator } from "../../../shared/i18n";
+import { formatDateTime } from "../../../shared/i18n/dates";
 import type { TicketTranscript } from "../rpc";
 import { escapeMarkdown } from "./escape";
 import { categoryLabel, priorityLabel, statusLabel } from "./labels";
 
 export const transcriptFileName = (number: number) => `ticket-${number}-transcript.md`;
 
-/** 2026-11-24 19:05 (UTC): a file outlives Discord's timestamp markup, so it spells times out. */
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+/** Everyone a transcript names: its owner, assignee and every message's author. */
+export function transcriptPeople({ ticket, messages }: TicketTranscript): string[] {
+  const ids = [ticket.ownerId, ticket.assigneeId, ...messages.map((m) => m.authorId)];
+  return [...new Set(ids.filter((id): id is string => id !== null))];
+}
 
 /** Every line ending Markdown knows: `\n`, `\r\n`, and a lone `\r`. */
 const LINE_ENDING = /\r\n|\r|\n/;
@@ -25,23 +29,44 @@ const quote = (text: string) =>
     .map((line) => (line ? `> ${line}` : ">"))
     .join("\n");
 
+export interface TranscriptReader {
+  t: Translator;
+  locale: Locale;
+  /** Display names by Discord id (from the interaction and the server); anyone missing shows as an id. */
+  names: ReadonlyMap<string, string>;
+}
+
 /**
  * The conversation as a Markdown document: the ticket, then every message oldest first. Internal notes
- * appear only when the database returned them (staff who asked for them), marked as such.
+ * appear only when the database returned them (staff who asked for them), marked as such. People appear
+ * by name and times in the reader's language: a file outlives Discord's mention and timestamp markup.
  */
-export function transcriptMarkdown(t: Translator, transcript: TicketTranscript, generatedAt: string): string {
+export function transcriptMarkdown(
+  { t, locale, names }: TranscriptReader,
+  transcript: TicketTranscript,
+  generatedAt: string,
+): string {
   const { ticket, messages } = transcript;
+  const when = (iso: string) => formatDateTime(locale, iso);
+  const person = (id: string) => {
+    const name = names.get(id);
+    return name ? oneLine(name) : t("ticket.transcript.unknown_person", { id });
+  };
+  const field = (label: string, value: string) => `- ${t("ticket.transcript.field", { label, value })}`;
   const lines = [
     `# ${t("ticket.transcript.heading", { number: ticket.number, subject: oneLine(ticket.subject) })}`,
     "",
-    `- ${t("ticket.field.status")}: ${statusLabel(t, ticket.status)}`,
-    `- ${t("ticket.field.priority")}: ${priorityLabel(t, ticket.priority)}`,
-    `- ${t("ticket.field.category")}: ${categoryLabel(t, ticket.category)}`,
-    `- ${t("ticket.field.owner")}: ${ticket.ownerId}`,
-    `- ${t("ticket.field.assignee")}: ${ticket.assigneeId ?? t("ticket.assignee.none")}`,
-    `- ${t("ticket.field.created")}: ${utc(ticket.createdAt)}`,
-    ...(ticket.closedAt ? [`- ${t("ticket.field.closed")}: ${utc(ticket.closedAt)}`] : []),
-    ...(ticket.closeReason ? [`- ${t("ticket.field.reason")}: ${oneLine(ticket.closeReason)}`] : []),
+    field(t("ticket.field.status"), statusLabel(t, ticket.status)),
+    field(t("ticket.field.priority"), priorityLabel(t, ticket.priority)),
+    field(t("ticket.field.category"), categoryLabel(t, ticket.category)),
+    field(t("ticket.field.owner"), person(ticket.ownerId)),
+    field(
+      t("ticket.field.assignee"),
+      ticket.assigneeId ? person(ticket.assigneeId) : t("ticket.assignee.none"),
+    ),
+    field(t("ticket.field.created"), when(ticket.createdAt)),
+    ...(ticket.closedAt ? [field(t("ticket.field.closed"), when(ticket.closedAt))] : []),
+    ...(ticket.closeReason ? [field(t("ticket.field.reason"), oneLine(ticket.closeReason))] : []),
     "",
     `## ${t("ticket.transcript.description")}`,
     "",
@@ -55,12 +80,12 @@ export function transcriptMarkdown(t: Translator, transcript: TicketTranscript, 
     const role = message.fromStaff ? ` (${t("ticket.thread.staff")})` : "";
     const note = message.isInternal ? ` · **${t("ticket.thread.note")}**` : "";
     lines.push(
-      `### ${utc(message.createdAt)} · ${message.authorId}${role}${note}`,
+      `### ${when(message.createdAt)} · ${person(message.authorId)}${role}${note}`,
       "",
       quote(message.body),
       "",
     );
   }
-  lines.push("---", t("ticket.transcript.generated", { at: utc(generatedAt) }), "");
+  lines.push("---", t("ticket.transcript.generated", { at: when(generatedAt) }), "");
   return lines.join("\n");
 }

@@ -37,7 +37,7 @@ export const giveaways = defineMessages(
     "giveaway.message.entrants": "Entrants: **{count}**",
     "giveaway.message.host": "Hosted by <@{host}>",
     "giveaway.message.required_role": "Only members with <@&{role}> can enter.",
-    "giveaway.message.bonus": "<@&{role}>: +{entries} entries",
+    "giveaway.message.bonus": "<@&{role}>: +{entries, plural, one {# entry} other {# entries}}",
     "giveaway.message.footer": "Giveaway {id}",
     "giveaway.message.ended": "Ended <t:{at}:R>",
     "giveaway.message.winner_list": "Winners: {winners}",
@@ -48,9 +48,12 @@ export const giveaways = defineMessages(
     "giveaway.announce.winners": "🎉 Congratulations {winners}! You won **{prize}**!",
     "giveaway.announce.reroll": "🎉 New draw for **{prize}**: congratulations {winners}!",
     "giveaway.announce.nobody": "The giveaway for **{prize}** has ended without entrants: no winner.",
-    "giveaway.entry.entered": "You're in! {count} entrants so far. Good luck!",
-    "giveaway.entry.already": "You're already in this giveaway ({count} entrants). Want to leave it?",
-    "giveaway.entry.left": "You left the giveaway. {count} entrants remain.",
+    "giveaway.entry.entered":
+      "You're in! {count, plural, one {# entrant} other {# entrants}} so far. Good luck!",
+    "giveaway.entry.already":
+      "You're already in this giveaway ({count, plural, one {# entrant} other {# entrants}}). Want to leave it?",
+    "giveaway.entry.left":
+      "You left the giveaway. {count, plural, =0 {Nobody else is in it.} one {# entrant remains.} other {# entrants remain.}}",
     "giveaway.entry.not_entered": "You were not in this giveaway.",
     "giveaway.entry.missing_role": "Only members with the <@&{role}> role can enter this giveaway.",
     "giveaway.entry.ended": "This giveaway has ended: entries are closed.",
@@ -62,7 +65,8 @@ export const giveaways = defineMessages(
     "giveaway.nobody": "nobody (no entrants)",
     "giveaway.list.none": "No giveaway is running in this server.",
     "giveaway.list.header": "Running giveaways:",
-    "giveaway.list.line": "• **{id}**: {prize} in <#{channel}>, ends <t:{at}:R>, {entrants} entrants",
+    "giveaway.list.line":
+      "• **{id}**: {prize} in <#{channel}>, ends <t:{at}:R>, {entrants, plural, one {# entrant} other {# entrants}}",
     "giveaway.staff_only": "Only staff can start, end or reroll giveaways.",
     "giveaway.invalid_duration": "I can't read that duration. Write it like 30m, 48h or 7d.",
     "giveaway.error.invalid_winners": "The number of winners must be between 1 and 20.",
@@ -123,7 +127,8 @@ export const giveaways = defineMessages(
     "giveaway.message.entrants": "Participants : **{count}**",
     "giveaway.message.host": "Organisé par <@{host}>",
     "giveaway.message.required_role": "Seuls les membres ayant <@&{role}> peuvent participer.",
-    "giveaway.message.bonus": "<@&{role}> : +{entries} participations",
+    "giveaway.message.bonus":
+      "<@&{role}> : +{entries, plural, one {# participation} other {# participations}}",
     "giveaway.message.footer": "Concours {id}",
     "giveaway.message.ended": "Terminé <t:{at}:R>",
     "giveaway.message.winner_list": "Gagnants : {winners}",
@@ -134,10 +139,12 @@ export const giveaways = defineMessages(
     "giveaway.announce.winners": "🎉 Félicitations {winners} ! Vous avez gagné **{prize}** !",
     "giveaway.announce.reroll": "🎉 Nouveau tirage pour **{prize}** : félicitations {winners} !",
     "giveaway.announce.nobody": "Le concours **{prize}** s'est terminé sans participant : aucun gagnant.",
-    "giveaway.entry.entered": "C'est noté ! {count} participants pour l'instant. Bonne chance !",
+    "giveaway.entry.entered":
+      "C'est noté ! {count, plural, one {# participant} other {# participants}} pour l'instant. Bonne chance !",
     "giveaway.entry.already":
-      "Vous participez déjà à ce concours ({count} participants). Voulez-vous le quitter ?",
-    "giveaway.entry.left": "Vous avez quitté le concours. Il reste {count} participants.",
+      "Vous participez déjà à ce concours ({count, plural, one {# participant} other {# participants}}). Voulez-vous le quitter ?",
+    "giveaway.entry.left":
+      "Vous avez quitté le concours. {count, plural, =0 {Plus personne n'y participe.} one {Il reste # participant.} other {Il reste # participants.}}",
     "giveaway.entry.not_entered": "Vous ne participiez pas à ce concours.",
     "giveaway.entry.missing_role":
       "Seuls les membres ayant le rôle <@&{role}> peuvent participer à ce concours.",
@@ -150,7 +157,8 @@ export const giveaways = defineMessages(
     "giveaway.nobody": "personne (aucun participant)",
     "giveaway.list.none": "Aucun concours en cours sur ce serveur.",
     "giveaway.list.header": "Concours en cours :",
-    "giveaway.list.line": "• **{id}** : {prize} dans <#{channel}>, fin <t:{at}:R>, {entrants} participants",
+    "giveaway.list.line":
+      "• **{id}** : {prize} dans <#{channel}>, fin <t:{at}:R>, {entrants, plural, one {# participant} other {# participants}}",
     "giveaway.staff_only": "Seule l'équipe peut lancer, terminer ou retirer au sort un concours.",
     "giveaway.invalid_duration": "Je ne comprends pas cette durée. Écrivez-la comme 30m, 48h ou 7d.",
     "giveaway.error.invalid_winners": "Le nombre de gagnants doit être compris entre 1 et 20.",

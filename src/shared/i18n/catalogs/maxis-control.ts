@@ -4,6 +4,8 @@ import { defineMessages } from "../define";
 export const maxisControl = defineMessages(
   {
     "maintenance.notice": "Maxis is under maintenance right now. Please try again a little later.",
+    "maintenance.notice_since":
+      "Maxis has been under maintenance since <t:{since}:f> (<t:{since}:R>). Please try again a little later.",
     "control.error.invalid_body": "The request was not understood: {detail}.",
     "control.error.unknown_action": "Maxis has no control action named {action}.",
     "control.error.not_available": "{feature} is not available on this Maxis yet.",
@@ -16,7 +18,8 @@ export const maxisControl = defineMessages(
     "control.feature.tickets": "Tickets",
     "control.feature.giveaways": "Giveaways",
     "control.feature.shop": "The shop",
-    "control.execute.synced": "Re-registered {count} commands with Discord ({where}).",
+    "control.execute.synced":
+      "Re-registered {count, plural, one {# command} other {# commands}} with Discord ({where}).",
     "control.sync.where_global": "global commands",
     "control.promo.existing_plans": "Existing plans: {plans}.",
     "control.giveaway.invalid_channel":
@@ -30,7 +33,8 @@ export const maxisControl = defineMessages(
     "control.execute.maintenance_off": "Maintenance is off: members can use Maxis again.",
     "control.execute.maintenance_unchanged_on": "Maintenance was already on.",
     "control.execute.maintenance_unchanged_off": "Maintenance was already off.",
-    "control.execute.closed_stale": "Closed {count} ticket(s) idle for more than {days} day(s).",
+    "control.execute.closed_stale":
+      "Closed {count, plural, one {# ticket} other {# tickets}} idle for more than {days, plural, one {# day} other {# days}}.",
     "control.execute.giveaway_ended": "Giveaway {id} (“{prize}”) ended; winners: {winners}.",
     "control.execute.giveaway_rerolled": "Giveaway {id} (“{prize}”) rerolled; new winners: {winners}.",
     "control.execute.no_winners": "nobody",
@@ -42,19 +46,24 @@ export const maxisControl = defineMessages(
     "control.report.activity": "Activity over {period}",
     "control.report.tickets_value": "Tickets: {opened} opened, {closed} closed, {open} open now",
     "control.report.giveaways_value":
-      "Giveaways: {started} started, {ended} ended, {running} running, {entrants} entrants",
-    "control.report.promotions_value": "Promotions: {run} run on {plans} plan(s), {live} live now",
+      "Giveaways: {started} started, {ended} ended, {running} running, {entrants, plural, one {# entrant} other {# entrants}}",
+    "control.report.promotions_value":
+      "Promotions: {run} run on {plans, plural, one {# plan} other {# plans}}, {live} live now",
     "control.report.unavailable": "{feature}: not available",
     "control.report.recent": "Recent control calls",
     "control.report.no_recent": "None recorded.",
     "control.report.db_up": "reachable ({ms} ms)",
     "control.report.db_down": "unreachable",
     "control.report.on": "on",
+    "control.report.on_since": "on since {since}, by {by}",
+    "control.report.restarted": "{at}, by {by}",
     "control.report.off": "off",
     "control.report.never": "never",
   },
   {
     "maintenance.notice": "Maxis est en maintenance pour le moment. Réessayez un peu plus tard.",
+    "maintenance.notice_since":
+      "Maxis est en maintenance depuis le <t:{since}:f> (<t:{since}:R>). Réessayez un peu plus tard.",
     "control.error.invalid_body": "La requête n'a pas été comprise : {detail}.",
     "control.error.unknown_action": "Maxis n'a pas d'action de contrôle nommée {action}.",
     "control.error.not_available": "{feature} : pas encore disponible sur ce Maxis.",
@@ -67,7 +76,8 @@ export const maxisControl = defineMessages(
     "control.feature.tickets": "Les tickets",
     "control.feature.giveaways": "Les concours",
     "control.feature.shop": "La boutique",
-    "control.execute.synced": "{count} commandes réenregistrées auprès de Discord ({where}).",
+    "control.execute.synced":
+      "{count, plural, one {# commande réenregistrée} other {# commandes réenregistrées}} auprès de Discord ({where}).",
     "control.sync.where_global": "commandes globales",
     "control.promo.existing_plans": "Offres existantes : {plans}.",
     "control.giveaway.invalid_channel":
@@ -84,7 +94,8 @@ export const maxisControl = defineMessages(
       "Maintenance désactivée : les membres peuvent de nouveau utiliser Maxis.",
     "control.execute.maintenance_unchanged_on": "La maintenance était déjà activée.",
     "control.execute.maintenance_unchanged_off": "La maintenance était déjà désactivée.",
-    "control.execute.closed_stale": "{count} ticket(s) inactif(s) depuis plus de {days} jour(s) fermé(s).",
+    "control.execute.closed_stale":
+      "Tickets inactifs depuis plus de {days, plural, one {# jour} other {# jours}} fermés : {count}.",
     "control.execute.giveaway_ended": "Concours {id} (« {prize} ») terminé ; gagnants : {winners}.",
     "control.execute.giveaway_rerolled":
       "Concours {id} (« {prize} ») retiré au sort ; nouveaux gagnants : {winners}.",
@@ -96,16 +107,20 @@ export const maxisControl = defineMessages(
     "control.report.health_value":
       "Base de données : {database}\nMaintenance : {maintenance}\nDernier redémarrage : {restart}",
     "control.report.activity": "Activité sur {period}",
-    "control.report.tickets_value": "Tickets : {opened} ouverts, {closed} fermés, {open} ouverts maintenant",
+    "control.report.tickets_value":
+      "Tickets : {opened, plural, one {# ouvert} other {# ouverts}}, {closed, plural, one {# fermé} other {# fermés}}, {open, plural, one {# ouvert} other {# ouverts}} maintenant",
     "control.report.giveaways_value":
-      "Concours : {started} lancés, {ended} terminés, {running} en cours, {entrants} participants",
-    "control.report.promotions_value": "Promotions : {run} sur {plans} offre(s), {live} en cours",
+      "Concours : {started, plural, one {# lancé} other {# lancés}}, {ended, plural, one {# terminé} other {# terminés}}, {running} en cours, {entrants, plural, one {# participant} other {# participants}}",
+    "control.report.promotions_value":
+      "Promotions : {run} sur {plans, plural, one {# offre} other {# offres}}, {live} en cours",
     "control.report.unavailable": "{feature} : non disponible",
     "control.report.recent": "Derniers appels de contrôle",
     "control.report.no_recent": "Aucun enregistré.",
     "control.report.db_up": "joignable ({ms} ms)",
     "control.report.db_down": "injoignable",
     "control.report.on": "activée",
+    "control.report.on_since": "activée depuis le {since}, par {by}",
+    "control.report.restarted": "le {at}, par {by}",
     "control.report.off": "désactivée",
     "control.report.never": "jamais",
   },

@@ -49,6 +49,10 @@ export const shelliaControl = defineMessages(
     "maxis.outcome.timeout":
       "**{target}** did not answer within {seconds} s: it is up but too slow. The action may or may not have run; check with `/maxis status`.",
     "maxis.outcome.unreachable": "**{target}** is down or unreachable ({reason}). Nothing ran.",
+    "maxis.unreachable.refused": "connection refused",
+    "maxis.unreachable.dns": "its address could not be found",
+    "maxis.unreachable.tls": "the secure connection failed",
+    "maxis.unreachable.network": "no answer over the network",
     "maxis.outcome.failing":
       "**{target}** answered with HTTP {status} instead of a control answer: it is failing.",
     "maxis.outcome.rejected": "**{target}**: {message}",
@@ -67,9 +71,9 @@ export const shelliaControl = defineMessages(
     "maxis.analytics.title": "**{target}** over {period} (since <t:{since}:f>)",
     "maxis.analytics.tickets": "Tickets: {opened} opened, {closed} closed, {openNow} open now",
     "maxis.analytics.giveaways":
-      "Giveaways: {started} started, {ended} ended, {running} running, {entrants} entrants",
+      "Giveaways: {started} started, {ended} ended, {running} running, {entrants, plural, one {# entrant} other {# entrants}}",
     "maxis.analytics.promotions":
-      "Promotions: {run} started on {plans} plan(s), average {average}, {live} live now",
+      "Promotions: {run} started on {plans, plural, one {# plan} other {# plans}}, average {average}, {live} live now",
     "maxis.analytics.unavailable": "{feature}: {reason}",
     "maxis.analytics.feature.tickets": "Tickets",
     "maxis.analytics.feature.giveaways": "Giveaways",
@@ -77,9 +81,9 @@ export const shelliaControl = defineMessages(
     "maxis.promo.created":
       "Promotion #{id} started on **{target}**: **{plan}** −{percent} % ({price} → {promoted}) until <t:{ends}:f>.",
     "maxis.giveaway.started":
-      "Giveaway `{id}` started on **{target}** in <#{channel}>: **{prize}**, {winners} winner(s), draw <t:{ends}:R>.",
+      "Giveaway `{id}` started on **{target}** in <#{channel}>: **{prize}**, {winners, plural, one {# winner} other {# winners}}, draw <t:{ends}:R>.",
     "maxis.restart.done":
-      "**{target}** restarted: boot `{previous}` → `{bootId}`, {count} command(s) re-synced.",
+      "**{target}** restarted: boot `{previous}` → `{bootId}`, {count, plural, one {# command} other {# commands}} re-synced.",
     "maxis.restart.done_sync_failed": "**{target}** restarted: boot `{previous}` → `{bootId}`. {syncError}",
     "maxis.report.sent": "Report from **{target}** (also attached as Markdown).",
   },
@@ -133,6 +137,10 @@ export const shelliaControl = defineMessages(
       "**{target}** n'a pas répondu en {seconds} s : il est en ligne mais trop lent. L'action a pu être exécutée ou non ; vérifiez avec `/maxis status`.",
     "maxis.outcome.unreachable":
       "**{target}** est hors ligne ou injoignable ({reason}). Rien n'a été exécuté.",
+    "maxis.unreachable.refused": "connexion refusée",
+    "maxis.unreachable.dns": "son adresse est introuvable",
+    "maxis.unreachable.tls": "la connexion sécurisée a échoué",
+    "maxis.unreachable.network": "pas de réponse par le réseau",
     "maxis.outcome.failing":
       "**{target}** a répondu HTTP {status} au lieu d'une réponse de contrôle : il est en panne.",
     "maxis.outcome.rejected": "**{target}** : {message}",
@@ -149,11 +157,12 @@ export const shelliaControl = defineMessages(
     "maxis.figure.not_available": "pas encore disponible",
     "maxis.figure.unreachable": "illisible",
     "maxis.analytics.title": "**{target}** sur {period} (depuis le <t:{since}:f>)",
-    "maxis.analytics.tickets": "Tickets : {opened} ouverts, {closed} fermés, {openNow} ouverts maintenant",
+    "maxis.analytics.tickets":
+      "Tickets : {opened, plural, one {# ouvert} other {# ouverts}}, {closed, plural, one {# fermé} other {# fermés}}, {openNow, plural, one {# ouvert} other {# ouverts}} maintenant",
     "maxis.analytics.giveaways":
-      "Concours : {started} lancés, {ended} terminés, {running} en cours, {entrants} participants",
+      "Concours : {started, plural, one {# lancé} other {# lancés}}, {ended, plural, one {# terminé} other {# terminés}}, {running} en cours, {entrants, plural, one {# participant} other {# participants}}",
     "maxis.analytics.promotions":
-      "Promotions : {run} lancées sur {plans} offre(s), moyenne {average}, {live} en cours",
+      "Promotions : {run, plural, one {# lancée} other {# lancées}} sur {plans, plural, one {# offre} other {# offres}}, moyenne {average}, {live} en cours",
     "maxis.analytics.unavailable": "{feature} : {reason}",
     "maxis.analytics.feature.tickets": "Tickets",
     "maxis.analytics.feature.giveaways": "Concours",
@@ -161,9 +170,9 @@ export const shelliaControl = defineMessages(
     "maxis.promo.created":
       "Promotion n° {id} lancée sur **{target}** : **{plan}** −{percent} % ({price} → {promoted}) jusqu'au <t:{ends}:f>.",
     "maxis.giveaway.started":
-      "Concours `{id}` lancé sur **{target}** dans <#{channel}> : **{prize}**, {winners} gagnant(s), tirage <t:{ends}:R>.",
+      "Concours `{id}` lancé sur **{target}** dans <#{channel}> : **{prize}**, {winners, plural, one {# gagnant} other {# gagnants}}, tirage <t:{ends}:R>.",
     "maxis.restart.done":
-      "**{target}** redémarré : démarrage `{previous}` → `{bootId}`, {count} commande(s) resynchronisée(s).",
+      "**{target}** redémarré : démarrage `{previous}` → `{bootId}`, {count, plural, one {# commande resynchronisée} other {# commandes resynchronisées}}.",
     "maxis.restart.done_sync_failed":
       "**{target}** redémarré : démarrage `{previous}` → `{bootId}`. {syncError}",
     "maxis.report.sent": "Rapport de **{target}** (joint aussi en Markdown).",

@@ -105,7 +105,7 @@ export const tickets = defineMessages(
     "ticket.error.invalid_page": "That page does not exist.",
     "ticket.error.invalid_days": "The number of days must be between 1 and 365.",
     "ticket.error.too_many_open_tickets":
-      "You already have {openMax} open tickets. Close one before opening another.",
+      "You already have {openMax, plural, one {# open ticket} other {# open tickets}}. Close one before opening another.",
     "ticket.error.ticket_closed": "Ticket {ticket} is closed. Reopen it first.",
     "ticket.error.ticket_already_closed": "Ticket {ticket} is already closed.",
     "ticket.error.ticket_not_closed": "Ticket {ticket} is not closed.",
@@ -121,9 +121,10 @@ export const tickets = defineMessages(
     "ticket.noted": "Internal note added to ticket **#{number}**. The member cannot see it.",
     "ticket.status_set": "Ticket **#{number}** is now: {status}.",
     "ticket.priority_set": "Ticket **#{number}** now has priority: {priority}.",
-    "ticket.transcript.ready": "Transcript of ticket **#{number}** (messages: {count}).",
+    "ticket.transcript.ready":
+      "Transcript of ticket **#{number}** ({count, plural, one {# message} other {# messages}}).",
     "ticket.transcript.ready_with_notes":
-      "Transcript of ticket **#{number}** (messages: {count}, internal notes included).",
+      "Transcript of ticket **#{number}** ({count, plural, one {# message} other {# messages}}, internal notes included).",
 
     // The ticket card and its thread.
     "ticket.field.status": "Status",
@@ -145,7 +146,7 @@ export const tickets = defineMessages(
     "ticket.list.title_member": "Your tickets",
     "ticket.list.title_staff": "Tickets in this server",
     "ticket.list.empty": "No tickets here.",
-    "ticket.list.footer": "Page {page}/{pages} · total: {total}",
+    "ticket.list.footer": "Page {page}/{pages} · {total, plural, one {# ticket} other {# tickets}}",
     "ticket.list.previous": "Previous",
     "ticket.list.next": "Next",
 
@@ -159,6 +160,7 @@ export const tickets = defineMessages(
     "ticket.stats.resolution": "Resolution",
     "ticket.stats.durations": "median {median} · mean {mean} · tickets measured: {count}",
     "ticket.stats.no_duration": "nothing measured yet",
+    "ticket.stats.count_line": "{label}: **{count}**",
     "ticket.stats.agents": "Staff",
     "ticket.stats.agent_line":
       "<@{agent}>: assigned {assigned}, closed {closed} · first response {firstResponse} · resolution {resolution}",
@@ -201,7 +203,9 @@ export const tickets = defineMessages(
     "ticket.transcript.description": "Description",
     "ticket.transcript.messages": "Messages",
     "ticket.transcript.no_messages": "No messages.",
-    "ticket.transcript.generated": "Generated {at} (UTC).",
+    "ticket.transcript.generated": "Generated {at}.",
+    "ticket.transcript.field": "{label}: {value}",
+    "ticket.transcript.unknown_person": "user {id}",
 
     // Dashboard REST API.
     "api.error.unauthenticated": "Sign in first: this endpoint needs a staff session.",
@@ -323,7 +327,7 @@ export const tickets = defineMessages(
     "ticket.error.invalid_page": "Cette page n'existe pas.",
     "ticket.error.invalid_days": "Le nombre de jours doit être compris entre 1 et 365.",
     "ticket.error.too_many_open_tickets":
-      "Vous avez déjà {openMax} tickets ouverts. Fermez-en un avant d'en ouvrir un autre.",
+      "Vous avez déjà {openMax, plural, one {# ticket ouvert} other {# tickets ouverts}}. Fermez-en un avant d'en ouvrir un autre.",
     "ticket.error.ticket_closed": "Le ticket {ticket} est fermé. Rouvrez-le d'abord.",
     "ticket.error.ticket_already_closed": "Le ticket {ticket} est déjà fermé.",
     "ticket.error.ticket_not_closed": "Le ticket {ticket} n'est pas fermé.",
@@ -338,9 +342,10 @@ export const tickets = defineMessages(
     "ticket.noted": "Note interne ajoutée au ticket **#{number}**. Le membre ne peut pas la voir.",
     "ticket.status_set": "Le ticket **#{number}** est maintenant : {status}.",
     "ticket.priority_set": "Le ticket **#{number}** a maintenant la priorité : {priority}.",
-    "ticket.transcript.ready": "Transcription du ticket **#{number}** (messages : {count}).",
+    "ticket.transcript.ready":
+      "Transcription du ticket **#{number}** ({count, plural, one {# message} other {# messages}}).",
     "ticket.transcript.ready_with_notes":
-      "Transcription du ticket **#{number}** (messages : {count}, notes internes comprises).",
+      "Transcription du ticket **#{number}** ({count, plural, one {# message} other {# messages}}, notes internes comprises).",
 
     "ticket.field.status": "Statut",
     "ticket.field.priority": "Priorité",
@@ -360,7 +365,7 @@ export const tickets = defineMessages(
     "ticket.list.title_member": "Vos tickets",
     "ticket.list.title_staff": "Tickets de ce serveur",
     "ticket.list.empty": "Aucun ticket ici.",
-    "ticket.list.footer": "Page {page}/{pages} · total : {total}",
+    "ticket.list.footer": "Page {page}/{pages} · {total, plural, one {# ticket} other {# tickets}}",
     "ticket.list.previous": "Précédent",
     "ticket.list.next": "Suivant",
 
@@ -373,6 +378,7 @@ export const tickets = defineMessages(
     "ticket.stats.resolution": "Résolution",
     "ticket.stats.durations": "médiane {median} · moyenne {mean} · tickets mesurés : {count}",
     "ticket.stats.no_duration": "rien de mesuré pour l'instant",
+    "ticket.stats.count_line": "{label} : **{count}**",
     "ticket.stats.agents": "Équipe",
     "ticket.stats.agent_line":
       "<@{agent}> : assignés {assigned}, fermés {closed} · première réponse {firstResponse} · résolution {resolution}",
@@ -411,7 +417,9 @@ export const tickets = defineMessages(
     "ticket.transcript.description": "Description",
     "ticket.transcript.messages": "Messages",
     "ticket.transcript.no_messages": "Aucun message.",
-    "ticket.transcript.generated": "Généré le {at} (UTC).",
+    "ticket.transcript.generated": "Généré le {at}.",
+    "ticket.transcript.field": "{label} : {value}",
+    "ticket.transcript.unknown_person": "utilisateur {id}",
 
     "api.error.unauthenticated": "Connectez-vous d'abord : cette adresse demande une session de l'équipe.",
     "api.error.invalid_session": "Le jeton de session n'est pas valide. Reconnectez-vous.",
