@@ -10,6 +10,7 @@ import {
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ROLE_ID,
 } from "./scripts/lib/local-identities";
+import { maxisRuntime } from "./scripts/lib/maxis-config";
 import { freePort } from "./test/setup/ports";
 
 /** Test-run settings, chosen once in the main process and shared with global setups through env. */
@@ -101,15 +102,8 @@ export default defineConfig(async () => {
     DISCORD_OAUTH_REDIRECT_URI: "https://maxis.test/auth/discord/callback",
     DISCORD_CLIENT_SECRET: "local-client-secret",
   };
-  const maxisDurableObjects = {
-    GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
-    GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
-    CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
-    CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
-    STAFF_SESSIONS: { className: "StaffSessionStore", useSQLite: true },
-    OAUTH_STATES: { className: "OAuthStateLedger", useSQLite: true },
-    INTERACTION_LEDGER: { className: "InteractionLedger", useSQLite: true },
-  };
+  // Compatibility date, flags and Durable Objects of the auxiliary Maxis Workers: wrangler.maxis.toml's.
+  const maxis = maxisRuntime();
   /**
    * Shellia's Maxis bots in tests: two real ones (each with its own secret under the same key id),
    * then one configured with a stale secret, one that is down and one too slow to answer in time.
@@ -190,24 +184,20 @@ export default defineConfig(async () => {
                     name: "maxis",
                     modules: true,
                     scriptPath: buildMaxis(),
-                    compatibilityDate: "2026-11-01",
-                    compatibilityFlags: ["nodejs_compat"],
+                    ...maxis,
                     bindings: maxisBindings,
-                    durableObjects: maxisDurableObjects,
                   },
                   {
                     name: "maxis-b",
                     modules: true,
                     scriptPath: buildMaxis(),
-                    compatibilityDate: "2026-11-01",
-                    compatibilityFlags: ["nodejs_compat"],
+                    ...maxis,
                     bindings: {
                       ...maxisBindings,
                       CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.b }),
                       // Its commands are server commands: `/maxis restart` re-syncs them there only.
                       COMMAND_GUILD_IDS: LOCAL_GUILD_ID,
                     },
-                    durableObjects: maxisDurableObjects,
                   },
                   {
                     // Stands in for a Maxis too slow to answer within Shellia's timeout.
@@ -215,7 +205,7 @@ export default defineConfig(async () => {
                     modules: true,
                     script:
                       "export default { async fetch() { await new Promise((r) => setTimeout(r, 5000)); return new Response('late'); } };",
-                    compatibilityDate: "2026-11-01",
+                    compatibilityDate: maxis.compatibilityDate,
                   },
                 ],
               },

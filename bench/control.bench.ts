@@ -10,6 +10,7 @@
 import { execFileSync } from "node:child_process";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
+import { maxisRuntime } from "../scripts/lib/maxis-config";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { signControlRequest } from "../src/shared/control/sign";
 import { verifyControlSignature } from "../src/shared/control/verify";
@@ -55,7 +56,7 @@ beforeAll(async () => {
     "--name",
     "control-driver",
     "--compatibility-date",
-    "2026-11-01",
+    maxisRuntime().compatibilityDate,
     "--outdir",
     ".build/bench/control-driver",
   ]);
@@ -72,7 +73,7 @@ beforeAll(async () => {
           name: "driver",
           modules: true,
           scriptPath: ".build/bench/control-driver/control-driver.js",
-          compatibilityDate: "2026-11-01",
+          compatibilityDate: maxisRuntime().compatibilityDate,
           bindings: { SECRET },
           serviceBindings: { MAXIS: "maxis" },
         },
@@ -80,8 +81,7 @@ beforeAll(async () => {
           name: "maxis",
           modules: true,
           scriptPath: ".build/bench/control-maxis/index.js",
-          compatibilityDate: "2026-11-01",
-          compatibilityFlags: ["nodejs_compat"],
+          ...maxisRuntime(),
           bindings: {
             DISCORD_API_BASE: discord.apiBase,
             DISCORD_BOT_TOKEN: "bench",
@@ -92,13 +92,6 @@ beforeAll(async () => {
             SUPABASE_JWT_SECRET: supabase.jwtSecret,
             STAFF_ROLE_ID: "",
             CONTROL_KEYS: JSON.stringify({ bench: SECRET }),
-          },
-          durableObjects: {
-            GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
-            GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
-            CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
-            CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
-            INTERACTION_LEDGER: { className: "InteractionLedger", useSQLite: true },
           },
         },
       ],

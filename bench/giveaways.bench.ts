@@ -9,6 +9,7 @@ import { execFileSync } from "node:child_process";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { LOCAL_GUILD_ID } from "../scripts/lib/local-identities";
+import { maxisRuntime } from "../scripts/lib/maxis-config";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { cryptoUint32, drawWinners, type Entrant } from "../src/maxis/giveaways/draw";
 import { freePort } from "../test/setup/ports";
@@ -103,6 +104,10 @@ beforeAll(async () => {
     },
   );
   discord = await serveLocalDiscord(await freePort());
+  // Compatibility date, flags and Durable Objects: wrangler.maxis.toml's.
+  const maxis = maxisRuntime();
+  const giveaways = maxis.durableObjects["GIVEAWAYS"];
+  if (!giveaways) throw new Error("wrangler.maxis.toml has no GIVEAWAYS binding");
   mf = new Miniflare(
     convertV4MiniflareOptions({
       workers: [
@@ -110,17 +115,14 @@ beforeAll(async () => {
           name: "driver",
           modules: true,
           script: DRIVER,
-          compatibilityDate: "2026-11-01",
-          durableObjects: {
-            GIVEAWAYS: { className: "GiveawayObject", scriptName: "maxis", useSQLite: true },
-          },
+          compatibilityDate: maxis.compatibilityDate,
+          durableObjects: { GIVEAWAYS: { ...giveaways, scriptName: "maxis" } },
         },
         {
           name: "maxis",
           modules: true,
           scriptPath: ".build/bench/maxis/index.js",
-          compatibilityDate: "2026-11-01",
-          compatibilityFlags: ["nodejs_compat"],
+          ...maxis,
           bindings: {
             DISCORD_API_BASE: discord.apiBase,
             DISCORD_BOT_TOKEN: "bench",
@@ -129,10 +131,6 @@ beforeAll(async () => {
             SUPABASE_ANON_KEY: "bench",
             SUPABASE_JWT_SECRET: "bench",
             STAFF_ROLE_ID: "",
-          },
-          durableObjects: {
-            GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
-            GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
           },
         },
       ],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogues, en, fr, type MessageKey } from "./catalogs";
 import { acceptLanguageLocale, localizedDescription, resolveLocale, translate } from "./index";
+import { messageArguments } from "./message-format";
 
 describe("i18n", () => {
   it("answers French to every French locale and English to everyone else", () => {
@@ -33,10 +34,28 @@ describe("i18n", () => {
   });
 
   it("uses the same placeholders in both languages", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(en) as MessageKey[]) {
-      expect(placeholders(fr[key]), key).toEqual(placeholders(en[key]));
+      expect(messageArguments(fr[key]), key).toEqual(messageArguments(en[key]));
     }
+  });
+
+  it("writes counts with plurals the reader's language picks, never as “(s)”", () => {
+    for (const locale of ["en", "fr"] as const) {
+      for (const key of Object.keys(en) as MessageKey[]) {
+        const ones = Object.fromEntries(messageArguments(en[key]).map((name) => [name, 1]));
+        const text = translate(locale, key, ones);
+        expect(text, key).not.toMatch(/\(s\)|, plural,/);
+      }
+    }
+    expect(translate("en", "giveaway.entry.entered", { count: 1 })).toBe(
+      "You're in! 1 entrant so far. Good luck!",
+    );
+    expect(translate("fr", "ticket.error.too_many_open_tickets", { openMax: 1 })).toBe(
+      "Vous avez déjà 1 ticket ouvert. Fermez-en un avant d'en ouvrir un autre.",
+    );
+    expect(
+      translate("fr", "maxis.analytics.promotions", { run: 1, plans: 1, average: "20 %", live: 0 }),
+    ).toBe("Promotions : 1 lancée sur 1 offre, moyenne 20 %, 0 en cours");
   });
 
   it("gives command descriptions within Discord's 100-character limit in both languages", () => {

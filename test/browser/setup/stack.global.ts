@@ -19,6 +19,7 @@ import {
   serveDashboard,
 } from "../../../scripts/lib/dashboard";
 import { LOCAL_APPLICATION_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
+import { maxisRuntime } from "../../../scripts/lib/maxis-config";
 import { freePort } from "../../setup/ports";
 
 /** The browser tests' own Discord server, so their tickets never meet other tests' counts. */
@@ -64,8 +65,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       port: maxisPort,
       modules: true,
       scriptPath: maxisBundle(),
-      compatibilityDate: "2026-11-01",
-      compatibilityFlags: ["nodejs_compat"],
+      // Compatibility date, flags and Durable Objects: wrangler.maxis.toml's.
+      ...maxisRuntime(),
       bindings: {
         DISCORD_PUBLIC_KEY: discordKeys.publicKey,
         DISCORD_API_BASE: `${discordLocal}/api/v10`,
@@ -87,15 +88,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
         CONTROL_KEYS: JSON.stringify({ primary: crypto.randomUUID() + crypto.randomUUID() }),
         SESSION_SECRET: sessionSecret,
         DASHBOARD_ORIGIN: dashboardOrigin,
-      },
-      durableObjects: {
-        GIVEAWAYS: { className: "GiveawayObject", useSQLite: true },
-        GIVEAWAY_INDEX: { className: "GiveawayIndex", useSQLite: true },
-        CONTROL_NONCES: { className: "ControlNonceStore", useSQLite: true },
-        CONTROL_STATE: { className: "ControlStateStore", useSQLite: true },
-        STAFF_SESSIONS: { className: "StaffSessionStore", useSQLite: true },
-        OAUTH_STATES: { className: "OAuthStateLedger", useSQLite: true },
-        INTERACTION_LEDGER: { className: "InteractionLedger", useSQLite: true },
       },
     }),
   );

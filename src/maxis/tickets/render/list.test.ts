@@ -24,7 +24,7 @@ describe("ticketListMessage", () => {
     expect(message.embeds?.[0]).toMatchObject({
       title: "Your tickets",
       description: "`#42` **Login \\`broken\\`**\n🟢 Open · 🟠 High · <t:1795521600:R>",
-      footer: { text: "Page 1/1 · total: 1" },
+      footer: { text: "Page 1/1 · 1 ticket" },
     });
     expect(message.components).toEqual([]);
   });
@@ -42,7 +42,7 @@ describe("ticketListMessage", () => {
 
   it("pages with buttons that carry the filter and the next offset", () => {
     const message = ticketListMessage(en, list(25, 10), { guildId: "10", status: "open", mine: true }, true);
-    expect(message.embeds?.[0]?.footer?.text).toBe("Page 2/3 · total: 25");
+    expect(message.embeds?.[0]?.footer?.text).toBe("Page 2/3 · 25 tickets");
     expect(message.components).toEqual([
       {
         type: ComponentType.ActionRow,
