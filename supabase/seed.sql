@@ -6,11 +6,13 @@
 
 -- Shop: the plans /shop lists (prices in cents; the floor is the lowest a promotion may reach),
 -- and one live promotion so `npm run interact -- maxis "/shop"` shows a countdown.
-insert into public.plans (id, name, description, price_cents, currency, floor_cents, sort_order) values
-  ('basic', 'Basic', 'The essentials, for one server.', 499, 'EUR', 299, 10),
-  ('pro', 'Pro', 'Everything in Basic, plus priority support and analytics.', 1299, 'EUR', 799, 20),
-  ('premium', 'Premium', 'Everything in Pro, for up to ten servers.', 2999, 'EUR', 1999, 30),
-  ('lifetime', 'Lifetime', 'Pro, paid once.', 14900, 'EUR', 9900, 40);
+insert into public.plans (id, name, description, description_fr, price_cents, currency, floor_cents, sort_order) values
+  ('basic', 'Basic', 'The essentials, for one server.', 'L''essentiel, pour un serveur.', 499, 'EUR', 299, 10),
+  ('pro', 'Pro', 'Everything in Basic, plus priority support and analytics.',
+   'Tout Basic, avec le support prioritaire et les statistiques.', 1299, 'EUR', 799, 20),
+  ('premium', 'Premium', 'Everything in Pro, for up to ten servers.',
+   'Tout Pro, pour dix serveurs au plus.', 2999, 'EUR', 1999, 30),
+  ('lifetime', 'Lifetime', 'Pro, paid once.', 'Pro, payé une seule fois.', 14900, 'EUR', 9900, 40);
 insert into public.promotions (plan_id, percent, starts_at, ends_at, created_by) values
   ('pro', 20, now(), now() + interval '48 hours', 'control');
 

@@ -11,7 +11,7 @@ export const shopCommand: SlashCommand<MaxisEnv> = {
 
   async run({ interaction, env, locale, t }) {
     const identity = identityOf(interaction, env.STAFF_ROLE_ID);
-    const plans = await listShop(env, { kind: "member", identity });
+    const plans = await listShop(env, { kind: "member", identity }, locale);
     if (!plans.ok) return ephemeral(shopErrorMessage(t, plans.error));
     return ephemeral(shopMessage(plans.value, locale, t));
   },

@@ -15,8 +15,9 @@
  * `actor` is `{ kind: "member", identity }` for a Discord member (their own JWT) or `CONTROL_ACTOR`
  * for the control API (a service_role JWT with sub "control"), never the latter for a member.
  */
+
 import type { PostgrestError } from "@supabase/supabase-js";
-import type { Translator } from "../../shared/i18n";
+import type { Locale, Translator } from "../../shared/i18n";
 import type { SupabaseBindings } from "../supabase/client";
 import { type ShopActor, supabaseFor } from "./actor";
 import { validatePromotionInput } from "./promotion";
@@ -48,6 +49,7 @@ interface PlanRow {
   id: string;
   name: string;
   description: string;
+  description_fr: string;
   price_cents: number;
   currency: string;
   promotion_id: number | null;
@@ -105,7 +107,12 @@ const toPromotion = (row: PromotionRow): Promotion => ({
   createdBy: row.created_by,
 });
 
-export async function listShop(env: ShopEnv, actor: ShopActor): Promise<ShopResult<ShopPlan[]>> {
+/** The live plans, each described in the reader's language (English when no French one is written). */
+export async function listShop(
+  env: ShopEnv,
+  actor: ShopActor,
+  locale: Locale = "en",
+): Promise<ShopResult<ShopPlan[]>> {
   const supabase = await supabaseFor(env, actor);
   const { data, error } = await supabase.rpc("list_shop");
   if (error) return failure("list_shop", error);
@@ -114,7 +121,7 @@ export async function listShop(env: ShopEnv, actor: ShopActor): Promise<ShopResu
     value: (data as PlanRow[]).map((row) => ({
       id: row.id,
       name: row.name,
-      description: row.description,
+      description: (locale === "fr" && row.description_fr) || row.description,
       priceCents: row.price_cents,
       currency: row.currency,
       promotion:

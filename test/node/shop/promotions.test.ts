@@ -51,10 +51,10 @@ const serviceRpc = (fn: string, body: Record<string, unknown>) =>
 
 beforeAll(async () => {
   await sql(
-    `insert into public.plans (id, name, description, price_cents, currency, floor_cents, active, sort_order) values
-       ($1, 'Test Pro', 'For tests', 1299, 'EUR', 799, true, 1000),
-       ($2, 'Test Floor', '', 1000, 'USD', 900, true, 1001),
-       ($3, 'Test Retired', '', 500, 'EUR', 0, false, 1002)`,
+    `insert into public.plans (id, name, description, description_fr, price_cents, currency, floor_cents, active, sort_order) values
+       ($1, 'Test Pro', 'For tests', 'Pour les tests', 1299, 'EUR', 799, true, 1000),
+       ($2, 'Test Floor', 'No French yet', '', 1000, 'USD', 900, true, 1001),
+       ($3, 'Test Retired', '', '', 500, 'EUR', 0, false, 1002)`,
     [plan, floored, hidden],
   );
 });
@@ -81,6 +81,16 @@ describe("/shop's list: live plans, promoted prices, expired promotions gone by 
       promotion: { percent: 25, promotedCents: 974 },
     });
     expect(mine[1]?.promotion).toBeNull();
+  });
+
+  it("describes each plan in the reader's language, in English when no French one is written", async () => {
+    const inFrench = await listShop(env(), actor("member"), "fr");
+    const inEnglish = await listShop(env(), actor("member"), "en");
+    if (!inFrench.ok || !inEnglish.ok) throw new Error("list_shop failed");
+    const described = (list: typeof inFrench.value) =>
+      list.filter((p) => p.id.startsWith(plan)).map((p) => p.description);
+    expect(described(inFrench.value)).toEqual(["Pour les tests", "No French yet"]);
+    expect(described(inEnglish.value)).toEqual(["For tests", "No French yet"]);
   });
 
   it("never brings a plan below its floor", async () => {
