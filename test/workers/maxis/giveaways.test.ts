@@ -103,7 +103,9 @@ describe("a giveaway from /giveaway-staff start to the announcement", () => {
     const members = [memberId(1), memberId(2), memberId(3)];
     for (const [i, member] of members.entries()) {
       const { response } = await click(member, `giveaway:enter:${id}`);
-      expect(contentOf(response)).toBe(`You're in! ${i + 1} entrants so far. Good luck!`);
+      expect(contentOf(response)).toBe(
+        `You're in! ${i + 1} ${i === 0 ? "entrant" : "entrants"} so far. Good luck!`,
+      );
     }
     const again = await click(memberId(1), `giveaway:enter:${id}`);
     expect(contentOf(again.response)).toBe("You're already in this giveaway (3 entrants). Want to leave it?");
@@ -213,7 +215,7 @@ describe("entering and leaving", () => {
     const left = await click(memberId(1), `giveaway:leave:${id}`);
     expect(left.response).toMatchObject({
       type: InteractionResponseType.UpdateMessage,
-      data: { content: "You left the giveaway. 1 entrants remain.", components: [] },
+      data: { content: "You left the giveaway. 1 entrant remains.", components: [] },
     });
     await evictDurableObject(stub);
     expect((await stub.summary())?.entrants).toBe(1);

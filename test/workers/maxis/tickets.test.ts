@@ -3,7 +3,8 @@
  * Supabase (the real SQL functions under RLS) → the answer. One fresh server per test.
  */
 import { InteractionResponseType } from "discord-api-types/v10";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
+import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
 import { waitForDiscordRequests } from "../support/discord";
 import {
   autocomplete,
@@ -74,7 +75,7 @@ describe("a member's ticket, from creation to reopening", () => {
     const list = messageOf(await run(memberA, "/ticket list status:open"));
     expect(list.embeds?.[0]?.title).toBe("Vos tickets");
     expect(list.embeds?.[0]?.description).toContain("🟢 Ouvert · 🟡 Moyenne");
-    expect(list.embeds?.[0]?.footer?.text).toBe("Page 1/1 · total : 1");
+    expect(list.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 ticket");
 
     const view = messageOf(await run(memberA, "/ticket view ticket:1"));
     expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Catégorie", value: "Général", inline: true });
@@ -105,7 +106,7 @@ describe("a member's ticket, from creation to reopening", () => {
       method: "PATCH",
       path: `/webhooks/${interaction.application_id}/${interaction.token}/messages/@original`,
       body: {
-        content: "Transcript of ticket **#1** (messages: 1).",
+        content: "Transcript of ticket **#1** (1 message).",
         allowed_mentions: { parse: [] },
         attachments: [{ id: 0, filename: "ticket-1-transcript.md" }],
       },
@@ -114,7 +115,33 @@ describe("a member's ticket, from creation to reopening", () => {
     expect(edit?.files[0]?.name).toBe("ticket-1-transcript.md");
     expect(edit?.files[0]?.content).toContain("# Ticket #1: Export");
     expect(edit?.files[0]?.content).toContain("> Please export my data");
-    expect(edit?.files[0]?.content).toContain(`· ${memberA.userId}\n\n> Thanks`);
+    // The member's name as Discord gave it in the interaction, not their id.
+    expect(edit?.files[0]?.content).toContain(`· user${memberA.userId.slice(-4)}\n\n> Thanks`);
+    expect(edit?.files[0]?.content).not.toContain(memberA.userId);
+  });
+
+  it("names staff in a transcript as the server knows them, with times in the reader's language", async () => {
+    const guildId = freshCast().guildId;
+    // The Discord stand-in knows the seeded people in this server: Alex Martin is staff.
+    await fetch(`${inject("discordLocalUrl")}/__local/guilds`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: guildId }),
+    });
+    const member = { userId: LOCAL_MEMBER_ID, guildId, locale: "fr" };
+    const staff = { userId: LOCAL_STAFF_ID, guildId, roles: [LOCAL_STAFF_ROLE_ID] };
+    await run(member, "/ticket create subject:Export description:Exportez mes données");
+    await run(staff, "/ticket reply ticket:1 message:C'est fait");
+    const { interaction } = await runKeeping(member, "/ticket transcript ticket:1");
+    const [edit] = await waitForDiscordRequests(interaction.token);
+    const file = edit?.files[0]?.content ?? "";
+    expect(edit?.body).toMatchObject({ content: "Transcription du ticket **#1** (1 message)." });
+    expect(file).toContain("- Ouvert par : user0111\n");
+    expect(file).toMatch(
+      /### \d{1,2} [a-zéû.]+ \d{4}, \d{2}:\d{2} UTC · Alex Martin \(équipe\)\n\n> C'est fait/,
+    );
+    expect(file).toMatch(/Généré le \d{1,2} [a-zéû.]+ \d{4}, \d{2}:\d{2} UTC\./);
+    expect(file).not.toContain(LOCAL_STAFF_ID);
   });
 
   it("pages the list with buttons that re-read the list as whoever clicks", async () => {
@@ -132,16 +159,16 @@ describe("a member's ticket, from creation to reopening", () => {
     await run(memberB, "/ticket create subject:Not yours description:B's");
 
     const first = messageOf(await run(memberA, "/ticket list"));
-    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1/2 · total: 15");
+    expect(first.embeds?.[0]?.footer?.text).toBe("Page 1/2 · 15 tickets");
     const next = buttonsOf(first)[1]?.custom_id ?? "";
     expect(next).toBe(`ticket-page:${guildId}:all:0:10`);
     const second = await click(memberA, next);
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(messageOf(second).embeds?.[0]?.footer?.text).toBe("Page 2/2 · total: 15");
+    expect(messageOf(second).embeds?.[0]?.footer?.text).toBe("Page 2/2 · 15 tickets");
     // The same button, clicked by B, shows B's tickets only.
     const asB = messageOf(await click(memberB, `ticket-page:${guildId}:all:0:0`));
     expect(asB.embeds?.[0]?.description).toContain("Not yours");
-    expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · total: 1");
+    expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 ticket");
   });
 });
 
@@ -259,7 +286,7 @@ describe("staff", () => {
     const withNotes = await runKeeping(staff, "/ticket transcript ticket:1 notes:true");
     const [staffTranscript] = await waitForDiscordRequests(withNotes.interaction.token);
     expect(staffTranscript?.body).toMatchObject({
-      content: "Transcript of ticket **#1** (messages: 2, internal notes included).",
+      content: "Transcript of ticket **#1** (2 messages, internal notes included).",
     });
     expect(staffTranscript?.files[0]?.content).toContain("**Internal note**");
     expect(staffTranscript?.files[0]?.content).toContain("> Refund looks suspicious");

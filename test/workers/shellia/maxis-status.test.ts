@@ -44,6 +44,13 @@ describe("/maxis status", () => {
     );
   });
 
+  it("says why a Maxis is unreachable in the operator's language, never the runtime's English", async () => {
+    const run = await runMaxis("/maxis status target:maxis-down", { locale: "fr" });
+    expect(run.content).toBe(
+      "**maxis-down** est hors ligne ou injoignable (pas de réponse par le réseau). Rien n'a été exécuté.",
+    );
+  });
+
   it("answers in French for a French operator", async () => {
     const run = await runMaxis("/maxis status target:maxis", { locale: "fr" });
     expect(run.content).toMatch(/^\*\*maxis\*\* est en ligne · version/);
