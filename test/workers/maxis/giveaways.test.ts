@@ -220,7 +220,7 @@ describe("entering and leaving", () => {
     await evictDurableObject(stub);
     expect((await stub.summary())?.entrants).toBe(1);
     const again = await click(memberId(2), `giveaway:enter:${id}`);
-    expect(contentOf(again.response)).toContain("already in this giveaway (1 entrants)");
+    expect(contentOf(again.response)).toContain("already in this giveaway (1 entrant)");
   });
 });
 

@@ -65,7 +65,7 @@ describe("bad input to /ticket", () => {
     expect(privateText(await run(memberA, "/ticket reply ticket:1 message:   "))).toBe(
       "Le message est vide.",
     );
-    expect(visibleText(await run(memberA, "/ticket list"))).toContain("Page 1/1 · total : 1");
+    expect(visibleText(await run(memberA, "/ticket list"))).toContain("Page 1/1 · 1 ticket");
   });
 
   it("refuses an unknown category or priority before any database call", async () => {
