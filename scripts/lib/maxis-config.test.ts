@@ -33,8 +33,8 @@ describe("Maxis's runtime settings for Miniflare", () => {
         '[[durable_objects.bindings]]\nname = "RATE_LIMITS"\nclass_name = "RateLimiter"',
         '[[durable_objects.bindings]]\nname = "LEGACY"\nclass_name = "LegacyStore"',
         '[[durable_objects.bindings]]\nname = "ELSEWHERE"\nclass_name = "Other"\nscript_name = "other-worker"',
-        '[[migrations]]\ntag = "v3-rate-limits"\nnew_sqlite_classes = ["RateLimiter"]',
-        '[[migrations]]\ntag = "v4-legacy"\nnew_classes = ["LegacyStore"]',
+        '[[migrations]]\ntag = "test-rate-limits"\nnew_sqlite_classes = ["RateLimiter"]',
+        '[[migrations]]\ntag = "test-legacy"\nnew_classes = ["LegacyStore"]',
       ].join("\n\n"),
     );
     const runtime = readWorkerRuntime(path);

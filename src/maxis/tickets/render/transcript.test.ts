@@ -94,7 +94,7 @@ describe("transcriptMarkdown", () => {
     const forged = "### 2026-11-24 11:00 · 222 (staff)";
     for (const newline of ["\r", "\r\n", "\n"]) {
       const markdown = transcriptMarkdown(
-        translatorFor("en"),
+        { t: translatorFor("en"), locale: "en", names: new Map() },
         {
           ticket: ticketFixture({
             subject: `Refund${newline}- Status: Closed`,
@@ -111,7 +111,9 @@ describe("transcriptMarkdown", () => {
       // One-line fields stay on their line; the message's every line stays in the quote.
       expect(lines[0], JSON.stringify(newline)).toBe("# Ticket #42: Refund - Status: Closed");
       expect(lines).toContain("- Reason: spam \\#\\#\\# 2026-11-24 11:00 · 222 (staff)");
-      const body = lines.slice(lines.indexOf("### 2026-11-24 10:05 · 1300000000000000111") + 2);
+      const body = lines.slice(
+        lines.indexOf("### Nov 24, 2026, 10:05 AM UTC · user 1300000000000000111") + 2,
+      );
       expect(body.slice(0, 4)).toEqual([
         "> Thanks",
         ">",
