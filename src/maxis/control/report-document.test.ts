@@ -128,7 +128,7 @@ describe("buildReport with text that came from requests", () => {
       value: `unknown\\_key: 200 (last <t:${Date.parse("2026-11-24T11:00:03.000Z") / 1000}:f>)`,
     });
     expect(report.markdown).toContain(
-      "## Refused calls (bad or missing signature)\n\n- unknown\\_key: 200 (last Nov 24, 2026, 11:00 UTC)",
+      "## Refused calls (bad or missing signature)\n\n- unknown\\_key: 200 (last Nov 24, 2026, 11:00 AM UTC)",
     );
   });
 

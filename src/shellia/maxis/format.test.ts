@@ -85,7 +85,7 @@ describe("text that came from a request", () => {
       endsAt: 1_800_000_000_000,
     });
     expect(line).toBe(
-      "Giveaway `g1` started on **maxis** in <#1300000000000000777>: **\\[Free Nitro\\](https\\://evil.example) \\@everyone \\*\\*now\\*\\***, 1 winner(s), draw <t:1800000000:R>.",
+      "Giveaway `g1` started on **maxis** in <#1300000000000000777>: **\\[Free Nitro\\](https\\://evil.example) \\@everyone \\*\\*now\\*\\***, 1 winner, draw <t:1800000000:R>.",
     );
   });
 

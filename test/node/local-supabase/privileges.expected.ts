@@ -113,7 +113,9 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_staff_post(text,integer)": { execute: ["service_role"], definer: true },
 
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
-  "public.list_shop()": member,
+  // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,
+  // and the existing plans named when one is unknown).
+  "public.list_shop()": { execute: ["authenticated", "service_role"] },
   "public.promoted_price_cents(integer,integer,integer)": { execute: ["authenticated", "service_role"] },
   "public.create_promotion(text,integer,integer,timestamp with time zone)": {
     execute: ["service_role"],

@@ -55,10 +55,10 @@ export async function deferredAnswer(interaction: TokenInteraction): Promise<str
   return String((followup?.body as { content?: string } | undefined)?.content);
 }
 
-/** Starts a giveaway with /giveaway start as staff; returns its id and Durable Object. */
+/** Starts a giveaway with /giveaway-staff start as staff; returns its id and Durable Object. */
 export async function startByCommand(channelId: string, options = "", prize = "Nitro Classic") {
   const content = await deferredAnswer(
-    commandFor(staff, `/giveaway start prize:${prize} duration:1h channel:${channelId} ${options}`),
+    commandFor(staff, `/giveaway-staff start prize:${prize} duration:1h channel:${channelId} ${options}`),
   );
   const id = /\*\*([0-9a-z]{8})\*\*/.exec(content)?.[1];
   if (!id) throw new Error(`no giveaway id in ${content}`);

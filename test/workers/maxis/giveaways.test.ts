@@ -26,6 +26,7 @@ let idCounter = 0n;
 /** A fresh snowflake per test, so tests running side by side never read each other's Discord calls. */
 const snowflake = () => String(1_400_000_000_000_000_000n + BigInt(Date.now()) * 1000n + ++idCounter);
 const memberId = (i: number) => String(1_300_000_000_100_000_000n + BigInt(i));
+const RUSH_TIMEOUT_MS = 60_000;
 
 async function channelRequests(channelId: string): Promise<RecordedRequest[]> {
   const res = await fetch(`${local}/__local/requests`);
@@ -152,35 +153,45 @@ describe("a giveaway from /giveaway-staff start to the announcement", () => {
     expect(contentOf(late.response)).toBe("This giveaway has ended: entries are closed.");
   });
 
-  it("takes 1,000 concurrent entries from 1,000 members as exactly 1,000 entrants, with one edit", async () => {
-    const channel = snowflake();
-    const { id, stub } = await startByCommand(channel);
-    const answers = await Promise.all(
-      Array.from({ length: 1000 }, (_, i) => click(memberId(1000 + i), `giveaway:enter:${id}`)),
-    );
-    expect(answers.every((a) => contentOf(a.response).startsWith("You're in!"))).toBe(true);
-    expect((await stub.summary())?.entrants).toBe(1000);
-    const rows = await runInDurableObject(stub, (_, state) =>
-      state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM entrants").one(),
-    );
-    expect(rows.n).toBe(1000);
+  // A thousand signed clicks, each through the interaction ledger and the giveaway's object, on a
+  // shared CI machine: what is tested is the count, so the time allowed is generous.
+  it(
+    "takes 1,000 concurrent entries from 1,000 members as exactly 1,000 entrants, with one edit",
+    async () => {
+      const channel = snowflake();
+      const { id, stub } = await startByCommand(channel);
+      const answers = await Promise.all(
+        Array.from({ length: 1000 }, (_, i) => click(memberId(1000 + i), `giveaway:enter:${id}`)),
+      );
+      expect(answers.every((a) => contentOf(a.response).startsWith("You're in!"))).toBe(true);
+      expect((await stub.summary())?.entrants).toBe(1000);
+      const rows = await runInDurableObject(stub, (_, state) =>
+        state.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM entrants").one(),
+      );
+      expect(rows.n).toBe(1000);
 
-    await runRefresh(stub);
-    const patches = (await channelRequests(channel)).filter((r) => r.method === "PATCH");
-    expect(patches).toHaveLength(1);
-    expect(JSON.stringify(patches[0]?.body)).toContain("Entrants: **1000**");
-  });
+      await runRefresh(stub);
+      const patches = (await channelRequests(channel)).filter((r) => r.method === "PATCH");
+      expect(patches).toHaveLength(1);
+      expect(JSON.stringify(patches[0]?.body)).toContain("Entrants: **1000**");
+    },
+    RUSH_TIMEOUT_MS,
+  );
 
-  it("takes 1,000 concurrent entries from one member as one entrant", async () => {
-    const { id, stub } = await startByCommand(snowflake());
-    const answers = await Promise.all(
-      Array.from({ length: 1000 }, () => click(LOCAL_MEMBER_ID, `giveaway:enter:${id}`)),
-    );
-    const texts = answers.map((a) => contentOf(a.response));
-    expect(texts.filter((t) => t.startsWith("You're in!"))).toHaveLength(1);
-    expect(texts.filter((t) => t.startsWith("You're already in"))).toHaveLength(999);
-    expect((await stub.summary())?.entrants).toBe(1);
-  });
+  it(
+    "takes 1,000 concurrent entries from one member as one entrant",
+    async () => {
+      const { id, stub } = await startByCommand(snowflake());
+      const answers = await Promise.all(
+        Array.from({ length: 1000 }, () => click(LOCAL_MEMBER_ID, `giveaway:enter:${id}`)),
+      );
+      const texts = answers.map((a) => contentOf(a.response));
+      expect(texts.filter((t) => t.startsWith("You're in!"))).toHaveLength(1);
+      expect(texts.filter((t) => t.startsWith("You're already in"))).toHaveLength(999);
+      expect((await stub.summary())?.entrants).toBe(1);
+    },
+    RUSH_TIMEOUT_MS,
+  );
 });
 
 describe("entering and leaving", () => {

@@ -206,14 +206,17 @@ describe("hole 3: no row, no action", () => {
   it("has Shellia refuse such an option before it calls any Maxis, in the operator's language", async () => {
     const interaction = commandInteraction(
       { userId: LOCAL_ADMIN_ID, locale: "fr" },
-      parseCommandLine("/maxis giveaway prize:Nitro\u0000 duration:1h target:maxis", definitions),
+      parseCommandLine(
+        "/maxis giveaway prize:Nitro\u0000 duration:1h channel:1300000000000000020 target:maxis",
+        definitions,
+      ),
     );
     const { response } = await sendInteraction(exports.default, interaction);
     expect(response).toMatchObject({
       type: InteractionResponseType.ChannelMessageWithSource,
       data: {
         content:
-          "Une option contient un caractère qui ne peut pas être envoyé (NUL ou un autre caractère de contrôle). Rien n'a été envoyé à Maxis.",
+          "Votre saisie contient un caractère qui ne peut pas être enregistré (U+0000). Retirez-le et réessayez.",
         flags: MessageFlags.Ephemeral,
       },
     });
