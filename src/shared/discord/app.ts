@@ -15,15 +15,10 @@ import { readBodyWithin } from "./read-body";
 import { ephemeral } from "./responses";
 import { routeInteraction } from "./router";
 import { verifyDiscordSignature } from "./signature";
+import { firstUnstorableCharacter } from "./storable-text";
 
 /** Well above anything Discord sends (a modal of long text inputs is tens of KiB). */
 const MAX_BODY_BYTES = 256 * 1024;
-
-/**
- * A JSON `\u0000` escape that is not itself escaped (an even number of backslashes before it).
- * Postgres text cannot hold U+0000, and Discord never sends it: refused before any handler runs.
- */
-const ESCAPED_NUL = /(?<!\\)(?:\\\\)*\\u0000/i;
 
 type HttpRefusal =
   | "invalid_signature"
@@ -99,7 +94,8 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
 
   const { interaction } = parsed;
   const t = translatorFor(resolveLocale(interaction.locale ?? interaction.guild_locale));
-  if (ESCAPED_NUL.test(rawBody)) return answer(t("interaction.nul_character"));
+  const unstorable = firstUnstorableCharacter(body);
+  if (unstorable) return answer(t("interaction.unstorable_character", { character: unstorable }));
   try {
     if (
       claimedTypes.has(interaction.type) &&

@@ -167,8 +167,15 @@ export type OptionValues<O extends readonly DefinedOption[]> = {
     : never;
 };
 
-/** Discord never sends a command without its required options; a forged one stops here. */
-export class MissingOptionError extends Error {}
+/**
+ * Discord never sends a command without its required options, or with a value of the wrong type;
+ * a forged one stops here, and the router answers it as invalid input.
+ */
+export class MissingOptionError extends Error {
+  constructor(readonly option: string) {
+    super(`missing option ${option}`);
+  }
+}
 
 export function readOptions<const O extends readonly DefinedOption[]>(
   options: CommandOptions,
@@ -182,7 +189,7 @@ export function readOptions<const O extends readonly DefinedOption[]>(
         : type === ApplicationCommandOptionType.Boolean
           ? options.boolean(name)
           : options.string(name);
-    if (value === undefined && required) throw new MissingOptionError(`missing option ${name}`);
+    if (value === undefined && required) throw new MissingOptionError(name);
     values[name] = value;
   }
   return values as OptionValues<O>;

@@ -7,7 +7,9 @@ import {
   modalSubmitInteraction,
   pingInteraction,
 } from "../../../scripts/lib/interaction-builder";
+import { option, readOptions } from "./command-definition";
 import type { InteractionHandlers } from "./handlers";
+import { CommandOptions } from "./options";
 import { ephemeral, reply } from "./responses";
 import { routeInteraction } from "./router";
 
@@ -20,6 +22,15 @@ const handlers: InteractionHandlers<{ name: string }> = {
     {
       data: { name: "echo", description: "echo" },
       run: ({ user, locale, env }) => reply(`${user.id} ${locale} ${env.name}`),
+    },
+    {
+      // Reads a required option the way every command does; a forged interaction may leave it out.
+      data: { name: "prize", description: "needs a prize" },
+      run: ({ interaction }) => {
+        const declared = [option.string("prize", "command.giveaway.option.prize", { required: true })];
+        const { prize } = readOptions(new CommandOptions(interaction.data), declared);
+        return reply(prize);
+      },
     },
     {
       data: { name: "boom", description: "fails" },
@@ -52,6 +63,20 @@ describe("routeInteraction", () => {
     const interaction = commandInteraction({ ...member, locale: "fr" }, { name: "echo", options: [] });
     expect(contentOf(await routeInteraction(handlers, interaction, runtime))).toBe(
       "1300000000000000111 fr test",
+    );
+  });
+
+  it("answers a command missing a required option, or giving it the wrong type, as invalid input", async () => {
+    const missing = commandInteraction({ ...member, locale: "fr" }, { name: "prize", options: [] });
+    expect(contentOf(await routeInteraction(handlers, missing, runtime))).toBe(
+      "L'option « prize » manque ou n'est pas du bon type : relancez la commande depuis la liste des commandes de Discord.",
+    );
+    const wrongType = commandInteraction(member, {
+      name: "prize",
+      options: [{ name: "prize", type: 4, value: 42 }],
+    } as never);
+    expect(contentOf(await routeInteraction(handlers, wrongType, runtime))).toBe(
+      "The option “prize” is missing or not of the right kind: run the command again from Discord's command list.",
     );
   });
 

@@ -10,6 +10,7 @@ import type {
   APIPingInteraction,
 } from "discord-api-types/v10";
 import { resolveLocale, translatorFor } from "../i18n";
+import { MissingOptionError } from "./command-definition";
 import type { InteractionContext, InteractionHandlers } from "./handlers";
 import { autocompleteChoices, ephemeral } from "./responses";
 
@@ -78,6 +79,9 @@ export async function routeInteraction<Env>(
         return ephemeral(ctx.t("interaction.unknown_type"));
     }
   } catch (error) {
+    if (error instanceof MissingOptionError) {
+      return ephemeral(ctx.t("error.invalid_option", { option: error.option }));
+    }
     console.error("interaction handler failed", { type: interaction.type, error });
     return ephemeral(ctx.t("error.internal"));
   }

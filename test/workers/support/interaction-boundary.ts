@@ -205,6 +205,13 @@ const answeredBodies: Answered[] = [
     fr: "Votre saisie contient un caractère qui ne peut pas être enregistré (U+0000). Retirez-le et réessayez.",
   },
   {
+    name: "an unpaired surrogate in an option value (Postgres json refuses it)",
+    body: (locale) =>
+      JSON.stringify(withData(command(locale), { options: [{ name: "text", type: 3, value: "a\udc00" }] })),
+    en: "Your input contains a character that cannot be stored (U+DC00). Remove it and try again.",
+    fr: "Votre saisie contient un caractère qui ne peut pas être enregistré (U+DC00). Retirez-le et réessayez.",
+  },
+  {
     name: "an unknown command carrying JSON nested 100 000 deep in a field nobody reads",
     body: (locale) => {
       const body = JSON.stringify(command(locale));

@@ -15,8 +15,8 @@ export const interactions = defineMessages(
       "The body is not a Discord interaction: {field} is missing or invalid.",
     "interaction.unknown_type": "I can't handle this kind of interaction.",
     "interaction.already_handled": "This interaction was already handled; it was not run again.",
-    "interaction.nul_character":
-      "Your input contains a character that cannot be stored (U+0000). Remove it and try again.",
+    "interaction.unstorable_character":
+      "Your input contains a character that cannot be stored ({character}). Remove it and try again.",
   },
   {
     "interaction.http.invalid_signature": "La signature de la requête est invalide.",
@@ -28,7 +28,7 @@ export const interactions = defineMessages(
       "Le corps de la requête n'est pas une interaction Discord : {field} manque ou est invalide.",
     "interaction.unknown_type": "Je ne sais pas traiter ce type d'interaction.",
     "interaction.already_handled": "Cette interaction a déjà été traitée ; elle n'a pas été relancée.",
-    "interaction.nul_character":
-      "Votre saisie contient un caractère qui ne peut pas être enregistré (U+0000). Retirez-le et réessayez.",
+    "interaction.unstorable_character":
+      "Votre saisie contient un caractère qui ne peut pas être enregistré ({character}). Retirez-le et réessayez.",
   },
 );
