@@ -11,8 +11,18 @@ import { type Context, Hono } from "hono";
 import { LOCAL_CHANNEL_ID, LOCAL_GUILD_ID, LOCAL_STAFF_CHANNEL_ID } from "../lib/local-identities";
 import { createLocalOAuth } from "./oauth";
 
-/** The local server's channels, as the bot sees them (GET /guilds/:id/channels, GET /channels/:id). */
-const LOCAL_CHANNELS = [
+interface LocalChannel {
+  id: string;
+  name: string;
+  type: number;
+  guild_id: string;
+}
+
+/**
+ * The local server's channels, as the bot sees them (GET /guilds/:id/channels, GET /channels/:id).
+ * Tests add their own with `POST /__local/channels`.
+ */
+const LOCAL_CHANNELS: readonly LocalChannel[] = [
   { id: LOCAL_CHANNEL_ID, name: "general", type: 0, guild_id: LOCAL_GUILD_ID },
   { id: LOCAL_STAFF_CHANNEL_ID, name: "staff", type: 0, guild_id: LOCAL_GUILD_ID },
   { id: "1300000000000000050", name: "announcements", type: 5, guild_id: LOCAL_GUILD_ID },
@@ -111,6 +121,16 @@ export function createLocalDiscordApp(): Hono {
     failures = [];
     return c.body(null, 204);
   });
+  const channels: LocalChannel[] = [...LOCAL_CHANNELS];
+  // A channel the bot can see from now on: {"id","guild_id","type"?,"name"?} (type 0, text, by default).
+  app.post("/__local/channels", async (c) => {
+    const { id, guild_id, type = 0, name = "test" } = (await c.req.json()) as Partial<LocalChannel>;
+    if (!/^\d{17,20}$/.test(id ?? "") || !/^\d{17,20}$/.test(guild_id ?? "")) {
+      return c.json({ message: "bad id" }, 400);
+    }
+    channels.push({ id: id as string, guild_id: guild_id as string, type, name });
+    return c.body(null, 204);
+  });
   app.post("/__local/guilds", async (c) => {
     const { id } = (await c.req.json()) as { id?: unknown };
     return typeof id === "string" && oauth.addGuild(id)
@@ -165,7 +185,7 @@ export function createLocalDiscordApp(): Hono {
           : oauth.userRoute(method, path, authorization);
       if (oauthAnswer)
         return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
-      return respondLikeDiscord(c, method, path, payload.body);
+      return respondLikeDiscord(c, method, path, payload.body, channels);
     };
     const response = answer();
     recorded.status = response.status;
@@ -181,7 +201,13 @@ export function createLocalDiscordApp(): Hono {
 }
 
 /** Plausible success answers for the routes our Workers and scripts use. */
-function respondLikeDiscord(c: Context, method: string, path: string, body: unknown): Response {
+function respondLikeDiscord(
+  c: Context,
+  method: string,
+  path: string,
+  body: unknown,
+  channels: readonly LocalChannel[],
+): Response {
   const json = (body ?? {}) as Record<string, unknown>;
   const message = (channelId: string) => ({
     id: nextSnowflake(),
@@ -203,10 +229,10 @@ function respondLikeDiscord(c: Context, method: string, path: string, body: unkn
   if (match && method === "DELETE") return c.body(null, 204);
 
   match = path.match(/^\/guilds\/(\d+)\/channels$/);
-  if (match && method === "GET") return c.json(LOCAL_CHANNELS.filter((ch) => ch.guild_id === match?.[1]));
+  if (match && method === "GET") return c.json(channels.filter((ch) => ch.guild_id === match?.[1]));
   match = path.match(/^\/channels\/(\d+)$/);
   if (match && method === "GET") {
-    const channel = LOCAL_CHANNELS.find((ch) => ch.id === match?.[1]);
+    const channel = channels.find((ch) => ch.id === match?.[1]);
     return channel ? c.json(channel) : c.json({ message: "Unknown Channel", code: 10003 }, 404);
   }
   if (path === "/users/@me/channels" && method === "POST") {

@@ -8,6 +8,7 @@ import { ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
 import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
+import { checkPostableChannel } from "../control/channels";
 import { parseDuration } from "../shop/duration";
 import { shownPrize } from "./message";
 import {
@@ -90,6 +91,12 @@ function start(ctx: CommandContext<MaxisEnv>, options: CommandOptions, guildId: 
     ctx,
     webhookRest(env),
     async () => {
+      // A channel option is checked with Discord: a giveaway is posted only in this server.
+      if (given.channel !== undefined) {
+        const channel = await checkPostableChannel(env, given.channel);
+        if (!channel.ok && channel.reason === "discord_failed") return t("giveaway.error.discord_failed");
+        if (!channel.ok || channel.channel.guildId !== guildId) return t("giveaway.error.channel_elsewhere");
+      }
       const started = await startGiveaway(env, input);
       if (!started.ok) return giveawayErrorMessage(t, started.error);
       const { id, channelId, endsAt } = started.value;

@@ -14,11 +14,11 @@ import {
   commandInteraction,
   parseCommandLine,
 } from "../../../scripts/lib/interaction-builder";
-import { LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
+import { LOCAL_GUILD_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { maxisHandlers } from "../../../src/maxis/commands";
 import { giveawayStub } from "../../../src/maxis/giveaways/service";
-import { sendInteraction, waitForDiscordRequests } from "../support/discord";
+import { addLocalChannel, sendInteraction, waitForDiscordRequests } from "../support/discord";
 
 const definitions = maxisHandlers.commands.map((command) => command.data);
 
@@ -57,6 +57,7 @@ export async function deferredAnswer(interaction: TokenInteraction): Promise<str
 
 /** Starts a giveaway with /giveaway-staff start as staff; returns its id and Durable Object. */
 export async function startByCommand(channelId: string, options = "", prize = "Nitro Classic") {
+  await addLocalChannel(channelId, LOCAL_GUILD_ID);
   const content = await deferredAnswer(
     commandFor(staff, `/giveaway-staff start prize:${prize} duration:1h channel:${channelId} ${options}`),
   );

@@ -7,7 +7,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { LOCAL_GUILD_ID } from "../../../scripts/lib/local-identities";
 import { startGiveaway } from "../../../src/maxis/giveaways/service";
-import { sendInteraction, waitForDiscordRequests } from "../support/discord";
+import { addLocalChannel, sendInteraction, waitForDiscordRequests } from "../support/discord";
 import {
   announcementsOf,
   channelRequests,
@@ -45,6 +45,39 @@ describe("the Enter and Leave buttons (issue 17, hole 6)", () => {
     }
     await expectEntrants(stub, 0);
     expect(contentOf((await click(member(1), `giveaway:enter:${id}`)).response)).toMatch(/^You're in!/);
+  });
+
+  it("posts a giveaway only in a channel of the server it was started from", async () => {
+    // Staff of another server name this server's channel: nothing is posted there, nothing is created.
+    const channel = snowflake();
+    await addLocalChannel(channel, LOCAL_GUILD_ID);
+    const elsewhere = { ...staff, guildId: snowflake(), administrator: true };
+    const answer = await deferredAnswer(
+      commandFor(elsewhere, `/giveaway-staff start prize:Nitro duration:1h channel:${channel}`),
+    );
+    expect(answer).toBe(
+      "Giveaways are posted in a text or announcement channel of this server: choose one of its channels.",
+    );
+    const french = await deferredAnswer(
+      commandFor(
+        { ...elsewhere, locale: "fr" },
+        `/giveaway-staff start prize:Nitro duration:1h channel:${channel}`,
+      ),
+    );
+    expect(french).toBe(
+      "Un concours se publie dans un salon textuel ou d'annonces de ce serveur : choisissez l'un de ses salons.",
+    );
+    // An unknown channel is refused the same way; the server's own channel works.
+    expect(
+      await deferredAnswer(
+        commandFor(staff, `/giveaway-staff start prize:Nitro duration:1h channel:${snowflake()}`),
+      ),
+    ).toBe(
+      "Giveaways are posted in a text or announcement channel of this server: choose one of its channels.",
+    );
+    expect((await channelRequests(channel)).filter((r) => r.method === "POST")).toEqual([]);
+    await startByCommand(channel);
+    expect((await channelRequests(channel)).filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
   it("refuses a member of another server, to enter or to leave someone out", async () => {

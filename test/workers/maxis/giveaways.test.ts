@@ -12,11 +12,16 @@ import {
   commandInteraction,
   parseCommandLine,
 } from "../../../scripts/lib/interaction-builder";
-import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
+import {
+  LOCAL_GUILD_ID,
+  LOCAL_MEMBER_ID,
+  LOCAL_STAFF_ID,
+  LOCAL_STAFF_ROLE_ID,
+} from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { maxisHandlers } from "../../../src/maxis/commands";
 import { giveawayStub, listRunningGiveaways, startGiveaway } from "../../../src/maxis/giveaways/service";
-import { sendInteraction, waitForDiscordRequests } from "../support/discord";
+import { addLocalChannel, sendInteraction, waitForDiscordRequests } from "../support/discord";
 
 const definitions = maxisHandlers.commands.map((command) => command.data);
 const local = inject("discordLocalUrl");
@@ -47,6 +52,7 @@ async function command(actor: typeof staff | { userId: string }, line: string) {
 
 /** Starts a giveaway with /giveaway-staff start as staff; returns its id from the deferred answer. */
 async function startByCommand(channelId: string, options = "") {
+  await addLocalChannel(channelId, LOCAL_GUILD_ID);
   const interaction = commandInteraction(
     staff,
     parseCommandLine(

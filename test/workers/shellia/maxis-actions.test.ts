@@ -129,7 +129,10 @@ describe("/maxis promo plan", () => {
 describe("/maxis giveaway", () => {
   it("suggests the text and announcement channels of Maxis's server, not voice channels", async () => {
     const choices = await suggestions("/maxis giveaway prize:x duration:1h channel: target:maxis", "channel");
-    expect(choices.map((c) => c.name)).toEqual(["#general", "#staff", "#announcements"]);
+    // The seeded channels come first; giveaway tests running beside this one add text channels of their own.
+    const names = choices.map((c) => c.name);
+    expect(names.slice(0, 3)).toEqual(["#general", "#staff", "#announcements"]);
+    expect(names).not.toContain("#Lounge");
     expect(choices[0]?.value).toBe(LOCAL_CHANNEL_ID);
     expect(
       await suggestions("/maxis giveaway prize:x duration:1h channel:ANN target:maxis", "channel"),

@@ -43,3 +43,13 @@ export async function waitForDiscordRequests(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/** Makes a channel of `guildId` known to the Discord stand-in, as a text channel the bot can see. */
+export async function addLocalChannel(id: string, guildId: string): Promise<void> {
+  const res = await fetch(`${inject("discordLocalUrl")}/__local/channels`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ id, guild_id: guildId }),
+  });
+  if (!res.ok) throw new Error(`the Discord stand-in refused the channel ${id}: HTTP ${res.status}`);
+}

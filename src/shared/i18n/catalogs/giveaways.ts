@@ -78,6 +78,8 @@ export const giveaways = defineMessages(
       "The prize contains control characters (such as a line break or a NUL byte): write it on one line, as plain text.",
     "giveaway.error.invalid_bonus": "Bonus entries must be between 1 and 10, for up to 5 different roles.",
     "giveaway.error.invalid_channel": "That channel id is not valid.",
+    "giveaway.error.channel_elsewhere":
+      "Giveaways are posted in a text or announcement channel of this server: choose one of its channels.",
     "giveaway.error.invalid_role": "That role id is not valid.",
     "giveaway.error.invalid_id":
       "That is not a giveaway id: it has 8 letters and digits, shown under the message.",
@@ -171,6 +173,8 @@ export const giveaways = defineMessages(
     "giveaway.error.invalid_bonus":
       "Les participations bonus vont de 1 à 10, pour 5 rôles différents au plus.",
     "giveaway.error.invalid_channel": "Cet identifiant de salon n'est pas valide.",
+    "giveaway.error.channel_elsewhere":
+      "Un concours se publie dans un salon textuel ou d'annonces de ce serveur : choisissez l'un de ses salons.",
     "giveaway.error.invalid_role": "Cet identifiant de rôle n'est pas valide.",
     "giveaway.error.invalid_id":
       "Ce n'est pas un identifiant de concours : il compte 8 lettres et chiffres, affichés sous le message.",
