@@ -2,15 +2,29 @@
  * Text that came from a request, shown in Discord (embeds, messages) or in a Markdown file: it must
  * read as typed and do nothing else. Discord and CommonMark both honour a backslash before ASCII
  * punctuation, so one escape serves both. allowed_mentions `{ parse: [] }` stays the second lock.
- * (Maxis's tickets have the same escape in src/maxis/tickets/render/escape.ts, which predates this.)
+ * Maxis's tickets and giveaways use this escape too (src/maxis/tickets/render/escape.ts adds `safeText`).
  */
 
 /** No formatting, masked links, mentions (`@everyone`, `<@id>`), headings, quotes or list markers. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|>#<@[\]]/g, "\\$&")
-    .replace(/^(\s*)([-+])(?=\s|$)/gm, "$1\\$2")
-    .replace(/^(\s*\d+)\.(?=\s|$)/gm, "$1\\.");
+  return (
+    text
+      .replace(/[\\*_~`|>#<@[\]]/g, "\\$&")
+      // List markers and numbered lists only mean something at the start of a line.
+      .replace(/^(\s*)([-+])(?=\s|$)/gm, "$1\\$2")
+      .replace(/^(\s*\d+)\.(?=\s|$)/gm, "$1\\.")
+  );
+}
+
+/** Cuts text to at most `max` characters, ending with "…", without leaving half an escape or emoji. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  const trailingBackslashes = /\\*$/.exec(cut)?.[0].length ?? 0;
+  if (trailingBackslashes % 2 === 1) cut = cut.slice(0, -1);
+  return `${cut}…`;
 }
 
 /**

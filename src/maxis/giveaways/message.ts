@@ -14,7 +14,7 @@ import type {
 import { customId } from "../../shared/discord/handlers";
 import { NO_MENTIONS } from "../../shared/discord/responses";
 import type { Translator } from "../../shared/i18n";
-import { clip, escapeMarkdown } from "../tickets/render/escape";
+import { clip, escapeMarkdown } from "../../shared/markdown";
 import type { Draw } from "./giveaway-store";
 import { isGiveawayId } from "./ids";
 import type { GiveawayConfig } from "./types";
