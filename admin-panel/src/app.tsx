@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { ApiError, createApi, type SessionInfo } from "./api";
+import { createApi, type SessionInfo } from "./api";
+import { Avatar } from "./components/avatar";
 import { LocalePicker } from "./components/locale-picker";
 import { AppContext, type AppContextValue } from "./context";
 import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
@@ -177,49 +178,4 @@ export function App({ apiBase }: { apiBase: string }) {
       </div>
     </AppContext.Provider>
   );
-}
-
-const palette = ["#5865f2", "#3ba55d", "#eb459e", "#faa61a", "#00a8fc", "#9b59b6", "#e67e22", "#1abc9c"];
-
-/** A Discord avatar, or initials on a colour that stays the same for a given user. */
-export function Avatar({
-  id,
-  name,
-  url,
-  size = 28,
-}: {
-  id: string;
-  name: string;
-  url?: string | null;
-  size?: number;
-}) {
-  const colour = palette[Number(BigInt(id || "0") % BigInt(palette.length))];
-  const initials = name
-    .replace(/\(.*\)/, "")
-    .split(/\s+/)
-    .filter((part) => /^\p{L}/u.test(part))
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase())
-    .join("");
-  return url ? (
-    <img class="avatar" src={url} alt="" width={size} height={size} />
-  ) : (
-    <span
-      class="avatar"
-      style={{ background: colour, width: `${size}px`, height: `${size}px` }}
-      aria-hidden="true"
-    >
-      {initials || "?"}
-    </span>
-  );
-}
-
-export function errorText(error: unknown, t: AppContextValue["t"]): string {
-  if (error instanceof ApiError) {
-    if (error.code === "network") return t("error.network");
-    if (error.code === "timeout") return t("error.timeout");
-    if (error.status === 403) return error.message || t("error.forbidden");
-    return error.message || t("error.generic");
-  }
-  return t("error.generic");
 }

@@ -12,9 +12,10 @@ import {
   type TicketStatus,
   type TicketSummary,
 } from "../api";
-import { Avatar, errorText } from "../app";
+import { Avatar } from "../components/avatar";
 import { PriorityBadge, StatusBadge } from "../components/badges";
 import { useApp } from "../context";
+import { errorText } from "../error-text";
 import { formatNumber, formatRelative } from "../i18n";
 import { usePolling } from "../poll";
 import { inboxHref, ticketHref } from "../route";

@@ -6,9 +6,10 @@ import {
   type TicketStats,
   type TicketStatsWindow,
 } from "../api";
-import { Avatar, errorText } from "../app";
+import { Avatar } from "../components/avatar";
 import { Chart } from "../components/chart";
 import { useApp } from "../context";
+import { errorText } from "../error-text";
 import { formatDuration, formatNumber, type Locale } from "../i18n";
 import { usePolling } from "../poll";
 

@@ -10,9 +10,10 @@ import {
   type TicketStatus,
   type TicketView,
 } from "../api";
-import { Avatar, errorText } from "../app";
+import { Avatar } from "../components/avatar";
 import { PriorityBadge, StatusBadge } from "../components/badges";
 import { useApp } from "../context";
+import { errorText } from "../error-text";
 import { formatDateTime, formatDuration, formatRelative, type MessageKey } from "../i18n";
 import { usePolling } from "../poll";
 
