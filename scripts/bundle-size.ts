@@ -1,6 +1,6 @@
 /**
  * npm run size: bundles both Workers exactly as `wrangler deploy` would and prints their gzip sizes
- * against the budgets (Shellia ≤ 60 KB, Maxis ≤ 150 KB). Exits 1 when a Worker is over budget.
+ * against the budgets (Shellia ≤ 60 KiB, Maxis ≤ 150 KiB). Exits 1 when a Worker is over budget.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";

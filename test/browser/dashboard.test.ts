@@ -350,7 +350,7 @@ describe("staff dashboard", () => {
     await context.close();
   });
 
-  it("keeps the dashboard's JavaScript under 150 KB gzip", () => {
+  it("keeps the dashboard's JavaScript under 150 KiB gzip", () => {
     console.log(`Dashboard JavaScript: ${(stack.dashboardJsGzipBytes / 1024).toFixed(1)} KiB gzip`);
     expect(stack.dashboardJsGzipBytes).toBeLessThan(150 * 1024);
   });

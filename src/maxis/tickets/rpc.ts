@@ -1,5 +1,6 @@
 /**
- * Typed wrappers around the ticket SQL functions (supabase/migrations/20261124010000_tickets.sql).
+ * Typed wrappers around the ticket SQL functions (ARCHITECTURE.md lists the migration that holds each
+ * one's current definition).
  * One wrapper per user action, each making exactly one `.rpc()` call: one call, one transaction.
  * The client must come from `supabaseAs(env, identity)`, so RLS sees the acting Discord user.
  *
