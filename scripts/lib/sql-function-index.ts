@@ -45,16 +45,8 @@ export const INDEX_START = "<!-- sql-function-index:start (npm run docs:sql writ
 export const INDEX_END = "<!-- sql-function-index:end -->";
 
 export function renderIndex(functions: readonly FunctionDefinition[]): string {
-  const rows = functions.map(({ name, migration }) => `| \`${name}\` | \`${migration}\` |`);
-  return [
-    INDEX_START,
-    "",
-    "| function | current definition in |",
-    "| --- | --- |",
-    ...rows,
-    "",
-    INDEX_END,
-  ].join("\n");
+  const rows = functions.map(({ name, migration }) => `- \`${name}\`: \`${migration}\``);
+  return [INDEX_START, "", ...rows, "", INDEX_END].join("\n");
 }
 
 /** The document with its index replaced, or undefined when it has no index markers. */
