@@ -23,7 +23,7 @@ const targets: [string, string, ...string[]][] = [
     "--include-runtime",
     "false",
   ],
-  ["wrangler.maxis.toml", "src/shared/workers-runtime.d.ts", "--include-env", "false"],
+  ["wrangler.maxis.toml", "types/generated/workers-runtime.d.ts", "--include-env", "false"],
 ];
 
 for (const [config, output, ...flags] of targets) {
