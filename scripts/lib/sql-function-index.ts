@@ -22,7 +22,8 @@ export function indexFunctions(migrations: readonly { file: string; text: string
     const events: { at: number; name: string; drop: boolean }[] = [];
     for (const match of sql.matchAll(DEFINITION))
       events.push({ at: match.index, name: match[1] ?? "", drop: false });
-    for (const match of sql.matchAll(DROP)) events.push({ at: match.index, name: match[1] ?? "", drop: true });
+    for (const match of sql.matchAll(DROP))
+      events.push({ at: match.index, name: match[1] ?? "", drop: true });
     for (const event of events.sort((a, b) => a.at - b.at)) {
       const name = event.name.toLowerCase();
       if (event.drop) latest.delete(name);
