@@ -3,6 +3,7 @@
  * by playwright-core), against the real stack: the built site, Maxis in workerd, Postgres behind the REST stand-in, and the Discord
  * stand-in for OAuth2, member lookups and the DMs Maxis sends.
  */
+
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { loadCommandDefinitions } from "../../scripts/lib/commands";
@@ -11,6 +12,7 @@ import { commandInteraction, parseCommandLine } from "../../scripts/lib/interact
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
 import { issueStaffSession, newSessionId } from "../../src/maxis/api/session";
+import { pollUntil } from "../support/poll";
 import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
 import { openTicketAsMember, replyAsMember, seedHistory, seedMany } from "./support/seed";
 
@@ -29,14 +31,8 @@ async function discordRequests(): Promise<RecordedRequest[]> {
   return (await (await fetch(`${stack.discordLocalUrl}/__local/requests`)).json()) as RecordedRequest[];
 }
 
-async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 5_000): Promise<T | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const waitFor = <T>(check: () => Promise<T | undefined>, timeoutMs = 5_000) =>
+  pollUntil(check, (value) => value !== undefined, { timeoutMs, intervalMs: 100 });
 
 beforeAll(async () => {
   browser = await launchChromium();

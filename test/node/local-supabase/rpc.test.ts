@@ -1,12 +1,11 @@
 /** POST /rest/v1/rpc/<fn> through supabase-js, as the Workers call it. */
-import { randomInt } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { snowflake } from "../../support/snowflake";
 import { client, post, serviceClient, sql, supabase, unique, userJwt } from "./support";
 
 const prefix = unique("rpc");
 const fn = (name: string) => `${prefix}_${name}`;
 const notes = `public.${fn("notes")}`;
-const snowflake = () => String(BigInt(randomInt(1, 2 ** 47)) * 1_000_000n + BigInt(randomInt(0, 999_999)));
 
 beforeAll(async () => {
   await sql(`

@@ -2,7 +2,7 @@
  * The shop's SQL (20261124020000_shop.sql) through the shop service, as Maxis calls it: supabase-js
  * `.rpc()` to the local PostgREST stand-in, as a member, a staff member or the control API.
  */
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -14,6 +14,7 @@ import {
   type ShopActor,
 } from "../../../src/maxis/shop/service";
 import type { SupabaseIdentity } from "../../../src/maxis/supabase/client";
+import { snowflake } from "../../support/snowflake";
 import { sql, supabase } from "../local-supabase/support";
 
 const env = () => ({
@@ -21,7 +22,6 @@ const env = () => ({
   SUPABASE_ANON_KEY: supabase().anonKey,
   SUPABASE_JWT_SECRET: supabase().jwtSecret,
 });
-const snowflake = () => String(1_300_000_000_000_000_000n + BigInt(randomInt(1, 2 ** 47)));
 const actor = (appRole: SupabaseIdentity["appRole"]): ShopActor & { identity: SupabaseIdentity } => ({
   kind: "member",
   identity: { userId: snowflake(), appRole, guildId: "1300000000000000010" },

@@ -3,7 +3,6 @@
  * to the JWT's role, the claims in `request.jwt.claims`. The superuser pool is for setting up and
  * inspecting only.
  */
-import { randomInt } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 
@@ -18,10 +17,9 @@ export interface Person {
 /** Who runs a statement: a signed-in Discord user, the anon key, or the service role. */
 export type Caller = Person | "anon" | "service_role";
 
-/** A random snowflake-shaped id, so test files never share guilds or users. */
-export function snowflake(): string {
-  return `15${String(randomInt(1e8)).padStart(8, "0")}${String(randomInt(1e9)).padStart(9, "0")}`;
-}
+import { snowflake } from "../../support/snowflake";
+
+export { snowflake };
 
 export function newGuild() {
   const guildId = snowflake();

@@ -24,9 +24,9 @@ const definitions = maxisHandlers.commands.map((command) => command.data);
 
 export const staff: Actor = { userId: LOCAL_STAFF_ID, roles: [LOCAL_STAFF_ROLE_ID] };
 
-let idCounter = 0n;
-/** A fresh snowflake per call, so tests running side by side never read each other's Discord calls. */
-export const snowflake = () => String(1_500_000_000_000_000_000n + BigInt(Date.now()) * 1000n + ++idCounter);
+import { snowflake } from "../../support/snowflake";
+
+export { snowflake };
 
 export type TokenInteraction = APIInteraction & { token: string; id: string };
 

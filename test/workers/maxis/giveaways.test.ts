@@ -21,15 +21,13 @@ import {
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { maxisHandlers } from "../../../src/maxis/commands";
 import { giveawayStub, listRunningGiveaways, startGiveaway } from "../../../src/maxis/giveaways/service";
+import { snowflake } from "../../support/snowflake";
 import { addLocalChannel, sendInteraction, waitForDiscordRequests } from "../support/discord";
 
 const definitions = maxisHandlers.commands.map((command) => command.data);
 const local = inject("discordLocalUrl");
 const staff = { userId: LOCAL_STAFF_ID, roles: [LOCAL_STAFF_ROLE_ID] };
 
-let idCounter = 0n;
-/** A fresh snowflake per test, so tests running side by side never read each other's Discord calls. */
-const snowflake = () => String(1_400_000_000_000_000_000n + BigInt(Date.now()) * 1000n + ++idCounter);
 const memberId = (i: number) => String(1_300_000_000_100_000_000n + BigInt(i));
 const RUSH_TIMEOUT_MS = 60_000;
 

@@ -5,11 +5,13 @@
  * Scripted failures at the stand-in are scoped to this test's member or text (`bodyIncludes`), so
  * test files running side by side never meet each other's failures.
  */
+
 import { type APIEmbed, ButtonStyle, ComponentType, InteractionResponseType } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { LOCAL_GUILD_ID, LOCAL_STAFF_CHANNEL_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import type { TicketSummary } from "../../../src/maxis/tickets/rpc";
+import { pollUntil } from "../../support/poll";
 import { api, sessionFor } from "./api-support";
 import {
   allDiscordRequests,
@@ -582,11 +584,8 @@ async function waitForTicket(
   number: number,
   done: (ticket: TicketSummary) => boolean,
 ): Promise<TicketSummary> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
+  return pollUntil(async () => {
     const view = await api(`/tickets/${number}`, { token });
-    const ticket = (view.json as { ticket: TicketSummary }).ticket;
-    if (done(ticket) || Date.now() > deadline) return ticket;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+    return (view.json as { ticket: TicketSummary }).ticket;
+  }, done);
 }

@@ -3,6 +3,7 @@
  * numbers, open-ticket limits or Discord calls), `/ticket …` as a given person, and reading what Maxis
  * sent to the Discord stand-in.
  */
+
 import { exports } from "cloudflare:workers";
 import {
   type APIEmbed,
@@ -26,14 +27,15 @@ import {
 } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { maxisHandlers } from "../../../src/maxis/commands";
+import { pollUntil } from "../../support/poll";
 import { sendInteraction } from "../support/discord";
 
 export const definitions = maxisHandlers.commands.map((command) => command.data);
 const local = inject("discordLocalUrl");
 
-let counter = 0n;
-/** A snowflake no other test uses. */
-export const snowflake = () => String(1_450_000_000_000_000_000n + BigInt(Date.now()) * 10_000n + ++counter);
+import { snowflake } from "../../support/snowflake";
+
+export { snowflake };
 
 export interface Cast {
   guildId: string;
@@ -175,12 +177,11 @@ export async function waitForRequests(
   count = 1,
   timeoutMs = 5_000,
 ): Promise<RecordedRequest[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = pick(await allDiscordRequests());
-    if (found.length >= count || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return pollUntil(
+    async () => pick(await allDiscordRequests()),
+    (found) => found.length >= count,
+    { timeoutMs, intervalMs: 25 },
+  );
 }
 
 /** Posts to the staff channel that mention this ticket owner (ids are unique per test). */

@@ -3,6 +3,7 @@
  * sign control requests by hand (to attack Maxis through the real binding), and read Maxis's audit
  * trail through the Supabase REST stand-in as the control system identity.
  */
+
 import { env, exports } from "cloudflare:workers";
 import type { APIInteractionResponse } from "discord-api-types/v10";
 import { sign } from "hono/jwt";
@@ -13,6 +14,7 @@ import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { type ControlAction, controlPath } from "../../../src/shared/control/protocol";
 import { signControlRequest } from "../../../src/shared/control/sign";
 import { shelliaHandlers } from "../../../src/shellia/commands";
+import { pollUntil } from "../../support/poll";
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
 
 export const definitions = shelliaHandlers.commands.map((command) => command.data);
@@ -199,12 +201,11 @@ export async function waitForRefusals(
   keyId: string | null = null,
   timeoutMs = 10_000,
 ): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const now = await refusedCount(code, keyId);
-    if (now - before >= by || Date.now() > deadline) return now;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return pollUntil(
+    () => refusedCount(code, keyId),
+    (now) => now - before >= by,
+    { timeoutMs },
+  );
 }
 
 /**
@@ -220,10 +221,9 @@ export async function waitForAudit(
   match: (row: AuditRow) => boolean,
   timeoutMs = 10_000,
 ): Promise<AuditRow | undefined> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = (await recentAudit()).find(match);
-    if (found || Date.now() > deadline) return found;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return pollUntil(
+    async () => (await recentAudit()).find(match),
+    (found) => found !== undefined,
+    { timeoutMs },
+  );
 }

@@ -2,6 +2,7 @@ import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v
 import { inject } from "vitest";
 import { discordSignatureHeaders } from "../../../scripts/lib/ed25519";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
+import { pollUntil } from "../../support/poll";
 
 export interface SentInteraction {
   status: number;
@@ -36,12 +37,11 @@ export async function waitForDiscordRequests(
   count = 1,
   timeoutMs = 5_000,
 ): Promise<RecordedRequest[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const requests = await discordRequestsFor(token);
-    if (requests.length >= count || Date.now() > deadline) return requests;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  return pollUntil(
+    () => discordRequestsFor(token),
+    (requests) => requests.length >= count,
+    { timeoutMs, intervalMs: 25 },
+  );
 }
 
 /** Makes a channel of `guildId` known to the Discord stand-in, as a text channel the bot can see. */
