@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { type LocalSupabase, startLocalSupabase } from "../../scripts/local-supabase";
 import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabase-keys";
+import { type LocalSupabase, startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort } from "./ports";
 
 const KEY = Symbol.for("shellia-maxis.test.local-supabase");
@@ -40,7 +40,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   shared.users += 1;
   const { restUrl, databaseUrl, publishableKey, secretKey } = shared.stack;
-  project.provide("supabase", { restUrl, databaseUrl, publishableKey, secretKey, signingKey: shared.signingKey });
+  project.provide("supabase", {
+    restUrl,
+    databaseUrl,
+    publishableKey,
+    secretKey,
+    signingKey: shared.signingKey,
+  });
   return async () => {
     shared.users -= 1;
     if (shared.users === 0) {

@@ -7,9 +7,12 @@ export function snowflakeProblem(value: string): string | null {
   return SNOWFLAKE.test(value) ? null : `"${value}" is not a Discord id (17 to 20 digits)`;
 }
 
-/** A comma-separated list of Discord ids; empty entries and spaces are refused, as the Workers split on ",". */
+/** A comma-separated list of Discord ids, read as the Workers read it (spaces and empty entries skipped). */
 export function snowflakeListProblem(value: string): string | null {
-  const bad = value.split(",").filter((id) => !SNOWFLAKE.test(id.trim()));
+  const bad = value
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id !== "" && !SNOWFLAKE.test(id));
   return bad.length
     ? `has entries that are not Discord ids: ${bad.map((id) => JSON.stringify(id)).join(", ")}`
     : null;

@@ -21,7 +21,11 @@ import {
 
 function env() {
   const { restUrl, publishableKey, signingKey } = inject("supabase");
-  return { SUPABASE_URL: restUrl, SUPABASE_PUBLISHABLE_KEY: publishableKey, SUPABASE_JWT_SIGNING_KEY: signingKey };
+  return {
+    SUPABASE_URL: restUrl,
+    SUPABASE_PUBLISHABLE_KEY: publishableKey,
+    SUPABASE_JWT_SIGNING_KEY: signingKey,
+  };
 }
 
 const memberClient = (userId: string) =>

@@ -11,7 +11,11 @@ import { newGuild, type Person, superuser } from "./db";
 afterAll(() => superuser.end());
 
 const { restUrl, publishableKey, secretKey, signingKey } = inject("supabase");
-const env = { SUPABASE_URL: restUrl, SUPABASE_PUBLISHABLE_KEY: publishableKey, SUPABASE_JWT_SIGNING_KEY: signingKey };
+const env = {
+  SUPABASE_URL: restUrl,
+  SUPABASE_PUBLISHABLE_KEY: publishableKey,
+  SUPABASE_JWT_SIGNING_KEY: signingKey,
+};
 const as = (p: Person) => {
   const identity: SupabaseIdentity = { userId: p.sub, appRole: p.appRole, guildId: p.guildId };
   return supabaseAs(env, identity);

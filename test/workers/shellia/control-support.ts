@@ -172,7 +172,11 @@ async function controlRpc(fn: string, args: Record<string, unknown>): Promise<un
   );
   const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
     method: "POST",
-    headers: { apikey: supabase.publishableKey, Authorization: `Bearer ${jwt}`, "Content-Type": "application/json" },
+    headers: {
+      apikey: supabase.publishableKey,
+      Authorization: `Bearer ${jwt}`,
+      "Content-Type": "application/json",
+    },
     body: JSON.stringify(args),
   });
   if (!response.ok) throw new Error(`${fn}: HTTP ${response.status} ${await response.text()}`);
