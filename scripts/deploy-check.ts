@@ -20,9 +20,11 @@ const USAGE = `Usage: npm run deploy:check -- --maxis FILE --shellia FILE [--jwk
   --maxis FILE     Maxis's secrets, KEY='value' lines (.dev.vars style), as \`wrangler secret bulk FILE\` uploads them
   --shellia FILE   Shellia's secrets, likewise
   --from-env       read them from the environment instead: MAXIS_<NAME> and SHELLIA_<NAME>
+  --maxis-config FILE, --shellia-config FILE
+                   the wrangler files to read (default: wrangler.maxis.toml, wrangler.shellia.toml)
   --jwks FILE      the project's JWKS (https://<ref>.supabase.co/auth/v1/.well-known/jwks.json, saved):
                    checks that SUPABASE_JWT_SIGNING_KEY's kid and public key are the project's
-Variables ([vars]) are read from wrangler.maxis.toml and wrangler.shellia.toml, as wrangler deploy uploads them.`;
+Variables ([vars]) are read from the wrangler files, as wrangler deploy uploads them.`;
 
 function fromEnvironment(prefix: string): Record<string, string> {
   return Object.fromEntries(
@@ -56,6 +58,8 @@ async function main(): Promise<number> {
       shellia: { type: "string" },
       "from-env": { type: "boolean", default: false },
       jwks: { type: "string" },
+      "maxis-config": { type: "string", default: "wrangler.maxis.toml" },
+      "shellia-config": { type: "string", default: "wrangler.shellia.toml" },
       help: { type: "boolean", default: false },
     },
   });
@@ -63,7 +67,13 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return values.help ? 0 : 2;
   }
-  for (const file of [values.maxis, values.shellia, values.jwks]) {
+  for (const file of [
+    values.maxis,
+    values.shellia,
+    values.jwks,
+    values["maxis-config"],
+    values["shellia-config"],
+  ]) {
     if (file && !existsSync(file)) {
       console.error(`${file}: no such file`);
       return 2;
@@ -80,8 +90,8 @@ async function main(): Promise<number> {
     .map((name) => ({ name, sql: readFileSync(join(migrationsDir, name), "utf8") }));
 
   const findings = await checkDeployment({
-    maxis: readWorker("wrangler.maxis.toml", secretsOf("maxis")),
-    shellia: readWorker("wrangler.shellia.toml", secretsOf("shellia")),
+    maxis: readWorker(values["maxis-config"], secretsOf("maxis")),
+    shellia: readWorker(values["shellia-config"], secretsOf("shellia")),
     migrations,
     ...(values.jwks ? { jwks: JSON.parse(readFileSync(values.jwks, "utf8")) as unknown } : {}),
   });
