@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { sign } from "hono/jwt";
 import { defineConfig } from "vitest/config";
 import { generateEd25519KeyPair } from "./scripts/lib/ed25519";
 import {
@@ -11,6 +10,7 @@ import {
   LOCAL_STAFF_ROLE_ID,
 } from "./scripts/lib/local-identities";
 import { maxisRuntime } from "./scripts/lib/maxis-config";
+import { generateSigningKey, newPublishableKey } from "./scripts/lib/supabase-keys";
 import { freePort } from "./test/setup/ports";
 
 /** Test-run settings, chosen once in the main process and shared with global setups through env. */
@@ -18,7 +18,10 @@ async function testStack() {
   process.env["TEST_PG_PORT"] ??= String(await freePort());
   process.env["TEST_REST_PORT"] ??= String(await freePort());
   process.env["TEST_DISCORD_PORT"] ??= String(await freePort());
-  process.env["TEST_SUPABASE_JWT_SECRET"] ??= crypto.randomUUID() + crypto.randomUUID();
+  // Like a Supabase project created today: an ES256 signing key (Maxis signs with it, the stand-in
+  // trusts its public half), a publishable key, and no legacy JWT secret.
+  process.env["TEST_SUPABASE_SIGNING_KEY"] ??= await generateSigningKey();
+  process.env["TEST_SUPABASE_PUBLISHABLE_KEY"] ??= newPublishableKey();
   process.env["TEST_DISCORD_PRIVATE_KEY"] ??= JSON.stringify(await generateEd25519KeyPair());
   // Control-API secrets of the two test Maxis bots ("maxis" and "maxis-b"), same key id, different secrets.
   process.env["TEST_CONTROL_SECRET_A"] ??= crypto.randomUUID() + crypto.randomUUID();
@@ -33,7 +36,8 @@ async function testStack() {
     restUrl: `http://127.0.0.1:${process.env["TEST_REST_PORT"]}`,
     discordApiBase: `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}/api/v10`,
     discordLocalUrl: `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`,
-    jwtSecret: process.env["TEST_SUPABASE_JWT_SECRET"],
+    signingKey: process.env["TEST_SUPABASE_SIGNING_KEY"],
+    publishableKey: process.env["TEST_SUPABASE_PUBLISHABLE_KEY"],
     discordKeys,
     controlSecrets: {
       a: process.env["TEST_CONTROL_SECRET_A"],
@@ -77,13 +81,8 @@ export default defineConfig(async () => {
     DISCORD_PUBLIC_KEY: stack.discordKeys.publicKey,
     DISCORD_API_BASE: stack.discordApiBase,
     SUPABASE_URL: stack.restUrl,
-    SUPABASE_JWT_SECRET: stack.jwtSecret,
-    // The public anon key, minted as Supabase mints it: a long-lived JWT for the `anon` role.
-    SUPABASE_ANON_KEY: await sign(
-      { role: "anon", iss: "supabase", iat: 0, exp: 4_102_444_800 },
-      stack.jwtSecret,
-      "HS256",
-    ),
+    SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
+    SUPABASE_JWT_SIGNING_KEY: stack.signingKey,
     STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
     // The Discord stand-in accepts any bot token.
     DISCORD_BOT_TOKEN: "local-bot-token",

@@ -128,7 +128,7 @@ beforeAll(async () => {
             DISCORD_BOT_TOKEN: "bench",
             DISCORD_PUBLIC_KEY: "00".repeat(32),
             SUPABASE_URL: "http://127.0.0.1:9",
-            SUPABASE_ANON_KEY: "bench",
+            SUPABASE_PUBLISHABLE_KEY: "bench",
             SUPABASE_JWT_SECRET: "bench",
             STAFF_ROLE_ID: "",
           },

@@ -86,7 +86,12 @@ try {
     dataDir: ".local/postgres",
     pgPort: ports.postgres,
     restPort: ports.supabaseRest,
-    jwtSecret: values["SUPABASE_JWT_SECRET"] ?? "",
+    // The key Maxis signs with is trusted by its public half; a legacy JWT secret left in .dev.vars
+    // by an older version is trusted too, as a project that still has one does.
+    signingKeys: [values["SUPABASE_JWT_SIGNING_KEY"] ?? ""],
+    legacyJwtSecret: values["SUPABASE_JWT_SECRET"],
+    publishableKey: values["SUPABASE_PUBLISHABLE_KEY"] ?? "",
+    log: (line) => console.log(`[supabase] ${line}`),
     persistent: true,
   });
   stoppers.push(() => supabase.stop());

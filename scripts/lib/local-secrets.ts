@@ -1,10 +1,11 @@
 /**
  * Makes sure `.dev.vars` holds everything the local stack needs: a development Ed25519 key pair
- * (public half for the Workers, private seed for local tooling only), a Supabase JWT secret and the
- * anon key minted from it, and the local URLs and ids. Secrets are generated once and kept.
+ * (public half for the Workers, private seed for local tooling only), a Supabase ES256 signing key
+ * (Maxis signs with it; the local Supabase trusts its public half) and publishable key, and the local
+ * URLs and ids. Secrets are generated once and kept.
  */
 import { randomBytes } from "node:crypto";
-import { sign } from "hono/jwt";
+import { parseEs256PrivateJwk } from "../../src/maxis/supabase/signing-key";
 import { readDevVars, writeDevVars } from "./dev-vars";
 import { generateEd25519KeyPair } from "./ed25519";
 import {
@@ -15,6 +16,7 @@ import {
   LOCAL_STAFF_ROLE_ID,
 } from "./local-identities";
 import { localPorts } from "./local-ports";
+import { generateSigningKey, newPublishableKey } from "./supabase-keys";
 
 export async function ensureLocalSecrets(): Promise<{ values: Record<string, string>; created: string[] }> {
   const values = readDevVars();
@@ -31,12 +33,15 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
     values["DEV_DISCORD_PRIVATE_KEY"] = pair.privateKey;
     created.push("DISCORD_PUBLIC_KEY", "DEV_DISCORD_PRIVATE_KEY");
   }
-  setDefault("SUPABASE_JWT_SECRET", randomBytes(32).toString("hex"));
-  const jwtSecret = values["SUPABASE_JWT_SECRET"] ?? "";
-  setDefault(
-    "SUPABASE_ANON_KEY",
-    await sign({ role: "anon", iss: "supabase", iat: 0, exp: 4_102_444_800 }, jwtSecret, "HS256"),
-  );
+  // Like a Supabase project created today: Maxis signs ES256 with this key (its kid in each token),
+  // and the local Supabase verifies with its public half; the publishable key is the `apikey`.
+  if (!parseEs256PrivateJwk(values["SUPABASE_JWT_SIGNING_KEY"] ?? "").ok) {
+    values["SUPABASE_JWT_SIGNING_KEY"] = await generateSigningKey();
+    created.push("SUPABASE_JWT_SIGNING_KEY");
+  }
+  setDefault("SUPABASE_PUBLISHABLE_KEY", newPublishableKey());
+  // Written by earlier versions; nothing reads the legacy anon key any more.
+  delete values["SUPABASE_ANON_KEY"];
   setDefault("OPERATOR_USER_IDS", LOCAL_ADMIN_ID);
   setDefault("STAFF_ROLE_ID", LOCAL_STAFF_ROLE_ID);
   // Maxis posts giveaway messages with a bot token; the local Discord stand-in accepts any.

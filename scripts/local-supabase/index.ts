@@ -1,15 +1,19 @@
 /**
  * The local Supabase stand-in as one unit: embedded PostgreSQL prepared like a hosted project
- * (bootstrap, migrations, seed on first creation) and the REST endpoint in front of it, with the
- * anon and service-role keys minted from the JWT secret as Supabase mints them.
+ * (bootstrap, migrations, seed on first creation) and the REST endpoint in front of it, trusting the
+ * keys a project on today's Supabase trusts: its ES256 signing keys (a JWKS), its publishable and
+ * secret API keys, and the legacy JWT secret (with the legacy anon and service_role keys) only when
+ * it is given.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { sign } from "hono/jwt";
 import pg from "pg";
+import { newSecretKey, publicJwks } from "../lib/supabase-keys";
 import { type MigrateResult, migrate } from "./migrate";
 import { SUPERUSER_PASSWORD, startPostgres } from "./postgres";
+import type { PublicJwk } from "./rest/jwt";
 import { serveRest } from "./rest-server";
 
 export interface LocalSupabaseOptions {
@@ -17,9 +21,19 @@ export interface LocalSupabaseOptions {
   pgPort: number;
   /** 0 picks a free port. */
   restPort: number;
-  jwtSecret: string;
+  /**
+   * ES256 private keys (JWK JSON) whose public halves the project trusts: the key Maxis signs with,
+   * and during a rotation the previous one too.
+   */
+  signingKeys: readonly string[];
+  /** The legacy HS256 JWT secret, only for a project that still trusts it. */
+  legacyJwtSecret?: string | undefined;
+  /** The project's publishable key (the Workers' SUPABASE_PUBLISHABLE_KEY). */
+  publishableKey: string;
   /** false: a throwaway database, deleted on stop. */
   persistent: boolean;
+  /** Told about each authenticated REST call. */
+  log?: (line: string) => void;
 }
 
 export interface LocalSupabase {
@@ -27,20 +41,29 @@ export interface LocalSupabase {
   restUrl: string;
   /** Superuser connection string, for tooling and tests (never what the Workers use). */
   databaseUrl: string;
-  anonKey: string;
-  serviceRoleKey: string;
+  publishableKey: string;
+  /** The secret API key (sb_secret_…): service_role, for tooling and tests only. */
+  secretKey: string;
+  /** The public keys served at /auth/v1/.well-known/jwks.json. */
+  jwks: PublicJwk[];
+  /** Only with a legacy JWT secret: the legacy anon and service_role API keys (JWTs). */
+  legacyAnonKey: string | null;
+  legacyServiceRoleKey: string | null;
   /** What this start applied. */
   migrations: MigrateResult;
   stop(): Promise<void>;
 }
 
-/** Supabase's API keys: long-lived HS256 JWTs naming the role. Deterministic for a given secret. */
+/** Supabase's legacy API keys: long-lived HS256 JWTs naming the role. Deterministic for a given secret. */
 export function mintApiKey(role: "anon" | "service_role", jwtSecret: string): Promise<string> {
   return sign({ role, iss: "supabase", iat: 0, exp: 4_102_444_800 }, jwtSecret, "HS256");
 }
 
 export async function startLocalSupabase(options: LocalSupabaseOptions): Promise<LocalSupabase> {
-  if (!options.jwtSecret) throw new Error("startLocalSupabase: a JWT secret is required");
+  if (!options.signingKeys.length && !options.legacyJwtSecret) {
+    throw new Error("startLocalSupabase: a signing key (or a legacy JWT secret) is required");
+  }
+  const jwks = publicJwks(options.signingKeys);
   const postgres = await startPostgres({
     dataDir: options.dataDir,
     port: options.pgPort,
@@ -73,24 +96,35 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
     pool.on("error", () => undefined);
     stops.push(() => pool.end());
 
-    const [anonKey, serviceRoleKey] = await Promise.all([
-      mintApiKey("anon", options.jwtSecret),
-      mintApiKey("service_role", options.jwtSecret),
+    const secretKey = newSecretKey();
+    const legacy = options.legacyJwtSecret;
+    const [legacyAnonKey, legacyServiceRoleKey] = legacy
+      ? await Promise.all([mintApiKey("anon", legacy), mintApiKey("service_role", legacy)])
+      : [null, null];
+    const apiKeys = new Map([
+      [options.publishableKey, "anon"],
+      [secretKey, "service_role"],
     ]);
-    // Like Supabase's gateway, only the project's two API keys open the door.
+    if (legacyAnonKey && legacyServiceRoleKey) {
+      apiKeys.set(legacyAnonKey, "anon").set(legacyServiceRoleKey, "service_role");
+    }
     const server = await serveRest({
       pool,
-      jwtSecret: options.jwtSecret,
-      apiKeys: [anonKey, serviceRoleKey],
+      keys: { jwks, legacySecret: legacy },
+      apiKeys,
       port: options.restPort,
+      ...(options.log ? { log: options.log } : {}),
     });
     stops.push(() => server.close());
 
     return {
       restUrl: server.url,
       databaseUrl: postgres.connectionString,
-      anonKey,
-      serviceRoleKey,
+      publishableKey: options.publishableKey,
+      secretKey,
+      jwks,
+      legacyAnonKey,
+      legacyServiceRoleKey,
       migrations,
       stop: stopAll,
     };

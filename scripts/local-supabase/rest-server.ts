@@ -1,7 +1,8 @@
 /**
  * The local stand-in for a Supabase project's REST endpoint: its gateway's `apikey` check, then
- * PostgREST's behaviour for exactly what the Workers use, `POST /rest/v1/rpc/<function>`.
- * Everything else (tables, GET, other paths) answers 404: the Workers must only call `.rpc()`.
+ * PostgREST's behaviour for exactly what the Workers use, `POST /rest/v1/rpc/<function>`, and the
+ * project's public JWKS (`/auth/v1/.well-known/jwks.json`). Everything else (tables, GET, other
+ * paths) answers 404: the Workers must only call `.rpc()`.
  */
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
@@ -9,15 +10,22 @@ import { type Context, Hono } from "hono";
 import type pg from "pg";
 import { callRoutine } from "./rest/call";
 import { ApiError, fromDatabaseError, pgrstError } from "./rest/errors";
-import { authenticate, isValidApiKey } from "./rest/jwt";
+import { authenticate, describeSignature, identityFromClaims, type TrustedKeys } from "./rest/jwt";
 import { findRoutine, takesWholeBody } from "./rest/routines";
 
 export interface RestAppOptions {
   /** Connections as the `authenticator` role, which can only SET ROLE to the API roles. */
   pool: pg.Pool;
-  jwtSecret: string;
-  /** Accept exactly these API keys, like Supabase's gateway; by default any unexpired JWT signed with the secret. */
-  apiKeys?: readonly string[];
+  /** The keys tokens are verified with: the JWKS (ES256, by kid) and the legacy secret when trusted. */
+  keys: TrustedKeys;
+  /**
+   * The project's API keys, each with the role a request gets when it sends no token of its own:
+   * the publishable key (anon), the secret key (service_role), and the legacy anon and service_role
+   * JWTs while the legacy secret is trusted. Like Supabase's gateway, only these open the door.
+   */
+  apiKeys: ReadonlyMap<string, string>;
+  /** Told about each authenticated call (the dev stack prints it). */
+  log?: (line: string) => void;
   /** PostgREST's db-anon-role. */
   anonRole?: string;
   /** The exposed schema (PostgREST's db-schemas). */
@@ -68,7 +76,7 @@ function negotiate(accept: string | undefined): { singular: boolean; stripNulls:
 }
 
 export function createRestApp(options: RestAppOptions): Hono {
-  const { pool, jwtSecret } = options;
+  const { pool, keys, apiKeys } = options;
   const anonRole = options.anonRole ?? "anon";
   const schema = options.schema ?? "public";
   const app = new Hono();
@@ -82,24 +90,32 @@ export function createRestApp(options: RestAppOptions): Hono {
         hint: "No `apikey` request header or url param was found.",
       });
     }
-    const known = options.apiKeys ? options.apiKeys.includes(key) : true;
-    if (!known || !(await isValidApiKey(key, jwtSecret))) {
+    if (!apiKeys.has(key)) {
       throw new ApiError(401, {
         message: "Invalid API key",
-        hint: "Double check your Supabase `anon` or `service_role` API key.",
+        hint: "Double check your Supabase publishable or secret API key.",
       });
     }
     await next();
   });
 
+  // Supabase Auth's key discovery endpoint: the public half of every trusted asymmetric key.
+  app.get("/auth/v1/.well-known/jwks.json", (c) =>
+    c.json({ keys: keys.jwks }, 200, { "Cache-Control": "no-store" }),
+  );
+
   app.post("/rest/v1/rpc/:fn", async (c) => {
     const name = c.req.param("fn");
     const apiKey = c.req.header("apikey") ?? c.req.query("apikey") ?? "";
-    // Without an Authorization header, the gateway forwards the API key as the bearer token.
-    const identity = await authenticate(
-      bearerToken(c.req.header("Authorization")) ?? apiKey,
-      jwtSecret,
-      anonRole,
+    // Without a token of its own (no Authorization, or the API key itself, as supabase-js sends by
+    // default), the request gets the API key's role; a legacy key is a JWT and is verified as one.
+    const bearer = bearerToken(c.req.header("Authorization")) ?? apiKey;
+    const keyRole = bearer === apiKey && !apiKey.startsWith("eyJ") ? apiKeys.get(apiKey) : undefined;
+    const identity = keyRole
+      ? identityFromClaims({ role: keyRole }, anonRole)
+      : await authenticate(bearer, keys, anonRole);
+    options.log?.(
+      `POST /rpc/${name} as ${identity.role} (${keyRole ? "API key" : describeSignature(bearer)})`,
     );
     const authed = identity.role !== anonRole;
 

@@ -6,10 +6,15 @@ declare module "vitest" {
       restUrl: string;
       /** Superuser connection string, for preparing and inspecting the database in tests. */
       databaseUrl: string;
-      anonKey: string;
-      serviceRoleKey: string;
-      /** The project's JWT secret (SUPABASE_JWT_SECRET), to sign user JWTs as Maxis does. */
-      jwtSecret: string;
+      /** The project's publishable key (SUPABASE_PUBLISHABLE_KEY): the `apikey` of every call, role anon. */
+      publishableKey: string;
+      /** The project's secret key (sb_secret_…): role service_role, for tests and tooling only. */
+      secretKey: string;
+      /**
+       * The ES256 private key the project trusts (SUPABASE_JWT_SIGNING_KEY, a JWK with its kid), to sign
+       * tokens as Maxis does. The test project has no legacy JWT secret: HS256 tokens get 401.
+       */
+      signingKey: string;
     };
   }
 }

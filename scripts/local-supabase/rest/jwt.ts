@@ -1,9 +1,11 @@
 /**
- * JWT authentication as PostgREST does it: HS256 signature with the project's secret, then `exp`,
- * `nbf` and `iat` checked with 30 seconds of allowed clock skew; the `role` claim picks the database
- * role (the anonymous role when absent), and the claims, role included, become `request.jwt.claims`.
+ * JWT authentication as a Supabase project's Data API does it today: an ES256 token is checked
+ * against the project's JWKS by its `kid`, an HS256 token against the legacy JWT secret only while
+ * the project still trusts it; then PostgREST's `exp`, `nbf` and `iat` checks with 30 seconds of
+ * allowed clock skew. The `role` claim picks the database role (the anonymous role when absent), and
+ * the claims, role included, become `request.jwt.claims`.
  */
-import { verify } from "hono/jwt";
+import type { Es256PublicJwk } from "../../../src/maxis/supabase/signing-key";
 import { pgrstError } from "./errors";
 
 export type Claims = Record<string, unknown>;
@@ -11,6 +13,17 @@ export type Claims = Record<string, unknown>;
 export interface Identity {
   role: string;
   claims: Claims;
+}
+
+/** A public key as a JWKS lists it. */
+export type PublicJwk = Es256PublicJwk;
+
+/** The keys a project trusts for the tokens it is sent. */
+export interface TrustedKeys {
+  /** Public ES256 keys (the project's JWKS): the current one, and the previous one during a rotation. */
+  jwks: readonly PublicJwk[];
+  /** The legacy HS256 JWT secret, only while the project still trusts it. */
+  legacySecret?: string | undefined;
 }
 
 const ALLOWED_SKEW_SECONDS = 30;
@@ -48,18 +61,76 @@ function timeClaimError(claims: Claims, now: number): string | null {
   return null;
 }
 
-/** Verifies the signature only; time claims are PostgREST's business, checked afterwards. */
-async function verifiedClaims(token: string, secret: string): Promise<Claims | null> {
+function decodePart(part: string): unknown {
   try {
-    return await verify(token, secret, { alg: "HS256", exp: false, nbf: false, iat: false });
+    return JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
   } catch {
     return null;
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+
+function verificationKey(alg: "ES256" | "HS256", material: string | PublicJwk): Promise<CryptoKey> {
+  const cacheKey = `${alg}:${typeof material === "string" ? material : JSON.stringify(material)}`;
+  let key = importedKeys.get(cacheKey);
+  if (!key) {
+    key =
+      typeof material === "string"
+        ? crypto.subtle.importKey(
+            "raw",
+            new TextEncoder().encode(material),
+            { name: "HMAC", hash: "SHA-256" },
+            false,
+            ["verify"],
+          )
+        : crypto.subtle.importKey(
+            "jwk",
+            { kty: material.kty, crv: material.crv, x: material.x, y: material.y },
+            { name: "ECDSA", namedCurve: "P-256" },
+            false,
+            ["verify"],
+          );
+    importedKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** Verifies the signature only (time claims are PostgREST's business, checked afterwards). */
+async function verifiedClaims(token: string, keys: TrustedKeys): Promise<Claims | null> {
+  const [headerPart = "", payloadPart = "", signaturePart = ""] = token.split(".");
+  const header = decodePart(headerPart);
+  const claims = decodePart(payloadPart);
+  if (!isRecord(header) || !isRecord(claims)) return null;
+  const signature = Buffer.from(signaturePart, "base64url");
+  const data = new TextEncoder().encode(`${headerPart}.${payloadPart}`);
+  if (header["alg"] === "ES256") {
+    const jwk = keys.jwks.find((candidate) => candidate.kid === header["kid"]);
+    if (!jwk) return null;
+    const key = await verificationKey("ES256", jwk);
+    const valid = await crypto.subtle.verify({ name: "ECDSA", hash: "SHA-256" }, key, signature, data);
+    return valid ? claims : null;
+  }
+  if (header["alg"] === "HS256" && keys.legacySecret) {
+    const key = await verificationKey("HS256", keys.legacySecret);
+    return (await crypto.subtle.verify("HMAC", key, signature, data)) ? claims : null;
+  }
+  return null;
+}
+
+/** What signed a token, for the stand-in's log: `ES256 kid=…` or `HS256`. */
+export function describeSignature(token: string): string {
+  const header = decodePart(token.split(".")[0] ?? "");
+  if (!isRecord(header)) return "unreadable header";
+  return header["kid"] ? `${String(header["alg"])} kid=${String(header["kid"])}` : String(header["alg"]);
+}
+
 export async function authenticate(
   token: string,
-  secret: string,
+  keys: TrustedKeys,
   anonRole: string,
   now = Math.floor(Date.now() / 1000),
 ): Promise<Identity> {
@@ -67,7 +138,7 @@ export async function authenticate(
   const parts = token.split(".").length;
   if (parts !== 3) throw invalidToken("PGRST301", `Expected 3 parts in JWT; got ${parts}`);
 
-  const claims = await verifiedClaims(token, secret);
+  const claims = await verifiedClaims(token, keys);
   if (!claims) {
     throw invalidToken(
       "PGRST301",
@@ -77,7 +148,10 @@ export async function authenticate(
   }
   const timeError = timeClaimError(claims, now);
   if (timeError) throw invalidToken("PGRST303", timeError);
+  return identityFromClaims(claims, anonRole);
+}
 
+export function identityFromClaims(claims: Claims, anonRole: string): Identity {
   const claimed = claims["role"];
   const role =
     claimed === undefined || claimed === null
@@ -86,14 +160,4 @@ export async function authenticate(
         ? claimed
         : JSON.stringify(claimed);
   return { role, claims: { ...claims, role } };
-}
-
-/** The gateway's check: an API key is a JWT signed with the project's secret that has not expired. */
-export async function isValidApiKey(key: string, secret: string): Promise<boolean> {
-  try {
-    await verify(key, secret, "HS256");
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,9 +1,5 @@
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
-import { sign } from "hono/jwt";
-import type { SupabaseBindings } from "../supabase/client";
-
-/** One control call, one token: as short-lived as members' tokens. */
-const TOKEN_LIFETIME_SECONDS = 60;
+import type { SupabaseClient } from "@supabase/supabase-js";
+import { type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
 
 /**
  * Who Maxis is in Postgres when it acts for the control API, with no Discord member behind it:
@@ -14,31 +10,10 @@ export function controlSubject(keyId: string | null): string {
   return `control:${keyId ?? "unverified"}`;
 }
 
-export async function signControlSystemJwt(
-  jwtSecret: string,
-  keyId: string | null,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Promise<string> {
-  return sign(
-    {
-      sub: controlSubject(keyId),
-      role: "service_role",
-      iss: "maxis",
-      iat: nowSeconds,
-      exp: nowSeconds + TOKEN_LIFETIME_SECONDS,
-    },
-    jwtSecret,
-    "HS256",
-  );
-}
-
+/** One control call, one short-lived token (see supabase/token.ts). */
 export async function supabaseAsControl(
   env: SupabaseBindings,
   keyId: string | null,
 ): Promise<SupabaseClient> {
-  const jwt = await signControlSystemJwt(env.SUPABASE_JWT_SECRET, keyId);
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+  return supabaseWithClaims(env, { sub: controlSubject(keyId), role: "service_role" });
 }

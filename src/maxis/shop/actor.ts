@@ -1,6 +1,10 @@
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
-import { sign } from "hono/jwt";
-import { type SupabaseBindings, type SupabaseIdentity, supabaseAs } from "../supabase/client";
+import type { SupabaseClient } from "@supabase/supabase-js";
+import {
+  type SupabaseBindings,
+  type SupabaseIdentity,
+  supabaseAs,
+  supabaseWithClaims,
+} from "../supabase/client";
 
 /**
  * Who asks the shop for something: a Discord member (their per-interaction JWT, RLS as them), or the
@@ -11,29 +15,8 @@ export type ShopActor = { kind: "member"; identity: SupabaseIdentity } | { kind:
 
 export const CONTROL_ACTOR: ShopActor = { kind: "control" };
 
-/** Short-lived, like member tokens: one operation, one token. */
-const CONTROL_TOKEN_LIFETIME_SECONDS = 60;
-
-/** A `service_role` JWT with `sub` = `control`, so rows it writes say who wrote them. */
-export async function signControlJwt(jwtSecret: string, nowSeconds = Math.floor(Date.now() / 1000)) {
-  return sign(
-    {
-      sub: "control",
-      role: "service_role",
-      iss: "maxis",
-      iat: nowSeconds,
-      exp: nowSeconds + CONTROL_TOKEN_LIFETIME_SECONDS,
-    },
-    jwtSecret,
-    "HS256",
-  );
-}
-
 export async function supabaseFor(env: SupabaseBindings, actor: ShopActor): Promise<SupabaseClient> {
   if (actor.kind === "member") return supabaseAs(env, actor.identity);
-  const jwt = await signControlJwt(env.SUPABASE_JWT_SECRET);
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+  // A short-lived `service_role` token with `sub` = `control`, so rows it writes say who wrote them.
+  return supabaseWithClaims(env, { sub: "control", role: "service_role" });
 }

@@ -1,6 +1,7 @@
 import { createClient, type SupabaseClient } from "@supabase/supabase-js";
-import { sign } from "hono/jwt";
 import type { AppRole } from "../auth/app-role";
+import type { SigningKeyBindings } from "./signing-key";
+import { signSupabaseToken, TOKEN_LIFETIME_SECONDS, type TokenClaims } from "./token";
 
 /** Who is acting, as Postgres policies will see it through `auth.jwt()`. */
 export interface SupabaseIdentity {
@@ -10,33 +11,49 @@ export interface SupabaseIdentity {
   guildId: string | null;
 }
 
-/** Long enough for one interaction's single call, short enough to be useless if it leaks. */
-const TOKEN_LIFETIME_SECONDS = 60;
-
-export async function signSupabaseJwt(
-  jwtSecret: string,
-  identity: SupabaseIdentity,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Promise<string> {
-  return sign(
-    {
-      sub: identity.userId,
-      role: "authenticated",
-      app_role: identity.appRole,
-      guild_id: identity.guildId,
-      iss: "maxis",
-      iat: nowSeconds,
-      exp: nowSeconds + TOKEN_LIFETIME_SECONDS,
-    },
-    jwtSecret,
-    "HS256",
-  );
+/**
+ * What Maxis needs to reach Supabase: the project URL, its publishable key (sent as `apikey`, as
+ * every Data API request needs) and the key that signs Maxis's own JWTs (see signing-key.ts).
+ */
+export interface SupabaseBindings extends SigningKeyBindings {
+  SUPABASE_URL: string;
+  SUPABASE_PUBLISHABLE_KEY: string;
 }
 
-export interface SupabaseBindings {
-  SUPABASE_URL: string;
-  SUPABASE_ANON_KEY: string;
-  SUPABASE_JWT_SECRET: string;
+/** The claims of a member's token: RLS reads `sub`, `app_role` and `guild_id`. */
+export function memberClaims(identity: SupabaseIdentity): TokenClaims {
+  return {
+    sub: identity.userId,
+    role: "authenticated",
+    app_role: identity.appRole,
+    guild_id: identity.guildId,
+  };
+}
+
+/** Re-signs a little before expiry, so a client used for several calls never sends a stale token. */
+const RENEW_MARGIN_SECONDS = 10;
+
+/**
+ * A supabase-js client whose every request carries a JWT with `claims`, signed by Maxis and passed
+ * through the `accessToken` option (so supabase-js never tries to manage a session of its own).
+ */
+export function supabaseWithClaims(env: SupabaseBindings, claims: TokenClaims): SupabaseClient {
+  let current: { token: Promise<string>; renewAt: number } | undefined;
+  const accessToken = () => {
+    const now = Math.floor(Date.now() / 1000);
+    if (!current || now >= current.renewAt) {
+      const token = signSupabaseToken(env, claims, now);
+      current = { token, renewAt: now + TOKEN_LIFETIME_SECONDS - RENEW_MARGIN_SECONDS };
+      token.catch(() => {
+        current = undefined;
+      });
+    }
+    return current.token;
+  };
+  return createClient(env.SUPABASE_URL, env.SUPABASE_PUBLISHABLE_KEY, {
+    accessToken,
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  });
 }
 
 /**
@@ -44,9 +61,5 @@ export interface SupabaseBindings {
  * The service-role key is never used for user actions.
  */
 export async function supabaseAs(env: SupabaseBindings, identity: SupabaseIdentity): Promise<SupabaseClient> {
-  const jwt = await signSupabaseJwt(env.SUPABASE_JWT_SECRET, identity);
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+  return supabaseWithClaims(env, memberClaims(identity));
 }

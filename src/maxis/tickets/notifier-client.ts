@@ -1,9 +1,5 @@
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
-import { sign } from "hono/jwt";
-import type { SupabaseBindings } from "../supabase/client";
-
-/** As short-lived as members' tokens: one notification, one token. */
-const TOKEN_LIFETIME_SECONDS = 60;
+import type { SupabaseClient } from "@supabase/supabase-js";
+import { type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
 
 /**
  * Who Maxis is in Postgres when it records what Discord did with a ticket (its staff post, a refused
@@ -11,23 +7,6 @@ const TOKEN_LIFETIME_SECONDS = 60;
  * ticket functions it calls (ticket_record_staff_post, ticket_record_dm, ticket_staff_post) accept no
  * other role, and no member interaction ever gets this client.
  */
-export async function supabaseAsNotifier(
-  env: SupabaseBindings,
-  nowSeconds = Math.floor(Date.now() / 1000),
-): Promise<SupabaseClient> {
-  const jwt = await sign(
-    {
-      sub: "maxis:notify",
-      role: "service_role",
-      iss: "maxis",
-      iat: nowSeconds,
-      exp: nowSeconds + TOKEN_LIFETIME_SECONDS,
-    },
-    env.SUPABASE_JWT_SECRET,
-    "HS256",
-  );
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+export async function supabaseAsNotifier(env: SupabaseBindings): Promise<SupabaseClient> {
+  return supabaseWithClaims(env, { sub: "maxis:notify", role: "service_role" });
 }

@@ -11,6 +11,7 @@ import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
 import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
 import { type Locale, translatorFor } from "../../shared/i18n";
+import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsNotifier } from "./notifier-client";
 import { staffReplyDm, ticketClosedDm } from "./render/dm";
 import { staffPost } from "./render/staff-post";
@@ -31,9 +32,10 @@ export type NotifyEnv = Pick<
   | "TICKET_STAFF_CHANNEL_ID"
   | "DISCORD_GUILD_ID"
   | "SUPABASE_URL"
-  | "SUPABASE_ANON_KEY"
-  | "SUPABASE_JWT_SECRET"
->;
+  | "SUPABASE_PUBLISHABLE_KEY"
+  | "SUPABASE_JWT_SIGNING_KEY"
+> &
+  Pick<SupabaseBindings, "SUPABASE_JWT_SECRET">;
 
 export interface Notifier {
   env: NotifyEnv;

@@ -9,7 +9,6 @@
  */
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { sign } from "hono/jwt";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import type { TestProject } from "vitest/node";
 import {
@@ -40,7 +39,7 @@ function maxisBundle(): string {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const discordLocal = `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`;
-  const jwtSecret = process.env["TEST_SUPABASE_JWT_SECRET"] ?? "";
+
   const discordKeys = JSON.parse(process.env["TEST_DISCORD_PRIVATE_KEY"] ?? "{}") as { publicKey: string };
   const sessionSecret = crypto.randomUUID() + crypto.randomUUID();
   const [maxisPort, dashboardPort] = [await freePort(), await freePort()];
@@ -79,12 +78,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
         TICKET_STAFF_CHANNEL_ID: "",
         SUPABASE_URL: `http://127.0.0.1:${process.env["TEST_REST_PORT"]}`,
-        SUPABASE_JWT_SECRET: jwtSecret,
-        SUPABASE_ANON_KEY: await sign(
-          { role: "anon", iss: "supabase", iat: 0, exp: 4_102_444_800 },
-          jwtSecret,
-          "HS256",
-        ),
+        SUPABASE_PUBLISHABLE_KEY: process.env["TEST_SUPABASE_PUBLISHABLE_KEY"] ?? "",
+        SUPABASE_JWT_SIGNING_KEY: process.env["TEST_SUPABASE_SIGNING_KEY"] ?? "",
         CONTROL_KEYS: JSON.stringify({ primary: crypto.randomUUID() + crypto.randomUUID() }),
         SESSION_SECRET: sessionSecret,
         DASHBOARD_ORIGIN: dashboardOrigin,

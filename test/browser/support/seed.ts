@@ -20,8 +20,12 @@ import {
 } from "../../../src/maxis/tickets/rpc";
 
 function env() {
-  const { restUrl, anonKey, jwtSecret } = inject("supabase");
-  return { SUPABASE_URL: restUrl, SUPABASE_ANON_KEY: anonKey, SUPABASE_JWT_SECRET: jwtSecret };
+  const { restUrl, publishableKey, signingKey } = inject("supabase");
+  return {
+    SUPABASE_URL: restUrl,
+    SUPABASE_PUBLISHABLE_KEY: publishableKey,
+    SUPABASE_JWT_SIGNING_KEY: signingKey,
+  };
 }
 
 const memberClient = (userId: string) =>

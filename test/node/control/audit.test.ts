@@ -17,10 +17,17 @@ afterAll(() => db.end());
 
 async function rpc(fn: string, args: Record<string, unknown>, claims: Record<string, unknown>) {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = await sign({ iat: now, exp: now + 60, ...claims }, supabase.jwtSecret, "HS256");
+  const jwt = await sign(
+    { iat: now, exp: now + 60, ...claims },
+    JSON.parse(supabase.signingKey) as JsonWebKey,
+  );
   const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
     method: "POST",
-    headers: { apikey: supabase.anonKey, Authorization: `Bearer ${jwt}`, "Content-Type": "application/json" },
+    headers: {
+      apikey: supabase.publishableKey,
+      Authorization: `Bearer ${jwt}`,
+      "Content-Type": "application/json",
+    },
     body: JSON.stringify(args),
   });
   const text = await response.text();

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { createClient } from "@supabase/supabase-js";
 import { decode } from "hono/jwt";
 import { expect, it } from "vitest";
+import { generateSigningKey, newPublishableKey } from "../../../scripts/lib/supabase-keys";
 import { resetLocalDatabase, startLocalSupabase } from "../../../scripts/local-supabase";
 import { defaultPaths } from "../../../scripts/local-supabase/migrate";
 import { freePort } from "../../setup/ports";
@@ -17,7 +18,10 @@ it("creates, reuses and resets a persistent local database", async () => {
     dataDir,
     pgPort: await freePort(),
     restPort: 0,
-    jwtSecret: randomBytes(32).toString("hex"),
+    signingKeys: [await generateSigningKey()],
+    // A project that still trusts its legacy secret also has the legacy anon and service_role keys.
+    legacyJwtSecret: randomBytes(32).toString("hex"),
+    publishableKey: newPublishableKey(),
     persistent: true,
   };
   const repoMigrations = readdirSync(defaultPaths.migrationsDir)
@@ -27,10 +31,12 @@ it("creates, reuses and resets a persistent local database", async () => {
   const first = await startLocalSupabase(options);
   try {
     expect(first.migrations).toEqual({ applied: repoMigrations, changed: [], seeded: true });
-    expect(decode(first.anonKey).payload).toMatchObject({ role: "anon", iss: "supabase" });
-    expect(decode(first.serviceRoleKey).payload).toMatchObject({ role: "service_role", iss: "supabase" });
-    const service = createClient(first.restUrl, first.serviceRoleKey, { auth: { persistSession: false } });
-    expect((await service.rpc("session_info")).data).toMatchObject({ role: "service_role" });
+    expect(decode(first.legacyAnonKey ?? "").payload).toMatchObject({ role: "anon", iss: "supabase" });
+    expect(decode(first.legacyServiceRoleKey ?? "").payload).toMatchObject({ role: "service_role" });
+    for (const key of [first.secretKey, first.legacyServiceRoleKey ?? ""]) {
+      const service = createClient(first.restUrl, key, { auth: { persistSession: false } });
+      expect((await service.rpc("session_info")).data).toMatchObject({ role: "service_role" });
+    }
     await expect(resetLocalDatabase(dataDir)).rejects.toThrow(/running/);
   } finally {
     await first.stop();
@@ -54,9 +60,11 @@ it("deletes a throwaway database on stop", async () => {
     dataDir,
     pgPort: await freePort(),
     restPort: 0,
-    jwtSecret: randomBytes(32).toString("hex"),
+    signingKeys: [await generateSigningKey()],
+    publishableKey: newPublishableKey(),
     persistent: false,
   });
+  expect(stack.legacyAnonKey).toBeNull();
   expect(existsSync(dataDir)).toBe(true);
   await stack.stop();
   expect(existsSync(dataDir)).toBe(false);

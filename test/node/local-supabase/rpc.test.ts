@@ -279,10 +279,10 @@ describe("routing", () => {
   });
 
   it("answers 404 to other methods and paths", async () => {
-    const { restUrl, anonKey } = supabase();
-    const get = await fetch(`${restUrl}/rest/v1/rpc/session_info`, { headers: { apikey: anonKey } });
+    const { restUrl, publishableKey } = supabase();
+    const get = await fetch(`${restUrl}/rest/v1/rpc/session_info`, { headers: { apikey: publishableKey } });
     expect(get.status).toBe(404);
-    const elsewhere = await fetch(`${restUrl}/auth/v1/health`, { headers: { apikey: anonKey } });
+    const elsewhere = await fetch(`${restUrl}/auth/v1/health`, { headers: { apikey: publishableKey } });
     expect(elsewhere.status).toBe(404);
     expect(await elsewhere.json()).toHaveProperty("message");
   });

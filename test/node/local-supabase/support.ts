@@ -9,10 +9,13 @@ export const supabase = () => inject("supabase");
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/** A user JWT shaped like the ones Maxis signs; `overrides` replace or add claims. */
+/**
+ * A user JWT shaped like the ones Maxis signs; `overrides` replace or add claims. `key` is a private
+ * JWK (ES256 with its kid, by default the project's signing key) or an HS256 secret.
+ */
 export function userJwt(
   overrides: Record<string, unknown> = {},
-  secret = supabase().jwtSecret,
+  key: JsonWebKey | string = JSON.parse(supabase().signingKey) as JsonWebKey,
 ): Promise<string> {
   const now = nowSeconds();
   return sign(
@@ -25,33 +28,32 @@ export function userJwt(
       exp: now + 60,
       ...overrides,
     },
-    secret,
-    "HS256",
+    key,
+    typeof key === "string" ? "HS256" : "ES256",
   );
 }
 
 const clientOptions = { auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false } };
 
-/** supabase-js as the Workers use it: the anon key, plus the user's JWT as bearer when given. */
+/** supabase-js as the Workers use it: the publishable key, plus the user's JWT (accessToken) when given. */
 export function client(jwt?: string, options: { schema?: string } = {}): SupabaseClient {
-  const { restUrl, anonKey } = supabase();
-  return createClient(restUrl, anonKey, {
-    ...clientOptions,
+  const { restUrl, publishableKey } = supabase();
+  return createClient(restUrl, publishableKey, {
+    ...(jwt ? { accessToken: async () => jwt } : clientOptions),
     ...(options.schema ? { db: { schema: options.schema } } : {}),
-    global: { headers: jwt ? { Authorization: `Bearer ${jwt}` } : {} },
   }) as SupabaseClient;
 }
 
 export function serviceClient(): SupabaseClient {
-  const { restUrl, serviceRoleKey } = supabase();
-  return createClient(restUrl, serviceRoleKey, clientOptions);
+  const { restUrl, secretKey } = supabase();
+  return createClient(restUrl, secretKey, clientOptions);
 }
 
 /** A raw HTTP call, for what supabase-js hides (headers, missing API key); a string body is sent as is. */
 export function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${supabase().restUrl}${path}`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", apikey: supabase().anonKey, ...headers },
+    headers: { "Content-Type": "application/json", apikey: supabase().publishableKey, ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }

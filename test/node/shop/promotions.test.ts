@@ -19,8 +19,8 @@ import { sql, supabase } from "../local-supabase/support";
 
 const env = () => ({
   SUPABASE_URL: supabase().restUrl,
-  SUPABASE_ANON_KEY: supabase().anonKey,
-  SUPABASE_JWT_SECRET: supabase().jwtSecret,
+  SUPABASE_PUBLISHABLE_KEY: supabase().publishableKey,
+  SUPABASE_JWT_SIGNING_KEY: supabase().signingKey,
 });
 const actor = (appRole: SupabaseIdentity["appRole"]): ShopActor & { identity: SupabaseIdentity } => ({
   kind: "member",
@@ -37,14 +37,14 @@ const promotionsOf = async (planId: string) =>
       ?.n,
   );
 
-/** A raw PostgREST call with the service-role key: the control identity, as Maxis's control API calls. */
+/** A raw PostgREST call with the secret key (service_role): the control identity, as Maxis's control API calls. */
 const serviceRpc = (fn: string, body: Record<string, unknown>) =>
   fetch(`${supabase().restUrl}/rest/v1/rpc/${fn}`, {
     method: "POST",
     headers: {
       "Content-Type": "application/json",
-      apikey: supabase().serviceRoleKey,
-      Authorization: `Bearer ${supabase().serviceRoleKey}`,
+      apikey: supabase().secretKey,
+      Authorization: `Bearer ${supabase().secretKey}`,
     },
     body: JSON.stringify(body),
   });

@@ -10,8 +10,12 @@ import { newGuild, type Person, superuser } from "./db";
 
 afterAll(() => superuser.end());
 
-const { restUrl, anonKey, serviceRoleKey, jwtSecret } = inject("supabase");
-const env = { SUPABASE_URL: restUrl, SUPABASE_ANON_KEY: anonKey, SUPABASE_JWT_SECRET: jwtSecret };
+const { restUrl, publishableKey, secretKey, signingKey } = inject("supabase");
+const env = {
+  SUPABASE_URL: restUrl,
+  SUPABASE_PUBLISHABLE_KEY: publishableKey,
+  SUPABASE_JWT_SIGNING_KEY: signingKey,
+};
 const as = (p: Person) => {
   const identity: SupabaseIdentity = { userId: p.sub, appRole: p.appRole, guildId: p.guildId };
   return supabaseAs(env, identity);
@@ -101,11 +105,11 @@ describe("ticket RPC wrappers over supabase-js", () => {
   });
 
   it("turns anon away and keeps the control functions for the service role", async () => {
-    const anon = createClient(restUrl, anonKey, noSession);
+    const anon = createClient(restUrl, publishableKey, noSession);
     await expect(tickets.listTickets(anon)).rejects.toThrow(/permission denied/);
     await expect(tickets.openTicketCounts(await as(g.admin))).rejects.toThrow(tickets.TicketRpcError);
 
-    const service = createClient(restUrl, serviceRoleKey, noSession);
+    const service = createClient(restUrl, secretKey, noSession);
     const counts = await tickets.openTicketCounts(service);
     expect(counts.ok && counts.data.guilds.find((guild) => guild.guildId === g.guildId)).toEqual({
       guildId: g.guildId,

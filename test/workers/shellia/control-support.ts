@@ -170,12 +170,15 @@ async function controlRpc(fn: string, args: Record<string, unknown>): Promise<un
   const now = Math.floor(Date.now() / 1000);
   const jwt = await sign(
     { sub: "control:test", role: "service_role", iat: now, exp: now + 60 },
-    supabase.jwtSecret,
-    "HS256",
+    JSON.parse(supabase.signingKey) as JsonWebKey,
   );
   const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
     method: "POST",
-    headers: { apikey: supabase.anonKey, Authorization: `Bearer ${jwt}`, "Content-Type": "application/json" },
+    headers: {
+      apikey: supabase.publishableKey,
+      Authorization: `Bearer ${jwt}`,
+      "Content-Type": "application/json",
+    },
     body: JSON.stringify(args),
   });
   if (!response.ok) throw new Error(`${fn}: HTTP ${response.status} ${await response.text()}`);
