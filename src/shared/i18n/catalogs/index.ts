@@ -1,3 +1,4 @@
+import { ask } from "./ask";
 import { controlAudit } from "./control-audit";
 import { core } from "./core";
 import { dashboardAuth } from "./dashboard-auth";
@@ -24,6 +25,7 @@ export const catalogues = [
   dashboardAuth,
   controlAudit,
   interactions,
+  ask,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
