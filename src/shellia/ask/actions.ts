@@ -51,7 +51,10 @@ export interface ActionSpec {
 }
 
 function optionSpec(option: APIApplicationCommandBasicOption): OptionSpec | null {
-  if (option.type !== ApplicationCommandOptionType.String && option.type !== ApplicationCommandOptionType.Integer) {
+  if (
+    option.type !== ApplicationCommandOptionType.String &&
+    option.type !== ApplicationCommandOptionType.Integer
+  ) {
     return null;
   }
   const base = { name: option.name, required: option.required === true, description: option.description };
@@ -63,7 +66,11 @@ function optionSpec(option: APIApplicationCommandBasicOption): OptionSpec | null
       ...(option.max_value !== undefined ? { max: option.max_value } : {}),
     };
   }
-  return { ...base, type: "string", ...(option.max_length !== undefined ? { maxLength: option.max_length } : {}) };
+  return {
+    ...base,
+    type: "string",
+    ...(option.max_length !== undefined ? { maxLength: option.max_length } : {}),
+  };
 }
 
 /** The specs of every subcommand of a command definition such as `/maxis`'s. */
@@ -99,7 +106,10 @@ export function checkDraft(specs: readonly ActionSpec[], draft: ActionDraft): Pr
     if (option.type === "integer") {
       const value = typeof raw === "string" && /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw) : raw;
       if (typeof value !== "number" || !Number.isInteger(value)) return { kind: "invalid", option: name };
-      if ((option.min !== undefined && value < option.min) || (option.max !== undefined && value > option.max)) {
+      if (
+        (option.min !== undefined && value < option.min) ||
+        (option.max !== undefined && value > option.max)
+      ) {
         return { kind: "out_of_range", option: name, min: option.min ?? value, max: option.max ?? value };
       }
       options[name] = value;
@@ -180,7 +190,8 @@ export function toolSchemas(
             if (o.max !== undefined) schema["maximum"] = o.max;
             if (o.maxLength !== undefined) schema["maxLength"] = o.maxLength;
             if (o.name === "target") schema["enum"] = [...extra.targets];
-            if (o.name === "operation") schema["description"] = `${o.description}: ${extra.operations.join(" | ")}`;
+            if (o.name === "operation")
+              schema["description"] = `${o.description}: ${extra.operations.join(" | ")}`;
             return [o.name, schema];
           }),
         ),

@@ -1,10 +1,10 @@
+import type { APIApplicationCommandSubcommandOption } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { maxis } from "../commands/maxis";
 import { type ActionDraft, actionSpecs } from "./actions";
 import { parseRequest } from "./parser/parse";
 import { ROWS, type Row } from "./requests.table";
 import { type Choice, resolveDrafts } from "./resolve";
-import type { APIApplicationCommandSubcommandOption } from "discord-api-types/v10";
 
 const specs = actionSpecs((maxis.data.options ?? []) as APIApplicationCommandSubcommandOption[]);
 const NOW = Date.parse("2026-12-01T10:00:00Z");
@@ -54,7 +54,9 @@ describe("the built-in parser, on the table of requests", () => {
     for (const row of ROWS) {
       const got = await understand(row);
       if (canonical(got) !== canonical(row.expected)) {
-        misses.push(`  ${row.text}\n    expected ${JSON.stringify(row.expected)}\n    got      ${JSON.stringify(got)}`);
+        misses.push(
+          `  ${row.text}\n    expected ${JSON.stringify(row.expected)}\n    got      ${JSON.stringify(got)}`,
+        );
       }
     }
     const accuracy = (ROWS.length - misses.length) / ROWS.length;

@@ -4,12 +4,23 @@
  * the target rules, the execute allow-list, `buildControlCall`. Plans and channels named in words
  * are matched against what that Maxis offers (accents, case and a typo ignored), never guessed.
  */
-import { EXECUTE_OPERATIONS, parseExecuteOperation, splitOperationLine } from "../../shared/control/operations";
+import {
+  EXECUTE_OPERATIONS,
+  parseExecuteOperation,
+  splitOperationLine,
+} from "../../shared/control/operations";
 import type { ChoiceField } from "../../shared/control/protocol";
 import { CommandOptions } from "../../shared/discord/options";
 import type { Locale } from "../../shared/i18n";
 import { buildControlCall, type ControlCall } from "../maxis/requests";
-import { type ActionDraft, type ActionSpec, asCommandData, checkDraft, isReadOnly, type Proposal } from "./actions";
+import {
+  type ActionDraft,
+  type ActionSpec,
+  asCommandData,
+  checkDraft,
+  isReadOnly,
+  type Proposal,
+} from "./actions";
 import { fold, sameWord } from "./parser/text";
 
 export interface Choice {
@@ -39,7 +50,10 @@ export type Resolution =
   | { kind: "question"; field: string; choices?: string[]; min?: number; max?: number; usage?: string }
   | { kind: "refusal"; reason: "out_of_scope" | "operation" | "invalid" };
 
-export async function resolveDrafts(drafts: readonly ActionDraft[], ctx: ResolveContext): Promise<Resolution> {
+export async function resolveDrafts(
+  drafts: readonly ActionDraft[],
+  ctx: ResolveContext,
+): Promise<Resolution> {
   if (drafts.length === 0) return { kind: "refusal", reason: "out_of_scope" };
   const actions: Resolved[] = [];
   for (const draft of drafts) {
@@ -107,9 +121,14 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
     locale: ctx.locale,
   });
   if ("error" in call) {
-    return call.error === "maxis.invalid_period" ? { kind: "question", field: "period" } : { kind: "refusal", reason: "invalid" };
+    return call.error === "maxis.invalid_period"
+      ? { kind: "question", field: "period" }
+      : { kind: "refusal", reason: "invalid" };
   }
-  return { kind: "ready", actions: [{ proposal, call, targets: chosen, readOnly: isReadOnly(proposal.action) }] };
+  return {
+    kind: "ready",
+    actions: [{ proposal, call, targets: chosen, readOnly: isReadOnly(proposal.action) }],
+  };
 }
 
 /** The plan the hint words name, when exactly one of them is one of that Maxis's plans. */
@@ -135,7 +154,9 @@ async function question(field: string, ctx: ResolveContext, draft: ActionDraft):
   if (field !== "plan" && field !== "channel") return { kind: "question", field };
   const target = targetOf(draft, ctx);
   const offered = target ? await ctx.choices(target, field) : null;
-  return offered ? { kind: "question", field, choices: offered.map((c) => c.name) } : { kind: "question", field };
+  return offered
+    ? { kind: "question", field, choices: offered.map((c) => c.name) }
+    : { kind: "question", field };
 }
 
 /**
@@ -144,7 +165,10 @@ async function question(field: string, ctx: ResolveContext, draft: ActionDraft):
  */
 export function matchChoice(typed: string, offered: readonly Choice[]): string | null {
   const want = fold(typed).replace(/^#/, "").trim();
-  const label = (c: Choice) => fold(c.name.replace(/\s*\([^)]*\)\s*$/, "")).replace(/^#/, "").trim();
+  const label = (c: Choice) =>
+    fold(c.name.replace(/\s*\([^)]*\)\s*$/, ""))
+      .replace(/^#/, "")
+      .trim();
   const exact = offered.filter((c) => fold(c.value) === want || label(c) === want);
   if (exact.length === 1) return exact[0]?.value ?? null;
   if (exact.length > 1) return null;

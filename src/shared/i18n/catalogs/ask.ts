@@ -1,12 +1,13 @@
 import { defineMessages } from "../define";
 
 /** Shellia's `/ask`: plain words → `/maxis` actions, with a preview and a confirmation (issue 15). */
-export const ask = defineMessages(
+export const ask = /* @__PURE__ */ defineMessages(
   {
     "command.ask.description": "Tell Shellia in plain words what to do with the Maxis bots (operators)",
     "command.ask.option.request.name": "request",
     "command.ask.option.request.description": "e.g. a 20 % promo on the pro plan for 48 h",
-    "ask.tool.needs_confirmation": "It changes the bot: the operator sees a preview and confirms before it runs.",
+    "ask.tool.needs_confirmation":
+      "It changes the bot: the operator sees a preview and confirms before it runs.",
     "ask.engine.parser": "the built-in parser",
     "ask.engine.model": "the model {model}",
     "ask.preview.title": "**Understood by {engine}. This will run once you confirm:**",
@@ -19,14 +20,16 @@ export const ask = defineMessages(
     "ask.running": "Understood by {engine}: `{commands}`",
     "ask.confirmed": "Confirmed by <@{user}>: `{commands}`",
     "ask.cancelled": "Cancelled by <@{user}>: nothing ran.",
-    "ask.gone": "This proposal was already confirmed or cancelled, or it expired: nothing ran. Ask again with `/ask`.",
+    "ask.gone":
+      "This proposal was already confirmed or cancelled, or it expired: nothing ran. Ask again with `/ask`.",
     "ask.not_yours": "Only the operator who asked can confirm or cancel this proposal. Nothing ran.",
     "ask.unavailable": "Shellia could not keep this proposal (storage unavailable): nothing ran. Try again.",
     "ask.question.target": "Which Maxis bot?",
     "ask.question.plan": "Which plan?",
     "ask.question.percent": "What percentage (1–90 %)?",
     "ask.question.duration": "For how long (e.g. `48h`, `2 jours`, `until Friday 18:00`)?",
-    "ask.question.prize": "What is the prize? Put it in quotes, e.g. `giveaway \"Nitro\" in #general for 2 days`.",
+    "ask.question.prize":
+      'What is the prize? Put it in quotes, e.g. `giveaway "Nitro" in #general for 2 days`.',
     "ask.question.channel": "In which channel of Maxis?",
     "ask.question.winners": "How many winners (1–20)?",
     "ask.question.maintenance": "Maintenance on or off?",
@@ -40,13 +43,15 @@ export const ask = defineMessages(
     "ask.question.again": "Nothing ran; ask again with the answer in your request.",
     "ask.refusal":
       "I cannot do that: `/ask` only runs what `/maxis` can.\n• At once (read-only): status, analytics, report.\n• After your confirmation: promo, giveaway, restart, execute ({operations}).\nNothing ran.",
-    "ask.refusal.operation": "That operation is not on the allow-list of `execute`: {operations}. Nothing ran.",
+    "ask.refusal.operation":
+      "That operation is not on the allow-list of `execute`: {operations}. Nothing ran.",
   },
   {
     "command.ask.description": "Dire à Shellia avec vos mots quoi faire des bots Maxis (opérateurs)",
     "command.ask.option.request.name": "demande",
     "command.ask.option.request.description": "par ex. une promo de 20 % sur le plan pro pendant 48 h",
-    "ask.tool.needs_confirmation": "Modifie le bot : l'opérateur voit un aperçu et confirme avant l'exécution.",
+    "ask.tool.needs_confirmation":
+      "Modifie le bot : l'opérateur voit un aperçu et confirme avant l'exécution.",
     "ask.engine.parser": "l'analyseur intégré",
     "ask.engine.model": "le modèle {model}",
     "ask.preview.title": "**Compris par {engine}. Ceci s'exécutera quand vous confirmerez :**",
@@ -62,7 +67,8 @@ export const ask = defineMessages(
     "ask.cancelled": "Annulé par <@{user}> : rien n'a été exécuté.",
     "ask.gone":
       "Cette proposition a déjà été confirmée ou annulée, ou elle a expiré : rien n'a été exécuté. Redemandez avec `/ask`.",
-    "ask.not_yours": "Seul l'opérateur qui a demandé peut confirmer ou annuler cette proposition. Rien n'a été exécuté.",
+    "ask.not_yours":
+      "Seul l'opérateur qui a demandé peut confirmer ou annuler cette proposition. Rien n'a été exécuté.",
     "ask.unavailable":
       "Shellia n'a pas pu garder cette proposition (stockage indisponible) : rien n'a été exécuté. Réessayez.",
     "ask.question.target": "Quel bot Maxis ?",

@@ -7,7 +7,7 @@ import type { ActionDraft } from "../actions";
 import { findNumbers, type NumberSpan } from "./numbers";
 import { fold, sameWord, type Token, tokens as tokenize } from "./text";
 import * as V from "./vocabulary";
-import { compactFromSeconds, findDuration, findEnd, type Found } from "./when";
+import { compactFromSeconds, type Found, findDuration, findEnd } from "./when";
 
 export interface ParseContext {
   /** Names of the configured Maxis bots. */
@@ -20,6 +20,8 @@ export interface ParseContext {
 export type Question = { kind: "question"; field: string };
 
 export type Parsed = { kind: "drafts"; drafts: ActionDraft[] } | Question | { kind: "refusal" };
+
+type WithTarget = (action: string, options: Record<string, unknown>, hints?: string[]) => Parsed;
 
 interface Clause {
   text: string;
@@ -74,7 +76,9 @@ function parseClause(c: Clause): Parsed | null {
       ? { kind: "question", field: "target" }
       : {
           kind: "drafts",
-          drafts: [{ action, options: target ? { ...options, target } : options, ...(hints ? { hints } : {}) }],
+          drafts: [
+            { action, options: target ? { ...options, target } : options, ...(hints ? { hints } : {}) },
+          ],
         };
 
   if (has(c, V.MAINTENANCE)) {
@@ -88,7 +92,9 @@ function parseClause(c: Clause): Parsed | null {
   }
   if (has(c, V.TICKETS) && has(c, V.CLOSE)) {
     const days = closeDays(c);
-    return days === null ? { kind: "question", field: "days" } : withTarget("execute", { operation: `close-stale-tickets ${days}` });
+    return days === null
+      ? { kind: "question", field: "days" }
+      : withTarget("execute", { operation: `close-stale-tickets ${days}` });
   }
   if (has(c, V.REROLL) || (has(c, ["nouveau", "new", "autre", "another"]) && has(c, ["tirage", "draw"]))) {
     const id = giveawayId(c);
@@ -100,7 +106,9 @@ function parseClause(c: Clause): Parsed | null {
   const endAt = indexOf(c, V.END);
   if (giveawayAt >= 0 && endAt >= 0 && endAt < giveawayAt && !has(c, V.LAUNCH)) {
     const id = giveawayId(c);
-    return id ? withTarget("execute", { operation: `end-giveaway ${id}` }) : { kind: "question", field: "giveaway" };
+    return id
+      ? withTarget("execute", { operation: `end-giveaway ${id}` })
+      : { kind: "question", field: "giveaway" };
   }
   if (has(c, V.OUT_OF_SCOPE)) return { kind: "refusal" };
   if (has(c, ["execute", "executer", "exec", "run"]) && !has(c, [...V.PROMO, ...V.GIVEAWAY])) {
@@ -120,7 +128,12 @@ function parseClause(c: Clause): Parsed | null {
   if (!asking && (has(c, V.PROMO) || explicitPercent(c) !== null)) return promo(c, withTarget);
   if (has(c, V.RESTART)) return withTarget("restart", {});
   if (reportAt >= 0) return withTarget("report", period(c));
-  if (has(c, V.STATUS) || /\b(how (are|is)|comment (va|vont|se porte)|ca va|vont bien|va bien|est-ce que .* (marche|tourne))\b/.test(c.folded)) {
+  if (
+    has(c, V.STATUS) ||
+    /\b(how (are|is)|comment (va|vont|se porte)|ca va|vont bien|va bien|est-ce que .* (marche|tourne))\b/.test(
+      c.folded,
+    )
+  ) {
     return withTarget("status", {});
   }
   if (analyticsAt >= 0) return withTarget("analytics", period(c));
@@ -138,9 +151,11 @@ function findTargets(c: Clause): string[] {
     let best: { name: string; length: number } | null = null;
     for (const { name, parts } of folded) {
       const joined = parts.join("-");
-      if (c.tokens[i]?.word === joined) best = best && best.length >= parts.length ? best : { name, length: 1 };
+      if (c.tokens[i]?.word === joined)
+        best = best && best.length >= parts.length ? best : { name, length: 1 };
       const spaced = parts.every((part, k) => c.tokens[i + k]?.word === part);
-      if (spaced && parts.length > 1 && (!best || best.length < parts.length)) best = { name, length: parts.length };
+      if (spaced && parts.length > 1 && (!best || best.length < parts.length))
+        best = { name, length: parts.length };
     }
     if (best) {
       if (!found.includes(best.name)) found.push(best.name);
@@ -154,9 +169,11 @@ function findTargets(c: Clause): string[] {
 }
 
 function maintenanceMode(c: Clause): "on" | "off" | "ask" | null {
-  const off = has(c, V.OFF) || /\b(fin de|sortie de|end of|back online|remet(s|tre)? en ligne)\b/.test(c.folded);
+  const off =
+    has(c, V.OFF) || /\b(fin de|sortie de|end of|back online|remet(s|tre)? en ligne)\b/.test(c.folded);
   const maintenanceAt = indexOf(c, [...V.MAINTENANCE, "mode"]);
-  const verbOn = has(c, V.ON) || c.tokens[maintenanceAt + 1]?.word === "on" || c.tokens[maintenanceAt + 2]?.word === "on";
+  const verbOn =
+    has(c, V.ON) || c.tokens[maintenanceAt + 1]?.word === "on" || c.tokens[maintenanceAt + 2]?.word === "on";
   if (off) return "off";
   if (verbOn) return "on";
   // `est-ce que maxis est en maintenance ?` asks; `maxis en maintenance` tells.
@@ -173,16 +190,34 @@ function closeDays(c: Clause): number | null {
 }
 
 const GIVEAWAY_ID = /^[0-9a-z_-]{4,64}$/;
-const KNOWN = new Set([...V.GIVEAWAY, ...V.END, ...V.REROLL, ...V.FILLER, ...V.WINNERS, "id", "numero", "n", "number", "le", "giveaway"]);
+const KNOWN = new Set([
+  ...V.GIVEAWAY,
+  ...V.END,
+  ...V.REROLL,
+  ...V.FILLER,
+  ...V.WINNERS,
+  "id",
+  "numero",
+  "n",
+  "number",
+  "le",
+  "giveaway",
+]);
 
 function giveawayId(c: Clause): string | null {
   const at = indexOf(c, [...V.GIVEAWAY, ...V.REROLL, "id"]);
   for (let i = Math.max(at, 0); i < c.tokens.length; i++) {
     const token = c.tokens[i];
-    if (!token || KNOWN.has(token.word) || c.numbers.some((n) => n.first <= i && i <= n.last && !/\d/.test(token.word))) continue;
+    if (
+      !token ||
+      KNOWN.has(token.word) ||
+      c.numbers.some((n) => n.first <= i && i <= n.last && !/\d/.test(token.word))
+    )
+      continue;
     if (/^\d{1,2}$/.test(token.word)) continue;
     if (GIVEAWAY_ID.test(token.word) && (/\d/.test(token.word) || i > at)) {
-      if (V.GIVEAWAY.some((w) => sameWord(token.word, w)) || V.END.some((w) => sameWord(token.word, w))) continue;
+      if (V.GIVEAWAY.some((w) => sameWord(token.word, w)) || V.END.some((w) => sameWord(token.word, w)))
+        continue;
       return c.text.slice(token.start, token.end);
     }
   }
@@ -211,7 +246,9 @@ function percentOf(c: Clause, used: readonly Found<number>[] = []): number | nul
   const explicit = explicitPercent(c);
   if (explicit !== null) return explicit;
   const inUse = (n: NumberSpan) => used.some((u) => u.first <= n.first && n.first <= u.last);
-  const plain = c.numbers.filter((n) => !n.article && !inUse(n) && !/^\d+[a-z]/.test(c.tokens[n.first]?.word ?? ""));
+  const plain = c.numbers.filter(
+    (n) => !n.article && !inUse(n) && !/^\d+[a-z]/.test(c.tokens[n.first]?.word ?? ""),
+  );
   return plain.length === 1 ? (plain[0]?.value ?? null) : null;
 }
 
@@ -223,7 +260,7 @@ function durationOf(c: Clause): { text: string; span: Found<number> } | null {
   return duration ? { text: compactFromSeconds(duration.value), span: duration } : null;
 }
 
-function promo(c: Clause, withTarget: (a: string, o: Record<string, unknown>) => Parsed): Parsed {
+function promo(c: Clause, withTarget: WithTarget): Parsed {
   const duration = durationOf(c);
   const percent = percentOf(c, duration ? [duration.span] : []);
   const plan = planText(c, duration?.span);
@@ -240,9 +277,7 @@ function promo(c: Clause, withTarget: (a: string, o: Record<string, unknown>) =>
 
 /** Words that could be a plan's name when none sits next to `plan`/`sur`/`on`: checked against Maxis's plans. */
 function contentWords(c: Clause, duration: Found<number> | undefined): string[] {
-  return c.tokens
-    .filter((t, i) => isContent(c, i, duration))
-    .map((t) => c.text.slice(t.start, t.end));
+  return c.tokens.filter((_token, i) => isContent(c, i, duration)).map((t) => c.text.slice(t.start, t.end));
 }
 
 function isContent(c: Clause, i: number, duration: Found<number> | undefined): boolean {
@@ -254,9 +289,15 @@ function isContent(c: Clause, i: number, duration: Found<number> | undefined): b
 }
 
 const isKeyword = (word: string) =>
-  [V.PROMO, V.LAUNCH, V.PLAN_WORDS, V.PERCENT_WORDS, V.FILLER, V.ALL_BOTS, ["pendant", "during", "jusqu", "until", "maxis", "promo"]].some(
-    (list) => list.some((w) => sameWord(word, w)),
-  );
+  [
+    V.PROMO,
+    V.LAUNCH,
+    V.PLAN_WORDS,
+    V.PERCENT_WORDS,
+    V.FILLER,
+    V.ALL_BOTS,
+    ["pendant", "during", "jusqu", "until", "maxis", "promo"],
+  ].some((list) => list.some((w) => sameWord(word, w)));
 
 function planText(c: Clause, duration: Found<number> | undefined): string | null {
   const content = (i: number) => isContent(c, i, duration);
@@ -266,15 +307,19 @@ function planText(c: Clause, duration: Found<number> | undefined): string | null
     for (let i = planAt + 1; i < c.tokens.length && i <= planAt + 3; i++) if (content(i)) return word(i);
     if (content(planAt - 1)) return word(planAt - 1);
   }
-  const onAt = c.tokens.findIndex((t) => t.word === "sur" || t.word === "on" || t.word === "for" || t.word === "pour");
+  const onAt = c.tokens.findIndex(
+    (t) => t.word === "sur" || t.word === "on" || t.word === "for" || t.word === "pour",
+  );
   for (let from = onAt; from >= 0 && from < c.tokens.length; ) {
     for (let i = from + 1; i < c.tokens.length && i <= from + 3; i++) if (content(i)) return word(i);
-    from = c.tokens.findIndex((t, k) => k > from && (t.word === "sur" || t.word === "on" || t.word === "pour"));
+    from = c.tokens.findIndex(
+      (t, k) => k > from && (t.word === "sur" || t.word === "on" || t.word === "pour"),
+    );
   }
   return null;
 }
 
-function giveaway(c: Clause, withTarget: (a: string, o: Record<string, unknown>) => Parsed): Parsed {
+function giveaway(c: Clause, withTarget: WithTarget): Parsed {
   const duration = durationOf(c);
   const winners = winnersCount(c);
   const prize = prizeText(c, duration?.span);
@@ -287,7 +332,40 @@ function giveaway(c: Clause, withTarget: (a: string, o: Record<string, unknown>)
   });
 }
 
-const PRIZE_STOP = ["pendant", "during", "for", "pour", "with", "avec", "ending", "ends", "until", "till", "jusqu", "in", "dans", "sur", "se", "qui", "that", "which", "lasting", "durant", "et", "and", "ending", "finissant", "terminant", "tomorrow", "demain", "today", "aujourd", ...V.CHANNEL_WORDS, ...V.WINNERS, "maxis"];
+const PRIZE_STOP = [
+  "pendant",
+  "during",
+  "for",
+  "pour",
+  "with",
+  "avec",
+  "ending",
+  "ends",
+  "until",
+  "till",
+  "jusqu",
+  "in",
+  "dans",
+  "sur",
+  "se",
+  "qui",
+  "that",
+  "which",
+  "lasting",
+  "durant",
+  "et",
+  "and",
+  "ending",
+  "finissant",
+  "terminant",
+  "tomorrow",
+  "demain",
+  "today",
+  "aujourd",
+  ...V.CHANNEL_WORDS,
+  ...V.WINNERS,
+  "maxis",
+];
 
 function prizeText(c: Clause, duration: Found<number> | undefined): string | null {
   const quoted = /["«“]\s*([^"»”]{1,256}?)\s*["»”]/.exec(c.text);
@@ -310,7 +388,13 @@ function prizeText(c: Clause, duration: Found<number> | undefined): string | nul
         continue;
       }
       if (inDuration || token.word.startsWith("<#") || c.folded[token.start - 1] === "#") break;
-      if (V.FILLER.includes(token.word) || V.LAUNCH.includes(token.word) || token.word === "sort" || token.word === "away") continue;
+      if (
+        V.FILLER.includes(token.word) ||
+        V.LAUNCH.includes(token.word) ||
+        token.word === "sort" ||
+        token.word === "away"
+      )
+        continue;
       if (PRIZE_STOP.includes(token.word)) break;
       first = i;
       last = i;
@@ -334,7 +418,8 @@ function channelText(c: Clause): string | null {
   if (at < 0) return null;
   // `le salon general`, `the general channel`.
   const next = c.tokens[at + 1];
-  if (next && !V.FILLER.includes(next.word) && !PRIZE_STOP.includes(next.word)) return `#${c.text.slice(next.start, next.end)}`;
+  if (next && !V.FILLER.includes(next.word) && !PRIZE_STOP.includes(next.word))
+    return `#${c.text.slice(next.start, next.end)}`;
   const before = c.tokens[at - 1];
   if (before && !V.FILLER.includes(before.word)) return `#${c.text.slice(before.start, before.end)}`;
   return null;

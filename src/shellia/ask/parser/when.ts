@@ -56,7 +56,8 @@ const UNIT_SECONDS: Record<string, number> = {
 function unitOf(word: string): number | undefined {
   const exact = UNIT_SECONDS[word];
   if (exact !== undefined) return exact;
-  for (const [unit, seconds] of Object.entries(UNIT_SECONDS)) if (unit.length >= 5 && sameWord(word, unit)) return seconds;
+  for (const [unit, seconds] of Object.entries(UNIT_SECONDS))
+    if (unit.length >= 5 && sameWord(word, unit)) return seconds;
   return undefined;
 }
 
@@ -92,15 +93,17 @@ export function findDuration(tokens: readonly Token[], numbers: readonly NumberS
       continue;
     }
     if (isTimeOfDay(tokens, i)) continue;
-    found = found
-      ? { value: found.value + piece.value, first: found.first, last: piece.last }
-      : piece;
+    found = found ? { value: found.value + piece.value, first: found.first, last: piece.last } : piece;
     i = piece.last;
   }
   return found;
 }
 
-function durationAt(tokens: readonly Token[], numbers: readonly NumberSpan[], i: number): Found<number> | null {
+function durationAt(
+  tokens: readonly Token[],
+  numbers: readonly NumberSpan[],
+  i: number,
+): Found<number> | null {
   const word = tokens[i]?.word ?? "";
   const compact = compactDuration(word);
   if (compact !== null) return { value: compact, first: i, last: i };
@@ -153,7 +156,11 @@ function dayOffsetWord(word: string): number | null {
 }
 
 /** `18:00`, `18h`, `18h30`, `8pm`, `8 pm`, `midi`, `noon`, `minuit`, `midnight` at token i. */
-function timeAt(tokens: readonly Token[], numbers: readonly NumberSpan[], i: number): Found<{ h: number; m: number }> | null {
+function timeAt(
+  tokens: readonly Token[],
+  numbers: readonly NumberSpan[],
+  i: number,
+): Found<{ h: number; m: number }> | null {
   const word = tokens[i]?.word ?? "";
   const next = tokens[i + 1]?.word ?? "";
   if (word === "midi" || word === "noon") return { value: { h: 12, m: 0 }, first: i, last: i };
@@ -163,9 +170,12 @@ function timeAt(tokens: readonly Token[], numbers: readonly NumberSpan[], i: num
   match = /^(\d{1,2})(am|pm)$/.exec(word);
   if (match) return clock(twelveHour(Number(match[1]), match[2] ?? ""), 0, i, i);
   const number = numbers.find((n) => n.first === i);
-  if (number && (next === "pm" || next === "am")) return clock(twelveHour(number.value, next), 0, i, number.last + 1);
+  if (number && (next === "pm" || next === "am"))
+    return clock(twelveHour(number.value, next), 0, i, number.last + 1);
   if (number && (next === "h" || next === "heures" || next === "heure")) {
-    const minutes = /^\d{2}$/.test(tokens[number.last + 2]?.word ?? "") ? Number(tokens[number.last + 2]?.word) : null;
+    const minutes = /^\d{2}$/.test(tokens[number.last + 2]?.word ?? "")
+      ? Number(tokens[number.last + 2]?.word)
+      : null;
     return clock(number.value, minutes ?? 0, i, minutes === null ? number.last + 1 : number.last + 2);
   }
   return null;
@@ -177,7 +187,21 @@ function clock(h: number, m: number, first: number, last: number): Found<{ h: nu
   return h <= 23 && m <= 59 ? { value: { h, m }, first, last } : null;
 }
 
-const UNTIL = ["until", "till", "jusqu", "ending", "ends", "end", "termine", "terminant", "finit", "finissant", "fin", "by", "through"];
+const UNTIL = [
+  "until",
+  "till",
+  "jusqu",
+  "ending",
+  "ends",
+  "end",
+  "termine",
+  "terminant",
+  "finit",
+  "finissant",
+  "fin",
+  "by",
+  "through",
+];
 
 /** Wall-clock parts of an instant in a time zone. */
 function zoned(ms: number, timeZone: string) {
@@ -267,7 +291,13 @@ function resolve(
   const at = (extra: number) => {
     const date = new Date(Date.UTC(today.year, today.month - 1, today.day + days + extra));
     return wallTimeToInstant(
-      { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: h, minute: m },
+      {
+        year: date.getUTCFullYear(),
+        month: date.getUTCMonth() + 1,
+        day: date.getUTCDate(),
+        hour: h,
+        minute: m,
+      },
       timeZone,
     );
   };
