@@ -6,7 +6,11 @@
 import { env, exports } from "cloudflare:workers";
 import { ComponentType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
-import { buttonInteraction, commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
+import {
+  buttonInteraction,
+  commandInteraction,
+  parseCommandLine,
+} from "../../../scripts/lib/interaction-builder";
 import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID } from "../../../scripts/lib/local-identities";
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
 import { definitions } from "./control-support";
@@ -21,17 +25,25 @@ interface Edit {
 /** Runs `/ask request:…` and returns the deferred edit (the answer). */
 async function ask(request: string, actor: { userId?: string; locale?: string } = {}) {
   const interaction = commandInteraction(
-    { userId: actor.userId ?? LOCAL_ADMIN_ID, administrator: true, ...(actor.locale ? { locale: actor.locale } : {}) },
+    {
+      userId: actor.userId ?? LOCAL_ADMIN_ID,
+      administrator: true,
+      ...(actor.locale ? { locale: actor.locale } : {}),
+    },
     parseCommandLine(`/ask request:${request}`, definitions),
   );
   const { response } = await sendInteraction(exports.default, interaction);
-  if (response.type !== InteractionResponseType.DeferredChannelMessageWithSource) return { response, edit: null };
+  if (response.type !== InteractionResponseType.DeferredChannelMessageWithSource)
+    return { response, edit: null };
   const [edit] = await waitForDiscordRequests(interaction.token, 1, 10_000);
   return { response, edit: (edit?.body ?? null) as Edit | null };
 }
 
 async function press(customId: string, userId: string, locale?: string) {
-  const interaction = buttonInteraction({ userId, administrator: true, ...(locale ? { locale } : {}) }, customId);
+  const interaction = buttonInteraction(
+    { userId, administrator: true, ...(locale ? { locale } : {}) },
+    customId,
+  );
   const { response } = await sendInteraction(exports.default, interaction);
   return { response, token: interaction.token };
 }
@@ -69,14 +81,18 @@ describe("/ask, in English", () => {
     expect(confirmed.response).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
     const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
     const body = result?.body as Edit;
-    expect(body.content).toMatch(/^Confirmed by <@1300000000000000333>: `\/maxis promo percent:61 plan:premium duration:2d target:maxis`/);
+    expect(body.content).toMatch(
+      /^Confirmed by <@1300000000000000333>: `\/maxis promo percent:61 plan:premium duration:2d target:maxis`/,
+    );
     expect(body.content).toMatch(/Promotion #\d+ started on \*\*maxis\*\*: \*\*Premium\*\* −61 %/);
     expect(body.components).toEqual([]);
     expect(await shop()).toContain("−61 %");
 
     const again = await press(confirm ?? "", LOCAL_ADMIN_ID);
     expect(again.response).toMatchObject({
-      data: { content: expect.stringContaining("already confirmed or cancelled, or it expired: nothing ran") },
+      data: {
+        content: expect.stringContaining("already confirmed or cancelled, or it expired: nothing ran"),
+      },
     });
     const late = await press(cancel ?? "", LOCAL_ADMIN_ID);
     expect(late.response).toMatchObject({ data: { content: expect.stringContaining("nothing ran") } });
@@ -84,13 +100,17 @@ describe("/ask, in English", () => {
 
   it("runs read-only requests at once", async () => {
     const { edit } = await ask("status of maxis");
-    expect(edit?.content).toMatch(/^Understood by the built-in parser: `\/maxis status target:maxis`\n\n\*\*maxis\*\*/);
+    expect(edit?.content).toMatch(
+      /^Understood by the built-in parser: `\/maxis status target:maxis`\n\n\*\*maxis\*\*/,
+    );
     expect(buttons(edit)).toEqual([]);
   });
 
   it("asks which plan, listing Maxis's plans, instead of guessing", async () => {
     const { edit } = await ask("start a 20% promo for 48h on maxis");
-    expect(edit?.content).toMatch(/^Which plan\? Choose from: `Basic \(basic\)`, `Pro \(pro\)`, `Premium \(premium\)`/);
+    expect(edit?.content).toMatch(
+      /^Which plan\? Choose from: `Basic \(basic\)`, `Pro \(pro\)`, `Premium \(premium\)`/,
+    );
     expect(edit?.content).toContain("Nothing ran");
     expect(buttons(edit)).toEqual([]);
   });
@@ -99,7 +119,9 @@ describe("/ask, in English", () => {
     const { edit } = await ask("delete all tickets on maxis");
     expect(edit?.content).toMatch(/^I cannot do that: `\/ask` only runs what `\/maxis` can\./);
     const { edit: operation } = await ask("execute rm -rf / on maxis");
-    expect(operation?.content).toMatch(/^That operation is not on the allow-list of `execute`: `sync-commands`/);
+    expect(operation?.content).toMatch(
+      /^That operation is not on the allow-list of `execute`: `sync-commands`/,
+    );
   });
 
   it("refuses a non-operator before understanding anything", async () => {
@@ -114,16 +136,25 @@ describe("/ask, in English", () => {
 
 describe("/ask, en français", () => {
   it("annule : rien ne change, et un second appui ne fait rien", async () => {
-    const { edit } = await ask("lance une promo de cinquante-neuf pour cent sur l'offre lifetime pendant 3 jours sur maxis", {
-      locale: "fr",
-    });
-    expect(edit?.content).toContain("Compris par l'analyseur intégré. Ceci s'exécutera quand vous confirmerez :");
+    const { edit } = await ask(
+      "lance une promo de cinquante-neuf pour cent sur l'offre lifetime pendant 3 jours sur maxis",
+      {
+        locale: "fr",
+      },
+    );
+    expect(edit?.content).toContain(
+      "Compris par l'analyseur intégré. Ceci s'exécutera quand vous confirmerez :",
+    );
     expect(edit?.content).toContain("`/maxis promo percent:59 plan:lifetime duration:3d target:maxis`");
     const [confirm, cancel] = buttons(edit);
     const cancelled = await press(cancel ?? "", LOCAL_ADMIN_ID, "fr");
     expect(cancelled.response).toEqual({
       type: InteractionResponseType.UpdateMessage,
-      data: { content: "Annulé par <@1300000000000000333> : rien n'a été exécuté.", components: [], allowed_mentions: { parse: [] } },
+      data: {
+        content: "Annulé par <@1300000000000000333> : rien n'a été exécuté.",
+        components: [],
+        allowed_mentions: { parse: [] },
+      },
     });
     const after = await press(confirm ?? "", LOCAL_ADMIN_ID, "fr");
     expect(after.response).toMatchObject({
