@@ -6,7 +6,6 @@
  * signed timestamp is within the window; after that the timestamp check refuses the request anyway.
  */
 import { DurableObject } from "cloudflare:workers";
-import { INTERACTION_WINDOW_SECONDS } from "./freshness";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS handled (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
@@ -18,9 +17,6 @@ const SCHEMA = `
 
 /** What `take` found: the held payload (now gone), someone else's, or nothing (taken, expired, never held). */
 export type Taken = { kind: "taken"; payload: string } | { kind: "not_owner" } | { kind: "gone" };
-
-/** Enough to spread a busy bot's interactions; each shard holds at most one window of ids. */
-const SHARDS = 16n;
 
 export class InteractionLedger extends DurableObject<unknown> {
   constructor(ctx: DurableObjectState, env: unknown) {
@@ -80,25 +76,5 @@ export class InteractionLedger extends DurableObject<unknown> {
   }
 }
 
-export interface LedgerEnv {
-  INTERACTION_LEDGER: DurableObjectNamespace<InteractionLedger>;
-}
-
-/** The shard that owns an interaction id (a snowflake: its low bits vary from one id to the next). */
-export function ledgerFor(env: LedgerEnv, interactionId: string) {
-  const shard = BigInt(interactionId) % SHARDS;
-  return env.INTERACTION_LEDGER.get(env.INTERACTION_LEDGER.idFromName(`shard-${shard}`));
-}
-
-/**
- * Claims an interaction id for handling; false when it was handled already. `signedAt` is the
- * request's signed timestamp (Unix seconds): the id is remembered until that leaves the window.
- */
-export async function claimInteraction(
-  env: LedgerEnv,
-  interactionId: string,
-  signedAt: number,
-): Promise<boolean> {
-  const expiresAt = (signedAt + INTERACTION_WINDOW_SECONDS + 1) * 1000;
-  return ledgerFor(env, interactionId).claim(interactionId, expiresAt);
-}
+// Where each id lives, without the class itself: command modules that tooling also imports use this.
+export { claimInteraction, type LedgerEnv, ledgerFor } from "./ledger-shards";

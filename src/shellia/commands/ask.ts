@@ -18,7 +18,7 @@ import {
   type MessageWithFile,
 } from "../../shared/discord/followup";
 import type { ComponentContext, ComponentHandler, SlashCommand } from "../../shared/discord/handlers";
-import { ledgerFor } from "../../shared/discord/interaction-ledger";
+import { ledgerFor } from "../../shared/discord/ledger-shards";
 import { CommandOptions } from "../../shared/discord/options";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
