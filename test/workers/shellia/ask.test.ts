@@ -5,7 +5,7 @@
  */
 import { env, exports } from "cloudflare:workers";
 import { ComponentType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   buttonInteraction,
   commandInteraction,
@@ -59,6 +59,7 @@ const buttons = (edit: Edit | null) => edit?.components?.[0]?.components.map((c)
 
 describe("/ask, in English", () => {
   it("previews a promotion, refuses another operator's press, runs on Confirm once, and /shop shows it", async () => {
+    const log = vi.spyOn(console, "log");
     const { edit } = await ask("start a 61% promo on the premium plan for 2 days on maxis");
     expect(edit?.content).toContain("Understood by the built-in parser. This will run once you confirm:");
     expect(edit?.content).toContain("`/maxis promo percent:61 plan:premium duration:2d target:maxis`");
@@ -96,6 +97,30 @@ describe("/ask, in English", () => {
     });
     const late = await press(cancel ?? "", LOCAL_ADMIN_ID);
     expect(late.response).toMatchObject({ data: { content: expect.stringContaining("nothing ran") } });
+
+    // The trail: every step of this /ask, one JSON line each, under the /ask's id.
+    const askId = confirm?.split(":")[2];
+    const steps = log.mock.calls
+      .map(([line]) =>
+        typeof line === "string" && line.startsWith('{"audit":"ask"') ? JSON.parse(line) : null,
+      )
+      .filter((entry) => entry?.askId === askId);
+    log.mockRestore();
+    expect(steps.map((s) => [s.step, s.operatorId])).toEqual([
+      ["understood", LOCAL_ADMIN_ID],
+      ["proposed", LOCAL_ADMIN_ID],
+      ["press_refused", OTHER_OPERATOR],
+      ["confirmed", LOCAL_ADMIN_ID],
+      ["ran", LOCAL_ADMIN_ID],
+      ["press_refused", LOCAL_ADMIN_ID],
+      ["press_refused", LOCAL_ADMIN_ID],
+    ]);
+    expect(steps[1]).toMatchObject({
+      request: "start a 61% promo on the premium plan for 2 days on maxis",
+      engine: "parser",
+      commands: ["/maxis promo percent:61 plan:premium duration:2d target:maxis"],
+    });
+    expect(steps[4]).toMatchObject({ outcomes: ["ok"] });
   });
 
   it("runs read-only requests at once", async () => {
