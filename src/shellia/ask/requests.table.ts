@@ -437,6 +437,63 @@ export const ROWS: Row[] = [
       ],
     },
   },
+  // Held-out phrasings (written after the parser, 17 of 20 understood before adjusting it)
+  {
+    text: "peux-tu lancer une promo de 10% sur basic pour 24 heures ?",
+    expected: act("promo", { percent: 10, plan: "basic", duration: "1d" }),
+  },
+  {
+    text: "I'd like a 30 percent sale on premium for the weekend until Sunday 23:59",
+    expected: act("promo", { percent: 30, plan: "premium", duration: "5d12h59min" }),
+  },
+  {
+    text: "baisse le prix du plan pro de 20 % pendant 3 jours",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "3d" }),
+  },
+  {
+    text: "fais un concours de 3 nitros pour 3 gagnants dans #general, fin demain 18h",
+    expected: act("giveaway", { prize: "3 nitros", duration: "1d7h", channel: GENERAL, winners: 3 }),
+  },
+  { text: "reboot maxis-eu please", expected: act("restart", { target: "maxis-eu" }), targets: TWO },
+  { text: "quel est l'état de maxis ?", expected: act("status", { target: "maxis" }) },
+  { text: "give me the analytics for the past 2 weeks", expected: act("analytics", { period: "2w" }) },
+  { text: "envoie-moi le rapport de la semaine", expected: act("report", { period: "1w" }) },
+  {
+    text: "passe maxis en mode maintenance",
+    expected: act("execute", { operation: "maintenance on", target: "maxis" }),
+  },
+  {
+    text: "remets maxis en ligne (fin de maintenance)",
+    expected: act("execute", { operation: "maintenance off", target: "maxis" }),
+  },
+  {
+    text: "close every ticket idle for 10 days",
+    expected: act("execute", { operation: "close-stale-tickets 10" }),
+  },
+  {
+    text: "tire un nouveau gagnant pour le concours 7kq2m9xa",
+    expected: act("execute", { operation: "reroll 7kq2m9xa" }),
+  },
+  { text: "réduction 15% sur toutes les offres", expected: ask("plan") },
+  {
+    text: "promo 20 pour cent premium 1 semaine",
+    expected: act("promo", { percent: 20, plan: "premium", duration: "7d" }),
+  },
+  {
+    text: "lance un giveaway d'un mois de Nitro dans #general pendant une semaine pour 2 gagnants",
+    expected: act("giveaway", { prize: "mois de Nitro", duration: "7d", channel: GENERAL, winners: 2 }),
+  },
+  {
+    text: "mets une promo de dix pourcents sur pro jusqu'à jeudi midi",
+    expected: act("promo", { percent: 10, plan: "pro", duration: "2d1h" }),
+  },
+  {
+    text: "turn on maintenance for maxis",
+    expected: act("execute", { operation: "maintenance on", target: "maxis" }),
+  },
+  { text: "how many tickets were opened today?", expected: act("analytics", { period: "1d" }) },
+  { text: "relance les commandes slash", expected: act("execute", { operation: "sync-commands" }) },
+  { text: "stop everything", expected: "refusal" },
   // Out of scope
   { text: "supprime tous les tickets", expected: "refusal" },
   { text: "delete the database", expected: "refusal" },

@@ -87,7 +87,21 @@ function parseClause(c: Clause): Parsed | null {
     if (mode === null) return { kind: "question", field: "maintenance" };
     return withTarget("execute", { operation: `maintenance ${mode}` });
   }
-  if (has(c, V.SYNC) || (has(c, V.COMMANDS) && has(c, ["register", "enregistre", "reenregistre"]))) {
+  if (
+    has(c, V.SYNC) ||
+    (has(c, V.COMMANDS) &&
+      has(c, [
+        "register",
+        "enregistre",
+        "reenregistre",
+        "relance",
+        "reload",
+        "refresh",
+        "rafraichis",
+        "recharge",
+        "redeploie",
+      ]))
+  ) {
     return withTarget("execute", { operation: "sync-commands" });
   }
   if (has(c, V.TICKETS) && has(c, V.CLOSE)) {
@@ -96,7 +110,10 @@ function parseClause(c: Clause): Parsed | null {
       ? { kind: "question", field: "days" }
       : withTarget("execute", { operation: `close-stale-tickets ${days}` });
   }
-  if (has(c, V.REROLL) || (has(c, ["nouveau", "new", "autre", "another"]) && has(c, ["tirage", "draw"]))) {
+  if (
+    has(c, V.REROLL) ||
+    (has(c, ["nouveau", "nouveaux", "new", "autre", "another"]) && has(c, ["tirage", "draw", ...V.WINNERS]))
+  ) {
     const id = giveawayId(c);
     if (!id) return { kind: "question", field: "giveaway" };
     const winners = winnersCount(c);

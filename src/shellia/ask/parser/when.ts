@@ -85,19 +85,26 @@ const ARTICLE_ONE = new Set(["a", "an", "one", "un", "une"]);
  * `skipTimeOfDay` leaves `demain 20h` to the end-time reader.
  */
 export function findDuration(tokens: readonly Token[], numbers: readonly NumberSpan[]): Found<number> | null {
+  const groups: Found<number>[] = [];
   let found: Found<number> | null = null;
   for (let i = 0; i < tokens.length; i++) {
     const piece = durationAt(tokens, numbers, i);
-    if (!piece) {
-      if (found && !(tokens[i]?.word === "et" || tokens[i]?.word === "and")) break;
+    if (!piece || isTimeOfDay(tokens, i)) {
+      if (found && !(tokens[i]?.word === "et" || tokens[i]?.word === "and")) {
+        groups.push(found);
+        found = null;
+      }
       continue;
     }
-    if (isTimeOfDay(tokens, i)) continue;
     found = found ? { value: found.value + piece.value, first: found.first, last: piece.last } : piece;
     i = piece.last;
   }
-  return found;
+  if (found) groups.push(found);
+  // `un mois de Nitro pendant une semaine`: the one introduced as a duration wins.
+  return groups.find((g) => DURATION_CUES.includes(tokens[g.first - 1]?.word ?? "")) ?? groups[0] ?? null;
 }
+
+const DURATION_CUES = ["pendant", "for", "during", "durant", "lasting", "over", "sur", "duree"];
 
 function durationAt(
   tokens: readonly Token[],
