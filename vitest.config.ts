@@ -174,7 +174,8 @@ export default defineConfig(async () => {
                 bindings: {
                   DISCORD_PUBLIC_KEY: stack.discordKeys.publicKey,
                   DISCORD_API_BASE: stack.discordApiBase,
-                  OPERATOR_USER_IDS: LOCAL_ADMIN_ID,
+                  // A second operator, so `/ask` tests can show that one cannot confirm another's proposal.
+                  OPERATOR_USER_IDS: `${LOCAL_ADMIN_ID} 1300000000000000555`,
                   MAXIS_TARGETS: JSON.stringify(maxisTargets),
                 },
                 serviceBindings: { MAXIS_B: "maxis-b", MAXIS_SLOW: "maxis-slow" },

@@ -44,10 +44,26 @@ export interface ControlOperator {
   name: string;
 }
 
+/**
+ * A call that `/ask` proposed from an operator's words: the words and how they were understood ride
+ * in the signed body, so Maxis's audit row of the call keeps them (Maxis does not act on them).
+ */
+export interface AskOrigin {
+  kind: "ask";
+  /** The `/ask` interaction id, shared by every call of one request. */
+  askId: string;
+  request: string;
+  engine: "parser" | "model";
+  model?: string;
+  /** Read-only actions run without a confirmation. */
+  confirmed: boolean;
+}
+
 interface ControlRequestBase {
   operator: ControlOperator;
   /** The operator's language: Maxis writes the messages it returns in it. */
   locale: "en" | "fr";
+  via?: AskOrigin;
 }
 
 export interface ControlRequests {

@@ -32,3 +32,24 @@ describe("InteractionLedger", () => {
     expect(await claimInteraction(env, old, nowSeconds())).toBe(true);
   });
 });
+
+describe("InteractionLedger hold / take (what waits for a Confirm button)", () => {
+  it("hands a held payload to its owner once, even to presses at the same moment", async () => {
+    const id = freshId();
+    const shard = ledgerFor(env, id);
+    expect(await shard.hold(id, "owner", '{"a":1}', Date.now() + 60_000)).toBe(true);
+    expect(await shard.hold(id, "owner", '{"a":2}', Date.now() + 60_000)).toBe(false);
+    expect(await shard.take(id, "someone-else")).toEqual({ kind: "not_owner" });
+    const presses = await Promise.all([1, 2, 3].map(() => shard.take(id, "owner")));
+    expect(presses.filter((p) => p.kind === "taken")).toEqual([{ kind: "taken", payload: '{"a":1}' }]);
+    expect(presses.filter((p) => p.kind === "gone")).toHaveLength(2);
+    expect(await shard.take(id, "someone-else")).toEqual({ kind: "gone" });
+  });
+
+  it("gives nothing once the payload has expired", async () => {
+    const id = freshId();
+    const shard = ledgerFor(env, id);
+    expect(await shard.hold(id, "owner", "{}", Date.now() - 1)).toBe(true);
+    expect(await shard.take(id, "owner")).toEqual({ kind: "gone" });
+  });
+});

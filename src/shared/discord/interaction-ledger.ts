@@ -6,15 +6,17 @@
  * signed timestamp is within the window; after that the timestamp check refuses the request anyway.
  */
 import { DurableObject } from "cloudflare:workers";
-import { INTERACTION_WINDOW_SECONDS } from "./freshness";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS handled (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
   CREATE INDEX IF NOT EXISTS handled_expiry ON handled (expires_at);
+  CREATE TABLE IF NOT EXISTS held (
+    id TEXT PRIMARY KEY, owner TEXT NOT NULL, payload TEXT NOT NULL, expires_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
 `;
 
-/** Enough to spread a busy bot's interactions; each shard holds at most one window of ids. */
-const SHARDS = 16n;
+/** What `take` found: the held payload (now gone), someone else's, or nothing (taken, expired, never held). */
+export type Taken = { kind: "taken"; payload: string } | { kind: "not_owner" } | { kind: "gone" };
 
 export class InteractionLedger extends DurableObject<unknown> {
   constructor(ctx: DurableObjectState, env: unknown) {
@@ -34,31 +36,45 @@ export class InteractionLedger extends DurableObject<unknown> {
     return inserted.rowsWritten > 0;
   }
 
+  /**
+   * Keeps a payload under an id for one owner until `expiresAt` (ms), e.g. an `/ask` proposal waiting
+   * for its Confirm button. False when the id is held already.
+   */
+  hold(id: string, owner: string, payload: string, expiresAt: number): boolean {
+    const sql = this.ctx.storage.sql;
+    sql.exec("DELETE FROM held WHERE expires_at < ?", Date.now());
+    return (
+      sql.exec(
+        "INSERT INTO held (id, owner, payload, expires_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        id,
+        owner,
+        payload,
+        expiresAt,
+      ).rowsWritten > 0
+    );
+  }
+
+  /**
+   * Hands a held payload to its owner once: the row is deleted in the same call (no await in between),
+   * so two presses, even at the same moment, cannot both get it. Anyone else's press changes nothing.
+   */
+  take(id: string, owner: string): Taken {
+    const sql = this.ctx.storage.sql;
+    sql.exec("DELETE FROM held WHERE expires_at < ?", Date.now());
+    const row = sql
+      .exec<{ owner: string; payload: string }>("SELECT owner, payload FROM held WHERE id = ?", id)
+      .toArray()[0];
+    if (!row) return { kind: "gone" };
+    if (row.owner !== owner) return { kind: "not_owner" };
+    sql.exec("DELETE FROM held WHERE id = ?", id);
+    return { kind: "taken", payload: row.payload };
+  }
+
   /** How many ids are kept (for tests: expiry keeps this bounded). */
   size(): number {
     return this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM handled").one().n;
   }
 }
 
-export interface LedgerEnv {
-  INTERACTION_LEDGER: DurableObjectNamespace<InteractionLedger>;
-}
-
-/** The shard that owns an interaction id (a snowflake: its low bits vary from one id to the next). */
-export function ledgerFor(env: LedgerEnv, interactionId: string) {
-  const shard = BigInt(interactionId) % SHARDS;
-  return env.INTERACTION_LEDGER.get(env.INTERACTION_LEDGER.idFromName(`shard-${shard}`));
-}
-
-/**
- * Claims an interaction id for handling; false when it was handled already. `signedAt` is the
- * request's signed timestamp (Unix seconds): the id is remembered until that leaves the window.
- */
-export async function claimInteraction(
-  env: LedgerEnv,
-  interactionId: string,
-  signedAt: number,
-): Promise<boolean> {
-  const expiresAt = (signedAt + INTERACTION_WINDOW_SECONDS + 1) * 1000;
-  return ledgerFor(env, interactionId).claim(interactionId, expiresAt);
-}
+// Where each id lives, without the class itself: command modules that tooling also imports use this.
+export { claimInteraction, type LedgerEnv, ledgerFor } from "./ledger-shards";

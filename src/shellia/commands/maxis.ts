@@ -1,29 +1,22 @@
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
-import type { ChoiceField, ControlAction } from "../../shared/control/protocol";
+import type { ChoiceField } from "../../shared/control/protocol";
 import {
   type DefinedOption,
   guildCommand,
   option,
   subcommand,
 } from "../../shared/discord/command-definition";
-import { deferThenEdit, deferThenEditWithFile, type MessageWithFile } from "../../shared/discord/followup";
-import type { AutocompleteContext, CommandContext, SlashCommand } from "../../shared/discord/handlers";
+import { deferThenEditWithFile } from "../../shared/discord/followup";
+import type { AutocompleteContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
-import { type CallOutcome, callMaxis } from "../control-client";
-import {
-  formatAnalytics,
-  formatGiveaway,
-  formatPromo,
-  formatRestart,
-  formatStatus,
-  problem,
-} from "../maxis/format";
-import { buildControlCall, type CommandAction, type ControlCall } from "../maxis/requests";
-import { type MaxisTarget, maxisTargets } from "../maxis-targets";
+import { callMaxis } from "../control-client";
+import { buildControlCall, type CommandAction } from "../maxis/requests";
+import { chooseTargets, runControlCall } from "../maxis/run";
+import { maxisTargets } from "../maxis-targets";
 import { isOperator } from "../operators";
 
 const target = option.string("target", "command.maxis.option.target", { autocomplete: true });
@@ -36,46 +29,6 @@ const duration = option.string("duration", "command.maxis.option.duration", {
 /** Every subcommand is a control action, and may name which Maxis bot it is for. */
 const action = (name: CommandAction, options: DefinedOption[] = []) =>
   subcommand(name, `command.maxis.${name}`, [...options, target]);
-
-/** Renders one successful answer; `report` also carries a file. */
-function render(
-  ctx: CommandContext<ShelliaEnv>,
-  maxis: MaxisTarget,
-  call: ControlCall,
-  outcome: CallOutcome<ControlAction>,
-): MessageWithFile {
-  const { t, locale } = ctx;
-  if (outcome.kind !== "ok") return { message: problem(t, maxis, outcome) };
-  const result = outcome.result;
-  switch (call.action) {
-    case "status":
-      return { message: formatStatus(t, maxis, result as CallOutcomeResult<"status">, outcome.ms) };
-    case "analytics":
-      return { message: formatAnalytics(t, maxis, result as CallOutcomeResult<"analytics">) };
-    case "promo":
-      return { message: formatPromo(t, locale, maxis, result as CallOutcomeResult<"promo">) };
-    case "giveaway":
-      return { message: formatGiveaway(t, maxis, result as CallOutcomeResult<"giveaway">) };
-    case "restart":
-      return { message: formatRestart(t, maxis, result as CallOutcomeResult<"restart">) };
-    case "execute":
-      return {
-        message: t("maxis.outcome.rejected", {
-          target: maxis.name,
-          message: (result as CallOutcomeResult<"execute">).message,
-        }),
-      };
-    case "report": {
-      const report = result as CallOutcomeResult<"report">;
-      return {
-        message: { content: t("maxis.report.sent", { target: maxis.name }), embeds: [report.embed] },
-        file: { name: report.filename, contentType: "text/markdown; charset=utf-8", data: report.markdown },
-      };
-    }
-  }
-}
-
-type CallOutcomeResult<A extends ControlAction> = Extract<CallOutcome<A>, { kind: "ok" }>["result"];
 
 /** `/maxis …`: operators steer the Maxis bots through the signed control API. */
 export const maxis: SlashCommand<ShelliaEnv> = {
@@ -131,14 +84,8 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     const options = new CommandOptions(interaction.data);
     const targets = maxisTargets(env);
     if (targets.length === 0) return ephemeral(t("maxis.no_targets"));
-    const names = targets.map((x) => x.name).join(", ");
-    const wanted = options.string("target");
-    const chosen = wanted ? targets.filter((x) => x.name === wanted) : targets;
-    if (chosen.length === 0)
-      return ephemeral(t("maxis.unknown_target", { target: wanted ?? "", targets: names }));
-    // Only status summarises every bot; anything that acts needs to know which one.
-    if (chosen.length > 1 && options.subcommand !== "status")
-      return ephemeral(t("maxis.choose_target", { targets: names }));
+    const choice = chooseTargets(targets, options.string("target"), options.subcommand ?? "");
+    if (!choice.ok) return ephemeral(t(choice.key, choice.params));
 
     const call = buildControlCall({
       options,
@@ -148,30 +95,9 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     if ("error" in call) return ephemeral(t(call.error));
 
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
-    if (call.action === "report") {
-      const [only] = chosen as [MaxisTarget];
-      return deferThenEditWithFile(
-        ctx,
-        rest,
-        async () => render(ctx, only, call, await callMaxis(only, call.action, call.request)),
-        { ephemeral: true },
-      );
-    }
-    return deferThenEdit(
-      ctx,
-      rest,
-      async () => {
-        const answers = await Promise.all(
-          chosen.map(async (maxis) => {
-            // `call` pairs each action with its request; TypeScript cannot follow that pairing here.
-            const outcome = await callMaxis(maxis, call.action, call.request as never);
-            return render(ctx, maxis, call, outcome).message as string;
-          }),
-        );
-        return answers.join("\n\n");
-      },
-      { ephemeral: true },
-    );
+    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.chosen, call), {
+      ephemeral: true,
+    });
   },
 
   async autocomplete(ctx) {

@@ -93,6 +93,7 @@ describe("the commands as Discord shows them (--dry-run)", () => {
       ticket: null,
       "ticket-staff": String(1n << 13n),
       maxis: String(1n << 3n), // Administrator
+      ask: String(1n << 3n), // Administrator, like /maxis
     });
   });
 

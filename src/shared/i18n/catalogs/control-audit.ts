@@ -4,7 +4,7 @@ import { defineMessages } from "../define";
  * The control API's door and trail (issue 17): calls that are not a route, arguments Maxis cannot
  * store, a trail that cannot be written, the refused calls in the report, and Shellia's own check.
  */
-export const controlAudit = defineMessages(
+export const controlAudit = /* @__PURE__ */ defineMessages(
   {
     "control.error.no_route": "This is not a control action: Maxis runs only POST /control/v1/<action>.",
     "control.error.method_not_allowed": "Control actions are called with POST only.",

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Errors and notices any command of either Worker can answer with. */
-export const core = defineMessages(
+export const core = /* @__PURE__ */ defineMessages(
   {
     "error.unknown_command": "I don't know this command. It may have been removed: try again in a minute.",
     "error.unknown_component": "This button or form has expired. Run the command again.",

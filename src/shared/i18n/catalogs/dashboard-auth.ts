@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Maxis's dashboard sign-in pages (/auth/discord/…): refusals and errors shown in the browser. */
-export const dashboardAuth = defineMessages(
+export const dashboardAuth = /* @__PURE__ */ defineMessages(
   {
     "dashboardAuth.title": "Maxis support dashboard",
     "dashboardAuth.notStaff.heading": "This dashboard is for the support team",

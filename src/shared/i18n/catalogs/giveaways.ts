@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Maxis's giveaways: /giveaway, the Enter and Leave buttons, the public message and announcements. */
-export const giveaways = defineMessages(
+export const giveaways = /* @__PURE__ */ defineMessages(
   {
     "command.giveaway.description": "Giveaways: see the ones running in this server",
     "command.giveaway.start.description": "Start a giveaway",

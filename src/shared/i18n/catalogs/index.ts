@@ -1,3 +1,4 @@
+import { ask } from "./ask";
 import { controlAudit } from "./control-audit";
 import { core } from "./core";
 import { dashboardAuth } from "./dashboard-auth";
@@ -24,6 +25,7 @@ export const catalogues = [
   dashboardAuth,
   controlAudit,
   interactions,
+  ask,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
@@ -36,5 +38,18 @@ type Merge<T extends readonly { en: object }[]> = T extends readonly [
 export type Messages = Merge<typeof catalogues>;
 export type MessageKey = keyof Messages & string;
 
-export const en = Object.assign({}, ...catalogues.map((c) => c.en)) as Record<MessageKey, string>;
-export const fr = Object.assign({}, ...catalogues.map((c) => c.fr)) as Record<MessageKey, string>;
+/** Set to true by wrangler.shellia.toml's `define`; undefined in Maxis and in tests. */
+declare const __SHELLIA_BUNDLE__: boolean | undefined;
+
+/**
+ * Shellia's bundle carries only the catalogues Shellia speaks from (its commands, the interaction
+ * boundary, the common errors), which keeps it inside its size budget; the bundler drops the others
+ * (each catalogue is a `@__PURE__` call). Every other build (Maxis, tests, scripts) gets them all.
+ */
+const loaded =
+  typeof __SHELLIA_BUNDLE__ !== "undefined" && __SHELLIA_BUNDLE__
+    ? [core, shelliaControl, controlAudit, interactions, ask]
+    : catalogues;
+
+export const en = Object.assign({}, ...loaded.map((c) => c.en)) as Record<MessageKey, string>;
+export const fr = Object.assign({}, ...loaded.map((c) => c.fr)) as Record<MessageKey, string>;

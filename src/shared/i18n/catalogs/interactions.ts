@@ -4,7 +4,7 @@ import { defineMessages } from "../define";
  * The interaction boundary of both Workers: HTTP refusals (read by whoever sent the request, in the
  * language of its Accept-Language) and the private answers to interactions that are not run.
  */
-export const interactions = defineMessages(
+export const interactions = /* @__PURE__ */ defineMessages(
   {
     "interaction.http.invalid_signature": "Bad request signature.",
     "interaction.http.stale_timestamp":

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** What Maxis says about the control API: the maintenance notice, execute results, the report. */
-export const maxisControl = defineMessages(
+export const maxisControl = /* @__PURE__ */ defineMessages(
   {
     "maintenance.notice": "Maxis is under maintenance right now. Please try again a little later.",
     "maintenance.notice_since":

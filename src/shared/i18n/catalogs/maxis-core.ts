@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Maxis's own basics: /ping. */
-export const maxisCore = defineMessages(
+export const maxisCore = /* @__PURE__ */ defineMessages(
   {
     "command.ping.description": "Check that Maxis and its database answer",
     "ping.ok": "Pong! The database answered in {ms} ms (signed in as {appRole}).",

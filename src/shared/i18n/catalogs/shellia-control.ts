@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Shellia's /maxis commands. */
-export const shelliaControl = defineMessages(
+export const shelliaControl = /* @__PURE__ */ defineMessages(
   {
     "error.not_operator": "Only Shellia's operators can run this command.",
     "command.maxis.description": "Steer the Maxis bots",

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Maxis's shop: /shop, promotions and their errors. */
-export const shop = defineMessages(
+export const shop = /* @__PURE__ */ defineMessages(
   {
     "command.shop.description": "See the plans, their prices and the promotions running now",
     "shop.title": "Shop",

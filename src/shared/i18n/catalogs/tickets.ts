@@ -4,7 +4,7 @@ import { defineMessages } from "../define";
  * Support tickets: the /ticket command (names, descriptions, choices), its answers, the staff channel
  * post, the member's DMs, the Markdown transcript, and the dashboard REST API's error messages.
  */
-export const tickets = defineMessages(
+export const tickets = /* @__PURE__ */ defineMessages(
   {
     // The command as registered with Discord. `*.name` keys hold the French names' English originals.
     "command.ticket.description": "Support tickets: open one, follow it, close it",
