@@ -524,7 +524,8 @@ begin
 end;
 $$;
 
--- The outcome of one role change: done, or retried later (30 s, doubling, at most an hour apart).
+-- The outcome of one role change: done, or retried later (5 s, then 20 s, 80 s… at most an hour apart;
+-- the scheduled pass runs every 5 minutes, and a drain follows every webhook).
 create function public.payments_finish_role_change(p_id bigint, p_ok boolean, p_error text default null)
 returns void
 language plpgsql volatile
@@ -537,7 +538,7 @@ begin
   set done_at = case when p_ok then now() end,
       last_error = case when p_ok then null else left(p_error, 500) end,
       next_attempt_at = case when p_ok then next_attempt_at
-                             else now() + least(interval '1 hour', interval '30 seconds' * power(2, attempts - 1)) end
+                             else now() + least(interval '1 hour', interval '5 seconds' * power(4, attempts - 1)) end
   where id = p_id and done_at is null;
 end;
 $$;
