@@ -170,8 +170,13 @@ function describeComponents(
       label?: string;
       custom_id?: string;
       url?: string;
+      sku_id?: string;
       disabled?: boolean;
     }[]) {
+      if (component.sku_id) {
+        lines.push(`  [Discord premium button]  SKU ${component.sku_id}`);
+        continue;
+      }
       const target = component.custom_id ? `--button "${component.custom_id}"` : (component.url ?? "");
       lines.push(`  [${component.label ?? "…"}]${component.disabled ? " (disabled)" : ""}  ${target}`);
     }

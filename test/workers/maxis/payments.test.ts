@@ -31,6 +31,9 @@ import {
 import { maxisHandlers } from "../../../src/maxis/commands";
 import { runPaymentsPass } from "../../../src/maxis/payments/scheduled";
 import { stripeSignatureHeader } from "../../../src/maxis/payments/stripe-signature";
+import { controlPath } from "../../../src/shared/control/protocol";
+import { signControlRequest } from "../../../src/shared/control/sign";
+import { parseControlKeys } from "../../../src/shared/control/verify";
 import { sendInteraction } from "../support/discord";
 
 const definitions = maxisHandlers.commands.map((command) => command.data);
@@ -466,5 +469,65 @@ describe("Discord entitlements", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await rolesNow(member)).toEqual([]);
     expect(await subscriptionText(member)).toContain("Premium: **Ended**");
+  });
+});
+
+describe("revenue for operators", () => {
+  async function control(action: "analytics" | "report", payload: Record<string, unknown>) {
+    const [keyId, secret] = [...parseControlKeys(env.CONTROL_KEYS)][0] ?? ["", ""];
+    const path = controlPath(action);
+    const body = JSON.stringify({ operator: { id: "1300000000000000333", name: "operator" }, ...payload });
+    const headers = await signControlRequest({ keyId, secret }, { method: "POST", path, body });
+    const response = await exports.default.fetch(`https://maxis.test${path}`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body,
+    });
+    return (await response.json()) as { ok: boolean; result: Record<string, unknown> };
+  }
+
+  it("/maxis analytics and /maxis report count what was paid, refunded and failed, by plan and promotion", async () => {
+    const member = freshMember();
+    const sub = newSubscription(
+      {
+        id: `cs_test_${snowflake()}`,
+        metadata: {
+          guild_id: member.guildId,
+          user_id: member.userId,
+          plan_id: "premium",
+          promotion_id: "424242",
+        },
+        amountCents: 2999,
+        currency: "eur",
+      },
+      now(),
+    );
+    await deliver(step("complete", sub).events);
+    await deliver(step("fail", sub).events);
+
+    const analytics = await control("analytics", { period: "1h", locale: "en" });
+    const revenue = analytics.result["revenue"] as {
+      ok: true;
+      value: {
+        paidCents: number;
+        failedPayments: number;
+        currency: string;
+        byPlan: { planId: string; promotionId: number; paidCents: number }[];
+      };
+    };
+    expect(revenue.ok).toBe(true);
+    expect(revenue.value.currency).toBe("EUR");
+    expect(revenue.value.failedPayments).toBeGreaterThanOrEqual(1);
+    expect(revenue.value.byPlan).toContainEqual({
+      planId: "premium",
+      promotionId: 424242,
+      payments: 1,
+      paidCents: 2999,
+    });
+
+    const report = await control("report", { period: "1h", locale: "fr" });
+    expect(plain(JSON.stringify(report.result))).toContain(
+      "premium, promotion 424242 : 29,99 € (1 paiement)",
+    );
   });
 });

@@ -31,6 +31,14 @@ export const payments = defineMessages(
     "payments.http.invalid_event": "This is not an event we understand (field {field}).",
     "payments.http.body_too_large": "The body is larger than {kib} KiB.",
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
+    "maxis.analytics.feature.revenue": "Revenue",
+    "maxis.analytics.revenue":
+      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active} active subscriptions",
+    "control.feature.payments": "Payments",
+    "control.report.revenue_value":
+      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed payments, {disputes} disputes, {active} active subscriptions. By plan and promotion: {byPlan}",
+    "control.report.revenue_plan":
+      "{plan}, promotion {promotion}: {paid} ({payments, plural, one {# payment} other {# payments}})",
   },
   {
     "shop.buy.button": "Acheter {plan}",
@@ -67,5 +75,13 @@ export const payments = defineMessages(
     "payments.http.body_too_large": "Le corps dépasse {kib} Kio.",
     "payments.http.unavailable":
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
+    "maxis.analytics.feature.revenue": "Chiffre d'affaires",
+    "maxis.analytics.revenue":
+      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed} refusés, {disputes} contestés, {active} abonnements actifs",
+    "control.feature.payments": "Les paiements",
+    "control.report.revenue_value":
+      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed} paiements refusés, {disputes} contestations, {active} abonnements actifs. Par offre et promotion : {byPlan}",
+    "control.report.revenue_plan":
+      "{plan}, promotion {promotion} : {paid} ({payments, plural, one {# paiement} other {# paiements}})",
   },
 );
