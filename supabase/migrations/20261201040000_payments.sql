@@ -544,7 +544,8 @@ end;
 $$;
 
 -- Reconcile: who should hold which role, for members with an entitlement still running or ended in
--- the last 30 days (older endings were reconciled before). `wanted` false: the role must be gone.
+-- the last 30 days (older endings were reconciled before), at most p_limit of them, chosen at random.
+-- `wanted` false: the role must be gone.
 create function public.payments_role_targets(p_limit integer default 200)
 returns setof json
 language plpgsql stable
@@ -561,7 +562,8 @@ begin
       where p.role_id is not null
         and (e.status in ('active', 'grace') or e.updated_at > now() - interval '30 days')
       group by e.guild_id, e.user_id, p.role_id
-      order by e.guild_id, e.user_id, p.role_id
+      -- A random sample each pass: beyond the limit, every member is still checked over a few passes.
+      order by random()
       limit least(greatest(p_limit, 1), 1000)
     ) t;
 end;
