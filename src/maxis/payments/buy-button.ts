@@ -1,5 +1,5 @@
 /**
- * The Buy button under /shop (`shop:buy:<plan id>`): prices the plan exactly as /shop showed it (the
+ * The Buy button under /shop (`shop-buy:<plan id>`): prices the plan exactly as /shop showed it (the
  * same SQL, under the member's RLS: the list price, or the promoted one while a promotion is live),
  * opens a Stripe Checkout Session in the plan's currency and the member's language, with the member,
  * server, plan and promotion in its metadata, and answers with the link, only to them.
@@ -17,8 +17,8 @@ export const buyButton: ComponentHandler<MaxisEnv> = {
   prefix: BUY_PREFIX,
 
   async run({ interaction, env, locale, t }, args) {
-    const [action, planId] = args;
-    if (action !== "buy" || !planId) return ephemeral(t("payments.checkout.unknown_plan"));
+    const [planId] = args;
+    if (!planId) return ephemeral(t("payments.checkout.unknown_plan"));
     const guildId = interaction.guild_id;
     if (!guildId) return ephemeral(t("payments.checkout.guild_only"));
     if (!stripeConfigured(env)) return ephemeral(t("payments.checkout.not_configured"));

@@ -1,5 +1,5 @@
 /**
- * Pure: the buttons under /shop. A Buy button per plan when Stripe is set up (`shop:buy:<plan id>`),
+ * Pure: the buttons under /shop. A Buy button per plan when Stripe is set up (`shop-buy:<plan id>`),
  * and Discord's own premium button for plans Discord also sells (a SKU). Discord allows 5 rows of 5.
  */
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
@@ -7,7 +7,8 @@ import type { APIActionRowComponent, APIButtonComponent } from "discord-api-type
 import { customId } from "../../shared/discord/handlers";
 import type { Translator } from "../../shared/i18n";
 
-export const BUY_PREFIX = "shop";
+/** Its own prefix, apart from any other /shop component. */
+export const BUY_PREFIX = "shop-buy";
 
 export function shopButtons(
   plans: readonly { id: string; name: string }[],
@@ -21,7 +22,7 @@ export function shopButtons(
       buttons.push({
         type: ComponentType.Button,
         style: ButtonStyle.Primary,
-        custom_id: customId(BUY_PREFIX, "buy", plan.id),
+        custom_id: customId(BUY_PREFIX, plan.id),
         // Discord's limit for a label is 80 characters.
         label: t("shop.buy.button", { plan: plan.name }).slice(0, 80),
       });

@@ -153,7 +153,7 @@ async function subscriptionText(member: Member, extra: Partial<APIInteraction> =
 describe("buying from /shop", () => {
   it("shows a Buy button per plan and Discord's premium button for the plan with a SKU", async () => {
     const all = buttons(await command(freshMember("fr"), "/shop"));
-    expect(all.find((b) => "custom_id" in b && b.custom_id === "shop:buy:pro")).toMatchObject({
+    expect(all.find((b) => "custom_id" in b && b.custom_id === "shop-buy:pro")).toMatchObject({
       label: "Acheter Pro",
     });
     expect(all.filter((b) => b.style === ButtonStyle.Premium)).toEqual([
@@ -170,7 +170,7 @@ describe("buying from /shop", () => {
     expect(shown).not.toBeNull();
     const shownCents = Number(`${shown?.[1]}${shown?.[2]}`);
 
-    const answer = data(await click(member, "shop:buy:pro"));
+    const answer = data(await click(member, "shop-buy:pro"));
     expect(answer.flags).toBe(64);
     expect(plain(answer.content ?? "")).toContain(`**Pro** : ${shown?.[1]},${shown?.[2]} € par mois`);
     const link = buttons({ type: 4, data: answer }).find((b) => b.style === ButtonStyle.Link);
@@ -193,7 +193,7 @@ describe("buying from /shop", () => {
   });
 
   it("refuses a plan that is not for sale, in English", async () => {
-    const answer = data(await click(freshMember(), "shop:buy:no-such-plan"));
+    const answer = data(await click(freshMember(), "shop-buy:no-such-plan"));
     expect(answer.content).toBe("This plan is no longer for sale. Open /shop again to see the current ones.");
   });
 });
