@@ -127,7 +127,7 @@ export function buildReport({ t, locale }: ReportReader, facts: ReportFacts): Re
                   paid: money(p.paidCents),
                 }),
               )
-              .join("; ");
+              .join(t("control.report.revenue_separator"));
             return t("control.report.revenue_value", {
               paid: money(v.paidCents),
               payments: v.payments,

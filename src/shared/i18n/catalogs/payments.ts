@@ -33,12 +33,13 @@ export const payments = defineMessages(
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
     "maxis.analytics.feature.revenue": "Revenue",
     "maxis.analytics.revenue":
-      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active} active subscriptions",
+      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
     "control.feature.payments": "Payments",
     "control.report.revenue_value":
-      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed payments, {disputes} disputes, {active} active subscriptions. By plan and promotion: {byPlan}",
+      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
     "control.report.revenue_plan":
       "{plan}, promotion {promotion}: {paid} ({payments, plural, one {# payment} other {# payments}})",
+    "control.report.revenue_separator": "; ",
   },
   {
     "shop.buy.button": "Acheter {plan}",
@@ -77,11 +78,12 @@ export const payments = defineMessages(
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
     "maxis.analytics.feature.revenue": "Chiffre d'affaires",
     "maxis.analytics.revenue":
-      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed} refusés, {disputes} contestés, {active} abonnements actifs",
+      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
     "control.feature.payments": "Les paiements",
     "control.report.revenue_value":
-      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed} paiements refusés, {disputes} contestations, {active} abonnements actifs. Par offre et promotion : {byPlan}",
+      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, one {# contestation} other {# contestations}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
     "control.report.revenue_plan":
       "{plan}, promotion {promotion} : {paid} ({payments, plural, one {# paiement} other {# paiements}})",
+    "control.report.revenue_separator": " ; ",
   },
 );
