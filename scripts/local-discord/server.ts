@@ -232,9 +232,13 @@ function memberRoleRoute(
   if (read) {
     if (seededRoles) return null;
     const roles = grantedRoles.get(key);
-    return roles
-      ? c.json({ user: { id: user, username: `member-${user.slice(-4)}` }, roles: [...roles], nick: null })
-      : c.json({ message: "Unknown Member", code: 10007 }, 404);
+    // Nobody the bot ever gave a role to: Discord's usual answer, as the OAuth2 stand-in gives it.
+    if (!roles) return null;
+    return c.json({
+      user: { id: user, username: `member-${user.slice(-4)}` },
+      roles: [...roles],
+      nick: null,
+    });
   }
   const roles = grantedRoles.get(key) ?? new Set(seededRoles ?? []);
   if (method === "PUT") roles.add(role);
