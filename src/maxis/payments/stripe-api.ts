@@ -39,7 +39,8 @@ async function post<T>(
     method: "POST",
     headers,
     body: encodeStripeForm(params),
-    signal: AbortSignal.timeout(8_000),
+    // Called while Discord waits for the answer (3 seconds at most): a slow Stripe is an error, not a hang.
+    signal: AbortSignal.timeout(2_000),
   });
   const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
   if (!response.ok) throw new StripeApiError(response.status, body.error?.code);

@@ -39,8 +39,8 @@ function describe(entitlement: LedgerEntitlement, t: Translator, locale: "fr" | 
 export const subscriptionCommand: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "subscription", description: "command.subscription.description" }),
 
-  async run({ interaction, env, locale, t }) {
-    await syncInteractionEntitlements(env, interaction);
+  async run({ interaction, env, locale, t, waitUntil }) {
+    await syncInteractionEntitlements(env, interaction, waitUntil);
     const identity = identityOf(interaction, env.STAFF_ROLE_ID);
     let entitlements: LedgerEntitlement[];
     try {

@@ -15,7 +15,7 @@ export const shopCommand: SlashCommand<MaxisEnv> = {
 
   async run({ interaction, env, locale, t, waitUntil }) {
     const identity = identityOf(interaction, env.STAFF_ROLE_ID);
-    waitUntil(syncInteractionEntitlements(env, interaction));
+    waitUntil(syncInteractionEntitlements(env, interaction, waitUntil));
     const [plans, skus] = await Promise.all([
       listShop(env, { kind: "member", identity }, locale),
       planSkus(env, identity),
