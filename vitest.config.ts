@@ -22,6 +22,8 @@ async function testStack() {
   // trusts its public half), a publishable key, and no legacy JWT secret.
   process.env["TEST_SUPABASE_SIGNING_KEY"] ??= await generateSigningKey();
   process.env["TEST_SUPABASE_PUBLISHABLE_KEY"] ??= newPublishableKey();
+  process.env["TEST_STRIPE_PORT"] ??= String(await freePort());
+  process.env["TEST_STRIPE_WEBHOOK_SECRET"] ??= `whsec_${crypto.randomUUID().replaceAll("-", "")}`;
   process.env["TEST_DISCORD_PRIVATE_KEY"] ??= JSON.stringify(await generateEd25519KeyPair());
   // Control-API secrets of the two test Maxis bots ("maxis" and "maxis-b"), same key id, different secrets.
   process.env["TEST_CONTROL_SECRET_A"] ??= crypto.randomUUID() + crypto.randomUUID();
@@ -38,6 +40,8 @@ async function testStack() {
     discordLocalUrl: `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`,
     signingKey: process.env["TEST_SUPABASE_SIGNING_KEY"],
     publishableKey: process.env["TEST_SUPABASE_PUBLISHABLE_KEY"],
+    stripeUrl: `http://127.0.0.1:${process.env["TEST_STRIPE_PORT"]}`,
+    stripeWebhookSecret: process.env["TEST_STRIPE_WEBHOOK_SECRET"],
     discordKeys,
     controlSecrets: {
       a: process.env["TEST_CONTROL_SECRET_A"],
@@ -76,6 +80,8 @@ export default defineConfig(async () => {
   const provide = {
     discordPrivateKey: stack.discordKeys.privateKey,
     discordLocalUrl: stack.discordLocalUrl,
+    stripeUrl: stack.stripeUrl,
+    stripeWebhookSecret: stack.stripeWebhookSecret,
   };
   const maxisBindings = {
     DISCORD_PUBLIC_KEY: stack.discordKeys.publicKey,
@@ -100,6 +106,10 @@ export default defineConfig(async () => {
     DISCORD_OAUTH_AUTHORIZE_URL: `${stack.discordLocalUrl}/oauth2/authorize`,
     DISCORD_OAUTH_REDIRECT_URI: "https://maxis.test/auth/discord/callback",
     DISCORD_CLIENT_SECRET: "local-client-secret",
+    // Payments against the Stripe stand-in (tests post the webhook events themselves).
+    STRIPE_API_BASE: stack.stripeUrl,
+    STRIPE_SECRET_KEY: "sk_test_local",
+    STRIPE_WEBHOOK_SECRET: stack.stripeWebhookSecret,
   };
   // Compatibility date, flags and Durable Objects of the auxiliary Maxis Workers: wrangler.maxis.toml's.
   const maxis = maxisRuntime();
@@ -162,7 +172,11 @@ export default defineConfig(async () => {
             name: "maxis",
             deps: workersDeps,
             include: ["test/workers/maxis/**/*.test.ts", "src/maxis/**/*.test.ts", "src/shared/**/*.test.ts"],
-            globalSetup: ["test/setup/local-supabase.global.ts", "test/setup/local-discord.global.ts"],
+            globalSetup: [
+              "test/setup/local-supabase.global.ts",
+              "test/setup/local-discord.global.ts",
+              "test/setup/local-stripe.global.ts",
+            ],
             provide,
           },
         },

@@ -1,13 +1,15 @@
 /**
  * npm run size: bundles both Workers exactly as `wrangler deploy` would and prints their gzip sizes
- * against the budgets (Shellia ≤ 60 KiB, Maxis ≤ 150 KiB). Exits 1 when a Worker is over budget.
+ * against the budgets (Shellia ≤ 60 KiB, Maxis ≤ 157 KiB). Exits 1 when a Worker is over budget.
  */
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
-const budgetsKiB = { shellia: 60, maxis: 150 } as const;
+// Maxis: 150 KiB, plus 7 KiB for payments (issue 14: Stripe over REST, webhooks, ledger, /subscription
+// measured at +6.6 KiB gzip; the official Stripe SDK alone would have been +32 KiB).
+const budgetsKiB = { shellia: 60, maxis: 157 } as const;
 let overBudget = false;
 const rows: { worker: string; rawKiB: string; gzipKiB: string; budgetKiB: number; ok: string }[] = [];
 

@@ -1,7 +1,7 @@
 /**
  * npm run dev: the whole local stack on one machine.
  *   embedded PostgreSQL (data kept in .local/postgres) with the migrations and seed applied,
- *   the local Supabase REST stand-in, the local Discord API stand-in, Shellia and Maxis under
+ *   the local Supabase REST stand-in, the local Discord and Stripe API stand-ins, Shellia and Maxis under
  *   wrangler dev, and the staff dashboard (Vite's dev server, signing in through the Discord
  *   stand-in's OAuth2 pages). Ctrl-C stops everything.
  */
@@ -10,6 +10,7 @@ import { serveDashboardDev } from "./lib/dashboard";
 import { localPorts } from "./lib/local-ports";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { serveLocalDiscord } from "./local-discord/server";
+import { serveLocalStripe } from "./local-stripe/server";
 import { startLocalSupabase } from "./local-supabase";
 
 const ports = localPorts();
@@ -98,6 +99,11 @@ try {
 
   const discord = await serveLocalDiscord(ports.discordApi);
   stoppers.push(() => discord.close());
+  const stripe = await serveLocalStripe(ports.stripeApi, {
+    webhookUrl: `http://127.0.0.1:${ports.maxis}/webhooks/stripe`,
+    webhookSecret: values["STRIPE_WEBHOOK_SECRET"] ?? "",
+  });
+  stoppers.push(() => stripe.close());
   const dashboard = await serveDashboardDev(ports.dashboard, `http://127.0.0.1:${ports.maxis}`);
   stoppers.push(dashboard.close);
 
@@ -114,6 +120,7 @@ Local stack ready in ${seconds} s:
   Supabase REST stand-in      ${supabase.restUrl}/rest/v1/rpc/<function>
   PostgreSQL                  ${supabase.databaseUrl}
   Discord API stand-in        ${discord.apiBase}   (requests: ${discord.url}/__local/requests)
+  Stripe API stand-in         ${stripe.url}/v1   (pay a checkout: npm run interact -- stripe pay <session id>)
 
 Try:  npm run interact -- maxis --ping
       npm run interact -- maxis "/ping"

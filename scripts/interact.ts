@@ -5,6 +5,7 @@
  * npm run interact -- maxis --modal "<custom_id>" --field subject=Hello --field "description=It fails"
  * npm run interact -- maxis "/ticket view ticket:4" --autocomplete ticket
  * npm run interact -- maxis "/ticket transcript ticket:4" --files
+ * npm run interact -- stripe pay <checkout session id>   (and renew|fail|cancel|refund|dispute <sub id>, forge)
  *
  * Signs an interaction with the local development key (as Discord would), sends it to the running
  * Worker, prints the response and then what the Worker sends to the local Discord API because of it:
@@ -34,12 +35,15 @@ import {
 } from "./lib/interaction-builder";
 import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "./lib/local-identities";
 import { localPorts } from "./lib/local-ports";
+import { runStripeCommand } from "./lib/stripe-cli";
 import type { RecordedRequest } from "./local-discord/server";
 
 const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [options]
        npm run interact -- <shellia|maxis> --ping
        npm run interact -- <shellia|maxis> --button CUSTOM_ID [options]
        npm run interact -- <shellia|maxis> --modal CUSTOM_ID --field key=value [--field key=value …] [options]
+       npm run interact -- stripe pay <checkout session id> [--times N] [--reorder]
+       npm run interact -- stripe <renew|fail|cancel|refund|dispute> <subscription id> | forge
 
 Signs an interaction with the local development key, sends it to the running Worker (npm run dev),
 prints the answer and what the Worker then sends to Discord (follow-ups, staff posts, DMs).
@@ -86,6 +90,8 @@ function parseCommandArguments() {
         files: { type: "boolean", default: false },
         url: { type: "string" },
         wait: { type: "string", default: "10" },
+        times: { type: "string" },
+        reorder: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     });
@@ -105,6 +111,12 @@ if (values.help) {
 function fail(message: string, code = 2): never {
   console.error(message);
   process.exit(code);
+}
+
+if (positionals[0] === "stripe") {
+  process.exit(
+    await runStripeCommand(positionals.slice(1), { times: values.times, reorder: values.reorder }),
+  );
 }
 
 const [worker, commandLine] = positionals;
@@ -158,8 +170,13 @@ function describeComponents(
       label?: string;
       custom_id?: string;
       url?: string;
+      sku_id?: string;
       disabled?: boolean;
     }[]) {
+      if (component.sku_id) {
+        lines.push(`  [Discord premium button]  SKU ${component.sku_id}`);
+        continue;
+      }
       const target = component.custom_id ? `--button "${component.custom_id}"` : (component.url ?? "");
       lines.push(`  [${component.label ?? "…"}]${component.disabled ? " (disabled)" : ""}  ${target}`);
     }

@@ -13,6 +13,10 @@ insert into public.plans (id, name, description, description_fr, price_cents, cu
   ('premium', 'Premium', 'Everything in Pro, for up to ten servers.',
    'Tout Pro, pour dix serveurs au plus.', 2999, 'EUR', 1999, 30),
   ('lifetime', 'Lifetime', 'Pro, paid once.', 'Pro, payé une seule fois.', 14900, 'EUR', 9900, 40);
+-- Payments: each plan's Discord role in the local server, and Premium also sold by Discord (a SKU).
+update public.plans set role_id = '1300000000000000071' where id = 'basic';
+update public.plans set role_id = '1300000000000000072' where id = 'pro';
+update public.plans set role_id = '1300000000000000073', discord_sku_id = '1300000000000000081' where id = 'premium';
 insert into public.promotions (plan_id, percent, starts_at, ends_at, created_by) values
   ('pro', 20, now(), now() + interval '48 hours', 'control');
 

@@ -11,6 +11,7 @@ export function localPorts() {
     maxis: port("MAXIS_PORT", 8788),
     dashboard: port("DASHBOARD_PORT", 8789),
     discordApi: port("DISCORD_API_PORT", 8790),
+    stripeApi: port("STRIPE_API_PORT", 8791),
     supabaseRest: port("SUPABASE_REST_PORT", 54321),
     postgres: port("POSTGRES_PORT", 54322),
   };

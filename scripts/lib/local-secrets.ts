@@ -65,6 +65,10 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   // Dashboard sign-in: the local server's staff, through the Discord stand-in (which accepts any secret).
   setDefault("DISCORD_GUILD_ID", LOCAL_GUILD_ID);
   setDefault("DISCORD_CLIENT_SECRET", "local-development-client-secret");
+  // Payments against the local Stripe stand-in, which accepts any test key and signs its webhook
+  // events with this secret, as Stripe signs them with an endpoint's.
+  setDefault("STRIPE_SECRET_KEY", "sk_test_local_development");
+  setDefault("STRIPE_WEBHOOK_SECRET", `whsec_${randomBytes(24).toString("hex")}`);
 
   // URLs follow the ports of this run, so they are rewritten every time.
   const ports = localPorts();
@@ -73,6 +77,7 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   values["DASHBOARD_ORIGIN"] = `http://127.0.0.1:${ports.dashboard}`;
   values["DISCORD_OAUTH_AUTHORIZE_URL"] = `http://127.0.0.1:${ports.discordApi}/oauth2/authorize`;
   values["DISCORD_OAUTH_REDIRECT_URI"] = `http://127.0.0.1:${ports.maxis}/auth/discord/callback`;
+  values["STRIPE_API_BASE"] = `http://127.0.0.1:${ports.stripeApi}`;
 
   writeDevVars(values);
   return { values, created };

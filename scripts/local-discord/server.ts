@@ -144,6 +144,12 @@ export function createLocalDiscordApp(): Hono {
       ? c.body(null, 204)
       : c.json({ message: "unknown guild or user, or roles not a list of ids" }, 400);
   });
+  // Role grants and removals the bot made (PUT/DELETE /guilds/{guild}/members/{user}/roles/{role}),
+  // by `<guild>:<user>`; the member reads (GET /guilds/{guild}/members/{user}) show them.
+  const grantedRoles = new Map<string, Set<string>>();
+  app.get("/__local/guilds/:guild/members/:user/roles", (c) =>
+    c.json([...(grantedRoles.get(`${c.req.param("guild")}:${c.req.param("user")}`) ?? [])]),
+  );
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);
@@ -179,6 +185,8 @@ export function createLocalDiscordApp(): Hono {
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
         return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
       }
+      const roleAnswer = memberRoleRoute(c, method, path, authorization, grantedRoles, oauth);
+      if (roleAnswer) return roleAnswer;
       const oauthAnswer =
         path === "/oauth2/token" && method === "POST"
           ? oauth.exchange(form ?? {}, authorization)
@@ -198,6 +206,46 @@ export function createLocalDiscordApp(): Hono {
 
   app.notFound((c) => c.json({ message: "404: Not Found", code: 0 }, 404));
   return app;
+}
+
+/**
+ * A member's roles as the bot changes and reads them. Seeded people keep their usual roles plus what
+ * was granted (and the OAuth2 reads agree); anyone else is a member with only the granted roles once
+ * a role was granted to them.
+ */
+function memberRoleRoute(
+  c: Context,
+  method: string,
+  path: string,
+  authorization: string | null,
+  grantedRoles: Map<string, Set<string>>,
+  oauth: ReturnType<typeof createLocalOAuth>,
+): Response | null {
+  const change = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/);
+  const read = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/);
+  if (!(change && (method === "PUT" || method === "DELETE")) && !(read && method === "GET")) return null;
+  if (!authorization?.startsWith("Bot ")) return c.json({ message: "401: Unauthorized", code: 0 }, 401);
+  const [, guild = "", user = "", role = ""] = (change ?? read) as RegExpMatchArray;
+  const key = `${guild}:${user}`;
+  const seeded = oauth.userRoute("GET", `/guilds/${guild}/members/${user}`, authorization);
+  const seededRoles = seeded?.status === 200 ? (seeded.body as { roles: string[] }).roles : null;
+  if (read) {
+    if (seededRoles) return null;
+    const roles = grantedRoles.get(key);
+    // Nobody the bot ever gave a role to: Discord's usual answer, as the OAuth2 stand-in gives it.
+    if (!roles) return null;
+    return c.json({
+      user: { id: user, username: `member-${user.slice(-4)}` },
+      roles: [...roles],
+      nick: null,
+    });
+  }
+  const roles = grantedRoles.get(key) ?? new Set(seededRoles ?? []);
+  if (method === "PUT") roles.add(role);
+  else roles.delete(role);
+  grantedRoles.set(key, roles);
+  if (seededRoles) oauth.setRoles(guild, user, [...roles]);
+  return c.body(null, 204);
 }
 
 /** Plausible success answers for the routes our Workers and scripts use. */

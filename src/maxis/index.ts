@@ -10,6 +10,8 @@ import { withMaintenance } from "./control/maintenance";
 import { controlRoutes } from "./control/routes";
 import { requireDashboardOrigin } from "./dashboard-auth/origin";
 import { dashboardAuthRoutes } from "./dashboard-auth/routes";
+import { runPaymentsPass } from "./payments/scheduled";
+import { paymentWebhooks } from "./payments/webhooks";
 
 export { InteractionLedger } from "../shared/discord/interaction-ledger";
 export { ControlNonceStore } from "./control/nonce-store";
@@ -27,6 +29,8 @@ app.route("/health", healthEndpoint("maxis"));
 app.post("/interactions", (c) =>
   handleInteractionRequest(interactionHandlers, c.req.raw, c.env, c.executionCtx),
 );
+// Stripe's and Discord's payment webhooks, each checked against its own signature before parsing.
+app.route("/webhooks", paymentWebhooks);
 // Shellia's signed control API; nothing here reaches back to Shellia.
 app.route("/control/v1", controlRoutes);
 // The staff dashboard: Discord sign-in, and CSRF protection (Origin check) on every cookie-borne write.
@@ -44,4 +48,10 @@ app.notFound((c) =>
   ),
 );
 
-export default app satisfies ExportedHandler<MaxisEnv>;
+export default {
+  fetch: app.fetch,
+  // Cron Trigger (wrangler.maxis.toml): each feature's pass is one function called from here.
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runPaymentsPass(env));
+  },
+} satisfies ExportedHandler<MaxisEnv>;

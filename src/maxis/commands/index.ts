@@ -1,6 +1,8 @@
 import type { InteractionHandlers } from "../../shared/discord/handlers";
 import { giveawayButtons } from "../giveaways/buttons";
 import { giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
+import { buyButton } from "../payments/buy-button";
+import { subscriptionCommand } from "../payments/subscription-command";
 import { shopCommand } from "../shop/command";
 import {
   createTicketModalHandler,
@@ -13,7 +15,15 @@ import { ping } from "./ping";
 
 /** Every Maxis command, component and modal. `npm run register -- maxis` registers these commands. */
 export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
-  commands: [ping, giveawayCommand, giveawayStaffCommand, shopCommand, ticketCommand, ticketStaffCommand],
-  components: [giveawayButtons, ticketListPages, ticketStaffActions],
+  commands: [
+    ping,
+    giveawayCommand,
+    giveawayStaffCommand,
+    shopCommand,
+    subscriptionCommand,
+    ticketCommand,
+    ticketStaffCommand,
+  ],
+  components: [giveawayButtons, ticketListPages, ticketStaffActions, buyButton],
   modals: [createTicketModalHandler],
 };

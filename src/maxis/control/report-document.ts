@@ -10,6 +10,7 @@ import type { AnalyticsResult, Figure, ReportResult, StatusResult } from "../../
 import type { Locale, Translator } from "../../shared/i18n";
 import { discordTimestamp, formatDateTime } from "../../shared/i18n/dates";
 import { inertText } from "../../shared/markdown";
+import { formatPrice } from "../shop/money";
 import type { AuditRecord, RefusalSummary } from "./audit";
 
 export interface ReportFacts {
@@ -113,6 +114,32 @@ export function buildReport({ t, locale }: ReportReader, facts: ReportFacts): Re
     line(t, analytics.promotions, t("control.feature.shop"), (v) =>
       t("control.report.promotions_value", { run: v.promotionsRun, plans: v.plansPromoted, live: v.liveNow }),
     ),
+    ...(analytics.revenue
+      ? [
+          line(t, analytics.revenue, t("control.feature.payments"), (v) => {
+            const money = (cents: number) => (v.currency ? formatPrice(cents, v.currency, locale) : "0");
+            const byPlan = v.byPlan
+              .map((p) =>
+                t("control.report.revenue_plan", {
+                  plan: inertText(p.planId ?? "?", 40),
+                  promotion: p.promotionId ?? "—",
+                  payments: p.payments,
+                  paid: money(p.paidCents),
+                }),
+              )
+              .join(t("control.report.revenue_separator"));
+            return t("control.report.revenue_value", {
+              paid: money(v.paidCents),
+              payments: v.payments,
+              refunded: money(v.refundedCents),
+              failed: v.failedPayments,
+              disputes: v.disputes,
+              active: v.activeSubscriptions,
+              byPlan: byPlan || "—",
+            });
+          }),
+        ]
+      : []),
   ].join("\n");
   const title = t("control.report.title");
   const inEmbed = timed(t, facts, (iso) => discordTimestamp(iso, "f"));

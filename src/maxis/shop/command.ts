@@ -2,6 +2,10 @@ import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
 import { identityOf } from "../identity";
+import { planSkus } from "../payments/plan-skus";
+import { shopButtons } from "../payments/shop-buttons";
+import { stripeConfigured } from "../payments/stripe-api";
+import { syncInteractionEntitlements } from "../payments/sync-entitlements";
 import { listShop, shopErrorMessage } from "./service";
 import { shopMessage } from "./shop-message";
 
@@ -9,10 +13,17 @@ import { shopMessage } from "./shop-message";
 export const shopCommand: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "shop", description: "command.shop.description" }),
 
-  async run({ interaction, env, locale, t }) {
+  async run({ interaction, env, locale, t, waitUntil }) {
     const identity = identityOf(interaction, env.STAFF_ROLE_ID);
-    const plans = await listShop(env, { kind: "member", identity }, locale);
+    waitUntil(syncInteractionEntitlements(env, interaction, waitUntil));
+    const [plans, skus] = await Promise.all([
+      listShop(env, { kind: "member", identity }, locale),
+      planSkus(env, identity),
+    ]);
     if (!plans.ok) return ephemeral(shopErrorMessage(t, plans.error));
-    return ephemeral(shopMessage(plans.value, locale, t));
+    const message = shopMessage(plans.value, locale, t);
+    // Buttons to buy: Stripe's checkout, and Discord's own for plans with a SKU.
+    const components = shopButtons(plans.value, skus, stripeConfigured(env), t);
+    return ephemeral(components.length ? { ...message, components } : message);
   },
 };

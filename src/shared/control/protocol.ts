@@ -113,6 +113,19 @@ export interface PeriodWindow {
   until: string;
 }
 
+/** Payments over the period (integer cents), by plan and promotion; active subscriptions now. */
+export interface RevenueFigures {
+  paidCents: number;
+  refundedCents: number;
+  payments: number;
+  failedPayments: number;
+  disputes: number;
+  /** The currency of the period's payments; null when there were none. */
+  currency: string | null;
+  activeSubscriptions: number;
+  byPlan: { planId: string | null; promotionId: number | null; payments: number; paidCents: number }[];
+}
+
 export interface AnalyticsResult {
   period: PeriodWindow;
   tickets: Figure<{ opened: number; closed: number; openNow: number }>;
@@ -123,6 +136,8 @@ export interface AnalyticsResult {
     averagePercent: number | null;
     liveNow: number;
   }>;
+  /** Absent from a Maxis without payments. */
+  revenue?: Figure<RevenueFigures>;
 }
 
 export interface PromoResult {

@@ -84,7 +84,36 @@ export function formatStatus(t: Translator, target: MaxisTarget, status: StatusR
   ].join("\n");
 }
 
-export function formatAnalytics(t: Translator, target: MaxisTarget, result: AnalyticsResult): string {
+/** Revenue over the period: paid, refunded, failed and disputed payments, subscriptions running now. */
+function revenueLine(
+  t: Translator,
+  locale: Locale,
+  revenue: NonNullable<AnalyticsResult["revenue"]>,
+): string {
+  if (!revenue.ok) {
+    return t("maxis.analytics.unavailable", {
+      feature: t("maxis.analytics.feature.revenue"),
+      reason: t(`maxis.figure.${revenue.reason}`),
+    });
+  }
+  const v = revenue.value;
+  const money = (cents: number) => (v.currency ? formatMoney(cents, v.currency, locale) : "0");
+  return t("maxis.analytics.revenue", {
+    paid: money(v.paidCents),
+    payments: v.payments,
+    refunded: money(v.refundedCents),
+    failed: v.failedPayments,
+    disputes: v.disputes,
+    active: v.activeSubscriptions,
+  });
+}
+
+export function formatAnalytics(
+  t: Translator,
+  target: MaxisTarget,
+  result: AnalyticsResult,
+  locale: Locale = "en",
+): string {
   const unavailable = (feature: "tickets" | "giveaways" | "promotions", value: Figure<unknown>) =>
     value.ok
       ? null
@@ -109,6 +138,7 @@ export function formatAnalytics(t: Translator, target: MaxisTarget, result: Anal
           live: promotions.value.liveNow,
         })
       : unavailable("promotions", promotions),
+    ...(result.revenue ? [revenueLine(t, locale, result.revenue)] : []),
   ].join("\n");
 }
 

@@ -44,7 +44,7 @@ function render(
     case "status":
       return { message: formatStatus(t, maxis, result as CallOutcomeResult<"status">, outcome.ms) };
     case "analytics":
-      return { message: formatAnalytics(t, maxis, result as CallOutcomeResult<"analytics">) };
+      return { message: formatAnalytics(t, maxis, result as CallOutcomeResult<"analytics">, locale) };
     case "promo":
       return { message: formatPromo(t, locale, maxis, result as CallOutcomeResult<"promo">) };
     case "giveaway":

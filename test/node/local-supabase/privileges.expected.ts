@@ -27,6 +27,8 @@ export const expectedSchemas: Record<string, readonly ApiRole[]> = {
   public: ["anon", "authenticated", "service_role"],
   // Helpers the SECURITY INVOKER ticket reads call as the member or staff member.
   tickets_private: ["authenticated"],
+  // Payments' helpers run inside its SECURITY DEFINER functions only.
+  payments_private: [],
 };
 
 type Grants<P> = Partial<Record<ApiRole, readonly P[]>>;
@@ -47,6 +49,15 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.control_audit_refusals": nothing,
   // The control identity records and reads its calls.
   "public.control_audit": { service_role: ["SELECT", "INSERT"] },
+  // Payments: members read their own entitlements and admins their server's (RLS); the rest only
+  // through the payment functions (the payments identity).
+  "public.entitlements": { authenticated: ["SELECT"] },
+  "public.entitlement_audit": { authenticated: ["SELECT"] },
+  "public.stripe_events": nothing,
+  "public.role_outbox": nothing,
+  "public.entitlements_id_seq": nothing,
+  "public.entitlement_audit_id_seq": nothing,
+  "public.role_outbox_id_seq": nothing,
   // Identity columns need no sequence privilege.
   "public.tickets_id_seq": nothing,
   "public.ticket_messages_id_seq": nothing,
@@ -125,6 +136,28 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.promotion_figures(timestamp with time zone,timestamp with time zone)": control,
   "public.shop_caller_is_staff()": control,
   "public.promotion_json(public.promotions,public.plans)": control,
+
+  // Payments: the payments identity (webhooks, scheduled pass) writes through definers; members read
+  // their own entitlements and the plans' SKUs under RLS; the control identity reads revenue.
+  "public.payments_record_stripe_event(jsonb)": controlWriter,
+  "public.payments_record_discord_entitlement(jsonb)": controlWriter,
+  "public.payments_expire()": controlWriter,
+  "public.payments_claim_role_changes(integer)": controlWriter,
+  "public.payments_finish_role_change(bigint,boolean,text)": controlWriter,
+  "public.payments_role_targets(integer)": controlWriter,
+  "public.payments_queue_repair(text,text,text,boolean)": controlWriter,
+  "public.revenue_figures(timestamp with time zone,timestamp with time zone)": controlWriter,
+  "public.my_entitlements()": member,
+  "public.plan_skus()": member,
+  "payments_private.grace_period()": internal,
+  "payments_private.require_payments()": internal,
+  "payments_private.role_wanted(text,text,text)": internal,
+  "payments_private.queue_role_change(text,text,text,boolean,text)": internal,
+  "payments_private.put_entitlement(text,text,text,text,text,text,timestamp with time zone,timestamp with time zone,text,text,bigint,integer,text)":
+    internal,
+  "payments_private.audit_entitlement()": internal,
+  "payments_private.sync_stripe_subscription(text)": internal,
+  "payments_private.entitlement_json(public.entitlements)": internal,
 
   // Helpers the ticket reads call as the member or staff member.
   "tickets_private.categories()": member,

@@ -90,6 +90,8 @@ describe("the commands as Discord shows them (--dry-run)", () => {
       giveaway: null,
       "giveaway-staff": String(1n << 13n), // Manage Messages
       shop: null,
+      // Every member's own plans.
+      subscription: null,
       ticket: null,
       "ticket-staff": String(1n << 13n),
       maxis: String(1n << 3n), // Administrator

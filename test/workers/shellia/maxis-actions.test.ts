@@ -39,6 +39,9 @@ describe("/maxis analytics", () => {
     expect(lines[1]).toMatch(/^Tickets: \d+ opened, \d+ closed, \d+ open now$/);
     expect(lines[2]).toMatch(/^Giveaways: \d+ started, \d+ ended, \d+ running, \d+ entrants?$/);
     expect(lines[3]).toMatch(/^Promotions: \d+ started on \d+ plans?, average (\d+ %|—), \d+ live now$/);
+    expect(lines[4]).toMatch(
+      /^Revenue: \S+ from \d+ payments?, \S+ refunded, \d+ failed, \d+ disputed, \d+ active subscriptions?$/,
+    );
     expect(Number(/Tickets: (\d+) opened/.exec(run.content)?.[1])).toBeGreaterThanOrEqual(4);
   });
 

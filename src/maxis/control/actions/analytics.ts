@@ -5,6 +5,7 @@ import { CONTROL_ACTOR, promotionFigures } from "../../shop/service";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { supabaseAsControl } from "../system-client";
 import { FigureError, figure, figureFromPostgrest } from "./figures";
+import { readRevenue } from "./revenue";
 
 export async function readAnalytics(
   ctx: ControlContext,
@@ -15,7 +16,7 @@ export async function readAnalytics(
   const until = new Date();
   const since = new Date(until.getTime() - period.seconds * 1000);
   const supabase = await supabaseAsControl(ctx.env, ctx.keyId);
-  const [tickets, giveaways, promotions] = await Promise.all([
+  const [tickets, giveaways, promotions, revenue] = await Promise.all([
     figure("ticket figures", async () => {
       const { data, error } = await supabase.rpc("control_ticket_figures", {
         p_since: since.toISOString(),
@@ -30,12 +31,14 @@ export async function readAnalytics(
       if (!result.ok) throw new FigureError("unreachable");
       return result.value;
     }),
+    figure("revenue", () => readRevenue(supabase, since, until)),
   ]);
   return {
     period: { label: period.label, since: since.toISOString(), until: until.toISOString() },
     tickets,
     giveaways,
     promotions,
+    revenue,
   };
 }
 

@@ -6,6 +6,7 @@ import { giveaways } from "./giveaways";
 import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
+import { payments } from "./payments";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { tickets } from "./tickets";
@@ -26,6 +27,7 @@ export const catalogues = [
   controlAudit,
   interactions,
   ask,
+  payments,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

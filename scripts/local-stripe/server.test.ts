@@ -1,0 +1,89 @@
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { afterAll, describe, expect, it } from "vitest";
+import { encodeStripeForm } from "../../src/maxis/payments/form-encode";
+import { verifyStripeSignature } from "../../src/maxis/payments/stripe-signature";
+import { freePort } from "../../test/setup/ports";
+import { createLocalStripeApp } from "./server";
+
+const secret = "whsec_stand_in_test";
+/** Stands in for Maxis's /webhooks/stripe: checks each delivery's signature as Maxis does. */
+const received: { type: string; id: string; signed: boolean }[] = [];
+const webhook = new Hono().post("/webhooks/stripe", async (c) => {
+  const raw = await c.req.text();
+  const signed = (await verifyStripeSignature(secret, c.req.header("Stripe-Signature"), raw)).ok;
+  const event = JSON.parse(raw) as { type: string; id: string };
+  received.push({ type: event.type, id: event.id, signed });
+  return c.json({ received: true });
+});
+const port = await freePort();
+const server = serve({ fetch: webhook.fetch, port, hostname: "127.0.0.1" });
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+const stripe = createLocalStripeApp(
+  { webhookUrl: `http://127.0.0.1:${port}/webhooks/stripe`, webhookSecret: secret },
+  () => "http://stripe.local",
+);
+
+async function checkout(amount = 1039) {
+  const response = await stripe.request("/v1/checkout/sessions", {
+    method: "POST",
+    headers: { Authorization: "Bearer sk_test_x", "Content-Type": "application/x-www-form-urlencoded" },
+    body: encodeStripeForm({
+      mode: "subscription",
+      line_items: [
+        { quantity: 1, price_data: { currency: "eur", unit_amount: amount, product_data: { name: "Pro" } } },
+      ],
+      metadata: { guild_id: "1300000000000000010", user_id: "1300000000000000111", plan_id: "pro" },
+    }),
+  });
+  return (await response.json()) as { id: string; url: string };
+}
+
+describe("the Stripe stand-in", () => {
+  it("refuses a request without a secret key, as Stripe does", async () => {
+    const response = await stripe.request("/v1/checkout/sessions", { method: "POST", body: "" });
+    expect(response.status).toBe(401);
+  });
+
+  it("pays a checkout by delivering Stripe's three events, each signed with the webhook secret", async () => {
+    const session = await checkout();
+    expect(session.url).toBe(`http://stripe.local/checkout/${session.id}`);
+    received.length = 0;
+    const paid = await stripe.request(`/__local/checkout/${session.id}/complete?times=2`, { method: "POST" });
+    expect(paid.status).toBe(200);
+    expect(await paid.json()).toMatchObject({ session: session.id, amount_cents: 1039, currency: "eur" });
+    expect(received.map((r) => r.type)).toEqual([
+      "customer.subscription.created",
+      "customer.subscription.created",
+      "checkout.session.completed",
+      "checkout.session.completed",
+      "invoice.paid",
+      "invoice.paid",
+    ]);
+    expect(received.every((r) => r.signed)).toBe(true);
+    // A repeat is the same event (same id), as Stripe's retries are.
+    expect(received[0]?.id).toBe(received[1]?.id);
+    const again = await stripe.request(`/__local/checkout/${session.id}/complete`, { method: "POST" });
+    expect(again.status).toBe(409);
+  });
+
+  it("sends the rest of a subscription's life, newest first when asked", async () => {
+    const session = await checkout();
+    const paid = (await (
+      await stripe.request(`/__local/checkout/${session.id}/complete`, { method: "POST" })
+    ).json()) as {
+      subscription: string;
+    };
+    received.length = 0;
+    await stripe.request(`/__local/subscriptions/${paid.subscription}/fail?reorder=1`, { method: "POST" });
+    await stripe.request(`/__local/subscriptions/${paid.subscription}/refund`, { method: "POST" });
+    expect(received.map((r) => r.type)).toEqual([
+      "customer.subscription.updated",
+      "invoice.payment_failed",
+      "charge.refunded",
+    ]);
+    const unknown = await stripe.request("/__local/subscriptions/sub_nope/cancel", { method: "POST" });
+    expect(unknown.status).toBe(404);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * The Buy button under /shop (`shop-buy:<plan id>`): prices the plan exactly as /shop showed it (the
+ * same SQL, under the member's RLS: the list price, or the promoted one while a promotion is live),
+ * opens a Stripe Checkout Session in the plan's currency and the member's language, with the member,
+ * server, plan and promotion in its metadata, and answers with the link, only to them.
+ */
+import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
+import type { ComponentHandler } from "../../shared/discord/handlers";
+import { ephemeral } from "../../shared/discord/responses";
+import { identityOf } from "../identity";
+import { formatPrice } from "../shop/money";
+import { listShop } from "../shop/service";
+import { BUY_PREFIX } from "./shop-buttons";
+import { createCheckoutSession, stripeConfigured } from "./stripe-api";
+
+export const buyButton: ComponentHandler<MaxisEnv> = {
+  prefix: BUY_PREFIX,
+
+  async run({ interaction, env, locale, t }, args) {
+    const [planId] = args;
+    if (!planId) return ephemeral(t("payments.checkout.unknown_plan"));
+    const guildId = interaction.guild_id;
+    if (!guildId) return ephemeral(t("payments.checkout.guild_only"));
+    if (!stripeConfigured(env)) return ephemeral(t("payments.checkout.not_configured"));
+
+    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const plans = await listShop(env, { kind: "member", identity }, locale);
+    if (!plans.ok) return ephemeral(t("payments.checkout.unavailable"));
+    const plan = plans.value.find((candidate) => candidate.id === planId);
+    if (!plan) return ephemeral(t("payments.checkout.unknown_plan"));
+    const amountCents = plan.promotion?.promotedCents ?? plan.priceCents;
+
+    try {
+      const session = await createCheckoutSession(env, {
+        guildId,
+        userId: identity.userId,
+        planId: plan.id,
+        planName: plan.name,
+        promotionId: plan.promotion?.id ?? null,
+        amountCents,
+        currency: plan.currency,
+        locale,
+        returnUrl: `https://discord.com/channels/${guildId}`,
+        idempotencyKey: `checkout-${interaction.id}`,
+      });
+      return ephemeral({
+        content: t("payments.checkout.ready", {
+          plan: plan.name,
+          price: formatPrice(amountCents, plan.currency, locale),
+        }),
+        components: [
+          {
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.Button,
+                style: ButtonStyle.Link,
+                url: session.url,
+                label: t("payments.checkout.pay"),
+              },
+            ],
+          },
+        ],
+      });
+    } catch (error) {
+      console.error("payments: checkout session failed", { plan: plan.id, error: String(error) });
+      return ephemeral(t("payments.checkout.unavailable"));
+    }
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * The entitlement ledger as the Worker calls it: one SQL function per operation, one transaction each,
+ * as the payments identity (webhooks, scheduled pass) or as the member (/subscription, under RLS).
+ */
+import type { SupabaseBindings, SupabaseIdentity } from "../supabase/client";
+import { supabaseAs } from "../supabase/client";
+import type { DiscordEntitlementRecord } from "./discord-entitlements";
+import { supabaseAsPayments } from "./payments-client";
+import type { StripeFact } from "./stripe-facts";
+
+export type EntitlementStatus = "active" | "grace" | "ended";
+
+export interface LedgerEntitlement {
+  plan_id: string;
+  plan_name: string;
+  source: "stripe" | "discord";
+  status: EntitlementStatus;
+  period_end: string | null;
+  grace_until: string | null;
+  ended_reason: string | null;
+  amount_cents: number | null;
+  currency: string | null;
+  stripe_customer_id: string | null;
+}
+
+export interface RoleChange {
+  id: number;
+  guild_id: string;
+  user_id: string;
+  role_id: string;
+  action: "grant" | "revoke";
+  reason: string;
+  attempts: number;
+}
+
+export interface RoleTarget {
+  guild_id: string;
+  user_id: string;
+  role_id: string;
+  wanted: boolean;
+}
+
+export class LedgerError extends Error {
+  constructor(operation: string, detail: unknown) {
+    super(`payments: ${operation} failed: ${JSON.stringify(detail)}`);
+    this.name = "LedgerError";
+  }
+}
+
+async function call<T>(env: SupabaseBindings, fn: string, args?: Record<string, unknown>): Promise<T> {
+  const supabase = await supabaseAsPayments(env);
+  const { data, error } = await supabase.rpc(fn, args);
+  if (error) throw new LedgerError(fn, error);
+  return data as T;
+}
+
+export const recordStripeFact = (env: SupabaseBindings, fact: StripeFact) =>
+  call<{ duplicate: boolean }>(env, "payments_record_stripe_event", { p_event: fact });
+
+export const recordDiscordEntitlement = (env: SupabaseBindings, entitlement: DiscordEntitlementRecord) =>
+  call<{ plan: string | null }>(env, "payments_record_discord_entitlement", { p_entitlement: entitlement });
+
+export const expireEntitlements = (env: SupabaseBindings) => call<number>(env, "payments_expire");
+
+export const claimRoleChanges = (env: SupabaseBindings, limit: number) =>
+  call<RoleChange[]>(env, "payments_claim_role_changes", { p_limit: limit });
+
+export const finishRoleChange = (env: SupabaseBindings, id: number, ok: boolean, error?: string) =>
+  call<null>(env, "payments_finish_role_change", { p_id: id, p_ok: ok, p_error: error ?? null });
+
+export const roleTargets = (env: SupabaseBindings, limit: number) =>
+  call<RoleTarget[]>(env, "payments_role_targets", { p_limit: limit });
+
+export const queueRepair = (env: SupabaseBindings, target: RoleTarget) =>
+  call<boolean>(env, "payments_queue_repair", {
+    p_guild_id: target.guild_id,
+    p_user_id: target.user_id,
+    p_role_id: target.role_id,
+    p_wanted: target.wanted,
+  });
+
+/** The member's own entitlements in the server they are in (RLS). */
+export async function myEntitlements(env: SupabaseBindings, identity: SupabaseIdentity) {
+  const supabase = await supabaseAs(env, identity);
+  const { data, error } = await supabase.rpc("my_entitlements");
+  if (error) throw new LedgerError("my_entitlements", error);
+  return data as LedgerEntitlement[];
+}

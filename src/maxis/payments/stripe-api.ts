@@ -1,0 +1,116 @@
+/**
+ * The two Stripe calls Maxis makes, over Stripe's REST API with `fetch` (no SDK: the official one adds
+ * 32 KiB gzip and ~80 resource classes built per client for these two calls; see the commit that
+ * added payments). Authenticated with the secret key, pinned to {@link STRIPE_API_VERSION}.
+ */
+import { encodeStripeForm, type FormValue } from "./form-encode";
+import { STRIPE_API_VERSION } from "./stripe-facts";
+
+export interface StripeBindings {
+  STRIPE_API_BASE: string;
+  STRIPE_SECRET_KEY: string;
+}
+
+export class StripeApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+  ) {
+    super(`Stripe API answered HTTP ${status}${code ? ` (${code})` : ""}`);
+    this.name = "StripeApiError";
+  }
+}
+
+export const stripeConfigured = (env: StripeBindings): boolean => Boolean(env.STRIPE_SECRET_KEY);
+
+async function post<T>(
+  env: StripeBindings,
+  path: string,
+  params: Record<string, FormValue>,
+  idempotencyKey?: string,
+): Promise<T> {
+  const headers = new Headers({
+    Authorization: `Bearer ${env.STRIPE_SECRET_KEY}`,
+    "Content-Type": "application/x-www-form-urlencoded",
+    "Stripe-Version": STRIPE_API_VERSION,
+  });
+  if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
+  const response = await fetch(`${env.STRIPE_API_BASE.replace(/\/$/, "")}${path}`, {
+    method: "POST",
+    headers,
+    body: encodeStripeForm(params),
+    // Called while Discord waits for the answer (3 seconds at most): a slow Stripe is an error, not a hang.
+    signal: AbortSignal.timeout(2_000),
+  });
+  const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+  if (!response.ok) throw new StripeApiError(response.status, body.error?.code);
+  return body as T;
+}
+
+export interface CheckoutRequest {
+  guildId: string;
+  userId: string;
+  planId: string;
+  planName: string;
+  promotionId: number | null;
+  /** What /shop showed: the promoted price when a promotion is live. Integer cents. */
+  amountCents: number;
+  currency: string;
+  locale: "fr" | "en";
+  /** Where Stripe sends the member back: their server in Discord. */
+  returnUrl: string;
+  /** The interaction id: a retried request never creates two sessions. */
+  idempotencyKey: string;
+}
+
+export interface CheckoutSession {
+  id: string;
+  url: string;
+}
+
+export function createCheckoutSession(
+  env: StripeBindings,
+  request: CheckoutRequest,
+): Promise<CheckoutSession> {
+  const metadata = {
+    guild_id: request.guildId,
+    user_id: request.userId,
+    plan_id: request.planId,
+    promotion_id: request.promotionId ?? undefined,
+  };
+  return post<CheckoutSession>(
+    env,
+    "/v1/checkout/sessions",
+    {
+      mode: "subscription",
+      locale: request.locale,
+      client_reference_id: `${request.guildId}:${request.userId}`,
+      success_url: request.returnUrl,
+      cancel_url: request.returnUrl,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: request.currency.toLowerCase(),
+            unit_amount: request.amountCents,
+            recurring: { interval: "month" },
+            product_data: { name: request.planName, metadata: { plan_id: request.planId } },
+          },
+        },
+      ],
+      metadata,
+      // Copied onto the subscription, so its invoices and events say whose it is.
+      subscription_data: { metadata },
+    },
+    request.idempotencyKey,
+  );
+}
+
+export function createPortalSession(
+  env: StripeBindings,
+  customerId: string,
+  returnUrl: string,
+  locale: "fr" | "en",
+): Promise<{ id: string; url: string }> {
+  return post(env, "/v1/billing_portal/sessions", { customer: customerId, return_url: returnUrl, locale });
+}
