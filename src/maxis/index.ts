@@ -10,12 +10,14 @@ import { withMaintenance } from "./control/maintenance";
 import { controlRoutes } from "./control/routes";
 import { requireDashboardOrigin } from "./dashboard-auth/origin";
 import { dashboardAuthRoutes } from "./dashboard-auth/routes";
+import { runScheduledJobs } from "./scheduled";
 
 export { InteractionLedger } from "../shared/discord/interaction-ledger";
 export { ControlNonceStore } from "./control/nonce-store";
 export { ControlStateStore } from "./control/state-store";
 export { OAuthStateLedger } from "./dashboard-auth/oauth-state-ledger";
 export { StaffSessionStore } from "./dashboard-auth/session-store";
+export { GatewayShard } from "./gateway/gateway-object";
 export { GiveawayIndex } from "./giveaways/giveaway-index";
 export { GiveawayObject } from "./giveaways/giveaway-object";
 
@@ -44,4 +46,9 @@ app.notFound((c) =>
   ),
 );
 
-export default app satisfies ExportedHandler<MaxisEnv>;
+export default {
+  fetch: app.fetch,
+  scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runScheduledJobs(env));
+  },
+} satisfies ExportedHandler<MaxisEnv>;
