@@ -346,12 +346,16 @@ function localControlRoutes(gateway: LocalGateway, store: MessageStore): Hono {
       heartbeat_interval_ms?: number;
       shards?: number;
       acknowledge_heartbeats?: boolean;
+      refuse_connections?: boolean;
     };
     if (body.heartbeat_interval_ms !== undefined)
       gateway.settings.heartbeatIntervalMs = body.heartbeat_interval_ms;
     if (body.shards !== undefined) gateway.settings.shards = body.shards;
     if (body.acknowledge_heartbeats !== undefined)
       gateway.settings.acknowledgeHeartbeats = body.acknowledge_heartbeats;
+    if (body.refuse_connections !== undefined) {
+      gateway.settings.refuseUntil = body.refuse_connections ? Number.POSITIVE_INFINITY : 0;
+    }
     return c.json(gateway.state());
   });
   local.post("/gateway/drop", async (c) => {

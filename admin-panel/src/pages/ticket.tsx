@@ -442,6 +442,8 @@ const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, stri
   priority_changed: "!",
   first_response: "★",
   message_added: "✉",
+  message_edited: "✎",
+  message_deleted: "⌫",
 };
 
 function History({ audit }: { audit: TicketAuditEntry[] }) {

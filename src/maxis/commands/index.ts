@@ -8,12 +8,13 @@ import {
   ticketListPages,
   ticketStaffActions,
   ticketStaffCommand,
+  ticketThreadActions,
 } from "../tickets";
 import { ping } from "./ping";
 
 /** Every Maxis command, component and modal. `npm run register -- maxis` registers these commands. */
 export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
   commands: [ping, giveawayCommand, giveawayStaffCommand, shopCommand, ticketCommand, ticketStaffCommand],
-  components: [giveawayButtons, ticketListPages, ticketStaffActions],
+  components: [giveawayButtons, ticketListPages, ticketStaffActions, ticketThreadActions],
   modals: [createTicketModalHandler],
 };

@@ -7,6 +7,7 @@ import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
+import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
 
 /**
@@ -24,6 +25,7 @@ export const catalogues = [
   dashboardAuth,
   controlAudit,
   interactions,
+  ticketThreads,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
