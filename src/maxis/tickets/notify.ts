@@ -23,6 +23,7 @@ import {
   type TicketSummary,
   type TicketWithDescription,
 } from "./rpc";
+import { supportChannelFor } from "./threads/support-channel";
 import { closeThread, postAsAuthor, reopenThread } from "./threads/thread-posts";
 import { type TicketThread, threadOf } from "./threads/thread-rpc";
 
@@ -203,7 +204,8 @@ export function afterTicketChange(
     const rest = botRest(notifier.env);
     let current: TicketWithDescription | null = null;
     let postChanged = redrawPost;
-    if (threadChange || dm) {
+    // Only a server with a support channel has ticket threads: the others cost no lookup.
+    if ((threadChange || dm) && supportChannelFor(notifier.env, ticket.guildId)) {
       const thread = await threadOf(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number);
       // Told in the thread: no DM. Without a thread, or when Discord refused the thread, the DM.
       if (thread && (!threadChange || (await tellThread(notifier, thread, ticket, threadChange)))) dm = null;

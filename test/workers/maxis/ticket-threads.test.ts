@@ -10,6 +10,7 @@ import type { Actor } from "../../../scripts/lib/interaction-builder";
 import {
   LOCAL_CHANNEL_ID,
   LOCAL_STAFF_CHANNEL_ID,
+  LOCAL_STAFF_ID,
   LOCAL_SUPPORT_CHANNEL_ID,
 } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
@@ -182,7 +183,9 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     const cast = homeCast();
     const { number, threadId } = await ticketWithThread(cast.memberA, "Webhook reply");
     await run(cast.staff, `/ticket-staff note ticket:${number} message:secret internal note`);
-    await run(cast.staff, `/ticket reply ticket:${number} message:We refunded you`);
+    // Alex Martin, the stand-in's seeded agent: Discord knows their name and avatar.
+    const alex: Actor = { ...cast.staff, userId: LOCAL_STAFF_ID };
+    await run(alex, `/ticket reply ticket:${number} message:We refunded you`);
     await run(cast.memberA, `/ticket reply ticket:${number} message:Thanks a lot`);
     const posted = await waitUntil(
       () => threadMessages(threadId),
@@ -191,7 +194,10 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
       "two webhook messages",
     );
     const viaWebhook = posted.filter((m) => m.webhook_id);
-    expect(viaWebhook.map((m) => m.content)).toEqual(["We refunded you", "Thanks a lot"]);
+    expect(viaWebhook.map((m) => [m.author.username, m.content])).toEqual([
+      ["Alex Martin", "We refunded you"],
+      [cast.memberA.userId, "Thanks a lot"],
+    ]);
     expect(posted.some((m) => m.content.includes("secret internal note"))).toBe(false);
     const all = await allDiscordRequests();
     expect(

@@ -14,7 +14,8 @@ export function openTicketThread(notifier: Notifier, ticket: TicketWithDescripti
   const parent = supportChannelFor(notifier.env, ticket.guildId);
   if (!parent) return;
   inBackground(notifier, `thread for #${ticket.number}`, async () => {
-    const thread = await createTicketThread(botRest(notifier.env), parent, ticket);
-    await recordThread(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number, thread);
+    await createTicketThread(botRest(notifier.env), parent, ticket, async (thread) =>
+      recordThread(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number, thread),
+    );
   });
 }

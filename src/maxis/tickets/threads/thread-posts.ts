@@ -20,11 +20,15 @@ const PRIVATE_THREAD = 12;
 const AUTO_ARCHIVE_MINUTES = 10_080;
 const WEBHOOK_NAME = "Maxis tickets";
 
-/** Opens the private thread in `parentChannelId`, adds the member and posts the card. */
+/**
+ * Opens the private thread in `parentChannelId`, has it recorded (`record`, before anything else can
+ * fail, so the ticket never loses its thread), adds the member and posts the card.
+ */
 export async function createTicketThread(
   rest: DiscordRest,
   parentChannelId: string,
   ticket: TicketWithDescription,
+  record: (thread: TicketThread) => Promise<unknown>,
 ): Promise<TicketThread> {
   const thread = await rest.request<APIChannel>("POST", `/channels/${parentChannelId}/threads`, {
     body: {
@@ -35,6 +39,7 @@ export async function createTicketThread(
       auto_archive_duration: AUTO_ARCHIVE_MINUTES,
     },
   });
+  await record({ threadId: thread.id, parentChannelId });
   await rest.request("PUT", `/channels/${thread.id}/thread-members/${ticket.ownerId}`);
   await rest.request<APIMessage>("POST", `/channels/${thread.id}/messages`, {
     body: messageBody(threadCard(translatorFor(ticket.ownerLocale), ticket)),
