@@ -63,7 +63,7 @@ create trigger ticket_messages_append_only before update or delete on public.tic
 
 -- Every message the functions return says where it came from in Discord and whether it changed there.
 create or replace function tickets_private.message_json(m public.ticket_messages) returns jsonb
-language sql immutable
+language sql immutable set search_path = ''
 as $$
   select jsonb_build_object('id', m.id, 'authorId', m.author_id, 'body', m.body, 'isInternal', m.is_internal,
                             'fromStaff', m.from_staff, 'createdAt', m.created_at,
