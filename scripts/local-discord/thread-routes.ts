@@ -138,7 +138,11 @@ export function threadRoutes(c: Context, input: ThreadRouteInput): Response | nu
   if (match && method === "PATCH") {
     const existing = store.messages.get(match[1] ?? "")?.find((m) => m.id === match?.[2]);
     if (!existing) return null;
-    return c.json(store.edit(existing.channel_id, existing.id, messageFields(json).content));
+    // An edit changes only what it names, as Discord's does.
+    if (Array.isArray(json["embeds"])) existing.embeds = json["embeds"];
+    if (Array.isArray(json["components"])) existing.components = json["components"];
+    const content = typeof json["content"] === "string" ? json["content"] : existing.content;
+    return c.json(store.edit(existing.channel_id, existing.id, content));
   }
 
   match = path.match(/^\/channels\/(\d+)\/webhooks$/);
