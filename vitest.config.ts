@@ -8,6 +8,7 @@ import {
   LOCAL_GUILD_ID,
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ROLE_ID,
+  LOCAL_SUPPORT_CHANNEL_ID,
 } from "./scripts/lib/local-identities";
 import { maxisRuntime } from "./scripts/lib/maxis-config";
 import { generateSigningKey, newPublishableKey } from "./scripts/lib/supabase-keys";
@@ -97,6 +98,8 @@ export default defineConfig(async () => {
     // Tickets: the staff channel new tickets are posted in, the dashboard's origin (CORS) and the key
     // that signs its staff sessions (tests mint sessions with it).
     TICKET_STAFF_CHANNEL_ID: LOCAL_STAFF_CHANNEL_ID,
+    // Each ticket of DISCORD_GUILD_ID gets a private thread in this channel of the stand-in.
+    DISCORD_SUPPORT_CHANNEL_ID: LOCAL_SUPPORT_CHANNEL_ID,
     // The server that staff channel belongs to (and whose staff sign in to the dashboard): only its
     // tickets are posted there; `/maxis giveaway channel` suggests its channels.
     DISCORD_GUILD_ID: LOCAL_GUILD_ID,

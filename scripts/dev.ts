@@ -51,6 +51,8 @@ function startWorker(name: "shellia" | "maxis", port: number, inspectorPort: num
       "--persist-to",
       ".local/wrangler",
       "--show-interactive-dev-session=false",
+      // Cron Triggers do not fire under wrangler dev: GET /__scheduled runs the scheduled handler.
+      ...(name === "maxis" ? ["--test-scheduled"] : []),
     ],
     {
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
@@ -111,6 +113,14 @@ try {
   await startWorker("maxis", ports.maxis, ports.maxis + 1000);
   await startWorker("shellia", ports.shellia, ports.shellia + 1000);
 
+  // What the Cron Trigger does every minute in production (connect Maxis's Gateway, periodic jobs).
+  const scheduled = `http://127.0.0.1:${ports.maxis}/__scheduled?cron=*+*+*+*+*`;
+  const runScheduled = () =>
+    fetch(scheduled).catch((error: unknown) => console.error(`[maxis] scheduled run failed: ${error}`));
+  await runScheduled();
+  const cron = setInterval(runScheduled, 60_000);
+  stoppers.push(async () => clearInterval(cron));
+
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 Local stack ready in ${seconds} s:
@@ -121,6 +131,8 @@ Local stack ready in ${seconds} s:
   PostgreSQL                  ${supabase.databaseUrl}
   Discord API stand-in        ${discord.apiBase}   (requests: ${discord.url}/__local/requests)
   Stripe API stand-in         ${stripe.url}/v1   (pay a checkout: npm run interact -- stripe pay <session id>)
+
+Gateway: Maxis's scheduled handler runs now and every minute (${scheduled}).
 
 Try:  npm run interact -- maxis --ping
       npm run interact -- maxis "/ping"

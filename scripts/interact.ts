@@ -35,10 +35,13 @@ import {
 } from "./lib/interaction-builder";
 import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "./lib/local-identities";
 import { localPorts } from "./lib/local-ports";
+import { describeThread, say } from "./lib/say";
 import { runStripeCommand } from "./lib/stripe-cli";
 import type { RecordedRequest } from "./local-discord/server";
 
 const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [options]
+       npm run interact -- say <channel or thread id> "text" [--user ID] [--staff]
+       npm run interact -- thread <thread id>
        npm run interact -- <shellia|maxis> --ping
        npm run interact -- <shellia|maxis> --button CUSTOM_ID [options]
        npm run interact -- <shellia|maxis> --modal CUSTOM_ID --field key=value [--field key=value …] [options]
@@ -119,20 +122,39 @@ if (positionals[0] === "stripe") {
   );
 }
 
+// `say` and `thread` talk to the Discord stand-in only.
+const ports = localPorts();
+const discordApi = (
+  readDevVars()["DISCORD_API_BASE"] ?? `http://127.0.0.1:${ports.discordApi}/api/v10`
+).replace(/\/api\/v10$/, "");
+
+/** `say <channel> "text"` and `thread <thread id>`, against the Discord stand-in; exits when done. */
+async function standInCommand(command: "say" | "thread"): Promise<never> {
+  const [, target, text] = positionals;
+  if (!target || (command === "say" && text === undefined)) fail(USAGE);
+  try {
+    if (command === "say") {
+      const userId = values.user ?? (values.staff ? LOCAL_STAFF_ID : LOCAL_MEMBER_ID);
+      console.log(await say(discordApi, target, text ?? "", { userId, staff: values.staff }));
+    } else {
+      console.log(await describeThread(discordApi, target));
+    }
+  } catch (error) {
+    fail((error as Error).message, 1);
+  }
+  process.exit(0);
+}
+
 const [worker, commandLine] = positionals;
+const devVars = readDevVars();
+if (worker === "say" || worker === "thread") await standInCommand(worker);
 if (!isWorkerName(worker)) fail(USAGE);
 
-const devVars = readDevVars();
 const privateKey = process.env["DEV_DISCORD_PRIVATE_KEY"] ?? devVars["DEV_DISCORD_PRIVATE_KEY"];
 if (!privateKey)
   fail("No DEV_DISCORD_PRIVATE_KEY in .dev.vars: run `npm run dev` once to generate the local key pair.");
 
-const ports = localPorts();
 const workerUrl = values.url ?? `http://127.0.0.1:${worker === "shellia" ? ports.shellia : ports.maxis}`;
-const discordApi = (devVars["DISCORD_API_BASE"] ?? `http://127.0.0.1:${ports.discordApi}/api/v10`).replace(
-  /\/api\/v10$/,
-  "",
-);
 
 const actor: Actor = {
   userId: values.user ?? (values.admin ? LOCAL_ADMIN_ID : values.staff ? LOCAL_STAFF_ID : LOCAL_MEMBER_ID),

@@ -9,6 +9,8 @@ export const LOCAL_CHANNEL_ID = "1300000000000000020";
 export const LOCAL_STAFF_ROLE_ID = "1300000000000000030";
 /** Where new tickets are announced to staff (TICKET_STAFF_CHANNEL_ID). */
 export const LOCAL_STAFF_CHANNEL_ID = "1300000000000000040";
+/** Where each ticket gets its private thread (DISCORD_SUPPORT_CHANNEL_ID). */
+export const LOCAL_SUPPORT_CHANNEL_ID = "1300000000000000045";
 /** The default member; `--user ID` picks another. */
 export const LOCAL_MEMBER_ID = "1300000000000000111";
 /** A second plain member, e.g. to show that members only see their own tickets. */

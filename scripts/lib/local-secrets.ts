@@ -14,6 +14,7 @@ import {
   LOCAL_GUILD_ID,
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ROLE_ID,
+  LOCAL_SUPPORT_CHANNEL_ID,
 } from "./local-identities";
 import { localPorts } from "./local-ports";
 import { generateSigningKey, newPublishableKey } from "./supabase-keys";
@@ -62,6 +63,8 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   setDefault("SESSION_SECRET", randomBytes(32).toString("hex"));
   // New tickets are announced in this channel of the local server.
   setDefault("TICKET_STAFF_CHANNEL_ID", LOCAL_STAFF_CHANNEL_ID);
+  // Each ticket gets a private thread in this channel of the local server.
+  setDefault("DISCORD_SUPPORT_CHANNEL_ID", LOCAL_SUPPORT_CHANNEL_ID);
   // Dashboard sign-in: the local server's staff, through the Discord stand-in (which accepts any secret).
   setDefault("DISCORD_GUILD_ID", LOCAL_GUILD_ID);
   setDefault("DISCORD_CLIENT_SECRET", "local-development-client-secret");

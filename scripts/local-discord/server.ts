@@ -6,10 +6,21 @@
  * scoped to one test by what only that test's requests carry (a recipient, a marker in the text, the
  * interaction token in the path), so tests running side by side never meet each other's failures.
  */
+
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
-import { LOCAL_CHANNEL_ID, LOCAL_GUILD_ID, LOCAL_STAFF_CHANNEL_ID } from "../lib/local-identities";
+import {
+  LOCAL_APPLICATION_ID,
+  LOCAL_CHANNEL_ID,
+  LOCAL_GUILD_ID,
+  LOCAL_STAFF_CHANNEL_ID,
+  LOCAL_SUPPORT_CHANNEL_ID,
+} from "../lib/local-identities";
+import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
+import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
+import { threadRoutes } from "./thread-routes";
 
 interface LocalChannel {
   id: string;
@@ -27,6 +38,8 @@ const LOCAL_CHANNELS: readonly LocalChannel[] = [
   { id: LOCAL_STAFF_CHANNEL_ID, name: "staff", type: 0, guild_id: LOCAL_GUILD_ID },
   { id: "1300000000000000050", name: "announcements", type: 5, guild_id: LOCAL_GUILD_ID },
   { id: "1300000000000000060", name: "Lounge", type: 2, guild_id: LOCAL_GUILD_ID },
+  // Where ticket threads are opened (DISCORD_SUPPORT_CHANNEL_ID); listed last, after the seeded ones.
+  { id: LOCAL_SUPPORT_CHANNEL_ID, name: "support", type: 0, guild_id: LOCAL_GUILD_ID },
 ];
 
 export interface RecordedRequest {
@@ -63,7 +76,7 @@ export interface ScriptedFailure {
 
 let snowflakeCounter = 0n;
 /** Unique, increasing, Discord-shaped ids. */
-function nextSnowflake(): string {
+export function nextSnowflake(): string {
   snowflakeCounter += 1n;
   return ((BigInt(Date.now() - 1420070400000) << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
 }
@@ -96,7 +109,12 @@ async function readPayload(
   return { body: text ? JSON.parse(text) : null, files: [] };
 }
 
-export function createLocalDiscordApp(): Hono {
+/** The bot user Maxis is on the stand-in (its messages come back through the Gateway with this author). */
+export const LOCAL_BOT_USER = { id: LOCAL_APPLICATION_ID, username: "Maxis" };
+
+export function createLocalDiscordApp(
+  gateway: LocalGateway = createLocalGateway(LOCAL_BOT_USER, LOCAL_APPLICATION_ID),
+): Hono {
   const requests: RecordedRequest[] = [];
   let failures: ScriptedFailure[] = [];
   let seq = 0;
@@ -122,6 +140,12 @@ export function createLocalDiscordApp(): Hono {
     return c.body(null, 204);
   });
   const channels: LocalChannel[] = [...LOCAL_CHANNELS];
+  const store = createMessageStore(
+    gateway,
+    nextSnowflake,
+    (id) => channels.find((ch) => ch.id === id)?.guild_id,
+  );
+  app.route("/__local", localControlRoutes(gateway, store));
   // A channel the bot can see from now on: {"id","guild_id","type"?,"name"?} (type 0, text, by default).
   app.post("/__local/channels", async (c) => {
     const { id, guild_id, type = 0, name = "test" } = (await c.req.json()) as Partial<LocalChannel>;
@@ -193,7 +217,10 @@ export function createLocalDiscordApp(): Hono {
           : oauth.userRoute(method, path, authorization);
       if (oauthAnswer)
         return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
-      return respondLikeDiscord(c, method, path, payload.body, channels);
+      return (
+        threadRoutes(c, { method, path, body: payload.body, store, channels, gateway }) ??
+        respondLikeDiscord(c, method, path, payload.body, channels)
+      );
     };
     const response = answer();
     recorded.status = response.status;
@@ -293,20 +320,126 @@ function respondLikeDiscord(
   return c.json({ message: "404: Not Found", code: 0 }, 404);
 }
 
+/**
+ * Steering the stand-in from tests and `npm run interact`: messages typed by people, and the Gateway
+ * (its state, drops, op 7, op 9, heartbeat ACKs, heartbeat interval, shard count).
+ */
+function localControlRoutes(gateway: LocalGateway, store: MessageStore): Hono {
+  const local = new Hono();
+  local.post("/messages", async (c) => {
+    const input = (await c.req.json()) as {
+      channel_id?: unknown;
+      author_id?: unknown;
+      content?: unknown;
+      roles?: unknown;
+      username?: unknown;
+      attachments?: unknown;
+    };
+    const isId = (v: unknown): v is string => typeof v === "string" && /^\d{17,20}$/.test(v);
+    const roles = Array.isArray(input.roles) ? input.roles.filter(isId) : [];
+    const attachments = Array.isArray(input.attachments)
+      ? input.attachments.filter((a): a is string => typeof a === "string")
+      : [];
+    if (!isId(input.channel_id) || !isId(input.author_id) || typeof input.content !== "string") {
+      return c.json(
+        { message: "channel_id and author_id (snowflakes) and content (text) are required" },
+        400,
+      );
+    }
+    const thread = store.threads.get(input.channel_id);
+    if (thread?.thread_metadata.locked) return c.json({ message: "Thread is locked", code: 50083 }, 400);
+    const message = store.post({
+      channel_id: input.channel_id,
+      author: {
+        id: input.author_id,
+        username: typeof input.username === "string" ? input.username : `user-${input.author_id.slice(-4)}`,
+        avatar: null,
+      },
+      member: { roles },
+      content: input.content,
+      embeds: [],
+      components: [],
+      attachments: attachments.map((filename) => {
+        const id = nextSnowflake();
+        return {
+          id,
+          filename,
+          size: 1,
+          url: `https://cdn.discordapp.test/attachments/${input.channel_id}/${id}/${filename}`,
+        };
+      }),
+    });
+    return c.json(message);
+  });
+  local.patch("/messages/:channel/:message", async (c) => {
+    const { content } = (await c.req.json()) as { content?: unknown };
+    if (typeof content !== "string") return c.json({ message: "content is required" }, 400);
+    const edited = store.edit(c.req.param("channel"), c.req.param("message"), content);
+    return edited ? c.json(edited) : c.json({ message: "Unknown Message", code: 10008 }, 404);
+  });
+  local.delete("/messages/:channel/:message", (c) =>
+    store.remove(c.req.param("channel"), c.req.param("message"))
+      ? c.body(null, 204)
+      : c.json({ message: "Unknown Message", code: 10008 }, 404),
+  );
+  local.get("/channels/:channel/messages", (c) =>
+    c.json(store.after(c.req.param("channel"), "0", Number.MAX_SAFE_INTEGER).reverse()),
+  );
+  local.get("/threads/:thread", (c) => {
+    const thread = store.threads.get(c.req.param("thread"));
+    return thread ? c.json(thread) : c.json({ message: "Unknown Channel", code: 10003 }, 404);
+  });
+  local.get("/gateway", (c) => c.json(gateway.state()));
+  local.post("/gateway", async (c) => {
+    const body = (await c.req.json()) as {
+      heartbeat_interval_ms?: number;
+      shards?: number;
+      acknowledge_heartbeats?: boolean;
+      refuse_connections?: boolean;
+    };
+    if (body.heartbeat_interval_ms !== undefined)
+      gateway.settings.heartbeatIntervalMs = body.heartbeat_interval_ms;
+    if (body.shards !== undefined) gateway.settings.shards = body.shards;
+    if (body.acknowledge_heartbeats !== undefined)
+      gateway.settings.acknowledgeHeartbeats = body.acknowledge_heartbeats;
+    if (body.refuse_connections !== undefined) {
+      gateway.settings.refuseUntil = body.refuse_connections ? Number.POSITIVE_INFINITY : 0;
+    }
+    return c.json(gateway.state());
+  });
+  local.post("/gateway/drop", async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { resumable?: boolean; down_ms?: number };
+    return c.json({
+      dropped: gateway.drop({ resumable: body.resumable ?? true, downMs: body.down_ms ?? 0 }),
+    });
+  });
+  local.post("/gateway/reconnect", (c) => c.json({ sent: gateway.requestReconnect() }));
+  local.post("/gateway/invalidate", (c) => c.json({ sent: gateway.invalidateSessions() }));
+  return local;
+}
+
 export interface LocalDiscord {
   url: string;
   apiBase: string;
+  gateway: LocalGateway;
   close(): Promise<void>;
 }
 
 export function serveLocalDiscord(port: number, hostname = "127.0.0.1"): Promise<LocalDiscord> {
+  const gateway = createLocalGateway(LOCAL_BOT_USER, LOCAL_APPLICATION_ID);
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: createLocalDiscordApp().fetch, port, hostname }, (info) => {
+    const server = serve({ fetch: createLocalDiscordApp(gateway).fetch, port, hostname }, (info) => {
       const url = `http://${hostname}:${info.port}`;
+      gateway.attach(server as Server, `ws://${hostname}:${info.port}${GATEWAY_PATH}`);
       resolve({
         url,
         apiBase: `${url}/api/v10`,
-        close: () => new Promise((done) => server.close(() => done())),
+        gateway,
+        close: () =>
+          new Promise((done) => {
+            gateway.close();
+            server.close(() => done());
+          }),
       });
     });
     server.once("error", reject);

@@ -10,14 +10,15 @@ import { withMaintenance } from "./control/maintenance";
 import { controlRoutes } from "./control/routes";
 import { requireDashboardOrigin } from "./dashboard-auth/origin";
 import { dashboardAuthRoutes } from "./dashboard-auth/routes";
-import { runPaymentsPass } from "./payments/scheduled";
 import { paymentWebhooks } from "./payments/webhooks";
+import { runScheduledJobs } from "./scheduled";
 
 export { InteractionLedger } from "../shared/discord/interaction-ledger";
 export { ControlNonceStore } from "./control/nonce-store";
 export { ControlStateStore } from "./control/state-store";
 export { OAuthStateLedger } from "./dashboard-auth/oauth-state-ledger";
 export { StaffSessionStore } from "./dashboard-auth/session-store";
+export { GatewayShard } from "./gateway/gateway-object";
 export { GiveawayIndex } from "./giveaways/giveaway-index";
 export { GiveawayObject } from "./giveaways/giveaway-object";
 
@@ -50,8 +51,8 @@ app.notFound((c) =>
 
 export default {
   fetch: app.fetch,
-  // Cron Trigger (wrangler.maxis.toml): each feature's pass is one function called from here.
-  async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runPaymentsPass(env));
+  // Cron Trigger (wrangler.maxis.toml): every periodic job is listed in scheduled.ts.
+  scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runScheduledJobs(env));
   },
 } satisfies ExportedHandler<MaxisEnv>;

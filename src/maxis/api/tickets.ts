@@ -81,7 +81,10 @@ ticketRoutes.post("/tickets/:number/replies", async (c) => {
   const result = await replyToTicket(await clientOf(c), number.value, body.value);
   if (result.ok) {
     const { ticket, message } = result.data;
-    afterTicketChange(notifierOf(c), ticket, { dm: { kind: "reply", actorId: c.var.session.sub, message } });
+    afterTicketChange(notifierOf(c), ticket, {
+      dm: { kind: "reply", actorId: c.var.session.sub, message },
+      thread: { kind: "said", message },
+    });
   }
   return respond(c, result, number.value, 201);
 });
@@ -118,7 +121,9 @@ for (const method of ["put", "patch"] as const) {
     const result = await setTicketStatus(await clientOf(c), number.value, body.value.status);
     if (result.ok) {
       afterTicketChange(notifierOf(c), result.data, {
-        ...(body.value.status === "closed" ? { dm: { kind: "closed", actorId: c.var.session.sub } } : {}),
+        ...(body.value.status === "closed"
+          ? { dm: { kind: "closed", actorId: c.var.session.sub }, thread: { kind: "closed" } }
+          : {}),
       });
     }
     return respond(c, result, number.value);
@@ -142,7 +147,10 @@ ticketRoutes.post("/tickets/:number/close", async (c) => {
   if (!body.ok) return body.response;
   const result = await closeTicket(await clientOf(c), number.value, body.value.reason || undefined);
   if (result.ok) {
-    afterTicketChange(notifierOf(c), result.data, { dm: { kind: "closed", actorId: c.var.session.sub } });
+    afterTicketChange(notifierOf(c), result.data, {
+      dm: { kind: "closed", actorId: c.var.session.sub },
+      thread: { kind: "closed" },
+    });
   }
   return respond(c, result, number.value);
 });

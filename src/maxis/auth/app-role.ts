@@ -6,6 +6,10 @@ export type AppRole = "member" | "agent" | "admin";
 
 const has = (permissions: bigint, flag: bigint) => (permissions & flag) === flag;
 
+/** Holds the configured staff role (an empty setting names no role). */
+export const hasStaffRole = (roles: readonly string[], staffRoleId: string): boolean =>
+  staffRoleId !== "" && roles.includes(staffRoleId);
+
 /**
  * Decides a member's role from what Discord says about them in this interaction:
  * administrators (or Manage Server) are admins; the configured staff role or Manage Messages makes
@@ -20,10 +24,7 @@ export function appRoleOf(member: APIInteractionGuildMember | undefined, staffRo
   ) {
     return "admin";
   }
-  if (
-    (staffRoleId && member.roles.includes(staffRoleId)) ||
-    has(permissions, PermissionFlagsBits.ManageMessages)
-  ) {
+  if (hasStaffRole(member.roles, staffRoleId) || has(permissions, PermissionFlagsBits.ManageMessages)) {
     return "agent";
   }
   return "member";

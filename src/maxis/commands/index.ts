@@ -10,6 +10,7 @@ import {
   ticketListPages,
   ticketStaffActions,
   ticketStaffCommand,
+  ticketThreadActions,
 } from "../tickets";
 import { ping } from "./ping";
 
@@ -24,6 +25,6 @@ export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
     ticketCommand,
     ticketStaffCommand,
   ],
-  components: [giveawayButtons, ticketListPages, ticketStaffActions, buyButton],
+  components: [giveawayButtons, ticketListPages, ticketStaffActions, ticketThreadActions, buyButton],
   modals: [createTicketModalHandler],
 };

@@ -4,3 +4,4 @@ export { createTicketModalHandler } from "./commands/create-modal";
 export { ticketCommand, ticketStaffCommand } from "./commands/ticket";
 export { ticketListPages } from "./components/list-pages";
 export { ticketStaffActions } from "./components/staff-actions";
+export { ticketThreadActions } from "./components/thread-actions";

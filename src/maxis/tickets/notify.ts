@@ -24,12 +24,16 @@ import {
   type TicketSummary,
   type TicketWithDescription,
 } from "./rpc";
+import { supportChannelFor } from "./threads/support-channel";
+import { closeThread, postAsAuthor, reopenThread } from "./threads/thread-posts";
+import { type TicketThread, threadOf } from "./threads/thread-rpc";
 
 export type NotifyEnv = Pick<
   MaxisEnv,
   | "DISCORD_API_BASE"
   | "DISCORD_BOT_TOKEN"
   | "TICKET_STAFF_CHANNEL_ID"
+  | "DISCORD_SUPPORT_CHANNEL_ID"
   | "DISCORD_GUILD_ID"
   | "SUPABASE_URL"
   | "SUPABASE_PUBLISHABLE_KEY"
@@ -62,7 +66,7 @@ export function botRest(env: Pick<NotifyEnv, "DISCORD_API_BASE" | "DISCORD_BOT_T
   return rest;
 }
 
-function inBackground(notifier: Notifier, what: string, work: () => Promise<unknown>): void {
+export function inBackground(notifier: Notifier, what: string, work: () => Promise<unknown>): void {
   notifier.waitUntil(
     work().catch((error: unknown) => {
       console.error(`ticket notification failed: ${what}`, error);
@@ -140,6 +144,40 @@ export interface TicketChange {
   onUndelivered?(reason: DmFailureReason): Promise<void>;
   /** The interaction's own answer already redrew the staff post (its buttons). */
   postRedrawn?: boolean;
+  /**
+   * What the ticket's Discord thread should show, when it has one: a public message said through
+   * Maxis (command or dashboard), the close (note, archive, lock) or the reopening (unlock, note).
+   * A ticket with a thread is told there, and its owner gets no DM: DMs are the fallback.
+   */
+  thread?: ThreadChange;
+}
+
+export type ThreadChange =
+  | { kind: "said"; message: TicketMessage }
+  | { kind: "closed" }
+  | { kind: "reopened" };
+
+/** Applies a change to the thread; false when Discord refused it (the DM fallback then applies). */
+async function tellThread(
+  notifier: Notifier,
+  thread: TicketThread,
+  ticket: TicketSummary,
+  change: ThreadChange,
+): Promise<boolean> {
+  const rest = botRest(notifier.env);
+  try {
+    if (change.kind === "said") {
+      await postAsAuthor(notifier.env, rest, thread, ticket, change.message, (p) => notifier.waitUntil(p));
+    } else if (change.kind === "closed") {
+      await closeThread(rest, thread, ticket);
+    } else {
+      await reopenThread(rest, thread, ticket);
+    }
+    return true;
+  } catch (error) {
+    console.error(`could not update the thread of #${ticket.number} (${change.kind})`, error);
+    return false;
+  }
 }
 
 function dmFor(ticket: TicketSummary, dm: OwnerDm | undefined): MessageData | null {
@@ -159,13 +197,21 @@ export function afterTicketChange(
   ticket: TicketSummary,
   change: TicketChange = {},
 ): void {
-  const dm = dmFor(ticket, change.dm);
+  const threadChange =
+    change.thread?.kind === "said" && change.thread.message.isInternal ? undefined : change.thread;
+  let dm = dmFor(ticket, change.dm);
   const redrawPost = ticket.staffPost !== null && !change.postRedrawn;
-  if (!dm && !redrawPost) return;
+  if (!dm && !redrawPost && !threadChange) return;
   inBackground(notifier, `after a change to #${ticket.number}`, async () => {
     const rest = botRest(notifier.env);
     let current: TicketWithDescription | null = null;
     let postChanged = redrawPost;
+    // Only a server with a support channel has ticket threads: the others cost no lookup.
+    if ((threadChange || dm) && supportChannelFor(notifier.env, ticket.guildId)) {
+      const thread = await threadOf(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number);
+      // Told in the thread: no DM. Without a thread, or when Discord refused the thread, the DM.
+      if (thread && (!threadChange || (await tellThread(notifier, thread, ticket, threadChange)))) dm = null;
+    }
     if (dm) {
       let failure: DmFailureReason | null = null;
       try {

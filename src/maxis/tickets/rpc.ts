@@ -126,6 +126,11 @@ export interface TicketMessage {
   /** The author was staff (agent/admin) when writing it. */
   fromStaff: boolean;
   createdAt: string;
+  /** Typed in the ticket's Discord thread (issue 12): its Discord id, attachments and later changes. */
+  discordMessageId?: string | null;
+  attachments?: { name: string; url: string }[];
+  editedAt?: string | null;
+  deletedAt?: string | null;
 }
 
 export type TicketAuditAction =
@@ -139,7 +144,9 @@ export type TicketAuditAction =
   | "priority_changed"
   | "first_response"
   | "message_added"
-  | "note_added";
+  | "note_added"
+  | "message_edited"
+  | "message_deleted";
 
 export interface TicketAuditEntry {
   id: number;

@@ -104,6 +104,17 @@ export interface StatusResult {
   openTickets: Figure<number>;
   runningGiveaways: Figure<number>;
   livePromotions: Figure<number>;
+  /** Maxis's Gateway connection, one entry per shard (absent from a Maxis older than issue 12). */
+  gateway?: Figure<GatewayShardStatus[]>;
+}
+
+export interface GatewayShardStatus {
+  shard: number;
+  shards: number;
+  /** connected, connecting, identifying, resuming, disconnected or stopped. */
+  state: string;
+  lastEventAt: string | null;
+  reconnects: number;
 }
 
 export interface PeriodWindow {

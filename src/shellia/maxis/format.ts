@@ -81,7 +81,24 @@ export function formatStatus(t: Translator, target: MaxisTarget, status: StatusR
       giveaways: figure(t, status.runningGiveaways, (n) => n),
       promotions: figure(t, status.livePromotions, (n) => n),
     }),
+    ...gatewayLines(t, status),
   ].join("\n");
+}
+
+/** One line per Gateway shard: its state, its last event and how often it reconnected. */
+function gatewayLines(t: Translator, status: StatusResult): string[] {
+  if (!status.gateway) return [];
+  if (!status.gateway.ok)
+    return [t("maxis.status.gateway_unknown", { reason: t(`maxis.figure.${status.gateway.reason}`) })];
+  return status.gateway.value.map((s) =>
+    t("maxis.status.gateway", {
+      shard: s.shard,
+      shards: s.shards,
+      state: s.state,
+      lastEvent: s.lastEventAt ? `<t:${unix(s.lastEventAt)}:R>` : t("maxis.status.gateway_no_event"),
+      reconnects: s.reconnects,
+    }),
+  );
 }
 
 /** Revenue over the period: paid, refunded, failed and disputed payments, subscriptions running now. */

@@ -41,6 +41,8 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.ticket_audit": { authenticated: ["SELECT"] },
   // Only the ticket functions (definers) and triggers touch these.
   "public.ticket_staff": nothing,
+  // Each ticket's Discord thread: only the notifier's functions (definers) read and write it.
+  "public.ticket_threads": nothing,
   "public.ticket_guild_counters": nothing,
   // /shop for members; live promotions and figures for the control identity. Nobody writes them via the API.
   "public.plans": { authenticated: ["SELECT"], service_role: ["SELECT"] },
@@ -122,6 +124,11 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   },
   "public.ticket_record_dm(text,integer,text)": { execute: ["service_role"], definer: true },
   "public.ticket_staff_post(text,integer)": { execute: ["service_role"], definer: true },
+  // Ticket threads (issue 12): Maxis's notifier records each thread and stores what the Gateway heard.
+  "public.ticket_record_thread(text,integer,text,text)": { execute: ["service_role"], definer: true },
+  "public.ticket_thread(text,integer)": { execute: ["service_role"], definer: true },
+  "public.ticket_open_threads()": { execute: ["service_role"], definer: true },
+  "public.ticket_ingest_messages(jsonb)": { execute: ["service_role"], definer: true },
 
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,
@@ -190,6 +197,7 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.prepare_message()": internal,
   "tickets_private.refuse_audit_change()": internal,
   "tickets_private.guard_discord_columns()": internal,
+  "tickets_private.guard_message_change()": internal,
   "tickets_private.require_notifier()": internal,
   "tickets_private.ticket_of_guild(text,integer)": internal,
   "tickets_private.number_ticket()": internalDefiner,

@@ -32,6 +32,7 @@ import {
   snowflake,
   staffPostEdits,
   staffPostsFor,
+  threadCardsFor,
   visibleText,
   waitForRequests,
 } from "./tickets-support";
@@ -133,6 +134,8 @@ describe("the staff channel", () => {
       await run(memberA, `/ticket create subject:${subject} description:Please help`),
     );
     const [post] = await waitForRequests(staffPostsFor(memberA.userId));
+    // The ticket's thread is opened in the background too: let it finish before counting calls.
+    await waitForRequests(threadCardsFor(number));
     const embeds = (post?.body as { embeds?: [] } | undefined)?.embeds ?? [];
     const [assign, close] = buttonsOf(post?.body as { components?: unknown[] }).map((b) => b.custom_id ?? "");
 
@@ -154,10 +157,14 @@ describe("the staff channel", () => {
     const closed = messageOf(await click(staff, close ?? "", embeds));
     expect(closed.content).toContain(`Closed by <@${staff.userId}>.`);
     expect(buttonsOf(closed).map((b) => b.disabled)).toEqual([true, true]);
-    const { message } = await dm(memberA.userId, subject);
-    expect(message?.body).toMatchObject({
-      content: `Your ticket **#${number}** was closed by the support team: ${subject}`,
-    });
+    // The ticket has a thread: the member is told there (a closing note, then archive and lock), not by DM.
+    const [card] = await waitForRequests(threadCardsFor(number));
+    const threadPath = card?.path.replace(/\/messages$/, "") ?? "";
+    const [lock] = await waitForRequests((all) =>
+      all.filter((r) => r.method === "PATCH" && r.path === threadPath),
+    );
+    expect(lock?.body).toEqual({ archived: true, locked: true });
+    expect((await waitForRequests(dmChannelsOpenedFor(memberA.userId), 1, 500)).length).toBe(0);
 
     // Clicking again says why nothing happened, without touching the post.
     expect(privateText(await click(staff, close ?? "", embeds))).toBe(`Ticket #${number} is already closed.`);
@@ -456,6 +463,15 @@ describe("DMs to the member", () => {
 
   it("a DM Discord refuses is not reported as delivered: the answer, the ticket and the staff post say so", async () => {
     const { memberA, staff } = homeCast();
+    // DMs are the fallback of a ticket without a thread: here Discord refuses to open the thread.
+    await scriptFailure({
+      method: "POST",
+      pathPattern: "^/channels/\\d+/threads$",
+      bodyIncludes: `Closed DMs ${memberA.userId}`,
+      status: 403,
+      body: { message: "Missing Permissions", code: 50013 },
+      times: 1,
+    });
     const number = createdNumber(
       await run(
         memberA,

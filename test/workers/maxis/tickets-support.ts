@@ -192,6 +192,15 @@ export const staffPostsFor = (ownerId: string) => (requests: RecordedRequest[]) 
       String((r.body as { content?: string } | null)?.content).includes(`<@${ownerId}>`),
   );
 
+/** The card Maxis posts first in the private thread of ticket #number (once it is recorded). */
+export const threadCardsFor = (number: number) => (requests: RecordedRequest[]) =>
+  requests.filter(
+    (r) =>
+      r.method === "POST" &&
+      /^\/channels\/\d+\/messages$/.test(r.path) &&
+      String((r.body as { content?: string } | null)?.content).startsWith(`Ticket **#${number}**:`),
+  );
+
 /** Edits of one staff-channel post (`PATCH /channels/<staff channel>/messages/<id>`), oldest first. */
 export const staffPostEdits = (messageId: string) => (requests: RecordedRequest[]) =>
   requests.filter(

@@ -1,3 +1,4 @@
+import { ensureGateway } from "../../gateway/ensure";
 import { dropIsolateCaches, observeBootId } from "../caches";
 import type { ActionOutcome, ControlContext } from "../context";
 import { stateStore } from "../state-store";
@@ -9,6 +10,10 @@ import { syncCommands, syncMessage } from "./sync-commands";
  */
 export async function restart(ctx: ControlContext): Promise<ActionOutcome<"restart">> {
   const sync = await syncCommands(ctx.env);
+  // The Gateway connection is (re)checked too; a failure there is shown by /maxis status, not here.
+  await ensureGateway(ctx.env).catch((error: unknown) =>
+    console.error("restart: gateway not ensured", error),
+  );
   const { previousBootId, state } = await stateStore(ctx.env).restart(ctx.operator.id, ctx.operator.name);
   dropIsolateCaches();
   observeBootId(state.bootId);

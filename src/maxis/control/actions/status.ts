@@ -1,5 +1,6 @@
 import type { StatusResult } from "../../../shared/control/protocol";
 import { VERSION } from "../../../shared/version";
+import { gatewayStatus } from "../../gateway/ensure";
 import { giveawayFigures } from "../../giveaways/service";
 import { CONTROL_ACTOR, livePromotions } from "../../shop/service";
 import { openTicketCounts } from "../../tickets/rpc";
@@ -12,7 +13,7 @@ import { FigureError, figure } from "./figures";
 export async function readStatus(ctx: ControlContext): Promise<StatusResult> {
   const { env } = ctx;
   const supabase = await supabaseAsControl(env, ctx.keyId);
-  const [state, database, openTickets, runningGiveaways, promotions] = await Promise.all([
+  const [state, database, openTickets, runningGiveaways, promotions, gateway] = await Promise.all([
     stateStore(env).snapshot(),
     (async () => {
       const started = Date.now();
@@ -32,6 +33,15 @@ export async function readStatus(ctx: ControlContext): Promise<StatusResult> {
       if (!result.ok) throw new FigureError("unreachable");
       return result.value.length;
     }),
+    figure("gateway", async () =>
+      (await gatewayStatus(env)).map((s) => ({
+        shard: s.shard?.id ?? 0,
+        shards: s.shard?.count ?? 1,
+        state: s.state,
+        lastEventAt: s.lastEventAt,
+        reconnects: s.reconnects,
+      })),
+    ),
   ]);
   const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return {
@@ -53,6 +63,7 @@ export async function readStatus(ctx: ControlContext): Promise<StatusResult> {
     openTickets,
     runningGiveaways,
     livePromotions: promotions,
+    gateway,
   };
 }
 

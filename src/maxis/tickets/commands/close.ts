@@ -26,6 +26,7 @@ export const closeSubcommand: TicketSubcommand = {
     const answer = ctx.t("ticket.closed", { number: result.data.number });
     afterTicketChange(notifierFor(ctx), result.data, {
       ...(call.staff ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
+      thread: { kind: "closed" },
       onUndelivered: reportUndelivered(ctx, result.data, answer),
     });
     return ephemeral(answer);

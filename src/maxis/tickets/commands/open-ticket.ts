@@ -11,6 +11,7 @@ import {
   type TicketCategory,
   type TicketPriority,
 } from "../rpc";
+import { openTicketThread } from "../threads/open-thread";
 import { clientFor, notifierFor, refused, type TicketActor } from "./context";
 
 export const isCategory = (value: string): value is TicketCategory =>
@@ -58,6 +59,7 @@ export async function openTicket(
   if (!result.ok) return refused(ctx, result.error);
   const ticket = result.data;
   announceNewTicket(notifierFor(ctx), ticket);
+  openTicketThread(notifierFor(ctx), ticket);
   return ephemeral(
     ctx.t("ticket.created", { number: ticket.number, subject: `**${safeText(ticket.subject, 200)}**` }),
   );

@@ -14,7 +14,7 @@ export const reopenSubcommand: TicketSubcommand = {
     if ("response" in ref) return ref.response;
     const result = await reopenTicket(await clientFor(call.ctx.env, call), ref.number);
     if (!result.ok) return refused(call.ctx, result.error, ref.number);
-    afterTicketChange(notifierFor(call.ctx), result.data);
+    afterTicketChange(notifierFor(call.ctx), result.data, { thread: { kind: "reopened" } });
     return ephemeral(call.ctx.t("ticket.reopened", { number: result.data.number }));
   },
 };

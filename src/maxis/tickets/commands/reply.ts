@@ -31,6 +31,7 @@ export const replySubcommand: TicketSubcommand = {
     const answer = ctx.t("ticket.replied", { number: ticket.number });
     afterTicketChange(notifierFor(ctx), ticket, {
       ...(call.staff ? { dm: { kind: "reply", actorId: ctx.user.id, message } } : {}),
+      thread: { kind: "said", message },
       onUndelivered: reportUndelivered(ctx, ticket, answer),
     });
     return ephemeral(answer);

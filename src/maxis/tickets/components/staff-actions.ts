@@ -38,7 +38,9 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
     if (!result.ok) return ephemeral(ticketErrorMessage(ctx.t, result.error.code, number));
     const ticket = result.data;
     afterTicketChange(notifierFor(ctx), ticket, {
-      ...(action === "close" ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
+      ...(action === "close"
+        ? { dm: { kind: "closed", actorId: ctx.user.id }, thread: { kind: "closed" } }
+        : {}),
       postRedrawn: true,
     });
     // The first post carried the description; the database's answer here does not.

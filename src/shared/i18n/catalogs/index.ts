@@ -9,6 +9,7 @@ import { maxisCore } from "./maxis-core";
 import { payments } from "./payments";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
+import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
 
 /**
@@ -28,6 +29,7 @@ export const catalogues = [
   interactions,
   ask,
   payments,
+  ticketThreads,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

@@ -1,0 +1,427 @@
+/**
+ * `GatewayShard`: one Durable Object per Gateway shard, holding Maxis's outbound WebSocket to Discord.
+ *
+ * - HELLO → IDENTIFY (or RESUME with the saved session and sequence) → READY/RESUMED.
+ * - Heartbeats on the object's alarm, every `heartbeat_interval`; a heartbeat not acknowledged by the
+ *   next one means a zombie connection: closed and resumed. With no socket, the alarm reconnects,
+ *   after a backoff that grows with consecutive failures.
+ * - op 7 → reconnect and resume; op 9 → resume if Discord says so, else identify anew; fatal close
+ *   codes (bad token, disallowed intents, bad shard) stop it until `ensureConnected` is called again.
+ * - Events are handled one after the other (a queue), so messages are stored in the order Discord
+ *   sent them; after READY or RESUMED each open ticket thread is backfilled through REST before the
+ *   events that follow, so a message typed during a gap is stored, once, in its place.
+ * - The sequence saved for RESUME is that of the last event fully handled: if the object is evicted
+ *   with events still queued, Discord replays them, and storing is idempotent (by message id).
+ */
+import { DurableObject } from "cloudflare:workers";
+import { staffAuthor } from "../tickets/threads/staff-author";
+import { backfillThread } from "./backfill";
+import { ingestEvents, openThreadsOfShard } from "./ingest";
+import {
+  backoffMs,
+  closeEndsSession,
+  Events,
+  type GatewayFrame,
+  type GatewayMessage,
+  gatewayFetchUrl,
+  heartbeatFrame,
+  type IngestEvent,
+  identifyFrame,
+  isFatalClose,
+  Op,
+  parseFrame,
+  resumeFrame,
+  toIngestEvent,
+} from "./protocol";
+
+export type GatewayState =
+  | "stopped"
+  | "disconnected"
+  | "connecting"
+  | "identifying"
+  | "resuming"
+  | "connected";
+
+export interface GatewayStatus {
+  shard: { id: number; count: number } | null;
+  state: GatewayState;
+  sessionId: string | null;
+  seq: number | null;
+  lastEventAt: string | null;
+  connectedAt: string | null;
+  reconnects: number;
+  identifies: number;
+  resumes: number;
+  /** Connections closed because a heartbeat went unacknowledged (zombies). */
+  missedAcks: number;
+  lastError: string | null;
+  queued: number;
+}
+
+interface Saved {
+  shard: [number, number];
+  url: string;
+  wanted: boolean;
+  sessionId: string | null;
+  resumeUrl: string | null;
+  /** Sequence of the last event fully handled: what RESUME sends. */
+  seq: number | null;
+  botUserId: string | null;
+  reconnects: number;
+  identifies: number;
+  resumes: number;
+  missedAcks: number;
+  lastEventAt: number | null;
+  connectedAt: number | null;
+  lastError: string | null;
+}
+
+type Job = { seq: number | null; event: IngestEvent | null } | { seq: null; backfill: true };
+
+const BATCH = 200;
+/** How long a connection may stay silent after opening before it is called dead. */
+const HELLO_TIMEOUT_MS = 10_000;
+
+export class GatewayShard extends DurableObject<MaxisEnv> {
+  private saved: Saved | null = null;
+  private socket: WebSocket | null = null;
+  private state: GatewayState = "disconnected";
+  private heartbeatMs: number | null = null;
+  private awaitingAck = false;
+  /** Sequence of the last event received (heartbeats carry it). */
+  private lastSeq: number | null = null;
+  private failures = 0;
+  private queue: Job[] = [];
+  private draining: Promise<void> | null = null;
+  /** Frames are handled one at a time, in the order they arrived. */
+  private frames: Promise<void> = Promise.resolve();
+
+  private async load(): Promise<Saved | null> {
+    this.saved ??= (await this.ctx.storage.get<Saved>("gateway")) ?? null;
+    return this.saved;
+  }
+
+  private async save(): Promise<void> {
+    if (this.saved) await this.ctx.storage.put("gateway", this.saved);
+  }
+
+  /** Starts (or keeps) the connection of this shard. Idempotent: the cron and /maxis restart call it. */
+  async ensureConnected(shard: [number, number], url: string): Promise<GatewayStatus> {
+    const saved = await this.load();
+    const sameShard = saved?.shard[0] === shard[0] && saved.shard[1] === shard[1];
+    this.saved = {
+      shard,
+      url,
+      wanted: true,
+      sessionId: sameShard ? (saved?.sessionId ?? null) : null,
+      resumeUrl: sameShard ? (saved?.resumeUrl ?? null) : null,
+      seq: sameShard ? (saved?.seq ?? null) : null,
+      botUserId: saved?.botUserId ?? null,
+      reconnects: saved?.reconnects ?? 0,
+      identifies: saved?.identifies ?? 0,
+      resumes: saved?.resumes ?? 0,
+      missedAcks: saved?.missedAcks ?? 0,
+      lastEventAt: saved?.lastEventAt ?? null,
+      connectedAt: saved?.connectedAt ?? null,
+      lastError: saved?.lastError ?? null,
+    };
+    await this.save();
+    if (!this.socket && this.state !== "connecting") await this.openConnection();
+    return this.status();
+  }
+
+  /** Closes the connection and forgets the session: the next ensureConnected identifies anew. */
+  async stop(): Promise<void> {
+    const saved = await this.load();
+    if (saved) {
+      saved.wanted = false;
+      saved.sessionId = null;
+      saved.resumeUrl = null;
+      saved.seq = null;
+      await this.save();
+    }
+    this.closeSocket(1000, "stopped");
+    this.state = "stopped";
+    await this.ctx.storage.deleteAlarm();
+  }
+
+  async status(): Promise<GatewayStatus> {
+    const saved = await this.load();
+    const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+    return {
+      shard: saved ? { id: saved.shard[0], count: saved.shard[1] } : null,
+      state: saved && !saved.wanted ? "stopped" : this.state,
+      sessionId: saved?.sessionId ?? null,
+      seq: this.lastSeq ?? saved?.seq ?? null,
+      lastEventAt: iso(saved?.lastEventAt),
+      connectedAt: iso(saved?.connectedAt),
+      reconnects: saved?.reconnects ?? 0,
+      identifies: saved?.identifies ?? 0,
+      resumes: saved?.resumes ?? 0,
+      missedAcks: saved?.missedAcks ?? 0,
+      lastError: saved?.lastError ?? null,
+      queued: this.queue.length,
+    };
+  }
+
+  /** Resolves once every event received so far is handled (tests and benchmarks wait on it). */
+  async drained(): Promise<number> {
+    while (this.draining) await this.draining;
+    return this.queue.length;
+  }
+
+  override async alarm(): Promise<void> {
+    const saved = await this.load();
+    if (!saved?.wanted) return;
+    if (!this.socket) {
+      if (this.state !== "connecting") await this.openConnection();
+      return;
+    }
+    if (this.heartbeatMs === null) {
+      // Opened but never said HELLO.
+      this.dropAndReconnect("no HELLO");
+      return;
+    }
+    if (this.awaitingAck) {
+      saved.missedAcks += 1;
+      this.dropAndReconnect("heartbeat not acknowledged");
+      return;
+    }
+    this.send(heartbeatFrame(this.lastSeq));
+    this.awaitingAck = true;
+    await this.ctx.storage.setAlarm(Date.now() + this.heartbeatMs);
+  }
+
+  private async openConnection(): Promise<void> {
+    const saved = await this.load();
+    if (!saved?.wanted) return;
+    this.state = "connecting";
+    this.heartbeatMs = null;
+    this.awaitingAck = false;
+    const url = saved.sessionId && saved.resumeUrl ? saved.resumeUrl : saved.url;
+    let socket: WebSocket | null = null;
+    try {
+      const response = await fetch(gatewayFetchUrl(url), { headers: { Upgrade: "websocket" } });
+      socket = response.webSocket;
+      if (!socket) throw new Error(`the Gateway answered HTTP ${response.status}`);
+    } catch (error) {
+      await this.failed(`connect: ${(error as Error).message}`);
+      return;
+    }
+    socket.accept();
+    this.socket = socket;
+    socket.addEventListener("message", (event) => {
+      if (this.socket !== socket) return;
+      const frame = parseFrame(event.data);
+      if (!frame) return;
+      this.frames = this.frames
+        .then(() => this.onFrame(frame))
+        .catch((error: unknown) => console.error("gateway frame failed", error));
+      this.ctx.waitUntil(this.frames);
+    });
+    socket.addEventListener("close", (event) => {
+      if (this.socket === socket) this.ctx.waitUntil(this.onClose(event.code, event.reason));
+    });
+    socket.addEventListener("error", () => {
+      if (this.socket === socket) this.ctx.waitUntil(this.onClose(1006, "error"));
+    });
+    await this.ctx.storage.setAlarm(Date.now() + HELLO_TIMEOUT_MS);
+  }
+
+  private async onFrame(frame: GatewayFrame): Promise<void> {
+    const saved = await this.load();
+    if (!saved) return;
+    switch (frame.op) {
+      case Op.Hello: {
+        const interval = (frame.d as { heartbeat_interval?: number } | undefined)?.heartbeat_interval;
+        this.heartbeatMs = typeof interval === "number" && interval > 0 ? interval : 41_250;
+        if (saved.sessionId && saved.seq !== null) {
+          this.state = "resuming";
+          this.send(resumeFrame(this.env.DISCORD_BOT_TOKEN, saved.sessionId, this.lastSeq ?? saved.seq));
+        } else {
+          this.state = "identifying";
+          this.send(identifyFrame(this.env.DISCORD_BOT_TOKEN, saved.shard));
+        }
+        // Discord asks for the first heartbeat after interval × jitter.
+        await this.ctx.storage.setAlarm(
+          Date.now() + Math.max(1, Math.round(this.heartbeatMs * Math.random())),
+        );
+        return;
+      }
+      case Op.HeartbeatAck:
+        this.awaitingAck = false;
+        return;
+      case Op.Heartbeat:
+        this.send(heartbeatFrame(this.lastSeq));
+        return;
+      case Op.Reconnect:
+        this.dropAndReconnect("Discord asked to reconnect (op 7)", 4000);
+        return;
+      case Op.InvalidSession: {
+        if (frame.d !== true) {
+          saved.sessionId = null;
+          saved.resumeUrl = null;
+          saved.seq = null;
+          this.lastSeq = null;
+          await this.save();
+        }
+        // Discord asks for a wait of 1–5 s before identifying again.
+        this.closeSocket(4000, "invalid session");
+        this.state = "disconnected";
+        await this.ctx.storage.setAlarm(Date.now() + 1000 + Math.round(Math.random() * 1000));
+        return;
+      }
+      case Op.Dispatch:
+        await this.onDispatch(saved, frame);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private async onDispatch(saved: Saved, frame: GatewayFrame): Promise<void> {
+    const seq = typeof frame.s === "number" ? frame.s : null;
+    if (seq !== null) this.lastSeq = seq;
+    saved.lastEventAt = Date.now();
+    if (frame.t === Events.Ready) {
+      const ready = frame.d as { session_id: string; resume_gateway_url: string; user: { id: string } };
+      saved.sessionId = ready.session_id;
+      saved.resumeUrl = ready.resume_gateway_url;
+      saved.botUserId = ready.user.id;
+      saved.identifies += 1;
+      this.connected(saved);
+      await this.save();
+      this.enqueue({ seq, event: null }, { seq: null, backfill: true });
+      return;
+    }
+    if (frame.t === Events.Resumed) {
+      saved.resumes += 1;
+      this.connected(saved);
+      await this.save();
+      this.enqueue({ seq, event: null }, { seq: null, backfill: true });
+      return;
+    }
+    const isMessage =
+      frame.t === Events.MessageCreate ||
+      frame.t === Events.MessageUpdate ||
+      frame.t === Events.MessageDelete;
+    const event = isMessage
+      ? toIngestEvent(frame.t ?? "", frame.d as GatewayMessage, {
+          botUserId: saved.botUserId,
+          isStaff: (guildId, roles) => staffAuthor(this.env, guildId, roles),
+        })
+      : null;
+    this.enqueue({ seq, event });
+  }
+
+  private connected(saved: Saved): void {
+    this.state = "connected";
+    this.failures = 0;
+    saved.connectedAt = Date.now();
+    saved.lastError = null;
+  }
+
+  private enqueue(...jobs: Job[]): void {
+    this.queue.push(...jobs);
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+    this.ctx.waitUntil(this.draining);
+  }
+
+  /** Handles queued jobs in order: batches of message events, backfills; retries what failed. */
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const saved = await this.load();
+      if (!saved) return;
+      const first = this.queue[0];
+      if (first && "backfill" in first) {
+        try {
+          const threads = await openThreadsOfShard(this.env, saved.shard);
+          for (const thread of threads) await backfillThread(this.env, thread, saved.botUserId);
+          this.queue.shift();
+        } catch (error) {
+          console.error("gateway backfill failed; retrying", error);
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        }
+        continue;
+      }
+      let end = 0;
+      while (end < this.queue.length && end < BATCH && !("backfill" in (this.queue[end] as Job))) end += 1;
+      const batch = this.queue.slice(0, end) as { seq: number | null; event: IngestEvent | null }[];
+      const events = batch.flatMap((job) => (job.event ? [job.event] : []));
+      try {
+        if (events.length) await ingestEvents(this.env, events);
+      } catch (error) {
+        console.error("gateway ingestion failed; retrying", error);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        continue;
+      }
+      this.queue.splice(0, end);
+      const lastSeq = batch.reduce<number | null>((max, job) => (job.seq !== null ? job.seq : max), null);
+      if (lastSeq !== null && saved.sessionId) {
+        saved.seq = lastSeq;
+        await this.save();
+      }
+    }
+  }
+
+  private async onClose(code: number, reason: string): Promise<void> {
+    this.socket = null;
+    const saved = await this.load();
+    if (!saved) return;
+    if (isFatalClose(code)) {
+      saved.wanted = false;
+      saved.lastError = `closed by Discord: ${code} ${reason}`;
+      this.state = "stopped";
+      await this.save();
+      return;
+    }
+    if (closeEndsSession(code)) {
+      saved.sessionId = null;
+      saved.resumeUrl = null;
+      saved.seq = null;
+      this.lastSeq = null;
+    }
+    await this.failed(`closed: ${code} ${reason}`);
+  }
+
+  /** A connection attempt failed or a connection ended: try again after a backoff. */
+  private async failed(why: string): Promise<void> {
+    const saved = await this.load();
+    if (!saved) return;
+    if (this.state !== "connected") this.failures += 1;
+    this.state = "disconnected";
+    this.heartbeatMs = null;
+    saved.reconnects += 1;
+    saved.lastError = why;
+    await this.save();
+    await this.ctx.storage.setAlarm(Date.now() + backoffMs(this.failures));
+  }
+
+  private dropAndReconnect(why: string, code = 4000): void {
+    const socket = this.socket;
+    this.socket = null;
+    try {
+      socket?.close(code, why.slice(0, 120));
+    } catch {
+      // Already closed.
+    }
+    this.ctx.waitUntil(this.failed(why));
+  }
+
+  private closeSocket(code: number, reason: string): void {
+    const socket = this.socket;
+    this.socket = null;
+    this.heartbeatMs = null;
+    try {
+      socket?.close(code, reason);
+    } catch {
+      // Already closed.
+    }
+  }
+
+  private send(frame: GatewayFrame): void {
+    this.socket?.send(JSON.stringify(frame));
+  }
+}

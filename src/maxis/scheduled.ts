@@ -1,0 +1,24 @@
+/**
+ * Maxis's Cron Trigger: a small dispatcher of periodic jobs, each independent (one failing never stops
+ * the others). Add a job here rather than a second scheduled handler.
+ */
+import { ensureGateway } from "./gateway/ensure";
+import { runPaymentsPass } from "./payments/scheduled";
+
+interface ScheduledJob {
+  name: string;
+  run(env: MaxisEnv): Promise<unknown>;
+}
+
+const JOBS: readonly ScheduledJob[] = [
+  { name: "gateway", run: ensureGateway },
+  { name: "payments", run: runPaymentsPass },
+];
+
+export async function runScheduledJobs(env: MaxisEnv): Promise<void> {
+  const results = await Promise.allSettled(JOBS.map((job) => job.run(env)));
+  results.forEach((result, index) => {
+    if (result.status === "rejected")
+      console.error(`scheduled job ${JOBS[index]?.name} failed`, result.reason);
+  });
+}

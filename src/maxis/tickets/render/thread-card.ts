@@ -1,0 +1,49 @@
+import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
+import { customId } from "../../../shared/discord/handlers";
+import type { MessageData } from "../../../shared/discord/responses";
+import type { Translator } from "../../../shared/i18n";
+import type { TicketSummary, TicketWithDescription } from "../rpc";
+import { staffActionId } from "./staff-post";
+import { ticketCard } from "./ticket-card";
+
+/**
+ * The thread's close button: `ticket-thread:close:<server id>:<number>`, for the member (their own
+ * ticket) and staff alike; the database decides who may close.
+ */
+export const THREAD_ACTION_PREFIX = "ticket-thread";
+export const threadCloseId = (ticket: Pick<TicketSummary, "guildId" | "number">) =>
+  customId(THREAD_ACTION_PREFIX, "close", ticket.guildId, ticket.number);
+
+/**
+ * The first message of a ticket's thread: a line for the member, the ticket card (status, priority,
+ * category, assignee, the description escaped) and the buttons: Assign to me (staff only, the staff
+ * channel's button) and Close (the member or staff). It pings no one (allowed_mentions empty).
+ */
+export function threadCard(t: Translator, ticket: TicketWithDescription): MessageData {
+  const closed = ticket.status === "closed";
+  return {
+    content: t("ticket.discord_thread.welcome", { number: ticket.number }),
+    embeds: [ticketCard(t, ticket)],
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Primary,
+            label: t("ticket.staff.assign_me"),
+            custom_id: staffActionId("assign", ticket),
+            disabled: closed,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Danger,
+            label: t("ticket.discord_thread.close"),
+            custom_id: threadCloseId(ticket),
+            disabled: closed,
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,21 @@
+import { supabaseAsNotifier } from "../notifier-client";
+import { botRest, inBackground, type Notifier } from "../notify";
+import type { TicketWithDescription } from "../rpc";
+import { supportChannelFor } from "./support-channel";
+import { createTicketThread } from "./thread-posts";
+import { recordThread } from "./thread-rpc";
+
+/**
+ * After a ticket is created (command, form or panel): its private thread in the server's support
+ * channel, with the member added and the card first, remembered on the ticket. Nothing when the
+ * server has no support channel (DMs stay the way staff reach the member).
+ */
+export function openTicketThread(notifier: Notifier, ticket: TicketWithDescription): void {
+  const parent = supportChannelFor(notifier.env, ticket.guildId);
+  if (!parent) return;
+  inBackground(notifier, `thread for #${ticket.number}`, async () => {
+    await createTicketThread(botRest(notifier.env), parent, ticket, async (thread) =>
+      recordThread(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number, thread),
+    );
+  });
+}

@@ -1,0 +1,60 @@
+import { env } from "cloudflare:workers";
+import { inject } from "vitest";
+import type { GatewayStatus } from "../../../src/maxis/gateway/gateway-object";
+
+const local = () => inject("discordLocalUrl");
+
+export interface StandInGateway {
+  settings: { heartbeatIntervalMs: number; acknowledgeHeartbeats: boolean; shards: number };
+  counters: {
+    connections: number;
+    identifies: number;
+    resumes: number;
+    resumeRefusals: number;
+    heartbeats: number;
+    dispatched: number;
+  };
+  sessions: { id: string; intents: number; connected: boolean; valid: boolean; seq: number }[];
+}
+
+/** Steers the stand-in's Gateway: settings (POST /__local/gateway) or an action (drop, reconnect…). */
+export async function standInGateway(action = "", body: object = {}): Promise<unknown> {
+  const res = await fetch(`${local()}/__local/gateway${action}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`stand-in gateway ${action}: HTTP ${res.status}`);
+  return res.json();
+}
+
+export async function standInGatewayState(): Promise<StandInGateway> {
+  return (await (await fetch(`${local()}/__local/gateway`)).json()) as StandInGateway;
+}
+
+export async function gatewayUrl(): Promise<string> {
+  const res = await fetch(`${env.DISCORD_API_BASE}/gateway/bot`, {
+    headers: { Authorization: `Bot ${env.DISCORD_BOT_TOKEN}` },
+  });
+  return ((await res.json()) as { url: string }).url;
+}
+
+/** A Gateway object of its own (by name), so tests never share a session. */
+export const shardObject = (name: string) => env.GATEWAY.get(env.GATEWAY.idFromName(name));
+
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+  what = "condition",
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export const isConnected = (status: GatewayStatus) => status.state === "connected";

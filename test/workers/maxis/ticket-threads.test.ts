@@ -1,0 +1,280 @@
+/**
+ * Ticket conversations in Discord threads (issue 12), end to end against the stand-in: the thread
+ * made at creation, messages typed there stored once through the Gateway object, staff replies posted
+ * there under the agent's name, close and reopen, and the fault test (2,000 messages while the
+ * connection drops 10 times, once for longer than the stream).
+ */
+import { env } from "cloudflare:workers";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Actor } from "../../../scripts/lib/interaction-builder";
+import {
+  LOCAL_CHANNEL_ID,
+  LOCAL_STAFF_CHANNEL_ID,
+  LOCAL_STAFF_ID,
+  LOCAL_SUPPORT_CHANNEL_ID,
+} from "../../../scripts/lib/local-identities";
+import type { RecordedRequest } from "../../../scripts/local-discord/server";
+import { supabaseAs } from "../../../src/maxis/supabase/client";
+import { type TicketView, viewTicket } from "../../../src/maxis/tickets/rpc";
+import { gatewayUrl, isConnected, shardObject, standInGateway, waitUntil } from "./gateway-support";
+import { allDiscordRequests, createdNumber, homeCast, run } from "./tickets-support";
+
+const local = inject("discordLocalUrl");
+const shard = shardObject(`ticket-threads-${Date.now()}`);
+
+interface ThreadState {
+  name: string;
+  members: string[];
+  thread_metadata: { archived: boolean; locked: boolean };
+}
+interface StandInMessage {
+  id: string;
+  author: { id: string; username: string };
+  webhook_id?: string;
+  content: string;
+  embeds: { title?: string }[];
+  components: { components: { custom_id?: string }[] }[];
+}
+
+async function threadState(id: string): Promise<ThreadState> {
+  return (await (await fetch(`${local}/__local/threads/${id}`)).json()) as ThreadState;
+}
+async function threadMessages(id: string): Promise<StandInMessage[]> {
+  return (await (await fetch(`${local}/__local/channels/${id}/messages`)).json()) as StandInMessage[];
+}
+
+/** Types a message as a person, as `npm run interact -- say` does. */
+async function say(channelId: string, author: Actor, content: string): Promise<StandInMessage> {
+  const res = await fetch(`${local}/__local/messages`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      channel_id: channelId,
+      author_id: author.userId,
+      content,
+      roles: author.roles ?? [],
+    }),
+  });
+  if (!res.ok) throw new Error(`say: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as StandInMessage;
+}
+
+/** Opens a ticket as `member` and waits for its thread; returns the number and the thread id. */
+async function ticketWithThread(member: Actor, subject: string) {
+  const number = createdNumber(
+    await run(member, `/ticket create subject:${subject} description:Details here`),
+  );
+  const created = await waitUntil(
+    allDiscordRequests,
+    (all) => all.some((r) => threadOpenedFor(r, number)),
+    15_000,
+    `the thread of #${number}`,
+  );
+  const request = created.find((r) => threadOpenedFor(r, number)) as RecordedRequest;
+  const threadId = (request.response as { id: string }).id;
+  // Recorded on the ticket once the card is posted: wait for the card.
+  await waitUntil(
+    () => threadMessages(threadId),
+    (m) => m.length >= 1,
+    10_000,
+    "the card",
+  );
+  return { number, threadId };
+}
+
+const threadOpenedFor = (r: RecordedRequest, number: number) =>
+  r.method === "POST" &&
+  r.path === `/channels/${LOCAL_SUPPORT_CHANNEL_ID}/threads` &&
+  ((r.body as { name?: string }).name ?? "").startsWith(`#${number} `);
+
+async function view(staff: Actor, number: number): Promise<TicketView> {
+  const client = await supabaseAs(env, {
+    userId: staff.userId,
+    appRole: "agent",
+    guildId: staff.guildId ?? null,
+  });
+  const result = await viewTicket(client, number);
+  if (!result.ok) throw new Error(`ticket_view: ${result.error.code}`);
+  return result.data;
+}
+const fromDiscord = (v: TicketView) => v.messages.filter((m) => m.discordMessageId);
+
+beforeAll(async () => {
+  await shard.ensureConnected([0, 1], await gatewayUrl());
+  await waitUntil(() => shard.status(), isConnected, 30_000, "the Gateway object to connect");
+}, 60_000);
+
+afterAll(async () => {
+  await standInGateway("", { refuse_connections: false });
+  await shard.stop();
+});
+
+describe("a ticket's private thread", { timeout: 60_000 }, () => {
+  it("is opened at creation, named after the ticket, with the member in it and the card first", async () => {
+    const cast = homeCast();
+    const { number, threadId } = await ticketWithThread(cast.memberA, "Cannot log in");
+    const thread = await threadState(threadId);
+    expect(thread.name).toBe(`#${number} Cannot log in`);
+    expect(thread.members).toContain(cast.memberA.userId);
+    const [card] = await threadMessages(threadId);
+    expect(card?.embeds[0]?.title).toContain(`#${number}`);
+    expect(card?.components[0]?.components.map((b) => b.custom_id)).toEqual([
+      `ticket-staff:assign:${cast.guildId}:${number}`,
+      `ticket-thread:close:${cast.guildId}:${number}`,
+    ]);
+    // Staff are told in the staff channel only; nothing in the thread mentions anyone.
+    const all = await allDiscordRequests();
+    const threadPosts = all.filter((r) => r.path === `/channels/${threadId}/messages`);
+    expect(
+      threadPosts.every(
+        (r) => JSON.stringify((r.body as { allowed_mentions?: unknown }).allowed_mentions) === '{"parse":[]}',
+      ),
+    ).toBe(true);
+    expect(
+      all.some(
+        (r) =>
+          r.path === `/channels/${LOCAL_STAFF_CHANNEL_ID}/messages` &&
+          JSON.stringify(r.body).includes(`#${number}`),
+      ),
+    ).toBe(true);
+  });
+
+  it("turns what people type there into ticket messages, once each, and ignores other channels", async () => {
+    const cast = homeCast();
+    const { number, threadId } = await ticketWithThread(cast.memberA, "Billing question");
+    const first = await say(threadId, cast.memberA, "Hello, I was charged twice");
+    await say(LOCAL_CHANNEL_ID, cast.memberA, "not a ticket thread: never stored");
+    const answer = await say(threadId, cast.staff, "Looking into it");
+    const stored = await waitUntil(
+      () => view(cast.staff, number),
+      (v) => fromDiscord(v).length >= 2,
+      10_000,
+      "two messages",
+    );
+    const messages = fromDiscord(stored);
+    expect(messages.map((m) => [m.authorId, m.body, m.fromStaff, m.discordMessageId])).toEqual([
+      [cast.memberA.userId, "Hello, I was charged twice", false, first.id],
+      [cast.staff.userId, "Looking into it", true, answer.id],
+    ]);
+    // The staff author counts as the first response.
+    expect(stored.ticket.firstStaffResponseAt).not.toBeNull();
+    // Maxis's own card is not a ticket message; the member's typed message is not stored twice.
+    expect(stored.messages.filter((m) => m.body.includes("never stored"))).toHaveLength(0);
+
+    // An edit keeps the original in the audit; a deletion is recorded.
+    await fetch(`${local}/__local/messages/${threadId}/${first.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ content: "Hello, I was charged twice in March" }),
+    });
+    const edited = await waitUntil(
+      () => view(cast.staff, number),
+      (v) => (v.audit ?? []).some((a) => a.action === "message_edited"),
+      10_000,
+      "the edit",
+    );
+    const edit = edited.audit?.find((a) => a.action === "message_edited");
+    expect(edit?.before).toMatchObject({ body: "Hello, I was charged twice" });
+    expect(fromDiscord(edited)[0]?.body).toBe("Hello, I was charged twice in March");
+    expect(fromDiscord(edited)[0]?.editedAt).not.toBeNull();
+  });
+
+  it("carries staff replies into the thread under the agent's name, never internal notes, and no DM", async () => {
+    const cast = homeCast();
+    const { number, threadId } = await ticketWithThread(cast.memberA, "Webhook reply");
+    await run(cast.staff, `/ticket-staff note ticket:${number} message:secret internal note`);
+    // Alex Martin, the stand-in's seeded agent: Discord knows their name and avatar.
+    const alex: Actor = { ...cast.staff, userId: LOCAL_STAFF_ID };
+    await run(alex, `/ticket reply ticket:${number} message:We refunded you`);
+    await run(cast.memberA, `/ticket reply ticket:${number} message:Thanks a lot`);
+    const posted = await waitUntil(
+      () => threadMessages(threadId),
+      (m) => m.filter((x) => x.webhook_id).length >= 2,
+      10_000,
+      "two webhook messages",
+    );
+    const viaWebhook = posted.filter((m) => m.webhook_id);
+    expect(viaWebhook.map((m) => [m.author.username, m.content])).toEqual([
+      ["Alex Martin", "We refunded you"],
+      [cast.memberA.userId, "Thanks a lot"],
+    ]);
+    expect(posted.some((m) => m.content.includes("secret internal note"))).toBe(false);
+    const all = await allDiscordRequests();
+    expect(
+      all.some(
+        (r) => r.path === "/users/@me/channels" && JSON.stringify(r.body).includes(cast.memberA.userId),
+      ),
+    ).toBe(false);
+    // Heard back through the Gateway, the webhook messages are not stored a second time.
+    await shard.drained();
+    const stored = await view(cast.staff, number);
+    expect(stored.messages.filter((m) => m.body === "We refunded you")).toHaveLength(1);
+  });
+
+  it("is archived and locked with a closing note on close, and unlocked on reopen", async () => {
+    const cast = homeCast();
+    const { number, threadId } = await ticketWithThread(cast.memberA, "Close me");
+    await run(cast.staff, `/ticket close ticket:${number} reason:Solved`);
+    const closed = await waitUntil(
+      () => threadState(threadId),
+      (t) => t.thread_metadata.locked,
+      10_000,
+      "the lock",
+    );
+    expect(closed.thread_metadata).toMatchObject({ archived: true, locked: true });
+    const notes = await threadMessages(threadId);
+    expect(notes.at(-1)?.content).toContain(`<@${cast.staff.userId}>`);
+    expect(notes.at(-1)?.content).toContain("Reason: Solved");
+    await run(cast.memberA, `/ticket reopen ticket:${number}`);
+    const reopened = await waitUntil(
+      () => threadState(threadId),
+      (t) => !t.thread_metadata.locked,
+      10_000,
+      "the unlock",
+    );
+    expect(reopened.thread_metadata).toMatchObject({ archived: false, locked: false });
+  });
+});
+
+describe("the fault test", () => {
+  it("stores exactly 2,000 messages streamed while the connection drops 10 times, once for longer than the stream", async () => {
+    const cast = homeCast();
+    const members = [cast.memberA, cast.memberB];
+    const threads = [];
+    for (let i = 0; i < 4; i++) {
+      threads.push(await ticketWithThread(members[i % 2] as Actor, `Fault ${i}`));
+    }
+    const TOTAL = 2000;
+    const sent: Map<string, string[]> = new Map(threads.map((t) => [t.threadId, []]));
+    for (let i = 0; i < TOTAL; i++) {
+      const thread = threads[i % threads.length] as { threadId: string };
+      // Nine short drops (resumed), then a tenth whose gap outlasts the stream: the session is lost
+      // and no connection is accepted until the last message has been typed.
+      if (i > 0 && i < 1000 && i % 100 === 0) await standInGateway("/drop", { resumable: true });
+      if (i === 1000) {
+        await standInGateway("", { refuse_connections: true });
+        await standInGateway("/drop", { resumable: false });
+      }
+      const message = await say(thread.threadId, members[(i >> 2) % 2] as Actor, `m ${i}`);
+      sent.get(thread.threadId)?.push(message.id);
+    }
+    await standInGateway("", { refuse_connections: false });
+
+    for (const thread of threads) {
+      const stored = await waitUntil(
+        () => view(cast.staff, thread.number),
+        (v) => fromDiscord(v).length >= TOTAL / threads.length,
+        90_000,
+        `the messages of #${thread.number}`,
+      );
+      const ids = fromDiscord(stored).map((m) => m.discordMessageId);
+      // Each once, in the order they were typed.
+      expect(ids).toEqual(sent.get(thread.threadId));
+    }
+    await shard.drained();
+    const total = (
+      await Promise.all(threads.map(async (t) => fromDiscord(await view(cast.staff, t.number)).length))
+    ).reduce((a, b) => a + b, 0);
+    expect(total).toBe(TOTAL);
+  }, 180_000);
+});
