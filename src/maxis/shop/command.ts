@@ -1,7 +1,7 @@
 import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import { identityOf } from "../identity";
+import { actingIdentity } from "../identity";
 import { listShop, shopErrorMessage } from "./service";
 import { shopMessage } from "./shop-message";
 
@@ -10,7 +10,7 @@ export const shopCommand: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "shop", description: "command.shop.description" }),
 
   async run({ interaction, env, locale, t }) {
-    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const identity = await actingIdentity(env, interaction);
     const plans = await listShop(env, { kind: "member", identity }, locale);
     if (!plans.ok) return ephemeral(shopErrorMessage(t, plans.error));
     return ephemeral(shopMessage(plans.value, locale, t));

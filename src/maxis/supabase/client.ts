@@ -8,6 +8,8 @@ export interface SupabaseIdentity {
   userId: string;
   appRole: AppRole;
   guildId: string | null;
+  /** The member's Discord role ids in that server: the per-category policies read them (`roles`). */
+  roleIds: readonly string[];
 }
 
 /** Long enough for one interaction's single call, short enough to be useless if it leaks. */
@@ -24,6 +26,7 @@ export async function signSupabaseJwt(
       role: "authenticated",
       app_role: identity.appRole,
       guild_id: identity.guildId,
+      roles: identity.roleIds,
       iss: "maxis",
       iat: nowSeconds,
       exp: nowSeconds + TOKEN_LIFETIME_SECONDS,

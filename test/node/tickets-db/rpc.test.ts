@@ -13,7 +13,12 @@ afterAll(() => superuser.end());
 const { restUrl, anonKey, serviceRoleKey, jwtSecret } = inject("supabase");
 const env = { SUPABASE_URL: restUrl, SUPABASE_ANON_KEY: anonKey, SUPABASE_JWT_SECRET: jwtSecret };
 const as = (p: Person) => {
-  const identity: SupabaseIdentity = { userId: p.sub, appRole: p.appRole, guildId: p.guildId };
+  const identity: SupabaseIdentity = {
+    userId: p.sub,
+    appRole: p.appRole,
+    guildId: p.guildId,
+    roleIds: p.roles ?? [],
+  };
   return supabaseAs(env, identity);
 };
 const noSession = { auth: { persistSession: false, autoRefreshToken: false } };

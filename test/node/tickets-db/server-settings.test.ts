@@ -16,7 +16,14 @@ interface Settings {
   openTicketLimit: number;
   dmNotifications: boolean;
   defaultLocale: string;
-  categories: { key: string; labelEn: string; labelFr: string; emoji: string; staffRoleIds: string[]; enabled: boolean }[];
+  categories: {
+    key: string;
+    labelEn: string;
+    labelFr: string;
+    emoji: string;
+    staffRoleIds: string[];
+    enabled: boolean;
+  }[];
 }
 
 const ensure = (guildId: string, defaults: Record<string, unknown> = {}) =>
@@ -69,14 +76,19 @@ describe("server settings", () => {
       const { error } = await callAs(caller, "server_settings_ensure", { p_guild_id: other, p_defaults: {} });
       expect(error).not.toBeNull();
     }
-    const { rows } = await superuser.query("select 1 from public.server_settings where guild_id = $1", [other]);
+    const { rows } = await superuser.query("select 1 from public.server_settings where guild_id = $1", [
+      other,
+    ]);
     expect(rows).toEqual([]);
   });
 
   it("are read by the server's staff, not by its members", async () => {
     expect(await mustCall(g.agent, "server_settings_view")).toMatchObject({ staffRoleIds: [staffRole] });
     expect((await callAs(g.memberA, "server_settings_view")).error?.message).toBe("staff_only");
-    const choices = await mustCall<{ categories: Record<string, unknown>[] }>(g.memberA, "ticket_category_choices");
+    const choices = await mustCall<{ categories: Record<string, unknown>[] }>(
+      g.memberA,
+      "ticket_category_choices",
+    );
     expect(choices.categories).toHaveLength(6);
     expect(JSON.stringify(choices)).not.toContain(staffRole);
   });
@@ -116,7 +128,9 @@ describe("server settings", () => {
       [{ panelTitle: "x".repeat(257) }, "invalid_panel_title"],
     ];
     for (const [changes, code] of bad) {
-      expect((await callAs(g.admin, "server_settings_update", { p_changes: changes })).error?.message).toBe(code);
+      expect((await callAs(g.admin, "server_settings_update", { p_changes: changes })).error?.message).toBe(
+        code,
+      );
     }
     expect(await mustCall(g.admin, "server_settings_view")).toEqual(before);
   });
@@ -151,12 +165,13 @@ describe("server settings", () => {
       [{ enabled: "no" }, "invalid_settings"],
     ] as const) {
       expect(
-        (await callAs(g.admin, "ticket_category_update", { p_key: "billing", p_changes: changes })).error?.message,
+        (await callAs(g.admin, "ticket_category_update", { p_key: "billing", p_changes: changes })).error
+          ?.message,
       ).toBe(code);
     }
     expect(
-      (await callAs(g.admin, "ticket_category_update", { p_key: "sales", p_changes: { enabled: false } })).error
-        ?.message,
+      (await callAs(g.admin, "ticket_category_update", { p_key: "sales", p_changes: { enabled: false } }))
+        .error?.message,
     ).toBe("invalid_category");
     expect(
       (await callAs(g.agent, "ticket_category_update", { p_key: "bug", p_changes: { enabled: false } })).error
@@ -169,11 +184,14 @@ describe("server settings", () => {
       .query("update public.server_settings_audit set actor_id = null where guild_id = $1", [g.guildId])
       .catch((error: Error) => error);
     expect(changed).toBeInstanceOf(Error);
-    const { rows } = await superuser.query("select count(*)::int as n from public.server_settings_audit where guild_id = $1", [
-      g.guildId,
-    ]);
+    const { rows } = await superuser.query(
+      "select count(*)::int as n from public.server_settings_audit where guild_id = $1",
+      [g.guildId],
+    );
     const { runAs } = await import("./db");
-    expect((await runAs(g.admin, "select * from public.server_settings_audit")).rowCount).toBe(rows[0]?.["n"]);
+    expect((await runAs(g.admin, "select * from public.server_settings_audit")).rowCount).toBe(
+      rows[0]?.["n"],
+    );
     expect((await runAs(g.agent, "select * from public.server_settings_audit")).rowCount).toBe(0);
   });
 });
@@ -233,8 +251,9 @@ describe("a category with staff roles of its own", () => {
         p_category: "billing",
       })
     ).number;
-    general = (await mustCall<{ number: number }>(g.memberA, "ticket_create", { p_subject: "hi", p_description: "d" }))
-      .number;
+    general = (
+      await mustCall<{ number: number }>(g.memberA, "ticket_create", { p_subject: "hi", p_description: "d" })
+    ).number;
   });
 
   it("is invisible to an agent without its role, in lists, views, replies and notes", async () => {
@@ -280,7 +299,8 @@ describe("a category with staff roles of its own", () => {
     });
     // Neither has ever handled a ticket.
     expect(
-      (await callAs(g.admin, "ticket_assign", { p_ticket: String(billing), p_assignee_id: newcomer })).error?.message,
+      (await callAs(g.admin, "ticket_assign", { p_ticket: String(billing), p_assignee_id: newcomer })).error
+        ?.message,
     ).toBe("assignee_not_staff");
     expect(
       await mustCall(g.admin, "ticket_assign", { p_ticket: String(billing), p_assignee_id: billingNewcomer }),
@@ -289,17 +309,19 @@ describe("a category with staff roles of its own", () => {
       await mustCall(plainAgent, "ticket_assign", { p_ticket: String(general), p_assignee_id: newcomer }),
     ).toMatchObject({ assigneeId: newcomer });
     expect(
-      (await callAs(plainAgent, "ticket_assign", { p_ticket: String(general), p_assignee_id: snowflake() })).error
-        ?.message,
+      (await callAs(plainAgent, "ticket_assign", { p_ticket: String(general), p_assignee_id: snowflake() }))
+        .error?.message,
     ).toBe("assignee_not_staff");
 
     const everyone = await mustCall<{ id: string; name: string }[]>(plainAgent, "ticket_assignees", {});
     expect(everyone).toEqual([{ id: newcomer, name: "Nina" }]);
-    const forBilling = await mustCall<{ id: string }[]>(billingAgent, "ticket_assignees", { p_category: "billing" });
+    const forBilling = await mustCall<{ id: string }[]>(billingAgent, "ticket_assignees", {
+      p_category: "billing",
+    });
     expect(forBilling.map((m) => m.id)).toEqual([billingNewcomer]);
-    expect(
-      (await callAs(plainAgent, "ticket_assignees", { p_category: "billing" })).error?.message,
-    ).toBe("invalid_category");
+    expect((await callAs(plainAgent, "ticket_assignees", { p_category: "billing" })).error?.message).toBe(
+      "invalid_category",
+    );
     expect((await callAs(g.memberB, "ticket_assignees", {})).error?.message).toBe("staff_only");
   });
 

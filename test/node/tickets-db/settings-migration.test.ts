@@ -63,11 +63,11 @@ afterAll(async () => {
 
 describe("the settings migrations", () => {
   it("keep tickets, threads, notes, staff and audit rows written before them", async () => {
-    const created = await as(
+    const [created] = await as(
       owner,
       "select public.ticket_create('Old ticket', 'from before the upgrade', 'billing') as t",
     );
-    const number = String((created[0]?.["t"] as { number: number }).number);
+    const number = String((created?.["t"] as { number: number } | undefined)?.number);
     await as(owner, "select public.ticket_reply($1, 'member reply')", [number]);
     await as(agent, "select public.ticket_note($1, 'staff note')", [number]);
     await as(agent, "select public.ticket_assign($1, $2)", [number, agent.sub]);

@@ -6,7 +6,7 @@ import type { CommandContext, InteractionContext } from "../../../shared/discord
 import type { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
-import { identityOf } from "../../identity";
+import { actingIdentity } from "../../identity";
 import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
 import { botRest, type StaffChannelNotifier } from "../notify";
@@ -36,12 +36,10 @@ export interface TicketCall extends TicketActor {
   options: CommandOptions;
 }
 
-/** Who acts, from the signed interaction alone; null outside a server. */
-export function ticketActor(
-  interaction: APIInteraction,
-  env: Pick<MaxisEnv, "STAFF_ROLE_ID">,
-): TicketActor | null {
-  const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+/** Who acts, from the signed interaction and the server's staff roles; null outside a server. */
+export async function ticketActor(interaction: APIInteraction, env: MaxisEnv): Promise<TicketActor | null> {
+  if (!interaction.guild_id) return null;
+  const identity = await actingIdentity(env, interaction);
   if (!identity.guildId) return null;
   return { identity: { ...identity, guildId: identity.guildId }, staff: identity.appRole !== "member" };
 }
