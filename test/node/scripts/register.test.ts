@@ -88,10 +88,10 @@ describe("the commands as Discord shows them (--dry-run)", () => {
     expect(permissions).toEqual({
       ping: null,
       giveaway: null,
-      "giveaway-staff": String(1n << 13n), // Manage Messages
+      "giveaway-staff": String(1n << 5n), // Manage Server
       shop: null,
       ticket: null,
-      "ticket-staff": String(1n << 13n),
+      "ticket-staff": String(1n << 5n),
       maxis: String(1n << 3n), // Administrator
     });
   });
