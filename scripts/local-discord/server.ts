@@ -144,6 +144,18 @@ export function createLocalDiscordApp(): Hono {
       ? c.body(null, 204)
       : c.json({ message: "unknown guild or user, or roles not a list of ids" }, 400);
   });
+  // Any other member the bot can read (GET /guilds/:guild/members/:user), with their roles:
+  // {"guild_id","user_id","roles"}. The seeded people of the sign-in answer as they always did.
+  const memberRoles = new Map<string, string[]>();
+  app.post("/__local/members", async (c) => {
+    const { guild_id, user_id, roles } = (await c.req.json()) as Record<string, unknown>;
+    const ids = [guild_id, user_id].every((id) => typeof id === "string" && /^\d{17,20}$/.test(id));
+    if (!ids || !Array.isArray(roles) || !roles.every((r) => typeof r === "string")) {
+      return c.json({ message: "guild_id and user_id are ids, roles a list of ids" }, 400);
+    }
+    memberRoles.set(`${guild_id}:${user_id}`, roles);
+    return c.body(null, 204);
+  });
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);
@@ -185,7 +197,7 @@ export function createLocalDiscordApp(): Hono {
           : oauth.userRoute(method, path, authorization);
       if (oauthAnswer)
         return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
-      return respondLikeDiscord(c, method, path, payload.body, channels);
+      return respondLikeDiscord(c, method, path, payload.body, channels, memberRoles);
     };
     const response = answer();
     recorded.status = response.status;
@@ -207,6 +219,7 @@ function respondLikeDiscord(
   path: string,
   body: unknown,
   channels: readonly LocalChannel[],
+  memberRoles: ReadonlyMap<string, string[]>,
 ): Response {
   const json = (body ?? {}) as Record<string, unknown>;
   const message = (channelId: string) => ({
@@ -234,6 +247,13 @@ function respondLikeDiscord(
   if (match && method === "GET") {
     const channel = channels.find((ch) => ch.id === match?.[1]);
     return channel ? c.json(channel) : c.json({ message: "Unknown Channel", code: 10003 }, 404);
+  }
+  match = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/);
+  if (match && method === "GET") {
+    const roles = memberRoles.get(`${match[1]}:${match[2]}`);
+    return roles
+      ? c.json({ user: { id: match[2], username: `user${match[2]?.slice(-4)}` }, roles, joined_at: "" })
+      : c.json({ message: "Unknown Member", code: 10007 }, 404);
   }
   if (path === "/users/@me/channels" && method === "POST") {
     return c.json({ id: nextSnowflake(), type: 1, recipients: [{ id: json["recipient_id"] }] });

@@ -70,7 +70,6 @@ function inBackground(notifier: Notifier, what: string, work: () => Promise<unkn
   );
 }
 
-
 /** How a refused DM is recorded: 403 (code 50007, the member's DMs are closed) or anything else. */
 export function dmFailureReason(error: unknown): DmFailureReason {
   return error instanceof DiscordApiError && error.status === 403 ? "dms_closed" : "discord_error";
@@ -157,7 +156,8 @@ export function afterTicketChange(
   inBackground(notifier, `after a change to #${ticket.number}`, async () => {
     const rest = botRest(notifier.env);
     // The server's admins may have turned DMs off (/setup).
-    const dm = wantedDm && (await serverSettings(notifier.env, ticket.guildId)).dmNotifications ? wantedDm : null;
+    const dm =
+      wantedDm && (await serverSettings(notifier.env, ticket.guildId)).dmNotifications ? wantedDm : null;
     let current: TicketWithDescription | null = null;
     let postChanged = redrawPost;
     if (dm) {
