@@ -191,13 +191,22 @@ export function createLocalDiscordApp(): Hono {
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
         return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
       }
+      const declared = method === "GET" ? /^\/guilds\/(\d+)\/members\/(\d+)$/.exec(path) : null;
+      const roles = declared ? memberRoles.get(`${declared[1]}:${declared[2]}`) : undefined;
+      if (declared && roles) {
+        return c.json({
+          user: { id: declared[2], username: `user${declared[2]?.slice(-4)}` },
+          roles,
+          joined_at: "",
+        });
+      }
       const oauthAnswer =
         path === "/oauth2/token" && method === "POST"
           ? oauth.exchange(form ?? {}, authorization)
           : oauth.userRoute(method, path, authorization);
       if (oauthAnswer)
         return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
-      return respondLikeDiscord(c, method, path, payload.body, channels, memberRoles);
+      return respondLikeDiscord(c, method, path, payload.body, channels);
     };
     const response = answer();
     recorded.status = response.status;
@@ -219,7 +228,6 @@ function respondLikeDiscord(
   path: string,
   body: unknown,
   channels: readonly LocalChannel[],
-  memberRoles: ReadonlyMap<string, string[]>,
 ): Response {
   const json = (body ?? {}) as Record<string, unknown>;
   const message = (channelId: string) => ({
@@ -247,13 +255,6 @@ function respondLikeDiscord(
   if (match && method === "GET") {
     const channel = channels.find((ch) => ch.id === match?.[1]);
     return channel ? c.json(channel) : c.json({ message: "Unknown Channel", code: 10003 }, 404);
-  }
-  match = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/);
-  if (match && method === "GET") {
-    const roles = memberRoles.get(`${match[1]}:${match[2]}`);
-    return roles
-      ? c.json({ user: { id: match[2], username: `user${match[2]?.slice(-4)}` }, roles, joined_at: "" })
-      : c.json({ message: "Unknown Member", code: 10007 }, 404);
   }
   if (path === "/users/@me/channels" && method === "POST") {
     return c.json({ id: nextSnowflake(), type: 1, recipients: [{ id: json["recipient_id"] }] });

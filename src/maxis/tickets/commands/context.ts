@@ -7,6 +7,7 @@ import type { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
 import { actingIdentity } from "../../identity";
+import { serverSettings } from "../../servers/settings-store";
 import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
 import { botRest, type StaffChannelNotifier } from "../notify";
@@ -48,9 +49,21 @@ export async function ticketActor(interaction: APIInteraction, env: MaxisEnv): P
 export const clientFor = (env: MaxisEnv, actor: TicketActor): Promise<SupabaseClient> =>
   supabaseAs(env, actor.identity);
 
-/** A refused ticket action, as a private message in the member's language. */
-export function refused(ctx: InteractionContext<MaxisEnv>, error: TicketError, ticket?: number | string) {
-  return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket));
+/**
+ * A refused ticket action, as a private message in the member's language; the open-ticket limit is
+ * the server's (its settings, already cached by this interaction).
+ */
+export async function refused(
+  ctx: InteractionContext<MaxisEnv>,
+  error: TicketError,
+  ticket?: number | string,
+): Promise<APIInteractionResponse> {
+  const guildId = ctx.interaction.guild_id;
+  const openMax =
+    error.code === "too_many_open_tickets" && guildId
+      ? (await serverSettings(ctx.env, guildId)).openTicketLimit
+      : undefined;
+  return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket, openMax));
 }
 
 /**
