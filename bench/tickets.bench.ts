@@ -36,7 +36,10 @@ await (async () => {
          select s.guild_id, d.key, d.sort_order, d.label_en, d.label_fr, d.emoji,
                 case when d.key = 'billing' then array[(s.guild_id::numeric + 40000000000000000)::text] else '{}' end
            from public.server_settings s, tickets_private.default_categories() d;
-       analyze public.server_settings; analyze public.ticket_categories;`.replace("$1", String(BENCH_SHAPE.guilds)),
+       analyze public.server_settings; analyze public.ticket_categories;`.replace(
+        "$1",
+        String(BENCH_SHAPE.guilds),
+      ),
     );
   } finally {
     await c.end();

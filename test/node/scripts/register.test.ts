@@ -92,6 +92,7 @@ describe("the commands as Discord shows them (--dry-run)", () => {
       shop: null,
       ticket: null,
       "ticket-staff": String(1n << 5n),
+      setup: String(1n << 5n), // Manage Server
       maxis: String(1n << 3n), // Administrator
     });
   });
