@@ -43,7 +43,7 @@ export const servers = defineMessages(
     "setup.saved": "Saved.",
     "setup.admin_only": "Only this server's administrators (Manage Server) can change its settings.",
     "setup.channel_unusable":
-      "Maxis cannot use {channel}: it must be a text or announcement channel of this server that Maxis can see (View Channel, Send Messages, Embed Links).",
+      "Maxis cannot use {channel}: it must be a text or announcement channel of this server that Maxis can see. Also let Maxis send messages and embed links there.",
     "setup.failed": "The settings could not be saved. Try again in a moment.",
   },
   {
@@ -88,7 +88,7 @@ export const servers = defineMessages(
     "setup.admin_only":
       "Seuls les administrateurs de ce serveur (Gérer le serveur) peuvent modifier ses réglages.",
     "setup.channel_unusable":
-      "Maxis ne peut pas utiliser {channel} : il faut un salon textuel ou d'annonces de ce serveur que Maxis peut voir (Voir le salon, Envoyer des messages, Intégrer des liens).",
+      "Maxis ne peut pas utiliser {channel} : il faut un salon textuel ou d'annonces de ce serveur que Maxis peut voir. Autorisez aussi Maxis à y envoyer des messages et à intégrer des liens.",
     "setup.failed": "Les réglages n'ont pas pu être enregistrés. Réessayez dans un instant.",
   },
 );
