@@ -22,6 +22,29 @@ const postgres = await startPostgres({
 });
 await migrate({ connectionString: postgres.connectionString, seed: false });
 const seedMs = await seedTickets(postgres.connectionString);
+// Per-category staff on (issue 11): every server has settings, its billing category is kept to a role
+// of its own, and half of each server's agents hold it, so the policies filter by category.
+await (async () => {
+  const c = new pg.Client({ connectionString: postgres.connectionString });
+  await c.connect();
+  try {
+    await c.query(
+      `insert into public.server_settings (guild_id, staff_role_ids)
+         select (1400000000000000000 + g)::text, array[(1430000000000000000 + g)::text]
+           from generate_series(0, $1 - 1) g;
+       insert into public.ticket_categories (guild_id, key, sort_order, label_en, label_fr, emoji, staff_role_ids)
+         select s.guild_id, d.key, d.sort_order, d.label_en, d.label_fr, d.emoji,
+                case when d.key = 'billing' then array[(s.guild_id::numeric + 40000000000000000)::text] else '{}' end
+           from public.server_settings s, tickets_private.default_categories() d;
+       analyze public.server_settings; analyze public.ticket_categories;`.replace(
+        "$1",
+        String(BENCH_SHAPE.guilds),
+      ),
+    );
+  } finally {
+    await c.end();
+  }
+})();
 const { rows: shape } = await (async () => {
   const c = new pg.Client({ connectionString: postgres.connectionString });
   await c.connect();
@@ -54,23 +77,33 @@ function nextMember() {
   const number = Math.floor((m + k * BENCH_SHAPE.members) / BENCH_SHAPE.guilds) + 1;
   return { sub: benchIds.member(m), guildId: benchIds.guild(g), number };
 }
-function nextAgent() {
+/** An agent; odd ones lack the billing role (lists skip billing), `billing` picks one who holds it. */
+function nextAgent(billing = false) {
   turn += 1;
   const g = turn % BENCH_SHAPE.guilds;
+  const a = billing ? (turn % 5) * 2 : turn % 10;
+  const roles = [String(1_430_000_000_000_000_000n + BigInt(g))];
+  if (a % 2 === 0) roles.push(String(1_440_000_000_000_000_000n + BigInt(g)));
   return {
-    sub: benchIds.agent(g, turn % 10),
+    sub: benchIds.agent(g, a),
     guildId: benchIds.guild(g),
+    roles,
     number: 1 + ((turn * 4_099) % (membersPerGuild * ticketsPerMember)),
   };
 }
 
 /** One round trip, exactly the transaction PostgREST would run for the RPC. */
-function asAuthenticated(who: { sub: string; guildId: string }, appRole: string, call: string): string {
+function asAuthenticated(
+  who: { sub: string; guildId: string; roles?: string[] },
+  appRole: string,
+  call: string,
+): string {
   const claims = JSON.stringify({
     sub: who.sub,
     role: "authenticated",
     app_role: appRole,
     guild_id: who.guildId,
+    roles: who.roles ?? [],
   });
   return `begin; set local role authenticated; select set_config('request.jwt.claims', ${client.escapeLiteral(claims)}, true);
           select ${call}; commit;`;
@@ -96,7 +129,7 @@ const cases: Record<string, { target: number; sql: () => string }> = {
   "view: staff, thread + notes + audit": {
     target: 5,
     sql: () => {
-      const a = nextAgent();
+      const a = nextAgent(true);
       return asAuthenticated(a, "agent", `public.ticket_view('${a.number}')`);
     },
   },

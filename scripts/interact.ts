@@ -60,6 +60,8 @@ Options:
   --user ID              act as another member (default: the local member)
   --staff                act as a member with the staff role
   --admin                act as a server administrator on the operator allow-list
+  --guild ID             act in another server (default: the local server)
+  --roles ID,ID          the member's Discord role ids there (replaces --staff's role)
   --locale LOCALE        the client's language, e.g. fr or en-US (default: en-US)
   --json                 print the raw JSON answer
   --files                print the text of attached files (transcripts, reports)
@@ -88,6 +90,8 @@ function parseCommandArguments() {
         user: { type: "string" },
         staff: { type: "boolean", default: false },
         admin: { type: "boolean", default: false },
+        guild: { type: "string" },
+        roles: { type: "string" },
         locale: { type: "string", default: "en-US" },
         json: { type: "boolean", default: false },
         files: { type: "boolean", default: false },
@@ -156,11 +160,26 @@ if (!privateKey)
 
 const workerUrl = values.url ?? `http://127.0.0.1:${worker === "shellia" ? ports.shellia : ports.maxis}`;
 
+const snowflakes = (text: string, what: string) => {
+  const ids = text
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (!ids.every((id) => /^\d{17,20}$/.test(id))) fail(`${what} takes Discord ids (17 to 20 digits).`);
+  return ids;
+};
+if (values.guild !== undefined) snowflakes(values.guild, "--guild");
 const actor: Actor = {
   userId: values.user ?? (values.admin ? LOCAL_ADMIN_ID : values.staff ? LOCAL_STAFF_ID : LOCAL_MEMBER_ID),
-  roles: values.staff ? [LOCAL_STAFF_ROLE_ID] : [],
+  roles:
+    values.roles !== undefined
+      ? snowflakes(values.roles, "--roles")
+      : values.staff
+        ? [LOCAL_STAFF_ROLE_ID]
+        : [],
   administrator: values.admin,
   locale: values.locale,
+  ...(values.guild !== undefined ? { guildId: values.guild } : {}),
 };
 
 async function buildInteraction(): Promise<APIInteraction> {

@@ -174,6 +174,17 @@ export function createLocalDiscordApp(
   app.get("/__local/guilds/:guild/members/:user/roles", (c) =>
     c.json([...(grantedRoles.get(`${c.req.param("guild")}:${c.req.param("user")}`) ?? [])]),
   );
+  // Any other member the bot can read (GET /guilds/:guild/members/:user), with their roles:
+  // {"guild_id","user_id","roles"}. The seeded people of the sign-in answer as they always did.
+  app.post("/__local/members", async (c) => {
+    const { guild_id, user_id, roles } = (await c.req.json()) as Record<string, unknown>;
+    const ids = [guild_id, user_id].every((id) => typeof id === "string" && /^\d{17,20}$/.test(id));
+    if (!ids || !Array.isArray(roles) || !roles.every((r) => typeof r === "string")) {
+      return c.json({ message: "guild_id and user_id are ids, roles a list of ids" }, 400);
+    }
+    grantedRoles.set(`${guild_id}:${user_id}`, new Set(roles as string[]));
+    return c.body(null, 204);
+  });
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);

@@ -27,5 +27,6 @@ export const requireStaffSession: MiddlewareHandler<ApiEnv> = async (c, next) =>
   const check = await authenticateStaff(c.env, token);
   if (!check.ok) return apiError(c, 401, check.code, t(`api.error.${check.code}`));
   c.set("session", check.session);
+  c.set("roleIds", check.roleIds);
   return next();
 };

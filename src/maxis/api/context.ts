@@ -5,6 +5,8 @@ import type { StaffSession } from "./session";
 /** What the API's middleware leaves for the routes: the verified session and the reader's language. */
 export interface ApiVariables {
   session: StaffSession;
+  /** The staff member's Discord roles in the session's server (for the per-category policies). */
+  roleIds: string[];
   locale: Locale;
   t: Translator;
 }

@@ -33,6 +33,7 @@ export const TICKET_ERROR_STATUS: Record<TicketErrorCode, ContentfulStatusCode> 
   invalid_page: 400,
   invalid_days: 400,
   too_many_open_tickets: 409,
+  category_disabled: 422,
   ticket_closed: 409,
   ticket_already_closed: 409,
   ticket_not_closed: 409,

@@ -38,7 +38,12 @@ statsSeriesRoutes.get("/stats/series", async (c) => {
   const query = check(c, seriesQuery, c.req.query());
   if (!query.ok) return query.response;
   const { sub, guild_id, app_role } = c.var.session;
-  const client = await supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id });
+  const client = await supabaseAs(c.env, {
+    userId: sub,
+    appRole: app_role,
+    guildId: guild_id,
+    roleIds: c.var.roleIds,
+  });
   const { data, error } = await client.rpc("ticket_stats_series", { p_days: query.value.days ?? 30 });
   let result: TicketResult<TicketStatsSeries>;
   if (!error) result = { ok: true, data: data as TicketStatsSeries };

@@ -33,7 +33,7 @@ import { type Checked, check, jsonBody } from "./validate";
 
 const clientOf = (c: ApiContext) => {
   const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id });
+  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
 };
 
 /**

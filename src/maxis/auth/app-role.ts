@@ -6,16 +6,20 @@ export type AppRole = "member" | "agent" | "admin";
 
 const has = (permissions: bigint, flag: bigint) => (permissions & flag) === flag;
 
+/** What decides a role: the member's permissions (as Discord computed them) and role ids. */
+export type RoleHolder = Pick<APIInteractionGuildMember, "permissions" | "roles">;
+
 /** Holds the configured staff role (an empty setting names no role). */
 export const hasStaffRole = (roles: readonly string[], staffRoleId: string): boolean =>
   staffRoleId !== "" && roles.includes(staffRoleId);
 
 /**
- * Decides a member's role from what Discord says about them in this interaction:
- * administrators (or Manage Server) are admins; the configured staff role or Manage Messages makes
- * an agent; everyone else is a member. Outside a server everyone is a member.
+ * Decides a member's role in a server from what Discord says about them and that server's staff
+ * roles (its settings): Administrator or Manage Server make an admin; holding one of the server's
+ * staff roles makes an agent; everyone else is a member (Manage Messages alone no longer makes
+ * staff). Outside a server everyone is a member.
  */
-export function appRoleOf(member: APIInteractionGuildMember | undefined, staffRoleId: string): AppRole {
+export function appRoleOf(member: RoleHolder | undefined, staffRoleIds: readonly string[]): AppRole {
   if (!member) return "member";
   const permissions = BigInt(member.permissions);
   if (
@@ -24,8 +28,6 @@ export function appRoleOf(member: APIInteractionGuildMember | undefined, staffRo
   ) {
     return "admin";
   }
-  if (hasStaffRole(member.roles, staffRoleId) || has(permissions, PermissionFlagsBits.ManageMessages)) {
-    return "agent";
-  }
+  if (member.roles.some((role) => staffRoleIds.includes(role))) return "agent";
   return "member";
 }

@@ -3,6 +3,7 @@ import { giveawayButtons } from "../giveaways/buttons";
 import { giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
 import { buyButton } from "../payments/buy-button";
 import { subscriptionCommand } from "../payments/subscription-command";
+import { setupCommand } from "../servers/setup-command";
 import { shopCommand } from "../shop/command";
 import {
   createTicketModalHandler,
@@ -24,6 +25,7 @@ export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
     subscriptionCommand,
     ticketCommand,
     ticketStaffCommand,
+    setupCommand,
   ],
   components: [giveawayButtons, ticketListPages, ticketStaffActions, ticketThreadActions, buyButton],
   modals: [createTicketModalHandler],

@@ -1,7 +1,7 @@
 import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import { identityOf } from "../identity";
+import { actingIdentity } from "../identity";
 import { supabaseAs } from "../supabase/client";
 
 interface SessionInfo {
@@ -15,7 +15,7 @@ export const ping: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "ping", description: "command.ping.description" }),
 
   async run({ interaction, env, t }) {
-    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const identity = await actingIdentity(env, interaction);
     const supabase = await supabaseAs(env, identity);
     const started = Date.now();
     const { data, error } = await supabase.rpc("session_info");

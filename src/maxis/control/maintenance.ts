@@ -8,6 +8,7 @@ import type { InteractionContext, InteractionHandlers } from "../../shared/disco
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import type { Translator } from "../../shared/i18n";
 import { type AppRole, appRoleOf } from "../auth/app-role";
+import { staffRolesFor } from "../identity";
 import { observeBootId } from "./caches";
 import { type RuntimeState, stateStore } from "./state-store";
 
@@ -44,7 +45,9 @@ export function maintenanceNotice(t: Translator, since: number | null): string {
  */
 async function noticeFor(ctx: InteractionContext<MaxisEnv>): Promise<string | null> {
   const maintenance = await maintenanceState(ctx.env);
-  const role = appRoleOf(ctx.interaction.member, ctx.env.STAFF_ROLE_ID);
+  // Who is staff is only worth a settings read while maintenance is on.
+  if (!maintenance.on) return null;
+  const role = appRoleOf(ctx.interaction.member, await staffRolesFor(ctx.env, ctx.interaction));
   return turnedAway(maintenance, role) ? maintenanceNotice(ctx.t, maintenance.since) : null;
 }
 

@@ -14,6 +14,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { cors } from "hono/cors";
 import { type Locale, resolveLocale, translatorFor } from "../../shared/i18n";
 import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "../api/session";
+import { serverSettings } from "../servers/settings-store";
 import { authorizeUrl, exchangeCode, readProfile } from "./discord-oauth";
 import { claimOAuthState } from "./oauth-state-ledger";
 import { requireDashboardOrigin } from "./origin";
@@ -156,7 +157,8 @@ dashboardAuthRoutes.get("/discord/callback", async (c) => {
     locale = resolveLocale((user as { locale: string }).locale);
   }
   const name = displayName(user, member);
-  const role = dashboardRole(user, guild, member, c.env.STAFF_ROLE_ID);
+  const settings = await serverSettings(c.env, c.env.DISCORD_GUILD_ID, locale);
+  const role = dashboardRole(user, guild, member, settings.staffRoleIds);
   if (role === "member") {
     console.log("dashboard sign-in refused: not staff", { user: user.id, inGuild: Boolean(member) });
     return page(c, 403, locale, member ? "notStaff" : "notMember", name);
@@ -164,7 +166,7 @@ dashboardAuthRoutes.get("/discord/callback", async (c) => {
 
   const { token } = await startStaffSession(
     c.env,
-    { userId: user.id, guildId: c.env.DISCORD_GUILD_ID, appRole: role },
+    { userId: user.id, guildId: c.env.DISCORD_GUILD_ID, appRole: role, roleIds: member?.roles ?? [] },
     { accessToken },
   );
   setCookie(c, SESSION_COOKIE, token, { ...cookieBase, maxAge: DEFAULT_SESSION_SECONDS });

@@ -26,14 +26,14 @@ export interface StartedSession {
 /** Opens a session for a person Discord just confirmed as staff; returns the token to hand them. */
 export async function startStaffSession(
   env: SessionEnv,
-  person: { userId: string; guildId: string; appRole: StaffRole },
+  person: { userId: string; guildId: string; appRole: StaffRole; roleIds: readonly string[] },
   { accessToken, ttlSeconds = DEFAULT_SESSION_SECONDS }: { accessToken: string | null; ttlSeconds?: number },
 ): Promise<StartedSession> {
   const now = nowSeconds();
   const sessionId = newSessionId();
   const token = await issueStaffSession(
     env.SESSION_SECRET,
-    { ...person, sessionId },
+    { userId: person.userId, guildId: person.guildId, appRole: person.appRole, sessionId },
     { ttlSeconds, nowSeconds: now },
   );
   const expiresAt = now + ttlSeconds;
@@ -49,7 +49,10 @@ export type SessionErrorCode =
   | "no_longer_staff"
   | "role_unverified";
 
-export type StaffAuthentication = { ok: true; session: StaffSession } | { ok: false; code: SessionErrorCode };
+/** roleIds: the person's Discord roles in the session's server, for the Supabase JWT. */
+export type StaffAuthentication =
+  | { ok: true; session: StaffSession; roleIds: string[] }
+  | { ok: false; code: SessionErrorCode };
 
 /** The session `token` stands for, with the role as Discord last confirmed it; or why it is refused. */
 export async function authenticateStaff(env: SessionEnv, token: string): Promise<StaffAuthentication> {
@@ -62,7 +65,8 @@ export async function authenticateStaff(env: SessionEnv, token: string): Promise
     { userId: session.sub, guildId: session.guild_id },
     now,
   );
-  if (answer.ok) return { ok: true, session: { ...session, app_role: answer.appRole } };
+  if (answer.ok)
+    return { ok: true, session: { ...session, app_role: answer.appRole }, roleIds: answer.roleIds };
   const code = {
     ended: "session_ended",
     not_staff: "no_longer_staff",

@@ -9,6 +9,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import type { StaffRole } from "../api/session";
+import { serverSettings } from "../servers/settings-store";
 import { DiscordOAuthError, readProfile } from "./discord-oauth";
 import { planRoleCheck, staleRoleUsable } from "./role-recheck";
 import { dashboardRole } from "./staff";
@@ -24,7 +25,10 @@ const SCHEMA = `
     access_token TEXT,
     expires_at INTEGER NOT NULL,
     role_checked_at INTEGER NOT NULL,
-    recheck_attempted_at INTEGER NOT NULL
+    recheck_attempted_at INTEGER NOT NULL,
+    -- The user's Discord role ids in the server (JSON array), as Discord last confirmed them: the
+    -- Supabase JWT carries them for the per-category policies.
+    role_ids TEXT NOT NULL DEFAULT '[]'
   );
 `;
 
@@ -32,6 +36,7 @@ export interface SessionStart {
   userId: string;
   guildId: string;
   appRole: StaffRole;
+  roleIds: readonly string[];
   accessToken: string | null;
   /** Unix seconds, like every time below. */
   expiresAt: number;
@@ -40,7 +45,9 @@ export interface SessionStart {
 
 /** Why a session is refused: logged out or unknown, no longer staff, or a role Discord cannot confirm. */
 export type SessionRefusal = "ended" | "not_staff" | "unverified";
-export type SessionAnswer = { ok: true; appRole: StaffRole } | { ok: false; reason: SessionRefusal };
+export type SessionAnswer =
+  | { ok: true; appRole: StaffRole; roleIds: string[] }
+  | { ok: false; reason: SessionRefusal };
 
 type SessionRow = {
   user_id: string;
@@ -50,7 +57,18 @@ type SessionRow = {
   expires_at: number;
   role_checked_at: number;
   recheck_attempted_at: number;
+  role_ids: string;
 };
+
+/** Role ids stored as JSON text; anything unreadable is no roles at all. */
+function storedRoleIds(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
+}
 
 export class StaffSessionStore extends DurableObject<MaxisEnv> {
   #recheck: Promise<SessionAnswer> | undefined;
@@ -59,7 +77,7 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
     this.ctx.storage.sql.exec(SCHEMA);
     this.ctx.storage.sql.exec(
       `INSERT INTO session (only_row, user_id, guild_id, app_role, access_token, expires_at, role_checked_at,
-         recheck_attempted_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)`,
+         recheck_attempted_at, role_ids) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
       session.userId,
       session.guildId,
       session.appRole,
@@ -67,6 +85,7 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
       session.expiresAt,
       session.now,
       session.now,
+      JSON.stringify(session.roleIds),
     );
     await this.ctx.storage.setAlarm(session.expiresAt * 1000);
   }
@@ -78,7 +97,9 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
       return { ok: false, reason: "ended" };
     }
     const times = { checkedAt: row.role_checked_at, attemptedAt: row.recheck_attempted_at };
-    if (planRoleCheck(times, now) === "use") return { ok: true, appRole: row.app_role };
+    if (planRoleCheck(times, now) === "use") {
+      return { ok: true, appRole: row.app_role, roleIds: storedRoleIds(row.role_ids) };
+    }
     this.#recheck ??= this.#recheckRole(row, now).finally(() => {
       this.#recheck = undefined;
     });
@@ -101,7 +122,14 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
     const exists = sql
       .exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'session'")
       .toArray();
-    return exists.length > 0 ? sql.exec<SessionRow>("SELECT * FROM session").toArray()[0] : undefined;
+    if (exists.length === 0) return undefined;
+    // Sessions started before role ids were kept: the column arrives empty, filled at the next re-check.
+    const hasRoleIds = sql
+      .exec("SELECT 1 FROM pragma_table_info('session') WHERE name = 'role_ids'")
+      .toArray();
+    if (hasRoleIds.length === 0)
+      sql.exec("ALTER TABLE session ADD COLUMN role_ids TEXT NOT NULL DEFAULT '[]'");
+    return sql.exec<SessionRow>("SELECT * FROM session").toArray()[0];
   }
 
   async #recheckRole(row: SessionRow, now: number): Promise<SessionAnswer> {
@@ -110,9 +138,12 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
       return { ok: false, reason: "unverified" };
     }
     let role: ReturnType<typeof dashboardRole>;
+    let roleIds: string[] = [];
     try {
       const { user, guild, member } = await readProfile(this.env, row.access_token, row.guild_id);
-      role = dashboardRole(user, guild, member, this.env.STAFF_ROLE_ID);
+      const settings = await serverSettings(this.env, row.guild_id);
+      role = dashboardRole(user, guild, member, settings.staffRoleIds);
+      roleIds = member?.roles ?? [];
     } catch (error) {
       // 401: the person withdrew Maxis's access in Discord, or the token lapsed; it will not come back.
       if (error instanceof DiscordOAuthError && error.status === 401) {
@@ -122,7 +153,7 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
       console.warn("dashboard session: role re-check failed", { user: row.user_id, error: String(error) });
       this.ctx.storage.sql.exec("UPDATE session SET recheck_attempted_at = ?", now);
       return staleRoleUsable(row.role_checked_at, now)
-        ? { ok: true, appRole: row.app_role }
+        ? { ok: true, appRole: row.app_role, roleIds: storedRoleIds(row.role_ids) }
         : { ok: false, reason: "unverified" };
     }
     if (role === "member") {
@@ -132,11 +163,12 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
     }
     // Logged out while Discord was being asked: the row is gone and stays gone.
     const updated = this.ctx.storage.sql.exec(
-      "UPDATE session SET app_role = ?, role_checked_at = ?, recheck_attempted_at = ?",
+      "UPDATE session SET app_role = ?, role_checked_at = ?, recheck_attempted_at = ?, role_ids = ?",
       role,
       now,
       now,
+      JSON.stringify(roleIds),
     );
-    return updated.rowsWritten > 0 ? { ok: true, appRole: role } : { ok: false, reason: "ended" };
+    return updated.rowsWritten > 0 ? { ok: true, appRole: role, roleIds } : { ok: false, reason: "ended" };
   }
 }

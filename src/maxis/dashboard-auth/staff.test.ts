@@ -32,13 +32,11 @@ const member = (roles: string[]): APIGuildMember => ({
   mute: false,
   flags: 0 as GuildMemberFlags,
 });
-const STAFF = "1300000000000000030";
+const STAFF = ["1300000000000000030"];
 
 describe("dashboardRole", () => {
   it("makes the staff role an agent and administrators admins", () => {
-    expect(dashboardRole(user, guild(PermissionFlagsBits.SendMessages), member([STAFF]), STAFF)).toBe(
-      "agent",
-    );
+    expect(dashboardRole(user, guild(PermissionFlagsBits.SendMessages), member(STAFF), STAFF)).toBe("agent");
     expect(dashboardRole(user, guild(PermissionFlagsBits.Administrator), member([]), STAFF)).toBe("admin");
     expect(dashboardRole(user, guild(PermissionFlagsBits.ManageGuild), member([]), STAFF)).toBe("admin");
   });
@@ -46,8 +44,9 @@ describe("dashboardRole", () => {
   it("keeps plain members and people outside the server out", () => {
     expect(dashboardRole(user, guild(PermissionFlagsBits.SendMessages), member([]), STAFF)).toBe("member");
     expect(dashboardRole(user, undefined, null, STAFF)).toBe("member");
-    // An empty STAFF_ROLE_ID must not make everyone staff.
-    expect(dashboardRole(user, guild(0n), member([""]), "")).toBe("member");
+    // A server without staff roles has admins only; Manage Messages alone is not staff.
+    expect(dashboardRole(user, guild(0n), member([""]), [])).toBe("member");
+    expect(dashboardRole(user, guild(PermissionFlagsBits.ManageMessages), member([]), STAFF)).toBe("member");
   });
 });
 

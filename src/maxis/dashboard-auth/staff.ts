@@ -16,11 +16,11 @@ export function displayName(user: Pick<APIUser, "username" | "global_name">, mem
  * owner included) and their roles (from `/users/@me/guilds/{guild}/member`). Not in the guild: member.
  */
 export function dashboardRole(
-  user: APIUser,
+  _user: APIUser,
   guild: RESTAPIPartialCurrentUserGuild | undefined,
   member: APIGuildMember | null,
-  staffRoleId: string,
+  staffRoleIds: readonly string[],
 ): AppRole {
   if (!guild || !member) return "member";
-  return appRoleOf({ ...member, user, permissions: guild.permissions }, staffRoleId);
+  return appRoleOf({ roles: member.roles, permissions: guild.permissions }, staffRoleIds);
 }

@@ -9,6 +9,7 @@ import { DiscordRest } from "../../shared/discord/rest";
 import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
 import { checkPostableChannel } from "../control/channels";
+import { staffRolesFor } from "../identity";
 import { parseDuration } from "../shop/duration";
 import { shownPrize } from "./message";
 import {
@@ -53,17 +54,17 @@ const startSubcommand = subcommand("start", "command.giveaway.start", [
 const rerollSubcommand = subcommand("reroll", "command.giveaway.reroll", [idOption, winnersOption]);
 
 /**
- * Who sees `/giveaway-staff` in their picker by default: the permission that already makes a member
- * staff (`src/maxis/auth/app-role.ts`); a server admin can allow the STAFF_ROLE_ID role too, under
- * Server Settings → Integrations → Maxis.
+ * Who sees `/giveaway-staff` in their picker by default: Manage Server, which makes an admin
+ * (`src/maxis/auth/app-role.ts`). Staff by role see it once a server admin allows their staff roles
+ * under Server Settings → Integrations → Maxis (/setup says so); the check that counts is isStaff.
  */
-const STAFF_COMMAND_PERMISSIONS = PermissionFlagsBits.ManageMessages;
+const STAFF_COMMAND_PERMISSIONS = PermissionFlagsBits.ManageGuild;
 
 const mentionList = (t: Translator, summary: GiveawaySummary) =>
   summary.winners.length > 0 ? summary.winners.map((id) => `<@${id}>`).join(", ") : t("giveaway.nobody");
 
-const isStaff = (interaction: APIInteraction, env: MaxisEnv) =>
-  appRoleOf(interaction.member, env.STAFF_ROLE_ID) !== "member";
+const isStaff = async (interaction: APIInteraction, env: MaxisEnv) =>
+  appRoleOf(interaction.member, await staffRolesFor(env, interaction)) !== "member";
 
 /** Slow answers (they post to Discord) are deferred; follow-ups need no bot token. */
 const webhookRest = (env: MaxisEnv) => new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
@@ -157,7 +158,7 @@ export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
     const guildId = interaction.guild_id;
     if (!guildId) return ephemeral(t("error.guild_only"));
     const options = new CommandOptions(interaction.data);
-    if (!isStaff(interaction, env)) return ephemeral(t("giveaway.staff_only"));
+    if (!(await isStaff(interaction, env))) return ephemeral(t("giveaway.staff_only"));
     if (options.subcommand === "start") return start(ctx, options, guildId);
 
     const id = (options.string("id") ?? "").trim().toLowerCase();

@@ -7,7 +7,7 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { ComponentHandler } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import { identityOf } from "../identity";
+import { actingIdentity } from "../identity";
 import { formatPrice } from "../shop/money";
 import { listShop } from "../shop/service";
 import { BUY_PREFIX } from "./shop-buttons";
@@ -23,7 +23,7 @@ export const buyButton: ComponentHandler<MaxisEnv> = {
     if (!guildId) return ephemeral(t("payments.checkout.guild_only"));
     if (!stripeConfigured(env)) return ephemeral(t("payments.checkout.not_configured"));
 
-    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const identity = await actingIdentity(env, interaction);
     const plans = await listShop(env, { kind: "member", identity }, locale);
     if (!plans.ok) return ephemeral(t("payments.checkout.unavailable"));
     const plan = plans.value.find((candidate) => candidate.id === planId);

@@ -9,7 +9,7 @@ import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
 import type { Translator } from "../../shared/i18n";
 import { escapeMarkdown } from "../../shared/markdown";
-import { identityOf } from "../identity";
+import { actingIdentity } from "../identity";
 import { formatPrice, unixSeconds } from "../shop/money";
 import { type LedgerEntitlement, myEntitlements } from "./ledger";
 import { createPortalSession, stripeConfigured } from "./stripe-api";
@@ -41,7 +41,7 @@ export const subscriptionCommand: SlashCommand<MaxisEnv> = {
 
   async run({ interaction, env, locale, t, waitUntil }) {
     await syncInteractionEntitlements(env, interaction, waitUntil);
-    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const identity = await actingIdentity(env, interaction);
     let entitlements: LedgerEntitlement[];
     try {
       entitlements = await myEntitlements(env, identity);

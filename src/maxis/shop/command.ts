@@ -1,7 +1,7 @@
 import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import { identityOf } from "../identity";
+import { actingIdentity } from "../identity";
 import { planSkus } from "../payments/plan-skus";
 import { shopButtons } from "../payments/shop-buttons";
 import { stripeConfigured } from "../payments/stripe-api";
@@ -14,7 +14,7 @@ export const shopCommand: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "shop", description: "command.shop.description" }),
 
   async run({ interaction, env, locale, t, waitUntil }) {
-    const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+    const identity = await actingIdentity(env, interaction);
     waitUntil(syncInteractionEntitlements(env, interaction, waitUntil));
     const [plans, skus] = await Promise.all([
       listShop(env, { kind: "member", identity }, locale),

@@ -9,6 +9,8 @@ export interface SupabaseIdentity {
   userId: string;
   appRole: AppRole;
   guildId: string | null;
+  /** The member's Discord role ids in that server: the per-category policies read them (`roles`). */
+  roleIds: readonly string[];
 }
 
 /**
@@ -20,13 +22,14 @@ export interface SupabaseBindings extends SigningKeyBindings {
   SUPABASE_PUBLISHABLE_KEY: string;
 }
 
-/** The claims of a member's token: RLS reads `sub`, `app_role` and `guild_id`. */
+/** The claims of a member's token: RLS reads `sub`, `app_role`, `guild_id` and `roles`. */
 export function memberClaims(identity: SupabaseIdentity): TokenClaims {
   return {
     sub: identity.userId,
     role: "authenticated",
     app_role: identity.appRole,
     guild_id: identity.guildId,
+    roles: identity.roleIds,
   };
 }
 

@@ -13,7 +13,13 @@ import {
  * from TICKET_LIMITS, so the text always matches what the database enforces, and lists the choices by
  * the names members see in their language (the labels of the command's choices), not the stored values.
  */
-export function ticketErrorMessage(t: Translator, code: TicketErrorCode, ticket?: number | string): string {
+export function ticketErrorMessage(
+  t: Translator,
+  code: TicketErrorCode,
+  ticket?: number | string,
+  /** The server's own open-ticket limit (its settings), when known. */
+  openMax: number = TICKET_LIMITS.openTicketsPerMember,
+): string {
   const params: MessageParams = {
     ticket: ticket === undefined ? "" : typeof ticket === "number" ? `#${ticket}` : ticket,
     subjectMax: TICKET_LIMITS.subject,
@@ -21,7 +27,7 @@ export function ticketErrorMessage(t: Translator, code: TicketErrorCode, ticket?
     messageMax: TICKET_LIMITS.message,
     reasonMax: TICKET_LIMITS.reason,
     searchMax: TICKET_LIMITS.search,
-    openMax: TICKET_LIMITS.openTicketsPerMember,
+    openMax,
     categories: TICKET_CATEGORIES.map((category) => categoryLabel(t, category)).join(", "),
     priorities: TICKET_PRIORITIES.map((priority) => priorityLabel(t, priority)).join(", "),
     statuses: TICKET_STATUSES.map((status) => statusLabel(t, status)).join(", "),

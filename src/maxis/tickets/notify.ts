@@ -11,6 +11,7 @@ import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
 import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
 import { type Locale, translatorFor } from "../../shared/i18n";
+import { serverSettings } from "../servers/settings-store";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsNotifier } from "./notifier-client";
 import { staffReplyDm, ticketClosedDm } from "./render/dm";
@@ -35,6 +36,7 @@ export type NotifyEnv = Pick<
   | "TICKET_STAFF_CHANNEL_ID"
   | "DISCORD_SUPPORT_CHANNEL_ID"
   | "DISCORD_GUILD_ID"
+  | "STAFF_ROLE_ID"
   | "SUPABASE_URL"
   | "SUPABASE_PUBLISHABLE_KEY"
   | "SUPABASE_JWT_SIGNING_KEY"
@@ -74,20 +76,6 @@ export function inBackground(notifier: Notifier, what: string, work: () => Promi
   );
 }
 
-/**
- * The staff channel of a ticket's server, or null. Until servers have their own settings, the one
- * configured channel (TICKET_STAFF_CHANNEL_ID) belongs to the one configured server
- * (DISCORD_GUILD_ID, whose staff also sign in to the dashboard): another server's tickets are never
- * posted there, so its staff never see, or click on, a ticket that is not theirs.
- */
-export function staffChannelFor(
-  env: Pick<NotifyEnv, "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID">,
-  guildId: string,
-): string | null {
-  if (!env.TICKET_STAFF_CHANNEL_ID || !env.DISCORD_GUILD_ID) return null;
-  return guildId === env.DISCORD_GUILD_ID ? env.TICKET_STAFF_CHANNEL_ID : null;
-}
-
 /** How a refused DM is recorded: 403 (code 50007, the member's DMs are closed) or anything else. */
 export function dmFailureReason(error: unknown): DmFailureReason {
   return error instanceof DiscordApiError && error.status === 403 ? "dms_closed" : "discord_error";
@@ -111,12 +99,17 @@ async function editStaffPost(rest: DiscordRest, ticket: TicketWithDescription): 
   });
 }
 
-/** A new ticket in its server's staff channel, with Assign-to-me and Close; the post is remembered. */
+/**
+ * A new ticket in its server's staff channel (its settings; none set: no post), in the server's
+ * language, with Assign-to-me and Close; the post is remembered.
+ */
 export function announceNewTicket(notifier: StaffChannelNotifier, ticket: TicketWithDescription): void {
-  const channelId = staffChannelFor(notifier.env, ticket.guildId);
-  if (!channelId) return;
-  const t = translatorFor(notifier.locale);
   inBackground(notifier, `staff post for #${ticket.number}`, async () => {
+    const settings = await serverSettings(notifier.env, ticket.guildId, notifier.locale);
+    const channelId = settings.staffChannelId;
+    if (!channelId) return;
+    const locale = settings.defaultLocale;
+    const t = translatorFor(locale);
     const message = await botRest(notifier.env).request<APIMessage>(
       "POST",
       `/channels/${channelId}/messages`,
@@ -126,7 +119,7 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
       await supabaseAsNotifier(notifier.env),
       ticket.guildId,
       ticket.number,
-      { channelId, messageId: message.id, locale: notifier.locale },
+      { channelId, messageId: message.id, locale },
     );
     if (!recorded.ok) throw new Error(`could not record the staff post: ${recorded.error.code}`);
   });
@@ -199,11 +192,14 @@ export function afterTicketChange(
 ): void {
   const threadChange =
     change.thread?.kind === "said" && change.thread.message.isInternal ? undefined : change.thread;
-  let dm = dmFor(ticket, change.dm);
+  const wantedDm = dmFor(ticket, change.dm);
   const redrawPost = ticket.staffPost !== null && !change.postRedrawn;
-  if (!dm && !redrawPost && !threadChange) return;
+  if (!wantedDm && !redrawPost && !threadChange) return;
   inBackground(notifier, `after a change to #${ticket.number}`, async () => {
     const rest = botRest(notifier.env);
+    // The server's admins may have turned DMs off (/setup).
+    let dm =
+      wantedDm && (await serverSettings(notifier.env, ticket.guildId)).dmNotifications ? wantedDm : null;
     let current: TicketWithDescription | null = null;
     let postChanged = redrawPost;
     // Only a server with a support channel has ticket threads: the others cost no lookup.

@@ -55,6 +55,7 @@ export const TICKET_ERROR_CODES = [
   "invalid_page",
   "invalid_days",
   "too_many_open_tickets",
+  "category_disabled",
   "ticket_closed",
   "ticket_already_closed",
   "ticket_not_closed",

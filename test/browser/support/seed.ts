@@ -29,7 +29,7 @@ function env() {
 }
 
 const memberClient = (userId: string) =>
-  supabaseAs(env(), { userId, appRole: "member", guildId: inject("browserStack").guildId });
+  supabaseAs(env(), { userId, appRole: "member", guildId: inject("browserStack").guildId, roleIds: [] });
 
 export async function openTicketAsMember(
   userId: string,

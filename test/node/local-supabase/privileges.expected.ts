@@ -66,6 +66,15 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.ticket_audit_id_seq": nothing,
   "public.promotions_id_seq": nothing,
   "public.control_audit_id_seq": nothing,
+  // Per-server settings (20261201010000): staff read their server's under RLS, admins their history;
+  // writes only through server_settings_update, ticket_category_update and server_settings_ensure.
+  "public.server_settings": { authenticated: ["SELECT"] },
+  "public.ticket_categories": { authenticated: ["SELECT"] },
+  "public.server_settings_audit": { authenticated: ["SELECT"] },
+  "public.server_settings_audit_id_seq": nothing,
+  // Members and their roles as Discord reported them: only server_members_record writes, and
+  // ticket_assign / ticket_assignees (definers) read.
+  "public.server_members": nothing,
 };
 
 export interface FunctionExpectation {
@@ -130,6 +139,16 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_open_threads()": { execute: ["service_role"], definer: true },
   "public.ticket_ingest_messages(jsonb)": { execute: ["service_role"], definer: true },
 
+  // Per-server settings: admins change them, staff read them, members see the enabled categories;
+  // Maxis's system identity creates a server's row and records members' roles.
+  "public.server_settings_view()": member,
+  "public.server_settings_update(jsonb)": memberWrite,
+  "public.ticket_category_update(text,jsonb)": memberWrite,
+  "public.ticket_category_choices()": memberWrite,
+  "public.ticket_assignees(text,text)": memberWrite,
+  "public.server_settings_ensure(text,jsonb)": { execute: ["service_role"], definer: true },
+  "public.server_members_record(text,jsonb)": { execute: ["service_role"], definer: true },
+
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,
   // and the existing plans named when one is unknown).
@@ -184,6 +203,11 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.audit_json(public.ticket_audit)": member,
   "tickets_private.thread_json(bigint,boolean)": member,
   "tickets_private.stats_window(text,timestamp with time zone)": member,
+  "tickets_private.category_json(public.ticket_categories,boolean)": member,
+  "tickets_private.settings_json(public.server_settings)": member,
+  // The per-category policy on tickets and find_ticket call it as the caller; it reads the categories
+  // as owner and answers only about the caller's JWT.
+  "tickets_private.staff_categories()": { execute: ["authenticated"], definer: true },
   // Helpers only the writers (as owner) use, and the triggers.
   "tickets_private.locales()": internal,
   "tickets_private.parse_locale(text)": internal,
@@ -203,4 +227,15 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.number_ticket()": internalDefiner,
   "tickets_private.audit_ticket()": internalDefiner,
   "tickets_private.audit_message()": internalDefiner,
+  "tickets_private.snowflakes_ok(text[])": internal,
+  "tickets_private.require_admin(tickets_private.caller)": internal,
+  "tickets_private.default_categories()": internal,
+  "tickets_private.parse_snowflake(jsonb,text)": internal,
+  "tickets_private.parse_role_ids(jsonb)": internal,
+  "tickets_private.parse_setting_text(jsonb,integer,text,boolean)": internal,
+  "tickets_private.parse_questions(jsonb)": internal,
+  "tickets_private.audit_settings(text,text,text,jsonb,jsonb)": internal,
+  "tickets_private.changed_fields(jsonb,jsonb)": internal,
+  "tickets_private.jwt_roles()": internal,
+  "tickets_private.can_handle(text,text,text)": internal,
 };

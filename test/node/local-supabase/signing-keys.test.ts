@@ -23,7 +23,7 @@ beforeAll(() => {
 });
 afterAll(() => pool.end());
 
-const identity = { userId: "1300000000000000111", appRole: "member", guildId: "42" } as const;
+const identity = { userId: "1300000000000000111", appRole: "member", guildId: "42", roleIds: [] } as const;
 
 /** A stand-in trusting `keys`; `seen` lists how each accepted call was signed. */
 async function project(keys: TrustedKeys) {

@@ -88,12 +88,13 @@ describe("the commands as Discord shows them (--dry-run)", () => {
     expect(permissions).toEqual({
       ping: null,
       giveaway: null,
-      "giveaway-staff": String(1n << 13n), // Manage Messages
+      "giveaway-staff": String(1n << 5n), // Manage Server
       shop: null,
       // Every member's own plans.
       subscription: null,
       ticket: null,
-      "ticket-staff": String(1n << 13n),
+      "ticket-staff": String(1n << 5n),
+      setup: String(1n << 5n), // Manage Server
       maxis: String(1n << 3n), // Administrator
       ask: String(1n << 3n), // Administrator, like /maxis
     });

@@ -24,7 +24,7 @@ const env = () => ({
 });
 const actor = (appRole: SupabaseIdentity["appRole"]): ShopActor & { identity: SupabaseIdentity } => ({
   kind: "member",
-  identity: { userId: snowflake(), appRole, guildId: "1300000000000000010" },
+  identity: { userId: snowflake(), appRole, guildId: "1300000000000000010", roleIds: [] },
 });
 
 /** Plans of this test file only, so the seed and parallel files never change what we count. */

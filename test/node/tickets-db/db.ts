@@ -13,6 +13,8 @@ export interface Person {
   sub: string;
   appRole: AppRole;
   guildId: string;
+  /** The member's Discord role ids, as the JWT's `roles` claim carries them. */
+  roles?: readonly string[];
 }
 /** Who runs a statement: a signed-in Discord user, the anon key, or the service role. */
 export type Caller = Person | "anon" | "service_role";
@@ -50,7 +52,13 @@ export async function runAs(caller: Caller, sql: string, params: unknown[] = [])
         ? { role: "anon" }
         : caller === "service_role"
           ? { role: "service_role" }
-          : { sub: caller.sub, role: "authenticated", app_role: caller.appRole, guild_id: caller.guildId };
+          : {
+              sub: caller.sub,
+              role: "authenticated",
+              app_role: caller.appRole,
+              guild_id: caller.guildId,
+              ...(caller.roles ? { roles: caller.roles } : {}),
+            };
     await client.query(`set local role ${role}`);
     await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
     try {

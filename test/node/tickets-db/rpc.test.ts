@@ -17,7 +17,12 @@ const env = {
   SUPABASE_JWT_SIGNING_KEY: signingKey,
 };
 const as = (p: Person) => {
-  const identity: SupabaseIdentity = { userId: p.sub, appRole: p.appRole, guildId: p.guildId };
+  const identity: SupabaseIdentity = {
+    userId: p.sub,
+    appRole: p.appRole,
+    guildId: p.guildId,
+    roleIds: p.roles ?? [],
+  };
   return supabaseAs(env, identity);
 };
 const noSession = { auth: { persistSession: false, autoRefreshToken: false } };

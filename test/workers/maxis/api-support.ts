@@ -14,7 +14,7 @@ export async function sessionFor(
 ): Promise<string> {
   const { token } = await startStaffSession(
     env,
-    { userId: actor.userId, guildId: actor.guildId ?? "", appRole },
+    { userId: actor.userId, guildId: actor.guildId ?? "", appRole, roleIds: actor.roles ?? [] },
     { accessToken: null, ttlSeconds },
   );
   return token;

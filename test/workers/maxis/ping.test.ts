@@ -11,7 +11,12 @@ const definitions = maxisHandlers.commands.map((command) => command.data);
 
 describe("Maxis → Supabase, as the member who acted", () => {
   it("runs SQL with the JWT's sub, role and app_role visible inside Postgres", async () => {
-    const supabase = await supabaseAs(env, { userId: LOCAL_STAFF_ID, appRole: "agent", guildId: "42" });
+    const supabase = await supabaseAs(env, {
+      userId: LOCAL_STAFF_ID,
+      appRole: "agent",
+      guildId: "42",
+      roleIds: [LOCAL_STAFF_ROLE_ID],
+    });
     const { data, error } = await supabase.rpc("session_info");
     expect(error).toBeNull();
     expect(data).toMatchObject({

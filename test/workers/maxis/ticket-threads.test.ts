@@ -92,6 +92,7 @@ async function view(staff: Actor, number: number): Promise<TicketView> {
     userId: staff.userId,
     appRole: "agent",
     guildId: staff.guildId ?? null,
+    roleIds: staff.roles ?? [],
   });
   const result = await viewTicket(client, number);
   if (!result.ok) throw new Error(`ticket_view: ${result.error.code}`);

@@ -253,7 +253,7 @@ describe("staff", () => {
     );
     // A plain member cannot be made an assignee.
     expect(privateText(await run(staff, `/ticket-staff assign ticket:2 member:${memberB.userId}`))).toBe(
-      "Only support staff can be assigned, and only once they have handled a ticket here.",
+      "Only members holding a staff role that handles this ticket's category can be assigned.",
     );
     expect(privateText(await run(staff, "/ticket-staff status ticket:1 status:waiting_for_member"))).toBe(
       "Ticket **#1** is now: 🟡 Waiting for member.",

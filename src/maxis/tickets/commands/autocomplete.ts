@@ -16,7 +16,7 @@ export async function autocompleteTicketOption(
   ctx: AutocompleteContext<MaxisEnv>,
   options: CommandOptions,
 ): Promise<APIInteractionResponse> {
-  const actor = ticketActor(ctx.interaction, ctx.env);
+  const actor = await ticketActor(ctx.interaction, ctx.env);
   if (!actor || options.focused?.name !== "ticket") return autocompleteChoices([]);
   const query = options.focused.value.slice(0, TICKET_LIMITS.search);
   const result = await autocompleteTickets(await clientFor(ctx.env, actor), query);

@@ -6,7 +6,8 @@ import type { CommandContext, InteractionContext } from "../../../shared/discord
 import type { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
-import { identityOf } from "../../identity";
+import { actingIdentity } from "../../identity";
+import { serverSettings } from "../../servers/settings-store";
 import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
 import { botRest, type StaffChannelNotifier } from "../notify";
@@ -36,12 +37,10 @@ export interface TicketCall extends TicketActor {
   options: CommandOptions;
 }
 
-/** Who acts, from the signed interaction alone; null outside a server. */
-export function ticketActor(
-  interaction: APIInteraction,
-  env: Pick<MaxisEnv, "STAFF_ROLE_ID">,
-): TicketActor | null {
-  const identity = identityOf(interaction, env.STAFF_ROLE_ID);
+/** Who acts, from the signed interaction and the server's staff roles; null outside a server. */
+export async function ticketActor(interaction: APIInteraction, env: MaxisEnv): Promise<TicketActor | null> {
+  if (!interaction.guild_id) return null;
+  const identity = await actingIdentity(env, interaction);
   if (!identity.guildId) return null;
   return { identity: { ...identity, guildId: identity.guildId }, staff: identity.appRole !== "member" };
 }
@@ -50,9 +49,21 @@ export function ticketActor(
 export const clientFor = (env: MaxisEnv, actor: TicketActor): Promise<SupabaseClient> =>
   supabaseAs(env, actor.identity);
 
-/** A refused ticket action, as a private message in the member's language. */
-export function refused(ctx: InteractionContext<MaxisEnv>, error: TicketError, ticket?: number | string) {
-  return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket));
+/**
+ * A refused ticket action, as a private message in the member's language; the open-ticket limit is
+ * the server's (its settings, already cached by this interaction).
+ */
+export async function refused(
+  ctx: InteractionContext<MaxisEnv>,
+  error: TicketError,
+  ticket?: number | string,
+): Promise<APIInteractionResponse> {
+  const guildId = ctx.interaction.guild_id;
+  const openMax =
+    error.code === "too_many_open_tickets" && guildId
+      ? (await serverSettings(ctx.env, guildId)).openTicketLimit
+      : undefined;
+  return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket, openMax));
 }
 
 /**

@@ -43,8 +43,8 @@ export function createTicketModal(t: Translator, input: NewTicket): APIInteracti
 export const createTicketModalHandler: ModalHandler<MaxisEnv> = {
   prefix: CREATE_MODAL_PREFIX,
 
-  run(ctx, [category = "", priority = ""]) {
-    const actor = ticketActor(ctx.interaction, ctx.env);
+  async run(ctx, [category = "", priority = ""]) {
+    const actor = await ticketActor(ctx.interaction, ctx.env);
     if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
     const fields = modalFields(ctx.interaction.data.components);
     return openTicket(ctx, actor, {

@@ -126,7 +126,8 @@ describe("the /ticket command as registered with Discord", () => {
       "priority",
       "stats",
     ]);
-    // Manage Messages (1 << 13): the permission that already makes a member staff.
-    expect(ticketStaffCommand.data.default_member_permissions).toBe(String(1n << 13n));
+    // Manage Server (1 << 5), which makes an admin; staff by role see it once an admin allows their
+    // roles in the server's Integrations settings. Manage Messages alone no longer makes staff.
+    expect(ticketStaffCommand.data.default_member_permissions).toBe(String(1n << 5n));
   });
 });

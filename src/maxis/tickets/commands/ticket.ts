@@ -46,11 +46,12 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
 ];
 
 /**
- * Who sees `/ticket-staff` in their picker by default: the permission that already makes a member
- * staff (`src/maxis/auth/app-role.ts`). Members who are staff only through STAFF_ROLE_ID need a
- * server admin to allow that role under Server Settings → Integrations → Maxis.
+ * Who sees `/ticket-staff` in their picker by default: Manage Server, which makes an admin
+ * (`src/maxis/auth/app-role.ts`). Discord cannot say "holders of the server's staff roles" here, so
+ * a server admin allows those roles under Server Settings → Integrations → Maxis (/setup says so).
+ * Manage Messages alone no longer makes staff, so it no longer shows the command.
  */
-export const STAFF_COMMAND_PERMISSIONS = PermissionFlagsBits.ManageMessages;
+export const STAFF_COMMAND_PERMISSIONS = PermissionFlagsBits.ManageGuild;
 
 function ticketCommandFor(
   name: string,
@@ -66,11 +67,11 @@ function ticketCommandFor(
       options: subcommands.map((s) => s.data),
     }),
 
-    run(ctx) {
+    async run(ctx) {
       const options = new CommandOptions(ctx.interaction.data);
       const handler = subcommands.find((s) => s.data.name === options.subcommand);
       if (!handler) return ephemeral(ctx.t("error.unknown_command"));
-      const actor = ticketActor(ctx.interaction, ctx.env);
+      const actor = await ticketActor(ctx.interaction, ctx.env);
       if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
       // Hiding the command is only a courtesy of Discord's picker: the check that counts is here.
       if (handler.staffOnly && !actor.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));

@@ -14,7 +14,7 @@ export const ticketListPages: ComponentHandler<MaxisEnv> = {
   prefix: LIST_PAGE_PREFIX,
 
   async run(ctx, [guildId = "", status = "", mine = "", offset = ""]) {
-    const actor = ticketActor(ctx.interaction, ctx.env);
+    const actor = await ticketActor(ctx.interaction, ctx.env);
     if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
     if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.error.other_server"));
     const start = Number(offset);

@@ -25,7 +25,7 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
     if ((action !== "assign" && action !== "close") || !SNOWFLAKE.test(guildId) || number === null) {
       return ephemeral(ctx.t("error.unknown_component"));
     }
-    const actor = ticketActor(ctx.interaction, ctx.env);
+    const actor = await ticketActor(ctx.interaction, ctx.env);
     if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
     if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.error.other_server"));
     if (!actor.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));

@@ -22,7 +22,7 @@ export const ticketThreadActions: ComponentHandler<MaxisEnv> = {
     if (action !== "close" || !SNOWFLAKE.test(guildId) || number === null) {
       return ephemeral(ctx.t("error.unknown_component"));
     }
-    const actor = ticketActor(ctx.interaction, ctx.env);
+    const actor = await ticketActor(ctx.interaction, ctx.env);
     if (!actor) return ephemeral(ticketErrorMessage(ctx.t, "guild_required"));
     if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.discord_thread.not_here"));
     const result = await closeTicket(await clientFor(ctx.env, actor), number);

@@ -7,6 +7,7 @@ import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
 import { payments } from "./payments";
+import { servers } from "./servers";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { ticketThreads } from "./ticket-threads";
@@ -30,6 +31,7 @@ export const catalogues = [
   ask,
   payments,
   ticketThreads,
+  servers,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

@@ -101,7 +101,8 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.invalid_locale": "Unknown language. Tickets are kept in English or French.",
     "ticket.error.invalid_assignee": "That is not a member I can assign.",
     "ticket.error.assignee_not_staff":
-      "Only support staff can be assigned, and only once they have handled a ticket here.",
+      "Only members holding a staff role that handles this ticket's category can be assigned.",
+    "ticket.error.category_disabled": "This server does not take tickets in that category.",
     "ticket.error.invalid_page": "That page does not exist.",
     "ticket.error.invalid_days": "The number of days must be between 1 and 365.",
     "ticket.error.too_many_open_tickets":
@@ -323,7 +324,8 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.invalid_locale": "Langue inconnue. Les tickets sont tenus en anglais ou en français.",
     "ticket.error.invalid_assignee": "Je ne peux pas assigner ce membre.",
     "ticket.error.assignee_not_staff":
-      "Seule l'équipe de support peut être assignée, et seulement après avoir traité un ticket ici.",
+      "Seuls les membres ayant un rôle de support qui traite la catégorie de ce ticket peuvent être assignés.",
+    "ticket.error.category_disabled": "Ce serveur ne prend pas de tickets dans cette catégorie.",
     "ticket.error.invalid_page": "Cette page n'existe pas.",
     "ticket.error.invalid_days": "Le nombre de jours doit être compris entre 1 et 365.",
     "ticket.error.too_many_open_tickets":

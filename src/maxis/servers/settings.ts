@@ -1,0 +1,85 @@
+/**
+ * A Discord server's settings as Postgres keeps them (public.server_settings and its
+ * ticket_categories, supabase/migrations/20261201010000_server_settings.sql), and what a brand-new
+ * server starts with. Pure: no I/O here.
+ */
+import * as v from "valibot";
+import type { Locale } from "../../shared/i18n";
+
+const Snowflake = v.pipe(v.string(), v.regex(/^[0-9]{1,20}$/));
+const Category = v.picklist(["general", "billing", "technical", "bug", "account", "suggestion"]);
+export type CategoryKey = v.InferOutput<typeof Category>;
+
+const QuestionSchema = v.object({
+  label: v.string(),
+  placeholder: v.nullish(v.string()),
+  style: v.picklist(["short", "paragraph"]),
+  required: v.boolean(),
+});
+export type CategoryQuestion = v.InferOutput<typeof QuestionSchema>;
+
+const CategorySchema = v.object({
+  key: Category,
+  position: v.number(),
+  labelEn: v.string(),
+  labelFr: v.string(),
+  emoji: v.nullable(v.string()),
+  questions: v.array(QuestionSchema),
+  enabled: v.boolean(),
+  /** Absent in what members get (ticket_category_choices). */
+  staffRoleIds: v.optional(v.array(Snowflake)),
+});
+export type TicketCategory = v.InferOutput<typeof CategorySchema>;
+
+export const ServerSettingsSchema = v.object({
+  guildId: Snowflake,
+  staffRoleIds: v.array(Snowflake),
+  supportChannelId: v.nullable(Snowflake),
+  staffChannelId: v.nullable(Snowflake),
+  openTicketLimit: v.number(),
+  dmNotifications: v.boolean(),
+  defaultLocale: v.picklist(["en", "fr"]),
+  panelTitle: v.nullable(v.string()),
+  panelText: v.nullable(v.string()),
+  panelChannelId: v.nullable(Snowflake),
+  panelMessageId: v.nullable(Snowflake),
+  categories: v.array(CategorySchema),
+});
+export type ServerSettings = v.InferOutput<typeof ServerSettingsSchema>;
+
+export const CategoryChoicesSchema = v.object({
+  panelTitle: v.nullable(v.string()),
+  panelText: v.nullable(v.string()),
+  openTicketLimit: v.number(),
+  categories: v.array(CategorySchema),
+});
+export type CategoryChoices = v.InferOutput<typeof CategoryChoicesSchema>;
+
+/** What server_settings_ensure takes for a server Maxis has never served. */
+export interface NewServerDefaults {
+  staffRoleIds: string[];
+  staffChannelId: string | null;
+  defaultLocale: Locale;
+}
+
+type DefaultsEnv = Pick<MaxisEnv, "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID">;
+
+/**
+ * What a brand-new server starts with: the environment's staff role (role ids are unique to their
+ * server, so on any other server it matches nobody), and the environment's staff channel only for the
+ * server it belongs to (DISCORD_GUILD_ID): another server's tickets are never posted there.
+ */
+export function newServerDefaults(env: DefaultsEnv, guildId: string, locale: Locale): NewServerDefaults {
+  const staffRole = env.STAFF_ROLE_ID?.trim();
+  const channel = env.TICKET_STAFF_CHANNEL_ID?.trim();
+  return {
+    staffRoleIds: staffRole && /^[0-9]{1,20}$/.test(staffRole) ? [staffRole] : [],
+    staffChannelId:
+      channel && /^[0-9]{1,20}$/.test(channel) && env.DISCORD_GUILD_ID === guildId ? channel : null,
+    defaultLocale: locale,
+  };
+}
+
+/** A category's label in the reader's language. */
+export const categoryLabel = (category: Pick<TicketCategory, "labelEn" | "labelFr">, locale: Locale) =>
+  locale === "fr" ? category.labelFr : category.labelEn;

@@ -1,0 +1,144 @@
+/**
+ * One Maxis, two servers configured differently (issue 11): each server's staff roles, categories and
+ * open-ticket limit decide what happens there, through the real Worker, Postgres and RLS. The settings
+ * are written the way Maxis creates them for a new server (server_settings_ensure) and changed by an
+ * admin through server_settings_update and ticket_category_update, before Maxis first serves them.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, inject, it } from "vitest";
+import type { Actor } from "../../../scripts/lib/interaction-builder";
+import { supabaseAs } from "../../../src/maxis/supabase/client";
+import { supabaseAsMaxis } from "../../../src/maxis/supabase/system-client";
+import { createdNumber, inLocale, privateText, run, snowflake, visibleText } from "./tickets-support";
+
+async function configureServer(
+  guildId: string,
+  settings: { staffRoleIds: string[]; openTicketLimit: number; billingRoles?: string[] },
+) {
+  const maxis = await supabaseAsMaxis(env, "maxis:settings");
+  const ensured = await maxis.rpc("server_settings_ensure", {
+    p_guild_id: guildId,
+    p_defaults: { staffRoleIds: settings.staffRoleIds },
+  });
+  expect(ensured.error).toBeNull();
+  const admin = await supabaseAs(env, { userId: snowflake(), appRole: "admin", guildId, roleIds: [] });
+  const changed = await admin.rpc("server_settings_update", {
+    p_changes: { openTicketLimit: settings.openTicketLimit },
+  });
+  expect(changed.error).toBeNull();
+  if (settings.billingRoles) {
+    const billing = await admin.rpc("ticket_category_update", {
+      p_key: "billing",
+      p_changes: { staffRoleIds: settings.billingRoles },
+    });
+    expect(billing.error).toBeNull();
+  }
+}
+
+describe("two servers configured differently", () => {
+  const serverA = snowflake();
+  const serverB = snowflake();
+  const roleA = snowflake();
+  const roleB = snowflake();
+  const billingRole = snowflake();
+  const staffA: Actor = { userId: snowflake(), guildId: serverA, roles: [roleA] };
+  const billingStaffA: Actor = { userId: snowflake(), guildId: serverA, roles: [roleA, billingRole] };
+
+  // The first test also pays for the Worker's cold start.
+  it("a staff member of A is a plain member on B, and B's staff role means nothing on A", {
+    timeout: 30_000,
+  }, async () => {
+    await configureServer(serverA, {
+      staffRoleIds: [roleA],
+      openTicketLimit: 1,
+      billingRoles: [billingRole],
+    });
+    await configureServer(serverB, { staffRoleIds: [roleB], openTicketLimit: 3 });
+
+    const note = "/ticket-staff note ticket:999 message:hello";
+    // Staff on A: the database is asked (and has no ticket #999).
+    expect(privateText(await run(staffA, note))).toContain("Ticket #999 was not found.");
+    const onB = { ...staffA, guildId: serverB };
+    expect(privateText(await run(onB, note))).toContain("Only the support team can do this.");
+    const staffOfB: Actor = { userId: snowflake(), guildId: serverA, roles: [roleB], locale: "fr" };
+    expect(privateText(await run(staffOfB, note))).toContain("Seule l'équipe de support peut faire cela.");
+    expect(privateText(await run({ ...staffOfB, guildId: serverB }, note))).toContain(
+      "Le ticket #999 est introuvable.",
+    );
+  });
+
+  it("a ticket in a category kept to role R is invisible to an agent of the server without R", async () => {
+    const member: Actor = { userId: snowflake(), guildId: serverA };
+    const number = createdNumber(
+      await run(member, "/ticket create subject:Refund description:Card charged twice category:billing"),
+    );
+    expect(privateText(await run(staffA, `/ticket view ticket:${number}`))).toContain("was not found");
+    expect(privateText(await run(inLocale(staffA, "fr"), `/ticket view ticket:${number}`))).toContain(
+      "est introuvable",
+    );
+    expect(visibleText(await run(billingStaffA, `/ticket view ticket:${number}`))).toContain("Refund");
+  });
+
+  it("each server's open-ticket limit applies to its own members, in their language", async () => {
+    const onA: Actor = { userId: snowflake(), guildId: serverA, locale: "fr" };
+    await run(onA, "/ticket create subject:Un description:Premier");
+    expect(privateText(await run(onA, "/ticket create subject:Deux description:Second"))).toContain(
+      "Vous avez déjà 1 ticket ouvert",
+    );
+    const onB: Actor = { userId: snowflake(), guildId: serverB };
+    await run(onB, "/ticket create subject:One description:First");
+    await run(onB, "/ticket create subject:Two description:Second");
+    await run(onB, "/ticket create subject:Three description:Third");
+    expect(privateText(await run(onB, "/ticket create subject:Four description:Fourth"))).toContain(
+      "You already have 3 open tickets",
+    );
+  });
+
+  it("a member holding the category's role who never handled a ticket can be assigned", async () => {
+    const member: Actor = { userId: snowflake(), guildId: serverA };
+    const number = createdNumber(
+      await run(member, "/ticket create subject:Invoice description:Need a copy category:billing"),
+    );
+    const newcomer = snowflake();
+    const local = inject("discordLocalUrl");
+    await fetch(`${local}/__local/members`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ guild_id: serverA, user_id: newcomer, roles: [billingRole] }),
+    });
+    const answer = privateText(
+      await run(billingStaffA, `/ticket-staff assign ticket:${number} member:${newcomer}`),
+    );
+    expect(answer).toContain(newcomer);
+    const outsider = snowflake();
+    expect(
+      privateText(await run(billingStaffA, `/ticket-staff assign ticket:${number} member:${outsider}`)),
+    ).toContain("Only members holding a staff role");
+  });
+
+  it("/setup: admins change the staff roles, the limit and the staff channel, in French and English", async () => {
+    const server = snowflake();
+    const newRole = snowflake();
+    const admin: Actor = { userId: snowflake(), guildId: server, administrator: true, locale: "fr" };
+    const candidate: Actor = { userId: snowflake(), guildId: server, roles: [newRole] };
+    const note = "/ticket-staff note ticket:999 message:hello";
+    expect(privateText(await run(candidate, note))).toContain("Only the support team can do this.");
+    expect(privateText(await run(candidate, `/setup staff-role role:${newRole}`))).toBe(
+      "Only this server's administrators (Manage Server) can change its settings.",
+    );
+
+    const saved = privateText(await run(admin, `/setup staff-role role:${newRole}`));
+    expect(saved).toContain("Enregistré.");
+    expect(saved).toContain(`<@&${newRole}>`);
+    expect(privateText(await run(candidate, note))).toContain("Ticket #999 was not found.");
+
+    expect(privateText(await run(inLocale(admin, "en-US"), "/setup limit value:2"))).toContain(
+      "Open tickets per member: **2**",
+    );
+    const elsewhere = privateText(await run(admin, `/setup staff-channel channel:${snowflake()}`));
+    expect(elsewhere).toContain("Maxis ne peut pas utiliser");
+    const shown = privateText(await run(admin, "/setup show"));
+    expect(shown).toContain("Tickets ouverts par membre : **2**");
+    expect(shown).toContain("Facturation : toute l'équipe");
+  });
+});
