@@ -18,6 +18,7 @@ import {
   LOCAL_SUPPORT_CHANNEL_ID,
 } from "../lib/local-identities";
 import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
+import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
 import { threadRoutes } from "./thread-routes";
@@ -74,13 +75,6 @@ export interface ScriptedFailure {
   times: number;
 }
 
-let snowflakeCounter = 0n;
-/** Unique, increasing, Discord-shaped ids. */
-export function nextSnowflake(): string {
-  snowflakeCounter += 1n;
-  return ((BigInt(Date.now() - 1420070400000) << 22n) | (snowflakeCounter & 0x3fffffn)).toString();
-}
-
 async function readPayload(
   c: Context,
 ): Promise<Pick<RecordedRequest, "body" | "files"> & { form?: Record<string, string> }> {
@@ -110,7 +104,6 @@ async function readPayload(
 }
 
 /** The bot user Maxis is on the stand-in (its messages come back through the Gateway with this author). */
-export const LOCAL_BOT_USER = { id: LOCAL_APPLICATION_ID, username: "Maxis" };
 
 export function createLocalDiscordApp(
   gateway: LocalGateway = createLocalGateway(LOCAL_BOT_USER, LOCAL_APPLICATION_ID),

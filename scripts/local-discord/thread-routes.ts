@@ -5,8 +5,8 @@
  */
 import type { Context } from "hono";
 import type { LocalGateway } from "./gateway";
+import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import type { MessageStore, StoredMessage, ThreadChannel } from "./messages";
-import { LOCAL_BOT_USER, nextSnowflake } from "./server";
 
 interface Channel {
   id: string;
