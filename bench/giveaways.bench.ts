@@ -6,6 +6,9 @@
  *    against the Maxis bundle `wrangler deploy` builds, with the local Discord stand-in.
  */
 import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { LOCAL_GUILD_ID } from "../scripts/lib/local-identities";
@@ -13,9 +16,13 @@ import { maxisRuntime } from "../scripts/lib/maxis-config";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { cryptoUint32, drawWinners, type Entrant } from "../src/maxis/giveaways/draw";
 import { freePort } from "../test/setup/ports";
+import { median } from "./load/report";
+import { benchOptions, scaled } from "./smoke";
 
-const ENTRANTS = 100_000;
-const BATCH = 1_000;
+const ENTRANTS = scaled(100_000, 2_000);
+const BATCH = scaled(1_000, 100);
+/** Giveaways whose first entry after a restart is timed: the object's cold start. */
+const COLD_SAMPLES = scaled(15, 2);
 
 const uniform: Entrant[] = Array.from({ length: ENTRANTS }, (_, i) => ({
   userId: String(1e17 + i),
@@ -65,6 +72,9 @@ export default {
 
 let discord: LocalDiscord;
 let mf: Miniflare;
+let mfOptions: ReturnType<typeof convertV4MiniflareOptions>;
+/** Durable Object storage on disk, so a restart of workerd keeps the giveaways and evicts the objects. */
+const persistDir = mkdtempSync(join(tmpdir(), "shellia-maxis-bench-giveaways-"));
 let created = 0;
 let entered = 0;
 let enteringMs = 0;
@@ -108,9 +118,9 @@ beforeAll(async () => {
   const maxis = maxisRuntime();
   const giveaways = maxis.durableObjects["GIVEAWAYS"];
   if (!giveaways) throw new Error("wrangler.maxis.toml has no GIVEAWAYS binding");
-  mf = new Miniflare(
-    convertV4MiniflareOptions({
-      workers: [
+  mfOptions = convertV4MiniflareOptions({
+    durableObjectsPersist: persistDir,
+    workers: [
         {
           name: "driver",
           modules: true,
@@ -134,8 +144,8 @@ beforeAll(async () => {
           },
         },
       ],
-    }),
-  );
+  });
+  mf = new Miniflare(mfOptions);
   await createGiveaway("benchfill");
 }, 120_000);
 
@@ -160,9 +170,41 @@ afterAll(async () => {
     "storage per entrant": { value: `${(stats.databaseBytes / stats.entrants).toFixed(1)} bytes` },
     "end now: read entrants, draw 20, store, announce": { value: `${end.ms.toFixed(1)} ms` },
   });
+  console.log(`\nReport step: a giveaway object's cold start (${COLD_SAMPLES} giveaways, workerd restarted)`);
+  console.table(await coldStarts());
   await mf.dispose();
   await discord.close();
+  rmSync(persistDir, { recursive: true, force: true });
 }, 300_000);
+
+/**
+ * A member's first click on a giveaway whose object is not in memory (evicted after a quiet spell,
+ * or never loaded in this location): the object starts (constructor, SQLite schema, its settings
+ * read), then takes the entry. Restarting workerd evicts every object and keeps their storage; the
+ * isolate is warmed first, so only the object's own start is timed, against a second (warm) entry.
+ */
+async function coldStarts() {
+  for (let i = 0; i < COLD_SAMPLES; i++) await createGiveaway(`cold${i}`);
+  await mf.setOptions(mfOptions);
+  await createGiveaway("warm-the-isolate");
+  const enter = (id: string, from: number) =>
+    call<{ entered: number; ms: number }>(`/enter?id=${id}&from=${from}&count=1`);
+  const cold: number[] = [];
+  const warm: number[] = [];
+  for (let i = 0; i < COLD_SAMPLES; i++) {
+    const first = await enter(`cold${i}`, 0);
+    const second = await enter(`cold${i}`, 1);
+    if (first.entered !== 1 || second.entered !== 1) throw new Error(`giveaway cold${i} refused an entry`);
+    cold.push(first.ms);
+    warm.push(second.ms);
+  }
+  const row = (times: number[]) => ({
+    samples: times.length,
+    "median ms": median(times).toFixed(1),
+    "max ms": Math.max(...times).toFixed(1),
+  });
+  return { "first entry (object cold)": row(cold), "second entry (object warm)": row(warm) };
+}
 
 describe("entries into one giveaway object (workerd)", () => {
   bench(
@@ -174,7 +216,7 @@ describe("entries into one giveaway object (workerd)", () => {
       entered += result.entered;
       enteringMs += result.ms;
     },
-    { iterations: 20, time: 0 },
+    benchOptions({ iterations: 20, time: 0 }),
   );
 
   bench(
@@ -183,6 +225,6 @@ describe("entries into one giveaway object (workerd)", () => {
       created += 1;
       await createGiveaway(`benchnew${created}`);
     },
-    { iterations: 20, time: 0 },
+    benchOptions({ iterations: 20, time: 0 }),
   );
 });

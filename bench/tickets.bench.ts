@@ -13,7 +13,10 @@ import { afterAll, bench, describe } from "vitest";
 import { migrate } from "../scripts/local-supabase/migrate";
 import { startPostgres } from "../scripts/local-supabase/postgres";
 import { freePort } from "../test/setup/ports";
-import { BENCH_SHAPE, benchIds, seedTickets } from "./seed-tickets";
+import { BENCH_SHAPE as FULL_SHAPE, benchIds, seedTickets } from "./seed-tickets";
+import { benchOptions, SMOKE } from "./smoke";
+
+const BENCH_SHAPE = SMOKE ? { tickets: 1_000, members: 100, guilds: 10 } : FULL_SHAPE;
 
 const postgres = await startPostgres({
   dataDir: join(tmpdir(), `shellia-maxis-bench-pg-${randomBytes(4).toString("hex")}`),
@@ -21,7 +24,7 @@ const postgres = await startPostgres({
   persistent: false,
 });
 await migrate({ connectionString: postgres.connectionString, seed: false });
-const seedMs = await seedTickets(postgres.connectionString);
+const seedMs = await seedTickets(postgres.connectionString, BENCH_SHAPE);
 const { rows: shape } = await (async () => {
   const c = new pg.Client({ connectionString: postgres.connectionString });
   await c.connect();
@@ -166,6 +169,6 @@ afterAll(async () => {
 
 describe("tickets at 1M rows (authenticated, RLS on)", () => {
   for (const [name, { sql }] of Object.entries(cases)) {
-    bench(name, () => timed(name, sql()), { time: 2_000, warmupTime: 300 });
+    bench(name, () => timed(name, sql()), benchOptions({ time: 2_000, warmupTime: 300 }));
   }
 });

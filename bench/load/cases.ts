@@ -6,6 +6,7 @@
  */
 import { createPrivateKey, type KeyObject, sign } from "node:crypto";
 import type { APIInteraction } from "discord-api-types/v10";
+import { loadCommandDefinitions } from "../../scripts/lib/commands";
 import {
   buttonInteraction,
   commandInteraction,
@@ -13,7 +14,6 @@ import {
   parseCommandLine,
   pingInteraction,
 } from "../../scripts/lib/interaction-builder";
-import { loadCommandDefinitions } from "../../scripts/lib/commands";
 import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
 import { translate } from "../../src/shared/i18n";
 

@@ -63,7 +63,15 @@ async function port(variable: string): Promise<number> {
   return Number.isInteger(fixed) && fixed > 0 ? fixed : freePort();
 }
 
-export async function startLoadStack(options: { supabase?: SupabaseEndpoint } = {}): Promise<LoadStack> {
+export interface LoadStackOptions {
+  supabase?: SupabaseEndpoint;
+  /** Opens workerd's inspector (Chrome DevTools protocol) on this port, for CPU profiles. */
+  inspectorPort?: number;
+  /** false: build without minifying, so a profile names functions (profiling only; deploys minify). */
+  minify?: boolean;
+}
+
+export async function startLoadStack(options: LoadStackOptions = {}): Promise<LoadStack> {
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch((error) => console.error(error));
@@ -72,9 +80,10 @@ export async function startLoadStack(options: { supabase?: SupabaseEndpoint } = 
     const maxisRuntime = readWorkerRuntime("wrangler.maxis.toml");
     const shelliaRuntime = readWorkerRuntime("wrangler.shellia.toml");
     const floorDate = maxisRuntime.compatibilityDate;
+    const unminified = options.minify === false ? ["--minify=false"] : [];
     await Promise.all([
-      build(["-c", "wrangler.maxis.toml", "--outdir", `${BUILD_DIR}/maxis`]),
-      build(["-c", "wrangler.shellia.toml", "--outdir", `${BUILD_DIR}/shellia`]),
+      build(["-c", "wrangler.maxis.toml", "--outdir", `${BUILD_DIR}/maxis`, ...unminified]),
+      build(["-c", "wrangler.shellia.toml", "--outdir", `${BUILD_DIR}/shellia`, ...unminified]),
       // The floor and the control caller are deployed as their own Workers would be: no config file.
       build([
         "bench/load/floor-worker.ts",
@@ -119,6 +128,7 @@ export async function startLoadStack(options: { supabase?: SupabaseEndpoint } = 
     const socket = async (variable: string) => [{ host: "127.0.0.1", port: await port(variable) }];
     const mf = new Miniflare(
       convertV4MiniflareOptions({
+        ...(options.inspectorPort ? { inspectorPort: options.inspectorPort } : {}),
         // Only errors: a Worker's console.error is a failure worth seeing, the rest would be noise.
         handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
           if (level === "error") console.error(message);

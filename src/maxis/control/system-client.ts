@@ -1,6 +1,5 @@
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { sign } from "hono/jwt";
-import type { SupabaseBindings } from "../supabase/client";
+import { type RpcClient, rpcClient, type SupabaseBindings } from "../supabase/client";
 
 /** One control call, one token: as short-lived as members' tokens. */
 const TOKEN_LIFETIME_SECONDS = 60;
@@ -32,13 +31,7 @@ export async function signControlSystemJwt(
   );
 }
 
-export async function supabaseAsControl(
-  env: SupabaseBindings,
-  keyId: string | null,
-): Promise<SupabaseClient> {
+export async function supabaseAsControl(env: SupabaseBindings, keyId: string | null): Promise<RpcClient> {
   const jwt = await signControlSystemJwt(env.SUPABASE_JWT_SECRET, keyId);
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+  return rpcClient(env, jwt);
 }

@@ -1,6 +1,11 @@
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { sign } from "hono/jwt";
-import { type SupabaseBindings, type SupabaseIdentity, supabaseAs } from "../supabase/client";
+import {
+  type RpcClient,
+  rpcClient,
+  type SupabaseBindings,
+  type SupabaseIdentity,
+  supabaseAs,
+} from "../supabase/client";
 
 /**
  * Who asks the shop for something: a Discord member (their per-interaction JWT, RLS as them), or the
@@ -29,11 +34,8 @@ export async function signControlJwt(jwtSecret: string, nowSeconds = Math.floor(
   );
 }
 
-export async function supabaseFor(env: SupabaseBindings, actor: ShopActor): Promise<SupabaseClient> {
+export async function supabaseFor(env: SupabaseBindings, actor: ShopActor): Promise<RpcClient> {
   if (actor.kind === "member") return supabaseAs(env, actor.identity);
   const jwt = await signControlJwt(env.SUPABASE_JWT_SECRET);
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+  return rpcClient(env, jwt);
 }

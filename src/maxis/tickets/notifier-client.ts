@@ -1,6 +1,5 @@
-import { createClient, type SupabaseClient } from "@supabase/supabase-js";
 import { sign } from "hono/jwt";
-import type { SupabaseBindings } from "../supabase/client";
+import { type RpcClient, rpcClient, type SupabaseBindings } from "../supabase/client";
 
 /** As short-lived as members' tokens: one notification, one token. */
 const TOKEN_LIFETIME_SECONDS = 60;
@@ -14,7 +13,7 @@ const TOKEN_LIFETIME_SECONDS = 60;
 export async function supabaseAsNotifier(
   env: SupabaseBindings,
   nowSeconds = Math.floor(Date.now() / 1000),
-): Promise<SupabaseClient> {
+): Promise<RpcClient> {
   const jwt = await sign(
     {
       sub: "maxis:notify",
@@ -26,8 +25,5 @@ export async function supabaseAsNotifier(
     env.SUPABASE_JWT_SECRET,
     "HS256",
   );
-  return createClient(env.SUPABASE_URL, env.SUPABASE_ANON_KEY, {
-    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    global: { headers: { Authorization: `Bearer ${jwt}` } },
-  });
+  return rpcClient(env, jwt);
 }
