@@ -22,20 +22,32 @@ const unknownCommandBody = JSON.stringify(unknownCommand);
 const runtime = { env: {}, waitUntil: () => {} };
 
 describe("interaction boundary steps, in Node", () => {
-  bench("verify Ed25519 signature", async () => {
-    await verifyDiscordSignature(
-      keys.publicKey,
-      headers["X-Signature-Ed25519"],
-      headers["X-Signature-Timestamp"],
-      body,
-    );
-  }, benchOptions());
+  bench(
+    "verify Ed25519 signature",
+    async () => {
+      await verifyDiscordSignature(
+        keys.publicKey,
+        headers["X-Signature-Ed25519"],
+        headers["X-Signature-Timestamp"],
+        body,
+      );
+    },
+    benchOptions(),
+  );
 
-  bench("parse + validate the envelope (a command)", () => {
-    parseInteraction(JSON.parse(unknownCommandBody));
-  }, benchOptions());
+  bench(
+    "parse + validate the envelope (a command)",
+    () => {
+      parseInteraction(JSON.parse(unknownCommandBody));
+    },
+    benchOptions(),
+  );
 
-  bench("route a command no handler owns (empty router, localized reply)", async () => {
-    await routeInteraction({ commands: [] }, JSON.parse(JSON.stringify(unknownCommand)), runtime);
-  }, benchOptions());
+  bench(
+    "route a command no handler owns (empty router, localized reply)",
+    async () => {
+      await routeInteraction({ commands: [] }, JSON.parse(JSON.stringify(unknownCommand)), runtime);
+    },
+    benchOptions(),
+  );
 });

@@ -9,21 +9,31 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, bench, describe } from "vitest";
+import { afterAll, bench, describe, inject } from "vitest";
 import { migrate } from "../scripts/local-supabase/migrate";
 import { startPostgres } from "../scripts/local-supabase/postgres";
 import { freePort } from "../test/setup/ports";
-import { BENCH_SHAPE as FULL_SHAPE, benchIds, seedTickets } from "./seed-tickets";
+import { benchIds, BENCH_SHAPE as FULL_SHAPE, seedTickets } from "./seed-tickets";
 import { benchOptions, SMOKE } from "./smoke";
 
 const BENCH_SHAPE = SMOKE ? { tickets: 1_000, members: 100, guilds: 10 } : FULL_SHAPE;
 
-const postgres = await startPostgres({
-  dataDir: join(tmpdir(), `shellia-maxis-bench-pg-${randomBytes(4).toString("hex")}`),
-  port: await freePort(),
-  persistent: false,
-});
-await migrate({ connectionString: postgres.connectionString, seed: false });
+/**
+ * Its own throwaway cluster, so the test database stays small; a smoke run seeds its thousand tickets
+ * into the run's database instead (already migrated), sparing a second PostgreSQL start.
+ */
+async function benchDatabase(): Promise<{ connectionString: string; stop(): Promise<void> }> {
+  if (SMOKE) return { connectionString: inject("supabase").databaseUrl, stop: async () => undefined };
+  const started = await startPostgres({
+    dataDir: join(tmpdir(), `shellia-maxis-bench-pg-${randomBytes(4).toString("hex")}`),
+    port: await freePort(),
+    persistent: false,
+  });
+  await migrate({ connectionString: started.connectionString, seed: false });
+  return started;
+}
+
+const postgres = await benchDatabase();
 const seedMs = await seedTickets(postgres.connectionString, BENCH_SHAPE);
 const { rows: shape } = await (async () => {
   const c = new pg.Client({ connectionString: postgres.connectionString });

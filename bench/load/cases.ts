@@ -102,11 +102,14 @@ function messageOf(body: string): {
   }
 }
 
-/** A pattern for a translated message whose only parameter is a count. */
-function countPattern(key: Parameters<typeof translate>[1]): RegExp {
-  const sample = translate("en", key, { count: 7 });
-  const escaped = sample.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace("7", "\\d[\\d,]*");
-  return new RegExp(`^${escaped}$`);
+/** Whether a text is a translated message whose only parameter is a count (any plural form). */
+function countMessage(key: Parameters<typeof translate>[1]): (text: string) => boolean {
+  const forms = [1, 7].map((count) => {
+    const sample = translate("en", key, { count });
+    const escaped = sample.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(String(count), "\\d[\\d,]*");
+    return new RegExp(`^${escaped}$`);
+  });
+  return (text) => forms.some((form) => form.test(text));
 }
 
 /** Read as `npm run interact` reads them, without type-checking Maxis under the Node tsconfig. */
@@ -160,7 +163,7 @@ export function loadCase(name: CaseName, settings: CaseSettings): LoadCase {
       };
     }
     case "button": {
-      const entered = countPattern("giveaway.entry.entered");
+      const entered = countMessage("giveaway.entry.entered");
       return {
         name,
         url: interactions,
@@ -169,7 +172,7 @@ export function loadCase(name: CaseName, settings: CaseSettings): LoadCase {
           key,
           buttonInteraction({ userId: USER_MARK }, `giveaway:enter:${settings.giveawayId}`),
         ),
-        check: (status, body) => status === 200 && entered.test(messageOf(body).data?.content ?? ""),
+        check: (status, body) => status === 200 && entered(messageOf(body).data?.content ?? ""),
       };
     }
     case "control":

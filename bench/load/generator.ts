@@ -13,6 +13,8 @@ export interface RoundRequest {
   settings: CaseSettings;
   connections: number;
   seconds: number;
+  /** A fixed number of requests instead of a duration (smoke runs). */
+  amount?: number;
 }
 
 export interface RoundResult {
@@ -42,6 +44,7 @@ async function runRound(request: RoundRequest): Promise<RoundResult> {
     url: url.origin,
     connections: request.connections,
     duration: request.seconds,
+    ...(request.amount ? { amount: request.amount } : {}),
     timeout: 5,
     requests: [
       {

@@ -9,6 +9,7 @@ import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { freePort } from "../../test/setup/ports";
 import { type CaseName, type CaseSettings, loadCase } from "./cases";
 import type { RoundRequest, RoundResult } from "./generator";
+import { generatorExecArgv } from "./run";
 import { startLoadStack } from "./stack";
 
 /** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
@@ -39,7 +40,7 @@ async function main() {
   const seconds = Number(process.argv[3] ?? 5);
   const inspectorPort = await freePort();
   const stack = await startLoadStack({ inspectorPort, minify: false });
-  const generator = new Worker(new URL("./generator.ts", import.meta.url));
+  const generator = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
   const round = (request: RoundRequest) =>
     new Promise<RoundResult>((resolve, reject) => {
       generator.once("message", (reply: { ok: boolean; result: RoundResult; error: string }) =>

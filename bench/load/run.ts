@@ -26,6 +26,10 @@ export interface LoadOptions {
   connections: number;
   /** Reuse a running Supabase stand-in (the test run's) instead of starting one. */
   supabase?: SupabaseEndpoint;
+  /** Smoke runs: this many requests per round instead of `seconds`, and no warm-up. */
+  requestsPerRound?: number;
+  /** Ports from SHELLIA_PORT, MAXIS_PORT… (the CLI); free ones otherwise. */
+  envPorts?: boolean;
   log?: (line: string) => void;
 }
 
@@ -35,9 +39,14 @@ export interface LoadRun {
   table: string;
 }
 
+/** The generator is TypeScript: its thread loads tsx, whether or not this process was started with it (vitest). */
+export function generatorExecArgv(): string[] {
+  return process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"];
+}
+
 /** Runs rounds in the generator thread, one at a time. */
 function generatorThread() {
-  const worker = new Worker(new URL("./generator.ts", import.meta.url));
+  const worker = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
   return {
     round(request: RoundRequest): Promise<RoundResult> {
       return new Promise((resolve, reject) => {
@@ -61,7 +70,10 @@ async function startGiveaway(stack: LoadStack): Promise<string> {
 
 export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
   const log = options.log ?? console.log;
-  const stack = await startLoadStack(options.supabase ? { supabase: options.supabase } : {});
+  const stack = await startLoadStack({
+    ...(options.supabase ? { supabase: options.supabase } : {}),
+    envPorts: options.envPorts ?? false,
+  });
   const generator = generatorThread();
   try {
     const settings: CaseSettings = {
@@ -69,11 +81,19 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
       discordPrivateKey: stack.discordPrivateKey,
       giveawayId: options.cases.includes("button") ? await startGiveaway(stack) : "",
     };
+    const amount = options.requestsPerRound;
     const round = (name: CaseName, side: RoundRequest["side"], seconds: number) =>
-      generator.round({ name, side, settings, connections: options.connections, seconds });
+      generator.round({
+        name,
+        side,
+        settings,
+        connections: options.connections,
+        seconds,
+        ...(amount ? { amount } : {}),
+      });
 
     // Warm-up, not counted: compiles the hot code, opens the database pool, creates the objects.
-    for (const name of options.cases) {
+    for (const name of amount ? [] : options.cases) {
       await round(name, "floor", 1);
       await round(name, "subject", 1);
     }
@@ -124,6 +144,7 @@ async function main() {
     rounds: Number(values.rounds),
     seconds: Number(values.seconds),
     connections: Number(values.connections),
+    envPorts: true,
   };
   console.log(
     `Load: ${options.connections} connections, ${options.rounds} alternating rounds of ${options.seconds} s per case and side (floor = discord-interactions verifyKey + PONG).`,

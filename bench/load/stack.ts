@@ -58,20 +58,21 @@ function configVars(configPath: string): Record<string, string> {
   return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, String(value)]));
 }
 
-async function port(variable: string): Promise<number> {
-  const fixed = Number(process.env[variable]);
-  return Number.isInteger(fixed) && fixed > 0 ? fixed : freePort();
-}
-
 export interface LoadStackOptions {
   supabase?: SupabaseEndpoint;
   /** Opens workerd's inspector (Chrome DevTools protocol) on this port, for CPU profiles. */
   inspectorPort?: number;
   /** false: build without minifying, so a profile names functions (profiling only; deploys minify). */
   minify?: boolean;
+  /** Take ports from SHELLIA_PORT, MAXIS_PORT… where set (the CLI), rather than free ones (tests). */
+  envPorts?: boolean;
 }
 
 export async function startLoadStack(options: LoadStackOptions = {}): Promise<LoadStack> {
+  const port = async (variable: string): Promise<number> => {
+    const fixed = options.envPorts ? Number(process.env[variable]) : Number.NaN;
+    return Number.isInteger(fixed) && fixed > 0 ? fixed : freePort();
+  };
   const stops: (() => Promise<unknown>)[] = [];
   const stop = async () => {
     for (const step of stops.reverse()) await step().catch((error) => console.error(error));
