@@ -165,6 +165,16 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  try {
+    await report();
+  } finally {
+    await mf.dispose();
+    await discord.close();
+    rmSync(persistDir, { recursive: true, force: true });
+  }
+}, 300_000);
+
+async function report() {
   // Fill the one object up to 100,000 entrants (the bench below brought some), then measure.
   while (entered < ENTRANTS) {
     const result = await call<{ entered: number; ms: number }>(
@@ -188,10 +198,7 @@ afterAll(async () => {
   });
   console.log(`\nReport step: a giveaway object's cold start (${COLD_SAMPLES} giveaways, workerd restarted)`);
   console.table(await coldStarts());
-  await mf.dispose();
-  await discord.close();
-  rmSync(persistDir, { recursive: true, force: true });
-}, 300_000);
+}
 
 /**
  * A member's first click on a giveaway whose object is not in memory (evicted after a quiet spell,
