@@ -75,11 +75,32 @@ function negotiate(accept: string | undefined): { singular: boolean; stripNulls:
   throw pgrstError(406, "PGRST107", `None of these media types are available: ${offered.join(", ")}`);
 }
 
+/** One authenticated call, as the stand-in saw it: tests count the round trips a Worker makes. */
+export interface RecordedCall {
+  seq: number;
+  /** The function called (`/rest/v1/rpc/<fn>`). */
+  fn: string;
+  role: string;
+  /** The JWT's `sub`: the Discord user the call was made for, or the control identity. */
+  sub: string | null;
+}
+
+/** Enough for any one test's calls; older ones are dropped. */
+const MAX_RECORDED_CALLS = 2_000;
+
 export function createRestApp(options: RestAppOptions): Hono {
   const { pool, keys, apiKeys } = options;
   const anonRole = options.anonRole ?? "anon";
   const schema = options.schema ?? "public";
   const app = new Hono();
+  const calls: RecordedCall[] = [];
+  let seq = 0;
+
+  // Not part of Supabase: what was called for whom, so a test can assert "exactly one round trip".
+  app.get("/__local/calls", (c) => {
+    const sub = c.req.query("sub");
+    return c.json(sub === undefined ? calls : calls.filter((call) => call.sub === sub));
+  });
 
   // Supabase's API gateway: no valid API key, no access to anything under /rest/v1.
   app.use("/rest/v1/*", async (c, next) => {
@@ -118,6 +139,9 @@ export function createRestApp(options: RestAppOptions): Hono {
       `POST /rpc/${name} as ${identity.role} (${keyRole ? "API key" : describeSignature(bearer)})`,
     );
     const authed = identity.role !== anonRole;
+    const sub = identity.claims["sub"];
+    calls.push({ seq: ++seq, fn: name, role: identity.role, sub: typeof sub === "string" ? sub : null });
+    if (calls.length > MAX_RECORDED_CALLS) calls.splice(0, calls.length - MAX_RECORDED_CALLS);
 
     const profile = c.req.header("Content-Profile");
     if (profile !== undefined && profile !== schema) {

@@ -1,5 +1,4 @@
-import type { SupabaseClient } from "@supabase/supabase-js";
-import { type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
+import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
 
 /**
  * Who Maxis is in Postgres when it acts for the control API, with no Discord member behind it:
@@ -11,9 +10,6 @@ export function controlSubject(keyId: string | null): string {
 }
 
 /** One control call, one short-lived token (see supabase/token.ts). */
-export async function supabaseAsControl(
-  env: SupabaseBindings,
-  keyId: string | null,
-): Promise<SupabaseClient> {
+export async function supabaseAsControl(env: SupabaseBindings, keyId: string | null): Promise<RpcClient> {
   return supabaseWithClaims(env, { sub: controlSubject(keyId), role: "service_role" });
 }

@@ -2,7 +2,8 @@
  * Where the Gateway object reaches Postgres: storing what it heard (one transaction per batch) and
  * reading the open ticket threads to backfill. As Maxis's notifier identity, never a member's.
  */
-import type { SupabaseClient } from "@supabase/supabase-js";
+
+import type { RpcClient } from "../supabase/client";
 import { supabaseAsNotifier } from "../tickets/notifier-client";
 import type { IngestEvent } from "./protocol";
 
@@ -20,8 +21,8 @@ export interface OpenThread {
 }
 
 /** One notifier client per isolate: it re-signs its own token before expiry (supabase/client.ts). */
-let cached: { client: SupabaseClient; key: string } | null = null;
-async function notifier(env: MaxisEnv): Promise<SupabaseClient> {
+let cached: { client: RpcClient; key: string } | null = null;
+async function notifier(env: MaxisEnv): Promise<RpcClient> {
   const key = `${env.SUPABASE_URL}\n${env.SUPABASE_PUBLISHABLE_KEY}`;
   if (cached?.key !== key) cached = { client: await supabaseAsNotifier(env), key };
   return cached.client;

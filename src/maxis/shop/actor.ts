@@ -1,5 +1,5 @@
-import type { SupabaseClient } from "@supabase/supabase-js";
 import {
+  type RpcClient,
   type SupabaseBindings,
   type SupabaseIdentity,
   supabaseAs,
@@ -15,7 +15,7 @@ export type ShopActor = { kind: "member"; identity: SupabaseIdentity } | { kind:
 
 export const CONTROL_ACTOR: ShopActor = { kind: "control" };
 
-export async function supabaseFor(env: SupabaseBindings, actor: ShopActor): Promise<SupabaseClient> {
+export async function supabaseFor(env: SupabaseBindings, actor: ShopActor): Promise<RpcClient> {
   if (actor.kind === "member") return supabaseAs(env, actor.identity);
   // A short-lived `service_role` token with `sub` = `control`, so rows it writes say who wrote them.
   return supabaseWithClaims(env, { sub: "control", role: "service_role" });

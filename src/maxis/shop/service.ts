@@ -16,7 +16,7 @@
  * for the control API (a service_role JWT with sub "control"), never the latter for a member.
  */
 
-import type { PostgrestError } from "@supabase/supabase-js";
+import type { PostgrestError } from "@supabase/postgrest-js";
 import type { Locale, Translator } from "../../shared/i18n";
 import type { SupabaseBindings } from "../supabase/client";
 import { type ShopActor, supabaseFor } from "./actor";

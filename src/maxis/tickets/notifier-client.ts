@@ -1,5 +1,4 @@
-import type { SupabaseClient } from "@supabase/supabase-js";
-import { type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
+import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
 
 /**
  * Who Maxis is in Postgres when it records what Discord did with a ticket (its staff post, a refused
@@ -7,6 +6,6 @@ import { type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
  * ticket functions it calls (ticket_record_staff_post, ticket_record_dm, ticket_staff_post) accept no
  * other role, and no member interaction ever gets this client.
  */
-export async function supabaseAsNotifier(env: SupabaseBindings): Promise<SupabaseClient> {
+export async function supabaseAsNotifier(env: SupabaseBindings): Promise<RpcClient> {
   return supabaseWithClaims(env, { sub: "maxis:notify", role: "service_role" });
 }

@@ -8,8 +8,8 @@
  * code from `TicketErrorCode`; anything else (network, a bug) throws `TicketRpcError`, which the
  * router turns into its generic error.
  */
-import type { SupabaseClient } from "@supabase/supabase-js";
 import type { Locale } from "../../shared/i18n";
+import type { RpcClient } from "../supabase/client";
 
 export const TICKET_CATEGORIES = ["general", "billing", "technical", "bug", "account", "suggestion"] as const;
 export const TICKET_PRIORITIES = ["critical", "high", "medium", "low"] as const;
@@ -272,7 +272,7 @@ export function isTicketErrorCode(value: string): value is TicketErrorCode {
 
 /** The one `.rpc()` call every wrapper makes, with the error split described at the top. */
 async function call<T>(
-  client: SupabaseClient,
+  client: RpcClient,
   fn: string,
   args: Record<string, unknown>,
 ): Promise<TicketResult<T>> {
@@ -298,7 +298,7 @@ export interface CreateTicketInput {
 }
 
 /** Opens a ticket in the caller's guild (at most 5 not closed per member). */
-export function createTicket(client: SupabaseClient, input: CreateTicketInput) {
+export function createTicket(client: RpcClient, input: CreateTicketInput) {
   return call<TicketWithDescription>(client, "ticket_create", {
     p_subject: input.subject,
     p_description: input.description,
@@ -324,7 +324,7 @@ export interface ListTicketsInput {
   offset?: number;
 }
 
-export function listTickets(client: SupabaseClient, input: ListTicketsInput = {}) {
+export function listTickets(client: RpcClient, input: ListTicketsInput = {}) {
   return call<TicketList>(client, "ticket_list", {
     p_status: input.status ?? null,
     p_category: input.category ?? null,
@@ -338,7 +338,7 @@ export function listTickets(client: SupabaseClient, input: ListTicketsInput = {}
 }
 
 /** The ticket, its thread, and (staff) its audit history. */
-export function viewTicket(client: SupabaseClient, ticket: TicketRef) {
+export function viewTicket(client: RpcClient, ticket: TicketRef) {
   return call<TicketView>(client, "ticket_view", { p_ticket: ref(ticket) });
 }
 
@@ -352,7 +352,7 @@ export interface ReplyInput {
  * A public reply. A staff reply sets the first staff response time once; a member's reply to a ticket
  * waiting for them moves it back to in_progress (assigned) or open.
  */
-export function replyToTicket(client: SupabaseClient, ticket: TicketRef, input: ReplyInput) {
+export function replyToTicket(client: RpcClient, ticket: TicketRef, input: ReplyInput) {
   return call<TicketWithMessage>(client, "ticket_reply", {
     p_ticket: ref(ticket),
     p_body: input.body,
@@ -360,12 +360,12 @@ export function replyToTicket(client: SupabaseClient, ticket: TicketRef, input: 
   });
 }
 
-export function closeTicket(client: SupabaseClient, ticket: TicketRef, reason?: string) {
+export function closeTicket(client: RpcClient, ticket: TicketRef, reason?: string) {
   return call<TicketSummary>(client, "ticket_close", { p_ticket: ref(ticket), p_reason: reason ?? null });
 }
 
 /** Back to open; a member reopening counts against the open-ticket limit. */
-export function reopenTicket(client: SupabaseClient, ticket: TicketRef) {
+export function reopenTicket(client: RpcClient, ticket: TicketRef) {
   return call<TicketSummary>(client, "ticket_reopen", { p_ticket: ref(ticket) });
 }
 
@@ -373,31 +373,31 @@ export function reopenTicket(client: SupabaseClient, ticket: TicketRef) {
  * Staff only. `assigneeId` must be the caller or someone who has acted as staff in this guild
  * (the guild's staff directory); null unassigns. The audit row records who assigned.
  */
-export function assignTicket(client: SupabaseClient, ticket: TicketRef, assigneeId: string | null) {
+export function assignTicket(client: RpcClient, ticket: TicketRef, assigneeId: string | null) {
   return call<TicketSummary>(client, "ticket_assign", { p_ticket: ref(ticket), p_assignee_id: assigneeId });
 }
 
 /** Staff only: an internal note the member never sees. */
-export function addInternalNote(client: SupabaseClient, ticket: TicketRef, body: string) {
+export function addInternalNote(client: RpcClient, ticket: TicketRef, body: string) {
   return call<TicketWithMessage>(client, "ticket_note", { p_ticket: ref(ticket), p_body: body });
 }
 
 /** Staff only. "closed" closes (as closeTicket without a reason); leaving "closed" reopens. */
-export function setTicketStatus(client: SupabaseClient, ticket: TicketRef, status: TicketStatus) {
+export function setTicketStatus(client: RpcClient, ticket: TicketRef, status: TicketStatus) {
   return call<TicketSummary>(client, "ticket_set_status", { p_ticket: ref(ticket), p_status: status });
 }
 
-export function setTicketPriority(client: SupabaseClient, ticket: TicketRef, priority: TicketPriority) {
+export function setTicketPriority(client: RpcClient, ticket: TicketRef, priority: TicketPriority) {
   return call<TicketSummary>(client, "ticket_set_priority", { p_ticket: ref(ticket), p_priority: priority });
 }
 
 /** Staff only: the caller's guild over the last 7 and 30 days and all time. */
-export function ticketStats(client: SupabaseClient) {
+export function ticketStats(client: RpcClient) {
   return call<TicketStats>(client, "ticket_stats", {});
 }
 
 /** The public thread; staff may include internal notes (members asking for them get staff_only). */
-export function ticketTranscript(client: SupabaseClient, ticket: TicketRef, includeInternal = false) {
+export function ticketTranscript(client: RpcClient, ticket: TicketRef, includeInternal = false) {
   return call<TicketTranscript>(client, "ticket_transcript", {
     p_ticket: ref(ticket),
     p_include_internal: includeInternal,
@@ -405,12 +405,12 @@ export function ticketTranscript(client: SupabaseClient, ticket: TicketRef, incl
 }
 
 /** Up to 25 of the caller's visible tickets whose number starts with, or subject contains, `query`. */
-export function autocompleteTickets(client: SupabaseClient, query: string) {
+export function autocompleteTickets(client: RpcClient, query: string) {
   return call<TicketChoice[]>(client, "ticket_autocomplete", { p_query: query });
 }
 
 /** Notifier (service_role client only): remembers the ticket's post in the staff channel. */
-export function recordStaffPost(client: SupabaseClient, guildId: string, ticket: number, post: StaffPostRef) {
+export function recordStaffPost(client: RpcClient, guildId: string, ticket: number, post: StaffPostRef) {
   return call<TicketWithDescription>(client, "ticket_record_staff_post", {
     p_guild_id: guildId,
     p_number: ticket,
@@ -422,7 +422,7 @@ export function recordStaffPost(client: SupabaseClient, guildId: string, ticket:
 
 /** Notifier (service_role client only): the last DM to the owner was delivered (null) or refused. */
 export function recordDmOutcome(
-  client: SupabaseClient,
+  client: RpcClient,
   guildId: string,
   ticket: number,
   failure: DmFailureReason | null,
@@ -435,16 +435,16 @@ export function recordDmOutcome(
 }
 
 /** Notifier (service_role client only): the ticket as its staff post shows it, description included. */
-export function staffPostTicket(client: SupabaseClient, guildId: string, ticket: number) {
+export function staffPostTicket(client: RpcClient, guildId: string, ticket: number) {
   return call<TicketWithDescription>(client, "ticket_staff_post", { p_guild_id: guildId, p_number: ticket });
 }
 
 /** Control API (service_role client only): not-closed tickets per guild. */
-export function openTicketCounts(client: SupabaseClient) {
+export function openTicketCounts(client: RpcClient) {
   return call<OpenTicketCounts>(client, "ticket_open_counts", {});
 }
 
 /** Control API (service_role client only): closes not-closed tickets idle for `days` (1..365). */
-export function closeStaleTickets(client: SupabaseClient, days: number, guildId?: string) {
+export function closeStaleTickets(client: RpcClient, days: number, guildId?: string) {
   return call<CloseStaleResult>(client, "ticket_close_stale", { p_days: days, p_guild_id: guildId ?? null });
 }

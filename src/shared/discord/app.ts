@@ -13,7 +13,7 @@ import type { InteractionHandlers } from "./handlers";
 import { claimInteraction, type LedgerEnv } from "./interaction-ledger";
 import { readBodyWithin } from "./read-body";
 import { ephemeral } from "./responses";
-import { routeInteraction } from "./router";
+import { hasHandler, routeInteraction } from "./router";
 import { verifyDiscordSignature } from "./signature";
 import { firstUnstorableCharacter } from "./storable-text";
 
@@ -45,8 +45,8 @@ const claimedTypes: ReadonlySet<InteractionType> = new Set([
 /**
  * Serves `POST /interactions` for either Worker. In order: a bounded body (413), the Ed25519
  * signature and a timestamp within the window (401, before any parsing), JSON and the interaction
- * envelope (400), then PING, then — for anything that may change state — the claim of the
- * interaction id in the ledger (a repeat is answered, not run), then the router. Whatever is signed,
+ * envelope (400), then PING, then — for anything that may change state and that a handler owns —
+ * the claim of the interaction id in the ledger (a repeat is answered, not run), then the router. Whatever is signed,
  * the answer is never a 5xx.
  */
 export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY: string } & LedgerEnv>(
@@ -99,6 +99,7 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
   try {
     if (
       claimedTypes.has(interaction.type) &&
+      hasHandler(handlers, interaction) &&
       !(await claimInteraction(env, interaction.id, Number(timestamp)))
     ) {
       return answer(t("interaction.already_handled"));

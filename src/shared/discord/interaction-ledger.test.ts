@@ -1,6 +1,7 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimInteraction, ledgerFor } from "./interaction-ledger";
+import { claimInteraction, type InteractionLedger, ledgerFor } from "./interaction-ledger";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** Ids on one shard (multiples of 16), unused by any other test. */
@@ -23,13 +24,30 @@ describe("InteractionLedger", () => {
 
   it("forgets an id once its timestamp has left the window, so the ledger stays small", async () => {
     const old = freshId();
-    // Signed six minutes ago: kept until a minute ago, so the next claim on the shard purges it.
+    // Signed six minutes ago: kept until a minute ago, so it may be claimed again and is purged.
     expect(await claimInteraction(env, old, nowSeconds() - 360)).toBe(true);
-    const shard = ledgerFor(env, old);
-    const before = await shard.size();
-    expect(await claimInteraction(env, freshId(), nowSeconds())).toBe(true);
-    expect(await shard.size()).toBe(before);
     expect(await claimInteraction(env, old, nowSeconds())).toBe(true);
+    const again = freshId();
+    expect(await claimInteraction(env, again, nowSeconds() - 360)).toBe(true);
+    const shard = ledgerFor(env, again);
+    const before = await shard.size();
+    expect(await shard.purgeExpired()).toBeGreaterThanOrEqual(1);
+    expect(await shard.size()).toBeLessThan(before);
+    // A live id is never given out twice, purge or not.
+    expect(await claimInteraction(env, old, nowSeconds())).toBe(false);
+  });
+
+  it("deletes expired ids at most once a minute, not on every claim", async () => {
+    const id = freshId();
+    await runInDurableObject(ledgerFor(env, id), async (ledger: InteractionLedger) => {
+      expect(ledger.claim(freshId(), Date.now() - 1)).toBe(true);
+      const expired = ledger.size();
+      // Within the minute: no purge, the expired id stays until the next one.
+      expect(ledger.claim(id, Date.now() + 60_000)).toBe(true);
+      expect(ledger.size()).toBe(expired + 1);
+      expect(ledger.purgeExpired()).toBeGreaterThanOrEqual(1);
+      expect(ledger.size()).toBeLessThan(expired + 1);
+    });
   });
 });
 

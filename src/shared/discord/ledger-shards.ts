@@ -13,10 +13,20 @@ export interface LedgerEnv {
   INTERACTION_LEDGER: DurableObjectNamespace<InteractionLedger>;
 }
 
+/** Each shard's object id, derived once per isolate (a hash of the name) rather than per claim. */
+const shardIds = new WeakMap<DurableObjectNamespace<InteractionLedger>, DurableObjectId[]>();
+
 /** The shard that owns an interaction id (a snowflake: its low bits vary from one id to the next). */
 export function ledgerFor(env: LedgerEnv, interactionId: string) {
-  const shard = BigInt(interactionId) % SHARDS;
-  return env.INTERACTION_LEDGER.get(env.INTERACTION_LEDGER.idFromName(`shard-${shard}`));
+  const namespace = env.INTERACTION_LEDGER;
+  let ids = shardIds.get(namespace);
+  if (!ids) {
+    ids = [];
+    shardIds.set(namespace, ids);
+  }
+  const shard = Number(BigInt(interactionId) % SHARDS);
+  ids[shard] ??= namespace.idFromName(`shard-${shard}`);
+  return namespace.get(ids[shard]);
 }
 
 /**

@@ -36,6 +36,30 @@ function splitCustomId(customId: string): [prefix: string, args: string[]] {
 }
 
 /**
+ * Whether a handler owns this command, button, select menu or modal. One that no handler owns runs
+ * nothing (the router answers it with a localized error), so the boundary need not claim its id.
+ */
+export function hasHandler<Env>(handlers: InteractionHandlers<Env>, interaction: APIInteraction): boolean {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+      return (
+        interaction.data.type === ApplicationCommandType.ChatInput &&
+        handlers.commands.some((c) => c.data.name === interaction.data.name)
+      );
+    case InteractionType.MessageComponent: {
+      const [prefix] = splitCustomId(interaction.data.custom_id);
+      return handlers.components?.some((h) => h.prefix === prefix) ?? false;
+    }
+    case InteractionType.ModalSubmit: {
+      const [prefix] = splitCustomId(interaction.data.custom_id);
+      return handlers.modals?.some((h) => h.prefix === prefix) ?? false;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
  * Sends each interaction to the one handler that owns it. Unknown ones get a localized, private error.
  * The interaction has passed the envelope check (`envelope.ts`), so it has a user and its type's data.
  */

@@ -12,6 +12,7 @@ import type {
   StatusResult,
 } from "../../shared/control/protocol";
 import type { Locale, Translator } from "../../shared/i18n";
+import { currencyFormat } from "../../shared/i18n/currency";
 import { inertText } from "../../shared/markdown";
 import type { CallOutcome } from "../control-client";
 import type { MaxisTarget } from "../maxis-targets";
@@ -161,9 +162,7 @@ export function formatAnalytics(
 
 /** Integer cents in the operator's language, e.g. 12,00 € or €12.00. */
 export function formatMoney(cents: number, currency: string, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-US", { style: "currency", currency }).format(
-    cents / 100,
-  );
+  return currencyFormat(locale, currency).format(cents / 100);
 }
 
 export function formatPromo(t: Translator, locale: Locale, target: MaxisTarget, promo: PromoResult): string {

@@ -2,7 +2,7 @@
  * Reading one feature's figures for status, analytics and the report. One part failing (its
  * database call, or a feature not built yet on this Maxis) never hides the others.
  */
-import type { PostgrestError } from "@supabase/supabase-js";
+import type { PostgrestError } from "@supabase/postgrest-js";
 import type { Figure } from "../../../shared/control/protocol";
 import { TicketRpcError } from "../../tickets/rpc";
 

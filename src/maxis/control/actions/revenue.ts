@@ -1,5 +1,5 @@
-import type { SupabaseClient } from "@supabase/supabase-js";
 import type { RevenueFigures } from "../../../shared/control/protocol";
+import type { RpcClient } from "../../supabase/client";
 import { figureFromPostgrest } from "./figures";
 
 interface RevenueRow {
@@ -14,11 +14,7 @@ interface RevenueRow {
 }
 
 /** Payments in [since, until), from the Stripe events the webhook stored (revenue_figures). */
-export async function readRevenue(
-  supabase: SupabaseClient,
-  since: Date,
-  until: Date,
-): Promise<RevenueFigures> {
+export async function readRevenue(supabase: RpcClient, since: Date, until: Date): Promise<RevenueFigures> {
   const { data, error } = await supabase.rpc("revenue_figures", {
     p_since: since.toISOString(),
     p_until: until.toISOString(),

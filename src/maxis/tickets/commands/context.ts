@@ -1,4 +1,3 @@
-import type { SupabaseClient } from "@supabase/supabase-js";
 import type { APIInteraction, APIInteractionResponse } from "discord-api-types/v10";
 import type { DefinedSubcommand } from "../../../shared/discord/command-definition";
 import { editOriginalResponse } from "../../../shared/discord/followup";
@@ -8,7 +7,7 @@ import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
 import { actingIdentity } from "../../identity";
 import { serverSettings } from "../../servers/settings-store";
-import { type SupabaseIdentity, supabaseAs } from "../../supabase/client";
+import { type RpcClient, type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
 import { botRest, type StaffChannelNotifier } from "../notify";
 import { escapeMarkdown } from "../render/escape";
@@ -46,7 +45,7 @@ export async function ticketActor(interaction: APIInteraction, env: MaxisEnv): P
 }
 
 /** The per-interaction Supabase client: RLS sees exactly this member. */
-export const clientFor = (env: MaxisEnv, actor: TicketActor): Promise<SupabaseClient> =>
+export const clientFor = (env: MaxisEnv, actor: TicketActor): Promise<RpcClient> =>
   supabaseAs(env, actor.identity);
 
 /**

@@ -1,5 +1,5 @@
 /** The ticket-thread functions of Postgres, called as Maxis's notifier (never as a member). */
-import type { SupabaseClient } from "@supabase/supabase-js";
+import type { RpcClient } from "../../supabase/client";
 
 export interface TicketThread {
   threadId: string;
@@ -7,7 +7,7 @@ export interface TicketThread {
 }
 
 export async function recordThread(
-  client: SupabaseClient,
+  client: RpcClient,
   guildId: string,
   number: number,
   thread: TicketThread,
@@ -24,7 +24,7 @@ export async function recordThread(
 
 /** The ticket's thread, or null when it has none. */
 export async function threadOf(
-  client: SupabaseClient,
+  client: RpcClient,
   guildId: string,
   number: number,
 ): Promise<TicketThread | null> {

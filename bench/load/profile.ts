@@ -1,0 +1,92 @@
+/**
+ * `npm run bench:profile -- <case> [seconds]`: a CPU profile of one Worker while the load generator
+ * drives one case, through workerd's inspector. Writes `.build/bench/<case>.cpuprofile` (open it in
+ * Chrome DevTools or VS Code) and prints the functions with the most self time.
+ */
+import { writeFileSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
+import { freePort } from "../../test/setup/ports";
+import { type CaseName, type CaseSettings, loadCase } from "./cases";
+import type { RoundRequest, RoundResult } from "./generator";
+import { generatorExecArgv } from "./run";
+import { startLoadStack } from "./stack";
+
+/** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
+async function inspector(url: string) {
+  const socket = new WebSocket(url);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener("open", resolve, { once: true });
+    socket.addEventListener("error", reject, { once: true });
+  });
+  let nextId = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.addEventListener("message", (event) => {
+    const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  return {
+    send<T>(method: string, params: object = {}): Promise<T> {
+      const id = ++nextId;
+      socket.send(JSON.stringify({ id, method, params }));
+      return new Promise((resolve) => pending.set(id, resolve as (result: unknown) => void));
+    },
+    close: () => socket.close(),
+  };
+}
+
+async function main() {
+  const name = (process.argv[2] ?? "ping") as CaseName;
+  const seconds = Number(process.argv[3] ?? 5);
+  const inspectorPort = await freePort();
+  const stack = await startLoadStack({ inspectorPort, minify: false });
+  const generator = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
+  const round = (request: RoundRequest) =>
+    new Promise<RoundResult>((resolve, reject) => {
+      generator.once("message", (reply: { ok: boolean; result: RoundResult; error: string }) =>
+        reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
+      );
+      generator.postMessage(request);
+    });
+  try {
+    const settings: CaseSettings = {
+      urls: stack.urls,
+      discordPrivateKey: stack.discordPrivateKey,
+      giveawayId: "",
+    };
+    // The control case's caller is bench scaffolding: profile the Worker under test behind it.
+    const worker = loadCase(name, settings).url.startsWith(stack.urls.shellia) ? "shellia" : "maxis";
+    await round({ name, side: "subject", settings, connections: 10, seconds: 1 });
+    const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
+      title: string;
+      webSocketDebuggerUrl: string;
+    }[];
+    const target = targets.find((t) => t.title.includes(`core:user:${worker}`));
+    if (!target)
+      throw new Error(`no inspector target for ${worker}: ${targets.map((t) => t.title).join(", ")}`);
+    const cdp = await inspector(target.webSocketDebuggerUrl);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+    const result = await round({ name, side: "subject", settings, connections: 10, seconds });
+    const { profile } = await cdp.send<{ profile: CpuProfile }>("Profiler.stop");
+    cdp.close();
+    const file = `.build/bench/${name}.cpuprofile`;
+    writeFileSync(file, JSON.stringify(profile));
+    const times = selfTimes(profile);
+    const total = times.reduce((sum, t) => sum + t.ms, 0);
+    console.log(
+      `${name} on ${worker}: ${result.requests} requests (${Math.round(result.rps)} req/s, ${result.errors} errors); ${total.toFixed(0)} ms sampled, ${(total / result.requests).toFixed(3)} ms per request; ${file}`,
+    );
+    for (const { frame, ms } of times.slice(0, 30)) {
+      console.log(
+        `${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${frame}`,
+      );
+    }
+  } finally {
+    await generator.terminate();
+    await stack.stop();
+  }
+}
+
+await main();

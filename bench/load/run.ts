@@ -1,0 +1,166 @@
+/**
+ * `npm run bench:load`: the interaction hot path end to end, in workerd, against the floor.
+ *
+ * Builds Shellia, Maxis and the floor Worker with wrangler and runs them side by side (./stack.ts);
+ * then, round after round, loads each case and its floor counterpart one after the other, in
+ * alternating order, so that noise on the machine hits both alike; prints the median of the rounds
+ * and the ratio to the floor. Any failed request (transport error, timeout, non-2xx, or an answer
+ * that is not the case's right answer) fails the run.
+ *
+ *   npm run bench:load -- [--seconds 3] [--rounds 3] [--connections 10] [--cases ping,shop]
+ */
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
+import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
+import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
+import type { RoundRequest, RoundResult } from "./generator";
+import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
+import { type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
+
+export const ALL_CASES = Object.keys(CASE_LABELS) as CaseName[];
+
+export interface LoadOptions {
+  cases: CaseName[];
+  rounds: number;
+  seconds: number;
+  connections: number;
+  /** Reuse a running Supabase stand-in (the test run's) instead of starting one. */
+  supabase?: SupabaseEndpoint;
+  /** Smoke runs: this many requests per round instead of `seconds`, and no warm-up. */
+  requestsPerRound?: number;
+  /** Ports from SHELLIA_PORT, MAXIS_PORT… (the CLI); free ones otherwise. */
+  envPorts?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LoadRun {
+  summaries: CaseSummary[];
+  failures: string[];
+  table: string;
+}
+
+/** The generator is TypeScript: its thread loads tsx, whether or not this process was started with it (vitest). */
+export function generatorExecArgv(): string[] {
+  return process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"];
+}
+
+/** Runs rounds in the generator thread, one at a time. */
+function generatorThread() {
+  const worker = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
+  return {
+    round(request: RoundRequest): Promise<RoundResult> {
+      return new Promise((resolve, reject) => {
+        worker.once("message", (reply: { ok: true; result: RoundResult } | { ok: false; error: string }) =>
+          reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
+        );
+        worker.postMessage(request);
+      });
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+/** One running giveaway, created as an operator would (a control call), for the button case. */
+async function startGiveaway(stack: LoadStack): Promise<string> {
+  const res = await fetch(`${stack.urls.controlCaller}/giveaway?channel=${LOCAL_CHANNEL_ID}`);
+  const outcome = (await res.json()) as { kind: string; result?: { id: string } };
+  if (!res.ok || !outcome.result) throw new Error(`could not start the giveaway: ${JSON.stringify(outcome)}`);
+  return outcome.result.id;
+}
+
+export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
+  const log = options.log ?? console.log;
+  const stack = await startLoadStack({
+    ...(options.supabase ? { supabase: options.supabase } : {}),
+    envPorts: options.envPorts ?? false,
+  });
+  const generator = generatorThread();
+  try {
+    const settings: CaseSettings = {
+      urls: stack.urls,
+      discordPrivateKey: stack.discordPrivateKey,
+      giveawayId: options.cases.includes("button") ? await startGiveaway(stack) : "",
+    };
+    const amount = options.requestsPerRound;
+    const round = (name: CaseName, side: RoundRequest["side"], seconds: number) =>
+      generator.round({
+        name,
+        side,
+        settings,
+        connections: options.connections,
+        seconds,
+        ...(amount ? { amount } : {}),
+      });
+
+    // Warm-up, not counted: compiles the hot code, opens the database pool, creates the objects.
+    for (const name of amount ? [] : options.cases) {
+      await round(name, "floor", 1);
+      await round(name, "subject", 1);
+    }
+
+    const results: RoundResult[] = [];
+    for (let r = 0; r < options.rounds; r++) {
+      for (const name of options.cases) {
+        const sides: RoundRequest["side"][] = r % 2 ? ["subject", "floor"] : ["floor", "subject"];
+        for (const side of sides) {
+          const result = await round(name, side, options.seconds);
+          results.push(result);
+          log(
+            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${side}]: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+          );
+        }
+      }
+    }
+
+    const summaries = summarize(results);
+    const failures = results
+      .filter((r) => r.errors > 0)
+      .map(
+        (r) =>
+          `${CASE_LABELS[r.name]} [${r.side}]: ${r.errors} failed requests; first: ${r.firstFailure ?? "transport error"}`,
+      );
+    return { summaries, failures, table: markdownTable(summaries) };
+  } finally {
+    await generator.stop();
+    await stack.stop();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      seconds: { type: "string", default: "3" },
+      rounds: { type: "string", default: "3" },
+      connections: { type: "string", default: "10" },
+      cases: { type: "string", default: ALL_CASES.join(",") },
+    },
+  });
+  const cases = values.cases.split(",").map((name) => name.trim()) as CaseName[];
+  const unknown = cases.filter((name) => !ALL_CASES.includes(name));
+  if (unknown.length)
+    throw new Error(`unknown cases: ${unknown.join(", ")} (known: ${ALL_CASES.join(", ")})`);
+  const options = {
+    cases,
+    rounds: Number(values.rounds),
+    seconds: Number(values.seconds),
+    connections: Number(values.connections),
+    envPorts: true,
+  };
+  console.log(
+    `Load: ${options.connections} connections, ${options.rounds} alternating rounds of ${options.seconds} s per case and side (floor = discord-interactions verifyKey + PONG).`,
+  );
+  const run = await runLoadBench(options);
+  console.log(`\n${run.table}\n`);
+  for (const summary of run.summaries) {
+    const missed = targetMissed(summary);
+    if (missed) console.log(`target missed: ${CASE_LABELS[summary.name]}: ${missed}`);
+  }
+  if (run.failures.length) {
+    console.error(
+      `\nFAILED: ${run.failures.length} round(s) with failed requests:\n  ${run.failures.join("\n  ")}`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,22 @@
+import type { Locale } from "./index";
+
+const INTL_LOCALE: Record<Locale, string> = { en: "en-US", fr: "fr-FR" };
+/** A few currencies per language in practice; the bound only guards against a runaway table. */
+const MAX_FORMATS = 64;
+const formats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * The price formatter for a language and an ISO 4217 currency (`€12.99` / `12,99 €`), built once per
+ * isolate: building an `Intl.NumberFormat` costs about a millisecond, using one a few microseconds,
+ * and `/shop` formats two prices per plan. Throws a RangeError for a code that is not a currency.
+ */
+export function currencyFormat(locale: Locale, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency });
+    if (formats.size >= MAX_FORMATS) formats.clear();
+    formats.set(key, format);
+  }
+  return format;
+}
