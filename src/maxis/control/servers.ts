@@ -18,7 +18,11 @@ export const isServerId = (value: string) => SNOWFLAKE.test(value);
 
 /** A control call has about two seconds: one attempt per server, in parallel. */
 export async function listMaxisServers(env: MaxisEnv): Promise<MaxisServer[]> {
-  const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN, maxAttempts: 1 });
+  const rest = new DiscordRest({
+    baseUrl: env.DISCORD_API_BASE,
+    botToken: env.DISCORD_BOT_TOKEN,
+    maxAttempts: 1,
+  });
   return Promise.all(
     maxisGuildIds(env).map(async (id) => {
       try {

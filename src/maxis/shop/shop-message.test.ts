@@ -4,7 +4,16 @@ import { shopMessage } from "./shop-message";
 import type { ShopPlan } from "./types";
 
 const plans: ShopPlan[] = [
-  { id: "basic", key: "basic", duration: "month", name: "Basic", description: "", priceCents: 499, currency: "EUR", promotion: null },
+  {
+    id: "basic",
+    key: "basic",
+    duration: "month",
+    name: "Basic",
+    description: "",
+    priceCents: 499,
+    currency: "EUR",
+    promotion: null,
+  },
   {
     id: "pro",
     key: "pro",

@@ -16,7 +16,8 @@ export const shelliaControl = defineMessages(
     "command.maxis.option.target.description": "Which Maxis bot",
     "command.maxis.option.period.description": "How far back: 24h, 7d (default), 30d, 12w…",
     "command.maxis.option.percent.description": "Percent off (1–90)",
-    "command.maxis.option.plan.description": "The plan's key in that server, e.g. pro (suggested as you type)",
+    "command.maxis.option.plan.description":
+      "The plan's key in that server, e.g. pro (suggested as you type)",
     "command.maxis.option.server.description": "The Discord server whose plan it is (suggested as you type)",
     "command.maxis.option.duration.description": "How long: 48h, 30m, 2d, 1d12h…",
     "command.maxis.option.prize.description": "What the winners get",
@@ -103,7 +104,8 @@ export const shelliaControl = defineMessages(
     "command.maxis.option.target.description": "Quel bot Maxis",
     "command.maxis.option.period.description": "Sur quelle durée : 24h, 7d (par défaut), 30d, 12w…",
     "command.maxis.option.percent.description": "Pourcentage de réduction (1–90)",
-    "command.maxis.option.plan.description": "La clé de l'offre sur ce serveur, par ex. pro (proposée à la saisie)",
+    "command.maxis.option.plan.description":
+      "La clé de l'offre sur ce serveur, par ex. pro (proposée à la saisie)",
     "command.maxis.option.server.description": "Le serveur Discord de l'offre (proposé à la saisie)",
     "command.maxis.option.duration.description": "Durée : 48h, 30m, 2d, 1d12h…",
     "command.maxis.option.prize.description": "Ce que gagnent les gagnants",
