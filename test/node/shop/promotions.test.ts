@@ -301,8 +301,18 @@ describe("figures and live promotions for the control API", () => {
     const since = new Date(Date.now() - 1000);
     const before = await promotionFigures(env(), CONTROL_ACTOR, since);
     if (!before.ok) throw new Error(before.error.code);
-    await createPromotion(env(), CONTROL_ACTOR, { guildId: GUILD, planKey: plan, percent: 30, durationSeconds: 3600 });
-    await createPromotion(env(), CONTROL_ACTOR, { guildId: GUILD, planKey: floored, percent: 10, durationSeconds: 3600 });
+    await createPromotion(env(), CONTROL_ACTOR, {
+      guildId: GUILD,
+      planKey: plan,
+      percent: 30,
+      durationSeconds: 3600,
+    });
+    await createPromotion(env(), CONTROL_ACTOR, {
+      guildId: GUILD,
+      planKey: floored,
+      percent: 10,
+      durationSeconds: 3600,
+    });
     const after = await promotionFigures(env(), CONTROL_ACTOR, since);
     if (!after.ok) throw new Error(after.error.code);
     expect(after.value.promotionsRun - before.value.promotionsRun).toBe(2);

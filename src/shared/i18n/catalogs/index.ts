@@ -5,6 +5,7 @@ import { giveaways } from "./giveaways";
 import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
+import { plans } from "./plans";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { tickets } from "./tickets";
@@ -24,6 +25,7 @@ export const catalogues = [
   dashboardAuth,
   controlAudit,
   interactions,
+  plans,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
