@@ -56,8 +56,8 @@ export function planError(c: ApiContext, code: PlanErrorCode) {
     keyMax: PLAN_LIMITS.key,
     nameMax: PLAN_LIMITS.name,
     descriptionMax: PLAN_LIMITS.description,
-    priceMax: PLAN_LIMITS.maxPriceCents,
-    sortMax: PLAN_LIMITS.maxSortOrder,
+    priceMax: new Intl.NumberFormat(c.var.locale).format(PLAN_LIMITS.maxPriceCents),
+    sortMax: new Intl.NumberFormat(c.var.locale).format(PLAN_LIMITS.maxSortOrder),
     currencies: PLAN_CURRENCIES.join(", "),
   };
   return apiError(c, PLAN_ERROR_STATUS[code], code, c.var.t(`plan.error.${code}`, params));
