@@ -59,7 +59,7 @@ describe("Plans page", () => {
     await page.getByLabel("Name (English)").fill(`Gold ${tag}`);
     await page.getByLabel("Name (French)").fill(`Or ${tag}`);
     await page.getByLabel("Description (English)").fill("Everything, for a year.");
-    await page.getByLabel("Price, in cents").fill("0");
+    await page.getByLabel("Price, in cents", { exact: true }).fill("0");
     await page.getByLabel("Duration").selectOption("year");
     await page.getByRole("button", { name: "Create plan" }).click();
     // The database's refusal, in the reader's language, and nothing created.
@@ -68,7 +68,7 @@ describe("Plans page", () => {
       .getByText("The price is a whole number of cents, from 1 to 100,000,000.")
       .waitFor();
 
-    await page.getByLabel("Price, in cents").fill("4999");
+    await page.getByLabel("Price, in cents", { exact: true }).fill("4999");
     await expect.poll(() => page.locator("#plan-price-preview").textContent()).toBe("= €49.99");
     await page.getByLabel("Lowest promoted price, in cents").fill("2999");
     await page.getByRole("button", { name: "Create plan" }).click();
@@ -80,25 +80,25 @@ describe("Plans page", () => {
     expect(await shopText("fr")).toContain(`Or ${tag}`);
 
     // Edit: price and name; the history says who changed what.
-    await page.getByLabel("Price, in cents").fill("3999");
+    await page.getByLabel("Price, in cents", { exact: true }).fill("3999");
     await page.getByLabel("Name (English)").fill(`Gold+ ${tag}`);
     await page.getByRole("button", { name: "Save" }).click();
     await list.getByRole("link", { name: new RegExp(`Gold\\+ ${tag}.*€39\\.99 / year`) }).waitFor();
     const history = page.getByRole("region", { name: "History" });
-    await history.getByText(/Sam Leroy edited Name \(English\), Price, in cents/).waitFor();
-    await history.getByText(/Sam Leroy created the plan/).waitFor();
+    await history.getByText(/Sam Leroy \(you\) edited Name \(English\), Price, in cents/).waitFor();
+    await history.getByText(/Sam Leroy \(you\) created the plan/).waitFor();
     expect(await shopText("en-US")).toContain(`Gold+ ${tag}`);
     await screenshot(page, "dashboard-plans-desktop");
 
     await page.getByRole("button", { name: "Archive" }).click();
     await list.getByRole("link", { name: new RegExp(`Gold\\+ ${tag}.*Archived`) }).waitFor();
-    await history.getByText(/Sam Leroy archived the plan/).waitFor();
+    await history.getByText(/Sam Leroy \(you\) archived the plan/).waitFor();
     expect(await shopText("en-US")).not.toContain(`Gold+ ${tag}`);
 
     // Put back on sale from the form.
     await page.getByLabel("On sale (unchecked: archived)").check();
     await page.getByRole("button", { name: "Save" }).click();
-    await history.getByText(/Sam Leroy put the plan back on sale/).waitFor();
+    await history.getByText(/Sam Leroy \(you\) put the plan back on sale/).waitFor();
     expect(await shopText("en-US")).toContain(`Gold+ ${tag}`);
 
     expect(csp.violations).toEqual([]);
@@ -113,7 +113,7 @@ describe("Plans page", () => {
     await page.getByRole("link", { name: "Nouvelle offre" }).click();
     await page.getByLabel("Clé").fill(key);
     await page.getByLabel("Nom (anglais)").fill("Duplicate");
-    await page.getByLabel("Prix, en centimes").fill("100");
+    await page.getByLabel("Prix, en centimes", { exact: true }).fill("100");
     await page.getByRole("button", { name: "Créer l'offre" }).click();
     await page
       .getByRole("alert")

@@ -79,7 +79,8 @@ const planFields = {
   currency: v.string(),
   duration: v.string(),
   active: v.exactOptional(v.boolean(), true),
-  sortOrder: v.exactOptional(v.pipe(v.number(), v.safeInteger())),
+  /** Missing or null: after the server's last plan. */
+  sortOrder: v.exactOptional(v.nullable(v.pipe(v.number(), v.safeInteger()))),
 };
 const createBody = v.strictObject(planFields);
 const updateBody = v.strictObject({
