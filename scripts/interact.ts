@@ -54,6 +54,7 @@ Options:
   --staff                act as a member with the staff role
   --admin                act as a server administrator on the operator allow-list
   --locale LOCALE        the client's language, e.g. fr or en-US (default: en-US)
+  --guild ID             the server the command comes from (default: the local server)
   --json                 print the raw JSON answer
   --files                print the text of attached files (transcripts, reports)
   --url URL              the Worker's address (default: from SHELLIA_PORT / MAXIS_PORT)
@@ -82,6 +83,7 @@ function parseCommandArguments() {
         staff: { type: "boolean", default: false },
         admin: { type: "boolean", default: false },
         locale: { type: "string", default: "en-US" },
+        guild: { type: "string" },
         json: { type: "boolean", default: false },
         files: { type: "boolean", default: false },
         url: { type: "string" },
@@ -127,6 +129,7 @@ const actor: Actor = {
   roles: values.staff ? [LOCAL_STAFF_ROLE_ID] : [],
   administrator: values.admin,
   locale: values.locale,
+  ...(values.guild ? { guildId: values.guild } : {}),
 };
 
 async function buildInteraction(): Promise<APIInteraction> {
