@@ -4,21 +4,27 @@
 --
 -- Demo data for the local server: shop plans and a few tickets.
 
--- Shop: the plans /shop lists (prices in cents; the floor is the lowest a promotion may reach),
--- and one live promotion so `npm run interact -- maxis "/shop"` shows a countdown.
-insert into public.plans (id, name, description, description_fr, price_cents, currency, floor_cents, sort_order) values
-  ('basic', 'Basic', 'The essentials, for one server.', 'L''essentiel, pour un serveur.', 499, 'EUR', 299, 10),
-  ('pro', 'Pro', 'Everything in Basic, plus priority support and analytics.',
-   'Tout Basic, avec le support prioritaire et les statistiques.', 1299, 'EUR', 799, 20),
-  ('premium', 'Premium', 'Everything in Pro, for up to ten servers.',
-   'Tout Pro, pour dix serveurs au plus.', 2999, 'EUR', 1999, 30),
-  ('lifetime', 'Lifetime', 'Pro, paid once.', 'Pro, payé une seule fois.', 14900, 'EUR', 9900, 40);
+-- Shop: the local server's plans (prices in cents; the floor is the lowest a promotion may reach), and
+-- one live promotion so `npm run interact -- maxis "/shop"` shows a countdown. A second server
+-- (1300000000000000920, the browser tests' own) sells something else: /shop there never shows these.
+insert into public.plans (id, guild_id, key, name, name_fr, description, description_fr, price_cents, currency,
+                          floor_cents, duration, sort_order) values
+  ('basic', '1300000000000000010', 'basic', 'Basic', 'Basique', 'The essentials, for one server.',
+   'L''essentiel, pour un serveur.', 499, 'EUR', 299, 'month', 10),
+  ('pro', '1300000000000000010', 'pro', 'Pro', 'Pro', 'Everything in Basic, plus priority support and analytics.',
+   'Tout Basic, avec le support prioritaire et les statistiques.', 1299, 'EUR', 799, 'month', 20),
+  ('premium', '1300000000000000010', 'premium', 'Premium', 'Premium', 'Everything in Pro, for up to ten servers.',
+   'Tout Pro, pour dix serveurs au plus.', 2999, 'EUR', 1999, 'month', 30),
+  ('lifetime', '1300000000000000010', 'lifetime', 'Lifetime', 'À vie', 'Pro, paid once.', 'Pro, payé une seule fois.',
+   14900, 'EUR', 9900, 'lifetime', 40),
+  ('other-pro', '1300000000000000920', 'pro', 'Other server Pro', 'Pro de l''autre serveur',
+   'The second local server''s own plan.', 'Le plan du second serveur local.', 900, 'USD', 500, 'month', 10);
 -- Payments: each plan's Discord role in the local server, and Premium also sold by Discord (a SKU).
 update public.plans set role_id = '1300000000000000071' where id = 'basic';
 update public.plans set role_id = '1300000000000000072' where id = 'pro';
 update public.plans set role_id = '1300000000000000073', discord_sku_id = '1300000000000000081' where id = 'premium';
-insert into public.promotions (plan_id, percent, starts_at, ends_at, created_by) values
-  ('pro', 20, now(), now() + interval '48 hours', 'control');
+insert into public.promotions (plan_id, guild_id, percent, starts_at, ends_at, created_by) values
+  ('pro', '1300000000000000010', 20, now(), now() + interval '48 hours', 'control');
 
 -- Tickets ---------------------------------------------------------------------------------------------------
 -- A few tickets in the local server (scripts/lib/local-identities.ts), written through the ticket

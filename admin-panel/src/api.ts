@@ -4,6 +4,7 @@
  * cross-site without a CORS preflight; Maxis also checks their Origin.
  */
 
+import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
 import type {
   TicketCategory,
   TicketList,
@@ -15,6 +16,9 @@ import type {
   TicketWithMessage,
 } from "../../src/maxis/tickets/rpc";
 import type { Locale } from "./i18n";
+
+export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
+export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
 
 export type {
   AgentStats,
@@ -181,6 +185,14 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     reopen: (n: number) => write<TicketSummary>(`${ticketPath(n)}/status`, { status: "open" }, "PATCH"),
     stats: () => get<TicketStats>("/api/v1/stats"),
     statsSeries: (days: number) => get<StatsSeries>(`/api/v1/stats/series?days=${days}`),
+    /** The server's plans (admins only), one with its history, and the admins' edits. */
+    plans: () => get<Plan[]>("/api/v1/plans"),
+    plan: (id: string) =>
+      get<{ plan: Plan; history: PlanChange[] }>(`/api/v1/plans/${encodeURIComponent(id)}`),
+    createPlan: (input: PlanInput) => write<Plan>("/api/v1/plans", input),
+    updatePlan: (id: string, expectedUpdatedAt: string, input: PlanInput) =>
+      write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { ...input, expectedUpdatedAt }, "PATCH"),
+    archivePlan: (id: string) => write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/archive`),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };

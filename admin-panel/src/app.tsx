@@ -5,6 +5,7 @@ import { LocalePicker } from "./components/locale-picker";
 import { AppContext, type AppContextValue } from "./context";
 import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
 import { InboxPage } from "./pages/inbox";
+import { PlansPage } from "./pages/plans";
 import { SignInPage } from "./pages/sign-in";
 import { StatsPage } from "./pages/stats";
 import { TicketPage } from "./pages/ticket";
@@ -87,7 +88,7 @@ export function App({ apiBase }: { apiBase: string }) {
     const title =
       route.page === "ticket"
         ? t("ticket.number", { number: route.number })
-        : t(route.page === "stats" ? "stats.title" : "inbox.title");
+        : t(route.page === "stats" ? "stats.title" : route.page === "plans" ? "plans.title" : "inbox.title");
     document.title = `${title} · ${t("app.title")}`;
   }, [route, t]);
 
@@ -132,7 +133,10 @@ export function App({ apiBase }: { apiBase: string }) {
           <span class="brand-name">{t("app.title")}</span>
         </a>
         <nav aria-label={t("nav.main")} class="mainnav">
-          <a href="#/inbox" aria-current={route.page !== "stats" ? "page" : undefined}>
+          <a
+            href="#/inbox"
+            aria-current={route.page === "inbox" || route.page === "ticket" ? "page" : undefined}
+          >
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M4 4h16v11h-5l-1.5 2h-3L9 15H4z" />
             </svg>
@@ -144,6 +148,14 @@ export function App({ apiBase }: { apiBase: string }) {
             </svg>
             <span>{t("nav.stats")}</span>
           </a>
+          {session.appRole === "admin" && (
+            <a href="#/plans" aria-current={route.page === "plans" ? "page" : undefined}>
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M3 12 12 3h9v9l-9 9zM16 8h.01" />
+              </svg>
+              <span>{t("nav.plans")}</span>
+            </a>
+          )}
         </nav>
         <div class="account">
           <LocalePicker id="locale" locale={locale} setLocale={setLocale} />
@@ -168,6 +180,7 @@ export function App({ apiBase }: { apiBase: string }) {
         {route.page === "inbox" && <InboxPage params={route.params} />}
         {route.page === "ticket" && <TicketPage number={route.number} />}
         {route.page === "stats" && <StatsPage />}
+        {route.page === "plans" && <PlansPage selected={route.plan} />}
       </main>
       <div class="toasts" role="status" aria-live="polite">
         {toasts.map((item) => (

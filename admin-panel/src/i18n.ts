@@ -3,6 +3,7 @@
  * language. The dashboard is a separate app from the Workers, so it keeps its own small catalogue.
  */
 import { formatMessage } from "../../src/shared/i18n/message-format";
+import { plansEn, plansFr } from "./i18n-plans";
 
 export type Locale = "en" | "fr";
 
@@ -156,6 +157,7 @@ const en = {
   "time.justNow": "just now",
   "dialog.cancel": "Cancel",
   "dialog.confirm": "Confirm",
+  ...plansEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -310,6 +312,7 @@ const fr: Record<MessageKey, string> = {
   "time.justNow": "à l'instant",
   "dialog.cancel": "Annuler",
   "dialog.confirm": "Confirmer",
+  ...plansFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -9,6 +9,13 @@ describe("parseRoute", () => {
     expect(inbox.page === "inbox" && inbox.params.get("search")).toBe("login");
   });
 
+  it("reads the plans page and the plan open in its editor", () => {
+    expect(parseRoute("#/plans")).toEqual({ page: "plans", plan: null });
+    expect(parseRoute("#/plans/new")).toEqual({ page: "plans", plan: "new" });
+    expect(parseRoute("#/plans/3f2a9c")).toEqual({ page: "plans", plan: "3f2a9c" });
+    expect(parseRoute("#/plans/<script>").page).toBe("inbox");
+  });
+
   it("falls back to the inbox for anything else", () => {
     expect(parseRoute("").page).toBe("inbox");
     expect(parseRoute("#/tickets/abc").page).toBe("inbox");

@@ -5,13 +5,18 @@
 export type Route =
   | { page: "inbox"; params: URLSearchParams }
   | { page: "ticket"; number: number }
-  | { page: "stats" };
+  | { page: "stats" }
+  /** The server's plans (admins); `plan` is the one open in the editor, "new" for a new one. */
+  | { page: "plans"; plan: string | null };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
   const ticket = path.match(/^\/tickets\/(\d{1,9})$/);
   if (ticket) return { page: "ticket", number: Number(ticket[1]) };
   if (path === "/stats") return { page: "stats" };
+  if (path === "/plans") return { page: "plans", plan: null };
+  const plan = path.match(/^\/plans\/(new|[a-z0-9][a-z0-9-]{0,31})$/);
+  if (plan?.[1]) return { page: "plans", plan: plan[1] };
   return { page: "inbox", params: new URLSearchParams(query) };
 }
 
@@ -21,3 +26,5 @@ export function inboxHref(params: URLSearchParams): string {
 }
 
 export const ticketHref = (number: number) => `#/tickets/${number}`;
+
+export const planHref = (id: string | null) => (id ? `#/plans/${id}` : "#/plans");

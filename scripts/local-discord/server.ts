@@ -307,6 +307,12 @@ function respondLikeDiscord(
   if (match?.[1] && (method === "POST" || method === "PATCH")) return c.json(message(match[1]));
   if (match && method === "DELETE") return c.body(null, 204);
 
+  // A server as the bot sees it: its name (`/maxis promo server` suggestions).
+  match = path.match(/^\/guilds\/(\d+)$/);
+  if (match?.[1] && method === "GET") {
+    const id = match[1];
+    return c.json({ id, name: id === LOCAL_GUILD_ID ? "Local server" : `Local server ${id.slice(-4)}` });
+  }
   match = path.match(/^\/guilds\/(\d+)\/channels$/);
   if (match && method === "GET") return c.json(channels.filter((ch) => ch.guild_id === match?.[1]));
   match = path.match(/^\/channels\/(\d+)$/);

@@ -10,6 +10,7 @@ import { rm } from "node:fs/promises";
 import { resolve } from "node:path";
 import { sign } from "hono/jwt";
 import pg from "pg";
+import { LOCAL_GUILD_ID } from "../lib/local-identities";
 import { newSecretKey, publicJwks } from "../lib/supabase-keys";
 import { type MigrateResult, migrate } from "./migrate";
 import { SUPERUSER_PASSWORD, startPostgres } from "./postgres";
@@ -79,7 +80,12 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
   };
 
   try {
-    const migrations = await migrate({ connectionString: postgres.connectionString, seed: postgres.created });
+    const migrations = await migrate({
+      connectionString: postgres.connectionString,
+      seed: postgres.created,
+      // A local database from before per-server shops: its plans move to the local server.
+      settings: { "maxis.default_guild_id": LOCAL_GUILD_ID },
+    });
 
     // The API logs in as `authenticator`, which only has the rights of the role each JWT names.
     const admin = new pg.Client({ connectionString: postgres.connectionString });

@@ -26,6 +26,11 @@ export interface MigrateOptions {
   bootstrapFile?: string;
   migrationsDir?: string;
   seedFile?: string;
+  /**
+   * Custom settings for the migrations' session, as `alter database … set` gives them on a hosted
+   * project (e.g. `maxis.default_guild_id`, the server existing plans move to).
+   */
+  settings?: Record<string, string>;
 }
 
 export interface MigrateResult {
@@ -92,6 +97,9 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   await client.connect();
   try {
     await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    for (const [name, value] of Object.entries(options.settings ?? {})) {
+      await client.query("select set_config($1, $2, false)", [name, value]);
+    }
 
     const bootstrap = readFileSync(paths.bootstrapFile, "utf8");
     await inTransaction(client, paths.bootstrapFile, bootstrap);

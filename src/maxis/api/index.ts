@@ -11,6 +11,7 @@ import { apiLocale, requireStaffSession } from "./auth";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { peopleRoutes } from "./people";
+import { planRoutes } from "./plans";
 import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
@@ -57,6 +58,7 @@ apiRoutes.get("/session", (c) => {
 apiRoutes.route("/", ticketRoutes);
 apiRoutes.route("/", statsSeriesRoutes);
 apiRoutes.route("/", peopleRoutes);
+apiRoutes.route("/", planRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

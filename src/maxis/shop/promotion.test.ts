@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validatePromotionInput } from "./promotion";
 
-const valid = { planId: "pro", percent: 20, durationSeconds: 48 * 3600 };
+const valid = { guildId: "1300000000000000010", planKey: "pro", percent: 20, durationSeconds: 48 * 3600 };
 
 describe("validatePromotionInput", () => {
   it("accepts 1–90 % for 1 hour to 30 days", () => {
@@ -24,7 +24,13 @@ describe("validatePromotionInput", () => {
   });
 
   it("refuses plan names no plan can have", () => {
-    expect(validatePromotionInput({ ...valid, planId: "pro; drop table" })?.code).toBe("unknown_plan");
-    expect(validatePromotionInput({ ...valid, planId: "" })?.code).toBe("unknown_plan");
+    expect(validatePromotionInput({ ...valid, planKey: "pro; drop table" })?.code).toBe("unknown_plan");
+    expect(validatePromotionInput({ ...valid, planKey: "" })?.code).toBe("unknown_plan");
+  });
+
+  it("refuses a server that is not a Discord id", () => {
+    for (const guildId of ["", "abc", "12", "1300000000000000010; --"]) {
+      expect(validatePromotionInput({ ...valid, guildId })?.code, guildId).toBe("invalid_server");
+    }
   });
 });

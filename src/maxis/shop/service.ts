@@ -2,10 +2,12 @@
  * The shop as the rest of Maxis uses it: /shop, and the control API (Shellia's `/maxis promo`,
  * `status` and `analytics`). Every call is one SQL function call, one transaction, under RLS.
  *
- *   listShop(env, actor): Promise<ShopResult<ShopPlan[]>>   — live plans, promoted prices, end times
- *   createPromotion(env, actor, { planId, percent, durationSeconds }): Promise<ShopResult<Promotion>>
- *     Staff (agent/admin) members or the control API only.
- *     Errors: unknown_plan, invalid_percent (1–90), invalid_duration (1 h–30 d), forbidden, unavailable.
+ *   listShop(env, actor, locale?, guildId?): Promise<ShopResult<ShopPlan[]>>
+ *     A server's live plans, promoted prices, end times. A member sees their interaction's server
+ *     (nothing in a DM); the control API names the server (`guildId`).
+ *   createPromotion(env, actor, { guildId, planKey, percent, durationSeconds }): Promise<ShopResult<Promotion>>
+ *     The control API only. Errors: invalid_server, unknown_plan, invalid_percent (1–90),
+ *     invalid_duration (1 h–30 d), forbidden, unavailable.
  *   livePromotions(env, actor): Promise<ShopResult<Promotion[]>>   — soonest end first
  *   promotionFigures(env, actor, since: Date, until?: Date): Promise<ShopResult<PromotionFigures>>
  *     Staff or control only.
@@ -23,6 +25,7 @@ import { type ShopActor, supabaseFor } from "./actor";
 import { validatePromotionInput } from "./promotion";
 import type {
   CreatePromotionInput,
+  PlanDuration,
   Promotion,
   PromotionFigures,
   ShopError,
@@ -35,6 +38,7 @@ export { CONTROL_ACTOR, type ShopActor } from "./actor";
 export { parseDuration } from "./duration";
 export type {
   CreatePromotionInput,
+  PlanDuration,
   Promotion,
   PromotionFigures,
   ShopError,
@@ -47,11 +51,14 @@ export type ShopEnv = SupabaseBindings;
 
 interface PlanRow {
   id: string;
+  key: string;
   name: string;
+  name_fr: string;
   description: string;
   description_fr: string;
   price_cents: number;
   currency: string;
+  duration: PlanDuration;
   promotion_id: number | null;
   percent: number | null;
   promoted_cents: number | null;
@@ -60,7 +67,9 @@ interface PlanRow {
 
 interface PromotionRow {
   id: number;
+  guild_id: string;
   plan_id: string;
+  plan_key: string;
   plan_name: string;
   percent: number;
   price_cents: number;
@@ -81,6 +90,7 @@ interface FiguresRow {
 /** The SQL functions raise these as their message; anything else is our problem, not the caller's. */
 const SQL_ERROR_CODES: ReadonlySet<string> = new Set<ShopErrorCode>([
   "unknown_plan",
+  "invalid_server",
   "invalid_percent",
   "invalid_duration",
   "forbidden",
@@ -96,7 +106,9 @@ function failure(operation: string, error: PostgrestError): { ok: false; error: 
 
 const toPromotion = (row: PromotionRow): Promotion => ({
   id: row.id,
+  guildId: row.guild_id,
   planId: row.plan_id,
+  planKey: row.plan_key,
   planName: row.plan_name,
   percent: row.percent,
   priceCents: row.price_cents,
@@ -107,23 +119,29 @@ const toPromotion = (row: PromotionRow): Promotion => ({
   createdBy: row.created_by,
 });
 
-/** The live plans, each described in the reader's language (English when no French one is written). */
+/**
+ * A server's live plans, each named and described in the reader's language (English when no French
+ * one is written). Members get their own server's (their JWT says which); the control API names it.
+ */
 export async function listShop(
   env: ShopEnv,
   actor: ShopActor,
   locale: Locale = "en",
+  guildId?: string,
 ): Promise<ShopResult<ShopPlan[]>> {
   const supabase = await supabaseFor(env, actor);
-  const { data, error } = await supabase.rpc("list_shop");
+  const { data, error } = await supabase.rpc("list_shop", guildId ? { p_guild_id: guildId } : {});
   if (error) return failure("list_shop", error);
   return {
     ok: true,
     value: (data as PlanRow[]).map((row) => ({
       id: row.id,
-      name: row.name,
+      key: row.key,
+      name: (locale === "fr" && row.name_fr) || row.name,
       description: (locale === "fr" && row.description_fr) || row.description,
       priceCents: row.price_cents,
       currency: row.currency,
+      duration: row.duration,
       promotion:
         row.promotion_id !== null &&
         row.percent !== null &&
@@ -149,7 +167,8 @@ export async function createPromotion(
   if (invalid) return { ok: false, error: invalid };
   const supabase = await supabaseFor(env, actor);
   const { data, error } = await supabase.rpc("create_promotion", {
-    p_plan_id: input.planId.trim().toLowerCase(),
+    p_guild_id: input.guildId,
+    p_plan_key: input.planKey.trim().toLowerCase(),
     p_percent: input.percent,
     p_duration_seconds: input.durationSeconds,
   });

@@ -4,9 +4,20 @@ import { shopMessage } from "./shop-message";
 import type { ShopPlan } from "./types";
 
 const plans: ShopPlan[] = [
-  { id: "basic", name: "Basic", description: "", priceCents: 499, currency: "EUR", promotion: null },
+  {
+    id: "basic",
+    key: "basic",
+    duration: "month",
+    name: "Basic",
+    description: "",
+    priceCents: 499,
+    currency: "EUR",
+    promotion: null,
+  },
   {
     id: "pro",
+    key: "pro",
+    duration: "month",
     name: "Pro",
     description: "Priority support",
     priceCents: 1299,

@@ -1,12 +1,18 @@
 /** A plan as /shop shows it: the list price and, while a promotion runs, the promoted one. */
 export interface ShopPlan {
+  /** Stable and unique across servers (promotions and payments point at it). */
   id: string;
+  /** What people type (`pro`); unique within its server only. */
+  key: string;
+  /** In the reader's language (English when no French name is written). */
   name: string;
   description: string;
   /** Integer amount in the currency's minor unit (cents). */
   priceCents: number;
   /** ISO 4217 code, e.g. `EUR`. */
   currency: string;
+  /** How long one payment lasts. */
+  duration: PlanDuration;
   /** The best live promotion on this plan, if any. */
   promotion: {
     id: number;
@@ -18,9 +24,16 @@ export interface ShopPlan {
   } | null;
 }
 
+/** How long one payment of a plan lasts; `lifetime` is paid once. */
+export const PLAN_DURATIONS = ["week", "month", "year", "lifetime"] as const;
+export type PlanDuration = (typeof PLAN_DURATIONS)[number];
+
 export interface Promotion {
   id: number;
+  /** The server whose /shop it changes. */
+  guildId: string;
   planId: string;
+  planKey: string;
   planName: string;
   percent: number;
   priceCents: number;
@@ -32,8 +45,10 @@ export interface Promotion {
 }
 
 export interface CreatePromotionInput {
-  /** A plan id such as `pro`. */
-  planId: string;
+  /** The Discord server whose plan it is. */
+  guildId: string;
+  /** The plan's key in that server, such as `pro`. */
+  planKey: string;
   /** 1–90. */
   percent: number;
   /** 1 hour to 30 days. */
@@ -54,6 +69,7 @@ export interface PromotionFigures {
 
 export type ShopErrorCode =
   | "unknown_plan"
+  | "invalid_server"
   | "invalid_percent"
   | "invalid_duration"
   | "forbidden"

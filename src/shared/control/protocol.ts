@@ -69,7 +69,8 @@ interface ControlRequestBase {
 export interface ControlRequests {
   status: ControlRequestBase;
   analytics: ControlRequestBase & { period: string };
-  promo: ControlRequestBase & { percent: number; plan: string; duration: string };
+  /** `server`: the Discord server whose plan it is (its /shop is the only one that changes). */
+  promo: ControlRequestBase & { server: string; percent: number; plan: string; duration: string };
   giveaway: ControlRequestBase & {
     prize: string;
     duration: string;
@@ -80,11 +81,14 @@ export interface ControlRequests {
   restart: ControlRequestBase;
   report: ControlRequestBase & { period: string };
   execute: ControlRequestBase & { operation: string; args: string[] };
-  /** Read-only: suggestions for an option the operator is typing (`/maxis promo plan`, `giveaway channel`). */
-  choices: ControlRequestBase & { field: ChoiceField; query: string };
+  /**
+   * Read-only: suggestions for an option the operator is typing (`/maxis promo server` and `plan`,
+   * `giveaway channel`). `server` narrows `plan` to that server's plans.
+   */
+  choices: ControlRequestBase & { field: ChoiceField; query: string; server?: string };
 }
 
-export const CHOICE_FIELDS = ["plan", "channel"] as const;
+export const CHOICE_FIELDS = ["plan", "channel", "server"] as const;
 export type ChoiceField = (typeof CHOICE_FIELDS)[number];
 
 /** A part of Maxis whose figures could not be read; `not_available` means the feature is not built yet. */
@@ -153,6 +157,9 @@ export interface AnalyticsResult {
 
 export interface PromoResult {
   id: number;
+  /** The server's id, and its name when Discord told Maxis. */
+  guildId: string;
+  guildName: string | null;
   planName: string;
   percent: number;
   priceCents: number;

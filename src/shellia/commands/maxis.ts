@@ -41,6 +41,12 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       action("status"),
       action("analytics", [period]),
       action("promo", [
+        // A promotion changes one server's /shop: the operator names it, from Maxis's own servers.
+        option.string("server", "command.maxis.option.server", {
+          required: true,
+          autocomplete: true,
+          max_length: 24,
+        }),
         option.integer("percent", "command.maxis.option.percent", {
           required: true,
           min_value: 1,
@@ -113,7 +119,7 @@ export const maxis: SlashCommand<ShelliaEnv> = {
         ),
       );
     }
-    if (focused?.name === "plan" || focused?.name === "channel") {
+    if (focused?.name === "plan" || focused?.name === "channel" || focused?.name === "server") {
       return autocompleteChoices(
         // The string in the interaction is whatever the operator typed: Maxis filters on it.
         await askMaxis(ctx, options, focused.name, focused.value),
@@ -147,6 +153,8 @@ async function askMaxis(
     locale,
     field,
     query: query.slice(0, 100),
+    // The plans of the server the operator picked already, if they did.
+    ...(field === "plan" && options.string("server") ? { server: options.string("server") ?? "" } : {}),
   });
   return outcome.kind === "ok" ? outcome.result.choices : [];
 }

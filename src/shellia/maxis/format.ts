@@ -169,7 +169,9 @@ export function formatPromo(t: Translator, locale: Locale, target: MaxisTarget, 
   return t("maxis.promo.created", {
     id: promo.id,
     target: target.name,
-    plan: promo.planName,
+    // Both written by that server's admins: shown as text, never as Markdown or mentions.
+    server: promo.guildName ? inertText(promo.guildName, 100) : snowflake(promo.guildId),
+    plan: inertText(promo.planName, 100),
     percent: promo.percent,
     price: formatMoney(promo.priceCents, promo.currency, locale),
     promoted: formatMoney(promo.promotedCents, promo.currency, locale),

@@ -49,6 +49,7 @@ function readControlCall({ options, operator, locale }: CallSource): ControlCall
         action: "promo",
         request: {
           ...base,
+          server: (options.string("server") ?? "").trim(),
           percent: options.number("percent") ?? 0,
           plan: options.string("plan") ?? "",
           duration: options.string("duration") ?? "",

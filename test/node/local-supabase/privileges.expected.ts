@@ -29,6 +29,8 @@ export const expectedSchemas: Record<string, readonly ApiRole[]> = {
   tickets_private: ["authenticated"],
   // Payments' helpers run inside its SECURITY DEFINER functions only.
   payments_private: [],
+  // Helpers of the plan functions (definers, which run as the owner): no API role uses the schema.
+  shop_private: [],
 };
 
 type Grants<P> = Partial<Record<ApiRole, readonly P[]>>;
@@ -47,6 +49,9 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   // /shop for members; live promotions and figures for the control identity. Nobody writes them via the API.
   "public.plans": { authenticated: ["SELECT"], service_role: ["SELECT"] },
   "public.promotions": { authenticated: ["SELECT"], service_role: ["SELECT"] },
+  // Who changed which plan (before, after): the server's admins read it under RLS; plan functions write it.
+  "public.plan_audit": { authenticated: ["SELECT"] },
+  "public.plan_audit_id_seq": nothing,
   // Refused control calls, counted: only control_audit_refused (a definer) writes it.
   "public.control_audit_refusals": nothing,
   // The control identity records and reads its calls.
@@ -152,12 +157,28 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,
   // and the existing plans named when one is unknown).
-  "public.list_shop()": { execute: ["authenticated", "service_role"] },
+  // Per server (20261201020000_shop_per_server.sql): members see their server's, the control identity
+  // the server it names.
+  "public.list_shop(text)": { execute: ["authenticated", "service_role"] },
   "public.promoted_price_cents(integer,integer,integer)": { execute: ["authenticated", "service_role"] },
-  "public.create_promotion(text,integer,integer,timestamp with time zone)": {
+  "public.create_promotion(text,text,integer,integer,timestamp with time zone)": {
     execute: ["service_role"],
     definer: true,
   },
+  // The dashboard's Plans page: a server's admins, checked inside each function (definers).
+  "public.plan_list()": memberWrite,
+  "public.plan_view(text)": memberWrite,
+  "public.plan_create(text,text,integer,text,text,text,text,text,integer,boolean,integer)": memberWrite,
+  "public.plan_update(text,timestamp with time zone,text,text,integer,text,text,text,text,text,integer,boolean,integer)":
+    memberWrite,
+  "public.plan_archive(text)": memberWrite,
+  "shop_private.refuse_change()": internal,
+  "shop_private.fail(text,text)": internal,
+  "shop_private.require_admin()": internal,
+  "shop_private.plan_json(public.plans)": internal,
+  "shop_private.checked_plan(public.plans)": internal,
+  "shop_private.require_free_key(text,text,text)": internal,
+  "shop_private.audit(text,text,text,text,jsonb,jsonb)": internal,
   "public.live_promotions()": control,
   "public.promotion_figures(timestamp with time zone,timestamp with time zone)": control,
   "public.shop_caller_is_staff()": control,

@@ -100,10 +100,10 @@ describe("the commands as Discord shows them (--dry-run)", () => {
     });
   });
 
-  it("offers Maxis's plans and channels to /maxis promo and giveaway as you type", async () => {
+  it("offers Maxis's servers, plans and channels to /maxis promo and giveaway as you type", async () => {
     const [maxis] = await dryRun("shellia");
     const options = everyOption(maxis?.options);
-    for (const name of ["plan", "channel"]) {
+    for (const name of ["server", "plan", "channel"]) {
       expect(options.find((o) => o.name === name)).toMatchObject({
         type: 3,
         required: true,

@@ -22,9 +22,10 @@ const env = () => ({
   SUPABASE_PUBLISHABLE_KEY: supabase().publishableKey,
   SUPABASE_JWT_SIGNING_KEY: supabase().signingKey,
 });
+const GUILD = "1300000000000000010";
 const actor = (appRole: SupabaseIdentity["appRole"]): ShopActor & { identity: SupabaseIdentity } => ({
   kind: "member",
-  identity: { userId: snowflake(), appRole, guildId: "1300000000000000010", roleIds: [] },
+  identity: { userId: snowflake(), appRole, guildId: GUILD, roleIds: [] },
 });
 
 /** Plans of this test file only, so the seed and parallel files never change what we count. */
@@ -51,23 +52,23 @@ const serviceRpc = (fn: string, body: Record<string, unknown>) =>
 
 beforeAll(async () => {
   await sql(
-    `insert into public.plans (id, name, description, description_fr, price_cents, currency, floor_cents, active, sort_order) values
-       ($1, 'Test Pro', 'For tests', 'Pour les tests', 1299, 'EUR', 799, true, 1000),
-       ($2, 'Test Floor', 'No French yet', '', 1000, 'USD', 900, true, 1001),
-       ($3, 'Test Retired', '', '', 500, 'EUR', 0, false, 1002)`,
-    [plan, floored, hidden],
+    `insert into public.plans (id, guild_id, key, name, description, description_fr, price_cents, currency, floor_cents, active, sort_order) values
+       ($1, $4, $1, 'Test Pro', 'For tests', 'Pour les tests', 1299, 'EUR', 799, true, 1000),
+       ($2, $4, $2, 'Test Floor', 'No French yet', '', 1000, 'USD', 900, true, 1001),
+       ($3, $4, $3, 'Test Retired', '', '', 500, 'EUR', 0, false, 1002)`,
+    [plan, floored, hidden, GUILD],
   );
 });
 
 describe("/shop's list: live plans, promoted prices, expired promotions gone by themselves", () => {
   it("shows the best live promotion, ignores expired and future ones, hides inactive plans", async () => {
     await sql(
-      `insert into public.promotions (plan_id, percent, starts_at, ends_at, created_by) values
-         ($1, 50, now() - interval '3 hours', now() - interval '1 second', 'control'),
-         ($1, 40, now() + interval '1 hour', now() + interval '3 hours', 'control'),
-         ($1, 10, now() - interval '1 hour', now() + interval '5 hours', 'control'),
-         ($1, 25, now() - interval '1 hour', now() + interval '2 hours', 'control')`,
-      [plan],
+      `insert into public.promotions (plan_id, guild_id, percent, starts_at, ends_at, created_by) values
+         ($1, $2, 50, now() - interval '3 hours', now() - interval '1 second', 'control'),
+         ($1, $2, 40, now() + interval '1 hour', now() + interval '3 hours', 'control'),
+         ($1, $2, 10, now() - interval '1 hour', now() + interval '5 hours', 'control'),
+         ($1, $2, 25, now() - interval '1 hour', now() + interval '2 hours', 'control')`,
+      [plan, GUILD],
     );
     const shop = await listShop(env(), actor("member"));
     if (!shop.ok) throw new Error(shop.error.code);
@@ -95,7 +96,8 @@ describe("/shop's list: live plans, promoted prices, expired promotions gone by 
 
   it("never brings a plan below its floor", async () => {
     const created = await createPromotion(env(), CONTROL_ACTOR, {
-      planId: floored,
+      guildId: GUILD,
+      planKey: floored,
       percent: 90,
       durationSeconds: 3600,
     });
@@ -111,13 +113,16 @@ describe("/shop's list: live plans, promoted prices, expired promotions gone by 
 describe("create_promotion", () => {
   it("lets the control API create one, starting now, ending after the duration", async () => {
     const result = await createPromotion(env(), CONTROL_ACTOR, {
-      planId: plan,
+      guildId: GUILD,
+      planKey: plan,
       percent: 20,
       durationSeconds: 48 * 3600,
     });
     if (!result.ok) throw new Error(result.error.code);
     expect(result.value).toMatchObject({
+      guildId: GUILD,
       planId: plan,
+      planKey: plan,
       planName: "Test Pro",
       percent: 20,
       createdBy: "control",
@@ -127,11 +132,12 @@ describe("create_promotion", () => {
     expect(Math.abs(Date.parse(result.value.startsAt) - Date.now())).toBeLessThan(60_000);
   });
 
-  it("refuses staff of any server: a promotion changes every server's shop", async () => {
+  it("refuses staff: only the control API (Shellia's operators) creates promotions", async () => {
     const before = await promotionsOf(plan);
     for (const role of ["agent", "admin"] as const) {
       const result = await createPromotion(env(), actor(role), {
-        planId: plan,
+        guildId: GUILD,
+        planKey: plan,
         percent: 20,
         durationSeconds: 7200,
       });
@@ -143,7 +149,8 @@ describe("create_promotion", () => {
   it("refuses members, and creates nothing", async () => {
     const before = await promotionsOf(plan);
     const result = await createPromotion(env(), actor("member"), {
-      planId: plan,
+      guildId: GUILD,
+      planKey: plan,
       percent: 20,
       durationSeconds: 7200,
     });
@@ -154,12 +161,12 @@ describe("create_promotion", () => {
   it("refuses 0 %, 95 %, an unknown or retired plan and a bad duration, and creates nothing", async () => {
     const before = await promotionsOf(plan);
     const cases = [
-      [{ planId: plan, percent: 0, durationSeconds: 7200 }, "invalid_percent"],
-      [{ planId: plan, percent: 95, durationSeconds: 7200 }, "invalid_percent"],
-      [{ planId: "no-such-plan", percent: 20, durationSeconds: 7200 }, "unknown_plan"],
-      [{ planId: hidden, percent: 20, durationSeconds: 7200 }, "unknown_plan"],
-      [{ planId: plan, percent: 20, durationSeconds: 3599 }, "invalid_duration"],
-      [{ planId: plan, percent: 20, durationSeconds: 31 * 86400 }, "invalid_duration"],
+      [{ guildId: GUILD, planKey: plan, percent: 0, durationSeconds: 7200 }, "invalid_percent"],
+      [{ guildId: GUILD, planKey: plan, percent: 95, durationSeconds: 7200 }, "invalid_percent"],
+      [{ guildId: GUILD, planKey: "no-such-plan", percent: 20, durationSeconds: 7200 }, "unknown_plan"],
+      [{ guildId: GUILD, planKey: hidden, percent: 20, durationSeconds: 7200 }, "unknown_plan"],
+      [{ guildId: GUILD, planKey: plan, percent: 20, durationSeconds: 3599 }, "invalid_duration"],
+      [{ guildId: GUILD, planKey: plan, percent: 20, durationSeconds: 31 * 86400 }, "invalid_duration"],
     ] as const;
     for (const [input, code] of cases) {
       expect(await createPromotion(env(), CONTROL_ACTOR, input), JSON.stringify(input)).toEqual({
@@ -174,7 +181,8 @@ describe("create_promotion", () => {
     const before = await promotionsOf(plan);
     const call = (startsAt: string) =>
       serviceRpc("create_promotion", {
-        p_plan_id: plan,
+        p_guild_id: GUILD,
+        p_plan_key: plan,
         p_percent: 15,
         p_duration_seconds: 7200,
         p_starts_at: startsAt,
@@ -206,7 +214,8 @@ describe("create_promotion", () => {
       [20, 60, "invalid_duration"],
     ] as const) {
       const res = await serviceRpc("create_promotion", {
-        p_plan_id: plan,
+        p_guild_id: GUILD,
+        p_plan_key: plan,
         p_percent: percent,
         p_duration_seconds: seconds,
       });
@@ -292,8 +301,18 @@ describe("figures and live promotions for the control API", () => {
     const since = new Date(Date.now() - 1000);
     const before = await promotionFigures(env(), CONTROL_ACTOR, since);
     if (!before.ok) throw new Error(before.error.code);
-    await createPromotion(env(), CONTROL_ACTOR, { planId: plan, percent: 30, durationSeconds: 3600 });
-    await createPromotion(env(), CONTROL_ACTOR, { planId: floored, percent: 10, durationSeconds: 3600 });
+    await createPromotion(env(), CONTROL_ACTOR, {
+      guildId: GUILD,
+      planKey: plan,
+      percent: 30,
+      durationSeconds: 3600,
+    });
+    await createPromotion(env(), CONTROL_ACTOR, {
+      guildId: GUILD,
+      planKey: floored,
+      percent: 10,
+      durationSeconds: 3600,
+    });
     const after = await promotionFigures(env(), CONTROL_ACTOR, since);
     if (!after.ok) throw new Error(after.error.code);
     expect(after.value.promotionsRun - before.value.promotionsRun).toBe(2);

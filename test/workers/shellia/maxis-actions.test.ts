@@ -19,6 +19,9 @@ import {
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
 import { bindingOf, definitions, runMaxis, waitForAudit } from "./control-support";
 
+/** The seed's second server, with its own plan under the key `pro`. */
+const OTHER_GUILD_ID = "1300000000000000920";
+
 const discordRequests = async (predicate: (r: { method: string; path: string }) => boolean) => {
   const res = await fetch(`${(await import("vitest")).inject("discordLocalUrl")}/__local/requests`);
   return (
@@ -63,24 +66,60 @@ describe("/maxis analytics", () => {
 
 describe("/maxis promo", () => {
   it("creates a promotion that /shop then shows, and audits who did it", async () => {
-    const run = await runMaxis("/maxis promo percent:15 plan:basic duration:48h target:maxis");
+    const run = await runMaxis(
+      `/maxis promo server:${LOCAL_GUILD_ID} percent:15 plan:basic duration:48h target:maxis`,
+    );
     expect(run.content).toMatch(
-      /^Promotion #\d+ started on \*\*maxis\*\*: \*\*Basic\*\* −15 % \(€4\.99 → €4\.24\) until <t:\d+:f>\.$/,
+      /^Promotion #\d+ started on \*\*maxis\*\* in Local server: \*\*Basic\*\* −15 % \(€4\.99 → €4\.24\) until <t:\d+:f>\.$/,
     );
     const row = await waitForAudit((r) => r.action === "promo" && r.outcome === "accepted");
     expect(row).toMatchObject({ keyId: "primary", operatorId: LOCAL_ADMIN_ID, code: "ok" });
   });
 
   it("passes on the shop's refusal, in French, and creates nothing", async () => {
-    const run = await runMaxis("/maxis promo percent:20 plan:nonexistent duration:48h target:maxis", {
-      locale: "fr",
-    });
+    const run = await runMaxis(
+      `/maxis promo server:${LOCAL_GUILD_ID} percent:20 plan:nonexistent duration:48h target:maxis`,
+      { locale: "fr" },
+    );
     // Other tests may add plans to the same database meanwhile: the seeded ones are listed, in order.
     expect(run.content).toMatch(
-      /^\*\*maxis\*\* : Aucune offre ne porte ce nom\. Offres existantes : `basic`, `pro`, `premium`, `lifetime`(, `[^`]+`)*\.$/,
+      /^\*\*maxis\*\* : Ce serveur n'a aucune offre avec cette clé\. Offres existantes : `basic`, `pro`, `premium`, `lifetime`(, `[^`]+`)*\.$/,
     );
-    const short = await runMaxis("/maxis promo percent:20 plan:pro duration:10m target:maxis");
+    const short = await runMaxis(
+      `/maxis promo server:${LOCAL_GUILD_ID} percent:20 plan:pro duration:10m target:maxis`,
+    );
     expect(short.content).toBe("**maxis**: A promotion lasts between 1 hour and 30 days.");
+  });
+
+  it("changes only the named server's shop: the same key on another server is another plan", async () => {
+    const run = await runMaxis(
+      `/maxis promo server:${OTHER_GUILD_ID} percent:30 plan:pro duration:2h target:maxis`,
+    );
+    // That server's own `pro` ($9.00), not the first server's (€12.99); not one of Maxis's configured
+    // servers, so it is named by its id.
+    expect(run.content).toMatch(
+      new RegExp(
+        `^Promotion #\\d+ started on \\*\\*maxis\\*\\* in ${OTHER_GUILD_ID}: \\*\\*Other server Pro\\*\\* −30 % \\(\\$9\\.00 → \\$6\\.30\\)`,
+      ),
+    );
+  });
+
+  it("refuses a server that is not a Discord id, or a plan only another server has", async () => {
+    const bad = await runMaxis(
+      "/maxis promo server:everywhere percent:20 plan:pro duration:2h target:maxis",
+      {
+        locale: "fr",
+      },
+    );
+    expect(bad.content).toBe(
+      "**maxis** : Indiquez le serveur Discord par son identifiant (proposé à la saisie).",
+    );
+    const elsewhere = await runMaxis(
+      `/maxis promo server:${OTHER_GUILD_ID} percent:20 plan:basic duration:2h target:maxis`,
+    );
+    expect(elsewhere.content).toMatch(
+      /^\*\*maxis\*\*: This server has no plan with that key\. Existing plans: `pro`(, `[^`]+`)*\.$/,
+    );
   });
 });
 
@@ -99,14 +138,20 @@ async function suggestions(line: string, option: string) {
 describe("/maxis promo plan", () => {
   it("suggests the live plans Maxis sells, filtered by what was typed", async () => {
     // Other tests may add plans to the same database meanwhile: the seeded ones come first.
-    const all = await suggestions("/maxis promo percent:10 plan: duration:48h target:maxis", "plan");
+    const all = await suggestions(
+      `/maxis promo server:${LOCAL_GUILD_ID} percent:10 plan: duration:48h target:maxis`,
+      "plan",
+    );
     expect(all.slice(0, 4)).toEqual([
       { name: "Basic (basic)", value: "basic" },
       { name: "Pro (pro)", value: "pro" },
       { name: "Premium (premium)", value: "premium" },
       { name: "Lifetime (lifetime)", value: "lifetime" },
     ]);
-    const typed = await suggestions("/maxis promo percent:10 plan:PR duration:48h target:maxis", "plan");
+    const typed = await suggestions(
+      `/maxis promo server:${LOCAL_GUILD_ID} percent:10 plan:PR duration:48h target:maxis`,
+      "plan",
+    );
     expect(typed.slice(0, 2)).toEqual([
       { name: "Pro (pro)", value: "pro" },
       { name: "Premium (premium)", value: "premium" },
@@ -115,10 +160,35 @@ describe("/maxis promo plan", () => {
     expect(typed.map((c) => c.value)).not.toContain("basic");
   });
 
+  it("suggests the plans of the server picked, and Maxis's servers by name", async () => {
+    const other = await suggestions(
+      `/maxis promo server:${OTHER_GUILD_ID} percent:10 plan: duration:48h target:maxis`,
+      "plan",
+    );
+    expect(other.slice(0, 1)).toEqual([{ name: "Other server Pro (pro)", value: "pro" }]);
+    expect(other.map((c) => c.name)).not.toContain("Basic (basic)");
+
+    const servers = await suggestions(
+      "/maxis promo server: percent:10 plan:pro duration:48h target:maxis",
+      "server",
+    );
+    expect(servers).toEqual([{ name: `Local server (${LOCAL_GUILD_ID})`, value: LOCAL_GUILD_ID }]);
+    expect(
+      await suggestions(
+        "/maxis promo server:nothing-like-it percent:10 plan:pro duration:48h target:maxis",
+        "server",
+      ),
+    ).toEqual([]);
+  });
+
   it("suggests nothing to someone who is not an operator, and asks Maxis nothing", async () => {
     const interaction = commandInteraction(
       { userId: LOCAL_MEMBER_ID },
-      parseCommandLine("/maxis promo percent:10 plan:p duration:48h target:maxis", definitions, "plan"),
+      parseCommandLine(
+        `/maxis promo server:${LOCAL_GUILD_ID} percent:10 plan:p duration:48h target:maxis`,
+        definitions,
+        "plan",
+      ),
       true,
     );
     const { response } = await sendInteraction(exports.default, interaction);

@@ -13,31 +13,47 @@ import {
   rejected,
   stringField,
 } from "../context";
+import { isServerId, listMaxisServers } from "../servers";
 
-/** `/maxis promo 20 pro 48h`: the shop validates (1–90 %, an existing plan, 1 h–30 d) in one transaction. */
+/**
+ * `/maxis promo server:<id> percent:20 plan:pro duration:48h`: the shop validates (a server, 1–90 %,
+ * an active plan of that server, 1 h–30 d) in one transaction; only that server's /shop changes.
+ */
 export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutcome<"promo">> {
   const { t } = ctx;
+  const server = stringField(body, "server", 24);
+  if (!server || !isServerId(server)) {
+    return rejected("invalid_server", shopErrorMessage(t, { code: "invalid_server" }));
+  }
   const plan = stringField(body, "plan", 64);
-  if (!plan) return unknownPlan(ctx);
+  if (!plan) return unknownPlan(ctx, server);
   const percent = integerField(body, "percent");
   if (percent === null) return rejected("invalid_percent", shopErrorMessage(t, { code: "invalid_percent" }));
   const durationSeconds = parseDuration(stringField(body, "duration", 32) ?? "");
   if (durationSeconds === null) {
     return rejected("invalid_duration", shopErrorMessage(t, { code: "invalid_duration" }));
   }
-  const created = await createPromotion(ctx.env, CONTROL_ACTOR, { planId: plan, percent, durationSeconds });
+  const created = await createPromotion(ctx.env, CONTROL_ACTOR, {
+    guildId: server,
+    planKey: plan,
+    percent,
+    durationSeconds,
+  });
   if (!created.ok) {
-    if (created.error.code === "unknown_plan") return unknownPlan(ctx);
+    if (created.error.code === "unknown_plan") return unknownPlan(ctx, server);
     const message = shopErrorMessage(t, created.error);
     return created.error.code === "unavailable"
       ? rejected("unavailable", message, 503)
       : rejected(created.error.code, message);
   }
   const p = created.value;
+  const servers = await listMaxisServers(ctx.env);
   return {
     ok: true,
     result: {
       id: p.id,
+      guildId: p.guildId,
+      guildName: servers.find((s) => s.id === p.guildId)?.name ?? null,
       planName: p.planName,
       percent: p.percent,
       priceCents: p.priceCents,
@@ -48,11 +64,11 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
   };
 }
 
-/** The shop's refusal, followed by the plans that do exist, so the operator can retry right away. */
-async function unknownPlan(ctx: ControlContext) {
+/** The shop's refusal, followed by the plans that server does have, so the operator can retry right away. */
+async function unknownPlan(ctx: ControlContext, server: string) {
   const { t } = ctx;
-  const plans = await listShop(ctx.env, CONTROL_ACTOR);
-  const known = plans.ok ? plans.value.map((p) => `\`${p.id}\``).join(", ") : "";
+  const plans = await listShop(ctx.env, CONTROL_ACTOR, ctx.locale, server);
+  const known = plans.ok ? plans.value.map((p) => `\`${p.key}\``).join(", ") : "";
   const message = shopErrorMessage(t, { code: "unknown_plan" });
   return rejected(
     "unknown_plan",

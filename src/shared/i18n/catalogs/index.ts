@@ -7,6 +7,7 @@ import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
 import { payments } from "./payments";
+import { plans } from "./plans";
 import { servers } from "./servers";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
@@ -32,6 +33,7 @@ export const catalogues = [
   payments,
   ticketThreads,
   servers,
+  plans,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

@@ -16,7 +16,9 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.option.target.description": "Which Maxis bot",
     "command.maxis.option.period.description": "How far back: 24h, 7d (default), 30d, 12w…",
     "command.maxis.option.percent.description": "Percent off (1–90)",
-    "command.maxis.option.plan.description": "The plan's id, e.g. pro (suggested as you type)",
+    "command.maxis.option.plan.description":
+      "The plan's key in that server, e.g. pro (suggested as you type)",
+    "command.maxis.option.server.description": "The Discord server whose plan it is (suggested as you type)",
     "command.maxis.option.duration.description": "How long: 48h, 30m, 2d, 1d12h…",
     "command.maxis.option.prize.description": "What the winners get",
     "command.maxis.option.winners.description": "How many winners (default 1)",
@@ -34,6 +36,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.option.period.name": "period",
     "command.maxis.option.percent.name": "percent",
     "command.maxis.option.plan.name": "plan",
+    "command.maxis.option.server.name": "server",
     "command.maxis.option.duration.name": "duration",
     "command.maxis.option.prize.name": "prize",
     "command.maxis.option.winners.name": "winners",
@@ -79,7 +82,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.analytics.feature.giveaways": "Giveaways",
     "maxis.analytics.feature.promotions": "Promotions",
     "maxis.promo.created":
-      "Promotion #{id} started on **{target}**: **{plan}** −{percent} % ({price} → {promoted}) until <t:{ends}:f>.",
+      "Promotion #{id} started on **{target}** in {server}: **{plan}** −{percent} % ({price} → {promoted}) until <t:{ends}:f>.",
     "maxis.giveaway.started":
       "Giveaway `{id}` started on **{target}** in <#{channel}>: **{prize}**, {winners, plural, one {# winner} other {# winners}}, draw <t:{ends}:R>.",
     "maxis.restart.done":
@@ -101,7 +104,9 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.option.target.description": "Quel bot Maxis",
     "command.maxis.option.period.description": "Sur quelle durée : 24h, 7d (par défaut), 30d, 12w…",
     "command.maxis.option.percent.description": "Pourcentage de réduction (1–90)",
-    "command.maxis.option.plan.description": "L'identifiant de l'offre, par ex. pro (proposé à la saisie)",
+    "command.maxis.option.plan.description":
+      "La clé de l'offre sur ce serveur, par ex. pro (proposée à la saisie)",
+    "command.maxis.option.server.description": "Le serveur Discord de l'offre (proposé à la saisie)",
     "command.maxis.option.duration.description": "Durée : 48h, 30m, 2d, 1d12h…",
     "command.maxis.option.prize.description": "Ce que gagnent les gagnants",
     "command.maxis.option.winners.description": "Nombre de gagnants (1 par défaut)",
@@ -119,6 +124,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.option.period.name": "période",
     "command.maxis.option.percent.name": "pourcentage",
     "command.maxis.option.plan.name": "offre",
+    "command.maxis.option.server.name": "serveur",
     "command.maxis.option.duration.name": "durée",
     "command.maxis.option.prize.name": "lot",
     "command.maxis.option.winners.name": "gagnants",
@@ -168,7 +174,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.analytics.feature.giveaways": "Concours",
     "maxis.analytics.feature.promotions": "Promotions",
     "maxis.promo.created":
-      "Promotion n° {id} lancée sur **{target}** : **{plan}** −{percent} % ({price} → {promoted}) jusqu'au <t:{ends}:f>.",
+      "Promotion n° {id} lancée sur **{target}** dans {server} : **{plan}** −{percent} % ({price} → {promoted}) jusqu'au <t:{ends}:f>.",
     "maxis.giveaway.started":
       "Concours `{id}` lancé sur **{target}** dans <#{channel}> : **{prize}**, {winners, plural, one {# gagnant} other {# gagnants}}, tirage <t:{ends}:R>.",
     "maxis.restart.done":
