@@ -2,7 +2,6 @@ import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
 import { actingIdentity } from "../identity";
-import { planSkus } from "../payments/plan-skus";
 import { shopButtons } from "../payments/shop-buttons";
 import { stripeConfigured } from "../payments/stripe-api";
 import { syncInteractionEntitlements } from "../payments/sync-entitlements";
@@ -16,13 +15,13 @@ export const shopCommand: SlashCommand<MaxisEnv> = {
   async run({ interaction, env, locale, t, waitUntil }) {
     const identity = await actingIdentity(env, interaction);
     waitUntil(syncInteractionEntitlements(env, interaction, waitUntil));
-    const [plans, skus] = await Promise.all([
-      listShop(env, { kind: "member", identity }, locale),
-      planSkus(env, identity),
-    ]);
+    const plans = await listShop(env, { kind: "member", identity }, locale);
     if (!plans.ok) return ephemeral(shopErrorMessage(t, plans.error));
     const message = shopMessage(plans.value, locale, t);
     // Buttons to buy: Stripe's checkout, and Discord's own for plans with a SKU.
+    const skus = new Map(
+      plans.value.flatMap((plan) => (plan.discordSkuId ? [[plan.id, plan.discordSkuId]] : [])),
+    );
     const components = shopButtons(plans.value, skus, stripeConfigured(env), t);
     return ephemeral(components.length ? { ...message, components } : message);
   },

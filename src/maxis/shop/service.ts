@@ -63,6 +63,7 @@ interface PlanRow {
   percent: number | null;
   promoted_cents: number | null;
   promotion_ends_at: string | null;
+  discord_sku_id?: string | null;
 }
 
 interface PromotionRow {
@@ -142,6 +143,7 @@ export async function listShop(
       priceCents: row.price_cents,
       currency: row.currency,
       duration: row.duration,
+      discordSkuId: row.discord_sku_id ?? null,
       promotion:
         row.promotion_id !== null &&
         row.percent !== null &&

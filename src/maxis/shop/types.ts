@@ -13,6 +13,8 @@ export interface ShopPlan {
   currency: string;
   /** How long one payment lasts. */
   duration: PlanDuration;
+  /** The SKU when Discord sells this plan too (Premium Apps), for its premium button. */
+  discordSkuId: string | null;
   /** The best live promotion on this plan, if any. */
   promotion: {
     id: number;

@@ -69,8 +69,11 @@ interface ControlRequestBase {
 export interface ControlRequests {
   status: ControlRequestBase;
   analytics: ControlRequestBase & { period: string };
-  /** `server`: the Discord server whose plan it is (its /shop is the only one that changes). */
-  promo: ControlRequestBase & { server: string; percent: number; plan: string; duration: string };
+  /**
+   * `server`: the Discord server whose plan it is (its /shop is the only one that changes); empty or
+   * absent, Maxis's home server.
+   */
+  promo: ControlRequestBase & { server?: string; percent: number; plan: string; duration: string };
   giveaway: ControlRequestBase & {
     prize: string;
     duration: string;

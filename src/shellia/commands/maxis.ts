@@ -41,12 +41,6 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       action("status"),
       action("analytics", [period]),
       action("promo", [
-        // A promotion changes one server's /shop: the operator names it, from Maxis's own servers.
-        option.string("server", "command.maxis.option.server", {
-          required: true,
-          autocomplete: true,
-          max_length: 24,
-        }),
         option.integer("percent", "command.maxis.option.percent", {
           required: true,
           min_value: 1,
@@ -58,6 +52,9 @@ export const maxis: SlashCommand<ShelliaEnv> = {
           max_length: 32,
         }),
         duration,
+        // A promotion changes one server's /shop: Maxis's home server unless the operator names
+        // another of its servers (Discord lists required options first).
+        option.string("server", "command.maxis.option.server", { autocomplete: true, max_length: 24 }),
       ]),
       action("giveaway", [
         option.string("prize", "command.maxis.option.prize", { required: true, max_length: 256 }),

@@ -195,7 +195,6 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.payments_queue_repair(text,text,text,boolean)": controlWriter,
   "public.revenue_figures(timestamp with time zone,timestamp with time zone)": controlWriter,
   "public.my_entitlements()": member,
-  "public.plan_skus()": member,
   "payments_private.grace_period()": internal,
   "payments_private.require_payments()": internal,
   "payments_private.role_wanted(text,text,text)": internal,

@@ -61,12 +61,20 @@ describe("the entitlement ledger", () => {
   it("shows a member their own entitlements, and the server's administrators all of the server's", async () => {
     const home = newGuild();
     const elsewhere = newGuild();
-    await paidCheckout(home.memberA);
-    await paidCheckout(home.memberB, "basic");
+    // Plans belong to a server: the home server sells its own two.
+    const pro = `pro-${home.guildId}`;
+    const basic = `basic-${home.guildId}`;
+    await superuser.query(
+      `insert into public.plans (id, guild_id, key, name, price_cents, currency, floor_cents, duration)
+       values ($1, $3, 'pro', 'Pro', 1299, 'EUR', 799, 'month'), ($2, $3, 'basic', 'Basic', 499, 'EUR', 299, 'month')`,
+      [pro, basic, home.guildId],
+    );
+    await paidCheckout(home.memberA, pro);
+    await paidCheckout(home.memberB, basic);
     await paidCheckout(elsewhere.memberA);
 
     expect(await visible(home.memberA)).toEqual([
-      { user_id: home.memberA.sub, plan_id: "pro", status: "active" },
+      { user_id: home.memberA.sub, plan_id: pro, status: "active" },
     ]);
     expect((await visible(home.admin)).map((row) => row["user_id"]).sort()).toEqual(
       [home.memberA.sub, home.memberB.sub].sort(),
@@ -76,7 +84,7 @@ describe("the entitlement ledger", () => {
     expect((await visible(elsewhere.admin)).map((row) => row["user_id"])).toEqual([elsewhere.memberA.sub]);
     // /subscription's function goes through the same policies.
     const mine = await runAs(home.memberB, "select public.my_entitlements() as e");
-    expect(mine.rows.map((row) => (row["e"] as { plan_id: string }).plan_id)).toEqual(["basic"]);
+    expect(mine.rows.map((row) => (row["e"] as { plan_id: string }).plan_id)).toEqual([basic]);
     // The server's admins read the audit of status changes; members do not.
     expect((await runAs(home.admin, "select to_status from public.entitlement_audit")).rows).toHaveLength(2);
     expect((await runAs(home.memberA, "select to_status from public.entitlement_audit")).rows).toEqual([]);

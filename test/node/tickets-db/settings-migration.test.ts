@@ -90,7 +90,8 @@ describe("the settings migrations", () => {
               (select json_agg(s) from public.ticket_staff s where guild_id = $1) as staff`,
       [guild],
     );
-    expect(after.rows).toEqual(before.rows);
+    // Every value written before is still there; later migrations may add columns beside them.
+    expect(after.rows).toMatchObject(before.rows);
 
     // Still there for the people who could see it: the owner, and staff of a server with no settings
     // yet (its categories have no staff roles of their own).

@@ -4,6 +4,7 @@
  * stand-in; duplicates, reordering, every event type, the grace period, a failed grant retried,
  * reconcile, Discord entitlements, forged webhooks.
  */
+
 import { env, exports } from "cloudflare:workers";
 import {
   type APIActionRowComponent,
@@ -20,6 +21,7 @@ import {
   commandInteraction,
   parseCommandLine,
 } from "../../../scripts/lib/interaction-builder";
+import { LOCAL_GUILD_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import {
   type LifecycleStep,
@@ -53,7 +55,8 @@ interface Member {
   guildId: string;
   locale?: string;
 }
-const freshMember = (locale = "en-US"): Member => ({ userId: snowflake(), guildId: snowflake(), locale });
+// Plans belong to a server: members buy the local server's seeded plans, each test as a new member.
+const freshMember = (locale = "en-US"): Member => ({ userId: snowflake(), guildId: LOCAL_GUILD_ID, locale });
 
 async function command(member: Member, line: string, extra: Partial<APIInteraction> = {}) {
   const interaction = { ...commandInteraction(member, parseCommandLine(line, definitions)), ...extra };

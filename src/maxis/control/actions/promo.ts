@@ -16,12 +16,13 @@ import {
 import { isServerId, listMaxisServers } from "../servers";
 
 /**
- * `/maxis promo server:<id> percent:20 plan:pro duration:48h`: the shop validates (a server, 1–90 %,
+ * `/maxis promo percent:20 plan:pro duration:48h [server:<id>]`: the shop validates (a server, 1–90 %,
  * an active plan of that server, 1 h–30 d) in one transaction; only that server's /shop changes.
+ * Without a server, the promotion is for Maxis's home server (DISCORD_GUILD_ID).
  */
 export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutcome<"promo">> {
   const { t } = ctx;
-  const server = stringField(body, "server", 24);
+  const server = stringField(body, "server", 24) || ctx.env.DISCORD_GUILD_ID;
   if (!server || !isServerId(server)) {
     return rejected("invalid_server", shopErrorMessage(t, { code: "invalid_server" }));
   }

@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Payments: buying from /shop, /subscription, and the Stripe and Discord webhooks' HTTP errors. */
-export const payments = defineMessages(
+export const payments = /* @__PURE__ */ defineMessages(
   {
     "shop.buy.button": "Buy {plan}",
     "payments.checkout.ready":
@@ -31,9 +31,6 @@ export const payments = defineMessages(
     "payments.http.invalid_event": "This is not an event we understand (field {field}).",
     "payments.http.body_too_large": "The body is larger than {kib} KiB.",
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
-    "maxis.analytics.feature.revenue": "Revenue",
-    "maxis.analytics.revenue":
-      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
     "control.feature.payments": "Payments",
     "control.report.revenue_value":
       "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
@@ -76,9 +73,6 @@ export const payments = defineMessages(
     "payments.http.body_too_large": "Le corps dépasse {kib} Kio.",
     "payments.http.unavailable":
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
-    "maxis.analytics.feature.revenue": "Chiffre d'affaires",
-    "maxis.analytics.revenue":
-      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
     "control.feature.payments": "Les paiements",
     "control.report.revenue_value":
       "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, one {# contestation} other {# contestations}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",

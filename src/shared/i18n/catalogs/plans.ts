@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** The dashboard's Plans page: what the plan functions refuse, in the admin's language. */
-export const plans = defineMessages(
+export const plans = /* @__PURE__ */ defineMessages(
   {
     "plan.error.not_authenticated": "Sign in again to edit plans.",
     "plan.error.guild_required": "Plans belong to a server: sign in to one.",

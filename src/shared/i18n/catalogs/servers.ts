@@ -1,7 +1,7 @@
 import { defineMessages } from "../define";
 
 /** Maxis's per-server settings: /setup and what it answers. */
-export const servers = defineMessages(
+export const servers = /* @__PURE__ */ defineMessages(
   {
     "command.setup.description": "Admins: see and change this server's Maxis settings",
     "command.setup.show.name": "show",

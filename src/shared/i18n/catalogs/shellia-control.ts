@@ -71,6 +71,13 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
       "Open tickets: {tickets} · running giveaways: {giveaways} · live promotions: {promotions}",
     "maxis.figure.not_available": "not available yet",
     "maxis.figure.unreachable": "unreadable",
+    "maxis.analytics.feature.revenue": "Revenue",
+    "maxis.analytics.revenue":
+      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
+    "maxis.status.gateway":
+      "Gateway shard {shard}/{shards}: **{state}** · last event {lastEvent} · {reconnects} reconnections",
+    "maxis.status.gateway_no_event": "none yet",
+    "maxis.status.gateway_unknown": "Gateway: {reason}",
     "maxis.analytics.title": "**{target}** over {period} (since <t:{since}:f>)",
     "maxis.analytics.tickets": "Tickets: {opened} opened, {closed} closed, {openNow} open now",
     "maxis.analytics.giveaways":
@@ -162,6 +169,13 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
       "Tickets ouverts : {tickets} · concours en cours : {giveaways} · promotions en cours : {promotions}",
     "maxis.figure.not_available": "pas encore disponible",
     "maxis.figure.unreachable": "illisible",
+    "maxis.analytics.feature.revenue": "Chiffre d'affaires",
+    "maxis.analytics.revenue":
+      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
+    "maxis.status.gateway":
+      "Gateway, shard {shard}/{shards} : **{state}** · dernier événement {lastEvent} · {reconnects} reconnexions",
+    "maxis.status.gateway_no_event": "aucun pour l'instant",
+    "maxis.status.gateway_unknown": "Gateway : {reason}",
     "maxis.analytics.title": "**{target}** sur {period} (depuis le <t:{since}:f>)",
     "maxis.analytics.tickets":
       "Tickets : {opened, plural, one {# ouvert} other {# ouverts}}, {closed, plural, one {# fermé} other {# fermés}}, {openNow, plural, one {# ouvert} other {# ouverts}} maintenant",

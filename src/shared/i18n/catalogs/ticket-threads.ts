@@ -4,7 +4,7 @@ import { defineMessages } from "../define";
  * Ticket threads (issue 12): the card's first words in each ticket's private thread, its buttons, the
  * notes Maxis writes there when a ticket closes or reopens, and the Gateway's state in /maxis status.
  */
-export const ticketThreads = defineMessages(
+export const ticketThreads = /* @__PURE__ */ defineMessages(
   {
     "ticket.discord_thread.welcome":
       "Ticket **#{number}**: write here, the support team answers in this thread. Everything said here is kept with the ticket.",
@@ -15,10 +15,6 @@ export const ticketThreads = defineMessages(
     "ticket.discord_thread.reason": "Reason: {reason}",
     "ticket.discord_thread.reopened": "🔓 Ticket **#{number}** was reopened.",
     "ticket.discord_thread.not_here": "This button belongs to a ticket of another server.",
-    "maxis.status.gateway":
-      "Gateway shard {shard}/{shards}: **{state}** · last event {lastEvent} · {reconnects} reconnections",
-    "maxis.status.gateway_no_event": "none yet",
-    "maxis.status.gateway_unknown": "Gateway: {reason}",
   },
   {
     "ticket.discord_thread.welcome":
@@ -30,9 +26,5 @@ export const ticketThreads = defineMessages(
     "ticket.discord_thread.reason": "Raison : {reason}",
     "ticket.discord_thread.reopened": "🔓 Le ticket **#{number}** a été rouvert.",
     "ticket.discord_thread.not_here": "Ce bouton appartient à un ticket d'un autre serveur.",
-    "maxis.status.gateway":
-      "Gateway, shard {shard}/{shards} : **{state}** · dernier événement {lastEvent} · {reconnects} reconnexions",
-    "maxis.status.gateway_no_event": "aucun pour l'instant",
-    "maxis.status.gateway_unknown": "Gateway : {reason}",
   },
 );
