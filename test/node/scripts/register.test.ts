@@ -103,13 +103,22 @@ describe("the commands as Discord shows them (--dry-run)", () => {
   it("offers Maxis's servers, plans and channels to /maxis promo and giveaway as you type", async () => {
     const [maxis] = await dryRun("shellia");
     const options = everyOption(maxis?.options);
-    for (const name of ["server", "plan", "channel"]) {
+    for (const name of ["plan", "channel"]) {
       expect(options.find((o) => o.name === name)).toMatchObject({
         type: 3,
         required: true,
         autocomplete: true,
       });
     }
+    // The promotion's server is optional (Maxis's home server): Discord wants it after the required ones.
+    const promo = maxis?.options?.find((o) => o.name === "promo") as
+      | { options?: { name: string; required?: boolean }[] }
+      | undefined;
+    const promoOptions = promo?.options ?? [];
+    const lastRequired = promoOptions.findLastIndex((o) => o.required);
+    expect(promoOptions.findIndex((o) => o.name === "server")).toBeGreaterThan(lastRequired);
+    expect(options.find((o) => o.name === "server")).toMatchObject({ type: 3, autocomplete: true });
+    expect(options.find((o) => o.name === "server")).not.toHaveProperty("required", true);
   });
 });
 
