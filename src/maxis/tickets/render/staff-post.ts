@@ -16,7 +16,15 @@ export type StaffAction = "assign" | "close";
 export const staffActionId = (action: StaffAction, ticket: Pick<TicketSummary, "guildId" | "number">) =>
   customId(STAFF_ACTION_PREFIX, action, ticket.guildId, ticket.number);
 
-function staffButtons(t: Translator, ticket: TicketSummary): APIActionRowComponent<APIButtonComponent> {
+/**
+ * Assign to me and Close, both disabled once the ticket is closed. The staff post and the ticket
+ * thread's card share the row; each names its own Close (the thread's lets the member close too).
+ */
+export function assignAndCloseRow(
+  t: Translator,
+  ticket: TicketSummary,
+  close: { label: string; customId: string },
+): APIActionRowComponent<APIButtonComponent> {
   const closed = ticket.status === "closed";
   return {
     type: ComponentType.ActionRow,
@@ -31,13 +39,16 @@ function staffButtons(t: Translator, ticket: TicketSummary): APIActionRowCompone
       {
         type: ComponentType.Button,
         style: ButtonStyle.Danger,
-        label: t("ticket.staff.close"),
-        custom_id: staffActionId("close", ticket),
+        label: close.label,
+        custom_id: close.customId,
         disabled: closed,
       },
     ],
   };
 }
+
+const staffButtons = (t: Translator, ticket: TicketSummary) =>
+  assignAndCloseRow(t, ticket, { label: t("ticket.staff.close"), customId: staffActionId("close", ticket) });
 
 /**
  * The staff channel's post about a ticket: who opened it, who has it, who closed it, whether the

@@ -1,9 +1,8 @@
-import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
 import type { TicketSummary, TicketWithDescription } from "../rpc";
-import { staffActionId } from "./staff-post";
+import { assignAndCloseRow } from "./staff-post";
 import { ticketCard } from "./ticket-card";
 
 /**
@@ -20,30 +19,14 @@ export const threadCloseId = (ticket: Pick<TicketSummary, "guildId" | "number">)
  * channel's button) and Close (the member or staff). It pings no one (allowed_mentions empty).
  */
 export function threadCard(t: Translator, ticket: TicketWithDescription): MessageData {
-  const closed = ticket.status === "closed";
   return {
     content: t("ticket.discord_thread.welcome", { number: ticket.number }),
     embeds: [ticketCard(t, ticket)],
     components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Primary,
-            label: t("ticket.staff.assign_me"),
-            custom_id: staffActionId("assign", ticket),
-            disabled: closed,
-          },
-          {
-            type: ComponentType.Button,
-            style: ButtonStyle.Danger,
-            label: t("ticket.discord_thread.close"),
-            custom_id: threadCloseId(ticket),
-            disabled: closed,
-          },
-        ],
-      },
+      assignAndCloseRow(t, ticket, {
+        label: t("ticket.discord_thread.close"),
+        customId: threadCloseId(ticket),
+      }),
     ],
   };
 }
