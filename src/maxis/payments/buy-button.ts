@@ -2,7 +2,9 @@
  * The Buy button under /shop (`shop-buy:<plan id>`): prices the plan exactly as /shop showed it (the
  * same SQL, under the member's RLS: the list price, or the promoted one while a promotion is live),
  * opens a Stripe Checkout Session in the plan's currency and the member's language, with the member,
- * server, plan and promotion in its metadata, and answers with the link, only to them.
+ * server, plan and promotion in its metadata, records it in the checkout audit (who, plan, price,
+ * promotion, session), and answers with the link, only to them. A lifetime plan is paid once
+ * (mode=payment); the others renew every week, month or year.
  */
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { ComponentHandler } from "../../shared/discord/handlers";
@@ -11,7 +13,8 @@ import { actingIdentity } from "../identity";
 import { formatPrice } from "../shop/money";
 import { listShop } from "../shop/service";
 import { BUY_PREFIX } from "./shop-buttons";
-import { createCheckoutSession, stripeConfigured } from "./stripe-api";
+import { recordCheckout } from "./ledger";
+import { checkoutMode, createCheckoutSession, stripeConfigured } from "./stripe-api";
 
 export const buyButton: ComponentHandler<MaxisEnv> = {
   prefix: BUY_PREFIX,
@@ -39,9 +42,22 @@ export const buyButton: ComponentHandler<MaxisEnv> = {
         promotionId: plan.promotion?.id ?? null,
         amountCents,
         currency: plan.currency,
+        duration: plan.duration,
         locale,
         returnUrl: `https://discord.com/channels/${guildId}`,
         idempotencyKey: `checkout-${interaction.id}`,
+      });
+      // Audited before the link is shown: a checkout nobody can trace is never handed out.
+      await recordCheckout(env, {
+        guild_id: guildId,
+        user_id: identity.userId,
+        plan_id: plan.id,
+        promotion_id: plan.promotion?.id ?? null,
+        amount_cents: amountCents,
+        currency: plan.currency,
+        mode: checkoutMode(plan.duration),
+        session_id: session.id,
+        interaction_id: interaction.id,
       });
       return ephemeral({
         content: t("payments.checkout.ready", {

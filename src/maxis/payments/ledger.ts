@@ -86,3 +86,19 @@ export async function myEntitlements(env: SupabaseBindings, identity: SupabaseId
   if (error) throw new LedgerError("my_entitlements", error);
   return data as LedgerEntitlement[];
 }
+
+/** A Checkout Session Maxis opened, for the audit trail (who, plan, price, promotion, session). */
+export interface CheckoutRecord {
+  guild_id: string;
+  user_id: string;
+  plan_id: string;
+  promotion_id: number | null;
+  amount_cents: number;
+  currency: string;
+  mode: "subscription" | "payment";
+  session_id: string;
+  interaction_id: string;
+}
+
+export const recordCheckout = (env: SupabaseBindings, checkout: CheckoutRecord) =>
+  call<null>(env, "payments_record_checkout", { p_checkout: checkout });

@@ -3,6 +3,7 @@
  * 32 KiB gzip and ~80 resource classes built per client for these two calls; see the commit that
  * added payments). Authenticated with the secret key, pinned to {@link STRIPE_API_VERSION}.
  */
+import type { PlanDuration } from "../shop/types";
 import { encodeStripeForm, type FormValue } from "./form-encode";
 import { STRIPE_API_VERSION } from "./stripe-facts";
 
@@ -56,6 +57,8 @@ export interface CheckoutRequest {
   /** What /shop showed: the promoted price when a promotion is live. Integer cents. */
   amountCents: number;
   currency: string;
+  /** How long one payment lasts: a subscription renewing each week, month or year, or once for good. */
+  duration: PlanDuration;
   locale: "fr" | "en";
   /** Where Stripe sends the member back: their server in Discord. */
   returnUrl: string;
@@ -68,6 +71,10 @@ export interface CheckoutSession {
   url: string;
 }
 
+/** A lifetime plan is paid once (mode=payment); the others renew (mode=subscription). */
+export const checkoutMode = (duration: PlanDuration): "payment" | "subscription" =>
+  duration === "lifetime" ? "payment" : "subscription";
+
 export function createCheckoutSession(
   env: StripeBindings,
   request: CheckoutRequest,
@@ -78,32 +85,37 @@ export function createCheckoutSession(
     plan_id: request.planId,
     promotion_id: request.promotionId ?? undefined,
   };
-  return post<CheckoutSession>(
-    env,
-    "/v1/checkout/sessions",
-    {
-      mode: "subscription",
-      locale: request.locale,
-      client_reference_id: `${request.guildId}:${request.userId}`,
-      success_url: request.returnUrl,
-      cancel_url: request.returnUrl,
-      line_items: [
-        {
-          quantity: 1,
-          price_data: {
-            currency: request.currency.toLowerCase(),
-            unit_amount: request.amountCents,
-            recurring: { interval: "month" },
-            product_data: { name: request.planName, metadata: { plan_id: request.planId } },
-          },
-        },
-      ],
-      metadata,
-      // Copied onto the subscription, so its invoices and events say whose it is.
-      subscription_data: { metadata },
-    },
-    request.idempotencyKey,
-  );
+  const priceData = {
+    currency: request.currency.toLowerCase(),
+    unit_amount: request.amountCents,
+    product_data: { name: request.planName, metadata: { plan_id: request.planId } },
+  };
+  const common = {
+    locale: request.locale,
+    client_reference_id: `${request.guildId}:${request.userId}`,
+    success_url: request.returnUrl,
+    cancel_url: request.returnUrl,
+    metadata,
+  };
+  const params: Record<string, FormValue> =
+    request.duration === "lifetime"
+      ? {
+          mode: "payment",
+          ...common,
+          line_items: [{ quantity: 1, price_data: priceData }],
+          // Copied onto the PaymentIntent, so its refunds and disputes say whose payment it was.
+          payment_intent_data: { metadata },
+        }
+      : {
+          mode: "subscription",
+          ...common,
+          line_items: [
+            { quantity: 1, price_data: { ...priceData, recurring: { interval: request.duration } } },
+          ],
+          // Copied onto the subscription, so its invoices and events say whose it is.
+          subscription_data: { metadata },
+        };
+  return post<CheckoutSession>(env, "/v1/checkout/sessions", params, request.idempotencyKey);
 }
 
 export function createPortalSession(

@@ -32,6 +32,8 @@ export interface StripeFact {
   subscription_id: string | null;
   charge_id: string | null;
   customer_id: string | null;
+  /** A one-time Checkout's PaymentIntent (lifetime plans), and that of a refunded or disputed charge. */
+  payment_intent_id: string | null;
   guild_id: string | null;
   user_id: string | null;
   plan_id: string | null;
@@ -63,6 +65,7 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const SUBSCRIPTION = /^sub_[A-Za-z0-9_]{1,200}$/;
 const CHARGE = /^(ch|py)_[A-Za-z0-9_]{1,200}$/;
 const CUSTOMER = /^cus_[A-Za-z0-9_]{1,200}$/;
+const PAYMENT_INTENT = /^pi_[A-Za-z0-9_]{1,200}$/;
 const PLAN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 
 /** The metadata Maxis writes on the Checkout Session and its subscription. */
@@ -106,6 +109,7 @@ export function stripeFact(event: unknown): FactResult {
     subscription_id: null,
     charge_id: null,
     customer_id: idOf(object["customer"], CUSTOMER),
+    payment_intent_id: idOf(object["payment_intent"], PAYMENT_INTENT),
     guild_id: null,
     user_id: null,
     plan_id: null,
@@ -118,6 +122,7 @@ export function stripeFact(event: unknown): FactResult {
 
   switch (base.type) {
     case "checkout.session.completed":
+      // mode=subscription names its subscription; mode=payment (a lifetime plan) its PaymentIntent.
       return {
         kind: "fact",
         fact: {

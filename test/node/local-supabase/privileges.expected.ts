@@ -65,6 +65,11 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.entitlements_id_seq": nothing,
   "public.entitlement_audit_id_seq": nothing,
   "public.role_outbox_id_seq": nothing,
+  // Sales (20261202060000): the server's admins read its money movements and checkouts under RLS;
+  // only payment functions write them.
+  "public.sales": { authenticated: ["SELECT"] },
+  "public.checkout_audit": { authenticated: ["SELECT"] },
+  "public.checkout_audit_id_seq": nothing,
   // Identity columns need no sequence privilege.
   "public.tickets_id_seq": nothing,
   "public.ticket_messages_id_seq": nothing,
@@ -193,7 +198,15 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.payments_finish_role_change(bigint,boolean,text)": controlWriter,
   "public.payments_role_targets(integer)": controlWriter,
   "public.payments_queue_repair(text,text,text,boolean)": controlWriter,
-  "public.revenue_figures(timestamp with time zone,timestamp with time zone)": controlWriter,
+  // Revenue of the server an operator names (/maxis analytics, report).
+  "public.server_revenue_figures(text,timestamp with time zone,timestamp with time zone)": controlWriter,
+  "public.payments_record_checkout(jsonb)": controlWriter,
+  // The dashboard's sales page (invoker, RLS) and a plan's Discord role and SKU (admins, definer).
+  "public.sales_summary(integer)": member,
+  "public.plan_set_discord(text,timestamp with time zone,text,text)": memberWrite,
+  "payments_private.entitlement_events(text)": internal,
+  "payments_private.record_sales(public.entitlements)": internal,
+  "payments_private.sync_stripe_payment(text)": internal,
   "public.my_entitlements()": member,
   "payments_private.grace_period()": internal,
   "payments_private.require_payments()": internal,
