@@ -47,6 +47,7 @@ const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [opt
        npm run interact -- <shellia|maxis> --modal CUSTOM_ID --field key=value [--field key=value …] [options]
        npm run interact -- stripe pay <checkout session id> [--times N] [--reorder]
        npm run interact -- stripe <renew|fail|cancel|refund|dispute> <subscription id> | forge
+       npm run interact -- stripe <refund|dispute> <payment intent id>   (a lifetime plan, paid once)
 
 Signs an interaction with the local development key, sends it to the running Worker (npm run dev),
 prints the answer and what the Worker then sends to Discord (follow-ups, staff posts, DMs).

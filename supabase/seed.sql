@@ -23,6 +23,7 @@ insert into public.plans (id, guild_id, key, name, name_fr, description, descrip
 update public.plans set role_id = '1300000000000000071' where id = 'basic';
 update public.plans set role_id = '1300000000000000072' where id = 'pro';
 update public.plans set role_id = '1300000000000000073', discord_sku_id = '1300000000000000081' where id = 'premium';
+update public.plans set role_id = '1300000000000000074' where id = 'lifetime';
 insert into public.promotions (plan_id, guild_id, percent, starts_at, ends_at, created_by) values
   ('pro', '1300000000000000010', 20, now(), now() + interval '48 hours', 'control');
 

@@ -2,6 +2,7 @@
  * `npm run interact -- stripe …`: drives the local Stripe stand-in as a paying member and Stripe would.
  *   stripe pay <checkout session id>                       pay a checkout (the webhook events follow)
  *   stripe <renew|fail|cancel|refund|dispute> <sub id>     the rest of a subscription's life
+ *   stripe <refund|dispute> <pi id>                        a one-time payment's (a lifetime plan)
  *   stripe forge                                           a webhook event with a wrong signature
  * --times N delivers every event N times, --reorder newest first. Prints what Maxis answered to each
  * delivery, then the role grants and removals Maxis made on Discord because of them.
@@ -10,6 +11,7 @@ import { localPorts } from "./local-ports";
 
 const USAGE = `Usage: npm run interact -- stripe pay <checkout session id> [--times N] [--reorder]
        npm run interact -- stripe <renew|fail|cancel|refund|dispute> <subscription id> [--times N] [--reorder]
+       npm run interact -- stripe <refund|dispute> <payment intent id (pi_…), a lifetime plan's>
        npm run interact -- stripe forge`;
 
 interface Delivery {
@@ -66,7 +68,9 @@ export async function runStripeCommand(
 
   let path: string;
   if (command === "pay" && id) path = `/__local/checkout/${encodeURIComponent(id)}/complete`;
-  else if (["renew", "fail", "cancel", "refund", "dispute"].includes(command ?? "") && id) {
+  else if ((command === "refund" || command === "dispute") && id?.startsWith("pi_")) {
+    path = `/__local/payments/${encodeURIComponent(id)}/${command}`;
+  } else if (["renew", "fail", "cancel", "refund", "dispute"].includes(command ?? "") && id) {
     path = `/__local/subscriptions/${encodeURIComponent(id)}/${command}`;
   } else {
     console.error(USAGE);
@@ -84,6 +88,7 @@ export async function runStripeCommand(
   const result = (await response.json()) as {
     error?: { message: string };
     subscription?: string;
+    payment_intent?: string;
     customer?: string;
     amount_cents?: number;
     currency?: string;
@@ -95,7 +100,11 @@ export async function runStripeCommand(
   }
   if (result.amount_cents !== undefined) {
     console.log(
-      `Paid ${(result.amount_cents / 100).toFixed(2)} ${result.currency?.toUpperCase()}; subscription ${result.subscription}, customer ${result.customer}`,
+      `Paid ${(result.amount_cents / 100).toFixed(2)} ${result.currency?.toUpperCase()}; ${
+        result.payment_intent
+          ? `paid once, payment intent ${result.payment_intent}`
+          : `subscription ${result.subscription}`
+      }, customer ${result.customer}`,
     );
   }
   for (const delivery of result.deliveries ?? []) {

@@ -21,6 +21,7 @@ import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
+import { createRoleDirectory } from "./roles";
 import { threadRoutes } from "./thread-routes";
 
 interface LocalChannel {
@@ -112,6 +113,7 @@ export function createLocalDiscordApp(
   let failures: ScriptedFailure[] = [];
   let seq = 0;
   const oauth = createLocalOAuth();
+  const roles = createRoleDirectory();
   const app = new Hono();
 
   // Discord's consent screen lives on discord.com, outside /api: here it auto-approves `login_as`.
@@ -178,6 +180,13 @@ export function createLocalDiscordApp(
     grantedRoles.set(`${guild_id}:${user_id}`, new Set(roles as string[]));
     return c.body(null, 204);
   });
+  app.post("/__local/guilds/:guild/roles", async (c) => {
+    const { id, name } = (await c.req.json()) as { id?: unknown; name?: unknown };
+    if (typeof id !== "string" || !/^\d{17,20}$/.test(id) || typeof name !== "string") {
+      return c.json({ message: "id (a snowflake) and name are required" }, 400);
+    }
+    return c.json(roles.add(c.req.param("guild"), id, name));
+  });
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);
@@ -212,6 +221,11 @@ export function createLocalDiscordApp(
         failure.times -= 1;
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
         return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
+      }
+      const guildRoles = path.match(/^\/guilds\/(\d+)\/roles$/);
+      if (guildRoles?.[1] && method === "GET") {
+        if (!authorization?.startsWith("Bot ")) return c.json({ message: "401: Unauthorized", code: 0 }, 401);
+        return c.json(roles.list(guildRoles[1]));
       }
       const roleAnswer = memberRoleRoute(c, method, path, authorization, grantedRoles, oauth);
       if (roleAnswer) return roleAnswer;

@@ -32,7 +32,15 @@ async function checkout(amount = 1039) {
     body: encodeStripeForm({
       mode: "subscription",
       line_items: [
-        { quantity: 1, price_data: { currency: "eur", unit_amount: amount, product_data: { name: "Pro" } } },
+        {
+          quantity: 1,
+          price_data: {
+            currency: "eur",
+            unit_amount: amount,
+            product_data: { name: "Pro" },
+            recurring: { interval: "month" },
+          },
+        },
       ],
       metadata: { guild_id: "1300000000000000010", user_id: "1300000000000000111", plan_id: "pro" },
     }),
@@ -85,5 +93,55 @@ describe("the Stripe stand-in", () => {
     ]);
     const unknown = await stripe.request("/__local/subscriptions/sub_nope/cancel", { method: "POST" });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe("the Stripe stand-in's one-time payments", () => {
+  const form = (mode: string, recurring: boolean) =>
+    encodeStripeForm({
+      mode,
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: "eur",
+            unit_amount: 14900,
+            product_data: { name: "Lifetime" },
+            ...(recurring ? { recurring: { interval: "month" } } : {}),
+          },
+        },
+      ],
+      metadata: { guild_id: "1300000000000000010", user_id: "1300000000000000111", plan_id: "lifetime" },
+    });
+  const create = (body: string) =>
+    stripe.request("/v1/checkout/sessions", {
+      method: "POST",
+      headers: { Authorization: "Bearer sk_test_x", "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+
+  it("refuses a mode and a price that do not go together, as Stripe does", async () => {
+    expect((await create(form("payment", true))).status).toBe(400);
+    expect((await create(form("subscription", false))).status).toBe(400);
+  });
+
+  it("pays once with a PaymentIntent, then refunds and disputes it", async () => {
+    const session = (await (await create(form("payment", false))).json()) as { id: string };
+    received.length = 0;
+    const paid = (await (
+      await stripe.request(`/__local/checkout/${session.id}/complete`, { method: "POST" })
+    ).json()) as { payment_intent: string; amount_cents: number };
+    expect(paid.payment_intent).toMatch(/^pi_/);
+    expect(paid.amount_cents).toBe(14900);
+    await stripe.request(`/__local/payments/${paid.payment_intent}/refund`, { method: "POST" });
+    await stripe.request(`/__local/payments/${paid.payment_intent}/dispute`, { method: "POST" });
+    expect(received.map((r) => r.type)).toEqual([
+      "payment_intent.succeeded",
+      "checkout.session.completed",
+      "charge.refunded",
+      "charge.dispute.created",
+    ]);
+    expect(received.every((r) => r.signed)).toBe(true);
+    expect((await stripe.request("/__local/payments/pi_nope/refund", { method: "POST" })).status).toBe(404);
   });
 });

@@ -5,7 +5,9 @@
  *   POST /__local/checkout/<session id>/complete                   pays the session: creates the
  *        customer and subscription and delivers customer.subscription.created,
  *        checkout.session.completed and invoice.paid to the webhook, signed as Stripe signs them
+ *        (mode=subscription), or checkout.session.completed with its PaymentIntent (mode=payment)
  *   POST /__local/subscriptions/<sub id>/<renew|fail|cancel|refund|dispute>   the rest of a life
+ *   POST /__local/payments/<pi id>/<refund|dispute>                           a one-time payment's
  *   Both take ?times=N (deliver every event N times) and ?reorder=1 (deliver them newest first).
  *   GET  /__local/requests   every API request received (e.g. the amount of a Checkout Session)
  * Contract: `npm run interact -- stripe pay <session id>` calls the complete route.
@@ -15,10 +17,13 @@ import { Hono } from "hono";
 import { stripeSignatureHeader } from "../../src/maxis/payments/stripe-signature";
 import {
   type LifecycleStep,
+  type LocalPayment,
   type LocalSubscription,
   lifecycleEvents,
   localId,
+  newPayment,
   newSubscription,
+  paymentEvents,
   type StripeEvent,
 } from "./events";
 
@@ -30,8 +35,10 @@ interface LocalSession {
   currency: string;
   productName: string;
   locale: string;
+  mode: "subscription" | "payment";
   status: "open" | "complete";
   subscription?: string;
+  paymentIntent?: string;
 }
 
 export interface StripeStandInOptions {
@@ -57,6 +64,7 @@ function metadataFrom(fields: Map<string, string>, prefix: string): Record<strin
 export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: () => string): Hono {
   const sessions = new Map<string, LocalSession>();
   const subscriptions = new Map<string, LocalSubscription>();
+  const payments = new Map<string, LocalPayment>();
   const requests: { seq: number; method: string; path: string; body: Record<string, string> }[] = [];
   const deliveries: { event: string; type: string; status: number }[] = [];
   const app = new Hono();
@@ -81,6 +89,18 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
     if (!Number.isInteger(amount) || amount <= 0 || !/^[a-z]{3}$/.test(currency)) {
       return c.json(stripeError("line_items[0][price_data] is invalid"), 400);
     }
+    // As Stripe: a subscription needs a recurring price, a one-time payment must not have one.
+    const mode = fields.get("mode");
+    const interval = fields.get("line_items[0][price_data][recurring][interval]");
+    if (mode !== "subscription" && mode !== "payment") {
+      return c.json(stripeError("mode must be subscription or payment"), 400);
+    }
+    if (mode === "subscription" && !["day", "week", "month", "year"].includes(interval ?? "")) {
+      return c.json(stripeError("You must provide at least one recurring price in `subscription` mode"), 400);
+    }
+    if (mode === "payment" && interval !== undefined) {
+      return c.json(stripeError("You specified `payment` mode but passed a recurring price"), 400);
+    }
     const id = localId("cs_test");
     const session: LocalSession = {
       id,
@@ -90,6 +110,7 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
       currency,
       productName: fields.get("line_items[0][price_data][product_data][name]") ?? "",
       locale: fields.get("locale") ?? "auto",
+      mode,
       status: "open",
     };
     sessions.set(id, session);
@@ -168,12 +189,26 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
     if (session.status === "complete")
       return c.json(stripeError("This checkout session is already paid"), 409);
     const now = Math.floor(Date.now() / 1000);
+    const { times, reorder } = deliveryOptions((name) => c.req.query(name));
+    if (session.mode === "payment") {
+      const payment = newPayment(session);
+      session.status = "complete";
+      session.paymentIntent = payment.id;
+      payments.set(payment.id, payment);
+      return c.json({
+        session: session.id,
+        payment_intent: payment.id,
+        customer: payment.customer,
+        amount_cents: session.amountCents,
+        currency: session.currency,
+        deliveries: await deliver(paymentEvents("complete", payment, now), times, reorder),
+      });
+    }
     const subscription = newSubscription(session, now);
     session.status = "complete";
     session.subscription = subscription.id;
     subscriptions.set(subscription.id, subscription);
     const { events } = lifecycleEvents("complete", subscription, now);
-    const { times, reorder } = deliveryOptions((name) => c.req.query(name));
     return c.json({
       session: session.id,
       subscription: subscription.id,
@@ -197,6 +232,20 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
     return c.json({
       subscription: subscription.id,
       deliveries: await deliver(result.events, times, reorder),
+    });
+  });
+
+  app.post("/__local/payments/:id/:step", async (c) => {
+    const payment = payments.get(c.req.param("id"));
+    const step = c.req.param("step");
+    if (!payment) return c.json(stripeError("No such payment intent"), 404);
+    if (step !== "refund" && step !== "dispute") {
+      return c.json(stripeError("step must be refund or dispute"), 400);
+    }
+    const { times, reorder } = deliveryOptions((name) => c.req.query(name));
+    return c.json({
+      payment_intent: payment.id,
+      deliveries: await deliver(paymentEvents(step, payment, Math.floor(Date.now() / 1000)), times, reorder),
     });
   });
 

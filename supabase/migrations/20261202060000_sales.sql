@@ -15,8 +15,9 @@
 --   * `plan_set_discord`: a plan's Discord role and SKU, by its server's admins, audited in plan_audit.
 --     Maxis checks the role exists in the server (Discord's API) before calling it.
 --
--- Redefined here (copied from their latest migration, then changed): payments_record_stripe_event
--- (20261201040000_payments.sql: one-time payments, sales rows) and shop_private.plan_json
+-- Redefined here (copied from their latest migration, then changed): payments_record_stripe_event and
+-- my_entitlements
+-- (20261201040000_payments.sql: one-time payments, sales rows; `once`) and shop_private.plan_json
 -- (20261201020000_shop_per_server.sql: adds role_id and discord_sku_id).
 --
 -- New error codes (the exception's message): invalid_role, invalid_sku, sku_taken, invalid_days.
@@ -338,13 +339,23 @@ begin
     'checkouts', (
       select count(*) from public.checkout_audit c
       where c.guild_id = v_claims ->> 'guild_id' and c.created_at >= v_since and c.created_at < v_until),
+    'recent_checkouts', coalesce((
+      select json_agg(json_build_object(
+        'at', c.created_at, 'user_id', c.user_id, 'plan_id', c.plan_id, 'promotion_id', c.promotion_id,
+        'amount_cents', c.amount_cents, 'currency', c.currency, 'mode', c.mode, 'session_id', c.session_id
+      ) order by c.created_at desc, c.id desc)
+      from (select * from public.checkout_audit
+            where guild_id = v_claims ->> 'guild_id' and created_at >= v_since and created_at < v_until
+            order by created_at desc, id desc limit 20) c), '[]'::json),
     'plans', coalesce((
       select json_agg(json_build_object('id', p.id, 'key', p.key, 'name', p.name, 'name_fr', p.name_fr,
                                         'duration', p.duration) order by p.sort_order, p.id)
       from public.plans p
       where p.guild_id = v_claims ->> 'guild_id'
         and p.id in (select plan_id from windowed union select plan_id from public.entitlements
-                     where guild_id = v_claims ->> 'guild_id' and status in ('active', 'grace'))), '[]'::json),
+                     where guild_id = v_claims ->> 'guild_id' and status in ('active', 'grace')
+                     union select plan_id from public.checkout_audit
+                     where guild_id = v_claims ->> 'guild_id' and created_at >= v_since)), '[]'::json),
     'promotions', coalesce((
       select json_agg(json_build_object('id', pr.id, 'plan_id', pr.plan_id, 'percent', pr.percent,
                                         'starts_at', pr.starts_at, 'ends_at', pr.ends_at) order by pr.id)
@@ -500,3 +511,23 @@ grant execute on function public.payments_record_checkout(jsonb), public.server_
   to service_role;
 grant execute on function public.sales_summary(integer), public.plan_set_discord(text, timestamptz, text, text)
   to authenticated;
+
+-- /subscription says which plans were paid once (no renewal date to show).
+-- (From 20261201040000_payments.sql, plus `once`.)
+create or replace function public.my_entitlements()
+returns setof json
+language sql stable
+security invoker
+set search_path = ''
+as $$
+  select json_build_object(
+    'plan_id', e.plan_id, 'plan_name', p.name, 'source', e.source, 'status', e.status,
+    'period_end', e.period_end, 'grace_until', e.grace_until, 'ended_reason', e.ended_reason,
+    'amount_cents', e.amount_cents, 'currency', e.currency, 'stripe_customer_id', e.stripe_customer_id,
+    'once', e.source = 'stripe' and e.external_id like 'pi\_%'
+  )
+  from public.entitlements e join public.plans p on p.id = e.plan_id
+  where e.user_id = (select auth.jwt() ->> 'sub') and e.guild_id = (select auth.jwt() ->> 'guild_id')
+  order by (e.status = 'ended'), e.updated_at desc
+  limit 25
+$$;

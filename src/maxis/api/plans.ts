@@ -9,6 +9,8 @@
  *   GET   /plans/:id             the plan and its history (who, before, after)
  *   PATCH /plans/:id             replace every field; `expectedUpdatedAt` guards against lost updates
  *   POST  /plans/:id/archive     take it off sale (PATCH with `active: true` restores it)
+ *   PATCH /plans/:id/discord     the Discord role it grants and the SKU that sells it (null: none); the
+ *                                role must be one Maxis can give in this server (asked of Discord)
  */
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -17,6 +19,7 @@ import type { MessageParams } from "../../shared/i18n";
 import {
   archivePlan,
   createPlan,
+  setPlanDiscord,
   listPlans,
   PLAN_CURRENCIES,
   PLAN_LIMITS,
@@ -26,6 +29,7 @@ import {
   viewPlan,
 } from "../plans/rpc";
 import { supabaseAs } from "../supabase/client";
+import { fetchGrantableRoles } from "../plans/discord-roles";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { jsonBody } from "./validate";
@@ -49,6 +53,11 @@ const PLAN_ERROR_STATUS: Record<PlanErrorCode, ContentfulStatusCode> = {
   invalid_currency: 400,
   invalid_plan_duration: 400,
   invalid_sort_order: 400,
+  invalid_role: 400,
+  invalid_sku: 400,
+  sku_taken: 409,
+  role_not_in_server: 422,
+  roles_unavailable: 503,
 };
 
 export function planError(c: ApiContext, code: PlanErrorCode) {
@@ -135,3 +144,35 @@ planRoutes.patch("/plans/:id", async (c) => {
 planRoutes.post("/plans/:id/archive", async (c) =>
   respond(c, await archivePlan(await clientOf(c), c.req.param("id"))),
 );
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const discordBody = v.strictObject({
+  roleId: v.nullable(v.string()),
+  skuId: v.nullable(v.string()),
+  expectedUpdatedAt: v.pipe(v.string(), v.isoTimestamp()),
+});
+
+planRoutes.patch("/plans/:id/discord", async (c) => {
+  const body = await jsonBody(c, discordBody);
+  if (!body.ok) return body.response;
+  const roleId = body.value.roleId?.trim() || null;
+  const skuId = body.value.skuId?.trim() || null;
+  if (roleId !== null && !SNOWFLAKE.test(roleId)) return planError(c, "invalid_role");
+  if (skuId !== null && !SNOWFLAKE.test(skuId)) return planError(c, "invalid_sku");
+  if (roleId !== null) {
+    // The database cannot ask Discord: a role that is not the server's (or that nobody can be given)
+    // would make every grant fail, so it is refused here, from Discord's own list.
+    let roles: { id: string }[];
+    try {
+      roles = await fetchGrantableRoles(c.env, c.var.session.guild_id);
+    } catch (error) {
+      console.error("api: reading the server's roles failed", error);
+      return planError(c, "roles_unavailable");
+    }
+    if (!roles.some((role) => role.id === roleId)) return planError(c, "role_not_in_server");
+  }
+  return respond(
+    c,
+    await setPlanDiscord(await clientOf(c), c.req.param("id"), body.value.expectedUpdatedAt, { roleId, skuId }),
+  );
+});

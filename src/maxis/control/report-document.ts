@@ -129,6 +129,7 @@ export function buildReport({ t, locale }: ReportReader, facts: ReportFacts): Re
               )
               .join(t("control.report.revenue_separator"));
             return t("control.report.revenue_value", {
+              server: v.guildName ? inertText(v.guildName, 100) : (v.guildId ?? "—"),
               paid: money(v.paidCents),
               payments: v.payments,
               refunded: money(v.refundedCents),

@@ -9,12 +9,22 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { ComponentHandler } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
+import type { MessageKey } from "../../shared/i18n";
 import { actingIdentity } from "../identity";
+import type { PlanDuration } from "../shop/types";
 import { formatPrice } from "../shop/money";
 import { listShop } from "../shop/service";
 import { BUY_PREFIX } from "./shop-buttons";
 import { recordCheckout } from "./ledger";
 import { checkoutMode, createCheckoutSession, stripeConfigured } from "./stripe-api";
+
+/** What the member is told they are about to pay: per week, month, year, or once. */
+const READY = {
+  week: "payments.checkout.ready_week",
+  month: "payments.checkout.ready",
+  year: "payments.checkout.ready_year",
+  lifetime: "payments.checkout.ready_lifetime",
+} as const satisfies Record<PlanDuration, MessageKey>;
 
 export const buyButton: ComponentHandler<MaxisEnv> = {
   prefix: BUY_PREFIX,
@@ -60,7 +70,7 @@ export const buyButton: ComponentHandler<MaxisEnv> = {
         interaction_id: interaction.id,
       });
       return ephemeral({
-        content: t("payments.checkout.ready", {
+        content: t(READY[plan.duration], {
           plan: plan.name,
           price: formatPrice(amountCents, plan.currency, locale),
         }),

@@ -21,6 +21,8 @@ export interface LedgerEntitlement {
   amount_cents: number | null;
   currency: string | null;
   stripe_customer_id: string | null;
+  /** Paid once (a lifetime plan): no renewal. */
+  once?: boolean;
 }
 
 export interface RoleChange {

@@ -102,6 +102,8 @@ export function createCheckoutSession(
       ? {
           mode: "payment",
           ...common,
+          // A customer even for a one-time payment: its receipts, and /subscription's billing portal.
+          customer_creation: "always",
           line_items: [{ quantity: 1, price_data: priceData }],
           // Copied onto the PaymentIntent, so its refunds and disputes say whose payment it was.
           payment_intent_data: { metadata },

@@ -24,13 +24,14 @@ function describe(entitlement: LedgerEntitlement, t: Translator, locale: "fr" | 
   } else {
     lines.push(`**${t(`subscription.status.${entitlement.status}`)}**`);
   }
-  if (entitlement.status === "active" && entitlement.period_end) {
+  if (entitlement.status === "active" && entitlement.once) {
+    lines.push(t("subscription.lifetime"));
+  } else if (entitlement.status === "active" && entitlement.period_end) {
     lines.push(t("subscription.renews", { date: unixSeconds(entitlement.period_end) }));
   }
   if (entitlement.amount_cents !== null && entitlement.currency) {
-    lines.push(
-      t("subscription.paid", { price: formatPrice(entitlement.amount_cents, entitlement.currency, locale) }),
-    );
+    const price = formatPrice(entitlement.amount_cents, entitlement.currency, locale);
+    lines.push(t(entitlement.once ? "subscription.paid_once" : "subscription.paid", { price }));
   }
   lines.push(t(`subscription.source.${entitlement.source}`));
   return { name: escapeMarkdown(entitlement.plan_name), value: lines.join("\n") };

@@ -54,6 +54,13 @@ export const PLAN_ERROR_CODES = [
   "invalid_currency",
   "invalid_plan_duration",
   "invalid_sort_order",
+  // A plan's Discord role and SKU (plan_set_discord; role_not_in_server and roles_unavailable come
+  // from Maxis asking Discord first).
+  "invalid_role",
+  "invalid_sku",
+  "sku_taken",
+  "role_not_in_server",
+  "roles_unavailable",
 ] as const;
 export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
 
@@ -76,6 +83,9 @@ export interface Plan {
   /** On sale; false: archived. */
   active: boolean;
   sortOrder: number;
+  /** The Discord role a paying member gets, and the Discord SKU that also sells the plan (or null). */
+  roleId: string | null;
+  skuId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -123,6 +133,8 @@ interface PlanRow {
   duration: PlanDuration;
   active: boolean;
   sort_order: number;
+  role_id?: string | null;
+  discord_sku_id?: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -157,6 +169,9 @@ const toPlan = (row: PlanRow): Plan => ({
   duration: row.duration,
   active: row.active,
   sortOrder: row.sort_order,
+  // Absent from audit rows written before 20261202060000.
+  roleId: row.role_id ?? null,
+  skuId: row.discord_sku_id ?? null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -223,3 +238,22 @@ export const updatePlan = (client: RpcClient, planId: string, expectedUpdatedAt:
 
 export const archivePlan = (client: RpcClient, planId: string) =>
   call(client, "plan_archive", { p_plan_id: planId }, toPlan);
+
+/** Sets (null: clears) the plan's Discord role and SKU. The role must exist in the server: checked first. */
+export const setPlanDiscord = (
+  client: RpcClient,
+  planId: string,
+  expectedUpdatedAt: string,
+  discord: { roleId: string | null; skuId: string | null },
+) =>
+  call(
+    client,
+    "plan_set_discord",
+    {
+      p_plan_id: planId,
+      p_expected_updated_at: expectedUpdatedAt,
+      p_role_id: discord.roleId,
+      p_sku_id: discord.skuId,
+    },
+    toPlan,
+  );

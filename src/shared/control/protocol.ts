@@ -68,7 +68,8 @@ interface ControlRequestBase {
 
 export interface ControlRequests {
   status: ControlRequestBase;
-  analytics: ControlRequestBase & { period: string };
+  /** `server`: whose revenue (the other figures are the whole Maxis's); absent, Maxis's home server. */
+  analytics: ControlRequestBase & { period: string; server?: string };
   /**
    * `server`: the Discord server whose plan it is (its /shop is the only one that changes); empty or
    * absent, Maxis's home server.
@@ -82,7 +83,7 @@ export interface ControlRequests {
     channelId: string;
   };
   restart: ControlRequestBase;
-  report: ControlRequestBase & { period: string };
+  report: ControlRequestBase & { period: string; server?: string };
   execute: ControlRequestBase & { operation: string; args: string[] };
   /**
    * Read-only: suggestions for an option the operator is typing (`/maxis promo server` and `plan`,
@@ -133,6 +134,9 @@ export interface PeriodWindow {
 
 /** Payments over the period (integer cents), by plan and promotion; active subscriptions now. */
 export interface RevenueFigures {
+  /** The server these figures are for, and its name when Discord told Maxis (absent: an older Maxis). */
+  guildId?: string;
+  guildName?: string | null;
   paidCents: number;
   refundedCents: number;
   payments: number;

@@ -21,6 +21,11 @@ import { isOperator } from "../operators";
 
 const target = option.string("target", "command.maxis.option.target", { autocomplete: true });
 const period = option.string("period", "command.maxis.option.period", { max_length: 8 });
+/** Whose revenue analytics and report show: Maxis's home server unless the operator names another. */
+const revenueServer = option.string("server", "command.maxis.option.revenue_server", {
+  autocomplete: true,
+  max_length: 24,
+});
 const duration = option.string("duration", "command.maxis.option.duration", {
   required: true,
   max_length: 16,
@@ -39,7 +44,7 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     defaultMemberPermissions: PermissionFlagsBits.Administrator,
     options: [
       action("status"),
-      action("analytics", [period]),
+      action("analytics", [period, revenueServer]),
       action("promo", [
         option.integer("percent", "command.maxis.option.percent", {
           required: true,
@@ -69,7 +74,7 @@ export const maxis: SlashCommand<ShelliaEnv> = {
         option.integer("winners", "command.maxis.option.winners", { min_value: 1, max_value: 20 }),
       ]),
       action("restart"),
-      action("report", [period]),
+      action("report", [period, revenueServer]),
       action("execute", [
         option.string("operation", "command.maxis.option.operation", {
           required: true,

@@ -117,6 +117,8 @@ function revenueLine(
   const v = revenue.value;
   const money = (cents: number) => (v.currency ? formatMoney(cents, v.currency, locale) : "0");
   return t("maxis.analytics.revenue", {
+    // A server name is written by its admins: text, never Markdown or mentions.
+    server: v.guildName ? inertText(v.guildName, 100) : v.guildId ? snowflake(v.guildId) : "—",
     paid: money(v.paidCents),
     payments: v.payments,
     refunded: money(v.refundedCents),

@@ -42,7 +42,11 @@ function readControlCall({ options, operator, locale }: CallSource): ControlCall
     case "report": {
       const period = parsePeriod(options.string("period"));
       if (!period) return { error: "maxis.invalid_period" };
-      return { action: options.subcommand, request: { ...base, period: period.label } };
+      const server = (options.string("server") ?? "").trim();
+      return {
+        action: options.subcommand,
+        request: { ...base, period: period.label, ...(server ? { server } : {}) },
+      };
     }
     case "promo":
       return {

@@ -1,15 +1,21 @@
 import { parsePeriod } from "../../../shared/control/period";
 import type { AnalyticsResult } from "../../../shared/control/protocol";
 import { giveawayFigures } from "../../giveaways/service";
-import { CONTROL_ACTOR, promotionFigures } from "../../shop/service";
-import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
+import { CONTROL_ACTOR, promotionFigures, shopErrorMessage } from "../../shop/service";
+import { type ActionOutcome, type Body, type ControlContext, rejected, stringField } from "../context";
+import { isServerId, serverName } from "../servers";
 import { supabaseAsControl } from "../system-client";
 import { FigureError, figure, figureFromPostgrest } from "./figures";
 import { readRevenue } from "./revenue";
 
+/**
+ * Tickets, giveaways and promotions of the whole Maxis; revenue of one server (`server`, default the
+ * home server DISCORD_GUILD_ID), since a Maxis sells in several servers and each one's sales are its own.
+ */
 export async function readAnalytics(
   ctx: ControlContext,
   periodText: string | undefined,
+  serverId: string | null,
 ): Promise<AnalyticsResult | null> {
   const period = parsePeriod(periodText);
   if (!period) return null;
@@ -31,7 +37,10 @@ export async function readAnalytics(
       if (!result.ok) throw new FigureError("unreachable");
       return result.value;
     }),
-    figure("revenue", () => readRevenue(supabase, since, until)),
+    figure("revenue", async () => {
+      if (!serverId) throw new FigureError("not_available");
+      return readRevenue(supabase, { id: serverId, name: await serverName(ctx.env, serverId) }, since, until);
+    }),
   ]);
   return {
     period: { label: period.label, since: since.toISOString(), until: until.toISOString() },
@@ -44,7 +53,17 @@ export async function readAnalytics(
 
 export async function analytics(ctx: ControlContext, body: Body): Promise<ActionOutcome<"analytics">> {
   const period = typeof body["period"] === "string" ? body["period"] : undefined;
-  const result = await readAnalytics(ctx, period);
+  const server = revenueServer(ctx, body);
+  if (server === false) return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
+  const result = await readAnalytics(ctx, period, server);
   if (!result) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
   return { ok: true, result };
+}
+
+/** The server named in the body (or the home server, or none configured: null); false when malformed. */
+export function revenueServer(ctx: ControlContext, body: Body): string | null | false {
+  const named = stringField(body, "server", 24);
+  if (named) return isServerId(named) ? named : false;
+  if (body["server"] !== undefined && body["server"] !== "") return false;
+  return isServerId(ctx.env.DISCORD_GUILD_ID ?? "") ? ctx.env.DISCORD_GUILD_ID : null;
 }

@@ -1,7 +1,8 @@
 import { recentAudit, refusalsSince } from "../audit";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { buildReport } from "../report-document";
-import { readAnalytics } from "./analytics";
+import { shopErrorMessage } from "../../shop/service";
+import { readAnalytics, revenueServer } from "./analytics";
 import { readStatus } from "./status";
 
 /**
@@ -10,9 +11,11 @@ import { readStatus } from "./status";
  */
 export async function report(ctx: ControlContext, body: Body): Promise<ActionOutcome<"report">> {
   const period = typeof body["period"] === "string" ? body["period"] : undefined;
+  const server = revenueServer(ctx, body);
+  if (server === false) return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
   const [status, analytics, recent] = await Promise.all([
     readStatus(ctx),
-    readAnalytics(ctx, period),
+    readAnalytics(ctx, period, server),
     recentAudit(ctx.env, ctx.keyId, 10).catch(() => null),
   ]);
   if (!analytics) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);

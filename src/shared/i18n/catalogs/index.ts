@@ -8,6 +8,7 @@ import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
 import { payments } from "./payments";
 import { plans } from "./plans";
+import { sales } from "./sales";
 import { servers } from "./servers";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
@@ -34,6 +35,7 @@ export const catalogues = [
   ticketThreads,
   servers,
   plans,
+  sales,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

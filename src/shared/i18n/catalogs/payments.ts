@@ -6,6 +6,12 @@ export const payments = /* @__PURE__ */ defineMessages(
     "shop.buy.button": "Buy {plan}",
     "payments.checkout.ready":
       "**{plan}**: {price} per month. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+    "payments.checkout.ready_week":
+      "**{plan}**: {price} per week. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+    "payments.checkout.ready_year":
+      "**{plan}**: {price} per year. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+    "payments.checkout.ready_lifetime":
+      "**{plan}**: {price}, paid once, yours for good. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
     "payments.checkout.pay": "Pay with Stripe",
     "payments.checkout.unknown_plan":
       "This plan is no longer for sale. Open /shop again to see the current ones.",
@@ -21,6 +27,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "subscription.status.ended": "Ended",
     "subscription.renews": "Renews <t:{date}:D>",
     "subscription.paid": "{price} per period",
+    "subscription.lifetime": "Yours for good: paid once, never renews",
+    "subscription.paid_once": "{price}, paid once",
     "subscription.source.stripe": "Paid with Stripe",
     "subscription.source.discord": "Bought in Discord",
     "subscription.portal": "Manage billing",
@@ -33,7 +41,7 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
     "control.feature.payments": "Payments",
     "control.report.revenue_value":
-      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
+      "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
     "control.report.revenue_plan":
       "{plan}, promotion {promotion}: {paid} ({payments, plural, one {# payment} other {# payments}})",
     "control.report.revenue_separator": "; ",
@@ -42,6 +50,12 @@ export const payments = /* @__PURE__ */ defineMessages(
     "shop.buy.button": "Acheter {plan}",
     "payments.checkout.ready":
       "**{plan}** : {price} par mois. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+    "payments.checkout.ready_week":
+      "**{plan}** : {price} par semaine. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+    "payments.checkout.ready_year":
+      "**{plan}** : {price} par an. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+    "payments.checkout.ready_lifetime":
+      "**{plan}** : {price}, payé une seule fois, à vous pour de bon. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
     "payments.checkout.pay": "Payer avec Stripe",
     "payments.checkout.unknown_plan":
       "Cette offre n'est plus en vente. Rouvrez /shop pour voir les offres actuelles.",
@@ -60,6 +74,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "subscription.status.ended": "Terminé",
     "subscription.renews": "Renouvellement le <t:{date}:D>",
     "subscription.paid": "{price} par période",
+    "subscription.lifetime": "À vous pour de bon : payé une fois, sans renouvellement",
+    "subscription.paid_once": "{price}, payé une fois",
     "subscription.source.stripe": "Payé avec Stripe",
     "subscription.source.discord": "Acheté dans Discord",
     "subscription.portal": "Gérer la facturation",
@@ -75,7 +91,7 @@ export const payments = /* @__PURE__ */ defineMessages(
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
     "control.feature.payments": "Les paiements",
     "control.report.revenue_value":
-      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, one {# contestation} other {# contestations}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
+      "Chiffre d'affaires de {server} : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, one {# contestation} other {# contestations}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
     "control.report.revenue_plan":
       "{plan}, promotion {promotion} : {paid} ({payments, plural, one {# paiement} other {# paiements}})",
     "control.report.revenue_separator": " ; ",

@@ -37,6 +37,9 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.option.percent.name": "percent",
     "command.maxis.option.plan.name": "plan",
     "command.maxis.option.server.name": "server",
+    "command.maxis.option.revenue_server.name": "server",
+    "command.maxis.option.revenue_server.description":
+      "Whose revenue: a Discord server of that Maxis (default: its home server)",
     "command.maxis.option.duration.name": "duration",
     "command.maxis.option.prize.name": "prize",
     "command.maxis.option.winners.name": "winners",
@@ -73,7 +76,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.figure.unreachable": "unreadable",
     "maxis.analytics.feature.revenue": "Revenue",
     "maxis.analytics.revenue":
-      "Revenue: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
+      "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
     "maxis.status.gateway":
       "Gateway shard {shard}/{shards}: **{state}** · last event {lastEvent} · {reconnects} reconnections",
     "maxis.status.gateway_no_event": "none yet",
@@ -132,6 +135,9 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.option.percent.name": "pourcentage",
     "command.maxis.option.plan.name": "offre",
     "command.maxis.option.server.name": "serveur",
+    "command.maxis.option.revenue_server.name": "serveur",
+    "command.maxis.option.revenue_server.description":
+      "Le chiffre d'affaires de quel serveur Discord de ce Maxis (par défaut : son serveur principal)",
     "command.maxis.option.duration.name": "durée",
     "command.maxis.option.prize.name": "lot",
     "command.maxis.option.winners.name": "gagnants",
@@ -171,7 +177,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.figure.unreachable": "illisible",
     "maxis.analytics.feature.revenue": "Chiffre d'affaires",
     "maxis.analytics.revenue":
-      "Chiffre d'affaires : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
+      "Chiffre d'affaires de {server} : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
     "maxis.status.gateway":
       "Gateway, shard {shard}/{shards} : **{state}** · dernier événement {lastEvent} · {reconnects} reconnexions",
     "maxis.status.gateway_no_event": "aucun pour l'instant",
