@@ -4,7 +4,9 @@
  * cross-site without a CORS preflight; Maxis also checks their Origin.
  */
 
+import type { GrantableRole } from "../../src/maxis/plans/discord-roles";
 import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
+import type { SalesSummary } from "../../src/maxis/sales/rpc";
 import type {
   TicketCategory,
   TicketList,
@@ -17,8 +19,11 @@ import type {
 } from "../../src/maxis/tickets/rpc";
 import type { Locale } from "./i18n";
 
+export type { GrantableRole } from "../../src/maxis/plans/discord-roles";
 export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
 export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
+export type { SalesSummary } from "../../src/maxis/sales/rpc";
+export { SALES_PERIODS } from "../../src/maxis/sales/rpc";
 
 export type {
   AgentStats,
@@ -193,6 +198,20 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     updatePlan: (id: string, expectedUpdatedAt: string, input: PlanInput) =>
       write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { ...input, expectedUpdatedAt }, "PATCH"),
     archivePlan: (id: string) => write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/archive`),
+    /** The server's sales over the last `days` days (admins only). */
+    sales: (days: number) => get<SalesSummary>(`/api/v1/sales?days=${days}`),
+    /** The roles a plan may grant in this server, from Discord (admins only). */
+    roles: () => get<{ roles: GrantableRole[] }>("/api/v1/roles"),
+    setPlanDiscord: (
+      id: string,
+      expectedUpdatedAt: string,
+      discord: { roleId: string | null; skuId: string | null },
+    ) =>
+      write<Plan>(
+        `/api/v1/plans/${encodeURIComponent(id)}/discord`,
+        { ...discord, expectedUpdatedAt },
+        "PATCH",
+      ),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };

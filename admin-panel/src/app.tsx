@@ -6,6 +6,7 @@ import { AppContext, type AppContextValue } from "./context";
 import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
 import { InboxPage } from "./pages/inbox";
 import { PlansPage } from "./pages/plans";
+import { SalesPage } from "./pages/sales";
 import { SignInPage } from "./pages/sign-in";
 import { StatsPage } from "./pages/stats";
 import { TicketPage } from "./pages/ticket";
@@ -88,7 +89,15 @@ export function App({ apiBase }: { apiBase: string }) {
     const title =
       route.page === "ticket"
         ? t("ticket.number", { number: route.number })
-        : t(route.page === "stats" ? "stats.title" : route.page === "plans" ? "plans.title" : "inbox.title");
+        : t(
+            route.page === "stats"
+              ? "stats.title"
+              : route.page === "plans"
+                ? "plans.title"
+                : route.page === "sales"
+                  ? "sales.title"
+                  : "inbox.title",
+          );
     document.title = `${title} · ${t("app.title")}`;
   }, [route, t]);
 
@@ -156,6 +165,14 @@ export function App({ apiBase }: { apiBase: string }) {
               <span>{t("nav.plans")}</span>
             </a>
           )}
+          {session.appRole === "admin" && (
+            <a href="#/sales" aria-current={route.page === "sales" ? "page" : undefined}>
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M4 19h16M6 15l4-4 3 3 5-6" />
+              </svg>
+              <span>{t("nav.sales")}</span>
+            </a>
+          )}
         </nav>
         <div class="account">
           <LocalePicker id="locale" locale={locale} setLocale={setLocale} />
@@ -181,6 +198,7 @@ export function App({ apiBase }: { apiBase: string }) {
         {route.page === "ticket" && <TicketPage number={route.number} />}
         {route.page === "stats" && <StatsPage />}
         {route.page === "plans" && <PlansPage selected={route.plan} />}
+        {route.page === "sales" && <SalesPage />}
       </main>
       <div class="toasts" role="status" aria-live="polite">
         {toasts.map((item) => (

@@ -4,6 +4,7 @@
  */
 import { formatMessage } from "../../src/shared/i18n/message-format";
 import { plansEn, plansFr } from "./i18n-plans";
+import { salesEn, salesFr } from "./i18n-sales";
 
 export type Locale = "en" | "fr";
 
@@ -158,6 +159,7 @@ const en = {
   "dialog.cancel": "Cancel",
   "dialog.confirm": "Confirm",
   ...plansEn,
+  ...salesEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -313,6 +315,7 @@ const fr: Record<MessageKey, string> = {
   "dialog.cancel": "Annuler",
   "dialog.confirm": "Confirmer",
   ...plansFr,
+  ...salesFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -7,7 +7,9 @@ export type Route =
   | { page: "ticket"; number: number }
   | { page: "stats" }
   /** The server's plans (admins); `plan` is the one open in the editor, "new" for a new one. */
-  | { page: "plans"; plan: string | null };
+  | { page: "plans"; plan: string | null }
+  /** The server's sales (admins). */
+  | { page: "sales" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
@@ -15,6 +17,7 @@ export function parseRoute(hash: string): Route {
   if (ticket) return { page: "ticket", number: Number(ticket[1]) };
   if (path === "/stats") return { page: "stats" };
   if (path === "/plans") return { page: "plans", plan: null };
+  if (path === "/sales") return { page: "sales" };
   const plan = path.match(/^\/plans\/(new|[a-z0-9][a-z0-9-]{0,31})$/);
   if (plan?.[1]) return { page: "plans", plan: plan[1] };
   return { page: "inbox", params: new URLSearchParams(query) };

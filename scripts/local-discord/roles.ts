@@ -7,18 +7,24 @@
 import type { APIRole } from "discord-api-types/v10";
 import { LOCAL_GUILD_ID, LOCAL_STAFF_ROLE_ID } from "../lib/local-identities";
 
-const role = (id: string, name: string, position: number, extra: Partial<APIRole> = {}): APIRole => ({
+const role = (
+  id: string,
+  name: string,
+  position: number,
+  extra: Pick<Partial<APIRole>, "color" | "managed" | "tags"> = {},
+): APIRole => ({
   id,
   name,
   position,
-  color: 0,
+  color: extra.color ?? 0,
+  colors: { primary_color: extra.color ?? 0, secondary_color: null, tertiary_color: null },
   hoist: false,
   icon: null,
   unicode_emoji: null,
   managed: false,
   mentionable: false,
   permissions: "0",
-  flags: 0,
+  flags: 0 as APIRole["flags"],
   ...extra,
 });
 

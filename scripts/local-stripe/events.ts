@@ -226,9 +226,12 @@ export interface LocalPayment {
   sessionId: string;
 }
 
-export function newPayment(
-  session: { id: string; metadata: Record<string, string>; amountCents: number; currency: string },
-): LocalPayment {
+export function newPayment(session: {
+  id: string;
+  metadata: Record<string, string>;
+  amountCents: number;
+  currency: string;
+}): LocalPayment {
   return {
     id: localId("pi"),
     customer: localId("cus"),

@@ -512,8 +512,8 @@ grant execute on function public.payments_record_checkout(jsonb), public.server_
 grant execute on function public.sales_summary(integer), public.plan_set_discord(text, timestamptz, text, text)
   to authenticated;
 
--- /subscription says which plans were paid once (no renewal date to show).
--- (From 20261201040000_payments.sql, plus `once`.)
+-- /subscription says which plans were paid once (no renewal date to show), and names each plan in
+-- French too. (From 20261201040000_payments.sql, plus `once` and `plan_name_fr`.)
 create or replace function public.my_entitlements()
 returns setof json
 language sql stable
@@ -521,9 +521,10 @@ security invoker
 set search_path = ''
 as $$
   select json_build_object(
-    'plan_id', e.plan_id, 'plan_name', p.name, 'source', e.source, 'status', e.status,
-    'period_end', e.period_end, 'grace_until', e.grace_until, 'ended_reason', e.ended_reason,
-    'amount_cents', e.amount_cents, 'currency', e.currency, 'stripe_customer_id', e.stripe_customer_id,
+    'plan_id', e.plan_id, 'plan_name', p.name, 'plan_name_fr', p.name_fr, 'source', e.source,
+    'status', e.status, 'period_end', e.period_end, 'grace_until', e.grace_until,
+    'ended_reason', e.ended_reason, 'amount_cents', e.amount_cents, 'currency', e.currency,
+    'stripe_customer_id', e.stripe_customer_id,
     'once', e.source = 'stripe' and e.external_id like 'pi\_%'
   )
   from public.entitlements e join public.plans p on p.id = e.plan_id

@@ -31,6 +31,7 @@ export function Chart({
   height = 240,
   title,
   locale,
+  formatY,
 }: {
   x: number[];
   series: ChartSeries[];
@@ -39,6 +40,8 @@ export function Chart({
   height?: number;
   title: string;
   locale: Locale;
+  /** How the y axis writes its values (e.g. money); whole numbers by default. */
+  formatY?: (value: number) => string;
 }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -79,7 +82,14 @@ export function Chart({
               }),
           ...(xLabels ? { splits: () => x } : {}),
         },
-        { stroke, grid, ticks: { show: false }, size: 36, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
+        {
+          stroke,
+          grid,
+          ticks: { show: false },
+          size: formatY ? 64 : 36,
+          incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000, 20_000, 50_000, 100_000],
+          ...(formatY ? { values: (_u: uPlot, splits: number[]) => splits.map(formatY) } : {}),
+        },
       ],
       series: [
         {},
@@ -110,6 +120,6 @@ export function Chart({
       observer.disconnect();
       chart.destroy();
     };
-  }, [x, series, kind, xLabels, height, locale]);
+  }, [x, series, kind, xLabels, height, locale, formatY]);
   return <div class="chart" ref={box} role="img" aria-label={title} />;
 }

@@ -16,20 +16,20 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
 import type { MessageParams } from "../../shared/i18n";
+import { fetchGrantableRoles } from "../plans/discord-roles";
 import {
   archivePlan,
   createPlan,
-  setPlanDiscord,
   listPlans,
   PLAN_CURRENCIES,
   PLAN_LIMITS,
   type PlanErrorCode,
   type PlanResult,
+  setPlanDiscord,
   updatePlan,
   viewPlan,
 } from "../plans/rpc";
 import { supabaseAs } from "../supabase/client";
-import { fetchGrantableRoles } from "../plans/discord-roles";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { jsonBody } from "./validate";
@@ -173,6 +173,9 @@ planRoutes.patch("/plans/:id/discord", async (c) => {
   }
   return respond(
     c,
-    await setPlanDiscord(await clientOf(c), c.req.param("id"), body.value.expectedUpdatedAt, { roleId, skuId }),
+    await setPlanDiscord(await clientOf(c), c.req.param("id"), body.value.expectedUpdatedAt, {
+      roleId,
+      skuId,
+    }),
   );
 });

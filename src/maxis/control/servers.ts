@@ -38,7 +38,11 @@ export async function listMaxisServers(env: MaxisEnv): Promise<MaxisServer[]> {
 
 /** One server's name as Discord gives it to Maxis's bot, or null (one attempt: a control call is short). */
 export async function serverName(env: MaxisEnv, id: string): Promise<string | null> {
-  const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN, maxAttempts: 1 });
+  const rest = new DiscordRest({
+    baseUrl: env.DISCORD_API_BASE,
+    botToken: env.DISCORD_BOT_TOKEN,
+    maxAttempts: 1,
+  });
   try {
     const guild = await rest.request<{ name?: string }>("GET", `/guilds/${id}`);
     return typeof guild.name === "string" && guild.name ? guild.name : null;

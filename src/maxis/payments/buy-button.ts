@@ -11,11 +11,11 @@ import type { ComponentHandler } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
 import type { MessageKey } from "../../shared/i18n";
 import { actingIdentity } from "../identity";
-import type { PlanDuration } from "../shop/types";
 import { formatPrice } from "../shop/money";
 import { listShop } from "../shop/service";
-import { BUY_PREFIX } from "./shop-buttons";
+import type { PlanDuration } from "../shop/types";
 import { recordCheckout } from "./ledger";
+import { BUY_PREFIX } from "./shop-buttons";
 import { checkoutMode, createCheckoutSession, stripeConfigured } from "./stripe-api";
 
 /** What the member is told they are about to pay: per week, month, year, or once. */

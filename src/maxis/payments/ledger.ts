@@ -13,6 +13,8 @@ export type EntitlementStatus = "active" | "grace" | "ended";
 export interface LedgerEntitlement {
   plan_id: string;
   plan_name: string;
+  /** Empty or absent: French readers see `plan_name`. */
+  plan_name_fr?: string;
   source: "stripe" | "discord";
   status: EntitlementStatus;
   period_end: string | null;

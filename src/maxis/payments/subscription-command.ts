@@ -34,7 +34,8 @@ function describe(entitlement: LedgerEntitlement, t: Translator, locale: "fr" | 
     lines.push(t(entitlement.once ? "subscription.paid_once" : "subscription.paid", { price }));
   }
   lines.push(t(`subscription.source.${entitlement.source}`));
-  return { name: escapeMarkdown(entitlement.plan_name), value: lines.join("\n") };
+  const name = (locale === "fr" && entitlement.plan_name_fr) || entitlement.plan_name;
+  return { name: escapeMarkdown(name), value: lines.join("\n") };
 }
 
 export const subscriptionCommand: SlashCommand<MaxisEnv> = {

@@ -153,7 +153,13 @@ export async function readSalesSummary(
         mode: c.mode,
         sessionId: c.session_id,
       })),
-      plans: row.plans.map((p) => ({ id: p.id, key: p.key, name: p.name, nameFr: p.name_fr, duration: p.duration })),
+      plans: row.plans.map((p) => ({
+        id: p.id,
+        key: p.key,
+        name: p.name,
+        nameFr: p.name_fr,
+        duration: p.duration,
+      })),
       promotions: row.promotions.map((p) => ({
         id: Number(p.id),
         planId: p.plan_id,

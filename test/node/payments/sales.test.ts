@@ -62,10 +62,26 @@ async function subscribe(person: Person, plan: string, promotionId: number | nul
   const sub = uniqueId("sub");
   const charge = uniqueId("ch");
   const who = { guild_id: person.guildId, user_id: person.sub, plan_id: plan, promotion_id: promotionId };
-  await record({ id: uniqueId("evt"), type: "checkout.session.completed", subscription_id: sub, ...who,
-    effect: "active", amount_cents: cents, currency: "EUR" });
-  await record({ id: uniqueId("evt"), type: "invoice.paid", subscription_id: sub, charge_id: charge, ...who,
-    effect: "active", amount_cents: cents, currency: "EUR", period_end: now() + 30 * 86400 });
+  await record({
+    id: uniqueId("evt"),
+    type: "checkout.session.completed",
+    subscription_id: sub,
+    ...who,
+    effect: "active",
+    amount_cents: cents,
+    currency: "EUR",
+  });
+  await record({
+    id: uniqueId("evt"),
+    type: "invoice.paid",
+    subscription_id: sub,
+    charge_id: charge,
+    ...who,
+    effect: "active",
+    amount_cents: cents,
+    currency: "EUR",
+    period_end: now() + 30 * 86400,
+  });
   return { sub, charge };
 }
 
@@ -74,8 +90,15 @@ const summary = async (person: Person, days = 30) => {
   return { error: result.error, value: result.rows[0]?.["s"] as SalesJson | undefined };
 };
 interface SalesJson {
-  daily: { plan_id: string; promotion_id: number | null; payments: number; paid_cents: number;
-    refunded_cents: number; failed_payments: number; currency: string }[];
+  daily: {
+    plan_id: string;
+    promotion_id: number | null;
+    payments: number;
+    paid_cents: number;
+    refunded_cents: number;
+    failed_payments: number;
+    currency: string;
+  }[];
   active: { subscriptions: number; grace: number; lifetime: number; discord: number };
   failed: { user_id: string; amount_cents: number; status: string }[];
   checkouts: number;
@@ -92,13 +115,27 @@ describe("sales", () => {
     const a = await subscribe(home.memberA, monthly, promotionId, 1039);
     const b = await subscribe(home.memberB, monthly, null, 1299);
     // A refund of B's charge, delivered twice (a second partial refund would add only its difference).
-    const refund = { type: "charge.refunded", charge_id: b.charge, effect: "ended", amount_cents: 1299, currency: "EUR" };
+    const refund = {
+      type: "charge.refunded",
+      charge_id: b.charge,
+      effect: "ended",
+      amount_cents: 1299,
+      currency: "EUR",
+    };
     await record({ id: uniqueId("evt"), ...refund });
     await record({ id: uniqueId("evt"), ...refund });
     // A's renewal fails: grace.
-    await record({ id: uniqueId("evt"), type: "invoice.payment_failed", subscription_id: a.sub,
-      guild_id: home.guildId, user_id: home.memberA.sub, plan_id: monthly, effect: "grace",
-      amount_cents: 1039, currency: "EUR" });
+    await record({
+      id: uniqueId("evt"),
+      type: "invoice.payment_failed",
+      subscription_id: a.sub,
+      guild_id: home.guildId,
+      user_id: home.memberA.sub,
+      plan_id: monthly,
+      effect: "grace",
+      amount_cents: 1039,
+      currency: "EUR",
+    });
 
     const { value, error } = await summary(home.admin);
     expect(error).toBeNull();
@@ -111,7 +148,9 @@ describe("sales", () => {
     expect(promoted).toMatchObject({ plan_id: monthly, payments: 1, paid_cents: 1039, currency: "EUR" });
     expect(value.promotions).toEqual([expect.objectContaining({ id: promotionId, percent: 20 })]);
     expect(value.active).toEqual({ subscriptions: 0, grace: 1, lifetime: 0, discord: 0 });
-    expect(value.failed).toEqual([expect.objectContaining({ user_id: home.memberA.sub, amount_cents: 1039, status: "grace" })]);
+    expect(value.failed).toEqual([
+      expect.objectContaining({ user_id: home.memberA.sub, amount_cents: 1039, status: "grace" }),
+    ]);
   });
 
   it("is the admins' of that server only: agents and members are refused, another server sees none of it", async () => {
@@ -127,13 +166,17 @@ describe("sales", () => {
     }
     const elsewhere = await summary(other.admin);
     expect(elsewhere.value?.daily).toEqual([]);
-    expect((await runAs(other.admin, "select * from public.sales where guild_id = $1", [home.guildId])).rows).toEqual([]);
+    expect(
+      (await runAs(other.admin, "select * from public.sales where guild_id = $1", [home.guildId])).rows,
+    ).toEqual([]);
     expect((await summary(home.admin, 0)).error?.message).toBe("invalid_days");
     expect((await runAs("anon", "select public.sales_summary(30)")).error?.code).toBe("42501");
     // Nobody writes the tables but the payment functions.
-    const write = await runAs(home.admin,
+    const write = await runAs(
+      home.admin,
       "insert into public.sales (event_id, guild_id, user_id, plan_id, entitlement_id, kind, amount_cents, currency, occurred_at) values ('evt_x', $1, $2, $3, 1, 'payment', 1, 'EUR', now())",
-      [home.guildId, home.admin.sub, monthly]);
+      [home.guildId, home.admin.sub, monthly],
+    );
     expect(write.error?.code).toBe("42501");
   });
 
@@ -142,17 +185,34 @@ describe("sales", () => {
     const { lifetime } = await plansOf(home.guildId);
     const pi = uniqueId("pi");
     const who = { guild_id: home.guildId, user_id: home.memberA.sub, plan_id: lifetime };
-    const paid = await record({ id: uniqueId("evt"), type: "checkout.session.completed", payment_intent_id: pi,
-      customer_id: uniqueId("cus"), ...who, effect: "active", amount_cents: 14900, currency: "EUR" });
+    const paid = await record({
+      id: uniqueId("evt"),
+      type: "checkout.session.completed",
+      payment_intent_id: pi,
+      customer_id: uniqueId("cus"),
+      ...who,
+      effect: "active",
+      amount_cents: 14900,
+      currency: "EUR",
+    });
     expect(paid.entitlement).toMatchObject({ status: "active", period_end: null, external_id: pi });
     expect((await summary(home.admin)).value?.active).toMatchObject({ lifetime: 1, subscriptions: 0 });
     // The role is queued once.
-    const grants = await superuser.query("select action from public.role_outbox where user_id = $1", [home.memberA.sub]);
+    const grants = await superuser.query("select action from public.role_outbox where user_id = $1", [
+      home.memberA.sub,
+    ]);
     expect(grants.rows).toEqual([{ action: "grant" }]);
     // Expiry passes never end it.
     await asClaims(PAYMENTS, "select public.payments_expire()");
-    const refund = await record({ id: uniqueId("evt"), type: "charge.refunded", charge_id: uniqueId("ch"),
-      payment_intent_id: pi, effect: "ended", amount_cents: 14900, currency: "EUR" });
+    const refund = await record({
+      id: uniqueId("evt"),
+      type: "charge.refunded",
+      charge_id: uniqueId("ch"),
+      payment_intent_id: pi,
+      effect: "ended",
+      amount_cents: 14900,
+      currency: "EUR",
+    });
     expect(refund.entitlement).toMatchObject({ status: "ended", ended_reason: "refunded" });
     const s = (await summary(home.admin)).value;
     expect(s && total(s, "paid_cents")).toBe(14900);
@@ -160,11 +220,30 @@ describe("sales", () => {
 
     // Reordered: the dispute first, then the payment; it never becomes active.
     const pi2 = uniqueId("pi");
-    expect((await record({ id: uniqueId("evt"), type: "charge.dispute.created", charge_id: uniqueId("ch"),
-      payment_intent_id: pi2, effect: "ended", amount_cents: 14900, currency: "EUR" })).entitlement).toBeNull();
-    const late = await record({ id: uniqueId("evt"), type: "checkout.session.completed", payment_intent_id: pi2,
-      guild_id: home.guildId, user_id: home.memberB.sub, plan_id: lifetime, effect: "active",
-      amount_cents: 14900, currency: "EUR" });
+    expect(
+      (
+        await record({
+          id: uniqueId("evt"),
+          type: "charge.dispute.created",
+          charge_id: uniqueId("ch"),
+          payment_intent_id: pi2,
+          effect: "ended",
+          amount_cents: 14900,
+          currency: "EUR",
+        })
+      ).entitlement,
+    ).toBeNull();
+    const late = await record({
+      id: uniqueId("evt"),
+      type: "checkout.session.completed",
+      payment_intent_id: pi2,
+      guild_id: home.guildId,
+      user_id: home.memberB.sub,
+      plan_id: lifetime,
+      effect: "active",
+      amount_cents: 14900,
+      currency: "EUR",
+    });
     expect(late.entitlement).toMatchObject({ status: "ended", ended_reason: "disputed" });
   });
 
@@ -177,36 +256,80 @@ describe("sales", () => {
     await subscribe(other.memberA, theirs.monthly, null, 1299);
     await subscribe(other.memberB, theirs.monthly, null, 1299);
     const figures = async (guild: string) => {
-      const result = await asClaims(CONTROL,
-        "select public.server_revenue_figures($1, now() - interval '1 day', now() + interval '1 minute') as r", [guild]);
+      const result = await asClaims(
+        CONTROL,
+        "select public.server_revenue_figures($1, now() - interval '1 day', now() + interval '1 minute') as r",
+        [guild],
+      );
       expect(result.error).toBeNull();
-      return result.rows[0]?.["r"] as { paid_cents: number; payments: number; active_subscriptions: number;
-        by_plan: { plan_key: string; promotion_id: number | null }[] };
+      return result.rows[0]?.["r"] as {
+        paid_cents: number;
+        payments: number;
+        active_subscriptions: number;
+        by_plan: { plan_key: string; promotion_id: number | null }[];
+      };
     };
-    expect(await figures(home.guildId)).toMatchObject({ paid_cents: 1039, payments: 1, active_subscriptions: 1,
-      by_plan: [{ plan_key: "pro", promotion_id: mine.promotionId }] });
-    expect(await figures(other.guildId)).toMatchObject({ paid_cents: 2598, payments: 2, active_subscriptions: 2 });
-    const member = await runAs(home.admin, "select public.server_revenue_figures($1, now() - interval '1 day')", [home.guildId]);
+    expect(await figures(home.guildId)).toMatchObject({
+      paid_cents: 1039,
+      payments: 1,
+      active_subscriptions: 1,
+      by_plan: [{ plan_key: "pro", promotion_id: mine.promotionId }],
+    });
+    expect(await figures(other.guildId)).toMatchObject({
+      paid_cents: 2598,
+      payments: 2,
+      active_subscriptions: 2,
+    });
+    const member = await runAs(
+      home.admin,
+      "select public.server_revenue_figures($1, now() - interval '1 day')",
+      [home.guildId],
+    );
     expect(member.error?.code).toBe("42501");
   });
 
   it("audits every checkout once, written by the payments identity only", async () => {
     const home = newGuild();
     const { monthly, promotionId } = await plansOf(home.guildId);
-    const checkout = { guild_id: home.guildId, user_id: home.memberA.sub, plan_id: monthly, promotion_id: promotionId,
-      amount_cents: 1039, currency: "eur", mode: "subscription", session_id: uniqueId("cs"), interaction_id: snowflake() };
+    const checkout = {
+      guild_id: home.guildId,
+      user_id: home.memberA.sub,
+      plan_id: monthly,
+      promotion_id: promotionId,
+      amount_cents: 1039,
+      currency: "eur",
+      mode: "subscription",
+      session_id: uniqueId("cs"),
+      interaction_id: snowflake(),
+    };
     for (let i = 0; i < 2; i++) {
-      const call = await asClaims(PAYMENTS, "select public.payments_record_checkout($1::jsonb)", [JSON.stringify(checkout)]);
+      const call = await asClaims(PAYMENTS, "select public.payments_record_checkout($1::jsonb)", [
+        JSON.stringify(checkout),
+      ]);
       expect(call.error).toBeNull();
     }
-    const forged = await runAs(home.memberA, "select public.payments_record_checkout($1::jsonb)", [JSON.stringify(checkout)]);
+    const forged = await runAs(home.memberA, "select public.payments_record_checkout($1::jsonb)", [
+      JSON.stringify(checkout),
+    ]);
     expect(forged.error?.code).toBe("42501");
-    const rows = await runAs(home.admin, "select user_id, plan_id, promotion_id, amount_cents, currency, session_id from public.checkout_audit");
-    expect(rows.rows).toEqual([{ user_id: home.memberA.sub, plan_id: monthly, promotion_id: String(promotionId),
-      amount_cents: 1039, currency: "EUR", session_id: checkout.session_id }]);
+    const rows = await runAs(
+      home.admin,
+      "select user_id, plan_id, promotion_id, amount_cents, currency, session_id from public.checkout_audit",
+    );
+    expect(rows.rows).toEqual([
+      {
+        user_id: home.memberA.sub,
+        plan_id: monthly,
+        promotion_id: String(promotionId),
+        amount_cents: 1039,
+        currency: "EUR",
+        session_id: checkout.session_id,
+      },
+    ]);
     expect((await summary(home.admin)).value?.checkouts).toBe(1);
-    const change = await superuser.query("update public.checkout_audit set amount_cents = 1 where session_id = $1",
-      [checkout.session_id]).catch((error: Error) => error);
+    const change = await superuser
+      .query("update public.checkout_audit set amount_cents = 1 where session_id = $1", [checkout.session_id])
+      .catch((error: Error) => error);
     expect(change).toBeInstanceOf(Error);
   });
 
@@ -215,10 +338,16 @@ describe("sales", () => {
     const other = newGuild();
     const { monthly } = await plansOf(home.guildId);
     const theirs = await plansOf(other.guildId);
-    const view = async () => (await runAs(home.admin, "select public.plan_view($1) as v", [monthly])).rows[0]?.["v"] as {
-      plan: { updated_at: string; role_id: string | null; discord_sku_id: string | null };
-      history: { action: string; actor_id: string; before: { role_id: string }; after: { role_id: string } }[];
-    };
+    const view = async () =>
+      (await runAs(home.admin, "select public.plan_view($1) as v", [monthly])).rows[0]?.["v"] as {
+        plan: { updated_at: string; role_id: string | null; discord_sku_id: string | null };
+        history: {
+          action: string;
+          actor_id: string;
+          before: { role_id: string };
+          after: { role_id: string };
+        }[];
+      };
     const set = (who: Person, plan: string, at: string, role: string | null, sku: string | null) =>
       runAs(who, "select public.plan_set_discord($1, $2, $3, $4) as p", [plan, at, role, sku]);
     const before = (await view()).plan;
@@ -228,18 +357,27 @@ describe("sales", () => {
     expect(ok.error).toBeNull();
     expect(ok.rows[0]?.["p"]).toMatchObject({ role_id: role, discord_sku_id: sku });
     const after = await view();
-    expect(after.history[0]).toMatchObject({ action: "updated", actor_id: home.admin.sub, after: { role_id: role } });
+    expect(after.history[0]).toMatchObject({
+      action: "updated",
+      actor_id: home.admin.sub,
+      after: { role_id: role },
+    });
 
     const at = after.plan.updated_at;
     expect((await set(home.admin, monthly, at, "12", null)).error?.message).toBe("invalid_role");
     expect((await set(home.admin, monthly, at, home.guildId, null)).error?.message).toBe("invalid_role");
     expect((await set(home.admin, monthly, at, role, "sku")).error?.message).toBe("invalid_sku");
-    expect((await set(home.admin, monthly, before.updated_at, null, null)).error?.message).toBe("plan_changed");
+    expect((await set(home.admin, monthly, before.updated_at, null, null)).error?.message).toBe(
+      "plan_changed",
+    );
     expect((await set(home.agent, monthly, at, null, null)).error?.message).toBe("admin_only");
     // Another server's admin cannot reach this plan, nor reuse its SKU.
     expect((await set(other.admin, monthly, at, null, null)).error?.message).toBe("plan_not_found");
-    const theirsView = (await runAs(other.admin, "select public.plan_view($1) as v", [theirs.monthly])).rows[0]?.["v"] as { plan: { updated_at: string } };
-    expect((await set(other.admin, theirs.monthly, theirsView.plan.updated_at, null, sku)).error?.message).toBe("sku_taken");
+    const theirsView = (await runAs(other.admin, "select public.plan_view($1) as v", [theirs.monthly]))
+      .rows[0]?.["v"] as { plan: { updated_at: string } };
+    expect(
+      (await set(other.admin, theirs.monthly, theirsView.plan.updated_at, null, sku)).error?.message,
+    ).toBe("sku_taken");
     // Clearing both is one more audited change.
     const cleared = await set(home.admin, monthly, at, "", null);
     expect(cleared.rows[0]?.["p"]).toMatchObject({ role_id: null, discord_sku_id: null });

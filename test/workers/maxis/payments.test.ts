@@ -27,7 +27,9 @@ import {
   type LifecycleStep,
   type LocalSubscription,
   lifecycleEvents,
+  newPayment,
   newSubscription,
+  paymentEvents,
   type StripeEvent,
 } from "../../../scripts/local-stripe/events";
 import { maxisHandlers } from "../../../src/maxis/commands";
@@ -37,6 +39,7 @@ import { controlPath } from "../../../src/shared/control/protocol";
 import { signControlRequest } from "../../../src/shared/control/sign";
 import { parseControlKeys } from "../../../src/shared/control/verify";
 import { sendInteraction } from "../support/discord";
+import { api, sessionFor } from "./api-support";
 
 const definitions = maxisHandlers.commands.map((command) => command.data);
 /** The seed's plans and their roles (supabase/seed.sql). */
@@ -44,6 +47,7 @@ const PRO_ROLE = "1300000000000000072";
 const BASIC_ROLE = "1300000000000000071";
 const PREMIUM_ROLE = "1300000000000000073";
 const PREMIUM_SKU = "1300000000000000081";
+const LIFETIME_ROLE = "1300000000000000074";
 
 let counter = 0;
 const snowflake = () => String(1_460_000_000_000_000_000n + BigInt(Date.now()) * 1_000n + BigInt(++counter));
@@ -195,6 +199,66 @@ describe("buying from /shop", () => {
     });
   });
 
+  it("sells a lifetime plan once (mode=payment), audits the checkout, and a refund takes the role back", async () => {
+    const member = freshMember("fr");
+    const answer = data(await click(member, "shop-buy:lifetime"));
+    expect(plain(answer.content ?? "")).toContain("**À vie** : 149,00 €, payé une seule fois");
+    const link = buttons({ type: 4, data: answer }).find((b) => b.style === ButtonStyle.Link);
+    const sessionId = (link && "url" in link ? link.url : "").split("/").at(-1) ?? "";
+    const requests = (await (await fetch(`${inject("stripeUrl")}/__local/requests`)).json()) as {
+      body: Record<string, string>;
+    }[];
+    const sent = requests.find((r) => r.body["metadata[user_id]"] === member.userId)?.body ?? {};
+    expect(sent).toMatchObject({
+      mode: "payment",
+      "line_items[0][price_data][unit_amount]": "14900",
+      "payment_intent_data[metadata][plan_id]": "lifetime",
+    });
+    expect(Object.keys(sent).some((key) => key.includes("recurring"))).toBe(false);
+
+    // The checkout audit: who, which plan, at which price, which session.
+    const admin = await sessionFor({ userId: "1300000000000000333", guildId: LOCAL_GUILD_ID }, "admin");
+    const sales = (await api("/sales?days=1", { token: admin })).json as unknown as {
+      recentCheckouts: {
+        userId: string;
+        planId: string;
+        amountCents: number;
+        mode: string;
+        sessionId: string;
+      }[];
+    };
+    expect(sales.recentCheckouts).toContainEqual(
+      expect.objectContaining({
+        userId: member.userId,
+        planId: "lifetime",
+        amountCents: 14900,
+        mode: "payment",
+        sessionId,
+      }),
+    );
+
+    // Paid (the events three times over): the role once, and /subscription says it never renews.
+    const payment = newPayment({
+      id: sessionId,
+      metadata: { guild_id: member.guildId, user_id: member.userId, plan_id: "lifetime" },
+      amountCents: 14900,
+      currency: "eur",
+    });
+    await deliver(paymentEvents("complete", payment, now()), 3);
+    await settledRoles(member, 1);
+    expect(await rolesNow(member)).toEqual([LIFETIME_ROLE]);
+    expect(await subscriptionText(member)).toMatch(
+      /À vie: \*\*Actif\*\*\nÀ vous pour de bon : payé une fois, sans renouvellement\n149,00 €, payé une fois/,
+    );
+    // The scheduled pass never ends it.
+    await runPaymentsPass(env);
+    expect(await rolesNow(member)).toEqual([LIFETIME_ROLE]);
+    await deliver(paymentEvents("refund", payment, now()));
+    await settledRoles(member, 2);
+    expect(await rolesNow(member)).toEqual([]);
+    expect(await subscriptionText(member)).toContain("À vie: **Terminé**");
+  });
+
   it("refuses a plan that is not for sale, in English", async () => {
     const answer = data(await click(freshMember(), "shop-buy:no-such-plan"));
     expect(answer.content).toBe("This plan is no longer for sale. Open /shop again to see the current ones.");
@@ -231,7 +295,7 @@ describe("Stripe webhooks", () => {
     await settledRoles(member, 1);
     expect(await rolesNow(member)).toEqual([BASIC_ROLE]);
     expect(await subscriptionText(member)).toMatch(
-      /Basic: \*\*Actif\*\*\nRenouvellement le <t:\d+:D>\n4,99 € par période/,
+      /Basique: \*\*Actif\*\*\nRenouvellement le <t:\d+:D>\n4,99 € par période/,
     );
   });
 
@@ -527,6 +591,24 @@ describe("revenue for operators", () => {
       payments: 1,
       paidCents: 2999,
     });
+
+    // Revenue is the named server's: the home server by default, another one when named.
+    expect(analytics.result["revenue"]).toMatchObject({ value: { guildId: LOCAL_GUILD_ID } });
+    const other = { userId: snowflake(), guildId: "1300000000000000920" };
+    const otherSub = subscriptionFor(other, "other-pro", 900);
+    await deliver(step("complete", otherSub).events);
+    const elsewhere = (await control("analytics", { period: "1h", locale: "en", server: other.guildId }))
+      .result["revenue"] as {
+      value: { guildId: string; paidCents: number; currency: string; byPlan: unknown[] };
+    };
+    expect(elsewhere.value).toMatchObject({ guildId: other.guildId, currency: "EUR" });
+    expect(elsewhere.value.byPlan).toContainEqual(expect.objectContaining({ planId: "pro", paidCents: 900 }));
+    const home = (await control("analytics", { period: "1h", locale: "en" })).result["revenue"] as {
+      value: { byPlan: { planId: string; paidCents: number }[] };
+    };
+    expect(home.value.byPlan.some((p) => p.planId === "pro" && p.paidCents === 900)).toBe(false);
+    const bad = await control("analytics", { period: "1h", locale: "en", server: "not-a-server" });
+    expect(bad).toMatchObject({ error: { code: "invalid_server" } });
 
     const report = await control("report", { period: "1h", locale: "fr" });
     expect(plain(JSON.stringify(report.result))).toContain(

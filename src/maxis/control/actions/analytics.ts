@@ -54,7 +54,8 @@ export async function readAnalytics(
 export async function analytics(ctx: ControlContext, body: Body): Promise<ActionOutcome<"analytics">> {
   const period = typeof body["period"] === "string" ? body["period"] : undefined;
   const server = revenueServer(ctx, body);
-  if (server === false) return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
+  if (server === false)
+    return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
   const result = await readAnalytics(ctx, period, server);
   if (!result) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
   return { ok: true, result };

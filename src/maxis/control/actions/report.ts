@@ -1,7 +1,7 @@
+import { shopErrorMessage } from "../../shop/service";
 import { recentAudit, refusalsSince } from "../audit";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { buildReport } from "../report-document";
-import { shopErrorMessage } from "../../shop/service";
 import { readAnalytics, revenueServer } from "./analytics";
 import { readStatus } from "./status";
 
@@ -12,7 +12,8 @@ import { readStatus } from "./status";
 export async function report(ctx: ControlContext, body: Body): Promise<ActionOutcome<"report">> {
   const period = typeof body["period"] === "string" ? body["period"] : undefined;
   const server = revenueServer(ctx, body);
-  if (server === false) return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
+  if (server === false)
+    return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
   const [status, analytics, recent] = await Promise.all([
     readStatus(ctx),
     readAnalytics(ctx, period, server),

@@ -8,7 +8,8 @@ export const sales = /* @__PURE__ */ defineMessages(
     "plan.error.sku_taken": "Another plan is already sold by this Discord SKU.",
     "plan.error.role_not_in_server":
       "This role is not one Maxis can give in this server (it does not exist, or Discord manages it).",
-    "plan.error.roles_unavailable": "Discord could not be asked for this server's roles. Try again in a moment.",
+    "plan.error.roles_unavailable":
+      "Discord could not be asked for this server's roles. Try again in a moment.",
     "sales.error.guild_required": "Sales belong to a server: sign in to one.",
     "sales.error.admin_only": "Only the server's admins (Administrator or Manage Server) see its sales.",
     "sales.error.invalid_days": "The period is a whole number of days, from 1 to 366.",
