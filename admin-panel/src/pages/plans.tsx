@@ -13,6 +13,7 @@ import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDateTime, formatRelative, type MessageKey } from "../i18n";
 import { planHref } from "../route";
+import { PlanDiscord } from "./plan-discord";
 
 /** The server's plans (admins only): the list, and the editor of the one in the address. */
 export function PlansPage({ selected }: { selected: string | null }) {
@@ -174,6 +175,8 @@ const FIELD_LABELS: Record<EditableField, MessageKey> = {
   duration: "plans.duration",
   sortOrder: "plans.sortOrder",
   active: "plans.onSale",
+  roleId: "plans.role",
+  skuId: "plans.sku",
 };
 const FIELD_ORDER = Object.keys(FIELD_LABELS) as EditableField[];
 
@@ -385,6 +388,9 @@ function PlanEditor({ id, onChange }: { id: string; onChange: () => Promise<void
           )}
         </div>
       </form>
+      {plan && (
+        <PlanDiscord key={plan.updatedAt} plan={plan} onSaved={() => Promise.all([onChange(), open()])} />
+      )}
       {!creating && history.length > 0 && <PlanHistory history={history} />}
     </div>
   );

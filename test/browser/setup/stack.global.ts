@@ -83,6 +83,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         CONTROL_KEYS: JSON.stringify({ primary: crypto.randomUUID() + crypto.randomUUID() }),
         SESSION_SECRET: sessionSecret,
         DASHBOARD_ORIGIN: dashboardOrigin,
+        // The sales page's test delivers Stripe webhook events signed with the tests' secret.
+        STRIPE_WEBHOOK_SECRET: process.env["TEST_STRIPE_WEBHOOK_SECRET"] ?? "",
       },
     }),
   );

@@ -257,7 +257,7 @@ describe("buying from /shop", () => {
     await settledRoles(member, 2);
     expect(await rolesNow(member)).toEqual([]);
     expect(await subscriptionText(member)).toContain("À vie: **Terminé**");
-  });
+  }, 20_000);
 
   it("refuses a plan that is not for sale, in English", async () => {
     const answer = data(await click(freshMember(), "shop-buy:no-such-plan"));
@@ -614,5 +614,5 @@ describe("revenue for operators", () => {
     expect(plain(JSON.stringify(report.result))).toContain(
       "premium, promotion 424242 : 29,99 € (1 paiement)",
     );
-  });
+  }, 20_000);
 });

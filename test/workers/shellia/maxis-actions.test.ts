@@ -43,9 +43,16 @@ describe("/maxis analytics", () => {
     expect(lines[2]).toMatch(/^Giveaways: \d+ started, \d+ ended, \d+ running, \d+ entrants?$/);
     expect(lines[3]).toMatch(/^Promotions: \d+ started on \d+ plans?, average (\d+ %|—), \d+ live now$/);
     expect(lines[4]).toMatch(
-      /^Revenue: \S+ from \d+ payments?, \S+ refunded, \d+ failed, \d+ disputed, \d+ active subscriptions?$/,
+      /^Revenue of Local server: \S+ from \d+ payments?, \S+ refunded, \d+ failed, \d+ disputed, \d+ active subscriptions?$/,
     );
     expect(Number(/Tickets: (\d+) opened/.exec(run.content)?.[1])).toBeGreaterThanOrEqual(4);
+  });
+
+  it("gives the revenue of the server the operator names, a Maxis selling in several", async () => {
+    const run = await runMaxis("/maxis analytics period:30d target:maxis server:1300000000000000920");
+    expect(run.content.split("\n")[4]).toMatch(/^Revenue of Local server 0920: /);
+    const bad = await runMaxis("/maxis analytics period:30d target:maxis server:nope");
+    expect(bad.content).toContain("server");
   });
 
   it("refuses a period it cannot read before calling Maxis", async () => {
