@@ -48,7 +48,7 @@ export const salesEn = {
   "plans.rolesUnavailable": "The server's roles could not be read from Discord.",
   "plans.sku": "Discord SKU id",
   "plans.skuHint": "Empty: not sold in Discord. 17 to 20 digits, from the Developer Portal.",
-  "plans.saveDiscord": "Save role and SKU",
+  "plans.saveDiscord": "Apply role and SKU",
   "plans.discordSaved": "Role and SKU saved",
 };
 
@@ -102,6 +102,6 @@ export const salesFr: Record<keyof typeof salesEn, string> = {
   "plans.rolesUnavailable": "Les rôles du serveur n'ont pas pu être lus depuis Discord.",
   "plans.sku": "Identifiant du SKU Discord",
   "plans.skuHint": "Vide : pas vendue dans Discord. 17 à 20 chiffres, depuis le portail des développeurs.",
-  "plans.saveDiscord": "Enregistrer le rôle et le SKU",
+  "plans.saveDiscord": "Appliquer le rôle et le SKU",
   "plans.discordSaved": "Rôle et SKU enregistrés",
 };

@@ -140,7 +140,7 @@ describe("A plan's Discord role and SKU", () => {
 
     await discord.getByLabel("Role granted").selectOption({ label: `VIP ${tag}` });
     await discord.getByLabel("Discord SKU id").fill("not-a-sku");
-    await discord.getByRole("button", { name: "Save role and SKU" }).click();
+    await discord.getByRole("button", { name: "Apply role and SKU" }).click();
     await discord
       .getByRole("alert")
       .getByText("A SKU is a Discord id (17 to 20 digits), or empty.")
@@ -148,7 +148,7 @@ describe("A plan's Discord role and SKU", () => {
 
     const sku = `14000000000${Date.now().toString().slice(-8)}`;
     await discord.getByLabel("Discord SKU id").fill(sku);
-    await discord.getByRole("button", { name: "Save role and SKU" }).click();
+    await discord.getByRole("button", { name: "Apply role and SKU" }).click();
     const history = page.getByRole("region", { name: "History" });
     await history.getByText(/Sam Leroy \(you\) edited Role granted, Discord SKU id/).waitFor();
     // Reopened from the server: the choice stuck.
