@@ -13,6 +13,7 @@ import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
+import { transcripts } from "./transcripts";
 
 /**
  * Every feature's messages, merged. A feature adds its catalogue file here; a key defined twice
@@ -34,6 +35,7 @@ export const catalogues = [
   ticketThreads,
   servers,
   plans,
+  transcripts,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
