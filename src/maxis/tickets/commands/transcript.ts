@@ -75,7 +75,7 @@ export const transcriptSubcommand: TicketSubcommand = {
             name: transcriptFileName(transcript.ticket.number),
             contentType: "text/markdown; charset=utf-8",
             data: transcriptMarkdown(
-              { t: ctx.t, locale: ctx.locale, names: await namesFor(ctx, transcript) },
+              { t: ctx.t, locale: ctx.locale, names: await namesFor(ctx, transcript), staff: call.staff },
               transcript,
               new Date().toISOString(),
             ),
