@@ -31,6 +31,7 @@ async function testStack() {
   process.env["TEST_CONTROL_SECRET_B"] ??= crypto.randomUUID() + crypto.randomUUID();
   process.env["TEST_CONTROL_SECRET_NEXT"] ??= crypto.randomUUID() + crypto.randomUUID();
   process.env["TEST_SESSION_SECRET"] ??= crypto.randomUUID() + crypto.randomUUID();
+  process.env["TEST_TRANSCRIPT_SECRET"] ??= crypto.randomUUID() + crypto.randomUUID();
   const discordKeys = JSON.parse(process.env["TEST_DISCORD_PRIVATE_KEY"]) as {
     privateKey: string;
     publicKey: string;
@@ -105,6 +106,9 @@ export default defineConfig(async () => {
     DISCORD_GUILD_ID: LOCAL_GUILD_ID,
     DASHBOARD_ORIGIN: "https://dashboard.test",
     SESSION_SECRET: process.env["TEST_SESSION_SECRET"] ?? "",
+    // Members' transcript links: signed with this, pointing at this address.
+    TRANSCRIPT_LINK_SECRET: process.env["TEST_TRANSCRIPT_SECRET"] ?? "",
+    MAXIS_PUBLIC_URL: "https://maxis.test",
     // Dashboard sign-in against the Discord stand-in's OAuth2 pages.
     DISCORD_OAUTH_AUTHORIZE_URL: `${stack.discordLocalUrl}/oauth2/authorize`,
     DISCORD_OAUTH_REDIRECT_URI: "https://maxis.test/auth/discord/callback",

@@ -174,6 +174,9 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
         undefined,
         etag,
       ),
+    /** The transcript page (Maxis serves it; the session cookie opens it), optionally as a file. */
+    transcriptUrl: (n: number, options: { notes: boolean; download: boolean }) =>
+      `${base}${ticketPath(n)}/transcript?notes=${options.notes}${options.download ? "&download=1" : ""}`,
     viewTicket: (n: number, etag?: string | null) =>
       request<TicketView>("GET", ticketPath(n), undefined, etag),
     reply: (n: number, body: string) => write<TicketWithMessage>(`${ticketPath(n)}/replies`, { body }),

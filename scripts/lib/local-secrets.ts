@@ -61,6 +61,8 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   setDefault("DISCORD_APPLICATION_ID", LOCAL_APPLICATION_ID);
   // Maxis signs the dashboard's staff sessions with this (HMAC-SHA256).
   setDefault("SESSION_SECRET", randomBytes(32).toString("hex"));
+  // Maxis signs members' transcript links with this (HMAC-SHA256).
+  setDefault("TRANSCRIPT_LINK_SECRET", randomBytes(32).toString("hex"));
   // New tickets are announced in this channel of the local server.
   setDefault("TICKET_STAFF_CHANNEL_ID", LOCAL_STAFF_CHANNEL_ID);
   // Each ticket gets a private thread in this channel of the local server.
@@ -79,6 +81,7 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   values["DISCORD_API_BASE"] = `http://127.0.0.1:${ports.discordApi}/api/v10`;
   values["DASHBOARD_ORIGIN"] = `http://127.0.0.1:${ports.dashboard}`;
   values["DISCORD_OAUTH_AUTHORIZE_URL"] = `http://127.0.0.1:${ports.discordApi}/oauth2/authorize`;
+  values["MAXIS_PUBLIC_URL"] = `http://127.0.0.1:${ports.maxis}`;
   values["DISCORD_OAUTH_REDIRECT_URI"] = `http://127.0.0.1:${ports.maxis}/auth/discord/callback`;
   values["STRIPE_API_BASE"] = `http://127.0.0.1:${ports.stripeApi}`;
 

@@ -12,6 +12,7 @@ import { requireDashboardOrigin } from "./dashboard-auth/origin";
 import { dashboardAuthRoutes } from "./dashboard-auth/routes";
 import { paymentWebhooks } from "./payments/webhooks";
 import { runScheduledJobs } from "./scheduled";
+import { transcriptRoutes } from "./transcripts/routes";
 
 export { InteractionLedger } from "../shared/discord/interaction-ledger";
 export { ControlNonceStore } from "./control/nonce-store";
@@ -39,6 +40,8 @@ app.route("/auth", dashboardAuthRoutes);
 app.use("/api/v1/*", noStore, requireDashboardOrigin(SESSION_COOKIE));
 // The staff dashboard's REST API: staff session required, CORS for the dashboard's origin only.
 app.route("/api/v1", apiRoutes);
+// Ticket transcripts for members, through the signed, expiring link /ticket transcript gives them.
+app.route("/transcripts", transcriptRoutes);
 // Anything else: the API's error shape, in the reader's language as the API's other errors are.
 app.notFound((c) =>
   apiError(

@@ -12,6 +12,7 @@ import {
 } from "../api";
 import { Avatar } from "../components/avatar";
 import { PriorityBadge, StatusBadge } from "../components/badges";
+import { MessageExtras, TranscriptLinks } from "../components/message-extras";
 import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDateTime, formatDuration, formatRelative, type MessageKey } from "../i18n";
@@ -80,6 +81,7 @@ export function TicketPage({ number }: { number: number }) {
             <PriorityBadge priority={ticket.priority} />
             <span class="cat">{t(`category.${ticket.category}`)}</span>
           </div>
+          <TranscriptLinks number={ticket.number} />
         </div>
       </header>
       {ticket.dmFailure && (
@@ -163,6 +165,7 @@ function MessageCard({ message, title }: { message: TicketMessage; title?: strin
         </time>
       </header>
       <p class="msg-body">{message.body}</p>
+      <MessageExtras message={message} />
     </article>
   );
 }

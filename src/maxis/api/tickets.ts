@@ -17,6 +17,7 @@ import {
   ticketStats,
   viewTicket,
 } from "../tickets/rpc";
+import { answerTranscript, withDownload } from "../transcripts/routes";
 import type { ApiContext, ApiEnv } from "./context";
 import { respond, ticketError } from "./errors";
 import {
@@ -71,6 +72,27 @@ ticketRoutes.get("/tickets/:number", async (c) => {
   const number = ticketNumber(c);
   if (!number.ok) return number.response;
   return respond(c, await viewTicket(await clientOf(c), number.value), number.value);
+});
+
+/**
+ * The ticket's transcript as a web page (or `download=1`: as a file), internal notes with `notes=true`.
+ * Opened by the dashboard's Transcript link: a top-level page of Maxis, carried by the session cookie.
+ */
+ticketRoutes.get("/tickets/:number/transcript", async (c) => {
+  const number = ticketNumber(c);
+  if (!number.ok) return number.response;
+  return answerTranscript({
+    env: c.env,
+    locale: c.var.locale,
+    client: await clientOf(c),
+    guildId: c.var.session.guild_id,
+    number: number.value,
+    withNotes: c.req.query("notes") === "true",
+    reader: "staff",
+    download: c.req.query("download") === "1",
+    downloadHref: withDownload(new URL(c.req.url)),
+    waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+  });
 });
 
 ticketRoutes.post("/tickets/:number/replies", async (c) => {

@@ -4,7 +4,7 @@
  * there under the agent's name, close and reopen, and the fault test (2,000 messages while the
  * connection drops 10 times, once for longer than the stream).
  */
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import {
@@ -16,6 +16,8 @@ import {
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { supabaseAs } from "../../../src/maxis/supabase/client";
 import { type TicketView, viewTicket } from "../../../src/maxis/tickets/rpc";
+import { transcriptLinkPath } from "../../../src/maxis/transcripts/link";
+import { sessionFor } from "./api-support";
 import { gatewayUrl, isConnected, shardObject, standInGateway, waitUntil } from "./gateway-support";
 import { allDiscordRequests, createdNumber, homeCast, run } from "./tickets-support";
 
@@ -44,7 +46,12 @@ async function threadMessages(id: string): Promise<StandInMessage[]> {
 }
 
 /** Types a message as a person, as `npm run interact -- say` does. */
-async function say(channelId: string, author: Actor, content: string): Promise<StandInMessage> {
+async function say(
+  channelId: string,
+  author: Actor,
+  content: string,
+  attachments: string[] = [],
+): Promise<StandInMessage> {
   const res = await fetch(`${local}/__local/messages`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -53,6 +60,7 @@ async function say(channelId: string, author: Actor, content: string): Promise<S
       author_id: author.userId,
       content,
       roles: author.roles ?? [],
+      attachments,
     }),
   });
   if (!res.ok) throw new Error(`say: HTTP ${res.status} ${await res.text()}`);
@@ -178,6 +186,54 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     expect(edit?.before).toMatchObject({ body: "Hello, I was charged twice" });
     expect(fromDiscord(edited)[0]?.body).toBe("Hello, I was charged twice in March");
     expect(fromDiscord(edited)[0]?.editedAt).not.toBeNull();
+  });
+
+  it("keeps attachments as names and links, and a deletion with the original text, on the dashboard and in transcripts", async () => {
+    const cast = homeCast();
+    const { number, threadId } = await ticketWithThread(cast.memberA, "Screenshot");
+    await say(threadId, cast.memberA, "Here is the error", ["error.png"]);
+    const gone = await say(threadId, cast.memberA, "my password is hunter2");
+    await fetch(`${local}/__local/messages/${threadId}/${gone.id}`, { method: "DELETE" });
+    const stored = await waitUntil(
+      () => view(cast.staff, number),
+      (v) => (v.audit ?? []).some((a) => a.action === "message_deleted"),
+      10_000,
+      "the deletion",
+    );
+    const [withFile, deleted] = fromDiscord(stored);
+    expect(withFile?.attachments).toEqual([
+      {
+        name: "error.png",
+        url: expect.stringMatching(/^https:\/\/cdn\.discordapp\.test\/attachments\/\d+\/\d+\/error\.png$/),
+      },
+    ]);
+    expect(deleted?.deletedAt).not.toBeNull();
+    expect(stored.audit?.find((a) => a.action === "message_deleted")?.before).toMatchObject({
+      body: "my password is hunter2",
+    });
+
+    // The dashboard's transcript (staff): the file linked, the deleted message marked, its text kept.
+    const staffPage = await (
+      await exports.default.fetch(`https://maxis.test/api/v1/tickets/${number}/transcript`, {
+        headers: { Cookie: `maxis_session=${await sessionFor(cast.staff)}` },
+      })
+    ).text();
+    expect(staffPage).toMatch(
+      /<a href="https:\/\/cdn\.discordapp\.test\/attachments\/[^"]+" [^>]+>error\.png<\/a>/,
+    );
+    expect(staffPage).toContain("deleted in Discord");
+    expect(staffPage).toContain("my password is hunter2");
+    // The member's: the file linked, the deletion said, the deleted text not shown.
+    const link = await transcriptLinkPath(env.TRANSCRIPT_LINK_SECRET, {
+      guildId: cast.guildId,
+      number,
+      memberId: cast.memberA.userId,
+      expires: Math.floor(Date.now() / 1000) + 600,
+    });
+    const memberPage = await (await exports.default.fetch(`https://maxis.test${link}`)).text();
+    expect(memberPage).toContain(">error.png</a>");
+    expect(memberPage).toContain("deleted in Discord");
+    expect(memberPage).not.toContain("hunter2");
   });
 
   it("carries staff replies into the thread under the agent's name, never internal notes, and no DM", async () => {

@@ -1,9 +1,12 @@
+import { ComponentType } from "discord-api-types/payloads/v10";
 import { deferThenEditWithFile } from "../../../shared/discord/followup";
 import type { CommandContext } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
 import { DiscordRest } from "../../../shared/discord/rest";
+import { discordTimestamp } from "../../../shared/i18n/dates";
 import { displayName } from "../../dashboard-auth/staff";
 import { lookUpPeople } from "../../people/directory";
+import { transcriptLinkButton } from "../../transcripts/discord-link";
 import { ticketErrorMessage } from "../errors";
 import { transcriptFileName, transcriptMarkdown, transcriptPeople } from "../render/transcript";
 import { type TicketTranscript, ticketTranscript } from "../rpc";
@@ -29,7 +32,8 @@ async function namesFor(ctx: CommandContext<MaxisEnv>, transcript: TicketTranscr
 
 /**
  * `/ticket transcript ticket [notes]`: the public thread as a Markdown file, for the ticket's owner and
- * for staff; only staff may ask for internal notes. The file is attached to the deferred answer.
+ * for staff; only staff may ask for internal notes. The file is attached to the deferred answer, with
+ * a button to the web page: the member's own signed link, or the ticket on the staff's dashboard.
  */
 export const transcriptSubcommand: TicketSubcommand = {
   data: subcommand("transcript", [ticketOption, notesOption]),
@@ -52,13 +56,26 @@ export const transcriptSubcommand: TicketSubcommand = {
         const key = transcript.includesInternal
           ? "ticket.transcript.ready_with_notes"
           : "ticket.transcript.ready";
+        const ready = ctx.t(key, { number: transcript.ticket.number, count: transcript.messages.length });
+        const link = await transcriptLinkButton(ctx.env, {
+          t: ctx.t,
+          guildId: call.identity.guildId,
+          number: transcript.ticket.number,
+          userId: ctx.user.id,
+          staff: call.staff,
+        });
         return {
-          message: ctx.t(key, { number: transcript.ticket.number, count: transcript.messages.length }),
+          message: {
+            content: link?.until
+              ? `${ready}\n${ctx.t("ticket.transcript.link_note", { until: discordTimestamp(link.until * 1000) })}`
+              : ready,
+            ...(link ? { components: [{ type: ComponentType.ActionRow, components: [link.button] }] } : {}),
+          },
           file: {
             name: transcriptFileName(transcript.ticket.number),
             contentType: "text/markdown; charset=utf-8",
             data: transcriptMarkdown(
-              { t: ctx.t, locale: ctx.locale, names: await namesFor(ctx, transcript) },
+              { t: ctx.t, locale: ctx.locale, names: await namesFor(ctx, transcript), staff: call.staff },
               transcript,
               new Date().toISOString(),
             ),

@@ -122,4 +122,31 @@ describe("transcriptMarkdown", () => {
       ]);
     }
   });
+
+  it("links attachments, marks edits and deletions, and shows a deleted text to staff only", () => {
+    const messages = [
+      messageFixture({
+        body: "Here it is",
+        attachments: [
+          { name: "error](x).png", url: "https://cdn.discordapp.com/attachments/1/2/error.png" },
+          { name: "odd.txt", url: "javascript:alert(1)" },
+        ],
+        editedAt: "2026-11-24T10:30:00.000Z",
+      }),
+      messageFixture({ id: 2, body: "my password is hunter2", deletedAt: "2026-11-24T10:31:00.000Z" }),
+    ];
+    const write = (staff: boolean) =>
+      transcriptMarkdown(
+        { t: translatorFor("en"), locale: "en", names: new Map(), staff },
+        { ticket: ticketFixture(), messages, includesInternal: false },
+        "2026-11-24T12:00:00.000Z",
+      );
+    const member = write(false);
+    expect(member).toContain(
+      " · edited\n\n> Here it is\n\n- 📎 [error\\](x).png](<https://cdn.discordapp.com/attachments/1/2/error.png>)\n- 📎 odd.txt\n",
+    );
+    expect(member).toContain(" · deleted in Discord\n");
+    expect(member).not.toContain("hunter2");
+    expect(write(true)).toContain(" · deleted in Discord\n\n> my password is hunter2");
+  });
 });

@@ -34,7 +34,13 @@ export interface TranscriptReader {
   locale: Locale;
   /** Display names by Discord id (from the interaction and the server); anyone missing shows as an id. */
   names: ReadonlyMap<string, string>;
+  /** Staff see the text of a message deleted in Discord (the record keeps it); members see that it was. */
+  staff?: boolean;
 }
+
+/** A file's name as inert text, linked only when its address is https (Discord's CDN). */
+const attachmentLine = (a: { name: string; url: string }) =>
+  /^https:\/\/[^\s<>]+$/.test(a.url) ? `- 📎 [${oneLine(a.name)}](<${a.url}>)` : `- 📎 ${oneLine(a.name)}`;
 
 /**
  * The conversation as a Markdown document: the ticket, then every message oldest first. Internal notes
@@ -42,7 +48,7 @@ export interface TranscriptReader {
  * by name and times in the reader's language: a file outlives Discord's mention and timestamp markup.
  */
 export function transcriptMarkdown(
-  { t, locale, names }: TranscriptReader,
+  { t, locale, names, staff = false }: TranscriptReader,
   transcript: TicketTranscript,
   generatedAt: string,
 ): string {
@@ -79,12 +85,18 @@ export function transcriptMarkdown(
   for (const message of messages) {
     const role = message.fromStaff ? ` (${t("ticket.thread.staff")})` : "";
     const note = message.isInternal ? ` · **${t("ticket.thread.note")}**` : "";
+    const edited = message.editedAt ? ` · ${t("transcript.page.edited")}` : "";
+    const deleted = message.deletedAt ? ` · ${t("transcript.page.deleted")}` : "";
+    const hidden = Boolean(message.deletedAt) && !staff;
     lines.push(
-      `### ${when(message.createdAt)} · ${person(message.authorId)}${role}${note}`,
-      "",
-      quote(message.body),
+      `### ${when(message.createdAt)} · ${person(message.authorId)}${role}${note}${edited}${deleted}`,
       "",
     );
+    if (!hidden) {
+      lines.push(quote(message.body), "");
+      const files = message.attachments ?? [];
+      if (files.length) lines.push(...files.map(attachmentLine), "");
+    }
   }
   lines.push("---", t("ticket.transcript.generated", { at: when(generatedAt) }), "");
   return lines.join("\n");

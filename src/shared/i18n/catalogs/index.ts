@@ -14,6 +14,7 @@ import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
+import { transcripts } from "./transcripts";
 
 /**
  * Every feature's messages, merged. A feature adds its catalogue file here; a key defined twice
@@ -36,6 +37,7 @@ export const catalogues = [
   servers,
   plans,
   sales,
+  transcripts,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
