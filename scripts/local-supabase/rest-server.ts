@@ -10,7 +10,13 @@ import { type Context, Hono } from "hono";
 import type pg from "pg";
 import { type CallResult, callRoutine, StaleRoutineError } from "./rest/call";
 import { ApiError, fromDatabaseError, pgrstError } from "./rest/errors";
-import { authenticate, describeSignature, identityFromClaims, type TrustedKeys } from "./rest/jwt";
+import {
+  authenticate,
+  describeSignature,
+  identityFromClaims,
+  type TrustedKeys,
+  VerifiedTokens,
+} from "./rest/jwt";
 import { chooseRoutine, noRoutineError, RoutineCache, takesWholeBody } from "./rest/routines";
 
 export interface RestAppOptions {
@@ -94,6 +100,7 @@ export function createRestApp(options: RestAppOptions): Hono {
   const schema = options.schema ?? "public";
   const app = new Hono();
   const routines = new RoutineCache();
+  const verified = new VerifiedTokens();
   const calls: RecordedCall[] = [];
   let seq = 0;
 
@@ -135,7 +142,7 @@ export function createRestApp(options: RestAppOptions): Hono {
     const keyRole = bearer === apiKey && !apiKey.startsWith("eyJ") ? apiKeys.get(apiKey) : undefined;
     const identity = keyRole
       ? identityFromClaims({ role: keyRole }, anonRole)
-      : await authenticate(bearer, keys, anonRole);
+      : await authenticate(bearer, keys, anonRole, undefined, verified);
     options.log?.(
       `POST /rpc/${name} as ${identity.role} (${keyRole ? "API key" : describeSignature(bearer)})`,
     );
