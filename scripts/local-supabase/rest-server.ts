@@ -8,10 +8,16 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { type Context, Hono } from "hono";
 import type pg from "pg";
-import { callRoutine } from "./rest/call";
+import { type CallResult, callRoutine, StaleRoutineError } from "./rest/call";
 import { ApiError, fromDatabaseError, pgrstError } from "./rest/errors";
-import { authenticate, describeSignature, identityFromClaims, type TrustedKeys } from "./rest/jwt";
-import { findRoutine, takesWholeBody } from "./rest/routines";
+import {
+  authenticate,
+  describeSignature,
+  identityFromClaims,
+  type TrustedKeys,
+  VerifiedTokens,
+} from "./rest/jwt";
+import { chooseRoutine, noRoutineError, RoutineCache, takesWholeBody } from "./rest/routines";
 
 export interface RestAppOptions {
   /** Connections as the `authenticator` role, which can only SET ROLE to the API roles. */
@@ -93,6 +99,8 @@ export function createRestApp(options: RestAppOptions): Hono {
   const anonRole = options.anonRole ?? "anon";
   const schema = options.schema ?? "public";
   const app = new Hono();
+  const routines = new RoutineCache();
+  const verified = new VerifiedTokens();
   const calls: RecordedCall[] = [];
   let seq = 0;
 
@@ -134,7 +142,7 @@ export function createRestApp(options: RestAppOptions): Hono {
     const keyRole = bearer === apiKey && !apiKey.startsWith("eyJ") ? apiKeys.get(apiKey) : undefined;
     const identity = keyRole
       ? identityFromClaims({ role: keyRole }, anonRole)
-      : await authenticate(bearer, keys, anonRole);
+      : await authenticate(bearer, keys, anonRole, undefined, verified);
     options.log?.(
       `POST /rpc/${name} as ${identity.role} (${keyRole ? "API key" : describeSignature(bearer)})`,
     );
@@ -165,11 +173,17 @@ export function createRestApp(options: RestAppOptions): Hono {
       throw fromDatabaseError(error, authed);
     }
     let broken = false;
-    try {
-      const routine = await findRoutine(client, schema, name, body);
+    const call = async (): Promise<CallResult> => {
+      const cached = routines.cached(schema, name);
+      const overloads = cached ?? (await routines.read(client, schema, name));
+      let routine = chooseRoutine(overloads, body);
+      // Not in the cache: perhaps created since it was read, as PostgREST after a schema reload.
+      const current = routine || !cached ? overloads : await routines.read(client, schema, name);
+      routine ??= chooseRoutine(current, body);
+      if (!routine) throw await noRoutineError(client, schema, name, body, current);
       const argNames =
         takesWholeBody(routine) || typeof body !== "object" || body === null ? [] : Object.keys(body);
-      const result = await callRoutine(client, {
+      return callRoutine(client, {
         routine,
         rawBody,
         argNames,
@@ -184,6 +198,17 @@ export function createRestApp(options: RestAppOptions): Hono {
         stripNulls: media.stripNulls,
         countTotal: /\bcount=(exact|planned|estimated)\b/.test(c.req.header("Prefer") ?? ""),
       });
+    };
+    try {
+      let result: CallResult;
+      try {
+        result = await call();
+      } catch (error) {
+        if (!(error instanceof StaleRoutineError)) throw error;
+        // The function changed between reading it and calling it; nothing ran. Once more, read afresh.
+        routines.forget(schema, name);
+        result = await call();
+      }
       return c.newResponse(result.body, result.status as 200, result.headers);
     } catch (error) {
       broken = !(error instanceof ApiError);

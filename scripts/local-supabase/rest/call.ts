@@ -1,7 +1,13 @@
 /**
  * Runs one RPC the way PostgREST does: one transaction (read-only for STABLE/IMMUTABLE functions),
  * the JWT's role and claims set locally, arguments cast to the declared parameter types, the result
- * serialised to JSON by PostgreSQL itself, and `response.status` / `response.headers` honoured.
+ * serialised to JSON by PostgreSQL itself, and `response.status` / `response.headers` (read by the
+ * same statement as the call) honoured.
+ *
+ * The whole transaction is one batch of statements sent at once (the simple query protocol, values
+ * as quoted literals): one round trip to PostgreSQL per call, where sending begin, the role settings,
+ * the role, the claims, the call, the response settings and commit one by one took seven, each
+ * waiting for the server and then for this process's turn (bench/load/rest-alone.ts).
  */
 import pg from "pg";
 import { ApiError, fromDatabaseError, pgrstError } from "./errors";
@@ -41,19 +47,26 @@ interface ResultRow {
   body?: string | null;
   first?: string | null;
   n?: number;
+  response_status?: string | null;
+  response_headers?: string | null;
 }
 
 const ident = (name: string) => pg.escapeIdentifier(name);
 
-/** The SELECT that calls the routine; `$1` (when used) is the JSON body. */
-function callSql(request: CallRequest): { sql: string; usesBody: boolean } {
+/** What a function set to shape the answer, read after the call by the statement that made it. */
+const RESPONSE_SETTINGS = `current_setting('response.status', true) as response_status,
+         current_setting('response.headers', true) as response_headers`;
+
+/** The SELECT that calls the routine, with the JSON body as a literal. */
+function callSql(request: CallRequest): string {
   const { routine, argNames, stripNulls } = request;
   const fn = `${ident(routine.schema)}.${ident(routine.name)}`;
   const types = new Map(routine.params.map((param) => [param.name, param]));
+  const body = pg.escapeLiteral(request.rawBody);
   let call: string;
   let from: string | null = null;
   if (takesWholeBody(routine)) {
-    call = `${fn}($1::${routine.params[0]?.type ?? "json"})`;
+    call = `${fn}(${body}::${routine.params[0]?.type ?? "json"})`;
   } else if (argNames.length) {
     // PostgreSQL casts each JSON value to the declared type, as PostgREST's json_to_record does.
     const columns = argNames.map((name) => `${ident(name)} ${types.get(name)?.type ?? "text"}`);
@@ -61,62 +74,75 @@ function callSql(request: CallRequest): { sql: string; usesBody: boolean } {
       (name) => `${types.get(name)?.variadic ? "variadic " : ""}${ident(name)} := pgrst_args.${ident(name)}`,
     );
     call = `${fn}(${args.join(", ")})`;
-    from = `json_to_record($1::json) as pgrst_args(${columns.join(", ")})`;
+    from = `json_to_record(${body}::json) as pgrst_args(${columns.join(", ")})`;
   } else {
     call = `${fn}()`;
   }
-  const usesBody = call.includes("$1") || from !== null;
   const fromArgs = from ? ` from ${from}` : "";
   const lateral = (source: string) => ` from ${from ? `${from}, lateral ` : ""}${source}`;
   const strip = (json: string) => (stripNulls ? `json_strip_nulls(${json})` : json);
 
+  // Where the call sits in the select list, the response settings come after it: PostgreSQL
+  // evaluates a select list from left to right.
   switch (routine.returns) {
     case "void":
-      return { sql: `select ${call}${fromArgs}`, usesBody };
+      return `select ${call}, ${RESPONSE_SETTINGS}${fromArgs}`;
     case "scalar":
-      return { sql: `select to_json(${call})::text as body${fromArgs}`, usesBody };
+      return `select to_json(${call})::text as body, ${RESPONSE_SETTINGS}${fromArgs}`;
     case "composite":
-      return {
-        sql: `select ${strip("to_json(pgrst_call)")}::text as body${lateral(`${call} as pgrst_call`)}`,
-        usesBody,
-      };
+      return `select ${strip("to_json(pgrst_call)")}::text as body, ${RESPONSE_SETTINGS}${lateral(`${call} as pgrst_call`)}`;
     case "setof-scalar":
     case "setof-composite": {
       const scalar = routine.returns === "setof-scalar";
       const item = scalar ? "pgrst_call.pgrst_scalar" : "pgrst_call";
       const source = scalar ? `${call} as pgrst_call(pgrst_scalar)` : `${call} as pgrst_call`;
       const rows = strip(`coalesce(json_agg(${item}), '[]')`);
-      return {
-        sql: `select ${rows}::text as body, (${rows} -> 0)::text as first, count(*)::int as n${lateral(source)}`,
-        usesBody,
-      };
+      return `select ${rows}::text as body, (${rows} -> 0)::text as first, count(*)::int as n, ${RESPONSE_SETTINGS}${lateral(source)}`;
     }
   }
 }
 
 /** Settings stored with ALTER ROLE ... SET (e.g. statement_timeout), applied to the impersonated role. */
-const ROLE_SETTINGS_SQL = `
+const roleSettingsSql = (role: string) => `
   select set_config(split_part(setting, '=', 1), substr(setting, strpos(setting, '=') + 1), true)
-    from pg_db_role_setting s, unnest(s.setconfig) as setting
-   where s.setrole = (select oid from pg_roles where rolname = $1)
-     and s.setdatabase in (0, (select oid from pg_database where datname = current_database()))
+    from pg_catalog.pg_db_role_setting s, unnest(s.setconfig) as setting
+   where s.setrole = (select oid from pg_catalog.pg_roles where rolname = ${pg.escapeLiteral(role)})
+     and s.setdatabase in (0, (select oid from pg_catalog.pg_database where datname = current_database()))
    order by s.setdatabase`;
 
-const REQUEST_SETTINGS_SQL = `
-  select set_config('search_path', $1, true),
-         set_config('request.jwt.claims', $2, true),
-         set_config('request.method', $3, true),
-         set_config('request.path', $4, true),
-         set_config('request.headers', $5, true),
-         set_config('request.cookies', $6, true)`;
+/**
+ * The role a call runs as is only switched to when the routine it was planned from is still the one in
+ * pg_proc (see routines.ts): otherwise the role is set to this name, which no role has, and the batch
+ * stops before the call with an error the caller recognises, re-reads the routine and retries.
+ */
+const STALE_ROUTINE_ROLE = "pgrst_local: the routine changed since it was read";
+
+/** The role and the request's context, in one statement, as PostgREST sets them. */
+function requestSettingsSql(request: CallRequest): string {
+  const lit = (value: string) => pg.escapeLiteral(value);
+  const role = lit(request.identity.role);
+  return `
+  select set_config('role', case when ${request.routine.freshness} then ${role} else ${lit(STALE_ROUTINE_ROLE)} end, true),
+         set_config('search_path', ${lit(request.searchPath)}, true),
+         set_config('request.jwt.claims', ${lit(JSON.stringify(request.identity.claims))}, true),
+         set_config('request.method', ${lit(request.method)}, true),
+         set_config('request.path', ${lit(request.path)}, true),
+         set_config('request.headers', ${lit(JSON.stringify(request.headers))}, true),
+         set_config('request.cookies', ${lit(JSON.stringify(request.cookies))}, true)`;
+}
+
+/** Whether the batch stopped because the routine changed under the cached description of it. */
+export function isStaleRoutine(error: unknown): boolean {
+  return error instanceof pg.DatabaseError && error.message.includes(STALE_ROUTINE_ROLE);
+}
+
+/** The routine changed (or was dropped) since it was read: read it again and retry. */
+export class StaleRoutineError extends Error {}
 
 /** `response.status` / `response.headers`, which a function may set to shape the HTTP answer. */
-async function responseSettings(client: pg.ClientBase) {
-  const { rows } = await client.query<{ status: string | null; headers: string | null }>(
-    `select current_setting('response.status', true) as status, current_setting('response.headers', true) as headers`,
-  );
-  const status = rows[0]?.status || null;
-  const headersText = rows[0]?.headers || null;
+function responseSettings(row: ResultRow | undefined) {
+  const status = row?.response_status || null;
+  const headersText = row?.response_headers || null;
   let statusCode: number | null = null;
   if (status !== null) {
     statusCode = Number(status);
@@ -175,39 +201,43 @@ function shapeResult(request: CallRequest, row: ResultRow | undefined): CallResu
   }
 }
 
+/** The rows of each statement of a batch (pg answers one result per statement). */
+function resultsOf(result: pg.QueryResult | pg.QueryResult[]): pg.QueryResult[] {
+  return Array.isArray(result) ? result : [result];
+}
+
 /**
  * Runs the call on `client` (a connection of the authenticator role). Throws ApiError for every
- * PostgREST-level outcome; any other error means the connection itself is unusable.
+ * PostgREST-level outcome, StaleRoutineError when the routine changed since it was read (nothing
+ * ran); any other error means the connection itself is unusable.
  */
 export async function callRoutine(client: pg.ClientBase, request: CallRequest): Promise<CallResult> {
-  const { identity } = request;
-  const { sql, usesBody } = callSql(request);
-  await client.query(
+  // A single object is checked before committing, as PostgREST does, so that a call answering more
+  // rows writes nothing: only then is commit a second round trip.
+  const commitInBatch = !request.singular;
+  const batch = [
     `begin isolation level read committed ${request.routine.readOnly ? "read only" : "read write"}`,
-  );
+    roleSettingsSql(request.identity.role),
+    requestSettingsSql(request),
+    callSql(request),
+    ...(commitInBatch ? ["commit"] : []),
+  ];
   try {
-    await client.query(ROLE_SETTINGS_SQL, [identity.role]);
-    await client.query(`set local role ${ident(identity.role)}`);
-    await client.query(REQUEST_SETTINGS_SQL, [
-      request.searchPath,
-      JSON.stringify(identity.claims),
-      request.method,
-      request.path,
-      JSON.stringify(request.headers),
-      JSON.stringify(request.cookies),
-    ]);
-    const { rows } = await client.query<ResultRow>(sql, usesBody ? [request.rawBody] : []);
-    const gucs = await responseSettings(client);
-    const result = shapeResult(request, rows[0]);
-    await client.query("commit");
+    const results = resultsOf(await client.query<ResultRow>(batch.join(";\n")));
+    const row = results[3]?.rows[0] as ResultRow | undefined;
+    const gucs = responseSettings(row);
+    const result = shapeResult(request, row);
+    if (!commitInBatch) await client.query("commit");
     return {
       status: gucs.statusCode ?? result.status,
       body: result.body,
       headers: { ...result.headers, ...gucs.headers },
     };
   } catch (error) {
-    // Throws only when the connection is gone; the caller then discards it.
+    // Throws only when the connection is gone; the caller then discards it. After a committed
+    // batch there is no transaction left and PostgreSQL only warns.
     await client.query("rollback");
+    if (isStaleRoutine(error)) throw new StaleRoutineError(request.routine.name);
     throw error instanceof ApiError ? error : fromDatabaseError(error, request.authed);
   }
 }

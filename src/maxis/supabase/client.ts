@@ -39,6 +39,36 @@ export type RpcClient = Pick<PostgrestClient, "rpc">;
 /** Re-signs a little before expiry, so a client used for several calls never sends a stale token. */
 const RENEW_MARGIN_SECONDS = 10;
 
+/** Enough for every member active in the last minute on one isolate; the oldest goes first beyond. */
+const MAX_KEPT_TOKENS = 500;
+
+/**
+ * Signed tokens kept per isolate, by signing key and claims: the same member acting again within the
+ * token's life (list, view, reply…) reuses the same claims' token instead of signing a new one, which
+ * also lets Supabase's Data API (PostgREST's JWT cache) skip verifying it again. A token names only
+ * what its claims say, so whoever gets it reused had exactly those claims.
+ */
+const keptTokens = new Map<string, { token: Promise<string>; renewAt: number }>();
+
+function tokenFor(env: SupabaseBindings, claims: TokenClaims): Promise<string> {
+  const key = `${env.SUPABASE_JWT_SIGNING_KEY ?? ""}\n${env.SUPABASE_JWT_SECRET ?? ""}\n${JSON.stringify(claims)}`;
+  const now = Math.floor(Date.now() / 1000);
+  const kept = keptTokens.get(key);
+  if (kept && now < kept.renewAt) return kept.token;
+  keptTokens.delete(key);
+  if (keptTokens.size >= MAX_KEPT_TOKENS) {
+    const oldest = keptTokens.keys().next().value;
+    if (oldest !== undefined) keptTokens.delete(oldest);
+  }
+  const token = signSupabaseToken(env, claims, now);
+  const entry = { token, renewAt: now + TOKEN_LIFETIME_SECONDS - RENEW_MARGIN_SECONDS };
+  keptTokens.set(key, entry);
+  token.catch(() => {
+    if (keptTokens.get(key) === entry) keptTokens.delete(key);
+  });
+  return token;
+}
+
 /**
  * A REST client whose every request carries a JWT with `claims` (signed by Maxis, renewed before it
  * expires) and the project's publishable key as `apikey`. It is supabase-js's own PostgREST client
@@ -47,23 +77,11 @@ const RENEW_MARGIN_SECONDS = 10;
  * than the call itself (load benchmark).
  */
 export function supabaseWithClaims(env: SupabaseBindings, claims: TokenClaims): RpcClient {
-  let current: { token: Promise<string>; renewAt: number } | undefined;
-  const accessToken = () => {
-    const now = Math.floor(Date.now() / 1000);
-    if (!current || now >= current.renewAt) {
-      const token = signSupabaseToken(env, claims, now);
-      current = { token, renewAt: now + TOKEN_LIFETIME_SECONDS - RENEW_MARGIN_SECONDS };
-      token.catch(() => {
-        current = undefined;
-      });
-    }
-    return current.token;
-  };
   return new PostgrestClient(`${env.SUPABASE_URL.replace(/\/+$/, "")}/rest/v1`, {
     headers: { apikey: env.SUPABASE_PUBLISHABLE_KEY },
     fetch: async (input, init) => {
       const headers = new Headers(init?.headers);
-      headers.set("Authorization", `Bearer ${await accessToken()}`);
+      headers.set("Authorization", `Bearer ${await tokenFor(env, claims)}`);
       return fetch(input, { ...init, headers });
     },
   });
