@@ -12,6 +12,7 @@ import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { peopleRoutes } from "./people";
 import { planRoutes } from "./plans";
+import { slaRoutes } from "./sla";
 import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
@@ -59,6 +60,7 @@ apiRoutes.route("/", ticketRoutes);
 apiRoutes.route("/", statsSeriesRoutes);
 apiRoutes.route("/", peopleRoutes);
 apiRoutes.route("/", planRoutes);
+apiRoutes.route("/", slaRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

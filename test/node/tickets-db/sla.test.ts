@@ -10,10 +10,8 @@ import { callAs, mustCall, newGuild, snowflake, superuser } from "./db";
 
 afterAll(() => superuser.end());
 
-const weekdays = (from: string, to: string) =>
-  [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
-const everyDay = (from: string, to: string) =>
-  [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from, to }));
+const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
+const everyDay = (from: string, to: string) => [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from, to }));
 
 // start (UTC), minutes, zone, weekly hours (null: 24/7), holidays → due (UTC)
 const cases: [string, string, number, string, object[] | null, string[], string][] = [
@@ -133,7 +131,10 @@ async function asScheduler<T>(fn: string, args: unknown[]): Promise<T[]> {
       JSON.stringify({ role: "service_role", sub: "maxis:sla" }),
     ]);
     const placeholders = args.map((_, i) => `$${i + 1}`).join(", ");
-    const { rows } = await client.query<{ r: T }>(`select public.${pg.escapeIdentifier(fn)}(${placeholders}) as r`, args);
+    const { rows } = await client.query<{ r: T }>(
+      `select public.${pg.escapeIdentifier(fn)}(${placeholders}) as r`,
+      args,
+    );
     await client.query("commit");
     return rows.map((row) => row.r);
   } catch (error) {
@@ -334,14 +335,14 @@ describe("response-time targets", () => {
     );
     // met: inTime; breached: late, died, answered (after 45 of 15 minutes); running: close, fresh
     expect(stats.firstResponse).toEqual({ met: 1, breached: 3, running: 2 });
-    const backlog = await mustCall<{ daily: { date: string; opened: number; closed: number; backlog: number }[] }>(
-      g.agent,
-      "ticket_backlog_series",
-      { p_days: 7 },
-    );
+    const backlog = await mustCall<{
+      daily: { date: string; opened: number; closed: number; backlog: number }[];
+    }>(g.agent, "ticket_backlog_series", { p_days: 7 });
     expect(backlog.daily).toHaveLength(7);
     expect(backlog.daily.at(-1)).toMatchObject({ opened: 6, closed: 0, backlog: 6 });
-    expect((await callAs(g.memberA, "ticket_backlog_series", { p_days: 7 })).error?.message).toBe("staff_only");
+    expect((await callAs(g.memberA, "ticket_backlog_series", { p_days: 7 })).error?.message).toBe(
+      "staff_only",
+    );
   });
 
   it("are claimed by Maxis's scheduler only", async () => {
