@@ -25,8 +25,10 @@ export type {
   TicketAuditEntry,
   TicketCategory,
   TicketList,
+  TicketListItem,
   TicketMessage,
   TicketPriority,
+  TicketSla,
   TicketStats,
   TicketStatsWindow,
   TicketStatus,
@@ -78,8 +80,11 @@ export interface InboxQuery {
   sort?: InboxSort;
 }
 
-/** By ticket number: the API lists newest first, and "oldest" reads its pages from the end. */
-export type InboxSort = "newest" | "oldest";
+/**
+ * By ticket number (the API lists newest first, and "oldest" reads its pages from the end), or by
+ * time left on the ticket's response-time target ("due", ordered by the API).
+ */
+export type InboxSort = "newest" | "oldest" | "due";
 
 /** What a conditional GET gave: fresh data with its validator, or "not modified". */
 export type Conditional<T> = { changed: true; data: T; etag: string | null } | { changed: false };
@@ -93,6 +98,7 @@ export function inboxSearchParams(query: InboxQuery, limit: number, offset: numb
   if (query.mine) params.set("mine", "true");
   const search = query.search?.trim();
   if (search) params.set("search", search);
+  if (query.sort === "due") params.set("sort", "due");
   params.set("limit", String(limit));
   params.set("offset", String(offset));
   return params;

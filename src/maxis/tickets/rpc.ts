@@ -159,7 +159,8 @@ export type TicketAuditAction =
   | "message_added"
   | "note_added"
   | "message_edited"
-  | "message_deleted";
+  | "message_deleted"
+  | "sla_escalated";
 
 export interface TicketAuditEntry {
   id: number;
