@@ -5,6 +5,7 @@
  */
 
 import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
+import type { BacklogSeries, SlaSettings, SlaStats } from "../../src/maxis/sla/rpc";
 import type {
   TicketCategory,
   TicketList,
@@ -19,6 +20,14 @@ import type { Locale } from "./i18n";
 
 export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
 export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
+export type {
+  BacklogSeries,
+  ComplianceCounts,
+  SlaSettings,
+  SlaStats,
+  SlaTargets,
+  WeeklySpan,
+} from "../../src/maxis/sla/rpc";
 
 export type {
   AgentStats,
@@ -113,7 +122,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  */
 export function createApi(base: string, onUnauthorized: () => void, language: () => Locale = () => "en") {
   async function request<T>(
-    method: "GET" | "POST" | "PATCH",
+    method: "GET" | "POST" | "PATCH" | "PUT",
     path: string,
     body?: unknown,
     etag?: string | null,
@@ -156,7 +165,7 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
   };
-  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" = "POST") => {
+  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" | "PUT" = "POST") => {
     const result = await request<T>(method, path, body);
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
@@ -199,12 +208,40 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     updatePlan: (id: string, expectedUpdatedAt: string, input: PlanInput) =>
       write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { ...input, expectedUpdatedAt }, "PATCH"),
     archivePlan: (id: string) => write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/archive`),
+    /** Response-time targets: read by staff, changed by admins. */
+    sla: () => get<SlaSettings>("/api/v1/sla"),
+    updateSla: (changes: Partial<SlaSettings>) => write<SlaSettings>("/api/v1/sla", changes, "PATCH"),
+    slaReport: (days: number) => get<SlaReport>(`/api/v1/stats/sla?days=${days}`),
+    /** A CSV export (tickets or per-agent figures over `days`) as a file to save. */
+    exportCsv: async (kind: "tickets" | "agents", days: number): Promise<Blob> => {
+      let res: Response;
+      try {
+        res = await fetch(`${base}/api/v1/export/${kind}.csv?days=${days}`, {
+          headers: { Accept: "text/csv", "Accept-Language": language() },
+          credentials: "include",
+          cache: "no-store",
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+      } catch {
+        throw new ApiError(0, "network", "");
+      }
+      if (res.status === 401) onUnauthorized();
+      if (!res.ok) throw new ApiError(res.status, "http_error", "");
+      return res.blob();
+    },
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** GET /api/v1/stats/sla: compliance with the response-time targets and the backlog per day. */
+export interface SlaReport {
+  days: number;
+  compliance: SlaStats;
+  backlog: BacklogSeries["daily"];
+}
 
 /** The charts' data (GET /api/v1/stats/series). */
 export interface StatsSeries {
