@@ -29,7 +29,11 @@ export interface SlaPassOutcome {
 export async function runSlaPass(env: SlaEnv): Promise<SlaPassOutcome> {
   // The scheduler's system identity: only sla_claim_escalations and sla_finish_escalation accept it.
   const client = supabaseWithClaims(env, { sub: "maxis:sla", role: "service_role" });
-  const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN, maxWaitMs: 5_000 });
+  const rest = new DiscordRest({
+    baseUrl: env.DISCORD_API_BASE,
+    botToken: env.DISCORD_BOT_TOKEN,
+    maxWaitMs: 5_000,
+  });
   const total: SlaPassOutcome = { posted: 0, failed: 0, gaveUp: 0 };
   for (let handled = 0; handled < MAX_PER_PASS; ) {
     const escalations = await claimEscalations(client, Math.min(BATCH, MAX_PER_PASS - handled));
@@ -51,9 +55,13 @@ async function postAll(
   const outcome: SlaPassOutcome = { posted: 0, failed: 0, gaveUp: 0 };
   for (const escalation of escalations) {
     try {
-      const message = await rest.request<{ id: string }>("POST", `/channels/${escalation.channelId}/messages`, {
-        body: escalationMessage(escalation),
-      });
+      const message = await rest.request<{ id: string }>(
+        "POST",
+        `/channels/${escalation.channelId}/messages`,
+        {
+          body: escalationMessage(escalation),
+        },
+      );
       await finishEscalation(client, escalation.id, { ok: true, messageId: message.id });
       outcome.posted += 1;
     } catch (error) {

@@ -56,7 +56,7 @@ describe("response-time targets over the API", { timeout: 30_000 }, () => {
     expect(badZone.json?.["error"]).toMatchObject({ code: "invalid_time_zone" });
 
     const before = await api("/tickets?sort=due", { token: staffToken });
-    expect((before.json?.["items"] as { sla: unknown }[]).every((t) => t.sla === null)).toBe(true);
+    expect(((before.json?.["items"] ?? []) as { sla: unknown }[]).every((t) => t.sla === null)).toBe(true);
 
     const saved = await api("/sla", { method: "PATCH", token: adminToken, body: { enabled: true } });
     expect(saved.status).toBe(200);
@@ -80,7 +80,7 @@ describe("response-time targets over the API", { timeout: 30_000 }, () => {
       days: 7,
       compliance: { firstResponse: { met: 0, breached: 0, running: 3 } },
     });
-    expect((report.json?.["backlog"] as { backlog: number }[]).at(-1)).toMatchObject({ backlog: 3 });
+    expect(((report.json?.["backlog"] ?? []) as { backlog: number }[]).at(-1)).toMatchObject({ backlog: 3 });
   });
 
   it("export tickets and agents as CSV a spreadsheet shows as text", async () => {
