@@ -94,7 +94,7 @@ begin
      into v_items
     using c.guild_id, c.sub, v_status, v_category, v_priority, p_assignee_id, v_pattern, p_limit, p_offset;
 
-  return jsonb_build_object('total', v_total, 'limit', p_limit, 'offset', p_offset, 'sort', p_sort, 'items', v_items);
+  return jsonb_build_object('total', v_total, 'limit', p_limit, 'offset', p_offset, 'items', v_items);
 end
 $$;
 
