@@ -7,6 +7,7 @@
 import type { GrantableRole } from "../../src/maxis/plans/discord-roles";
 import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
 import type { SalesSummary } from "../../src/maxis/sales/rpc";
+import type { BacklogSeries, SlaSettings, SlaStats } from "../../src/maxis/sla/rpc";
 import type {
   TicketCategory,
   TicketList,
@@ -24,14 +25,24 @@ export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/
 export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
 export type { SalesSummary } from "../../src/maxis/sales/rpc";
 export { SALES_PERIODS } from "../../src/maxis/sales/rpc";
+export type {
+  BacklogSeries,
+  ComplianceCounts,
+  SlaSettings,
+  SlaStats,
+  SlaTargets,
+  WeeklySpan,
+} from "../../src/maxis/sla/rpc";
 
 export type {
   AgentStats,
   TicketAuditEntry,
   TicketCategory,
   TicketList,
+  TicketListItem,
   TicketMessage,
   TicketPriority,
+  TicketSla,
   TicketStats,
   TicketStatsWindow,
   TicketStatus,
@@ -83,8 +94,11 @@ export interface InboxQuery {
   sort?: InboxSort;
 }
 
-/** By ticket number: the API lists newest first, and "oldest" reads its pages from the end. */
-export type InboxSort = "newest" | "oldest";
+/**
+ * By ticket number (the API lists newest first, and "oldest" reads its pages from the end), or by
+ * time left on the ticket's response-time target ("due", ordered by the API).
+ */
+export type InboxSort = "newest" | "oldest" | "due";
 
 /** What a conditional GET gave: fresh data with its validator, or "not modified". */
 export type Conditional<T> = { changed: true; data: T; etag: string | null } | { changed: false };
@@ -98,6 +112,7 @@ export function inboxSearchParams(query: InboxQuery, limit: number, offset: numb
   if (query.mine) params.set("mine", "true");
   const search = query.search?.trim();
   if (search) params.set("search", search);
+  if (query.sort === "due") params.set("sort", "due");
   params.set("limit", String(limit));
   params.set("offset", String(offset));
   return params;
@@ -112,7 +127,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  */
 export function createApi(base: string, onUnauthorized: () => void, language: () => Locale = () => "en") {
   async function request<T>(
-    method: "GET" | "POST" | "PATCH",
+    method: "GET" | "POST" | "PATCH" | "PUT",
     path: string,
     body?: unknown,
     etag?: string | null,
@@ -155,7 +170,7 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
   };
-  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" = "POST") => {
+  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" | "PUT" = "POST") => {
     const result = await request<T>(method, path, body);
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
@@ -215,12 +230,40 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
         { ...discord, expectedUpdatedAt },
         "PATCH",
       ),
+    /** Response-time targets: read by staff, changed by admins. */
+    sla: () => get<SlaSettings>("/api/v1/sla"),
+    updateSla: (changes: Partial<SlaSettings>) => write<SlaSettings>("/api/v1/sla", changes, "PATCH"),
+    slaReport: (days: number) => get<SlaReport>(`/api/v1/stats/sla?days=${days}`),
+    /** A CSV export (tickets or per-agent figures over `days`) as a file to save. */
+    exportCsv: async (kind: "tickets" | "agents", days: number): Promise<Blob> => {
+      let res: Response;
+      try {
+        res = await fetch(`${base}/api/v1/export/${kind}.csv?days=${days}`, {
+          headers: { Accept: "text/csv", "Accept-Language": language() },
+          credentials: "include",
+          cache: "no-store",
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+      } catch {
+        throw new ApiError(0, "network", "");
+      }
+      if (res.status === 401) onUnauthorized();
+      if (!res.ok) throw new ApiError(res.status, "http_error", "");
+      return res.blob();
+    },
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** GET /api/v1/stats/sla: compliance with the response-time targets and the backlog per day. */
+export interface SlaReport {
+  days: number;
+  compliance: SlaStats;
+  backlog: BacklogSeries["daily"];
+}
 
 /** The charts' data (GET /api/v1/stats/series). */
 export interface StatsSeries {

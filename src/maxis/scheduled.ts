@@ -4,6 +4,7 @@
  */
 import { ensureGateway } from "./gateway/ensure";
 import { runPaymentsPass } from "./payments/scheduled";
+import { runSlaPass } from "./sla/scheduled";
 
 interface ScheduledJob {
   name: string;
@@ -13,6 +14,7 @@ interface ScheduledJob {
 const JOBS: readonly ScheduledJob[] = [
   { name: "gateway", run: ensureGateway },
   { name: "payments", run: runPaymentsPass },
+  { name: "sla", run: runSlaPass },
 ];
 
 export async function runScheduledJobs(env: MaxisEnv): Promise<void> {

@@ -14,7 +14,7 @@ import type { RecordedRequest } from "../../scripts/local-discord/server";
 import { issueStaffSession, newSessionId } from "../../src/maxis/api/session";
 import { pollUntil } from "../support/poll";
 import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
-import { openTicketAsMember, replyAsMember, seedHistory, seedMany } from "./support/seed";
+import { openTicketAsMember, replyAsMember, seedHistory, seedMany, seedTimeLeft } from "./support/seed";
 
 const stack = inject("browserStack");
 const tag = `t${Date.now().toString(36)}`;
@@ -228,6 +228,28 @@ describe("staff dashboard", () => {
       headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "PATCH" },
     });
     expect(preflight.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("shows each ticket's time left and sorts the inbox by it", async () => {
+    const slaTag = `sla${tag}`;
+    const [overdue, soon, fresh] = await seedTimeLeft(slaTag);
+    await page.goto(`${stack.dashboardUrl}/#/inbox?search=${slaTag}`);
+    await expect.poll(() => page.locator("#inbox-count").textContent()).toBe("3 tickets");
+    await page.getByLabel("Sort").selectOption("due");
+    await expect.poll(() => page.url()).toContain("sort=due");
+    const numbers = async () =>
+      (await page.locator(".scroller a.row .num").allTextContents()).map((text) => Number(text.slice(1)));
+    await expect.poll(numbers).toEqual([overdue, soon, fresh]);
+    const rowOf = (n: number | undefined) =>
+      page.locator("a.row", { has: page.locator(".num", { hasText: new RegExp(`^#${n}$`) }) });
+    await rowOf(overdue)
+      .getByText(/^Overdue by/)
+      .waitFor();
+    await rowOf(soon)
+      .getByText(/min left$/)
+      .waitFor();
+    await page.getByLabel("Sort").selectOption("newest");
+    await expect.poll(numbers).toEqual([fresh, soon, overdue].sort((a, b) => (b ?? 0) - (a ?? 0)));
   });
 
   it("writes screenshots of the inbox, a ticket and the stats, at desktop and phone width", async () => {

@@ -12,6 +12,8 @@ import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDuration, formatNumber, type Locale } from "../i18n";
 import { usePolling } from "../poll";
+import { SlaSettingsSection } from "./settings/sla";
+import { SlaReportSection } from "./stats/sla-report";
 
 type WindowKey = "last7Days" | "last30Days" | "allTime";
 const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };
@@ -161,6 +163,7 @@ export function StatsPage() {
           <Placeholder />
         )}
       </section>
+      <SlaReportSection days={WINDOW_DAYS[windowKey]} />
       <div class="two">
         <DistributionCard
           id="chart-first-response"
@@ -227,6 +230,8 @@ export function StatsPage() {
           </div>
         )}
       </section>
+      {/* Until the Settings page lands, the targets live beside the compliance they produce. */}
+      <SlaSettingsSection />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
 import { Avatar } from "../components/avatar";
 import { PriorityBadge, StatusBadge } from "../components/badges";
 import { MessageExtras, TranscriptLinks } from "../components/message-extras";
+import { SelectField } from "../components/select-field";
 import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDateTime, formatDuration, formatRelative, type MessageKey } from "../i18n";
@@ -290,42 +291,28 @@ function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<v
   return (
     <section class="card details" aria-labelledby="details-title">
       <h2 id="details-title">{t("ticket.details")}</h2>
-      <div class="field">
-        <label for="ticket-status">{t("ticket.status")}</label>
-        <select
-          id="ticket-status"
-          value={ticket.status}
-          disabled={busy}
-          onChange={(e) => {
-            const status = e.currentTarget.value as TicketStatus;
-            void act(() => api.setStatus(ticket.number, status), "ticket.saved");
-          }}
-        >
-          {TICKET_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="ticket-priority">{t("ticket.priority")}</label>
-        <select
-          id="ticket-priority"
-          value={ticket.priority}
-          disabled={busy}
-          onChange={(e) => {
-            const priority = e.currentTarget.value as TicketPriority;
-            void act(() => api.setPriority(ticket.number, priority), "ticket.saved");
-          }}
-        >
-          {TICKET_PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {t(`priority.${p}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id="ticket-status"
+        label={t("ticket.status")}
+        value={ticket.status}
+        disabled={busy}
+        options={TICKET_STATUSES.map((s) => [s, t(`status.${s}`)] as const)}
+        onChange={(value) => {
+          const status = value as TicketStatus;
+          void act(() => api.setStatus(ticket.number, status), "ticket.saved");
+        }}
+      />
+      <SelectField
+        id="ticket-priority"
+        label={t("ticket.priority")}
+        value={ticket.priority}
+        disabled={busy}
+        options={TICKET_PRIORITIES.map((p) => [p, t(`priority.${p}`)] as const)}
+        onChange={(value) => {
+          const priority = value as TicketPriority;
+          void act(() => api.setPriority(ticket.number, priority), "ticket.saved");
+        }}
+      />
       <div class="field">
         <label for="ticket-assignee">{t("ticket.assignee")}</label>
         <div class="inline">
@@ -449,6 +436,7 @@ const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, stri
   message_added: "✉",
   message_edited: "✎",
   message_deleted: "⌫",
+  sla_escalated: "⏰",
 };
 
 function History({ audit }: { audit: TicketAuditEntry[] }) {

@@ -32,6 +32,7 @@ export const TICKET_ERROR_STATUS: Record<TicketErrorCode, ContentfulStatusCode> 
   assignee_not_staff: 422,
   invalid_page: 400,
   invalid_days: 400,
+  invalid_sort: 400,
   too_many_open_tickets: 409,
   category_disabled: 422,
   ticket_closed: 409,

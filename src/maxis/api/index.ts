@@ -13,6 +13,7 @@ import { apiError } from "./errors";
 import { peopleRoutes } from "./people";
 import { planRoutes } from "./plans";
 import { salesRoutes } from "./sales";
+import { slaRoutes } from "./sla";
 import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
@@ -61,6 +62,7 @@ apiRoutes.route("/", statsSeriesRoutes);
 apiRoutes.route("/", peopleRoutes);
 apiRoutes.route("/", planRoutes);
 apiRoutes.route("/", salesRoutes);
+apiRoutes.route("/", slaRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

@@ -55,6 +55,8 @@ export const listQuery = v.strictObject({
   ),
   limit: v.exactOptional(integerParam(1, TICKET_LIMITS.pageSize)),
   offset: v.exactOptional(integerParam(0, 100_000)),
+  /** number (newest first) or due (least time left first). */
+  sort: v.exactOptional(v.picklist(["number", "due"] as const, code("invalid_sort"))),
 });
 
 export const replyBody = v.strictObject({

@@ -56,7 +56,7 @@ function ticketNumber(c: ApiContext): Checked<number> {
 
 export const ticketRoutes = new Hono<ApiEnv>();
 
-/** ?status&category&priority&assignee=<id>|none&mine=true&search=<in subject>&limit&offset */
+/** ?status&category&priority&assignee=<id>|none&mine=true&search=<in subject>&sort=number|due&limit&offset */
 ticketRoutes.get("/tickets", async (c) => {
   const query = check(c, listQuery, c.req.query());
   if (!query.ok) return query.response;

@@ -54,6 +54,7 @@ export const TICKET_ERROR_CODES = [
   "assignee_not_staff",
   "invalid_page",
   "invalid_days",
+  "invalid_sort",
   "too_many_open_tickets",
   "category_disabled",
   "ticket_closed",
@@ -114,6 +115,17 @@ export interface DmFailure {
   at: string;
 }
 
+/** The response-time target a ticket waits on (staff only; null without a running target). */
+export interface TicketSla {
+  target: "first_response" | "resolution";
+  dueAt: string;
+}
+
+/** A ticket as lists show it: staff also get its time left. */
+export interface TicketListItem extends TicketSummary {
+  sla?: TicketSla | null;
+}
+
 export interface TicketWithDescription extends TicketSummary {
   description: string;
 }
@@ -147,7 +159,8 @@ export type TicketAuditAction =
   | "message_added"
   | "note_added"
   | "message_edited"
-  | "message_deleted";
+  | "message_deleted"
+  | "sla_escalated";
 
 export interface TicketAuditEntry {
   id: number;
@@ -176,7 +189,7 @@ export interface TicketList {
   limit: number;
   offset: number;
   /** Most recently active first. */
-  items: TicketSummary[];
+  items: TicketListItem[];
 }
 
 export interface TicketWithMessage {
@@ -322,6 +335,8 @@ export interface ListTicketsInput {
   limit?: number;
   /** Default 0. */
   offset?: number;
+  /** number (newest first, default) or due (least time left first). */
+  sort?: "number" | "due";
 }
 
 export function listTickets(client: RpcClient, input: ListTicketsInput = {}) {
@@ -334,6 +349,7 @@ export function listTickets(client: RpcClient, input: ListTicketsInput = {}) {
     p_search: input.search ?? null,
     p_limit: input.limit ?? 10,
     p_offset: input.offset ?? 0,
+    ...(input.sort ? { p_sort: input.sort } : {}),
   });
 }
 

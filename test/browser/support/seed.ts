@@ -135,3 +135,43 @@ export async function seedMany(count: number, tag: string): Promise<void> {
     await client.end();
   }
 }
+
+/**
+ * Response-time targets on for the browser tests' server (the defaults: 24/7, medium answered within
+ * 8 h, critical within 1 h…) and three open tickets whose subjects contain `tag`: an overdue critical
+ * one, a medium one with 10 minutes left and a fresh low one. Returns their numbers in that order.
+ */
+export async function seedTimeLeft(tag: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: inject("supabase").databaseUrl });
+  const guildId = inject("browserStack").guildId;
+  await client.connect();
+  try {
+    await client.query("insert into public.server_settings (guild_id) values ($1) on conflict do nothing", [
+      guildId,
+    ]);
+    await client.query(
+      `insert into public.server_sla (guild_id, enabled, targets) values ($1, true, tickets_private.sla_default_targets())
+       on conflict (guild_id) do update set enabled = true`,
+      [guildId],
+    );
+    await client.query("select tickets_private.sla_refresh_guild($1)", [guildId]);
+    const numbers: number[] = [];
+    for (const [priority, minutesAgo, what] of [
+      ["low", 5, "fresh"],
+      ["critical", 100, "overdue"],
+      ["medium", 470, "due soon"],
+    ] as const) {
+      const { rows } = await client.query<{ number: number }>(
+        `insert into public.tickets (guild_id, number, owner_id, subject, description, priority, created_at, last_activity_at)
+         values ($1, 0, $2, $3, 'Waiting for an answer.', $4, now() - make_interval(mins => $5), now())
+         returning number`,
+        [guildId, LOCAL_OTHER_MEMBER_ID, `${tag} ${what}`, priority, minutesAgo],
+      );
+      numbers.push(rows[0]?.number ?? 0);
+    }
+    const [fresh, overdue, soon] = numbers;
+    return [overdue ?? 0, soon ?? 0, fresh ?? 0];
+  } finally {
+    await client.end();
+  }
+}

@@ -85,6 +85,12 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   // Members and their roles as Discord reported them: only server_members_record writes, and
   // ticket_assign / ticket_assignees (definers) read.
   "public.server_members": nothing,
+  // Response-time targets (20261202020000): staff read each ticket's due times under RLS (the inbox);
+  // settings and escalations only through the SLA functions.
+  "public.server_sla": nothing,
+  "public.ticket_sla": { authenticated: ["SELECT"] },
+  "public.ticket_sla_escalations": nothing,
+  "public.ticket_sla_escalations_id_seq": nothing,
 };
 
 export interface FunctionExpectation {
@@ -104,7 +110,7 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.session_info()": { execute: ["authenticated", "service_role"] },
 
   // Ticket reads: SECURITY INVOKER under RLS.
-  "public.ticket_list(text,text,text,text,boolean,text,integer,integer)": member,
+  "public.ticket_list(text,text,text,text,boolean,text,integer,integer,text)": member,
   "public.ticket_view(text)": member,
   "public.ticket_transcript(text,boolean)": member,
   "public.ticket_autocomplete(text)": member,
@@ -153,6 +159,25 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   // Maxis's system identity creates a server's row and records members' roles.
   "public.server_settings_view()": member,
   "public.server_settings_update(jsonb)": memberWrite,
+  // Response-time targets: staff read, admins change (the function checks), the SLA scheduler claims.
+  "public.server_sla_view()": memberWrite,
+  "public.server_sla_update(jsonb)": memberWrite,
+  "public.ticket_sla_stats(integer)": member,
+  "public.ticket_backlog_series(integer)": member,
+  "public.ticket_export(integer)": member,
+  "public.sla_claim_escalations(integer)": controlWriter,
+  "public.sla_finish_escalation(bigint,boolean,text,text)": controlWriter,
+  "tickets_private.sla_add_business_minutes(timestamp with time zone,integer,text,jsonb,date[])": internal,
+  "tickets_private.sla_of(text)": internal,
+  "tickets_private.sla_refresh(public.tickets,public.server_sla)": internal,
+  "tickets_private.sla_on_ticket()": internalDefiner,
+  "tickets_private.sla_refresh_guild(text)": internal,
+  "tickets_private.sla_default_targets()": internal,
+  "tickets_private.sla_settings_of(text)": internal,
+  "tickets_private.sla_json(public.server_sla)": internal,
+  "tickets_private.parse_weekly_hours(jsonb)": internal,
+  "tickets_private.parse_sla_targets(jsonb)": internal,
+  "tickets_private.require_sla_scheduler()": internal,
   "public.ticket_category_update(text,jsonb)": memberWrite,
   "public.ticket_category_choices()": memberWrite,
   "public.ticket_assignees(text,text)": memberWrite,

@@ -12,6 +12,7 @@ import { sales } from "./sales";
 import { servers } from "./servers";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
+import { sla } from "./sla";
 import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
 import { transcripts } from "./transcripts";
@@ -38,6 +39,7 @@ export const catalogues = [
   plans,
   sales,
   transcripts,
+  sla,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

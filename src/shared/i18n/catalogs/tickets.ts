@@ -105,6 +105,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.category_disabled": "This server does not take tickets in that category.",
     "ticket.error.invalid_page": "That page does not exist.",
     "ticket.error.invalid_days": "The number of days must be between 1 and 365.",
+    "ticket.error.invalid_sort": "Tickets are sorted by number or by time left (due).",
     "ticket.error.too_many_open_tickets":
       "You already have {openMax, plural, one {# open ticket} other {# open tickets}}. Close one before opening another.",
     "ticket.error.ticket_closed": "Ticket {ticket} is closed. Reopen it first.",
@@ -328,6 +329,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.category_disabled": "Ce serveur ne prend pas de tickets dans cette catégorie.",
     "ticket.error.invalid_page": "Cette page n'existe pas.",
     "ticket.error.invalid_days": "Le nombre de jours doit être compris entre 1 et 365.",
+    "ticket.error.invalid_sort": "Les tickets se trient par numéro ou par temps restant (due).",
     "ticket.error.too_many_open_tickets":
       "Vous avez déjà {openMax, plural, one {# ticket ouvert} other {# tickets ouverts}}. Fermez-en un avant d'en ouvrir un autre.",
     "ticket.error.ticket_closed": "Le ticket {ticket} est fermé. Rouvrez-le d'abord.",

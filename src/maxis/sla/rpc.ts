@@ -1,0 +1,166 @@
+/**
+ * The response-time target functions (supabase/migrations/20261202020000_ticket_sla.sql), one
+ * `.rpc()` each: the staff's settings, stats and exports (as the signed-in staff member), and the
+ * scheduler's claim and finish (as Maxis's `maxis:sla` identity). Refusals come back as
+ * `{ ok: false, error: { code } }`; anything else throws.
+ */
+
+import type { RpcClient } from "../supabase/client";
+import type { TicketPriority } from "../tickets/rpc";
+
+export const SLA_STAGES = [
+  "first_response_approaching",
+  "first_response_breached",
+  "resolution_approaching",
+  "resolution_breached",
+] as const;
+export type SlaStage = (typeof SLA_STAGES)[number];
+
+export const SLA_ERROR_CODES = [
+  "not_authenticated",
+  "guild_required",
+  "staff_only",
+  "admin_only",
+  "server_not_set_up",
+  "invalid_settings",
+  "invalid_time_zone",
+  "invalid_weekly_hours",
+  "invalid_holidays",
+  "invalid_targets",
+  "invalid_warn_percent",
+  "invalid_on_call_role",
+  "invalid_days",
+] as const;
+export type SlaErrorCode = (typeof SLA_ERROR_CODES)[number];
+const isSlaErrorCode = (value: string): value is SlaErrorCode =>
+  (SLA_ERROR_CODES as readonly string[]).includes(value);
+
+export type SlaResult<T> = { ok: true; data: T } | { ok: false; error: { code: SlaErrorCode } };
+
+export interface WeeklySpan {
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  day: number;
+  from: string;
+  to: string;
+}
+export interface SlaTargets {
+  firstResponse: number | null;
+  resolution: number | null;
+}
+export interface SlaSettings {
+  enabled: boolean;
+  timeZone: string;
+  /** null: 24/7. */
+  weeklyHours: WeeklySpan[] | null;
+  holidays: string[];
+  targets: Record<TicketPriority, SlaTargets>;
+  warnPercent: number;
+  onCallRoleId: string | null;
+}
+
+export interface ComplianceCounts {
+  met: number;
+  breached: number;
+  running: number;
+}
+export interface SlaStats {
+  days: number;
+  firstResponse: ComplianceCounts;
+  resolution: ComplianceCounts;
+  byPriority: Record<
+    TicketPriority,
+    { firstResponse: ComplianceCounts | null; resolution: ComplianceCounts | null }
+  >;
+}
+export interface BacklogSeries {
+  days: number;
+  daily: { date: string; opened: number; closed: number; backlog: number }[];
+}
+export interface ExportedTicket {
+  number: number;
+  subject: string;
+  category: string;
+  priority: string;
+  status: string;
+  ownerId: string;
+  assigneeId: string | null;
+  createdAt: string;
+  firstStaffResponseAt: string | null;
+  closedAt: string | null;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+}
+export interface ExportedAgent {
+  agentId: string;
+  assigned: number;
+  closed: number;
+  medianFirstResponseSeconds: number | null;
+  medianResolutionSeconds: number | null;
+}
+export interface ExportData {
+  tickets: ExportedTicket[];
+  agents: ExportedAgent[];
+}
+
+/** One escalation the scheduler leased, with what its post needs. */
+export interface ClaimedEscalation {
+  id: number;
+  stage: SlaStage;
+  dueAt: string;
+  attempts: number;
+  guildId: string;
+  number: number;
+  subject: string;
+  priority: TicketPriority;
+  category: string;
+  status: string;
+  assigneeId: string | null;
+  channelId: string;
+  locale: string;
+  roleIds: string[];
+}
+
+export class SlaRpcError extends Error {
+  constructor(fn: string, code: string | undefined, message: string) {
+    super(`${fn}: ${message}${code ? ` (${code})` : ""}`);
+    this.name = "SlaRpcError";
+  }
+}
+
+async function call<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<SlaResult<T>> {
+  const { data, error } = await client.rpc(fn, args);
+  if (!error) return { ok: true, data: data as T };
+  if (error.code === "P0001" && isSlaErrorCode(error.message))
+    return { ok: false, error: { code: error.message } };
+  throw new SlaRpcError(fn, error.code || undefined, error.message);
+}
+
+async function mustCall<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<T> {
+  const { data, error } = await client.rpc(fn, args);
+  if (error) throw new SlaRpcError(fn, error.code || undefined, error.message);
+  return data as T;
+}
+
+export const viewSla = (client: RpcClient) => call<SlaSettings>(client, "server_sla_view", {});
+export const updateSla = (client: RpcClient, changes: Partial<SlaSettings>) =>
+  call<SlaSettings>(client, "server_sla_update", { p_changes: changes });
+export const slaStats = (client: RpcClient, days: number) =>
+  call<SlaStats>(client, "ticket_sla_stats", { p_days: days });
+export const backlogSeries = (client: RpcClient, days: number) =>
+  call<BacklogSeries>(client, "ticket_backlog_series", { p_days: days });
+export const exportData = (client: RpcClient, days: number) =>
+  call<ExportData>(client, "ticket_export", { p_days: days });
+
+export const claimEscalations = (client: RpcClient, limit: number) =>
+  mustCall<ClaimedEscalation[]>(client, "sla_claim_escalations", { p_limit: limit });
+export const finishEscalation = (
+  client: RpcClient,
+  id: number,
+  outcome: { ok: true; messageId: string } | { ok: false; error: string },
+) =>
+  mustCall<{ posted: boolean; failed: boolean }>(client, "sla_finish_escalation", {
+    p_id: id,
+    p_ok: outcome.ok,
+    p_message_id: outcome.ok ? outcome.messageId : null,
+    p_error: outcome.ok ? null : outcome.error,
+  });

@@ -1,0 +1,353 @@
+/**
+ * Response-time targets (issue 13 §4): business-hours maths on a table of cases worked out by hand
+ * (week-ends, holidays, DST switches in Europe/Paris and America/New_York, 24/7), the settings only a
+ * server's admins change (audited), one escalation per ticket and stage however many passes run, and
+ * the inbox sorted by time left.
+ */
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callAs, mustCall, newGuild, snowflake, superuser } from "./db";
+
+afterAll(() => superuser.end());
+
+const weekdays = (from: string, to: string) => [1, 2, 3, 4, 5].map((day) => ({ day, from, to }));
+const everyDay = (from: string, to: string) => [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, from, to }));
+
+// start (UTC), minutes, zone, weekly hours (null: 24/7), holidays → due (UTC)
+const cases: [string, string, number, string, object[] | null, string[], string][] = [
+  ["24/7 is plain minutes", "2026-03-06T10:00:00Z", 60, "UTC", null, [], "2026-03-06T11:00:00Z"],
+  [
+    "Friday evening in Paris runs over the week-end to Monday morning",
+    "2026-03-06T16:30:00Z", // Fri 17:30 CET
+    60,
+    "Europe/Paris",
+    weekdays("09:00", "18:00"),
+    [],
+    "2026-03-09T08:30:00Z", // Mon 09:30 CET
+  ],
+  [
+    "before opening time the clock starts at opening",
+    "2026-03-09T06:00:00Z", // Mon 07:00 CET
+    30,
+    "Europe/Paris",
+    weekdays("09:00", "18:00"),
+    [],
+    "2026-03-09T08:30:00Z",
+  ],
+  [
+    "a holiday (1 May, a Friday) does not count",
+    "2026-04-30T15:00:00Z", // Thu 17:00 CEST
+    120,
+    "Europe/Paris",
+    weekdays("09:00", "18:00"),
+    ["2026-05-01"],
+    "2026-05-04T08:00:00Z", // Mon 10:00 CEST
+  ],
+  [
+    "Paris springs forward: Sunday opens at 09:00 summer time",
+    "2026-03-28T15:00:00Z", // Sat 16:00 CET
+    120,
+    "Europe/Paris",
+    everyDay("09:00", "17:00"),
+    [],
+    "2026-03-29T08:00:00Z", // Sun 10:00 CEST
+  ],
+  [
+    "Paris falls back over the week-end: Monday opens at 09:00 winter time",
+    "2026-10-24T14:00:00Z", // Sat 16:00 CEST
+    120,
+    "Europe/Paris",
+    weekdays("09:00", "17:00"),
+    [],
+    "2026-10-26T10:00:00Z", // Mon 11:00 CET (summer time would say 09:00Z)
+  ],
+  [
+    "New York falls back: the all-day Sunday has 25 hours",
+    "2026-11-01T03:00:00Z", // Sat 23:00 EDT
+    24 * 60,
+    "America/New_York",
+    everyDay("00:00", "24:00"),
+    [],
+    "2026-11-02T03:00:00Z", // Sun 22:00 EST: 24 real hours later
+  ],
+  [
+    "New York falls back over a week-end of business hours",
+    "2026-10-30T20:00:00Z", // Fri 16:00 EDT
+    120,
+    "America/New_York",
+    weekdays("09:00", "17:00"),
+    [],
+    "2026-11-02T15:00:00Z", // Mon 10:00 EST
+  ],
+  [
+    "New York springs forward inside the day's hours: the missing hour is not worked",
+    "2026-03-08T06:30:00Z", // Sun 01:30 EST
+    60,
+    "America/New_York",
+    [{ day: 7, from: "01:00", to: "05:00" }],
+    [],
+    "2026-03-08T07:30:00Z", // 03:30 EDT
+  ],
+  [
+    "24/7 with a holiday skips the whole local day",
+    "2026-12-24T23:00:00Z",
+    120,
+    "UTC",
+    null,
+    ["2026-12-25"],
+    "2026-12-26T01:00:00Z",
+  ],
+  [
+    "a lunch break splits the day",
+    "2026-03-09T11:00:00Z",
+    120,
+    "UTC",
+    [
+      { day: 1, from: "09:00", to: "12:00" },
+      { day: 1, from: "14:00", to: "18:00" },
+    ],
+    [],
+    "2026-03-09T15:00:00Z",
+  ],
+];
+
+describe("business-hours maths", () => {
+  it.each(cases)("%s", async (_name, start, minutes, zone, hours, holidays, due) => {
+    const { rows } = await superuser.query<{ due: Date | null }>(
+      "select tickets_private.sla_add_business_minutes($1, $2, $3, $4, $5::date[]) as due",
+      [start, minutes, zone, hours === null ? null : JSON.stringify(hours), holidays],
+    );
+    expect(rows[0]?.due?.toISOString()).toBe(new Date(due).toISOString());
+  });
+});
+
+/** Maxis's scheduler: service_role with sub maxis:sla, one transaction per call (as PostgREST). */
+async function asScheduler<T>(fn: string, args: unknown[]): Promise<T[]> {
+  const client = await superuser.connect();
+  try {
+    await client.query("begin");
+    await client.query("set local role service_role");
+    await client.query("select set_config('request.jwt.claims', $1, true)", [
+      JSON.stringify({ role: "service_role", sub: "maxis:sla" }),
+    ]);
+    const placeholders = args.map((_, i) => `$${i + 1}`).join(", ");
+    const { rows } = await client.query<{ r: T }>(
+      `select public.${pg.escapeIdentifier(fn)}(${placeholders}) as r`,
+      args,
+    );
+    await client.query("commit");
+    return rows.map((row) => row.r);
+  } catch (error) {
+    await client.query("rollback");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+interface Claimed {
+  id: number;
+  stage: string;
+  number: number;
+  channelId: string;
+  locale: string;
+  roleIds: string[];
+  attempts: number;
+}
+const claim = () => asScheduler<Claimed>("sla_claim_escalations", [20]);
+const finish = (id: number, ok: boolean, error?: string) =>
+  asScheduler("sla_finish_escalation", [id, ok, ok ? "1300000000000009999" : null, error ?? null]);
+
+async function seedTicket(guildId: string, ownerId: string, minutesAgo: number, priority = "medium") {
+  const { rows } = await superuser.query<{ number: number }>(
+    `insert into public.tickets (guild_id, owner_id, subject, description, priority, created_at)
+     values ($1, $2, 'Waiting', 'Nobody answered', $3, now() - make_interval(mins => $4)) returning number`,
+    [guildId, ownerId, priority, minutesAgo],
+  );
+  return rows[0]?.number ?? 0;
+}
+
+const escalationsOf = async (guildId: string) =>
+  (
+    await superuser.query<{ number: number; stage: string; posted: boolean; skipped: string | null }>(
+      `select t.number, e.stage, e.posted_at is not null as posted, e.skipped
+         from public.ticket_sla_escalations e join public.tickets t on t.id = e.ticket_id
+        where e.guild_id = $1 order by t.number, e.stage`,
+      [guildId],
+    )
+  ).rows;
+
+describe("response-time targets", () => {
+  const g = newGuild();
+  const staffChannel = snowflake();
+  const staffRole = snowflake();
+  const onCall = snowflake();
+
+  beforeAll(async () => {
+    await mustCall("service_role", "server_settings_ensure", {
+      p_guild_id: g.guildId,
+      p_defaults: { staffRoleIds: [staffRole], staffChannelId: staffChannel, defaultLocale: "fr" },
+    });
+  });
+
+  it("are off with defaults until an admin turns them on, and only admins change them, audited", async () => {
+    expect(await mustCall(g.agent, "server_sla_view")).toMatchObject({
+      enabled: false,
+      timeZone: "UTC",
+      weeklyHours: null,
+      targets: { medium: { firstResponse: 480, resolution: 2880 } },
+    });
+    const refused = await callAs(g.agent, "server_sla_update", { p_changes: { enabled: true } });
+    expect(refused.error?.message).toBe("admin_only");
+    expect((await callAs(g.memberA, "server_sla_view")).error?.message).toBe("staff_only");
+    for (const [changes, code] of [
+      [{ timeZone: "Mars/Olympus" }, "invalid_time_zone"],
+      [{ weeklyHours: [{ day: 8, from: "09:00", to: "18:00" }] }, "invalid_weekly_hours"],
+      [{ weeklyHours: [{ day: 1, from: "18:00", to: "09:00" }] }, "invalid_weekly_hours"],
+      [{ holidays: ["2026-02-30"] }, "invalid_holidays"],
+      [{ targets: { medium: { firstResponse: 0 } } }, "invalid_targets"],
+      [{ warnPercent: 20 }, "invalid_warn_percent"],
+      [{ pager: true }, "invalid_settings"],
+    ] as const) {
+      expect((await callAs(g.admin, "server_sla_update", { p_changes: changes })).error?.message).toBe(code);
+    }
+    const targets = {
+      critical: { firstResponse: 15, resolution: 120 },
+      high: { firstResponse: 30, resolution: 240 },
+      medium: { firstResponse: 60, resolution: 600 },
+      low: { firstResponse: null, resolution: null },
+    };
+    const saved = await mustCall(g.admin, "server_sla_update", {
+      p_changes: { enabled: true, timeZone: "Europe/Paris", targets, onCallRoleId: onCall },
+    });
+    expect(saved).toMatchObject({ enabled: true, timeZone: "Europe/Paris", targets, onCallRoleId: onCall });
+    const { rows } = await superuser.query(
+      "select action, actor_id, before, after from public.server_settings_audit where guild_id = $1 and action = 'settings_changed'",
+      [g.guildId],
+    );
+    expect(rows).toEqual([
+      {
+        action: "settings_changed",
+        actor_id: g.admin.sub,
+        before: { sla: expect.objectContaining({ enabled: false, timeZone: "UTC" }) },
+        after: { sla: expect.objectContaining({ enabled: true, timeZone: "Europe/Paris" }) },
+      },
+    ]);
+  });
+
+  it("escalate once per ticket and stage when two passes run together, and a later pass posts none", async () => {
+    const late = await seedTicket(g.guildId, g.memberA.sub, 90); // past its 60-min first response
+    const close = await seedTicket(g.guildId, g.memberA.sub, 50); // 50 of 60 min: approaching
+    const fresh = await seedTicket(g.guildId, g.memberA.sub, 1);
+    const [a, b] = await Promise.all([claim(), claim()]);
+    const claimed = [...(a ?? []), ...(b ?? [])];
+    expect(claimed.map((e) => `${e.number}:${e.stage}`).sort()).toEqual(
+      [`${close}:first_response_approaching`, `${late}:first_response_breached`].sort(),
+    );
+    const post = claimed.find((e) => e.number === late);
+    expect(post).toMatchObject({ channelId: staffChannel, locale: "fr", attempts: 1 });
+    expect(post?.roleIds.sort()).toEqual([staffRole, onCall].sort());
+    for (const e of claimed) await finish(e.id, true);
+
+    expect(await claim()).toEqual([]);
+    expect(await escalationsOf(g.guildId)).toEqual([
+      { number: late, stage: "first_response_approaching", posted: false, skipped: "superseded" },
+      { number: late, stage: "first_response_breached", posted: true, skipped: null },
+      { number: close, stage: "first_response_approaching", posted: true, skipped: null },
+    ]);
+    expect(fresh).toBeGreaterThan(0);
+    const audit = await superuser.query(
+      `select a.ticket_number, a.actor_id, a.actor_role, a.after ->> 'stage' as stage from public.ticket_audit a
+        where a.guild_id = $1 and a.action = 'sla_escalated' order by a.ticket_number`,
+      [g.guildId],
+    );
+    expect(audit.rows).toEqual([
+      { ticket_number: late, actor_id: null, actor_role: "system", stage: "first_response_breached" },
+      { ticket_number: close, actor_id: null, actor_role: "system", stage: "first_response_approaching" },
+    ]);
+  });
+
+  it("resume a claimed post whose pass died, retry a failed one later, and skip a target met meanwhile", async () => {
+    const died = await seedTicket(g.guildId, g.memberB.sub, 120, "high"); // 30-min target
+    const [first] = await claim();
+    expect(first).toMatchObject({ number: died, stage: "first_response_breached" });
+    // The pass died before Discord: nothing until the 2-minute lease runs out, then the same row again.
+    expect(await claim()).toEqual([]);
+    await superuser.query("update public.ticket_sla_escalations set next_attempt_at = now() where id = $1", [
+      first?.id,
+    ]);
+    const [again] = await claim();
+    expect(again).toMatchObject({ id: first?.id, attempts: 2 });
+    await finish(again?.id ?? 0, false, "Discord 503");
+    expect(await claim()).toEqual([]);
+    const { rows } = await superuser.query<{ wait: number; last_error: string }>(
+      "select extract(epoch from next_attempt_at - now()) as wait, last_error from public.ticket_sla_escalations where id = $1",
+      [first?.id],
+    );
+    expect(rows[0]?.last_error).toBe("Discord 503");
+    expect(Number(rows[0]?.wait)).toBeGreaterThan(10);
+
+    const answered = await seedTicket(g.guildId, g.memberB.sub, 45, "critical"); // 15-min target, warn at 12
+    await superuser.query(
+      `update public.tickets set first_staff_response_at = now(), first_responder_id = $3, status = 'in_progress'
+        where guild_id = $1 and number = $2`,
+      [g.guildId, answered, g.agent.sub],
+    );
+    expect(await claim()).toEqual([]);
+    expect((await escalationsOf(g.guildId)).filter((e) => e.number === answered)).toEqual([]);
+  });
+
+  it("show staff each ticket's time left and sort the inbox by it; members see none", async () => {
+    const h = newGuild();
+    await mustCall("service_role", "server_settings_ensure", { p_guild_id: h.guildId, p_defaults: {} });
+    await mustCall(h.admin, "server_sla_update", { p_changes: { enabled: true } });
+    const soon = await seedTicket(h.guildId, h.memberA.sub, 470, "medium"); // 480-min target: 10 min left
+    const overdue = await seedTicket(h.guildId, h.memberA.sub, 100, "critical"); // 60-min target: 40 min over
+    const later = await seedTicket(h.guildId, h.memberA.sub, 5, "low");
+    type Page = { items: { number: number; sla: { target: string; dueAt: string } | null }[] };
+    const page = await mustCall<Page>(h.agent, "ticket_list", { p_sort: "due" });
+    expect(page.items.map((t) => t.number)).toEqual([overdue, soon, later]);
+    expect(page.items[0]?.sla?.target).toBe("first_response");
+    expect(new Date(page.items[0]?.sla?.dueAt ?? 0).getTime()).toBeLessThan(Date.now());
+    const byNumber = await mustCall<Page>(h.agent, "ticket_list", {});
+    expect(byNumber.items.map((t) => t.number)).toEqual([later, overdue, soon]);
+    const mine = await mustCall<Page>(h.memberA, "ticket_list", { p_sort: "due" });
+    expect(mine.items.every((t) => t.sla === null)).toBe(true);
+    expect((await callAs(h.agent, "ticket_list", { p_sort: "age" })).error?.message).toBe("invalid_sort");
+
+    // Turning the targets off clears the time left.
+    await mustCall(h.admin, "server_sla_update", { p_changes: { enabled: false } });
+    const off = await mustCall<Page>(h.agent, "ticket_list", { p_sort: "due" });
+    expect(off.items.every((t) => t.sla === null)).toBe(true);
+  });
+
+  it("count compliance and the backlog per day", async () => {
+    const inTime = await seedTicket(g.guildId, g.memberB.sub, 10); // answered within its 60 minutes
+    await superuser.query(
+      `update public.tickets set first_staff_response_at = now(), first_responder_id = $3, status = 'in_progress'
+        where guild_id = $1 and number = $2`,
+      [g.guildId, inTime, g.agent.sub],
+    );
+    const stats = await mustCall<{ firstResponse: { met: number; breached: number; running: number } }>(
+      g.agent,
+      "ticket_sla_stats",
+      { p_days: 30 },
+    );
+    // met: inTime; breached: late, died, answered (after 45 of 15 minutes); running: close, fresh
+    expect(stats.firstResponse).toEqual({ met: 1, breached: 3, running: 2 });
+    const backlog = await mustCall<{
+      daily: { date: string; opened: number; closed: number; backlog: number }[];
+    }>(g.agent, "ticket_backlog_series", { p_days: 7 });
+    expect(backlog.daily).toHaveLength(7);
+    expect(backlog.daily.at(-1)).toMatchObject({ opened: 6, closed: 0, backlog: 6 });
+    expect((await callAs(g.memberA, "ticket_backlog_series", { p_days: 7 })).error?.message).toBe(
+      "staff_only",
+    );
+  });
+
+  it("are claimed by Maxis's scheduler only", async () => {
+    for (const caller of [g.admin, "service_role", "anon"] as const) {
+      expect((await callAs(caller, "sla_claim_escalations", { p_limit: 5 })).error).not.toBeNull();
+    }
+  });
+});
