@@ -4,7 +4,8 @@
  * cross-site without a CORS preflight; Maxis also checks their Origin.
  */
 
-import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
+import { MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
+import type { Plan, PlanChange, PlanInput } from "../../src/shared/contracts/plans";
 import type {
   TicketCategory,
   TicketList,
@@ -14,11 +15,11 @@ import type {
   TicketSummary,
   TicketView,
   TicketWithMessage,
-} from "../../src/maxis/tickets/rpc";
+} from "../../src/shared/contracts/tickets";
 import type { Locale } from "./i18n";
 
-export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
-export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
+export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/shared/contracts/plans";
+export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/shared/contracts/plans";
 
 export type {
   AgentStats,
@@ -32,23 +33,15 @@ export type {
   TicketStatus,
   TicketSummary,
   TicketView,
-} from "../../src/maxis/tickets/rpc";
+} from "../../src/shared/contracts/tickets";
 export {
   TICKET_CATEGORIES,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
-} from "../../src/maxis/tickets/rpc";
+} from "../../src/shared/contracts/tickets";
 
-/** A Discord user as the dashboard names them (GET /api/v1/people); no name when they left the server. */
-export interface Person {
-  id: string;
-  name: string | null;
-  avatarUrl: string | null;
-}
-
-/** The API answers at most this many people per call. */
-export const PEOPLE_PER_REQUEST = 50;
+export { MAX_PEOPLE_PER_REQUEST, type Person };
 
 export interface SessionInfo {
   user: { id: string; name: string; avatarUrl: string | null };
@@ -194,7 +187,7 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
       write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { ...input, expectedUpdatedAt }, "PATCH"),
     archivePlan: (id: string) => write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/archive`),
     people: (ids: readonly string[]) =>
-      get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
+      get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, MAX_PEOPLE_PER_REQUEST).join(",")}`),
   };
 }
 

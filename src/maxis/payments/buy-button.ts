@@ -7,8 +7,8 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { ComponentHandler } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
+import { formatPrice } from "../../shared/i18n/currency";
 import { actingIdentity } from "../identity";
-import { formatPrice } from "../shop/money";
 import { listShop } from "../shop/service";
 import { BUY_PREFIX } from "./shop-buttons";
 import { createCheckoutSession, stripeConfigured } from "./stripe-api";

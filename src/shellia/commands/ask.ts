@@ -11,7 +11,7 @@ import type {
   APIEmbed,
   APIInteractionResponse,
 } from "discord-api-types/v10";
-import { guildCommand, option } from "../../shared/discord/command-definition";
+import { guildCommand, option, readOptions } from "../../shared/discord/command-definition";
 import {
   deferThenEditWithFile,
   editOriginalResponse,
@@ -57,12 +57,17 @@ interface HeldProposal extends Engine {
   actions: { proposal: Proposal; targets: string[] }[];
 }
 
+const requestOption = option.string("request", "command.ask.option.request", {
+  required: true,
+  max_length: 400,
+});
+
 export const ask: SlashCommand<ShelliaEnv> = {
   data: guildCommand({
     name: "ask",
     description: "command.ask.description",
     defaultMemberPermissions: PermissionFlagsBits.Administrator,
-    options: [option.string("request", "command.ask.option.request", { required: true, max_length: 400 })],
+    options: [requestOption],
   }),
 
   run(ctx) {
@@ -71,7 +76,7 @@ export const ask: SlashCommand<ShelliaEnv> = {
       auditAsk({ askId: interaction.id, step: "not_operator", operatorId: user.id });
       return ephemeral(t("error.not_operator"));
     }
-    const request = new CommandOptions(interaction.data).string("request") ?? "";
+    const { request } = readOptions(new CommandOptions(interaction.data), [requestOption]);
     const targets = maxisTargets(env);
     if (targets.length === 0) return ephemeral(t("maxis.no_targets"));
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
@@ -188,7 +193,7 @@ async function runAll(
     const choice = chooseTargets(targets, proposal.options["target"] as string | undefined, proposal.action);
     const call = buildControlCall({ options: new CommandOptions(asCommandData(proposal)), operator, locale });
     if (!choice.ok || "error" in call) {
-      texts.push(choice.ok ? t("error.internal") : t(choice.key, choice.params));
+      texts.push(choice.ok ? t("error.internal") : t(choice.error.key, choice.error.params));
       outcomes.push("not_sent");
       continue;
     }
@@ -200,7 +205,7 @@ async function runAll(
       ...(via.model ? { model: via.model } : {}),
       confirmed: via.confirmed,
     };
-    const result = await runControlCall(t, locale, choice.chosen, call);
+    const result = await runControlCall(t, locale, choice.value, call);
     outcomes.push(...result.outcomes);
     if (typeof result.message === "string") texts.push(result.message);
     else {

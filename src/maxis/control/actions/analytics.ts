@@ -1,5 +1,6 @@
 import { parsePeriod } from "../../../shared/control/period";
 import type { AnalyticsResult } from "../../../shared/control/protocol";
+import { ok } from "../../../shared/result";
 import { giveawayFigures } from "../../giveaways/service";
 import { CONTROL_ACTOR, promotionFigures } from "../../shop/service";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
@@ -46,5 +47,5 @@ export async function analytics(ctx: ControlContext, body: Body): Promise<Action
   const period = typeof body["period"] === "string" ? body["period"] : undefined;
   const result = await readAnalytics(ctx, period);
   if (!result) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
-  return { ok: true, result };
+  return ok(result);
 }

@@ -1,3 +1,4 @@
+import { ok } from "../../../shared/result";
 import { recentAudit, refusalsSince } from "../audit";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { buildReport } from "../report-document";
@@ -17,5 +18,5 @@ export async function report(ctx: ControlContext, body: Body): Promise<ActionOut
   ]);
   if (!analytics) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
   const refused = await refusalsSince(ctx.env, ctx.keyId, analytics.period.since).catch(() => null);
-  return { ok: true, result: buildReport(ctx, { status, analytics, recent, refused }) };
+  return ok(buildReport(ctx, { status, analytics, recent, refused }));
 }
