@@ -34,16 +34,8 @@ import type {
 } from "./types";
 
 export { CONTROL_ACTOR, type ShopActor } from "./actor";
-export type {
-  CreatePromotionInput,
-  PlanDuration,
-  Promotion,
-  PromotionFigures,
-  ShopError,
-  ShopErrorCode,
-  ShopPlan,
-  ShopResult,
-} from "./types";
+/** The shop's types, for callers that import the service only. */
+export type * from "./types";
 
 export type ShopEnv = SupabaseBindings;
 
