@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { generateEd25519KeyPair } from "./scripts/lib/ed25519";
@@ -12,6 +11,7 @@ import {
 } from "./scripts/lib/local-identities";
 import { maxisRuntime } from "./scripts/lib/maxis-config";
 import { generateSigningKey, newPublishableKey } from "./scripts/lib/supabase-keys";
+import { maxisBundle } from "./scripts/lib/worker-bundle";
 import { freePort } from "./test/setup/ports";
 
 /** Test-run settings, chosen once in the main process and shared with global setups through env. */
@@ -51,22 +51,6 @@ async function testStack() {
       next: process.env["TEST_CONTROL_SECRET_NEXT"],
     },
   };
-}
-
-/** Shellia's tests run Maxis beside it as an auxiliary Worker, built exactly as `wrangler deploy` bundles it. */
-function buildMaxis(): string {
-  if (!process.env["MAXIS_TEST_BUNDLE_BUILT"]) {
-    execFileSync(
-      "wrangler",
-      ["deploy", "--dry-run", "--outdir", ".build/test/maxis", "-c", "wrangler.maxis.toml"],
-      {
-        stdio: ["ignore", "ignore", "inherit"],
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-      },
-    );
-    process.env["MAXIS_TEST_BUNDLE_BUILT"] = "1";
-  }
-  return ".build/test/maxis/index.js";
 }
 
 /**
@@ -189,7 +173,9 @@ export default defineConfig(async () => {
         },
         {
           plugins: [
-            cloudflareTest({
+            // A function: the plugin calls it when this project starts, so only runs that include
+            // Shellia's project build Maxis's bundle (the Node project builds no Worker).
+            cloudflareTest(() => ({
               wrangler: { configPath: "./wrangler.shellia.toml" },
               miniflare: {
                 bindings: {
@@ -204,14 +190,14 @@ export default defineConfig(async () => {
                   {
                     name: "maxis",
                     modules: true,
-                    scriptPath: buildMaxis(),
+                    scriptPath: maxisBundle(),
                     ...maxis,
                     bindings: maxisBindings,
                   },
                   {
                     name: "maxis-b",
                     modules: true,
-                    scriptPath: buildMaxis(),
+                    scriptPath: maxisBundle(),
                     ...maxis,
                     bindings: {
                       ...maxisBindings,
@@ -230,7 +216,7 @@ export default defineConfig(async () => {
                   },
                 ],
               },
-            }),
+            })),
           ],
           test: {
             name: "shellia",

@@ -5,6 +5,7 @@
  */
 import type { ControlAction, ControlRequests } from "../src/shared/control/protocol";
 import { callMaxis, type MaxisTarget } from "../src/shellia/control-client";
+import { percentile } from "./stats";
 
 interface DriverEnv {
   MAXIS: { fetch(request: Request): Promise<Response> };
@@ -16,10 +17,6 @@ const requests: { [A in ControlAction]?: ControlRequests[A] } = {
   status: { operator, locale: "en" },
   execute: { operator, locale: "en", operation: "maintenance", args: ["off"] },
 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 export default {
   async fetch(request: Request, env: DriverEnv): Promise<Response> {

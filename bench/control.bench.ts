@@ -8,10 +8,10 @@
  * Why Miniflare from Node rather than the shellia test project: vitest only benches the node project,
  * and timing inside a driver Worker measures the binding hop itself, not Node↔workerd HTTP.
  */
-import { execFileSync } from "node:child_process";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
 import { maxisRuntime } from "../scripts/lib/maxis-config";
+import { maxisBundle, wranglerBuild } from "../scripts/lib/worker-bundle";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { signControlRequest } from "../src/shared/control/sign";
 import { verifyControlSignature } from "../src/shared/control/verify";
@@ -58,13 +58,8 @@ let mf: Miniflare | undefined;
 let discord: LocalDiscord | undefined;
 
 beforeAll(async () => {
-  const build = (args: string[]) =>
-    execFileSync("wrangler", ["deploy", "--dry-run", ...args], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    });
-  build(["--outdir", ".build/bench/control-maxis", "-c", "wrangler.maxis.toml"]);
-  build([
+  const bundle = maxisBundle(".build/bench/control-maxis");
+  wranglerBuild([
     "bench/control-driver.ts",
     "--name",
     "control-driver",
@@ -93,7 +88,7 @@ beforeAll(async () => {
         {
           name: "maxis",
           modules: true,
-          scriptPath: ".build/bench/control-maxis/index.js",
+          scriptPath: bundle,
           ...maxisRuntime(),
           bindings: {
             DISCORD_API_BASE: discord.apiBase,

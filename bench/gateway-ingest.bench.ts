@@ -9,7 +9,6 @@
  * 100 ms per ticket (the delay includes up to that much polling slack). Throughput: 2,000 messages
  * typed while the connection is down, replayed by RESUME, timed from the first row to the last.
  */
-import { execFileSync } from "node:child_process";
 import { sign } from "hono/jwt";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import pg from "pg";
@@ -20,8 +19,10 @@ import {
   LOCAL_SUPPORT_CHANNEL_ID,
 } from "../scripts/lib/local-identities";
 import { maxisRuntime } from "../scripts/lib/maxis-config";
+import { maxisBundle } from "../scripts/lib/worker-bundle";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { freePort } from "../test/setup/ports";
+import { percentile } from "./stats";
 
 const MESSAGES = 500;
 const BURST = 2_000;
@@ -54,14 +55,7 @@ const jwtFor = (claims: object) =>
   );
 
 beforeAll(async () => {
-  execFileSync(
-    "wrangler",
-    ["deploy", "--dry-run", "--outdir", ".build/bench/gateway-maxis", "-c", "wrangler.maxis.toml"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    },
-  );
+  const bundle = maxisBundle(".build/bench/gateway-maxis");
   discord = await serveLocalDiscord(await freePort());
   mf = new Miniflare(
     convertV4MiniflareOptions({
@@ -73,7 +67,7 @@ beforeAll(async () => {
         {
           name: "maxis",
           modules: true,
-          scriptPath: ".build/bench/gateway-maxis/index.js",
+          scriptPath: bundle,
           ...maxisRuntime(),
           bindings: {
             DISCORD_API_BASE: discord.apiBase,
@@ -98,10 +92,6 @@ beforeAll(async () => {
  * printed, and these figures are the point of the file.
  */
 const report = (line: string) => process.stdout.write(`${line}\n`);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
-}
 
 afterAll(async () => {
   if (!mf || !discord) return;

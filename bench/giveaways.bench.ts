@@ -5,7 +5,6 @@
  *    (read 100,000 entrants from SQLite, draw, store, announce), measured in workerd (Miniflare)
  *    against the Maxis bundle `wrangler deploy` builds, with the local Discord stand-in.
  */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +12,7 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, bench, describe } from "vitest";
 import { LOCAL_GUILD_ID } from "../scripts/lib/local-identities";
 import { maxisRuntime } from "../scripts/lib/maxis-config";
+import { maxisBundle } from "../scripts/lib/worker-bundle";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { cryptoUint32, drawWinners, type Entrant } from "../src/maxis/giveaways/draw";
 import { freePort } from "../test/setup/ports";
@@ -120,14 +120,7 @@ async function createGiveaway(id: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  execFileSync(
-    "wrangler",
-    ["deploy", "--dry-run", "--outdir", ".build/bench/maxis", "-c", "wrangler.maxis.toml"],
-    {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    },
-  );
+  const bundle = maxisBundle(".build/bench/maxis");
   discord = await serveLocalDiscord(await freePort());
   // Compatibility date, flags and Durable Objects: wrangler.maxis.toml's.
   const maxis = maxisRuntime();
@@ -146,7 +139,7 @@ beforeAll(async () => {
       {
         name: "maxis",
         modules: true,
-        scriptPath: ".build/bench/maxis/index.js",
+        scriptPath: bundle,
         ...maxis,
         bindings: {
           DISCORD_API_BASE: discord.apiBase,

@@ -15,6 +15,7 @@ import { startPostgres } from "../scripts/local-supabase/postgres";
 import { freePort } from "../test/setup/ports";
 import { benchIds, BENCH_SHAPE as FULL_SHAPE, seedTickets } from "./seed-tickets";
 import { benchOptions, SMOKE } from "./smoke";
+import { percentile } from "./stats";
 
 const BENCH_SHAPE = SMOKE ? { tickets: 1_000, members: 100, guilds: 10 } : FULL_SHAPE;
 
@@ -162,9 +163,6 @@ async function timed(name: string, sql: string) {
   list.push(performance.now() - started);
   timings.set(name, list);
 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 
 /** The plans of the statements each function runs, as auto_explain reports them to this session. */
 async function printPlans() {

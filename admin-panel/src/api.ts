@@ -4,10 +4,10 @@
  * cross-site without a CORS preflight; Maxis also checks their Origin.
  */
 
-import type { GrantableRole } from "../../src/maxis/plans/discord-roles";
-import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
 import type { SalesSummary } from "../../src/maxis/sales/rpc";
 import type { BacklogSeries, SlaSettings, SlaStats } from "../../src/maxis/sla/rpc";
+import { MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
+import type { GrantableRole, Plan, PlanChange, PlanInput } from "../../src/shared/contracts/plans";
 import type {
   TicketCategory,
   TicketList,
@@ -17,12 +17,9 @@ import type {
   TicketSummary,
   TicketView,
   TicketWithMessage,
-} from "../../src/maxis/tickets/rpc";
+} from "../../src/shared/contracts/tickets";
 import type { Locale } from "./i18n";
 
-export type { GrantableRole } from "../../src/maxis/plans/discord-roles";
-export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
-export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
 export type { SalesSummary } from "../../src/maxis/sales/rpc";
 export { SALES_PERIODS } from "../../src/maxis/sales/rpc";
 export type {
@@ -33,6 +30,14 @@ export type {
   SlaTargets,
   WeeklySpan,
 } from "../../src/maxis/sla/rpc";
+export type {
+  GrantableRole,
+  Plan,
+  PlanChange,
+  PlanDuration,
+  PlanInput,
+} from "../../src/shared/contracts/plans";
+export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/shared/contracts/plans";
 
 export type {
   AgentStats,
@@ -48,23 +53,15 @@ export type {
   TicketStatus,
   TicketSummary,
   TicketView,
-} from "../../src/maxis/tickets/rpc";
+} from "../../src/shared/contracts/tickets";
 export {
   TICKET_CATEGORIES,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
-} from "../../src/maxis/tickets/rpc";
+} from "../../src/shared/contracts/tickets";
 
-/** A Discord user as the dashboard names them (GET /api/v1/people); no name when they left the server. */
-export interface Person {
-  id: string;
-  name: string | null;
-  avatarUrl: string | null;
-}
-
-/** The API answers at most this many people per call. */
-export const PEOPLE_PER_REQUEST = 50;
+export { MAX_PEOPLE_PER_REQUEST, type Person };
 
 export interface SessionInfo {
   user: { id: string; name: string; avatarUrl: string | null };
@@ -252,7 +249,7 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
       return res.blob();
     },
     people: (ids: readonly string[]) =>
-      get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
+      get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, MAX_PEOPLE_PER_REQUEST).join(",")}`),
   };
 }
 

@@ -1,4 +1,4 @@
-import { PEOPLE_PER_REQUEST, type Person } from "./api";
+import { MAX_PEOPLE_PER_REQUEST, type Person } from "./api";
 
 /** After a failed lookup, the same ids are asked again no sooner than this. */
 const RETRY_AFTER_MS = 30_000;
@@ -26,8 +26,8 @@ export function createPeopleDirectory(
     const ids = queued;
     queued = [];
     let changed = false;
-    for (let i = 0; i < ids.length; i += PEOPLE_PER_REQUEST) {
-      const batch = ids.slice(i, i + PEOPLE_PER_REQUEST);
+    for (let i = 0; i < ids.length; i += MAX_PEOPLE_PER_REQUEST) {
+      const batch = ids.slice(i, i + MAX_PEOPLE_PER_REQUEST);
       try {
         for (const person of await fetchPeople(batch)) known.set(person.id, person);
         changed = true;

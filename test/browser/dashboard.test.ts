@@ -11,7 +11,7 @@ import { discordSignatureHeaders } from "../../scripts/lib/ed25519";
 import { commandInteraction, parseCommandLine } from "../../scripts/lib/interaction-builder";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
-import { issueStaffSession, newSessionId } from "../../src/maxis/api/session";
+import { issueStaffSession, newSessionId } from "../../src/maxis/dashboard-auth/session-token";
 import { pollUntil } from "../support/poll";
 import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
 import { openTicketAsMember, replyAsMember, seedHistory, seedMany, seedTimeLeft } from "./support/seed";

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { formatPrice } from "../../../src/maxis/shop/money";
+import { formatPrice } from "../../../src/shared/i18n/currency";
 import {
   PLAN_CURRENCIES,
   PLAN_DURATIONS,

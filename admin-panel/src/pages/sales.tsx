@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import { formatPrice } from "../../../src/maxis/shop/money";
+import { formatPrice } from "../../../src/shared/i18n/currency";
 import { SALES_PERIODS, type SalesSummary } from "../api";
 import { Chart, type ChartSeries } from "../components/chart";
 import { useApp } from "../context";
@@ -367,7 +367,7 @@ function Kpi({
   label: string;
   value: string;
   tone: string;
-  detail?: string;
+  detail?: string | undefined;
 }) {
   return (
     <div class={`kpi tone-${tone}`}>

@@ -2,9 +2,9 @@ import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { acceptLanguageLocale, translatorFor } from "../../shared/i18n";
 import { authenticateStaff } from "../dashboard-auth/server-session";
+import { SESSION_COOKIE } from "../dashboard-auth/session-token";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
-import { SESSION_COOKIE } from "./session";
 
 /** The reader's language from Accept-Language (`fr-FR,fr;q=0.9,…` → French), English otherwise. */
 export const apiLocale: MiddlewareHandler<ApiEnv> = async (c, next) => {

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Locale, Translator } from "../../shared/i18n";
-import type { StaffSession } from "./session";
+import type { StaffSession } from "../dashboard-auth/session-token";
 
 /** What the API's middleware leaves for the routes: the verified session and the reader's language. */
 export interface ApiVariables {

@@ -18,7 +18,7 @@ import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
 
-export { issueStaffSession, SESSION_COOKIE, verifyStaffSession } from "./session";
+export { issueStaffSession, SESSION_COOKIE, verifyStaffSession } from "../dashboard-auth/session-token";
 
 export const apiRoutes = new Hono<ApiEnv>();
 

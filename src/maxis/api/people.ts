@@ -4,14 +4,12 @@
  */
 import { Hono } from "hono";
 import * as v from "valibot";
+import { MAX_PEOPLE_PER_REQUEST } from "../../shared/contracts/people";
 import { lookUpPeople } from "../people/directory";
 import type { ApiEnv } from "./context";
 import { check } from "./validate";
 
 export type { Person } from "../people/directory";
-
-/** One dashboard page never shows more distinct people than this. */
-export const MAX_PEOPLE_PER_REQUEST = 50;
 
 const peopleQuery = v.strictObject({
   ids: v.pipe(
@@ -26,7 +24,7 @@ export const peopleRoutes = new Hono<ApiEnv>();
 
 peopleRoutes.get("/people", async (c) => {
   const query = check(c, peopleQuery, c.req.query());
-  if (!query.ok) return query.response;
+  if (!query.ok) return query.error;
   const people = await lookUpPeople({
     env: c.env,
     guildId: c.var.session.guild_id,

@@ -73,7 +73,7 @@ export function planError(c: ApiContext, code: PlanErrorCode) {
 }
 
 function respond<T>(c: ApiContext, result: PlanResult<T>, status: ContentfulStatusCode = 200) {
-  return result.ok ? c.json(result.data as object, status) : planError(c, result.error.code);
+  return result.ok ? c.json(result.value as object, status) : planError(c, result.error.code);
 }
 
 /** Shapes only: the values (lengths, ranges, the currency, the key's form) are SQL's to judge. */
@@ -126,7 +126,7 @@ planRoutes.get("/plans", async (c) => respond(c, await listPlans(await clientOf(
 
 planRoutes.post("/plans", async (c) => {
   const body = await jsonBody(c, createBody);
-  if (!body.ok) return body.response;
+  if (!body.ok) return body.error;
   const { sortOrder, ...rest } = body.value;
   // No position: the function puts the plan after the last one.
   return respond(c, await createPlan(await clientOf(c), { ...rest, sortOrder: sortOrder ?? null }), 201);
@@ -136,7 +136,7 @@ planRoutes.get("/plans/:id", async (c) => respond(c, await viewPlan(await client
 
 planRoutes.patch("/plans/:id", async (c) => {
   const body = await jsonBody(c, updateBody);
-  if (!body.ok) return body.response;
+  if (!body.ok) return body.error;
   const { expectedUpdatedAt, ...input } = body.value;
   return respond(c, await updatePlan(await clientOf(c), c.req.param("id"), expectedUpdatedAt, input));
 });
@@ -154,7 +154,7 @@ const discordBody = v.strictObject({
 
 planRoutes.patch("/plans/:id/discord", async (c) => {
   const body = await jsonBody(c, discordBody);
-  if (!body.ok) return body.response;
+  if (!body.ok) return body.error;
   const roleId = body.value.roleId?.trim() || null;
   const skuId = body.value.skuId?.trim() || null;
   if (roleId !== null && !SNOWFLAKE.test(roleId)) return planError(c, "invalid_role");

@@ -104,14 +104,14 @@ slaRoutes.get("/sla", async (c) => respond(c, await viewSla(await clientOf(c))))
 for (const method of ["put", "patch"] as const) {
   slaRoutes[method]("/sla", async (c) => {
     const body = await jsonBody(c, slaBody);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     return respond(c, await updateSla(await clientOf(c), body.value));
   });
 }
 
 slaRoutes.get("/stats/sla", async (c) => {
   const query = check(c, daysQuery, c.req.query());
-  if (!query.ok) return query.response;
+  if (!query.ok) return query.error;
   const client = await clientOf(c);
   const days = query.value.days ?? 30;
   const [compliance, backlog] = await Promise.all([slaStats(client, days), backlogSeries(client, days)]);
@@ -122,7 +122,7 @@ slaRoutes.get("/stats/sla", async (c) => {
 
 slaRoutes.get("/export/tickets.csv", async (c) => {
   const query = check(c, daysQuery, c.req.query());
-  if (!query.ok) return query.response;
+  if (!query.ok) return query.error;
   const result = await exportData(await clientOf(c), query.value.days ?? 30);
   if (!result.ok) return slaError(c, result.error.code);
   const rows = result.data.tickets.map((t) => [
@@ -158,7 +158,7 @@ slaRoutes.get("/export/tickets.csv", async (c) => {
 
 slaRoutes.get("/export/agents.csv", async (c) => {
   const query = check(c, daysQuery, c.req.query());
-  if (!query.ok) return query.response;
+  if (!query.ok) return query.error;
   const result = await exportData(await clientOf(c), query.value.days ?? 30);
   if (!result.ok) return slaError(c, result.error.code);
   const header = [

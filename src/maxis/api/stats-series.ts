@@ -36,7 +36,7 @@ export const statsSeriesRoutes = new Hono<ApiEnv>();
 
 statsSeriesRoutes.get("/stats/series", async (c) => {
   const query = check(c, seriesQuery, c.req.query());
-  if (!query.ok) return query.response;
+  if (!query.ok) return query.error;
   const { sub, guild_id, app_role } = c.var.session;
   const client = await supabaseAs(c.env, {
     userId: sub,

@@ -4,6 +4,7 @@
  * their Discord interactions), and answers the function's JSON or its refusal as an API error.
  */
 import { Hono } from "hono";
+import { err } from "../../shared/result";
 import { supabaseAs } from "../supabase/client";
 import { afterTicketChange, type Notifier } from "../tickets/notify";
 import {
@@ -51,7 +52,7 @@ function ticketNumber(c: ApiContext): Checked<number> {
   const raw = c.req.param("number") ?? "";
   const checked = check(c, ticketNumberParam, raw);
   if (checked.ok) return checked;
-  return { ok: false, response: ticketError(c, "invalid_ticket_number", raw.slice(0, 20)) };
+  return err(ticketError(c, "invalid_ticket_number", raw.slice(0, 20)));
 }
 
 export const ticketRoutes = new Hono<ApiEnv>();
@@ -59,7 +60,7 @@ export const ticketRoutes = new Hono<ApiEnv>();
 /** ?status&category&priority&assignee=<id>|none&mine=true&search=<in subject>&sort=number|due&limit&offset */
 ticketRoutes.get("/tickets", async (c) => {
   const query = check(c, listQuery, c.req.query());
-  if (!query.ok) return query.response;
+  if (!query.ok) return query.error;
   const { assignee, ...filters } = query.value;
   return respond(
     c,
@@ -70,7 +71,7 @@ ticketRoutes.get("/tickets", async (c) => {
 /** The ticket, its whole thread (notes included: staff only here) and its audit history. */
 ticketRoutes.get("/tickets/:number", async (c) => {
   const number = ticketNumber(c);
-  if (!number.ok) return number.response;
+  if (!number.ok) return number.error;
   return respond(c, await viewTicket(await clientOf(c), number.value), number.value);
 });
 
@@ -80,7 +81,7 @@ ticketRoutes.get("/tickets/:number", async (c) => {
  */
 ticketRoutes.get("/tickets/:number/transcript", async (c) => {
   const number = ticketNumber(c);
-  if (!number.ok) return number.response;
+  if (!number.ok) return number.error;
   return answerTranscript({
     env: c.env,
     locale: c.var.locale,
@@ -97,9 +98,9 @@ ticketRoutes.get("/tickets/:number/transcript", async (c) => {
 
 ticketRoutes.post("/tickets/:number/replies", async (c) => {
   const number = ticketNumber(c);
-  if (!number.ok) return number.response;
+  if (!number.ok) return number.error;
   const body = await jsonBody(c, replyBody);
-  if (!body.ok) return body.response;
+  if (!body.ok) return body.error;
   const result = await replyToTicket(await clientOf(c), number.value, body.value);
   if (result.ok) {
     const { ticket, message } = result.data;
@@ -113,9 +114,9 @@ ticketRoutes.post("/tickets/:number/replies", async (c) => {
 
 ticketRoutes.post("/tickets/:number/notes", async (c) => {
   const number = ticketNumber(c);
-  if (!number.ok) return number.response;
+  if (!number.ok) return number.error;
   const body = await jsonBody(c, noteBody);
-  if (!body.ok) return body.response;
+  if (!body.ok) return body.error;
   return respond(
     c,
     await addInternalNote(await clientOf(c), number.value, body.value.body),
@@ -127,9 +128,9 @@ ticketRoutes.post("/tickets/:number/notes", async (c) => {
 for (const method of ["put", "patch"] as const) {
   ticketRoutes[method]("/tickets/:number/assignee", async (c) => {
     const number = ticketNumber(c);
-    if (!number.ok) return number.response;
+    if (!number.ok) return number.error;
     const body = await jsonBody(c, assignBody);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     const result = await assignTicket(await clientOf(c), number.value, body.value.assigneeId);
     if (result.ok) afterTicketChange(notifierOf(c), result.data);
     return respond(c, result, number.value);
@@ -137,9 +138,9 @@ for (const method of ["put", "patch"] as const) {
 
   ticketRoutes[method]("/tickets/:number/status", async (c) => {
     const number = ticketNumber(c);
-    if (!number.ok) return number.response;
+    if (!number.ok) return number.error;
     const body = await jsonBody(c, statusBody);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     const result = await setTicketStatus(await clientOf(c), number.value, body.value.status);
     if (result.ok) {
       afterTicketChange(notifierOf(c), result.data, {
@@ -153,9 +154,9 @@ for (const method of ["put", "patch"] as const) {
 
   ticketRoutes[method]("/tickets/:number/priority", async (c) => {
     const number = ticketNumber(c);
-    if (!number.ok) return number.response;
+    if (!number.ok) return number.error;
     const body = await jsonBody(c, priorityBody);
-    if (!body.ok) return body.response;
+    if (!body.ok) return body.error;
     const result = await setTicketPriority(await clientOf(c), number.value, body.value.priority);
     if (result.ok) afterTicketChange(notifierOf(c), result.data);
     return respond(c, result, number.value);
@@ -164,9 +165,9 @@ for (const method of ["put", "patch"] as const) {
 
 ticketRoutes.post("/tickets/:number/close", async (c) => {
   const number = ticketNumber(c);
-  if (!number.ok) return number.response;
+  if (!number.ok) return number.error;
   const body = await jsonBody(c, closeBody);
-  if (!body.ok) return body.response;
+  if (!body.ok) return body.error;
   const result = await closeTicket(await clientOf(c), number.value, body.value.reason || undefined);
   if (result.ok) {
     afterTicketChange(notifierOf(c), result.data, {

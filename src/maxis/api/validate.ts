@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
 import type { MessageKey, Translator } from "../../shared/i18n";
+import { err, ok, type Result } from "../../shared/result";
 import { isTicketErrorCode } from "../tickets/rpc";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError, ticketError } from "./errors";
@@ -8,7 +9,8 @@ import { apiError, ticketError } from "./errors";
 /** Largest JSON body any route needs (a 2000-character reply is ~8 KiB at worst). */
 const MAX_BODY_BYTES = 32 * 1024;
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; response: Response };
+/** A checked input, or the error answer to send as it is. */
+export type Checked<T> = Result<T, Response>;
 
 /** What a field should have been, in the reader's language, from the kind of check that failed. */
 const EXPECTED: Partial<Record<string, MessageKey>> = {
@@ -42,11 +44,10 @@ export function check<S extends v.GenericSchema>(
   input: unknown,
 ): Checked<v.InferOutput<S>> {
   const result = v.safeParse(schema, input);
-  if (result.success) return { ok: true, value: result.output };
+  if (result.success) return ok(result.output);
   const [issue] = result.issues;
-  if (issue && isTicketErrorCode(issue.message))
-    return { ok: false, response: ticketError(c, issue.message) };
-  return { ok: false, response: apiError(c, 400, "invalid_request", describeIssue(c.var.t, issue)) };
+  if (issue && isTicketErrorCode(issue.message)) return err(ticketError(c, issue.message));
+  return err(apiError(c, 400, "invalid_request", describeIssue(c.var.t, issue)));
 }
 
 /**
@@ -74,25 +75,19 @@ export async function jsonBody<S extends v.GenericSchema>(
 ): Promise<Checked<v.InferOutput<S>>> {
   const raw = await c.req.text();
   if (raw.length > MAX_BODY_BYTES) {
-    return { ok: false, response: apiError(c, 413, "body_too_large", c.var.t("api.error.body_too_large")) };
+    return err(apiError(c, 413, "body_too_large", c.var.t("api.error.body_too_large")));
   }
   let parsed: unknown = {};
   if (raw.trim()) {
     try {
       parsed = JSON.parse(raw);
     } catch {
-      return {
-        ok: false,
-        response: apiError(c, 400, "invalid_json", c.var.t("api.error.invalid_json")),
-      };
+      return err(apiError(c, 400, "invalid_json", c.var.t("api.error.invalid_json")));
     }
   }
   // Every body is an object; valibot would take an array for one and name its indexes as fields.
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return {
-      ok: false,
-      response: apiError(c, 400, "invalid_request", c.var.t("api.error.not_an_object")),
-    };
+    return err(apiError(c, 400, "invalid_request", c.var.t("api.error.not_an_object")));
   }
   return check(c, schema, parsed);
 }

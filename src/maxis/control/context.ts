@@ -1,5 +1,6 @@
 import type { ControlAction, ControlOperator, ControlResults } from "../../shared/control/protocol";
 import type { Locale, Translator } from "../../shared/i18n";
+import { type Err, err, type Result } from "../../shared/result";
 
 /** One verified control call, as each action sees it. */
 export interface ControlContext {
@@ -13,35 +14,30 @@ export interface ControlContext {
 }
 
 /** An action's answer: its result, or why it did not run (`rejected`: nothing changed). */
-export type ActionOutcome<A extends ControlAction> = { ok: true; result: ControlResults[A] } | ActionFailure;
+export type ActionOutcome<A extends ControlAction> = Result<ControlResults[A], ActionFailure>;
 
 export interface ActionFailure {
-  ok: false;
   status: 400 | 404 | 405 | 422 | 500 | 503;
   outcome: "rejected" | "failed";
   code: string;
   message: string;
 }
 
+/** Nothing ran and nothing changed, because of what was asked. */
+export const rejection = (
+  code: string,
+  message: string,
+  status: 400 | 404 | 405 | 422 | 503 = 422,
+): ActionFailure => ({ status, outcome: "rejected", code, message });
+
 export const rejected = (
   code: string,
   message: string,
   status: 400 | 404 | 405 | 422 | 503 = 422,
-): ActionFailure => ({
-  ok: false,
-  status,
-  outcome: "rejected",
-  code,
-  message,
-});
+): Err<ActionFailure> => err(rejection(code, message, status));
 
-export const failed = (code: string, message: string): ActionFailure => ({
-  ok: false,
-  status: 500,
-  outcome: "failed",
-  code,
-  message,
-});
+export const failed = (code: string, message: string): Err<ActionFailure> =>
+  err({ status: 500, outcome: "failed", code, message });
 
 /** The fields an action reads from the body, checked: the body is signed, but still never trusted. */
 export type Body = Readonly<Record<string, unknown>>;

@@ -18,7 +18,7 @@ const status: StatusResult = {
 const analytics: AnalyticsResult = {
   period: { label: "7d", since: "2026-11-17T12:00:00.000Z", until: "2026-11-24T12:00:00.000Z" },
   tickets: { ok: true, value: { opened: 5, closed: 3, openNow: 2 } },
-  giveaways: { ok: false, reason: "not_available" },
+  giveaways: { ok: false, error: "not_available" },
   promotions: { ok: true, value: { promotionsRun: 2, plansPromoted: 1, averagePercent: 20, liveNow: 1 } },
 };
 

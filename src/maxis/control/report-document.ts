@@ -8,9 +8,9 @@
  */
 import type { AnalyticsResult, Figure, ReportResult, StatusResult } from "../../shared/control/protocol";
 import type { Locale, Translator } from "../../shared/i18n";
+import { formatPrice } from "../../shared/i18n/currency";
 import { discordTimestamp, formatDateTime } from "../../shared/i18n/dates";
 import { inertText } from "../../shared/markdown";
-import { formatPrice } from "../shop/money";
 import type { AuditRecord, RefusalSummary } from "./audit";
 
 export interface ReportFacts {

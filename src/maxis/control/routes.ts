@@ -23,7 +23,7 @@ import {
   type Body,
   type ControlContext,
   failed,
-  rejected,
+  rejection,
 } from "./context";
 import { type PassedDoor, requireControlSignature } from "./require-signature";
 import { auditedAction, type ControlRoute, matchControlRoute } from "./route";
@@ -56,16 +56,16 @@ function refusalOf(
 ): ActionFailure | null {
   switch (route.kind) {
     case "not_found":
-      return rejected("not_found", t("control.error.no_route"), 404);
+      return rejection("not_found", t("control.error.no_route"), 404);
     case "unknown_action":
-      return rejected("unknown_action", t("control.error.unknown_action", { action: route.name }), 404);
+      return rejection("unknown_action", t("control.error.unknown_action", { action: route.name }), 404);
     case "method_not_allowed":
-      return rejected("method_not_allowed", t("control.error.method_not_allowed"), 405);
+      return rejection("method_not_allowed", t("control.error.method_not_allowed"), 405);
     case "action":
       if (body.ok) return null;
       return body.code === "invalid_characters"
-        ? rejected("invalid_characters", t("control.error.invalid_characters", { field: body.detail }), 400)
-        : rejected("invalid_body", t("control.error.invalid_body", { detail: body.detail }), 400);
+        ? rejection("invalid_characters", t("control.error.invalid_characters", { field: body.detail }), 400)
+        : rejection("invalid_body", t("control.error.invalid_body", { detail: body.detail }), 400);
   }
 }
 
@@ -118,10 +118,11 @@ async function handleVerifiedCall(c: Context<ControlEnv>, { verified, rawBody, p
       c.env,
       verified.keyId,
       auditId,
-      outcome.ok ? "accepted" : outcome.outcome,
-      outcome.ok ? "ok" : outcome.code,
+      outcome.ok ? "accepted" : outcome.error.outcome,
+      outcome.ok ? "ok" : outcome.error.code,
     ),
   );
-  if (outcome.ok) return c.json({ ok: true, result: outcome.result });
-  return c.json({ error: { code: outcome.code, message: outcome.message } }, outcome.status);
+  if (outcome.ok) return c.json({ ok: true, result: outcome.value });
+  const { code, message, status } = outcome.error;
+  return c.json({ error: { code, message } }, status);
 }

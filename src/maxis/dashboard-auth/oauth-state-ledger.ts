@@ -1,20 +1,19 @@
 /**
  * Every OAuth `state` a sign-in has completed with, until it expires, so a state works once even if
  * its cookie and callback address are replayed together. One instance per Maxis: requests to one
- * object run one at a time and `claim` has no await inside, so two racing callbacks cannot both win.
- * Only states whose signed cookie checked out reach it, so it cannot be filled by strangers.
+ * object run one at a time and `claim` has no await inside (the shared `ClaimOnceTable`, table
+ * `used_states`), so two racing callbacks cannot both win. Only states whose signed cookie checked
+ * out reach it, so it cannot be filled by strangers.
  */
 import { DurableObject } from "cloudflare:workers";
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS used_states (state TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS used_states_expiry ON used_states (expires_at);
-`;
+import { ClaimOnceTable } from "../../shared/claim-once";
 
 export class OAuthStateLedger extends DurableObject<MaxisEnv> {
+  private readonly states: ClaimOnceTable;
+
   constructor(ctx: DurableObjectState, env: MaxisEnv) {
     super(ctx, env);
-    ctx.storage.sql.exec(SCHEMA);
+    this.states = new ClaimOnceTable(ctx.storage.sql, "used_states", "state");
   }
 
   /**
@@ -22,14 +21,9 @@ export class OAuthStateLedger extends DurableObject<MaxisEnv> {
    * expires: after that the cookie check refuses it anyway, so the row can go.
    */
   claim(state: string, expiresAt: number, now: number): boolean {
-    const sql = this.ctx.storage.sql;
-    sql.exec("DELETE FROM used_states WHERE expires_at <= ?", now);
-    const inserted = sql.exec(
-      "INSERT INTO used_states (state, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
-      state,
-      expiresAt,
-    );
-    return inserted.rowsWritten > 0;
+    // Whole seconds: a state is spent from its expiry second on (`expires_at <= now`), which is
+    // `expires_at < now + 1` in the table's terms.
+    return this.states.claim(state, expiresAt, now + 1);
   }
 }
 

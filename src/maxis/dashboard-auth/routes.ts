@@ -13,13 +13,13 @@ import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { cors } from "hono/cors";
 import { type Locale, resolveLocale, translatorFor } from "../../shared/i18n";
-import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "../api/session";
 import { serverSettings } from "../servers/settings-store";
 import { authorizeUrl, exchangeCode, readProfile } from "./discord-oauth";
 import { claimOAuthState } from "./oauth-state-ledger";
 import { requireDashboardOrigin } from "./origin";
 import { renderAuthPage } from "./page";
 import { authenticateStaff, endStaffSession, startStaffSession } from "./server-session";
+import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "./session-token";
 import { avatarUrl, dashboardRole, displayName } from "./staff";
 import { checkOAuthState, createOAuthState, STATE_COOKIE, STATE_TTL_SECONDS } from "./state";
 

@@ -1,5 +1,5 @@
 /**
- * Staff sessions, both halves: the signed token the browser holds (api/session.ts) and the record
+ * Staff sessions, both halves: the signed token the browser holds (session-token.ts) and the record
  * Maxis keeps (StaffSessionStore). Sign-in starts one, every dashboard request authenticates with
  * one (one Durable Object call, plus Discord every ROLE_RECHECK_SECONDS), logout ends one.
  */
@@ -10,7 +10,7 @@ import {
   type StaffRole,
   type StaffSession,
   verifyStaffSession,
-} from "../api/session";
+} from "./session-token";
 
 type SessionEnv = Pick<MaxisEnv, "SESSION_SECRET" | "STAFF_SESSIONS">;
 

@@ -8,10 +8,10 @@
  * the last answer is older than ROLE_RECHECK_SECONDS; concurrent requests share one re-check.
  */
 import { DurableObject } from "cloudflare:workers";
-import type { StaffRole } from "../api/session";
 import { serverSettings } from "../servers/settings-store";
 import { DiscordOAuthError, readProfile } from "./discord-oauth";
 import { planRoleCheck, staleRoleUsable } from "./role-recheck";
+import type { StaffRole } from "./session-token";
 import { dashboardRole } from "./staff";
 
 /** Created by `start`: an object that was never started (a forged or stale sid) stores nothing. */

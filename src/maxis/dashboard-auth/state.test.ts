@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { issueStaffSession, newSessionId, verifyStaffSession } from "../api/session";
+import { issueStaffSession, newSessionId, verifyStaffSession } from "./session-token";
 import { checkOAuthState, createOAuthState, STATE_TTL_SECONDS } from "./state";
 
 const secret = "s".repeat(40);

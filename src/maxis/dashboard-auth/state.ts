@@ -9,7 +9,7 @@
  */
 import { sign, verify } from "hono/jwt";
 import * as v from "valibot";
-import { sessionSecret } from "../api/session";
+import { sessionSecret } from "./session-token";
 
 export const STATE_COOKIE = "maxis_oauth_state";
 /** Long enough to read Discord's consent screen, short enough that a stolen cookie is soon useless. */

@@ -6,11 +6,11 @@ import type { CommandContext, SlashCommand } from "../../shared/discord/handlers
 import { CommandOptions } from "../../shared/discord/options";
 import { ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
+import { parseDuration } from "../../shared/duration";
 import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
 import { checkPostableChannel } from "../control/channels";
 import { staffRolesFor } from "../identity";
-import { parseDuration } from "../shop/duration";
 import { shownPrize } from "./message";
 import {
   endGiveawayNow,
@@ -51,6 +51,7 @@ const startSubcommand = subcommand("start", "command.giveaway.start", [
     max_value: giveawayLimits.maxBonusEntries,
   }),
 ]);
+const endSubcommand = subcommand("end", "command.giveaway.end", [idOption]);
 const rerollSubcommand = subcommand("reroll", "command.giveaway.reroll", [idOption, winnersOption]);
 
 /**
@@ -150,7 +151,7 @@ export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
     name: "giveaway-staff",
     description: "command.giveaway_staff.description",
     defaultMemberPermissions: STAFF_COMMAND_PERMISSIONS,
-    options: [startSubcommand, subcommand("end", "command.giveaway.end", [idOption]), rerollSubcommand],
+    options: [startSubcommand, endSubcommand, rerollSubcommand],
   }),
 
   async run(ctx) {
@@ -161,7 +162,11 @@ export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
     if (!(await isStaff(interaction, env))) return ephemeral(t("giveaway.staff_only"));
     if (options.subcommand === "start") return start(ctx, options, guildId);
 
-    const id = (options.string("id") ?? "").trim().toLowerCase();
+    const given =
+      options.subcommand === "end"
+        ? { ...readOptions(options, endSubcommand.options), winners: undefined }
+        : readOptions(options, rerollSubcommand.options);
+    const id = given.id.trim().toLowerCase();
     const existing = await getGiveaway(env, id);
     // Staff of one server cannot end or reroll another server's giveaway.
     if (existing && existing.guildId !== guildId) return ephemeral(t("giveaway.error.not_found"));
@@ -173,7 +178,7 @@ export const giveawayStaffCommand: SlashCommand<MaxisEnv> = {
         const result =
           options.subcommand === "end"
             ? await endGiveawayNow(env, id, interaction.id)
-            : await rerollGiveaway(env, id, options.number("winners"), interaction.id);
+            : await rerollGiveaway(env, id, given.winners, interaction.id);
         if (!result.ok) return giveawayErrorMessage(t, result.error);
         return t(options.subcommand === "end" ? "giveaway.ended_now" : "giveaway.rerolled", {
           id,

@@ -1,4 +1,5 @@
 import type { Locale } from "../../shared/i18n";
+import type { Result } from "../../shared/result";
 
 /** Extra tickets for members holding a role: a member's weight is 1 + the sum of their roles' entries. */
 export interface BonusEntries {
@@ -95,7 +96,7 @@ export interface GiveawayError {
   params?: Record<string, string | number>;
 }
 
-export type GiveawayResult<T> = { ok: true; value: T } | { ok: false; error: GiveawayError };
+export type GiveawayResult<T> = Result<T, GiveawayError>;
 
 export const giveawayLimits = {
   minWinners: 1,

@@ -5,15 +5,11 @@
  * tickets costs Discord a few calls at most, and none while the names are cached.
  */
 import type { APIGuildMember } from "discord-api-types/v10";
+import type { Person } from "../../shared/contracts/people";
 import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
 import { avatarUrl, displayName } from "../dashboard-auth/staff";
 
-export interface Person {
-  id: string;
-  /** Server nickname, else global name, else username; null when the user is not in the server. */
-  name: string | null;
-  avatarUrl: string | null;
-}
+export type { Person } from "../../shared/contracts/people";
 
 const FOUND_TTL_SECONDS = 3600;
 const MISSING_TTL_SECONDS = 600;

@@ -4,15 +4,10 @@
  * without roles Discord manages (bots' and boosters' roles, which nobody can be given by hand).
  */
 import type { APIRole } from "discord-api-types/v10";
+import type { GrantableRole } from "../../shared/contracts/plans";
 import { DiscordRest } from "../../shared/discord/rest";
 
-export interface GrantableRole {
-  id: string;
-  name: string;
-  /** 0xRRGGBB, 0 when the role has no colour. */
-  color: number;
-  position: number;
-}
+export type { GrantableRole };
 
 /** Pure: the grantable roles among a server's, highest first (as Discord's role list shows them). */
 export function grantableRoles(guildId: string, roles: readonly APIRole[]): GrantableRole[] {

@@ -5,119 +5,21 @@
  * their refusals come back as `{ ok: false, error: { code } }`, anything else throws.
  */
 
-import type { PlanDuration } from "../shop/types";
+import {
+  isPlanErrorCode,
+  type Plan,
+  type PlanChange,
+  type PlanDuration,
+  type PlanErrorCode,
+  type PlanInput,
+} from "../../shared/contracts/plans";
+import { err, ok, type Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
 
-export { PLAN_DURATIONS, type PlanDuration } from "../shop/types";
+/** The shapes the dashboard shares live in the contracts module; Maxis code keeps importing them from here. */
+export * from "../../shared/contracts/plans";
 
-/** The currencies the plan functions accept (ISO 4217). */
-export const PLAN_CURRENCIES = [
-  "EUR",
-  "USD",
-  "GBP",
-  "CHF",
-  "CAD",
-  "AUD",
-  "JPY",
-  "SEK",
-  "NOK",
-  "DKK",
-  "PLN",
-  "BRL",
-] as const;
-
-/** Limits the functions enforce, exported so the dashboard's form says them up front. */
-export const PLAN_LIMITS = {
-  key: 32,
-  name: 100,
-  description: 500,
-  maxPriceCents: 100_000_000,
-  maxSortOrder: 100_000,
-} as const;
-
-export const PLAN_ERROR_CODES = [
-  "not_authenticated",
-  "guild_required",
-  "admin_only",
-  "plan_not_found",
-  "plan_changed",
-  "invalid_key",
-  "key_taken",
-  "name_empty",
-  "name_too_long",
-  "name_fr_too_long",
-  "invalid_name",
-  "description_too_long",
-  "description_fr_too_long",
-  "invalid_price",
-  "invalid_floor",
-  "invalid_currency",
-  "invalid_plan_duration",
-  "invalid_sort_order",
-  // A plan's Discord role and SKU (plan_set_discord; role_not_in_server and roles_unavailable come
-  // from Maxis asking Discord first).
-  "invalid_role",
-  "invalid_sku",
-  "sku_taken",
-  "role_not_in_server",
-  "roles_unavailable",
-] as const;
-export type PlanErrorCode = (typeof PLAN_ERROR_CODES)[number];
-
-export const isPlanErrorCode = (value: string): value is PlanErrorCode =>
-  (PLAN_ERROR_CODES as readonly string[]).includes(value);
-
-/** A plan as its server's admins edit it. Amounts are integer minor units (cents). */
-export interface Plan {
-  id: string;
-  guildId: string;
-  key: string;
-  name: string;
-  nameFr: string;
-  description: string;
-  descriptionFr: string;
-  priceCents: number;
-  floorCents: number;
-  currency: string;
-  duration: PlanDuration;
-  /** On sale; false: archived. */
-  active: boolean;
-  sortOrder: number;
-  /** The Discord role a paying member gets, and the Discord SKU that also sells the plan (or null). */
-  roleId: string | null;
-  skuId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/**
- * Every field an admin sets; the server comes from the session, the id from the database. Plain
- * strings and numbers: the SQL function judges the values (`sortOrder` null: after the last plan).
- */
-export interface PlanInput {
-  key: string;
-  name: string;
-  nameFr: string;
-  description: string;
-  descriptionFr: string;
-  priceCents: number;
-  floorCents: number;
-  currency: string;
-  duration: string;
-  active: boolean;
-  sortOrder: number | null;
-}
-
-export interface PlanChange {
-  id: number;
-  actorId: string;
-  action: "created" | "updated" | "archived" | "restored";
-  before: Plan | null;
-  after: Plan;
-  at: string;
-}
-
-export type PlanResult<T> = { ok: true; data: T } | { ok: false; error: { code: PlanErrorCode } };
+export type PlanResult<T> = Result<T, { code: PlanErrorCode }>;
 
 interface PlanRow {
   id: string;
@@ -184,10 +86,10 @@ async function call<Row, T>(
 ): Promise<PlanResult<T>> {
   const { data, error } = await client.rpc(fn, args);
   if (error) {
-    if (isPlanErrorCode(error.message)) return { ok: false, error: { code: error.message } };
+    if (isPlanErrorCode(error.message)) return err({ code: error.message });
     throw new PlanRpcError(fn, error);
   }
-  return { ok: true, data: shape(data as Row) };
+  return ok(shape(data as Row));
 }
 
 const fields = (input: PlanInput) => ({

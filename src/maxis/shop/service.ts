@@ -11,7 +11,6 @@
  *   livePromotions(env, actor): Promise<ShopResult<Promotion[]>>   — soonest end first
  *   promotionFigures(env, actor, since: Date, until?: Date): Promise<ShopResult<PromotionFigures>>
  *     Staff or control only.
- *   parseDuration("48h" | "30m" | "2d" | "1d12h"): number | null   — seconds (./duration)
  *   shopErrorMessage(t, error): string   — the error in the caller's language
  *
  * `actor` is `{ kind: "member", identity }` for a Discord member (their own JWT) or `CONTROL_ACTOR`
@@ -35,17 +34,8 @@ import type {
 } from "./types";
 
 export { CONTROL_ACTOR, type ShopActor } from "./actor";
-export { parseDuration } from "./duration";
-export type {
-  CreatePromotionInput,
-  PlanDuration,
-  Promotion,
-  PromotionFigures,
-  ShopError,
-  ShopErrorCode,
-  ShopPlan,
-  ShopResult,
-} from "./types";
+/** The shop's types, for callers that import the service only. */
+export type * from "./types";
 
 export type ShopEnv = SupabaseBindings;
 

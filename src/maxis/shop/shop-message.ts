@@ -1,7 +1,8 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { MessageData } from "../../shared/discord/responses";
 import type { Locale, Translator } from "../../shared/i18n";
-import { formatPrice, unixSeconds } from "./money";
+import { formatPrice } from "../../shared/i18n/currency";
+import { unixSeconds } from "./money";
 import type { ShopPlan } from "./types";
 
 const SHOP_COLOUR = 0x5865f2;

@@ -1,3 +1,6 @@
+import type { PlanDuration } from "../../shared/contracts/plans";
+import type { Result } from "../../shared/result";
+
 /** A plan as /shop shows it: the list price and, while a promotion runs, the promoted one. */
 export interface ShopPlan {
   /** Stable and unique across servers (promotions and payments point at it). */
@@ -26,9 +29,7 @@ export interface ShopPlan {
   } | null;
 }
 
-/** How long one payment of a plan lasts; `lifetime` is paid once. */
-export const PLAN_DURATIONS = ["week", "month", "year", "lifetime"] as const;
-export type PlanDuration = (typeof PLAN_DURATIONS)[number];
+export { PLAN_DURATIONS, type PlanDuration } from "../../shared/contracts/plans";
 
 export interface Promotion {
   id: number;
@@ -82,7 +83,7 @@ export interface ShopError {
   params?: Record<string, string | number>;
 }
 
-export type ShopResult<T> = { ok: true; value: T } | { ok: false; error: ShopError };
+export type ShopResult<T> = Result<T, ShopError>;
 
 export const promotionLimits = {
   minPercent: 1,

@@ -2,6 +2,7 @@
  * The control API between Shellia and each Maxis (contract: ../../../ARCHITECTURE.md and the shared
  * architecture notes). `POST /control/v1/<action>`, JSON body, four signature headers.
  */
+import type { Result } from "../result";
 
 export const CONTROL_HEADERS = {
   keyId: "X-Control-Key-Id",
@@ -98,7 +99,7 @@ export type ChoiceField = (typeof CHOICE_FIELDS)[number];
 /** A part of Maxis whose figures could not be read; `not_available` means the feature is not built yet. */
 export type FigureUnavailable = "not_available" | "unreachable";
 
-export type Figure<T> = { ok: true; value: T } | { ok: false; reason: FigureUnavailable };
+export type Figure<T> = Result<T, FigureUnavailable>;
 
 export interface StatusResult {
   version: string;

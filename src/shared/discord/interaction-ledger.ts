@@ -5,16 +5,14 @@
  * `claim`, so two isolates racing with the same id cannot both win. An id is kept only while its
  * signed timestamp is within the window; after that the timestamp check refuses the request anyway.
  *
- * A claim is one statement: an upsert that takes a new id, or an id whose time has passed, and
- * leaves a live one alone. Expired rows are deleted at most once a minute per object rather than on
- * every claim (the load benchmark showed that DELETE on every claim cost as much as the insert), so a
- * shard holds at most the window plus a minute of ids.
+ * Claims go through the shared `ClaimOnceTable` (table `handled`). Expired rows are deleted at most
+ * once a minute per object rather than on every claim (the load benchmark showed that DELETE on every
+ * claim cost as much as the insert), so a shard holds at most the window plus a minute of ids.
  */
 import { DurableObject } from "cloudflare:workers";
+import { ClaimOnceTable } from "../claim-once";
 
 const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS handled (id TEXT PRIMARY KEY, expires_at INTEGER NOT NULL) WITHOUT ROWID;
-  CREATE INDEX IF NOT EXISTS handled_expiry ON handled (expires_at);
   CREATE TABLE IF NOT EXISTS held (
     id TEXT PRIMARY KEY, owner TEXT NOT NULL, payload TEXT NOT NULL, expires_at INTEGER NOT NULL
   ) WITHOUT ROWID;
@@ -27,32 +25,22 @@ export type Taken = { kind: "taken"; payload: string } | { kind: "not_owner" } |
 export const LEDGER_PURGE_INTERVAL_MS = 60_000;
 
 export class InteractionLedger extends DurableObject<unknown> {
-  /** When this instance next deletes expired ids (the first claim after it starts does). */
-  private nextPurgeAt = 0;
+  private readonly handled: ClaimOnceTable;
 
   constructor(ctx: DurableObjectState, env: unknown) {
     super(ctx, env);
+    this.handled = new ClaimOnceTable(ctx.storage.sql, "handled", "id", LEDGER_PURGE_INTERVAL_MS);
     ctx.storage.sql.exec(SCHEMA);
   }
 
   /** Records the id and says whether it was new (or only remembered past its expiry, in ms). */
   claim(interactionId: string, expiresAt: number): boolean {
-    const now = Date.now();
-    if (now >= this.nextPurgeAt) this.purgeExpired(now);
-    const written = this.ctx.storage.sql.exec(
-      `INSERT INTO handled (id, expires_at) VALUES (?, ?)
-       ON CONFLICT (id) DO UPDATE SET expires_at = excluded.expires_at WHERE handled.expires_at < ?`,
-      interactionId,
-      expiresAt,
-      now,
-    );
-    return written.rowsWritten > 0;
+    return this.handled.claim(interactionId, expiresAt, Date.now());
   }
 
   /** Deletes the ids whose time has passed; returns how many. */
   purgeExpired(now = Date.now()): number {
-    this.nextPurgeAt = now + LEDGER_PURGE_INTERVAL_MS;
-    return this.ctx.storage.sql.exec("DELETE FROM handled WHERE expires_at < ?", now).rowsWritten;
+    return this.handled.purgeExpired(now);
   }
 
   /**
@@ -91,7 +79,7 @@ export class InteractionLedger extends DurableObject<unknown> {
 
   /** How many ids are kept (for tests: expiry keeps this bounded). */
   size(): number {
-    return this.ctx.storage.sql.exec<{ n: number }>("SELECT count(*) AS n FROM handled").one().n;
+    return this.handled.size();
   }
 }
 

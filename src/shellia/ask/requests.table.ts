@@ -1,4 +1,6 @@
 /**
+ * Over 300 lines: a table of test data, one row per request.
+ *
  * Requests operators really type, with what `/ask` must make of them: the `/maxis` actions (action and
  * options after checking), one question (the missing or wrong option), or a refusal. Read against the
  * built-in parser by requests.table.test.ts, at 2026-12-01 11:00 in Paris (a Tuesday), with one bot

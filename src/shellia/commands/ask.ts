@@ -6,12 +6,8 @@
  * store that makes every interaction run once.
  */
 import { InteractionResponseType, PermissionFlagsBits } from "discord-api-types/payloads/v10";
-import type {
-  APIApplicationCommandSubcommandOption,
-  APIEmbed,
-  APIInteractionResponse,
-} from "discord-api-types/v10";
-import { guildCommand, option } from "../../shared/discord/command-definition";
+import type { APIApplicationCommandSubcommandOption, APIInteractionResponse } from "discord-api-types/v10";
+import { guildCommand, option, readOptions } from "../../shared/discord/command-definition";
 import {
   deferThenEditWithFile,
   editOriginalResponse,
@@ -22,8 +18,7 @@ import { ledgerFor } from "../../shared/discord/ledger-shards";
 import { CommandOptions } from "../../shared/discord/options";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
-import type { Locale, Translator } from "../../shared/i18n";
-import { type ActionSpec, actionSpecs, asCommandData, type Proposal } from "../ask/actions";
+import { type ActionSpec, actionSpecs, type Proposal } from "../ask/actions";
 import { auditAsk } from "../ask/audit";
 import {
   ASK_COMPONENT,
@@ -35,10 +30,9 @@ import {
   refusalMessage,
 } from "../ask/preview";
 import { resolveDrafts } from "../ask/resolve";
+import { runAll, withHeader } from "../ask/run-all";
 import { understand } from "../ask/understand";
 import { callMaxis } from "../control-client";
-import { buildControlCall } from "../maxis/requests";
-import { chooseTargets, runControlCall } from "../maxis/run";
 import { type MaxisTarget, maxisTargets } from "../maxis-targets";
 import { isOperator } from "../operators";
 import { maxis } from "./maxis";
@@ -57,12 +51,17 @@ interface HeldProposal extends Engine {
   actions: { proposal: Proposal; targets: string[] }[];
 }
 
+const requestOption = option.string("request", "command.ask.option.request", {
+  required: true,
+  max_length: 400,
+});
+
 export const ask: SlashCommand<ShelliaEnv> = {
   data: guildCommand({
     name: "ask",
     description: "command.ask.description",
     defaultMemberPermissions: PermissionFlagsBits.Administrator,
-    options: [option.string("request", "command.ask.option.request", { required: true, max_length: 400 })],
+    options: [requestOption],
   }),
 
   run(ctx) {
@@ -71,7 +70,7 @@ export const ask: SlashCommand<ShelliaEnv> = {
       auditAsk({ askId: interaction.id, step: "not_operator", operatorId: user.id });
       return ephemeral(t("error.not_operator"));
     }
-    const request = new CommandOptions(interaction.data).string("request") ?? "";
+    const { request } = readOptions(new CommandOptions(interaction.data), [requestOption]);
     const targets = maxisTargets(env);
     if (targets.length === 0) return ephemeral(t("maxis.no_targets"));
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
@@ -169,55 +168,6 @@ async function answer(
   if (!kept) return { message: t("ask.unavailable") };
   auditAsk({ ...base, step: "proposed", commands });
   return { message: previewMessage(t, specs, understood, actions, askId, now, expiresAt) };
-}
-
-/** Runs the actions one after the other (in the order asked), each through `/maxis`'s own path. */
-async function runAll(
-  t: Translator,
-  locale: Locale,
-  targets: MaxisTarget[],
-  actions: HeldProposal["actions"],
-  operator: { id: string; name: string },
-  via: Engine & { askId: string; request: string; confirmed: boolean },
-): Promise<MessageWithFile & { outcomes: string[] }> {
-  const texts: string[] = [];
-  const embeds: APIEmbed[] = [];
-  const outcomes: string[] = [];
-  let file: MessageWithFile["file"];
-  for (const { proposal } of actions) {
-    const choice = chooseTargets(targets, proposal.options["target"] as string | undefined, proposal.action);
-    const call = buildControlCall({ options: new CommandOptions(asCommandData(proposal)), operator, locale });
-    if (!choice.ok || "error" in call) {
-      texts.push(choice.ok ? t("error.internal") : t(choice.key, choice.params));
-      outcomes.push("not_sent");
-      continue;
-    }
-    call.request.via = {
-      kind: "ask",
-      askId: via.askId,
-      request: via.request,
-      engine: via.engine,
-      ...(via.model ? { model: via.model } : {}),
-      confirmed: via.confirmed,
-    };
-    const result = await runControlCall(t, locale, choice.chosen, call);
-    outcomes.push(...result.outcomes);
-    if (typeof result.message === "string") texts.push(result.message);
-    else {
-      texts.push(result.message.content ?? "");
-      embeds.push(...(result.message.embeds ?? []));
-    }
-    file ??= result.file;
-  }
-  return { message: { content: texts.join("\n\n"), embeds }, ...(file ? { file } : {}), outcomes };
-}
-
-function withHeader(result: MessageWithFile, header: string): MessageWithFile {
-  const message = typeof result.message === "string" ? { content: result.message } : result.message;
-  return {
-    ...result,
-    message: { ...message, content: `${header}\n\n${message.content ?? ""}`.slice(0, 2000) },
-  };
 }
 
 /** `ask:confirm:<ask id>` and `ask:cancel:<ask id>`. */

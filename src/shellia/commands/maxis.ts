@@ -2,38 +2,18 @@ import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
 import type { ChoiceField } from "../../shared/control/protocol";
-import {
-  type DefinedOption,
-  guildCommand,
-  option,
-  subcommand,
-} from "../../shared/discord/command-definition";
+import { guildCommand, readOptions } from "../../shared/discord/command-definition";
 import { deferThenEditWithFile } from "../../shared/discord/followup";
 import type { AutocompleteContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
 import { callMaxis } from "../control-client";
-import { buildControlCall, type CommandAction } from "../maxis/requests";
+import { buildControlCall } from "../maxis/requests";
 import { chooseTargets, runControlCall } from "../maxis/run";
+import { maxisSubcommands, targetOption } from "../maxis/subcommands";
 import { maxisTargets } from "../maxis-targets";
 import { isOperator } from "../operators";
-
-const target = option.string("target", "command.maxis.option.target", { autocomplete: true });
-const period = option.string("period", "command.maxis.option.period", { max_length: 8 });
-/** Whose revenue analytics and report show: Maxis's home server unless the operator names another. */
-const revenueServer = option.string("server", "command.maxis.option.revenue_server", {
-  autocomplete: true,
-  max_length: 24,
-});
-const duration = option.string("duration", "command.maxis.option.duration", {
-  required: true,
-  max_length: 16,
-});
-
-/** Every subcommand is a control action, and may name which Maxis bot it is for. */
-const action = (name: CommandAction, options: DefinedOption[] = []) =>
-  subcommand(name, `command.maxis.${name}`, [...options, target]);
 
 /** `/maxis …`: operators steer the Maxis bots through the signed control API. */
 export const maxis: SlashCommand<ShelliaEnv> = {
@@ -42,47 +22,8 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     description: "command.maxis.description",
     // Hides the command from everyone but administrators; the operator allow-list is what enforces.
     defaultMemberPermissions: PermissionFlagsBits.Administrator,
-    options: [
-      action("status"),
-      action("analytics", [period, revenueServer]),
-      action("promo", [
-        option.integer("percent", "command.maxis.option.percent", {
-          required: true,
-          min_value: 1,
-          max_value: 90,
-        }),
-        option.string("plan", "command.maxis.option.plan", {
-          required: true,
-          autocomplete: true,
-          max_length: 32,
-        }),
-        duration,
-        // A promotion changes one server's /shop: Maxis's home server unless the operator names
-        // another of its servers (Discord lists required options first).
-        option.string("server", "command.maxis.option.server", { autocomplete: true, max_length: 24 }),
-      ]),
-      action("giveaway", [
-        option.string("prize", "command.maxis.option.prize", { required: true, max_length: 256 }),
-        duration,
-        // A string the operator picks from Maxis's own channels: Shellia may sit on another server,
-        // where Discord's channel picker could only offer Shellia's channels.
-        option.string("channel", "command.maxis.option.channel", {
-          required: true,
-          autocomplete: true,
-          max_length: 24,
-        }),
-        option.integer("winners", "command.maxis.option.winners", { min_value: 1, max_value: 20 }),
-      ]),
-      action("restart"),
-      action("report", [period, revenueServer]),
-      action("execute", [
-        option.string("operation", "command.maxis.option.operation", {
-          required: true,
-          autocomplete: true,
-          max_length: 100,
-        }),
-      ]),
-    ],
+    // In the order Discord shows them.
+    options: Object.values(maxisSubcommands),
   }),
 
   run(ctx) {
@@ -92,8 +33,9 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     const options = new CommandOptions(interaction.data);
     const targets = maxisTargets(env);
     if (targets.length === 0) return ephemeral(t("maxis.no_targets"));
-    const choice = chooseTargets(targets, options.string("target"), options.subcommand ?? "");
-    if (!choice.ok) return ephemeral(t(choice.key, choice.params));
+    const { target } = readOptions(options, [targetOption]);
+    const choice = chooseTargets(targets, target, options.subcommand ?? "");
+    if (!choice.ok) return ephemeral(t(choice.error.key, choice.error.params));
 
     const call = buildControlCall({
       options,
@@ -103,7 +45,7 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     if ("error" in call) return ephemeral(t(call.error));
 
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
-    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.chosen, call), {
+    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.value, call), {
       ephemeral: true,
     });
   },

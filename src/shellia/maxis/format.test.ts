@@ -21,8 +21,8 @@ const status: StatusResult = {
   maintenance: { on: true, since: "2026-11-24T11:00:00.000Z", by: "1300000000000000042" },
   database: { reachable: false, latencyMs: null },
   openTickets: { ok: true, value: 3 },
-  runningGiveaways: { ok: false, reason: "not_available" },
-  livePromotions: { ok: false, reason: "unreachable" },
+  runningGiveaways: { ok: false, error: "not_available" },
+  livePromotions: { ok: false, error: "unreachable" },
 };
 
 describe("formatStatus", () => {

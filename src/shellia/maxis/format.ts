@@ -53,7 +53,7 @@ export function problem(
 }
 
 function figure<T>(t: Translator, value: Figure<T>, show: (v: T) => string | number): string | number {
-  return value.ok ? show(value.value) : t(`maxis.figure.${value.reason}`);
+  return value.ok ? show(value.value) : t(`maxis.figure.${value.error}`);
 }
 
 export function formatStatus(t: Translator, target: MaxisTarget, status: StatusResult, ms: number): string {
@@ -90,7 +90,7 @@ export function formatStatus(t: Translator, target: MaxisTarget, status: StatusR
 function gatewayLines(t: Translator, status: StatusResult): string[] {
   if (!status.gateway) return [];
   if (!status.gateway.ok)
-    return [t("maxis.status.gateway_unknown", { reason: t(`maxis.figure.${status.gateway.reason}`) })];
+    return [t("maxis.status.gateway_unknown", { reason: t(`maxis.figure.${status.gateway.error}`) })];
   return status.gateway.value.map((s) =>
     t("maxis.status.gateway", {
       shard: s.shard,
@@ -111,7 +111,7 @@ function revenueLine(
   if (!revenue.ok) {
     return t("maxis.analytics.unavailable", {
       feature: t("maxis.analytics.feature.revenue"),
-      reason: t(`maxis.figure.${revenue.reason}`),
+      reason: t(`maxis.figure.${revenue.error}`),
     });
   }
   const v = revenue.value;
@@ -139,7 +139,7 @@ export function formatAnalytics(
       ? null
       : t("maxis.analytics.unavailable", {
           feature: t(`maxis.analytics.feature.${feature}`),
-          reason: t(`maxis.figure.${value.reason}`),
+          reason: t(`maxis.figure.${value.error}`),
         });
   const { tickets, giveaways, promotions } = result;
   return [

@@ -5,15 +5,22 @@
 
 import { splitOperationLine } from "../../shared/control/operations";
 import { parsePeriod } from "../../shared/control/period";
-import type { ControlAction, ControlOperator, ControlRequests } from "../../shared/control/protocol";
+import type { ControlOperator, ControlRequests } from "../../shared/control/protocol";
 import { findUnsafeText } from "../../shared/control/text";
+import { readOptions } from "../../shared/discord/command-definition";
 import type { CommandOptions } from "../../shared/discord/options";
 import type { Locale, MessageKey } from "../../shared/i18n";
+import { type CommandAction, maxisSubcommands as sub } from "./subcommands";
 
-/** The actions a `/maxis` subcommand runs (`choices` only feeds autocomplete). */
-export type CommandAction = Exclude<ControlAction, "choices">;
+export type { CommandAction } from "./subcommands";
 
-export type ControlCall = { [A in CommandAction]: { action: A; request: ControlRequests[A] } }[CommandAction];
+/** One action with its own request type. */
+export interface ActionCall<A extends CommandAction> {
+  action: A;
+  request: ControlRequests[A];
+}
+
+export type ControlCall = { [A in CommandAction]: ActionCall<A> }[CommandAction];
 
 export interface CallSource {
   options: CommandOptions;
@@ -40,7 +47,7 @@ function readControlCall({ options, operator, locale }: CallSource): ControlCall
       return { action: "restart", request: base };
     case "analytics":
     case "report": {
-      const period = parsePeriod(options.string("period"));
+      const period = parsePeriod(readOptions(options, sub[options.subcommand].options).period);
       if (!period) return { error: "maxis.invalid_period" };
       const server = (options.string("server") ?? "").trim();
       return {
@@ -48,31 +55,29 @@ function readControlCall({ options, operator, locale }: CallSource): ControlCall
         request: { ...base, period: period.label, ...(server ? { server } : {}) },
       };
     }
-    case "promo":
+    case "promo": {
+      const { server, percent, plan, duration } = readOptions(options, sub.promo.options);
       return {
         action: "promo",
-        request: {
-          ...base,
-          server: (options.string("server") ?? "").trim(),
-          percent: options.number("percent") ?? 0,
-          plan: options.string("plan") ?? "",
-          duration: options.string("duration") ?? "",
-        },
+        request: { ...base, server: (server ?? "").trim(), percent, plan, duration },
       };
-    case "giveaway":
+    }
+    case "giveaway": {
+      const { prize, duration, winners, channel } = readOptions(options, sub.giveaway.options);
       return {
         action: "giveaway",
         request: {
           ...base,
-          prize: options.string("prize") ?? "",
-          duration: options.string("duration") ?? "",
-          winners: options.number("winners") ?? 1,
+          prize,
+          duration,
+          winners: winners ?? 1,
           // Picked from Maxis's suggestions (an id), or typed as an id or a <#mention>.
-          channelId: (options.string("channel") ?? "").replace(/^<#(\d+)>$/, "$1").trim(),
+          channelId: channel.replace(/^<#(\d+)>$/, "$1").trim(),
         },
       };
+    }
     case "execute": {
-      const { name, args } = splitOperationLine(options.string("operation") ?? "");
+      const { name, args } = splitOperationLine(readOptions(options, sub.execute.options).operation);
       if (!name) return { error: "maxis.empty_operation" };
       return { action: "execute", request: { ...base, operation: name, args } };
     }

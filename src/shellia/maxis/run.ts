@@ -2,15 +2,14 @@
  * Running a control call on the chosen bots and wording the answers: what `/maxis` does after reading
  * its options, and what `/ask` does once a proposal is confirmed (or at once when it is read-only).
  */
-import type { ControlAction } from "../../shared/control/protocol";
+import type { ControlResults } from "../../shared/control/protocol";
 import type { MessageWithFile } from "../../shared/discord/followup";
 import type { Locale, MessageKey, MessageParams, Translator } from "../../shared/i18n";
+import { err, ok, type Result } from "../../shared/result";
 import { type CallOutcome, callMaxis } from "../control-client";
 import type { MaxisTarget } from "../maxis-targets";
 import { formatAnalytics, formatGiveaway, formatPromo, formatRestart, formatStatus, problem } from "./format";
-import type { ControlCall } from "./requests";
-
-type CallOutcomeResult<A extends ControlAction> = Extract<CallOutcome<A>, { kind: "ok" }>["result"];
+import type { ActionCall, CommandAction, ControlCall } from "./requests";
 
 /**
  * The bots a call goes to: the one named, or every bot for status; anything that acts needs exactly
@@ -20,52 +19,51 @@ export function chooseTargets(
   all: readonly MaxisTarget[],
   wanted: string | undefined,
   action: string,
-): { ok: true; chosen: MaxisTarget[] } | { ok: false; key: MessageKey; params: MessageParams } {
+): Result<MaxisTarget[], { key: MessageKey; params: MessageParams }> {
   const names = all.map((x) => x.name).join(", ");
   const chosen = wanted ? all.filter((x) => x.name === wanted) : [...all];
   if (chosen.length === 0)
-    return { ok: false, key: "maxis.unknown_target", params: { target: wanted ?? "", targets: names } };
+    return err({ key: "maxis.unknown_target", params: { target: wanted ?? "", targets: names } });
   if (chosen.length > 1 && action !== "status")
-    return { ok: false, key: "maxis.choose_target", params: { targets: names } };
-  return { ok: true, chosen };
+    return err({ key: "maxis.choose_target", params: { targets: names } });
+  return ok(chosen);
 }
 
-/** Renders one answer; `report` also carries a file. */
-function render(
+type Render<A extends CommandAction> = (
   t: Translator,
   locale: Locale,
   maxis: MaxisTarget,
-  call: ControlCall,
-  outcome: CallOutcome<ControlAction>,
-): MessageWithFile {
-  if (outcome.kind !== "ok") return { message: problem(t, maxis, outcome) };
-  const result = outcome.result;
-  switch (call.action) {
-    case "status":
-      return { message: formatStatus(t, maxis, result as CallOutcomeResult<"status">, outcome.ms) };
-    case "analytics":
-      return { message: formatAnalytics(t, maxis, result as CallOutcomeResult<"analytics">, locale) };
-    case "promo":
-      return { message: formatPromo(t, locale, maxis, result as CallOutcomeResult<"promo">) };
-    case "giveaway":
-      return { message: formatGiveaway(t, maxis, result as CallOutcomeResult<"giveaway">) };
-    case "restart":
-      return { message: formatRestart(t, maxis, result as CallOutcomeResult<"restart">) };
-    case "execute":
-      return {
-        message: t("maxis.outcome.rejected", {
-          target: maxis.name,
-          message: (result as CallOutcomeResult<"execute">).message,
-        }),
-      };
-    case "report": {
-      const report = result as CallOutcomeResult<"report">;
-      return {
-        message: { content: t("maxis.report.sent", { target: maxis.name }), embeds: [report.embed] },
-        file: { name: report.filename, contentType: "text/markdown; charset=utf-8", data: report.markdown },
-      };
-    }
-  }
+  result: ControlResults[A],
+  ms: number,
+) => MessageWithFile;
+
+/** How each action's result reads; the map's type pairs every action with its own result type. */
+const renderers: { [A in CommandAction]: Render<A> } = {
+  status: (t, _locale, maxis, result, ms) => ({ message: formatStatus(t, maxis, result, ms) }),
+  analytics: (t, locale, maxis, result) => ({ message: formatAnalytics(t, maxis, result, locale) }),
+  promo: (t, locale, maxis, result) => ({ message: formatPromo(t, locale, maxis, result) }),
+  giveaway: (t, _locale, maxis, result) => ({ message: formatGiveaway(t, maxis, result) }),
+  restart: (t, _locale, maxis, result) => ({ message: formatRestart(t, maxis, result) }),
+  execute: (t, _locale, maxis, result) => ({
+    message: t("maxis.outcome.rejected", { target: maxis.name, message: result.message }),
+  }),
+  report: (t, _locale, maxis, report) => ({
+    message: { content: t("maxis.report.sent", { target: maxis.name }), embeds: [report.embed] },
+    file: { name: report.filename, contentType: "text/markdown; charset=utf-8", data: report.markdown },
+  }),
+};
+
+/** One call on one bot, and its answer as the operator reads it. */
+async function callAndRender<A extends CommandAction>(
+  t: Translator,
+  locale: Locale,
+  maxis: MaxisTarget,
+  call: ActionCall<A>,
+): Promise<MessageWithFile & { outcome: CallOutcome<A>["kind"] }> {
+  const outcome = await callMaxis(maxis, call.action, call.request);
+  if (outcome.kind !== "ok") return { outcome: outcome.kind, message: problem(t, maxis, outcome) };
+  const render: Render<A> = renderers[call.action];
+  return { outcome: outcome.kind, ...render(t, locale, maxis, outcome.result, outcome.ms) };
 }
 
 /** One call on each chosen bot (in parallel), answers joined; a report keeps its embed and file. */
@@ -75,13 +73,7 @@ export async function runControlCall(
   chosen: readonly MaxisTarget[],
   call: ControlCall,
 ): Promise<MessageWithFile & { outcomes: string[] }> {
-  const answers = await Promise.all(
-    chosen.map(async (maxis) => {
-      // `call` pairs each action with its request; TypeScript cannot follow that pairing here.
-      const outcome = await callMaxis(maxis, call.action, call.request as never);
-      return { outcome: outcome.kind, ...render(t, locale, maxis, call, outcome) };
-    }),
-  );
+  const answers = await Promise.all(chosen.map((maxis) => callAndRender(t, locale, maxis, call)));
   const [first] = answers;
   if (answers.length === 1 && first)
     return { message: first.message, ...(first.file ? { file: first.file } : {}), outcomes: [first.outcome] };

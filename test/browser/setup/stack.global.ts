@@ -7,8 +7,6 @@
  * Miniflare rather than `wrangler dev`: the same runtime and bundle, without a second CLI process,
  * its dev registry or its banners, and it starts in about a second.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import type { TestProject } from "vitest/node";
 import {
@@ -19,24 +17,11 @@ import {
 } from "../../../scripts/lib/dashboard";
 import { LOCAL_APPLICATION_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
 import { maxisRuntime } from "../../../scripts/lib/maxis-config";
+import { maxisBundle } from "../../../scripts/lib/worker-bundle";
 import { freePort } from "../../setup/ports";
 
 /** The browser tests' own Discord server, so their tickets never meet other tests' counts. */
 export const BROWSER_GUILD_ID = "1300000000000000920";
-const BUNDLE = ".build/test/maxis/index.js";
-
-function maxisBundle(): string {
-  if (!process.env["MAXIS_TEST_BUNDLE_BUILT"] || !existsSync(BUNDLE)) {
-    execFileSync(
-      "wrangler",
-      ["deploy", "--dry-run", "--outdir", ".build/test/maxis", "-c", "wrangler.maxis.toml"],
-      { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-    );
-    process.env["MAXIS_TEST_BUNDLE_BUILT"] = "1";
-  }
-  return BUNDLE;
-}
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const discordLocal = `http://127.0.0.1:${process.env["TEST_DISCORD_PORT"]}`;
 

@@ -254,6 +254,7 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.parse_category(text)": member,
   "tickets_private.parse_priority(text)": member,
   "tickets_private.parse_status(text)": member,
+  "tickets_private.parse_choice(text,text[],text,text)": member,
   "tickets_private.contains_pattern(text)": member,
   "tickets_private.find_ticket(tickets_private.caller,text,boolean)": member,
   "tickets_private.ticket_json(public.tickets,boolean)": member,

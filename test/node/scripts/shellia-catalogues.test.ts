@@ -3,10 +3,10 @@
  * key from a dropped catalogue, used anywhere in Shellia's code, would have no text at run time. This
  * bundles Shellia as `wrangler deploy` does and checks that no such key made it into the code.
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { wranglerBuild } from "../../../scripts/lib/worker-bundle";
 import { catalogues } from "../../../src/shared/i18n/catalogs";
 import { ask } from "../../../src/shared/i18n/catalogs/ask";
 import { controlAudit } from "../../../src/shared/i18n/catalogs/control-audit";
@@ -17,10 +17,7 @@ import { shelliaControl } from "../../../src/shared/i18n/catalogs/shellia-contro
 describe("Shellia's bundle", () => {
   it("only uses message keys of the catalogues it keeps", () => {
     const outdir = join(".build", "test", "shellia-catalogues");
-    execFileSync("wrangler", ["deploy", "--dry-run", "--outdir", outdir, "-c", "wrangler.shellia.toml"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-    });
+    wranglerBuild(["--outdir", outdir, "-c", "wrangler.shellia.toml"]);
     const bundle = readFileSync(join(outdir, "index.js"), "utf8");
     const kept = new Set(
       [core, shelliaControl, controlAudit, interactions, ask].flatMap((c) => Object.keys(c.en)),

@@ -47,7 +47,7 @@ const input = (overrides: Partial<PlanInput> = {}): PlanInput => ({
 async function created(db: SupabaseClient, overrides: Partial<PlanInput> = {}): Promise<Plan> {
   const result = await createPlan(db, input(overrides));
   if (!result.ok) throw new Error(result.error.code);
-  return result.data;
+  return result.value;
 }
 
 const editable = (plan: Plan): PlanInput => ({ ...plan, sortOrder: plan.sortOrder });
@@ -79,7 +79,7 @@ describe("an admin creates and edits their server's plans", () => {
     expect(plan.id).toMatch(/^[0-9a-f]{32}$/);
     const view = await viewPlan(adminA, plan.id);
     if (!view.ok) throw new Error(view.error.code);
-    expect(view.data.history).toEqual([
+    expect(view.value.history).toEqual([
       expect.objectContaining({ actorId: ADMIN_A, action: "created", before: null, after: plan }),
     ]);
   });
@@ -89,11 +89,11 @@ describe("an admin creates and edits their server's plans", () => {
     const next = await created(adminA);
     expect(next.sortOrder).toBe(5010);
     const archived = await archivePlan(adminA, first.id);
-    expect(archived.ok && archived.data.active).toBe(false);
+    expect(archived.ok && archived.value.active).toBe(false);
     const list = await listPlans(adminA);
     if (!list.ok) throw new Error(list.error.code);
-    expect(list.data.at(-1)?.id).toBe(first.id);
-    expect(list.data.every((p) => p.guildId === SERVER_A)).toBe(true);
+    expect(list.value.at(-1)?.id).toBe(first.id);
+    expect(list.value.every((p) => p.guildId === SERVER_A)).toBe(true);
   });
 
   it("edits every field, records before and after, and refuses a stale edit", async () => {
@@ -106,7 +106,7 @@ describe("an admin creates and edits their server's plans", () => {
       duration: "lifetime",
     });
     if (!edited.ok) throw new Error(edited.error.code);
-    expect(edited.data).toMatchObject({
+    expect(edited.value).toMatchObject({
       name: "Pro+",
       nameFr: "Pro plus",
       priceCents: 1500,
@@ -119,9 +119,9 @@ describe("an admin creates and edits their server's plans", () => {
 
     const view = await viewPlan(adminA, plan.id);
     if (!view.ok) throw new Error(view.error.code);
-    expect(view.data.plan.priceCents).toBe(1500);
-    expect(view.data.history.map((h) => h.action)).toEqual(["updated", "created"]);
-    expect(view.data.history[0]).toMatchObject({
+    expect(view.value.plan.priceCents).toBe(1500);
+    expect(view.value.history.map((h) => h.action)).toEqual(["updated", "created"]);
+    expect(view.value.history[0]).toMatchObject({
       actorId: ADMIN_A,
       before: { priceCents: 1000, name: "Pro" },
       after: { priceCents: 1500, name: "Pro+" },
@@ -129,13 +129,13 @@ describe("an admin creates and edits their server's plans", () => {
 
     const archived = await archivePlan(adminA, plan.id);
     if (!archived.ok) throw new Error(archived.error.code);
-    const restored = await updatePlan(adminA, plan.id, archived.data.updatedAt, {
-      ...editable(archived.data),
+    const restored = await updatePlan(adminA, plan.id, archived.value.updatedAt, {
+      ...editable(archived.value),
       active: true,
     });
-    expect(restored.ok && restored.data.active).toBe(true);
+    expect(restored.ok && restored.value.active).toBe(true);
     const again = await viewPlan(adminA, plan.id);
-    expect(again.ok && again.data.history.map((h) => h.action)).toEqual([
+    expect(again.ok && again.value.history.map((h) => h.action)).toEqual([
       "restored",
       "archived",
       "updated",
@@ -205,7 +205,7 @@ describe("isolation: only the server's own admins", () => {
 
   it("an admin of server B can neither see, edit nor archive server A's plans", async () => {
     const list = await listPlans(adminB);
-    expect(list.ok && list.data.some((p) => p.id === planA.id)).toBe(false);
+    expect(list.ok && list.value.some((p) => p.id === planA.id)).toBe(false);
     expect(await viewPlan(adminB, planA.id)).toEqual({ ok: false, error: { code: "plan_not_found" } });
     expect(
       await updatePlan(adminB, planA.id, planA.updatedAt, { ...editable(planA), priceCents: 1 }),

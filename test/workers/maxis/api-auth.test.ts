@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { issueStaffSession, newSessionId } from "../../../src/maxis/api/session";
+import { issueStaffSession, newSessionId } from "../../../src/maxis/dashboard-auth/session-token";
 import { api, sessionFor } from "./api-support";
 import { countSupabaseCalls, freshCast } from "./tickets-support";
 

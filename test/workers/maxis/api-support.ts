@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
-import type { StaffRole } from "../../../src/maxis/api/session";
 import { startStaffSession } from "../../../src/maxis/dashboard-auth/server-session";
+import type { StaffRole } from "../../../src/maxis/dashboard-auth/session-token";
 
 /**
  * A staff session for `actor` in their server, opened as the dashboard's sign-in opens one but

@@ -9,12 +9,12 @@ import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
-import { verifyStaffSession } from "../../../src/maxis/api/session";
 import {
   ROLE_RECHECK_SECONDS,
   ROLE_STALE_LIMIT_SECONDS,
 } from "../../../src/maxis/dashboard-auth/role-recheck";
 import { dashboardAuthRoutes } from "../../../src/maxis/dashboard-auth/routes";
+import { verifyStaffSession } from "../../../src/maxis/dashboard-auth/session-token";
 import { api } from "./api-support";
 
 const local = inject("discordLocalUrl");

@@ -1,5 +1,6 @@
 import { parsePeriod } from "../../../shared/control/period";
 import type { AnalyticsResult } from "../../../shared/control/protocol";
+import { ok } from "../../../shared/result";
 import { giveawayFigures } from "../../giveaways/service";
 import { CONTROL_ACTOR, promotionFigures, shopErrorMessage } from "../../shop/service";
 import { type ActionOutcome, type Body, type ControlContext, rejected, stringField } from "../context";
@@ -58,7 +59,7 @@ export async function analytics(ctx: ControlContext, body: Body): Promise<Action
     return rejected("invalid_server", shopErrorMessage(ctx.t, { code: "invalid_server" }));
   const result = await readAnalytics(ctx, period, server);
   if (!result) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
-  return { ok: true, result };
+  return ok(result);
 }
 
 /** The server named in the body (or the home server, or none configured: null); false when malformed. */

@@ -1,4 +1,5 @@
 import { CHOICE_FIELDS, type ChoiceField } from "../../../shared/control/protocol";
+import { ok } from "../../../shared/result";
 import { CONTROL_ACTOR, listShop } from "../../shop/service";
 import { listPostableChannels, maxisGuildIds } from "../channels";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
@@ -27,7 +28,7 @@ export async function choices(ctx: ControlContext, body: Body): Promise<ActionOu
   const server = typeof body["server"] === "string" ? body["server"].trim() : "";
   const all = await choicesFor(ctx, field, server);
   const matching = all.filter((c) => c.name.toLowerCase().includes(query) || c.value.includes(query));
-  return { ok: true, result: { choices: matching.slice(0, MAX_CHOICES) } };
+  return ok({ choices: matching.slice(0, MAX_CHOICES) });
 }
 
 function choicesFor(ctx: ControlContext, field: ChoiceField, server: string): Promise<Choice[]> {

@@ -4,6 +4,7 @@ import {
   parseExecuteOperation,
 } from "../../../shared/control/operations";
 import { inertText } from "../../../shared/markdown";
+import { ok, type Result } from "../../../shared/result";
 import {
   endGiveawayNow,
   type GiveawayResult,
@@ -17,7 +18,7 @@ import { stateStore } from "../state-store";
 import { supabaseAsControl } from "../system-client";
 import { syncCommands, syncMessage } from "./sync-commands";
 
-type Done = { ok: true; message: string } | ActionFailure;
+type Done = Result<string, ActionFailure>;
 
 /** `/maxis execute`: only the named operations of the allow-list, with validated arguments. */
 export async function execute(ctx: ControlContext, body: Body): Promise<ActionOutcome<"execute">> {
@@ -39,7 +40,7 @@ export async function execute(ctx: ControlContext, body: Body): Promise<ActionOu
     return rejected("invalid_arguments", t("control.error.invalid_arguments", { usage }), 400);
   }
   const done = await run(ctx, parsed.operation);
-  return done.ok ? { ok: true, result: { operation: parsed.operation.name, message: done.message } } : done;
+  return done.ok ? ok({ operation: parsed.operation.name, message: done.value }) : done;
 }
 
 async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Done> {
@@ -47,7 +48,7 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
   switch (operation.name) {
     case "sync-commands": {
       const said = syncMessage(t, await syncCommands(env));
-      if (said.ok) return { ok: true, message: said.message };
+      if (said.ok) return ok(said.message);
       return rejected(said.code, said.message, said.code === "sync_failed" ? 503 : 422);
     }
     case "maintenance": {
@@ -63,16 +64,13 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
         : operation.on
           ? "control.execute.maintenance_unchanged_on"
           : "control.execute.maintenance_unchanged_off";
-      return { ok: true, message: t(key) };
+      return ok(t(key));
     }
     case "close-stale-tickets": {
       const supabase = await supabaseAsControl(env, ctx.keyId);
       const closed = await closeStaleTickets(supabase, operation.days);
       if (!closed.ok) return rejected(closed.error.code, t("control.error.internal"));
-      return {
-        ok: true,
-        message: t("control.execute.closed_stale", { count: closed.data.closed, days: operation.days }),
-      };
+      return ok(t("control.execute.closed_stale", { count: closed.data.closed, days: operation.days }));
     }
     case "end-giveaway":
       return giveawayDone(ctx, "control.execute.giveaway_ended", await endGiveawayNow(env, operation.id));
@@ -95,5 +93,5 @@ function giveawayDone(
   const winners = g.winners.length
     ? g.winners.map((id) => `<@${id}>`).join(", ")
     : t("control.execute.no_winners");
-  return { ok: true, message: t(key, { id: g.id, prize: inertText(g.prize, 256), winners }) };
+  return ok(t(key, { id: g.id, prize: inertText(g.prize, 256), winners }));
 }

@@ -4,6 +4,7 @@
  */
 import type { PostgrestError } from "@supabase/postgrest-js";
 import type { Figure } from "../../../shared/control/protocol";
+import { err, ok } from "../../../shared/result";
 import { TicketRpcError } from "../../tickets/rpc";
 
 /** PostgREST's "no such function" (PGRST202) and PostgreSQL's (42883): the feature is not deployed. */
@@ -21,13 +22,13 @@ export function figureFromPostgrest(error: PostgrestError): FigureError {
 
 export async function figure<T>(label: string, read: () => Promise<T>): Promise<Figure<T>> {
   try {
-    return { ok: true, value: await read() };
+    return ok(await read());
   } catch (error) {
-    if (error instanceof FigureError) return { ok: false, reason: error.reason };
+    if (error instanceof FigureError) return err(error.reason);
     if (error instanceof TicketRpcError && error.code && MISSING_FUNCTION.has(error.code)) {
-      return { ok: false, reason: "not_available" };
+      return err("not_available");
     }
     console.error(`control: could not read ${label}`, error);
-    return { ok: false, reason: "unreachable" };
+    return err("unreachable");
   }
 }

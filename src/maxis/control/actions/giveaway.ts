@@ -1,5 +1,5 @@
+import { parseDuration } from "../../../shared/duration";
 import { giveawayErrorMessage, startGiveaway } from "../../giveaways/service";
-import { parseDuration } from "../../shop/service";
 import { checkPostableChannel } from "../channels";
 import {
   type ActionOutcome,
@@ -44,7 +44,7 @@ export async function giveaway(ctx: ControlContext, body: Body): Promise<ActionO
   const g = started.value;
   return {
     ok: true,
-    result: {
+    value: {
       id: g.id,
       prize: g.prize,
       channelId: g.channelId,

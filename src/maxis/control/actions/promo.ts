@@ -1,10 +1,5 @@
-import {
-  CONTROL_ACTOR,
-  createPromotion,
-  listShop,
-  parseDuration,
-  shopErrorMessage,
-} from "../../shop/service";
+import { parseDuration } from "../../../shared/duration";
+import { CONTROL_ACTOR, createPromotion, listShop, shopErrorMessage } from "../../shop/service";
 import {
   type ActionOutcome,
   type Body,
@@ -51,7 +46,7 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
   const servers = await listMaxisServers(ctx.env);
   return {
     ok: true,
-    result: {
+    value: {
       id: p.id,
       guildId: p.guildId,
       guildName: servers.find((s) => s.id === p.guildId)?.name ?? null,

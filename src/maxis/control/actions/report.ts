@@ -1,3 +1,4 @@
+import { ok } from "../../../shared/result";
 import { shopErrorMessage } from "../../shop/service";
 import { recentAudit, refusalsSince } from "../audit";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
@@ -21,5 +22,5 @@ export async function report(ctx: ControlContext, body: Body): Promise<ActionOut
   ]);
   if (!analytics) return rejected("invalid_period", ctx.t("control.error.invalid_period"), 400);
   const refused = await refusalsSince(ctx.env, ctx.keyId, analytics.period.since).catch(() => null);
-  return { ok: true, result: buildReport(ctx, { status, analytics, recent, refused }) };
+  return ok(buildReport(ctx, { status, analytics, recent, refused }));
 }

@@ -19,7 +19,7 @@ export async function restart(ctx: ControlContext): Promise<ActionOutcome<"resta
   observeBootId(state.bootId);
   return {
     ok: true,
-    result: {
+    value: {
       bootId: state.bootId,
       previousBootId,
       restartedAt: new Date(state.bootedAt).toISOString(),

@@ -1,4 +1,5 @@
 import type { StatusResult } from "../../../shared/control/protocol";
+import { ok } from "../../../shared/result";
 import { VERSION } from "../../../shared/version";
 import { gatewayStatus } from "../../gateway/ensure";
 import { giveawayFigures } from "../../giveaways/service";
@@ -68,5 +69,5 @@ export async function readStatus(ctx: ControlContext): Promise<StatusResult> {
 }
 
 export async function status(ctx: ControlContext): Promise<ActionOutcome<"status">> {
-  return { ok: true, result: await readStatus(ctx) };
+  return ok(await readStatus(ctx));
 }

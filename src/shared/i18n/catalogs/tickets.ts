@@ -1,6 +1,8 @@
 import { defineMessages } from "../define";
 
 /**
+ * Over 300 lines: a catalogue, every text in English and in French.
+ *
  * Support tickets: the /ticket command (names, descriptions, choices), its answers, the staff channel
  * post, the member's DMs, the Markdown transcript, and the dashboard REST API's error messages.
  */

@@ -1,6 +1,8 @@
 /**
  * The words the built-in parser knows, folded (lower case, no accents), French and English side by
  * side. Typos are tolerated by `sameWord` (text.ts), so only correct spellings are listed.
+ *
+ * Over 300 lines: word lists only, kept in one file so a word listed twice is easy to see.
  */
 
 export const STATUS = [

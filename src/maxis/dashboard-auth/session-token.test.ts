@@ -1,6 +1,6 @@
 import { sign } from "hono/jwt";
 import { describe, expect, it } from "vitest";
-import { issueStaffSession, newSessionId, verifyStaffSession } from "./session";
+import { issueStaffSession, newSessionId, verifyStaffSession } from "./session-token";
 
 const base64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 

@@ -1,3 +1,7 @@
+/**
+ * The duration grammar operators and staff type (`/giveaway-staff start`, `/maxis promo`,
+ * `/maxis giveaway`): shared because Maxis's commands and its control API read the same words.
+ */
 const UNIT_SECONDS: Record<string, number> = {
   s: 1,
   m: 60,

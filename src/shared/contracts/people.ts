@@ -1,0 +1,12 @@
+/** `GET /api/v1/people?ids=…`: the names and avatars the dashboard shows, as Maxis answers them. */
+
+/** A Discord user as the dashboard names them. */
+export interface Person {
+  id: string;
+  /** Server nickname, else global name, else username; null when the user is not in the server. */
+  name: string | null;
+  avatarUrl: string | null;
+}
+
+/** One call names at most this many people (a dashboard page never shows more distinct people). */
+export const MAX_PEOPLE_PER_REQUEST = 50;
