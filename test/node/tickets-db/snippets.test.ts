@@ -233,7 +233,7 @@ describe("snippet isolation", () => {
       }
     }
     const leaks = results
-      .filter(({ who, attempt, outcome }) => {
+      .filter(({ attempt, outcome }) => {
         const text = JSON.stringify(outcome.rows);
         // B's own staff legitimately read B's snippets and history (a "Refund" of B's), never A's rows.
         const read = /^(select |ticket_snippet_(list|choices))/.test(attempt);
