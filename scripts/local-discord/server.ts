@@ -18,6 +18,7 @@ import {
   LOCAL_SUPPORT_CHANNEL_ID,
 } from "../lib/local-identities";
 import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
+import { guildDirectoryRoute } from "./guild-directory-routes";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
@@ -213,6 +214,8 @@ export function createLocalDiscordApp(
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
         return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
       }
+      const directoryAnswer = guildDirectoryRoute(c, method, path, authorization, oauth.knownGuilds());
+      if (directoryAnswer) return directoryAnswer;
       const roleAnswer = memberRoleRoute(c, method, path, authorization, grantedRoles, oauth);
       if (roleAnswer) return roleAnswer;
       const oauthAnswer =

@@ -12,6 +12,8 @@ import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { peopleRoutes } from "./people";
 import { planRoutes } from "./plans";
+import { settingsRoutes } from "./settings";
+import { snippetRoutes } from "./snippets";
 import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
@@ -26,7 +28,7 @@ apiRoutes.use(
     // No DASHBOARD_ORIGIN configured: no origin at all may read the API from a browser.
     origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
     credentials: true,
-    allowMethods: ["GET", "POST", "PUT", "PATCH"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Content-Type", "Authorization", "If-None-Match"],
     exposeHeaders: ["ETag"],
     maxAge: 600,
@@ -59,6 +61,8 @@ apiRoutes.route("/", ticketRoutes);
 apiRoutes.route("/", statsSeriesRoutes);
 apiRoutes.route("/", peopleRoutes);
 apiRoutes.route("/", planRoutes);
+apiRoutes.route("/", settingsRoutes);
+apiRoutes.route("/", snippetRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

@@ -21,6 +21,8 @@ export const snippets = /* @__PURE__ */ defineMessages(
     "snippet.error.too_many_snippets": "A server has at most {perServer} canned replies.",
     "snippet.error.ticket_not_found": "Ticket {ticket} was not found.",
     "snippet.error.invalid_ticket_number": "“{ticket}” is not a ticket number. Type it like 42 or #42.",
+    "settings.error.not_authenticated": "Sign in again to see the settings.",
+    "settings.error.guild_required": "Settings belong to a server: sign in to one.",
     "settings.error.admin_only":
       "Only the server's admins (Administrator or Manage Server) can change its settings.",
     "settings.error.staff_only": "Only the support team can see the server's settings.",
@@ -66,6 +68,8 @@ export const snippets = /* @__PURE__ */ defineMessages(
     "snippet.error.ticket_not_found": "Le ticket {ticket} est introuvable.",
     "snippet.error.invalid_ticket_number":
       "« {ticket} » n'est pas un numéro de ticket. Tapez-le comme 42 ou #42.",
+    "settings.error.not_authenticated": "Reconnectez-vous pour voir les réglages.",
+    "settings.error.guild_required": "Les réglages appartiennent à un serveur : connectez-vous à l'un d'eux.",
     "settings.error.admin_only":
       "Seuls les administrateurs du serveur (Administrateur ou Gérer le serveur) peuvent modifier ses réglages.",
     "settings.error.staff_only": "Seule l'équipe de support peut voir les réglages du serveur.",
