@@ -5,6 +5,9 @@
  */
 
 import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
+import type { GuildChannel, GuildRole } from "../../src/maxis/servers/directory-types";
+import type { TicketCategory as CategorySettings, ServerSettings } from "../../src/maxis/servers/settings";
+import type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
 import type {
   TicketCategory,
   TicketList,
@@ -19,6 +22,14 @@ import type { Locale } from "./i18n";
 
 export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
 export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
+export type { BotServer, GuildChannel, GuildRole } from "../../src/maxis/servers/directory-types";
+export type {
+  CategoryQuestion,
+  ServerSettings,
+  TicketCategory as CategorySettings,
+} from "../../src/maxis/servers/settings";
+export type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
+export { SNIPPET_LIMITS } from "../../src/maxis/snippets/rpc";
 
 export type {
   AgentStats,
@@ -53,6 +64,8 @@ export const PEOPLE_PER_REQUEST = 50;
 export interface SessionInfo {
   user: { id: string; name: string; avatarUrl: string | null };
   appRole: "agent" | "admin";
+  /** The server this session is for (one at a time; the switcher opens a session for another). */
+  guildId: string;
   expiresAt: string;
 }
 
@@ -107,7 +120,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  */
 export function createApi(base: string, onUnauthorized: () => void, language: () => Locale = () => "en") {
   async function request<T>(
-    method: "GET" | "POST" | "PATCH",
+    method: "GET" | "POST" | "PATCH" | "DELETE",
     path: string,
     body?: unknown,
     etag?: string | null,
@@ -150,7 +163,7 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
   };
-  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" = "POST") => {
+  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" | "DELETE" = "POST") => {
     const result = await request<T>(method, path, body);
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
@@ -193,12 +206,51 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     updatePlan: (id: string, expectedUpdatedAt: string, input: PlanInput) =>
       write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { ...input, expectedUpdatedAt }, "PATCH"),
     archivePlan: (id: string) => write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/archive`),
+    /** The server's settings and categories (staff), and the admins' changes. */
+    settings: () => get<ServerSettings>("/api/v1/settings"),
+    updateSettings: (changes: SettingsChanges) => write<ServerSettings>("/api/v1/settings", changes, "PATCH"),
+    updateCategory: (key: string, changes: CategoryChanges) =>
+      write<CategorySettings>(`/api/v1/settings/categories/${encodeURIComponent(key)}`, changes, "PATCH"),
+    /** The server's roles and channels as Discord gives them to Maxis, for the pickers. */
+    discordDirectory: () => get<{ roles: GuildRole[]; channels: GuildChannel[] }>("/api/v1/settings/discord"),
+    snippets: () => get<Snippet[]>("/api/v1/snippets"),
+    createSnippet: (input: SnippetInput) => write<Snippet>("/api/v1/snippets", input),
+    updateSnippet: (id: number, input: SnippetInput) =>
+      write<Snippet>(`/api/v1/snippets/${id}`, input, "PATCH"),
+    deleteSnippet: (id: number) => write<Snippet>(`/api/v1/snippets/${id}`, {}, "DELETE"),
+    /** The servers the person and Maxis share; switching opens a session there if Discord says staff. */
+    servers: () => get<{ servers: { id: string; name: string; current: boolean }[] }>("/auth/servers"),
+    switchServer: (guildId: string) =>
+      write<{ guildId: string; appRole: "agent" | "admin" }>("/auth/switch", { guildId }),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** What PATCH /api/v1/settings takes: only the fields that change. */
+export type SettingsChanges = Partial<
+  Pick<
+    ServerSettings,
+    | "staffRoleIds"
+    | "supportChannelId"
+    | "staffChannelId"
+    | "openTicketLimit"
+    | "dmNotifications"
+    | "defaultLocale"
+    | "panelTitle"
+    | "panelText"
+  >
+>;
+
+/** What PATCH /api/v1/settings/categories/:key takes. */
+export type CategoryChanges = Partial<
+  Pick<
+    CategorySettings,
+    "labelEn" | "labelFr" | "emoji" | "staffRoleIds" | "questions" | "enabled" | "position"
+  >
+>;
 
 /** The charts' data (GET /api/v1/stats/series). */
 export interface StatsSeries {

@@ -4,6 +4,7 @@
  */
 import { formatMessage } from "../../src/shared/i18n/message-format";
 import { plansEn, plansFr } from "./i18n-plans";
+import { settingsEn, settingsFr } from "./i18n-settings";
 
 export type Locale = "en" | "fr";
 
@@ -158,6 +159,7 @@ const en = {
   "dialog.cancel": "Cancel",
   "dialog.confirm": "Confirm",
   ...plansEn,
+  ...settingsEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -313,6 +315,7 @@ const fr: Record<MessageKey, string> = {
   "dialog.cancel": "Annuler",
   "dialog.confirm": "Confirmer",
   ...plansFr,
+  ...settingsFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

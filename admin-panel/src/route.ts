@@ -7,13 +7,16 @@ export type Route =
   | { page: "ticket"; number: number }
   | { page: "stats" }
   /** The server's plans (admins); `plan` is the one open in the editor, "new" for a new one. */
-  | { page: "plans"; plan: string | null };
+  | { page: "plans"; plan: string | null }
+  /** The server's settings, categories and canned replies. */
+  | { page: "settings" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
   const ticket = path.match(/^\/tickets\/(\d{1,9})$/);
   if (ticket) return { page: "ticket", number: Number(ticket[1]) };
   if (path === "/stats") return { page: "stats" };
+  if (path === "/settings") return { page: "settings" };
   if (path === "/plans") return { page: "plans", plan: null };
   const plan = path.match(/^\/plans\/(new|[a-z0-9][a-z0-9-]{0,31})$/);
   if (plan?.[1]) return { page: "plans", plan: plan[1] };

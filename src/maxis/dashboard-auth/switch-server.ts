@@ -56,12 +56,8 @@ switchServerRoutes.use("/switch", dashboardCors);
 switchServerRoutes.get("/servers", async (c) => {
   const current = await currentSession(c);
   if ("response" in current) return current.response;
-  const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
   try {
-    const [mine, bots] = await Promise.all([
-      userGuilds(c.env, current.oauthToken),
-      botServers(c.env, waitUntil),
-    ]);
+    const [mine, bots] = await Promise.all([userGuilds(c.env, current.oauthToken), botServers(c.env)]);
     const served = new Set(bots.map((g) => g.id));
     const servers = mine
       .filter((g) => served.has(g.id))
@@ -84,10 +80,9 @@ switchServerRoutes.post("/switch", requireDashboardOrigin(SESSION_COOKIE), async
   const body = (await c.req.json().catch(() => null)) as { guildId?: unknown } | null;
   const guildId = typeof body?.guildId === "string" && SNOWFLAKE.test(body.guildId) ? body.guildId : null;
   if (!guildId) return refuse(c, 400, "unknown_server", "servers.error.unknown_server");
-  const waitUntil = (promise: Promise<unknown>) => c.executionCtx.waitUntil(promise);
   let profile: Awaited<ReturnType<typeof readProfile>>;
   try {
-    const bots = await botServers(c.env, waitUntil);
+    const bots = await botServers(c.env);
     if (!bots.some((g) => g.id === guildId))
       return refuse(c, 403, "unknown_server", "servers.error.unknown_server");
     profile = await readProfile(c.env, current.oauthToken, guildId);

@@ -9,24 +9,9 @@ import { DiscordRest } from "../../shared/discord/rest";
 
 const TTL_SECONDS = 60;
 
-export interface GuildRole {
-  id: string;
-  name: string;
-  /** Discord's colour as 0xRRGGBB; 0: none. */
-  color: number;
-}
+import type { BotServer, GuildChannel, GuildRole } from "./directory-types";
 
-export interface GuildChannel {
-  id: string;
-  name: string;
-  /** Text or announcement: where Maxis can post. */
-  kind: "text" | "announcement";
-}
-
-export interface BotServer {
-  id: string;
-  name: string;
-}
+export type { BotServer, GuildChannel, GuildRole };
 
 type DirectoryEnv = Pick<MaxisEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN">;
 
@@ -92,16 +77,11 @@ export const guildChannels = (env: DirectoryEnv, guildId: string, waitUntil: (p:
     waitUntil,
   );
 
-/** The servers Maxis's bot is in (the first 200, which is what one call returns). */
-export const botServers = (env: DirectoryEnv, waitUntil: (p: Promise<unknown>) => void) =>
-  cachedRead(
-    "bot/guilds",
-    async () => {
-      const guilds = await restFor(env).request<RESTGetAPICurrentUserGuildsResult>(
-        "GET",
-        "/users/@me/guilds",
-      );
-      return guilds.map((g): BotServer => ({ id: g.id, name: g.name }));
-    },
-    waitUntil,
-  );
+/**
+ * The servers Maxis's bot is in (the first 200, which is what one call returns). Not cached: the
+ * switcher asks once per dashboard load, and a server Maxis just joined must show at once.
+ */
+export async function botServers(env: DirectoryEnv): Promise<BotServer[]> {
+  const guilds = await restFor(env).request<RESTGetAPICurrentUserGuildsResult>("GET", "/users/@me/guilds");
+  return guilds.map((g): BotServer => ({ id: g.id, name: g.name }));
+}
