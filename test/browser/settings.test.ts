@@ -7,6 +7,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
+import { localGuildName } from "../../scripts/local-discord/guild-directory-routes";
 import { snowflake } from "../support/snowflake";
 import { DESKTOP, launchChromium, screenshot, signIn, watchCsp } from "./support/browser";
 import { openTicketAsMember } from "./support/seed";
@@ -14,7 +15,6 @@ import { openTicketAsMember } from "./support/seed";
 const stack = inject("browserStack");
 const tag = Date.now().toString(36);
 const otherServer = snowflake();
-const otherServerName = `Local server ${otherServer.slice(-4)}`;
 let browser: Browser;
 let ticketNumber: number;
 
@@ -55,7 +55,10 @@ describe("Settings page", () => {
     await page.getByRole("link", { name: "Settings" }).click();
     await csp.until(page.getByRole("heading", { name: "Settings", level: 1 }).waitFor());
     // The role pickers list the server's roles as Discord gives them to Maxis.
-    await page.getByRole("region", { name: "General" }).getByLabel("Support").waitFor();
+    const supportRole = page
+      .getByRole("region", { name: "General" })
+      .getByRole("checkbox", { name: "Support" });
+    expect(await supportRole.isChecked()).toBe(true);
 
     // A category's form: two questions, one a paragraph and optional.
     const categories = page.getByRole("region", { name: "Ticket categories" });
@@ -66,8 +69,8 @@ describe("Settings page", () => {
     await editor.getByLabel("Example answer").first().fill("ORD-1234");
     await editor.getByRole("button", { name: "Add a question" }).click();
     await editor.getByLabel("Question 2").fill("What happened?");
-    await editor.getByLabel("Answer").nth(1).selectOption("paragraph");
-    await editor.getByLabel("Required").nth(1).uncheck();
+    await editor.getByLabel("Answer", { exact: true }).nth(1).selectOption("paragraph");
+    await editor.getByLabel("Required", { exact: true }).nth(1).uncheck();
     await editor.getByLabel("Name (French)").fill(`Facturation ${tag}`);
     await editor.getByRole("button", { name: "Save Billing" }).click();
     await page.getByRole("status").getByText("Saved.").first().waitFor();
@@ -109,7 +112,9 @@ describe("Settings page", () => {
     await box.press("Enter");
     await expect
       .poll(() => box.inputValue())
-      .toBe(`Hello Camille Dubois, ticket #${ticketNumber} is refunded. Sam Leroy, Local server. {other}`);
+      .toBe(
+        `Hello Camille Dubois, ticket #${ticketNumber} is refunded. Sam Leroy, ${localGuildName(stack.guildId)}. {other}`,
+      );
 
     // The switcher: another server, a new session there; this server's canned replies are not there.
     const switcher = page.getByLabel("Server", { exact: true });
@@ -130,7 +135,6 @@ describe("Settings page", () => {
     await page.getByRole("region", { name: "Canned replies" }).getByText("No canned replies yet.").waitFor();
     const other = await api(page, "/api/v1/snippets");
     expect(JSON.stringify(other.body)).not.toContain(tag);
-    expect(otherServerName).toContain("Local server");
 
     expect(csp.violations).toEqual([]);
     await context.close();
