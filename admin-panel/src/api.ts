@@ -5,7 +5,10 @@
  */
 
 import type { SalesSummary } from "../../src/maxis/sales/rpc";
+import type { GuildChannel, GuildRole } from "../../src/maxis/servers/directory-types";
+import type { TicketCategory as CategorySettings, ServerSettings } from "../../src/maxis/servers/settings";
 import type { BacklogSeries, SlaSettings, SlaStats } from "../../src/maxis/sla/rpc";
+import type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
 import { MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
 import type { GrantableRole, Plan, PlanChange, PlanInput } from "../../src/shared/contracts/plans";
 import type {
@@ -22,6 +25,12 @@ import type { Locale } from "./i18n";
 
 export type { SalesSummary } from "../../src/maxis/sales/rpc";
 export { SALES_PERIODS } from "../../src/maxis/sales/rpc";
+export type { BotServer, GuildChannel, GuildRole } from "../../src/maxis/servers/directory-types";
+export type {
+  CategoryQuestion,
+  ServerSettings,
+  TicketCategory as CategorySettings,
+} from "../../src/maxis/servers/settings";
 export type {
   BacklogSeries,
   ComplianceCounts,
@@ -30,6 +39,8 @@ export type {
   SlaTargets,
   WeeklySpan,
 } from "../../src/maxis/sla/rpc";
+export type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
+export { SNIPPET_LIMITS } from "../../src/maxis/snippets/rpc";
 export type {
   GrantableRole,
   Plan,
@@ -66,6 +77,8 @@ export { MAX_PEOPLE_PER_REQUEST, type Person };
 export interface SessionInfo {
   user: { id: string; name: string; avatarUrl: string | null };
   appRole: "agent" | "admin";
+  /** The server this session is for (one at a time; the switcher opens a session for another). */
+  guildId: string;
   expiresAt: string;
 }
 
@@ -124,7 +137,7 @@ export const REQUEST_TIMEOUT_MS = 15_000;
  */
 export function createApi(base: string, onUnauthorized: () => void, language: () => Locale = () => "en") {
   async function request<T>(
-    method: "GET" | "POST" | "PATCH" | "PUT",
+    method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE",
     path: string,
     body?: unknown,
     etag?: string | null,
@@ -167,7 +180,11 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
   };
-  const write = async <T>(path: string, body: unknown = {}, method: "POST" | "PATCH" | "PUT" = "POST") => {
+  const write = async <T>(
+    path: string,
+    body: unknown = {},
+    method: "POST" | "PATCH" | "PUT" | "DELETE" = "POST",
+  ) => {
     const result = await request<T>(method, path, body);
     if (!result.changed) throw new ApiError(304, "not_modified", "not modified");
     return result.data;
@@ -248,6 +265,22 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
       if (!res.ok) throw new ApiError(res.status, "http_error", "");
       return res.blob();
     },
+    /** The server's settings and categories (staff), and the admins' changes. */
+    settings: () => get<ServerSettings>("/api/v1/settings"),
+    updateSettings: (changes: SettingsChanges) => write<ServerSettings>("/api/v1/settings", changes, "PATCH"),
+    updateCategory: (key: string, changes: CategoryChanges) =>
+      write<CategorySettings>(`/api/v1/settings/categories/${encodeURIComponent(key)}`, changes, "PATCH"),
+    /** The server's roles and channels as Discord gives them to Maxis, for the pickers. */
+    discordDirectory: () => get<{ roles: GuildRole[]; channels: GuildChannel[] }>("/api/v1/settings/discord"),
+    snippets: () => get<Snippet[]>("/api/v1/snippets"),
+    createSnippet: (input: SnippetInput) => write<Snippet>("/api/v1/snippets", input),
+    updateSnippet: (id: number, input: SnippetInput) =>
+      write<Snippet>(`/api/v1/snippets/${id}`, input, "PATCH"),
+    deleteSnippet: (id: number) => write<Snippet>(`/api/v1/snippets/${id}`, {}, "DELETE"),
+    /** The servers the person and Maxis share; switching opens a session there if Discord says staff. */
+    servers: () => get<{ servers: { id: string; name: string; current: boolean }[] }>("/auth/servers"),
+    switchServer: (guildId: string) =>
+      write<{ guildId: string; appRole: "agent" | "admin" }>("/auth/switch", { guildId }),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, MAX_PEOPLE_PER_REQUEST).join(",")}`),
   };
@@ -261,6 +294,28 @@ export interface SlaReport {
   compliance: SlaStats;
   backlog: BacklogSeries["daily"];
 }
+/** What PATCH /api/v1/settings takes: only the fields that change. */
+export type SettingsChanges = Partial<
+  Pick<
+    ServerSettings,
+    | "staffRoleIds"
+    | "supportChannelId"
+    | "staffChannelId"
+    | "openTicketLimit"
+    | "dmNotifications"
+    | "defaultLocale"
+    | "panelTitle"
+    | "panelText"
+  >
+>;
+
+/** What PATCH /api/v1/settings/categories/:key takes. */
+export type CategoryChanges = Partial<
+  Pick<
+    CategorySettings,
+    "labelEn" | "labelFr" | "emoji" | "staffRoleIds" | "questions" | "enabled" | "position"
+  >
+>;
 
 /** The charts' data (GET /api/v1/stats/series). */
 export interface StatsSeries {

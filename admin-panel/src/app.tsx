@@ -2,11 +2,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { createApi, type SessionInfo } from "./api";
 import { Avatar } from "./components/avatar";
 import { LocalePicker } from "./components/locale-picker";
+import { ServerSwitcher } from "./components/server-switcher";
 import { AppContext, type AppContextValue } from "./context";
 import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
 import { InboxPage } from "./pages/inbox";
 import { PlansPage } from "./pages/plans";
 import { SalesPage } from "./pages/sales";
+import { SettingsPage } from "./pages/settings";
 import { SignInPage } from "./pages/sign-in";
 import { StatsPage } from "./pages/stats";
 import { TicketPage } from "./pages/ticket";
@@ -96,7 +98,9 @@ export function App({ apiBase }: { apiBase: string }) {
                 ? "plans.title"
                 : route.page === "sales"
                   ? "sales.title"
-                  : "inbox.title",
+                  : route.page === "settings"
+                    ? "settings.title"
+                    : "inbox.title",
           );
     document.title = `${title} · ${t("app.title")}`;
   }, [route, t]);
@@ -173,8 +177,15 @@ export function App({ apiBase }: { apiBase: string }) {
               <span>{t("nav.sales")}</span>
             </a>
           )}
+          <a href="#/settings" aria-current={route.page === "settings" ? "page" : undefined}>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M4 7h10M18 7h2M4 17h4M12 17h8M14 5v4M8 15v4" />
+            </svg>
+            <span>{t("nav.settings")}</span>
+          </a>
         </nav>
         <div class="account">
+          <ServerSwitcher />
           <LocalePicker id="locale" locale={locale} setLocale={setLocale} />
           <span class="me" title={session.user.id}>
             <Avatar id={session.user.id} name={session.user.name} url={session.user.avatarUrl} />
@@ -199,6 +210,7 @@ export function App({ apiBase }: { apiBase: string }) {
         {route.page === "stats" && <StatsPage />}
         {route.page === "plans" && <PlansPage selected={route.plan} />}
         {route.page === "sales" && <SalesPage />}
+        {route.page === "settings" && <SettingsPage />}
       </main>
       <div class="toasts" role="status" aria-live="polite">
         {toasts.map((item) => (

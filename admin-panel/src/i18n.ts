@@ -5,6 +5,7 @@
 import { formatMessage } from "../../src/shared/i18n/message-format";
 import { plansEn, plansFr } from "./i18n-plans";
 import { salesEn, salesFr } from "./i18n-sales";
+import { settingsEn, settingsFr } from "./i18n-settings";
 
 export type Locale = "en" | "fr";
 
@@ -206,6 +207,7 @@ const en = {
   "dialog.confirm": "Confirm",
   ...plansEn,
   ...salesEn,
+  ...settingsEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -408,6 +410,7 @@ const fr: Record<MessageKey, string> = {
   "dialog.confirm": "Confirmer",
   ...plansFr,
   ...salesFr,
+  ...settingsFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

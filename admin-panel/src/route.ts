@@ -9,13 +9,16 @@ export type Route =
   /** The server's plans (admins); `plan` is the one open in the editor, "new" for a new one. */
   | { page: "plans"; plan: string | null }
   /** The server's sales (admins). */
-  | { page: "sales" };
+  | { page: "sales" }
+  /** The server's settings, categories and canned replies. */
+  | { page: "settings" };
 
 export function parseRoute(hash: string): Route {
   const [path = "", query = ""] = hash.replace(/^#/, "").split("?");
   const ticket = path.match(/^\/tickets\/(\d{1,9})$/);
   if (ticket) return { page: "ticket", number: Number(ticket[1]) };
   if (path === "/stats") return { page: "stats" };
+  if (path === "/settings") return { page: "settings" };
   if (path === "/plans") return { page: "plans", plan: null };
   if (path === "/sales") return { page: "sales" };
   const plan = path.match(/^\/plans\/(new|[a-z0-9][a-z0-9-]{0,31})$/);

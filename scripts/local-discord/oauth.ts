@@ -299,5 +299,8 @@ main{background:#2b2d31;padding:2rem;border-radius:12px;max-width:26rem}a{color:
     return true;
   }
 
-  return { authorize, exchange, userRoute, addGuild, setRoles };
+  /** The servers the stand-in knows (the bot and the seeded people are in all of them). */
+  const knownGuilds = (): ReadonlySet<string> => guildIds;
+
+  return { authorize, exchange, userRoute, addGuild, setRoles, knownGuilds };
 }

@@ -28,9 +28,13 @@ const role = (
   ...extra,
 });
 
+/** A second role of every local server, for per-category staff on the Settings page. */
+export const LOCAL_BILLING_ROLE_ID = "1300000000000000031";
+
 const LOCAL_ROLES: readonly APIRole[] = [
   role(LOCAL_GUILD_ID, "@everyone", 0),
   role(LOCAL_STAFF_ROLE_ID, "Support", 6, { color: 0x3ba55c }),
+  role(LOCAL_BILLING_ROLE_ID, "Billing", 1, { color: 0x10b981 }),
   role("1300000000000000071", "Basic", 1, { color: 0x99aab5 }),
   role("1300000000000000072", "Pro", 2, { color: 0x5865f2 }),
   role("1300000000000000073", "Premium", 3, { color: 0xfee75c }),
@@ -43,7 +47,14 @@ export function createRoleDirectory() {
   const added = new Map<string, APIRole[]>();
   return {
     list(guildId: string): APIRole[] {
-      const base = guildId === LOCAL_GUILD_ID ? LOCAL_ROLES : [role(guildId, "@everyone", 0)];
+      const base =
+        guildId === LOCAL_GUILD_ID
+          ? LOCAL_ROLES
+          : [
+              role(guildId, "@everyone", 0),
+              role(LOCAL_STAFF_ROLE_ID, "Support", 2, { color: 0x3ba55c }),
+              role(LOCAL_BILLING_ROLE_ID, "Billing", 1, { color: 0x10b981 }),
+            ];
       return [...base, ...(added.get(guildId) ?? [])];
     },
     add(guildId: string, id: string, name: string): APIRole {

@@ -18,6 +18,7 @@ import {
   LOCAL_SUPPORT_CHANNEL_ID,
 } from "../lib/local-identities";
 import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
+import { guildDirectoryRoute } from "./guild-directory-routes";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
@@ -222,11 +223,10 @@ export function createLocalDiscordApp(
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
         return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
       }
-      const guildRoles = path.match(/^\/guilds\/(\d+)\/roles$/);
-      if (guildRoles?.[1] && method === "GET") {
-        if (!authorization?.startsWith("Bot ")) return c.json({ message: "401: Unauthorized", code: 0 }, 401);
-        return c.json(roles.list(guildRoles[1]));
-      }
+      const directoryAnswer = guildDirectoryRoute(c, method, path, authorization, oauth.knownGuilds(), (id) =>
+        roles.list(id),
+      );
+      if (directoryAnswer) return directoryAnswer;
       const roleAnswer = memberRoleRoute(c, method, path, authorization, grantedRoles, oauth);
       if (roleAnswer) return roleAnswer;
       const oauthAnswer =

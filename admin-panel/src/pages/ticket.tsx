@@ -14,6 +14,7 @@ import { Avatar } from "../components/avatar";
 import { PriorityBadge, StatusBadge } from "../components/badges";
 import { MessageExtras, TranscriptLinks } from "../components/message-extras";
 import { SelectField } from "../components/select-field";
+import { SnippetList, useSnippetPicker } from "../components/snippet-picker";
 import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDateTime, formatDuration, formatRelative, type MessageKey } from "../i18n";
@@ -186,6 +187,7 @@ function Composer({
   const [busy, setBusy] = useState(false);
   const number = view.ticket.number;
   const closed = view.ticket.status === "closed";
+  const picker = useSnippetPicker(view.ticket, mode === "reply" ? text : "", setText);
 
   const send = async () => {
     const body = text.trim();
@@ -238,16 +240,30 @@ function Composer({
         value={text}
         disabled={mode === "reply" && closed}
         placeholder={t(mode === "reply" ? "ticket.reply.placeholder" : "ticket.note.placeholder")}
+        aria-describedby={mode === "reply" ? "snippet-hint" : undefined}
+        aria-controls={picker.open ? "snippet-options" : undefined}
+        aria-activedescendant={
+          picker.open && picker.matches[picker.active]
+            ? `snippet-option-${picker.matches[picker.active]?.id}`
+            : undefined
+        }
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {
+          if (picker.onKeyDown(e)) return;
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
             e.preventDefault();
             void send();
           }
         }}
       />
+      <SnippetList picker={picker} />
       <div class="composer-foot">
         <span class="muted small">
+          {mode === "reply" && (
+            <span id="snippet-hint" class="snippet-hint">
+              {t("snippets.picker.hint")}{" "}
+            </span>
+          )}
           {t("ticket.chars", { count: text.length, max: TICKET_LIMITS.message })} · {t("ticket.shortcut")}
         </span>
         <button

@@ -13,7 +13,9 @@ import { apiError } from "./errors";
 import { peopleRoutes } from "./people";
 import { planRoutes } from "./plans";
 import { salesRoutes } from "./sales";
+import { settingsRoutes } from "./settings";
 import { slaRoutes } from "./sla";
+import { snippetRoutes } from "./snippets";
 import { statsSeriesRoutes } from "./stats-series";
 import { ticketRoutes } from "./tickets";
 import { requireJson } from "./validate";
@@ -28,7 +30,7 @@ apiRoutes.use(
     // No DASHBOARD_ORIGIN configured: no origin at all may read the API from a browser.
     origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
     credentials: true,
-    allowMethods: ["GET", "POST", "PUT", "PATCH"],
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Content-Type", "Authorization", "If-None-Match"],
     exposeHeaders: ["ETag"],
     maxAge: 600,
@@ -63,6 +65,8 @@ apiRoutes.route("/", peopleRoutes);
 apiRoutes.route("/", planRoutes);
 apiRoutes.route("/", salesRoutes);
 apiRoutes.route("/", slaRoutes);
+apiRoutes.route("/", settingsRoutes);
+apiRoutes.route("/", snippetRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

@@ -84,3 +84,11 @@ export async function readProfile(
   if (!user) throw new DiscordOAuthError("/users/@me", 0);
   return { user, guild: guilds?.find((g) => g.id === guildId), member };
 }
+
+/** The servers the user is in, as Discord lists them for their token (the server switcher). */
+export async function userGuilds(
+  env: OAuthEnv,
+  accessToken: string,
+): Promise<RESTGetAPICurrentUserGuildsResult> {
+  return (await userGet<RESTGetAPICurrentUserGuildsResult>(env, accessToken, "/users/@me/guilds")) ?? [];
+}

@@ -22,6 +22,7 @@ import { authenticateStaff, endStaffSession, startStaffSession } from "./server-
 import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "./session-token";
 import { avatarUrl, dashboardRole, displayName } from "./staff";
 import { checkOAuthState, createOAuthState, STATE_COOKIE, STATE_TTL_SECONDS } from "./state";
+import { switchServerRoutes } from "./switch-server";
 
 /** Name and avatar for the dashboard's header; display only, so it is not part of the signed session. */
 export const PROFILE_COOKIE = "maxis_profile";
@@ -188,7 +189,7 @@ dashboardAuthRoutes.get("/session", async (c) => {
     return c.json({ error: { code: "unauthenticated", message: t("api.error.unauthenticated") } }, 401);
   const check = await authenticateStaff(c.env, token);
   if (!check.ok) return c.json({ error: { code: check.code, message: t(`api.error.${check.code}`) } }, 401);
-  const { sub, app_role, exp } = check.session;
+  const { sub, app_role, exp, guild_id } = check.session;
   let profile: { name?: unknown; avatar?: unknown } = {};
   try {
     profile = JSON.parse(decodeURIComponent(getCookie(c, PROFILE_COOKIE) ?? "{}"));
@@ -205,6 +206,7 @@ dashboardAuthRoutes.get("/session", async (c) => {
           : null,
     },
     appRole: app_role,
+    guildId: guild_id,
     expiresAt: new Date(exp * 1000).toISOString(),
   });
 });
@@ -215,3 +217,5 @@ dashboardAuthRoutes.post("/logout", requireDashboardOrigin(SESSION_COOKIE), asyn
   deleteCookie(c, PROFILE_COOKIE, { path: "/", secure: true });
   return c.body(null, 204);
 });
+
+dashboardAuthRoutes.route("/", switchServerRoutes);

@@ -82,3 +82,14 @@ export async function endStaffSession(env: SessionEnv, token: string | undefined
   // An expired token's record is already gone (its alarm), or soon will be.
   if (check.ok) await storeFor(env, check.session.sid).end();
 }
+
+/** The OAuth token held by the open session `session` names, or null. */
+export async function sessionOAuthToken(
+  env: SessionEnv,
+  session: Pick<StaffSession, "sid" | "sub" | "guild_id">,
+): Promise<string | null> {
+  return storeFor(env, session.sid).oauthToken(
+    { userId: session.sub, guildId: session.guild_id },
+    nowSeconds(),
+  );
+}

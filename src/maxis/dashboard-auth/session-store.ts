@@ -106,6 +106,18 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
     return this.#recheck;
   }
 
+  /**
+   * The user's Discord OAuth token, for the server switcher to ask Discord about another server; only
+   * for the open session the token names (null otherwise, or when the session has no token).
+   */
+  async oauthToken(claims: { userId: string; guildId: string }, now: number): Promise<string | null> {
+    const row = this.#row();
+    if (!row || row.expires_at <= now || row.user_id !== claims.userId || row.guild_id !== claims.guildId) {
+      return null;
+    }
+    return row.access_token;
+  }
+
   /** Logout: nothing of the session is left, not even its table. */
   async end(): Promise<void> {
     await this.ctx.storage.deleteAlarm();

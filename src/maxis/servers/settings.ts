@@ -62,7 +62,8 @@ export interface NewServerDefaults {
   defaultLocale: Locale;
 }
 
-type DefaultsEnv = Pick<MaxisEnv, "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID">;
+/** The environment values a new server starts from (structural, so the dashboard can import this file's types). */
+type DefaultsEnv = { STAFF_ROLE_ID: string; TICKET_STAFF_CHANNEL_ID: string; DISCORD_GUILD_ID: string };
 
 /**
  * What a brand-new server starts with: the environment's staff role (role ids are unique to their

@@ -91,6 +91,12 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.ticket_sla": { authenticated: ["SELECT"] },
   "public.ticket_sla_escalations": nothing,
   "public.ticket_sla_escalations_id_seq": nothing,
+  // Canned replies (20261202040000): staff read their server's under RLS, admins the history; writes
+  // only through ticket_snippet_create|update|delete.
+  "public.ticket_snippets": { authenticated: ["SELECT"] },
+  "public.ticket_snippets_id_seq": nothing,
+  "public.ticket_snippet_audit": { authenticated: ["SELECT"] },
+  "public.ticket_snippet_audit_id_seq": nothing,
 };
 
 export interface FunctionExpectation {
@@ -183,6 +189,16 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_assignees(text,text)": memberWrite,
   "public.server_settings_ensure(text,jsonb)": { execute: ["service_role"], definer: true },
   "public.server_members_record(text,jsonb)": { execute: ["service_role"], definer: true },
+  // Canned replies: staff read and use them (invokers under RLS), admins change them (definers).
+  "public.ticket_snippet_list(text)": member,
+  "public.ticket_snippet_choices(text)": member,
+  "public.ticket_snippet_draft(text,text)": member,
+  "public.ticket_snippet_create(text,text,text)": memberWrite,
+  "public.ticket_snippet_update(bigint,text,text,text)": memberWrite,
+  "public.ticket_snippet_delete(bigint)": memberWrite,
+  "tickets_private.snippet_json(public.ticket_snippets)": member,
+  "tickets_private.checked_snippet(text,text,text)": internal,
+  "tickets_private.audit_snippet(text,bigint,text,jsonb,jsonb)": internal,
 
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,

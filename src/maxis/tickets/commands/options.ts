@@ -40,6 +40,10 @@ export const messageOption = option.string("message", "command.ticket.option.mes
   required: true,
   max_length: TICKET_LIMITS.message,
 });
+/** `/ticket reply`'s message: optional, since staff may send a canned reply (`snippet:`) instead. */
+export const optionalMessageOption = option.string("message", "command.ticket.option.message", {
+  max_length: TICKET_LIMITS.message,
+});
 export const reasonOption = option.string("reason", "command.ticket.option.reason", {
   max_length: TICKET_LIMITS.reason,
 });

@@ -24,6 +24,7 @@ import { noteSubcommand } from "./note";
 import { prioritySubcommand } from "./priority";
 import { reopenSubcommand } from "./reopen";
 import { replySubcommand } from "./reply";
+import { autocompleteSnippetOption } from "./reply-snippet";
 import { statsSubcommand } from "./stats";
 import { statusSubcommand } from "./status";
 import { transcriptSubcommand } from "./transcript";
@@ -79,7 +80,10 @@ function ticketCommandFor(
     },
 
     autocomplete(ctx) {
-      return autocompleteTicketOption(ctx, new CommandOptions(ctx.interaction.data));
+      const options = new CommandOptions(ctx.interaction.data);
+      return options.focused?.name === "snippet"
+        ? autocompleteSnippetOption(ctx, options)
+        : autocompleteTicketOption(ctx, options);
     },
   };
 }

@@ -13,6 +13,7 @@ import { servers } from "./servers";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { sla } from "./sla";
+import { snippets } from "./snippets";
 import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
 import { transcripts } from "./transcripts";
@@ -40,6 +41,7 @@ export const catalogues = [
   sales,
   transcripts,
   sla,
+  snippets,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

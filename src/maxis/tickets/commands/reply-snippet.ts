@@ -1,0 +1,67 @@
+/**
+ * Canned replies in `/ticket reply snippet:` (staff only): the option, its autocomplete (one database
+ * call, at most 25 names matching what was typed), and turning a chosen snippet into the reply's text
+ * in the ticket's language with its variables filled in (src/maxis/snippets/render.ts).
+ */
+import type { APIInteractionResponse } from "discord-api-types/v10";
+import { option } from "../../../shared/discord/command-definition";
+import type { AutocompleteContext, InteractionContext } from "../../../shared/discord/handlers";
+import type { CommandOptions } from "../../../shared/discord/options";
+import { autocompleteChoices } from "../../../shared/discord/responses";
+import { displayName } from "../../dashboard-auth/staff";
+import { lookUpPeople } from "../../people/directory";
+import { renderSnippet } from "../../snippets/render";
+import { draftSnippet, SNIPPET_LIMITS, type SnippetErrorCode, snippetChoices } from "../../snippets/rpc";
+import { serverName } from "../../snippets/server-name";
+import { clip } from "../render/escape";
+import { clientFor, type TicketActor, ticketActor } from "./context";
+
+export const snippetOption = option.string("snippet", "command.ticket.option.snippet", {
+  autocomplete: true,
+  max_length: SNIPPET_LIMITS.name,
+});
+
+/** Suggestions for `snippet:`: the server's snippet names containing what was typed; none for members. */
+export async function autocompleteSnippetOption(
+  ctx: AutocompleteContext<MaxisEnv>,
+  options: CommandOptions,
+): Promise<APIInteractionResponse> {
+  const actor = await ticketActor(ctx.interaction, ctx.env);
+  // Members never reach the database: they have no snippets to see.
+  if (!actor?.staff) return autocompleteChoices([]);
+  const result = await snippetChoices(await clientFor(ctx.env, actor), options.focused?.value ?? "");
+  if (!result.ok) return autocompleteChoices([]);
+  return autocompleteChoices(result.data.map((name) => ({ name: clip(name, 100), value: name })));
+}
+
+export type SnippetText = { ok: true; text: string } | { ok: false; code: SnippetErrorCode };
+
+/**
+ * The reply a staff member sends with `snippet:`: the snippet in the ticket's language, variables
+ * filled in ({member}: the ticket owner's name in the server, {agent}: the sender's, {ticket}: #n,
+ * {server}: the server's name), then what they typed in `message:`, if anything.
+ */
+export async function snippetReplyText(
+  ctx: InteractionContext<MaxisEnv>,
+  actor: TicketActor,
+  ticket: number,
+  name: string,
+  message: string,
+): Promise<SnippetText> {
+  const draft = await draftSnippet(await clientFor(ctx.env, actor), ticket, name);
+  if (!draft.ok) return { ok: false, code: draft.error.code };
+  const guildId = actor.identity.guildId;
+  const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
+  const [people, server] = await Promise.all([
+    lookUpPeople({ env: ctx.env, guildId, ids: [draft.data.ticket.ownerId], waitUntil }),
+    serverName(ctx.env, guildId, waitUntil),
+  ]);
+  const member = ctx.interaction.member;
+  const text = renderSnippet(draft.data.body, {
+    member: people[0]?.name ?? undefined,
+    agent: member ? displayName(member.user, member) : displayName(ctx.user),
+    ticket: `#${draft.data.ticket.number}`,
+    server: server ?? undefined,
+  });
+  return { ok: true, text: message.trim() ? `${text}\n\n${message.trim()}` : text };
+}
