@@ -47,6 +47,9 @@ export const ServerSettingsSchema = v.object({
 });
 export type ServerSettings = v.InferOutput<typeof ServerSettingsSchema>;
 
+/** Settings as a settings function answered them (a malformed answer throws: it is our bug). */
+export const parseSettings = (data: unknown): ServerSettings => v.parse(ServerSettingsSchema, data);
+
 export const CategoryChoicesSchema = v.object({
   panelTitle: v.nullable(v.string()),
   panelText: v.nullable(v.string()),

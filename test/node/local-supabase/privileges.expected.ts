@@ -80,6 +80,9 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   // Members and their roles as Discord reported them: only server_members_record writes, and
   // ticket_assign / ticket_assignees (definers) read.
   "public.server_members": nothing,
+  // Ticket panels (20261202030000): a form's answers, read with their ticket, written by
+  // ticket_create_with_answers only.
+  "public.ticket_form_answers": { authenticated: ["SELECT"] },
 };
 
 export interface FunctionExpectation {
@@ -153,6 +156,9 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_assignees(text,text)": memberWrite,
   "public.server_settings_ensure(text,jsonb)": { execute: ["service_role"], definer: true },
   "public.server_members_record(text,jsonb)": { execute: ["service_role"], definer: true },
+  // Ticket panels: admins record where the panel is; members open a ticket with a form's answers.
+  "public.server_settings_record_panel(text,text)": memberWrite,
+  "public.ticket_create_with_answers(text,text,text,jsonb,text)": memberWrite,
 
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,

@@ -6,6 +6,7 @@ import { giveaways } from "./giveaways";
 import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
+import { panels } from "./panels";
 import { payments } from "./payments";
 import { plans } from "./plans";
 import { servers } from "./servers";
@@ -34,6 +35,7 @@ export const catalogues = [
   ticketThreads,
   servers,
   plans,
+  panels,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
