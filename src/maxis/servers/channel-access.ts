@@ -40,6 +40,10 @@ export function forgetChannelAccess(): void {
   reads.clear();
 }
 
+/** A server's roles and their permissions (kept ACCESS_TTL_MS). */
+export const guildRoles = (rest: DiscordRest, guildId: string) =>
+  cachedGet<Pick<APIRole, "id" | "permissions">[]>(rest, `/guilds/${guildId}/roles`);
+
 const TEXT_CHANNELS: ReadonlySet<number> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 
 export async function channelAccess(
@@ -60,7 +64,7 @@ export async function channelAccess(
     return { ok: false, reason: "not_usable" };
   const [guild, roles, me] = await Promise.all([
     cachedGet<Pick<APIGuild, "owner_id">>(rest, `/guilds/${guildId}`),
-    cachedGet<Pick<APIRole, "id" | "permissions">[]>(rest, `/guilds/${guildId}/roles`),
+    guildRoles(rest, guildId),
     cachedGet<Pick<APIGuildMember, "roles">>(rest, `/guilds/${guildId}/members/${botUserId}`),
   ]);
   const permissions = channelPermissions({

@@ -62,23 +62,31 @@ export type CategoryChoices = v.InferOutput<typeof CategoryChoicesSchema>;
 export interface NewServerDefaults {
   staffRoleIds: string[];
   staffChannelId: string | null;
+  supportChannelId: string | null;
   defaultLocale: Locale;
 }
 
-type DefaultsEnv = Pick<MaxisEnv, "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID">;
+type DefaultsEnv = Pick<
+  MaxisEnv,
+  "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID" | "DISCORD_SUPPORT_CHANNEL_ID"
+>;
 
 /**
  * What a brand-new server starts with: the environment's staff role (role ids are unique to their
  * server, so on any other server it matches nobody), and the environment's staff channel only for the
- * server it belongs to (DISCORD_GUILD_ID): another server's tickets are never posted there.
+ * server it belongs to (DISCORD_GUILD_ID): another server's tickets are never posted there. The same
+ * goes for the environment's support channel (DISCORD_SUPPORT_CHANNEL_ID, where threads are opened).
  */
 export function newServerDefaults(env: DefaultsEnv, guildId: string, locale: Locale): NewServerDefaults {
   const staffRole = env.STAFF_ROLE_ID?.trim();
-  const channel = env.TICKET_STAFF_CHANNEL_ID?.trim();
+  const home = (value: string | undefined) => {
+    const id = value?.trim();
+    return id && /^[0-9]{1,20}$/.test(id) && env.DISCORD_GUILD_ID === guildId ? id : null;
+  };
   return {
     staffRoleIds: staffRole && /^[0-9]{1,20}$/.test(staffRole) ? [staffRole] : [],
-    staffChannelId:
-      channel && /^[0-9]{1,20}$/.test(channel) && env.DISCORD_GUILD_ID === guildId ? channel : null,
+    staffChannelId: home(env.TICKET_STAFF_CHANNEL_ID),
+    supportChannelId: home(env.DISCORD_SUPPORT_CHANNEL_ID),
     defaultLocale: locale,
   };
 }
