@@ -57,7 +57,9 @@ export function readCategoryForm(
   }
   const label = categoryLabel(category, locale);
   const firstShort = answers.find((a, i) => a.answer !== "" && category.questions[i]?.style === "short");
-  const subject = (firstShort ? `${label}: ${firstShort.answer.replace(/\s+/g, " ")}` : label).slice(
+  // French typography: a space before the colon.
+  const colon = locale === "fr" ? " : " : ": ";
+  const subject = (firstShort ? `${label}${colon}${firstShort.answer.replace(/\s+/g, " ")}` : label).slice(
     0,
     TICKET_LIMITS.subject,
   );
