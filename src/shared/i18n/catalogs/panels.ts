@@ -49,7 +49,7 @@ export const panels = /* @__PURE__ */ defineMessages(
     "setup.view.staff_roles": "Rôles de support (en avoir un rend membre de l'équipe)",
     "setup.view.support_channel": "Salon d'assistance (fils privés des tickets)",
     "setup.view.staff_channel": "Salon de l'équipe (annonce des nouveaux tickets)",
-    "setup.view.language": "Langue des messages",
+    "setup.view.language": "Langue des publications",
     "setup.view.dms_on": "MP aux membres : activés",
     "setup.view.dms_off": "MP aux membres : désactivés",
     "setup.view.texts": "Textes du panneau et limite…",
