@@ -1,7 +1,7 @@
 /**
  * Can Maxis post in a channel of a server? Its permissions there, from what Discord's REST API says
  * (the server's roles and owner, Maxis's own member, the channel's overwrites), through the
- * rate-limited bot client. Reads are kept a short while per isolate: /setup asks once per change,
+ * rate-limited bot client. Reads are kept a few seconds per isolate: /setup asks once per change,
  * and a burst of presses should not cost a burst of Discord calls.
  */
 
@@ -16,7 +16,7 @@ import {
   type PermissionOverwrite,
 } from "./channel-permissions";
 
-export const ACCESS_TTL_MS = 15_000;
+export const ACCESS_TTL_MS = 5_000;
 
 export type ChannelAccess =
   | { ok: true }
