@@ -15,7 +15,10 @@ const ADMIN = PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuil
 
 /** The staff roles of a server and of its categories. Pure. */
 export function holdsStaffRole(
-  settings: Pick<ServerSettings, "staffRoleIds" | "categories">,
+  settings: {
+    staffRoleIds: readonly string[];
+    categories: readonly Pick<ServerSettings["categories"][number], "staffRoleIds">[];
+  },
   roles: readonly string[],
 ): boolean {
   const staff = new Set([
