@@ -45,6 +45,7 @@ export const guildRoles = (rest: DiscordRest, guildId: string) =>
   cachedGet<Pick<APIRole, "id" | "permissions">[]>(rest, `/guilds/${guildId}/roles`);
 
 const TEXT_CHANNELS: ReadonlySet<number> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
+const SUPPORT_CHANNELS: ReadonlySet<number> = new Set([ChannelType.GuildText]);
 
 export async function channelAccess(
   rest: DiscordRest,
@@ -60,8 +61,9 @@ export async function channelAccess(
     if (error instanceof DiscordApiError && error.status < 500) return { ok: false, reason: "not_usable" };
     throw error;
   }
-  if (channel.guild_id !== guildId || !TEXT_CHANNELS.has(channel.type))
-    return { ok: false, reason: "not_usable" };
+  // Private threads exist only in text channels, not in announcement channels.
+  const kinds = purpose === "support" ? SUPPORT_CHANNELS : TEXT_CHANNELS;
+  if (channel.guild_id !== guildId || !kinds.has(channel.type)) return { ok: false, reason: "not_usable" };
   const [guild, roles, me] = await Promise.all([
     cachedGet<Pick<APIGuild, "owner_id">>(rest, `/guilds/${guildId}`),
     guildRoles(rest, guildId),

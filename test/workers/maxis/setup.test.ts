@@ -10,7 +10,7 @@ import {
   PermissionFlagsBits as P,
 } from "discord-api-types/payloads/v10";
 import type { APIInteractionResponse, APIModalInteractionResponseCallbackData } from "discord-api-types/v10";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import { choose, configureServer, customIdsOf, newChannel } from "./panel-support";
 import { click, messageOf, privateText, run, snowflake, submitModal } from "./tickets-support";
@@ -97,6 +97,17 @@ describe("/setup", () => {
     expect(fr).toContain("Salon d'assistance (fils des tickets) : aucun");
     const en = updatedText(await choose(adminEn, "setup:support", [lacking], ComponentType.ChannelSelect));
     expect(en).toContain("Missing there: **Create Private Threads**, **Manage Webhooks**.");
+
+    // Private threads cannot be opened in an announcement channel.
+    const announcements = snowflake();
+    await fetch(`${inject("discordLocalUrl")}/__local/channels`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: announcements, guild_id: server, type: 5 }),
+    });
+    expect(
+      updatedText(await choose(adminEn, "setup:support", [announcements], ComponentType.ChannelSelect)),
+    ).toContain(`Maxis cannot use <#${announcements}>`);
 
     const good = await newChannel(server);
     const saved = updatedText(await choose(admin, "setup:support", [good], ComponentType.ChannelSelect));
