@@ -8,6 +8,7 @@ import { ComponentType } from "discord-api-types/payloads/v10";
 import type { APIInteractionResponse } from "discord-api-types/v10";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
+import { escapeMarkdown } from "../../shared/markdown";
 import { modalFields } from "../tickets/commands/modal-fields";
 import type { ServerSettings } from "./settings";
 import { serverSettings } from "./settings-store";
@@ -89,7 +90,7 @@ export const setupTextsForm: ModalHandler<MaxisEnv> = {
     const typed = fields.get("limit") ?? "";
     const limit = parseLimit(typed);
     if (limit === null) {
-      return ephemeral(ctx.t("setup.limit_invalid", { value: typed.trim().slice(0, 20) }));
+      return ephemeral(ctx.t("setup.limit_invalid", { value: escapeMarkdown(typed.trim().slice(0, 20)) }));
     }
     const changes = {
       panelTitle: fields.get("title") ?? null,
