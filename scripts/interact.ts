@@ -2,6 +2,7 @@
  * npm run interact -- <shellia|maxis> "<slash command line>" [--user ID] [--staff] [--admin] [--locale fr] [--json]
  * npm run interact -- <shellia|maxis> --ping
  * npm run interact -- maxis --button "<custom_id>"
+ * npm run interact -- maxis --select "<custom_id>" --values ID,ID
  * npm run interact -- maxis --modal "<custom_id>" --field subject=Hello --field "description=It fails"
  * npm run interact -- maxis "/ticket view ticket:4" --autocomplete ticket
  * npm run interact -- maxis "/ticket transcript ticket:4" --files
@@ -32,6 +33,7 @@ import {
   modalSubmitInteraction,
   parseCommandLine,
   pingInteraction,
+  selectInteraction,
 } from "./lib/interaction-builder";
 import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "./lib/local-identities";
 import { localPorts } from "./lib/local-ports";
@@ -42,8 +44,11 @@ import type { RecordedRequest } from "./local-discord/server";
 const USAGE = `Usage: npm run interact -- <shellia|maxis> "<slash command>" [options]
        npm run interact -- say <channel or thread id> "text" [--user ID] [--staff]
        npm run interact -- thread <thread id>
+       npm run interact -- permissions '{"channel_id":"…","overwrites":[…]}' | '{"guild_id":"…","roles":[…],"bot_roles":[…]}'
+       npm run interact -- channel '{"id":"…","guild_id":"…","type":0,"name":"…"}'
        npm run interact -- <shellia|maxis> --ping
        npm run interact -- <shellia|maxis> --button CUSTOM_ID [options]
+       npm run interact -- <shellia|maxis> --select CUSTOM_ID --values V,V [options]
        npm run interact -- <shellia|maxis> --modal CUSTOM_ID --field key=value [--field key=value …] [options]
        npm run interact -- stripe pay <checkout session id> [--times N] [--reorder]
        npm run interact -- stripe <renew|fail|cancel|refund|dispute> <subscription id> | forge
@@ -55,6 +60,8 @@ prints the answer and what the Worker then sends to Discord (follow-ups, staff p
 Options:
   --ping                 send a PING (the Worker answers PONG when the signature is good)
   --button CUSTOM_ID     click a button (custom_id as printed under a message)
+  --select CUSTOM_ID     choose in a select menu (role, channel or option menu, as printed)
+  --values V,V           what is chosen, with --select (role or channel ids, option values; empty: none)
   --modal CUSTOM_ID      submit a form, with one --field key=value per text input
   --field key=value      a form field, with --modal (repeatable)
   --autocomplete OPTION  ask for the suggestions of OPTION while typing the command
@@ -85,6 +92,8 @@ function parseCommandArguments() {
       options: {
         ping: { type: "boolean", default: false },
         button: { type: "string" },
+        select: { type: "string" },
+        values: { type: "string", default: "" },
         modal: { type: "string" },
         field: { type: "string", multiple: true, default: [] },
         autocomplete: { type: "string" },
@@ -133,6 +142,23 @@ const discordApi = (
   readDevVars()["DISCORD_API_BASE"] ?? `http://127.0.0.1:${ports.discordApi}/api/v10`
 ).replace(/\/api\/v10$/, "");
 
+/**
+ * `permissions <json>` and `channel <json>`: what the Discord stand-in says about a server's roles,
+ * Maxis's roles, a channel's overwrites (scripts/local-discord/permissions.ts), or a new channel.
+ */
+async function standInSetting(command: "permissions" | "channel"): Promise<never> {
+  const json = positionals[1];
+  if (!json) fail(USAGE);
+  const res = await fetch(`${discordApi}/__local/${command === "channel" ? "channels" : "permissions"}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: json,
+  }).catch((error: Error) => fail(`Cannot reach the Discord stand-in (${error.message}).`, 1));
+  if (!res.ok) fail(`The Discord stand-in refused it: HTTP ${res.status} ${await res.text()}`, 1);
+  console.log("The Discord stand-in now says so.");
+  process.exit(0);
+}
+
 /** `say <channel> "text"` and `thread <thread id>`, against the Discord stand-in; exits when done. */
 async function standInCommand(command: "say" | "thread"): Promise<never> {
   const [, target, text] = positionals;
@@ -153,6 +179,7 @@ async function standInCommand(command: "say" | "thread"): Promise<never> {
 const [worker, commandLine] = positionals;
 const devVars = readDevVars();
 if (worker === "say" || worker === "thread") await standInCommand(worker);
+if (worker === "permissions" || worker === "channel") await standInSetting(worker);
 if (!isWorkerName(worker)) fail(USAGE);
 
 const privateKey = process.env["DEV_DISCORD_PRIVATE_KEY"] ?? devVars["DEV_DISCORD_PRIVATE_KEY"];
@@ -186,6 +213,13 @@ const actor: Actor = {
 async function buildInteraction(): Promise<APIInteraction> {
   if (values.ping) return pingInteraction();
   if (values.button) return buttonInteraction(actor, values.button);
+  if (values.select) {
+    const chosen = values.values
+      .split(",")
+      .map((value) => value.trim())
+      .filter(Boolean);
+    return selectInteraction(actor, values.select, chosen);
+  }
   if (values.modal) {
     const fields = Object.fromEntries(
       values.field.map((pair) => {
@@ -209,12 +243,33 @@ function describeComponents(
   for (const row of components) {
     if (!("components" in row)) continue;
     for (const component of row.components as {
+      type?: number;
       label?: string;
+      placeholder?: string;
       custom_id?: string;
       url?: string;
       sku_id?: string;
       disabled?: boolean;
+      options?: { label: string; value: string; default?: boolean }[];
+      default_values?: { id: string; type: string }[];
     }[]) {
+      // Select menus (string 3, user 5, role 6, mentionable 7, channel 8): what they offer and hold now.
+      if (
+        component.type !== undefined &&
+        component.type >= 3 &&
+        component.type <= 8 &&
+        component.type !== 4
+      ) {
+        const held = component.options
+          ? component.options.map((o) => `${o.default ? "●" : "○"} ${o.label} (${o.value})`).join("  ")
+          : (component.default_values ?? [])
+              .map((d) => (d.type === "role" ? `<@&${d.id}>` : `<#${d.id}>`))
+              .join(" ") || "(none)";
+        lines.push(
+          `  [${component.placeholder ?? "menu"}] ${held}  --select "${component.custom_id}" --values …`,
+        );
+        continue;
+      }
       if (component.sku_id) {
         lines.push(`  [Discord premium button]  SKU ${component.sku_id}`);
         continue;

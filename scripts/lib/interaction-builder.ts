@@ -214,6 +214,24 @@ export function buttonInteraction(actor: Actor, customId: string): APIInteractio
   } as unknown as APIInteraction;
 }
 
+/**
+ * A choice in a select menu: its values (role, channel or option values). Discord says which kind of
+ * menu it was; `componentType` defaults to a string select.
+ */
+export function selectInteraction(
+  actor: Actor,
+  customId: string,
+  values: string[],
+  componentType: ComponentType = ComponentType.StringSelect,
+): APIInteraction {
+  return {
+    ...envelope(actor),
+    type: InteractionType.MessageComponent,
+    message: { id: "0", channel_id: LOCAL_CHANNEL_ID, content: "", components: [] },
+    data: { custom_id: customId, component_type: componentType, values },
+  } as unknown as APIInteraction;
+}
+
 export function modalSubmitInteraction(
   actor: Actor,
   customId: string,

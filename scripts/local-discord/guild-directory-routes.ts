@@ -1,10 +1,9 @@
 /**
  * What the dashboard's Settings page asks Discord with the bot token, for the stand-in: the servers
- * the bot is in (`GET /users/@me/guilds`, for the server switcher) and a server's roles
- * (`GET /guilds/{id}/roles`, for the role pickers, from the stand-in's one role directory, roles.ts).
+ * the bot is in (`GET /users/@me/guilds`, for the server switcher). A server's roles come from the
+ * stand-in's one role directory (roles.ts) through permissions.ts.
  * Kept apart from the other routes; null for any other request.
  */
-import type { APIRole } from "discord-api-types/v10";
 import type { Context } from "hono";
 import { LOCAL_GUILD_ID } from "../lib/local-identities";
 
@@ -17,15 +16,10 @@ export function guildDirectoryRoute(
   path: string,
   authorization: string | null,
   guildIds: ReadonlySet<string>,
-  rolesOf: (guildId: string) => readonly APIRole[],
 ): Response | null {
   if (method !== "GET" || !authorization?.startsWith("Bot ")) return null;
   if (path === "/users/@me/guilds") {
     return c.json([...guildIds].map((id) => ({ id, name: localGuildName(id), icon: null, owner: false })));
-  }
-  const roles = path.match(/^\/guilds\/(\d+)\/roles$/);
-  if (roles?.[1]) {
-    return c.json(rolesOf(roles[1]));
   }
   return null;
 }

@@ -32,3 +32,43 @@ describe("scripted failures", () => {
     ).toBe(200);
   });
 });
+
+describe("what Maxis's permission checks read", () => {
+  const bot = { headers: { Authorization: "Bot local" } };
+  const guild = "1300000000000000777";
+  const channel = "1300000000000000778";
+
+  it("every server has @everyone and Maxis's role, and Maxis holds it", async () => {
+    const app = createLocalDiscordApp();
+    const roles = (await (await app.request(`/api/v10/guilds/${guild}/roles`, bot)).json()) as {
+      id: string;
+    }[];
+    expect(roles.map((r) => r.id)).toEqual([guild, "1300000000000000002"]);
+    const me = (await (
+      await app.request(`/api/v10/guilds/${guild}/members/1300000000000000001`, bot)
+    ).json()) as {
+      roles: string[];
+    };
+    expect(me.roles).toEqual(["1300000000000000002"]);
+    expect(await (await app.request(`/api/v10/guilds/${guild}`, bot)).json()).toMatchObject({
+      owner_id: "1300000000000000999",
+    });
+  });
+
+  it("a channel's overwrites and a server's roles can be set", async () => {
+    const app = createLocalDiscordApp();
+    await post(app, "/__local/channels", { id: channel, guild_id: guild });
+    const overwrites = [{ id: "1300000000000000002", type: 0, allow: "0", deny: "2048" }];
+    expect((await post(app, "/__local/permissions", { channel_id: channel, overwrites })).status).toBe(204);
+    expect(await (await app.request(`/api/v10/channels/${channel}`, bot)).json()).toMatchObject({
+      guild_id: guild,
+      permission_overwrites: overwrites,
+    });
+    const roles = [{ id: guild, name: "@everyone", permissions: "0", position: 0 }];
+    expect((await post(app, "/__local/permissions", { guild_id: guild, roles, bot_roles: [] })).status).toBe(
+      204,
+    );
+    expect(await (await app.request(`/api/v10/guilds/${guild}/roles`, bot)).json()).toEqual(roles);
+    expect((await post(app, "/__local/permissions", { guild_id: "nope" })).status).toBe(400);
+  });
+});

@@ -22,6 +22,12 @@ import { guildDirectoryRoute } from "./guild-directory-routes";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
+import {
+  createLocalPermissions,
+  LOCAL_OWNER_ID,
+  type LocalPermissions,
+  type PermissionChange,
+} from "./permissions";
 import { createRoleDirectory } from "./roles";
 import { threadRoutes } from "./thread-routes";
 
@@ -188,6 +194,14 @@ export function createLocalDiscordApp(
     }
     return c.json(roles.add(c.req.param("guild"), id, name));
   });
+  // Roles and overwrites Maxis's permission checks read: {"guild_id","roles"?,"bot_roles"?} or
+  // {"channel_id","overwrites"} (see permissions.ts).
+  const permissions = createLocalPermissions((guildId) => roles.list(guildId));
+  app.post("/__local/permissions", async (c) =>
+    permissions.change((await c.req.json()) as PermissionChange)
+      ? c.body(null, 204)
+      : c.json({ message: "guild_id with roles/bot_roles, or channel_id with overwrites" }, 400),
+  );
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);
@@ -223,9 +237,9 @@ export function createLocalDiscordApp(
         if (failure.times <= 0) failures = failures.filter((f) => f !== failure);
         return c.json(failure.body as object, failure.status as 400, failure.headers ?? {});
       }
-      const directoryAnswer = guildDirectoryRoute(c, method, path, authorization, oauth.knownGuilds(), (id) =>
-        roles.list(id),
-      );
+      const permissionAnswer = permissions.route(c, method, path);
+      if (permissionAnswer) return permissionAnswer;
+      const directoryAnswer = guildDirectoryRoute(c, method, path, authorization, oauth.knownGuilds());
       if (directoryAnswer) return directoryAnswer;
       const roleAnswer = memberRoleRoute(c, method, path, authorization, grantedRoles, oauth);
       if (roleAnswer) return roleAnswer;
@@ -237,7 +251,7 @@ export function createLocalDiscordApp(
         return c.json(oauthAnswer.body as object, oauthAnswer.status as 200, oauthAnswer.headers ?? {});
       return (
         threadRoutes(c, { method, path, body: payload.body, store, channels, gateway }) ??
-        respondLikeDiscord(c, method, path, payload.body, channels)
+        respondLikeDiscord(c, method, path, payload.body, channels, permissions)
       );
     };
     const response = answer();
@@ -300,6 +314,7 @@ function respondLikeDiscord(
   path: string,
   body: unknown,
   channels: readonly LocalChannel[],
+  permissions: LocalPermissions,
 ): Response {
   const json = (body ?? {}) as Record<string, unknown>;
   const message = (channelId: string) => ({
@@ -325,14 +340,20 @@ function respondLikeDiscord(
   match = path.match(/^\/guilds\/(\d+)$/);
   if (match?.[1] && method === "GET") {
     const id = match[1];
-    return c.json({ id, name: id === LOCAL_GUILD_ID ? "Local server" : `Local server ${id.slice(-4)}` });
+    return c.json({
+      id,
+      name: id === LOCAL_GUILD_ID ? "Local server" : `Local server ${id.slice(-4)}`,
+      owner_id: LOCAL_OWNER_ID,
+    });
   }
   match = path.match(/^\/guilds\/(\d+)\/channels$/);
   if (match && method === "GET") return c.json(channels.filter((ch) => ch.guild_id === match?.[1]));
   match = path.match(/^\/channels\/(\d+)$/);
   if (match && method === "GET") {
     const channel = channels.find((ch) => ch.id === match?.[1]);
-    return channel ? c.json(channel) : c.json({ message: "Unknown Channel", code: 10003 }, 404);
+    return channel
+      ? c.json({ ...channel, permission_overwrites: permissions.overwritesOf(channel.id) })
+      : c.json({ message: "Unknown Channel", code: 10003 }, 404);
   }
   if (path === "/users/@me/channels" && method === "POST") {
     return c.json({ id: nextSnowflake(), type: 1, recipients: [{ id: json["recipient_id"] }] });

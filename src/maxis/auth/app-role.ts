@@ -9,10 +9,6 @@ const has = (permissions: bigint, flag: bigint) => (permissions & flag) === flag
 /** What decides a role: the member's permissions (as Discord computed them) and role ids. */
 export type RoleHolder = Pick<APIInteractionGuildMember, "permissions" | "roles">;
 
-/** Holds the configured staff role (an empty setting names no role). */
-export const hasStaffRole = (roles: readonly string[], staffRoleId: string): boolean =>
-  staffRoleId !== "" && roles.includes(staffRoleId);
-
 /**
  * Decides a member's role in a server from what Discord says about them and that server's staff
  * roles (its settings): Administrator or Manage Server make an admin; holding one of the server's

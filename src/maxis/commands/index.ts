@@ -4,6 +4,7 @@ import { giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
 import { buyButton } from "../payments/buy-button";
 import { subscriptionCommand } from "../payments/subscription-command";
 import { setupCommand } from "../servers/setup-command";
+import { setupComponents, setupTextsForm } from "../servers/setup-components";
 import { shopCommand } from "../shop/command";
 import {
   createTicketModalHandler,
@@ -13,6 +14,7 @@ import {
   ticketStaffCommand,
   ticketThreadActions,
 } from "../tickets";
+import { panelButtons, panelForm } from "../tickets/panel/panel-click";
 import { ping } from "./ping";
 
 /** Every Maxis command, component and modal. `npm run register -- maxis` registers these commands. */
@@ -27,6 +29,14 @@ export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
     ticketStaffCommand,
     setupCommand,
   ],
-  components: [giveawayButtons, ticketListPages, ticketStaffActions, ticketThreadActions, buyButton],
-  modals: [createTicketModalHandler],
+  components: [
+    giveawayButtons,
+    ticketListPages,
+    ticketStaffActions,
+    ticketThreadActions,
+    buyButton,
+    setupComponents,
+    panelButtons,
+  ],
+  modals: [createTicketModalHandler, setupTextsForm, panelForm],
 };

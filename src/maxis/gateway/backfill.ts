@@ -51,10 +51,11 @@ export async function backfillThread(
       const authorRoles =
         message.member?.roles ??
         (message.author && !message.author.bot ? await rolesOf(message.author.id) : []);
+      const staff = await staffAuthor(env, thread.guildId, authorRoles);
       const event = toIngestEvent(
         "MESSAGE_CREATE",
         { ...message, guild_id: thread.guildId, member: { roles: [...authorRoles] } },
-        { botUserId, isStaff: (guildId, r) => staffAuthor(env, guildId, r) },
+        { botUserId, isStaff: () => staff },
       );
       if (event) events.push(event);
     }

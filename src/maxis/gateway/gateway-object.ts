@@ -76,7 +76,16 @@ interface Saved {
   lastError: string | null;
 }
 
-type Job = { seq: number | null; event: IngestEvent | null } | { seq: null; backfill: true };
+/**
+ * A heard event; a new message also keeps its author's server and roles, since whether they are staff
+ * (the server's settings) is decided when the batch is stored, in order, not while frames arrive.
+ */
+type EventJob = {
+  seq: number | null;
+  event: IngestEvent | null;
+  author?: { guildId: string; roles: readonly string[] };
+};
+type Job = EventJob | { seq: null; backfill: true };
 
 const BATCH = 200;
 /** How long a connection may stay silent after opening before it is called dead. */
@@ -305,13 +314,15 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
       frame.t === Events.MessageCreate ||
       frame.t === Events.MessageUpdate ||
       frame.t === Events.MessageDelete;
+    const message = frame.d as GatewayMessage;
     const event = isMessage
-      ? toIngestEvent(frame.t ?? "", frame.d as GatewayMessage, {
-          botUserId: saved.botUserId,
-          isStaff: (guildId, roles) => staffAuthor(this.env, guildId, roles),
-        })
+      ? toIngestEvent(frame.t ?? "", message, { botUserId: saved.botUserId, isStaff: () => false })
       : null;
-    this.enqueue({ seq, event });
+    const author =
+      event?.kind === "create" && message.guild_id
+        ? { guildId: message.guild_id, roles: message.member?.roles ?? [] }
+        : undefined;
+    this.enqueue({ seq, event, ...(author ? { author } : {}) });
   }
 
   private connected(saved: Saved): void {
@@ -348,9 +359,16 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
       }
       let end = 0;
       while (end < this.queue.length && end < BATCH && !("backfill" in (this.queue[end] as Job))) end += 1;
-      const batch = this.queue.slice(0, end) as { seq: number | null; event: IngestEvent | null }[];
-      const events = batch.flatMap((job) => (job.event ? [job.event] : []));
+      const batch = this.queue.slice(0, end) as EventJob[];
       try {
+        const events: IngestEvent[] = [];
+        for (const job of batch) {
+          if (!job.event) continue;
+          if (job.event.kind === "create" && job.author) {
+            job.event.staff = await staffAuthor(this.env, job.author.guildId, job.author.roles);
+          }
+          events.push(job.event);
+        }
         if (events.length) await ingestEvents(this.env, events);
       } catch (error) {
         console.error("gateway ingestion failed; retrying", error);

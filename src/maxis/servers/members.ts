@@ -34,12 +34,25 @@ export function resolvedMember(interaction: APIInteraction, userId: string): Kno
   };
 }
 
-/** GET /guilds/{guild}/members/{user} with the bot token; null when they are not in the server. */
-export async function fetchMember(
-  rest: DiscordRest,
-  guildId: string,
-  userId: string,
-): Promise<KnownMember | null> {
+/** How long a member read from Discord is trusted in this isolate before asking again. */
+export const MEMBER_TTL_MS = 60_000;
+const fetched = new Map<string, { member: Promise<KnownMember | null>; until: number }>();
+
+/**
+ * GET /guilds/{guild}/members/{user} with the bot token (kept MEMBER_TTL_MS per isolate, so assigning
+ * several tickets to the same person asks Discord once); null when they are not in the server.
+ */
+export function fetchMember(rest: DiscordRest, guildId: string, userId: string): Promise<KnownMember | null> {
+  const key = `${guildId}:${userId}`;
+  const hit = fetched.get(key);
+  if (hit && hit.until > Date.now()) return hit.member;
+  const member = readMember(rest, guildId, userId);
+  fetched.set(key, { member, until: Date.now() + MEMBER_TTL_MS });
+  member.catch(() => fetched.delete(key));
+  return member;
+}
+
+async function readMember(rest: DiscordRest, guildId: string, userId: string): Promise<KnownMember | null> {
   try {
     const member = await rest.request<APIGuildMember>("GET", `/guilds/${guildId}/members/${userId}`);
     const user = member.user;

@@ -15,7 +15,10 @@ import { newServerDefaults, type ServerSettings, ServerSettingsSchema } from "./
 export const SETTINGS_TTL_MS = 30_000;
 
 type SettingsEnv = SupabaseBindings &
-  Pick<MaxisEnv, "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID">;
+  Pick<
+    MaxisEnv,
+    "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID" | "DISCORD_SUPPORT_CHANNEL_ID"
+  >;
 
 const cache = new Map<string, { settings: ServerSettings; until: number }>();
 const pending = new Map<string, Promise<ServerSettings>>();

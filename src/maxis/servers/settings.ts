@@ -47,6 +47,9 @@ export const ServerSettingsSchema = v.object({
 });
 export type ServerSettings = v.InferOutput<typeof ServerSettingsSchema>;
 
+/** Settings as a settings function answered them (a malformed answer throws: it is our bug). */
+export const parseSettings = (data: unknown): ServerSettings => v.parse(ServerSettingsSchema, data);
+
 export const CategoryChoicesSchema = v.object({
   panelTitle: v.nullable(v.string()),
   panelText: v.nullable(v.string()),
@@ -59,24 +62,34 @@ export type CategoryChoices = v.InferOutput<typeof CategoryChoicesSchema>;
 export interface NewServerDefaults {
   staffRoleIds: string[];
   staffChannelId: string | null;
+  supportChannelId: string | null;
   defaultLocale: Locale;
 }
 
 /** The environment values a new server starts from (structural, so the dashboard can import this file's types). */
-type DefaultsEnv = { STAFF_ROLE_ID: string; TICKET_STAFF_CHANNEL_ID: string; DISCORD_GUILD_ID: string };
+type DefaultsEnv = {
+  STAFF_ROLE_ID: string;
+  TICKET_STAFF_CHANNEL_ID: string;
+  DISCORD_GUILD_ID: string;
+  DISCORD_SUPPORT_CHANNEL_ID: string;
+};
 
 /**
  * What a brand-new server starts with: the environment's staff role (role ids are unique to their
  * server, so on any other server it matches nobody), and the environment's staff channel only for the
- * server it belongs to (DISCORD_GUILD_ID): another server's tickets are never posted there.
+ * server it belongs to (DISCORD_GUILD_ID): another server's tickets are never posted there. The same
+ * goes for the environment's support channel (DISCORD_SUPPORT_CHANNEL_ID, where threads are opened).
  */
 export function newServerDefaults(env: DefaultsEnv, guildId: string, locale: Locale): NewServerDefaults {
   const staffRole = env.STAFF_ROLE_ID?.trim();
-  const channel = env.TICKET_STAFF_CHANNEL_ID?.trim();
+  const home = (value: string | undefined) => {
+    const id = value?.trim();
+    return id && /^[0-9]{1,20}$/.test(id) && env.DISCORD_GUILD_ID === guildId ? id : null;
+  };
   return {
     staffRoleIds: staffRole && /^[0-9]{1,20}$/.test(staffRole) ? [staffRole] : [],
-    staffChannelId:
-      channel && /^[0-9]{1,20}$/.test(channel) && env.DISCORD_GUILD_ID === guildId ? channel : null,
+    staffChannelId: home(env.TICKET_STAFF_CHANNEL_ID),
+    supportChannelId: home(env.DISCORD_SUPPORT_CHANNEL_ID),
     defaultLocale: locale,
   };
 }

@@ -203,7 +203,7 @@ export function afterTicketChange(
     let current: TicketWithDescription | null = null;
     let postChanged = redrawPost;
     // Only a server with a support channel has ticket threads: the others cost no lookup.
-    if ((threadChange || dm) && supportChannelFor(notifier.env, ticket.guildId)) {
+    if ((threadChange || dm) && (await supportChannelFor(notifier.env, ticket.guildId))) {
       const thread = await threadOf(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number);
       // Told in the thread: no DM. Without a thread, or when Discord refused the thread, the DM.
       if (thread && (!threadChange || (await tellThread(notifier, thread, ticket, threadChange)))) dm = null;

@@ -93,6 +93,26 @@ export function createTicket(client: RpcClient, input: CreateTicketInput) {
   });
 }
 
+/** One answer of a category's form (ticket panels), kept with the ticket. */
+export interface FormAnswer {
+  question: string;
+  answer: string;
+}
+
+/** Opens a ticket from a category's form: ticket_create's checks, and the answers in the same call. */
+export function createTicketWithAnswers(
+  client: RpcClient,
+  input: Required<Omit<CreateTicketInput, "priority">> & { answers: FormAnswer[] },
+) {
+  return call<TicketWithDescription & { answers: FormAnswer[] }>(client, "ticket_create_with_answers", {
+    p_subject: input.subject,
+    p_description: input.description,
+    p_category: input.category,
+    p_answers: input.answers,
+    p_locale: input.locale,
+  });
+}
+
 export interface ListTicketsInput {
   status?: TicketStatus;
   category?: TicketCategory;

@@ -97,6 +97,9 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.ticket_snippets_id_seq": nothing,
   "public.ticket_snippet_audit": { authenticated: ["SELECT"] },
   "public.ticket_snippet_audit_id_seq": nothing,
+  // Ticket panels (20261202030000): a form's answers, read with their ticket, written by
+  // ticket_create_with_answers only.
+  "public.ticket_form_answers": { authenticated: ["SELECT"] },
 };
 
 export interface FunctionExpectation {
@@ -199,6 +202,9 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.snippet_json(public.ticket_snippets)": member,
   "tickets_private.checked_snippet(text,text,text)": internal,
   "tickets_private.audit_snippet(text,bigint,text,jsonb,jsonb)": internal,
+  // Ticket panels: admins record where the panel is; members open a ticket with a form's answers.
+  "public.server_settings_record_panel(text,text)": memberWrite,
+  "public.ticket_create_with_answers(text,text,text,jsonb,text)": memberWrite,
 
   // Shop: /shop for members, promotions for the control identity only (they apply to every server).
   // /shop for members and staff; the control identity lists the plans for /maxis promo (suggestions,

@@ -3,7 +3,8 @@
  * Postgres as PostgREST would run them: an admin of server B (holding, on B, a role with the same id as
  * A's billing role), an agent of A without the billing category's role, a member of A, and anon. Each
  * tries every table (select, insert, update, delete) and every settings function. Nothing secret of A's
- * may come back to someone not entitled to it, and nothing of A's may change.
+ * may come back to someone not entitled to it, and nothing of A's may change. Ticket panels
+ * (20261202030000) add the panel's place and the answers of a category's form.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -27,7 +28,11 @@ const secretSubject = "A's billing secret";
 const secretNote = "card ending 4242";
 const directoryName = "Alice From Accounting";
 const directoryId = snowflake();
+const secretAnswer = "IBAN FR76 secret";
+const panelChannel = snowflake();
+const panelMessage = snowflake();
 let billingNumber: number;
+let formNumber: number;
 
 const adminOfB: Person = { sub: snowflake(), appRole: "admin", guildId: snowflake(), roles: [billingRole] };
 const agentWithoutRole: Person = { ...a.agent, roles: [staffRole] };
@@ -56,13 +61,35 @@ beforeAll(async () => {
   });
   billingNumber = created.number;
   await mustCall(a.admin, "ticket_note", { p_ticket: String(billingNumber), p_body: secretNote });
+  await mustCall(a.admin, "server_settings_record_panel", {
+    p_channel_id: panelChannel,
+    p_message_id: panelMessage,
+  });
+  await mustCall(a.admin, "ticket_category_update", { p_key: "suggestion", p_changes: { enabled: false } });
+  const fromForm = await mustCall<{ number: number }>(a.memberA, "ticket_create_with_answers", {
+    p_subject: "Billing: refund",
+    p_description: "Your bank account\nsee answers",
+    p_category: "billing",
+    p_answers: JSON.stringify([{ question: "Your bank account", answer: secretAnswer }]),
+  });
+  formNumber = fromForm.number;
 });
 
 /** What each attacker must never see: A's settings (all but A's agent), and the billing ticket. */
 function secretsFor(who: string): string[] {
-  const ticket = [secretSubject, secretNote, "billing description"];
+  const ticket = [secretSubject, secretNote, "billing description", secretAnswer];
   if (who === "agent without the billing role") return [...ticket, directoryName, directoryId];
-  return [...ticket, staffRole, billingRole, staffChannel, secretPanel, directoryName, directoryId];
+  return [
+    ...ticket,
+    staffRole,
+    billingRole,
+    staffChannel,
+    secretPanel,
+    directoryName,
+    directoryId,
+    panelChannel,
+    panelMessage,
+  ];
 }
 
 async function snapshot() {
@@ -73,6 +100,7 @@ async function snapshot() {
     audit: await q("select * from public.server_settings_audit where guild_id = $1 order by id"),
     members: await q("select * from public.server_members where guild_id = $1 order by user_id"),
     tickets: await q("select * from public.tickets where guild_id = $1 order by id"),
+    answers: await q("select * from public.ticket_form_answers where guild_id = $1 order by ticket_id"),
   };
 }
 
@@ -119,6 +147,17 @@ function tableAttacks(): [string, string][] {
     ["delete categories", "delete from public.ticket_categories returning *"],
     ["delete the settings audit", "delete from public.server_settings_audit returning *"],
     ["delete the directory", "delete from public.server_members returning *"],
+    ["select form answers", "select * from public.ticket_form_answers"],
+    [
+      "insert form answers on A's ticket",
+      `insert into public.ticket_form_answers (ticket_id, guild_id, answers) select id, guild_id, '[{"question":"q","answer":"a"}]' from public.tickets where guild_id = '${gid}' returning *`,
+    ],
+    ["rewrite form answers", `update public.ticket_form_answers set answers = '[]' returning *`],
+    ["delete form answers", "delete from public.ticket_form_answers returning *"],
+    [
+      "move A's panel",
+      `update public.server_settings set panel_channel_id = '${adminOfB.sub}', panel_message_id = '${adminOfB.sub}' returning *`,
+    ],
   ];
 }
 
@@ -153,6 +192,19 @@ function functionAttacks(): [string, Record<string, unknown>][] {
     ["ticket_list", { p_search: "secret" }],
     ["ticket_autocomplete", { p_query: "billing" }],
     ["ticket_stats", {}],
+    ["server_settings_record_panel", { p_channel_id: snowflake(), p_message_id: snowflake() }],
+    ["server_settings_record_panel", { p_channel_id: null, p_message_id: null }],
+    [
+      "ticket_create_with_answers",
+      {
+        p_subject: "Suggestion: x",
+        p_description: "x",
+        p_category: "suggestion",
+        p_answers: JSON.stringify([{ question: "Idea", answer: "x" }]),
+      },
+    ],
+    ["ticket_view", { p_ticket: String(formNumber) }],
+    ["ticket_transcript", { p_ticket: String(formNumber), p_include_internal: true }],
   ];
 }
 
@@ -188,7 +240,7 @@ describe("settings, categories and per-category staff isolation", () => {
         return secretsFor(who).some((secret) => text.includes(secret)) || (outcome.rowCount > 0 && !allowed);
       })
       .map(({ who, attempt }) => `${who}: ${attempt}`);
-    expect(results.length).toBeGreaterThanOrEqual(160);
+    expect(results.length).toBeGreaterThanOrEqual(200);
     expect(leaks).toEqual([]);
     expect(await snapshot()).toEqual(before);
     expect(

@@ -115,30 +115,4 @@ describe("two servers configured differently", () => {
       privateText(await run(billingStaffA, `/ticket-staff assign ticket:${number} member:${outsider}`)),
     ).toContain("Only members holding a staff role");
   });
-
-  it("/setup: admins change the staff roles, the limit and the staff channel, in French and English", async () => {
-    const server = snowflake();
-    const newRole = snowflake();
-    const admin: Actor = { userId: snowflake(), guildId: server, administrator: true, locale: "fr" };
-    const candidate: Actor = { userId: snowflake(), guildId: server, roles: [newRole] };
-    const note = "/ticket-staff note ticket:999 message:hello";
-    expect(privateText(await run(candidate, note))).toContain("Only the support team can do this.");
-    expect(privateText(await run(candidate, `/setup staff-role role:${newRole}`))).toBe(
-      "Only this server's administrators (Manage Server) can change its settings.",
-    );
-
-    const saved = privateText(await run(admin, `/setup staff-role role:${newRole}`));
-    expect(saved).toContain("Enregistré.");
-    expect(saved).toContain(`<@&${newRole}>`);
-    expect(privateText(await run(candidate, note))).toContain("Ticket #999 was not found.");
-
-    expect(privateText(await run(inLocale(admin, "en-US"), "/setup limit value:2"))).toContain(
-      "Open tickets per member: **2**",
-    );
-    const elsewhere = privateText(await run(admin, `/setup staff-channel channel:${snowflake()}`));
-    expect(elsewhere).toContain("Maxis ne peut pas utiliser");
-    const shown = privateText(await run(admin, "/setup show"));
-    expect(shown).toContain("Tickets ouverts par membre : **2**");
-    expect(shown).toContain("Facturation : toute l'équipe");
-  });
 });

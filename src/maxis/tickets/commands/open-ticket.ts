@@ -10,6 +10,7 @@ import {
   TICKET_PRIORITIES,
   type TicketCategory,
   type TicketPriority,
+  type TicketWithDescription,
 } from "../rpc";
 import { openTicketThread } from "../threads/open-thread";
 import { clientFor, notifierFor, refused, type TicketActor } from "./context";
@@ -57,7 +58,14 @@ export async function openTicket(
     locale: ctx.locale,
   });
   if (!result.ok) return refused(ctx, result.error);
-  const ticket = result.data;
+  return ticketOpened(ctx, result.data);
+}
+
+/** A ticket just opened (command, form or panel): the staff post, the thread, the member's answer. */
+export function ticketOpened(
+  ctx: InteractionContext<MaxisEnv>,
+  ticket: TicketWithDescription,
+): APIInteractionResponse {
   announceNewTicket(notifierFor(ctx), ticket);
   openTicketThread(notifierFor(ctx), ticket);
   return ephemeral(

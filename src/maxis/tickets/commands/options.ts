@@ -74,7 +74,8 @@ type SubcommandName =
   | "status"
   | "priority"
   | "stats"
-  | "transcript";
+  | "transcript"
+  | "panel";
 
 /** A subcommand's definition: English name, French name and both descriptions from the catalogue. */
 export const subcommand = (name: SubcommandName, options: DefinedOption[] = []) =>

@@ -117,6 +117,8 @@ describe("the /ticket command as registered with Discord", () => {
       "close",
       "reopen",
       "transcript",
+      // Admins only (checked on the command): the issue names it /ticket panel.
+      "panel",
     ]);
     expect(ticketCommand.data.default_member_permissions).toBeUndefined();
     expect(ticketStaffCommand.data.options?.map((o) => o.name)).toEqual([

@@ -14,6 +14,7 @@ import { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import type { MessageKey } from "../../../shared/i18n";
 import { ticketErrorMessage } from "../errors";
+import { panelSubcommand } from "../panel/panel-command";
 import { assignSubcommand } from "./assign";
 import { autocompleteTicketOption } from "./autocomplete";
 import { closeSubcommand } from "./close";
@@ -39,6 +40,7 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
   closeSubcommand,
   reopenSubcommand,
   transcriptSubcommand,
+  panelSubcommand,
   assignSubcommand,
   noteSubcommand,
   statusSubcommand,

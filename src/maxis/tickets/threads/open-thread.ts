@@ -11,9 +11,9 @@ import { recordThread } from "./thread-rpc";
  * server has no support channel (DMs stay the way staff reach the member).
  */
 export function openTicketThread(notifier: Notifier, ticket: TicketWithDescription): void {
-  const parent = supportChannelFor(notifier.env, ticket.guildId);
-  if (!parent) return;
   inBackground(notifier, `thread for #${ticket.number}`, async () => {
+    const parent = await supportChannelFor(notifier.env, ticket.guildId);
+    if (!parent) return;
     await createTicketThread(botRest(notifier.env), parent, ticket, async (thread) =>
       recordThread(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number, thread),
     );

@@ -1,14 +1,53 @@
-import { hasStaffRole } from "../../auth/app-role";
-
 /**
  * Whether a message's author counts as staff in that server, from the roles Discord reported with the
- * message (the Gateway sends roles, not permissions). One place, so per-server staff roles can
- * replace the configured STAFF_ROLE_ID here alone.
+ * message (the Gateway sends roles, not permissions) and the server's settings: one of its staff roles
+ * or of a category's own staff roles (a category's staff write in that category's threads), or a role
+ * that gives Administrator or Manage Server (the server's admins, as for interactions).
  */
-export function staffAuthor(
-  env: Pick<MaxisEnv, "STAFF_ROLE_ID">,
-  _guildId: string,
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import type { APIRole } from "discord-api-types/v10";
+import { guildRoles } from "../../servers/channel-access";
+import type { ServerSettings } from "../../servers/settings";
+import { serverSettings } from "../../servers/settings-store";
+import { botRest } from "../notify";
+
+const ADMIN = PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild;
+
+/** The staff roles of a server and of its categories. Pure. */
+export function holdsStaffRole(
+  settings: {
+    staffRoleIds: readonly string[];
+    categories: readonly Pick<ServerSettings["categories"][number], "staffRoleIds">[];
+  },
   roles: readonly string[],
 ): boolean {
-  return hasStaffRole(roles, env.STAFF_ROLE_ID);
+  const staff = new Set([
+    ...settings.staffRoleIds,
+    ...settings.categories.flatMap((c) => c.staffRoleIds ?? []),
+  ]);
+  return roles.some((role) => staff.has(role));
+}
+
+/** Whether any of these roles makes its holder an admin, from the server's role permissions. Pure. */
+export function holdsAdminRole(
+  serverRoles: readonly Pick<APIRole, "id" | "permissions">[],
+  roles: readonly string[],
+): boolean {
+  return serverRoles.some((role) => roles.includes(role.id) && (BigInt(role.permissions) & ADMIN) !== 0n);
+}
+
+export async function staffAuthor(
+  env: MaxisEnv,
+  guildId: string,
+  roles: readonly string[],
+): Promise<boolean> {
+  if (roles.length === 0) return false;
+  if (holdsStaffRole(await serverSettings(env, guildId), roles)) return true;
+  try {
+    return holdsAdminRole(await guildRoles(botRest(env), guildId), roles);
+  } catch (error) {
+    // Discord unreachable: the staff roles decided; the message is not held back for this.
+    console.error(`could not read the roles of ${guildId}`, error);
+    return false;
+  }
 }

@@ -6,6 +6,7 @@ import { giveaways } from "./giveaways";
 import { interactions } from "./interactions";
 import { maxisControl } from "./maxis-control";
 import { maxisCore } from "./maxis-core";
+import { panels } from "./panels";
 import { payments } from "./payments";
 import { plans } from "./plans";
 import { sales } from "./sales";
@@ -42,6 +43,7 @@ export const catalogues = [
   transcripts,
   sla,
   snippets,
+  panels,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

@@ -1,0 +1,72 @@
+/**
+ * What every `/setup` entry point shares: who may change settings (the server's admins, decided from
+ * the member's permissions in the signed interaction, on the command and again on every menu, button
+ * and form), saving through the audited admin-only database function, and checking that Maxis can
+ * work in a chosen channel.
+ */
+import type { APIInteraction } from "discord-api-types/v10";
+import type { InteractionContext } from "../../shared/discord/handlers";
+import type { Translator } from "../../shared/i18n";
+import { actingIdentity } from "../identity";
+import { type SupabaseIdentity, supabaseAs } from "../supabase/client";
+import { botRest } from "../tickets/notify";
+import { channelAccess } from "./channel-access";
+import type { ChannelPurpose } from "./channel-permissions";
+import { parseSettings, type ServerSettings } from "./settings";
+import { rememberServerSettings } from "./settings-store";
+
+export type AdminIdentity = SupabaseIdentity & { guildId: string };
+
+/** The acting admin, or null for anyone else (and outside a server). */
+export async function actingAdmin(env: MaxisEnv, interaction: APIInteraction): Promise<AdminIdentity | null> {
+  if (!interaction.guild_id) return null;
+  const identity = await actingIdentity(env, interaction);
+  return identity.appRole === "admin" && identity.guildId ? { ...identity, guildId: identity.guildId } : null;
+}
+
+/** The settings after the change, or null when the database refused it (logged). */
+export async function saveSettings(
+  env: MaxisEnv,
+  admin: AdminIdentity,
+  changes: Record<string, unknown>,
+): Promise<ServerSettings | null> {
+  const db = await supabaseAs(env, admin);
+  const { data, error } = await db.rpc("server_settings_update", { p_changes: changes });
+  if (error) {
+    console.error("setup: saving settings failed", error);
+    return null;
+  }
+  const fresh = parseSettings(data);
+  rememberServerSettings(fresh);
+  return fresh;
+}
+
+/** Null when Maxis can work in the channel; otherwise what to tell the admin, in their language. */
+export async function channelProblem(
+  ctx: InteractionContext<MaxisEnv>,
+  guildId: string,
+  channelId: string,
+  purpose: ChannelPurpose,
+): Promise<string | null> {
+  const access = await channelAccess(
+    botRest(ctx.env),
+    ctx.env.DISCORD_APPLICATION_ID,
+    guildId,
+    channelId,
+    purpose,
+  );
+  if (access.ok) return null;
+  return channelProblemText(ctx.t, `<#${channelId}>`, access);
+}
+
+export function channelProblemText(
+  t: Translator,
+  channel: string,
+  access: Exclude<Awaited<ReturnType<typeof channelAccess>>, { ok: true }>,
+): string {
+  if (access.reason === "not_usable") return t("setup.channel_unusable", { channel });
+  return t("setup.channel_missing", {
+    channel,
+    permissions: access.missing.map((name) => `**${t(`permission.${name}`)}**`).join(", "),
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The presses on `/setup`'s menus and buttons, and its texts form. Each one checks again that the
+ * member is an admin (from the permissions in this signed interaction: the message may have been
+ * opened by someone who lost them since, or a custom_id may be forged), saves one change, and
+ * redraws the settings in place with what the database now holds.
+ */
+import { ComponentType } from "discord-api-types/payloads/v10";
+import type { APIInteractionResponse } from "discord-api-types/v10";
+import type { ComponentHandler, InteractionContext, ModalHandler } from "../../shared/discord/handlers";
+import { ephemeral, updateMessage } from "../../shared/discord/responses";
+import { escapeMarkdown } from "../../shared/markdown";
+import { modalFields } from "../tickets/commands/modal-fields";
+import type { ServerSettings } from "./settings";
+import { serverSettings } from "./settings-store";
+import { type AdminIdentity, actingAdmin, channelProblem, saveSettings } from "./setup-actions";
+import { parseLimit, SETUP_PREFIX, SETUP_TEXTS_MODAL, setupMessage, setupTextsModal } from "./setup-view";
+
+const SNOWFLAKE = /^[0-9]{1,20}$/;
+
+/** The selected values of a select menu (none for a button). */
+function selected(ctx: InteractionContext<MaxisEnv>): string[] {
+  const data = ctx.interaction.data as { component_type?: number; values?: unknown };
+  if (data.component_type === ComponentType.Button || !Array.isArray(data.values)) return [];
+  return data.values.filter((value): value is string => typeof value === "string");
+}
+
+async function redraw(
+  ctx: InteractionContext<MaxisEnv>,
+  admin: AdminIdentity,
+  fresh: ServerSettings | null,
+  problem?: string,
+): Promise<APIInteractionResponse> {
+  if (fresh) return updateMessage(setupMessage(ctx.t, ctx.locale, fresh, ctx.t("setup.saved")));
+  const current = await serverSettings(ctx.env, admin.guildId, ctx.locale);
+  return updateMessage(setupMessage(ctx.t, ctx.locale, current, problem ?? ctx.t("setup.failed")));
+}
+
+async function changeChannel(
+  ctx: InteractionContext<MaxisEnv>,
+  admin: AdminIdentity,
+  which: "support" | "staff",
+): Promise<APIInteractionResponse> {
+  const [channelId = null] = selected(ctx);
+  if (channelId !== null && !SNOWFLAKE.test(channelId)) return redraw(ctx, admin, null);
+  if (channelId !== null) {
+    const problem = await channelProblem(ctx, admin.guildId, channelId, which);
+    if (problem) return redraw(ctx, admin, null, problem);
+  }
+  const key = which === "support" ? "supportChannelId" : "staffChannelId";
+  return redraw(ctx, admin, await saveSettings(ctx.env, admin, { [key]: channelId }));
+}
+
+export const setupComponents: ComponentHandler<MaxisEnv> = {
+  prefix: SETUP_PREFIX,
+
+  async run(ctx, [control]) {
+    const admin = await actingAdmin(ctx.env, ctx.interaction);
+    if (!admin) return ephemeral(ctx.t("setup.admin_only"));
+    switch (control) {
+      case "roles":
+        return redraw(ctx, admin, await saveSettings(ctx.env, admin, { staffRoleIds: selected(ctx) }));
+      case "support":
+      case "staff":
+        return changeChannel(ctx, admin, control);
+      case "lang": {
+        const [language] = selected(ctx);
+        if (language !== "en" && language !== "fr") return redraw(ctx, admin, null);
+        return redraw(ctx, admin, await saveSettings(ctx.env, admin, { defaultLocale: language }));
+      }
+      case "dms": {
+        const current = await serverSettings(ctx.env, admin.guildId, ctx.locale);
+        const changes = { dmNotifications: !current.dmNotifications };
+        return redraw(ctx, admin, await saveSettings(ctx.env, admin, changes));
+      }
+      case "texts":
+        return setupTextsModal(ctx.t, await serverSettings(ctx.env, admin.guildId, ctx.locale));
+      default:
+        return ephemeral(ctx.t("error.unknown_component"));
+    }
+  },
+};
+
+export const setupTextsForm: ModalHandler<MaxisEnv> = {
+  prefix: SETUP_TEXTS_MODAL,
+
+  async run(ctx) {
+    const admin = await actingAdmin(ctx.env, ctx.interaction);
+    if (!admin) return ephemeral(ctx.t("setup.admin_only"));
+    const fields = modalFields(ctx.interaction.data.components);
+    const typed = fields.get("limit") ?? "";
+    const limit = parseLimit(typed);
+    if (limit === null) {
+      return ephemeral(ctx.t("setup.limit_invalid", { value: escapeMarkdown(typed.trim().slice(0, 20)) }));
+    }
+    const changes = {
+      panelTitle: fields.get("title") ?? null,
+      panelText: fields.get("text") ?? null,
+      openTicketLimit: limit,
+    };
+    return redraw(ctx, admin, await saveSettings(ctx.env, admin, changes));
+  },
+};

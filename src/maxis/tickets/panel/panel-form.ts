@@ -1,0 +1,71 @@
+/**
+ * A category's form, opened from the panel: its questions (up to five) as a Discord modal, and what
+ * the answers become: the ticket's subject (the category and the first short answer) and description
+ * (each question and its answer), with the answers themselves stored beside the ticket. Pure.
+ */
+import { ComponentType, TextInputStyle } from "discord-api-types/payloads/v10";
+import type { APIInteractionResponse } from "discord-api-types/v10";
+import { customId } from "../../../shared/discord/handlers";
+import { openModal } from "../../../shared/discord/responses";
+import type { Locale } from "../../../shared/i18n";
+import { categoryLabel, type TicketCategory } from "../../servers/settings";
+import { type FormAnswer, TICKET_LIMITS } from "../rpc";
+
+export const PANEL_FORM_PREFIX = "ticket-panel-form";
+/** Five paragraphs of this length and their questions stay within a ticket's description. */
+const PARAGRAPH_MAX = 700;
+const SHORT_MAX = 200;
+
+const fieldId = (index: number) => `q${index}`;
+
+export function categoryFormModal(category: TicketCategory, locale: Locale): APIInteractionResponse {
+  return openModal({
+    custom_id: customId(PANEL_FORM_PREFIX, category.key),
+    title: categoryLabel(category, locale).slice(0, 45),
+    components: category.questions.slice(0, 5).map((question, index) => ({
+      type: ComponentType.Label,
+      label: question.label.slice(0, 45),
+      component: {
+        type: ComponentType.TextInput,
+        custom_id: fieldId(index),
+        style: question.style === "paragraph" ? TextInputStyle.Paragraph : TextInputStyle.Short,
+        required: question.required,
+        max_length: question.style === "paragraph" ? PARAGRAPH_MAX : SHORT_MAX,
+        ...(question.placeholder ? { placeholder: question.placeholder.slice(0, 100) } : {}),
+      },
+    })),
+  });
+}
+
+export type FormReading =
+  | { ok: true; subject: string; description: string; answers: FormAnswer[] }
+  /** A required question left empty (a client that skipped Discord's own check). */
+  | { ok: false; missing: string };
+
+/** The submitted answers, read against the category's questions as they are now. */
+export function readCategoryForm(
+  category: TicketCategory,
+  locale: Locale,
+  fields: ReadonlyMap<string, string>,
+): FormReading {
+  const answers: FormAnswer[] = [];
+  for (const [index, question] of category.questions.slice(0, 5).entries()) {
+    const max = question.style === "paragraph" ? PARAGRAPH_MAX : SHORT_MAX;
+    const answer = (fields.get(fieldId(index)) ?? "").trim().slice(0, max);
+    if (question.required && answer === "") return { ok: false, missing: question.label };
+    answers.push({ question: question.label, answer });
+  }
+  const label = categoryLabel(category, locale);
+  const firstShort = answers.find((a, i) => a.answer !== "" && category.questions[i]?.style === "short");
+  // French typography: a space before the colon.
+  const colon = locale === "fr" ? " : " : ": ";
+  const subject = (firstShort ? `${label}${colon}${firstShort.answer.replace(/\s+/g, " ")}` : label).slice(
+    0,
+    TICKET_LIMITS.subject,
+  );
+  const description = answers
+    .map((a) => `${a.question}\n${a.answer === "" ? "—" : a.answer}`)
+    .join("\n\n")
+    .slice(0, TICKET_LIMITS.description);
+  return { ok: true, subject, description, answers };
+}
