@@ -4,6 +4,7 @@
  */
 import { ensureGateway } from "./gateway/ensure";
 import { runPaymentsPass } from "./payments/scheduled";
+import { runAutomationPass } from "./tickets/automation/pass";
 
 interface ScheduledJob {
   name: string;
@@ -13,6 +14,8 @@ interface ScheduledJob {
 const JOBS: readonly ScheduledJob[] = [
   { name: "gateway", run: ensureGateway },
   { name: "payments", run: runPaymentsPass },
+  // Inactivity warnings and closes, close requests, rating prompts (claimed in SQL, once each).
+  { name: "automation", run: (env) => runAutomationPass(env) },
 ];
 
 export async function runScheduledJobs(env: MaxisEnv): Promise<void> {

@@ -583,25 +583,34 @@ begin
 end
 $$;
 
--- The Worker's outcome for a claimed job: done (deleted), or failed with p_error (retried when its
--- lease ends, reported as failed after the last try). Returns whether the job is now failed for good.
-create function public.automation_finish(p_id bigint, p_ok boolean, p_error text default null) returns jsonb
+-- The Worker's outcomes for the jobs it claimed, in one call: [{ id, ok, error? }]. Done: deleted.
+-- Failed: error kept, retried when its lease ends, failed for good after the last try (reported).
+-- Returns how many failed for good.
+create function public.automation_finish(p_outcomes jsonb) returns jsonb
 language plpgsql security definer set search_path = ''
 as $$
 declare
-  j public.ticket_automation_jobs;
+  v_failed integer;
 begin
   perform tickets_private.require_automation();
-  if p_ok then
-    delete from public.ticket_automation_jobs x where x.id = p_id;
-    return jsonb_build_object('failed', false);
+  if jsonb_typeof(p_outcomes) is distinct from 'array' or jsonb_array_length(p_outcomes) > 500
+     or exists (select 1 from jsonb_array_elements(p_outcomes) o
+                 where jsonb_typeof(o -> 'id') <> 'number' or jsonb_typeof(o -> 'ok') <> 'boolean') then
+    perform tickets_private.fail('invalid_outcomes', 'Outcomes are an array of at most 500 { id, ok, error }.');
   end if;
-  update public.ticket_automation_jobs x
-     set last_error = left(coalesce(p_error, 'unknown error'), 1000),
-         failed_at = case when x.attempts >= tickets_private.automation_max_attempts() then now() end
-   where x.id = p_id
-  returning x.* into j;
-  return jsonb_build_object('failed', j.failed_at is not null);
+  delete from public.ticket_automation_jobs x
+   using jsonb_array_elements(p_outcomes) o
+   where x.id = (o ->> 'id')::bigint and (o ->> 'ok')::boolean;
+  with failed as (
+    update public.ticket_automation_jobs x
+       set last_error = left(coalesce(o ->> 'error', 'unknown error'), 1000),
+           failed_at = case when x.attempts >= tickets_private.automation_max_attempts() then now() end
+      from jsonb_array_elements(p_outcomes) o
+     where x.id = (o ->> 'id')::bigint and not (o ->> 'ok')::boolean
+    returning x.failed_at
+  )
+  select count(*) filter (where failed_at is not null) into v_failed from failed;
+  return jsonb_build_object('failed', v_failed);
 end
 $$;
 
@@ -613,11 +622,11 @@ revoke all on function tickets_private.automation_of(text), tickets_private.auto
 revoke all on function public.server_automation_view(), public.server_automation_update(jsonb),
   public.ticket_close_request(text), public.ticket_close_request_answer(integer, boolean),
   public.ticket_rate(integer, integer), public.ticket_rate_comment(integer, text), public.ticket_satisfaction(integer),
-  public.automation_claim(integer, text), public.automation_finish(bigint, boolean, text)
+  public.automation_claim(integer, text), public.automation_finish(jsonb)
   from public, anon, authenticated, service_role;
 grant execute on function public.server_automation_view(), public.server_automation_update(jsonb),
   public.ticket_close_request(text), public.ticket_close_request_answer(integer, boolean),
   public.ticket_rate(integer, integer), public.ticket_rate_comment(integer, text), public.ticket_satisfaction(integer)
   to authenticated;
-grant execute on function public.automation_claim(integer, text), public.automation_finish(bigint, boolean, text)
+grant execute on function public.automation_claim(integer, text), public.automation_finish(jsonb)
   to service_role;

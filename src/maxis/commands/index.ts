@@ -6,7 +6,10 @@ import { subscriptionCommand } from "../payments/subscription-command";
 import { setupCommand } from "../servers/setup-command";
 import { shopCommand } from "../shop/command";
 import {
+  askToCloseButtonHandler,
+  automationButtons,
   createTicketModalHandler,
+  ratingCommentModal,
   ticketCommand,
   ticketListPages,
   ticketStaffActions,
@@ -27,6 +30,14 @@ export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
     ticketStaffCommand,
     setupCommand,
   ],
-  components: [giveawayButtons, ticketListPages, ticketStaffActions, ticketThreadActions, buyButton],
-  modals: [createTicketModalHandler],
+  components: [
+    giveawayButtons,
+    ticketListPages,
+    ticketStaffActions,
+    ticketThreadActions,
+    buyButton,
+    automationButtons,
+    askToCloseButtonHandler,
+  ],
+  modals: [createTicketModalHandler, ratingCommentModal],
 };

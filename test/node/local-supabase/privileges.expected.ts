@@ -275,7 +275,7 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_rate_comment(integer,text)": memberWrite,
   "public.ticket_satisfaction(integer)": memberWrite,
   "public.automation_claim(integer,text)": controlWriter,
-  "public.automation_finish(bigint,boolean,text)": controlWriter,
+  "public.automation_finish(jsonb)": controlWriter,
   "tickets_private.automation_of(text)": internal,
   "tickets_private.automation_json(public.server_automation)": internal,
   "tickets_private.audit_automation(public.tickets,text,jsonb)": internal,

@@ -29,7 +29,7 @@ async function setUp(changes: Record<string, unknown> = { autoCloseEnabled: true
 const claim = (guildId: string) =>
   mustCall<Job[]>("service_role", "automation_claim", { p_limit: 50, p_guild_id: guildId });
 const finish = (id: number, ok = true, error: string | null = null) =>
-  mustCall("service_role", "automation_finish", { p_id: id, p_ok: ok, p_error: error });
+  mustCall("service_role", "automation_finish", { p_outcomes: JSON.stringify([{ id, ok, error }]) });
 
 /** Makes every job of the server (of one kind) due now: "time passes". */
 async function makeDue(guildId: string, kind?: string) {
@@ -192,7 +192,7 @@ describe("the scheduler's claim", () => {
       const [job] = await claim(g.guildId);
       expect(job?.attempt).toBe(attempt);
       const outcome = await finish(job?.id ?? 0, false, "Discord said 503");
-      expect(outcome).toEqual({ failed: attempt === 6 });
+      expect(outcome).toEqual({ failed: attempt === 6 ? 1 : 0 });
     }
     await makeDue(g.guildId, "inactivity_warning");
     expect(await claim(g.guildId)).toEqual([]);

@@ -13,6 +13,7 @@ import type { SlashCommand } from "../../../shared/discord/handlers";
 import { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import type { MessageKey } from "../../../shared/i18n";
+import { closeRequestSubcommand } from "../automation/close-request-command";
 import { ticketErrorMessage } from "../errors";
 import { assignSubcommand } from "./assign";
 import { autocompleteTicketOption } from "./autocomplete";
@@ -36,6 +37,7 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
   viewSubcommand,
   replySubcommand,
   closeSubcommand,
+  closeRequestSubcommand,
   reopenSubcommand,
   transcriptSubcommand,
   assignSubcommand,

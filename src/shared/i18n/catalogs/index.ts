@@ -11,6 +11,7 @@ import { plans } from "./plans";
 import { servers } from "./servers";
 import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
+import { ticketAutomation } from "./ticket-automation";
 import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
 
@@ -34,6 +35,7 @@ export const catalogues = [
   ticketThreads,
   servers,
   plans,
+  ticketAutomation,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [
