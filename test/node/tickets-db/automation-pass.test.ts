@@ -14,8 +14,11 @@ import {
   supabaseAsAutomation,
 } from "../../../src/maxis/tickets/automation/automation-rpc";
 import { deliverJob } from "../../../src/maxis/tickets/automation/deliver";
-import { type AutomationEnv, runAutomationPass } from "../../../src/maxis/tickets/automation/pass";
-import { botRest } from "../../../src/maxis/tickets/notify";
+import {
+  type AutomationEnv,
+  automationRest,
+  runAutomationPass,
+} from "../../../src/maxis/tickets/automation/pass";
 import { mustCall, newGuild, type Person, snowflake, superuser } from "./db";
 
 afterAll(() => superuser.end());
@@ -28,11 +31,7 @@ const env = {
   SUPABASE_JWT_SIGNING_KEY: supabase.signingKey,
   DISCORD_API_BASE: `${discord}/api/v10`,
   DISCORD_BOT_TOKEN: "local-bot-token",
-  TICKET_STAFF_CHANNEL_ID: "",
-  DISCORD_SUPPORT_CHANNEL_ID: "",
-  DISCORD_GUILD_ID: "",
-  STAFF_ROLE_ID: "",
-} as AutomationEnv;
+} satisfies AutomationEnv;
 
 interface StandInMessage {
   id: string;
@@ -117,7 +116,7 @@ describe("the automation pass", () => {
     // The dying pass: claims, tells Discord, and is killed before reporting the outcome.
     const [job] = (await claimJobs(supabaseAsAutomation(env), 10, g.guildId)) as AutomationJob[];
     expect(job?.kind).toBe("inactivity_warning");
-    await deliverJob(env, botRest(env), job as AutomationJob);
+    await deliverJob(env, automationRest(env), job as AutomationJob);
     // Within its lease nobody takes it; once the lease ran out the next pass does, with the same nonce.
     expect((await runAutomationPass(env, { guildId: g.guildId })).claimed).toBe(0);
     await timePasses(g.guildId, "inactivity_warning");

@@ -1,6 +1,6 @@
 /**
  * Close requests and ratings through Maxis in workerd (issue 13 §2, §5), against the stand-ins: staff
- * ask with `/ticket close-request` or the staff post's button, the owner gets Accept / Keep open (by
+ * ask with `/ticket-staff close-request` or the staff post's button, the owner gets Accept / Keep open (by
  * DM here: a server without a support channel), only the owner's answer counts, once; a close asks
  * for a 1–5 rating, accepted once and only from the owner, with one optional comment.
  */
@@ -26,7 +26,7 @@ async function openTicket(cast: Cast): Promise<number> {
 }
 
 async function askToClose(cast: Cast, number: number) {
-  const answer = privateText(await run(cast.staff, `/ticket close-request ticket:${number}`));
+  const answer = privateText(await run(cast.staff, `/ticket-staff close-request ticket:${number}`));
   expect(answer).toBe(
     `📨 The owner of ticket **#${number}** was asked to close it; without an answer it closes in 24 h.`,
   );
@@ -42,7 +42,7 @@ describe("close requests", { timeout: 30_000 }, () => {
   it("are asked by staff only, answered by the owner only, and Accept closes the ticket", async () => {
     const cast = freshCast();
     const number = await openTicket(cast);
-    expect(privateText(await run(cast.memberA, `/ticket close-request ticket:${number}`))).toBe(
+    expect(privateText(await run(cast.memberA, `/ticket-staff close-request ticket:${number}`))).toBe(
       "Only the support team can do this.",
     );
     await askToClose(cast, number);
@@ -66,7 +66,7 @@ describe("close requests", { timeout: 30_000 }, () => {
   it("Keep open withdraws the request; the staff post's Ask to close asks again, in French", async () => {
     const cast = freshCast("fr");
     const number = await openTicket(cast);
-    expect(privateText(await run(cast.staff, `/ticket close-request ticket:${number}`))).toBe(
+    expect(privateText(await run(cast.staff, `/ticket-staff close-request ticket:${number}`))).toBe(
       `📨 L'auteur du ticket **#${number}** a été invité à le fermer ; sans réponse, il sera fermé dans 24 h.`,
     );
     const prompt = await waitForRequests(dmsTo(cast.memberA.userId, "Peut-il être fermé ?"), 2, 10_000);

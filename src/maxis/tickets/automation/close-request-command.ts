@@ -7,17 +7,16 @@ import { requestClose } from "./automation-rpc";
 import { runAutomationPass } from "./pass";
 
 /**
- * `/ticket close-request ticket` (staff): the owner is asked in the ticket's thread (or by DM) to
- * close it, with Accept / Keep open; without an answer within the server's delay it closes by itself.
- * In /ticket rather than /ticket-staff since staff work from /ticket; members are refused here.
+ * `/ticket-staff close-request ticket`: the owner is asked in the ticket's thread (or by DM) to close
+ * it, with Accept / Keep open; without an answer within the server's delay it closes by itself. With
+ * the other staff subcommands in /ticket-staff, hidden from members (and refused to them anyway).
  */
 export const closeRequestSubcommand: TicketSubcommand = {
   data: subcommand("close-request", "command.ticket.close-request", [ticketOption]),
-  staffOnly: false,
+  staffOnly: true,
 
   async run(call) {
     const { ctx } = call;
-    if (!call.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));
     const ref = ticketNumberOption(call);
     if ("response" in ref) return ref.response;
     const result = await requestClose(await clientFor(ctx.env, call), ref.number);

@@ -11,13 +11,17 @@ import type { APIChannel } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../../shared/discord/responses";
 import { DiscordApiError, type DiscordRest } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
+import type { SupabaseBindings } from "../../supabase/client";
 import { supabaseAsNotifier } from "../notifier-client";
-import { editStaffPost, type NotifyEnv } from "../notify";
+import { staffPost } from "../render/staff-post";
 import { staffPostTicket } from "../rpc";
 import type { AutomationJob } from "./automation-rpc";
 import { automaticClose, closeRequestPrompt, inactivityWarning, ratingPrompt } from "./render";
 
 export type Delivery = "delivered" | "undeliverable";
+
+/** What delivering needs: Discord's API with the bot token, and Supabase for the staff post. */
+export type DeliveryEnv = SupabaseBindings & { DISCORD_API_BASE: string; DISCORD_BOT_TOKEN: string };
 
 /** Discord said no for good: retrying the same request cannot succeed. */
 export function isPermanent(error: unknown): boolean {
@@ -46,13 +50,18 @@ const post = (rest: DiscordRest, job: AutomationJob, target: Target, step: numbe
 const archive = (rest: DiscordRest, target: Target) =>
   rest.request("PATCH", `/channels/${target.channelId}`, { body: { archived: true, locked: true } });
 
-async function redrawStaffPost(env: NotifyEnv, rest: DiscordRest, job: AutomationJob): Promise<void> {
+/** The staff channel's post, redrawn as closed, in the language it was posted in (as notify.ts does). */
+async function redrawStaffPost(env: DeliveryEnv, rest: DiscordRest, job: AutomationJob): Promise<void> {
   if (!job.ticket.staffPost) return;
   const read = await staffPostTicket(await supabaseAsNotifier(env), job.ticket.guildId, job.ticket.number);
-  if (read.ok) await editStaffPost(rest, read.data);
+  const post = read.ok ? read.data.staffPost : null;
+  if (!read.ok || !post) return;
+  await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
+    body: messageBody(staffPost(translatorFor(post.locale), read.data, undefined)),
+  });
 }
 
-export async function deliverJob(env: NotifyEnv, rest: DiscordRest, job: AutomationJob): Promise<Delivery> {
+export async function deliverJob(env: DeliveryEnv, rest: DiscordRest, job: AutomationJob): Promise<Delivery> {
   const target = await targetOf(rest, job);
   const t = translatorFor(job.locale);
   const { ticket } = job;

@@ -6,9 +6,7 @@
  * A pass stops after `maxJobs`, leaving the rest to the next minute: each job costs up to four
  * subrequests, and a Worker invocation has about a thousand.
  */
-
-import type { SupabaseBindings } from "../../supabase/client";
-import { botRest, type NotifyEnv } from "../notify";
+import { DiscordRest } from "../../../shared/discord/rest";
 import {
   type AutomationJob,
   claimJobs,
@@ -16,9 +14,26 @@ import {
   type JobOutcome,
   supabaseAsAutomation,
 } from "./automation-rpc";
-import { deliverJob, isPermanent } from "./deliver";
+import { type DeliveryEnv, deliverJob, isPermanent } from "./deliver";
 
-export type AutomationEnv = NotifyEnv & SupabaseBindings;
+export type AutomationEnv = DeliveryEnv;
+
+/** One client per isolate and token: the rate-limit buckets it learns hold back the next pass. */
+const clients = new Map<string, DiscordRest>();
+export function automationRest(env: AutomationEnv): DiscordRest {
+  const key = `${env.DISCORD_API_BASE}\n${env.DISCORD_BOT_TOKEN}`;
+  let rest = clients.get(key);
+  if (!rest) {
+    // A pass waits at most 5 s for a rate limit; a job that would wait longer is retried by the next pass.
+    rest = new DiscordRest({
+      baseUrl: env.DISCORD_API_BASE,
+      botToken: env.DISCORD_BOT_TOKEN,
+      maxWaitMs: 5_000,
+    });
+    clients.set(key, rest);
+  }
+  return rest;
+}
 
 export interface PassOptions {
   /** Only this server's due jobs (an interaction's kick); every server's by default. */
@@ -43,7 +58,7 @@ export const PASS_DEFAULTS = { batch: 50, maxJobs: 200, concurrency: 8 } as cons
 
 async function outcomeOf(env: AutomationEnv, job: AutomationJob, report: PassReport): Promise<JobOutcome> {
   try {
-    const delivery = await deliverJob(env, botRest(env), job);
+    const delivery = await deliverJob(env, automationRest(env), job);
     report[delivery] += 1;
     if (delivery === "undeliverable")
       console.warn(`automation: ${job.kind} of #${job.ticket.number} reached nobody`);

@@ -37,7 +37,6 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
   viewSubcommand,
   replySubcommand,
   closeSubcommand,
-  closeRequestSubcommand,
   reopenSubcommand,
   transcriptSubcommand,
   assignSubcommand,
@@ -45,6 +44,7 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
   statusSubcommand,
   prioritySubcommand,
   statsSubcommand,
+  closeRequestSubcommand,
 ];
 
 /**

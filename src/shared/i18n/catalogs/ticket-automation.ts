@@ -41,6 +41,8 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "automation.not_owner": "Only the person who opened this ticket may answer here.",
     "automation.not_found": "This ticket cannot be found.",
     "automation.error.invalid_settings": "These automation settings are not valid.",
+    "automation.error.admin_only": "Only the server's administrators (Manage Server) may change this.",
+    "automation.error.server_not_set_up": "Maxis has not served this server yet.",
     "automation.error.invalid_inactivity_hours":
       "The inactivity delay is a whole number of hours from 1 to 720.",
     "automation.error.invalid_warning_hours":
@@ -86,6 +88,9 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "automation.not_owner": "Seule la personne qui a ouvert ce ticket peut répondre ici.",
     "automation.not_found": "Ce ticket est introuvable.",
     "automation.error.invalid_settings": "Ces réglages d'automatisation ne sont pas valides.",
+    "automation.error.admin_only":
+      "Seuls les administrateurs du serveur (Gérer le serveur) peuvent changer ceci.",
+    "automation.error.server_not_set_up": "Maxis n'a pas encore servi ce serveur.",
     "automation.error.invalid_inactivity_hours":
       "Le délai d'inactivité est un nombre entier d'heures entre 1 et 720.",
     "automation.error.invalid_warning_hours":
