@@ -6,6 +6,7 @@
  */
 import { InteractionResponseType } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
+import { api, sessionFor } from "./api-support";
 import {
   type Cast,
   click,
@@ -119,5 +120,72 @@ describe("ratings", { timeout: 30_000 }, () => {
     expect(privateText(await submitModal(cast.memberA, modalId, { comment: "Again" }))).toBe(
       `Ticket **#${number}** is already rated. Thank you!`,
     );
+  });
+});
+
+describe("the dashboard's automation API", { timeout: 30_000 }, () => {
+  it("shows the settings to staff, lets admins change them, and refuses bad values", async () => {
+    const cast = freshCast();
+    await openTicket(cast); // Maxis serves the server once: its settings exist
+    const agent = await sessionFor(cast.staff);
+    const admin = await sessionFor(cast.admin, "admin");
+    expect((await api("/automation", { token: agent })).json).toEqual({
+      autoCloseEnabled: false,
+      inactivityHours: 72,
+      warningHours: 24,
+      closeRequestHours: 24,
+      ratingsEnabled: true,
+    });
+    const refused = await api("/automation", {
+      method: "PATCH",
+      token: agent,
+      body: { autoCloseEnabled: true },
+    });
+    expect(refused).toMatchObject({
+      status: 403,
+      json: {
+        error: {
+          code: "admin_only",
+          message: "Only the server's administrators (Manage Server) may change this.",
+        },
+      },
+    });
+    const bad = await api("/automation", { method: "PATCH", token: admin, body: { warningHours: 0 } });
+    expect(bad.status).toBe(400);
+    expect((await api("/automation", { method: "PATCH", token: admin, body: { surprise: 1 } })).status).toBe(
+      400,
+    );
+    const changed = await api("/automation", {
+      method: "PATCH",
+      token: admin,
+      body: { autoCloseEnabled: true, inactivityHours: 48 },
+    });
+    expect(changed).toMatchObject({ status: 200, json: { autoCloseEnabled: true, inactivityHours: 48 } });
+  });
+
+  it("asks the owner to close from the dashboard, and shows satisfaction once they rate", async () => {
+    const cast = freshCast();
+    const number = await openTicket(cast);
+    const agent = await sessionFor(cast.staff);
+    const asked = await api(`/tickets/${number}/close-request`, { method: "POST", token: agent, body: {} });
+    expect(asked).toMatchObject({ status: 200, json: { hours: 24 } });
+    await waitForRequests(
+      dmsTo(cast.memberA.userId, `ticket-auto:accept:${cast.guildId}:${number}`),
+      2,
+      10_000,
+    );
+    await click(cast.memberA, `ticket-auto:accept:${cast.guildId}:${number}`);
+    await waitForRequests(
+      dmsTo(cast.memberA.userId, `ticket-auto:rate:${cast.guildId}:${number}:1`),
+      2,
+      10_000,
+    );
+    await click(cast.memberA, `ticket-auto:rate:${cast.guildId}:${number}:5`);
+    const stats = await api("/stats/satisfaction?days=7", { token: agent });
+    expect(stats).toMatchObject({ status: 200, json: { asked: 1, rated: 1, average: 5, responseRate: 1 } });
+    expect((await api("/stats/satisfaction?days=0", { token: agent })).status).toBe(400);
+    expect(
+      (await api("/tickets/999999/close-request", { method: "POST", token: agent, body: {} })).json,
+    ).toMatchObject({ error: { code: "ticket_not_found" } });
   });
 });
