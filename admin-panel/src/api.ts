@@ -5,6 +5,7 @@
  */
 
 import type { Plan, PlanChange, PlanInput } from "../../src/maxis/plans/rpc";
+import type { AutomationSettings, Satisfaction } from "../../src/maxis/tickets/automation/automation-rpc";
 import type {
   TicketCategory,
   TicketList,
@@ -19,6 +20,7 @@ import type { Locale } from "./i18n";
 
 export type { Plan, PlanChange, PlanDuration, PlanInput } from "../../src/maxis/plans/rpc";
 export { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS } from "../../src/maxis/plans/rpc";
+export type { AutomationSettings, Satisfaction } from "../../src/maxis/tickets/automation/automation-rpc";
 
 export type {
   AgentStats,
@@ -193,6 +195,12 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     updatePlan: (id: string, expectedUpdatedAt: string, input: PlanInput) =>
       write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}`, { ...input, expectedUpdatedAt }, "PATCH"),
     archivePlan: (id: string) => write<Plan>(`/api/v1/plans/${encodeURIComponent(id)}/archive`),
+    /** Automation (issue 13): settings (staff read, admins change), close requests, satisfaction. */
+    automation: () => get<AutomationSettings>("/api/v1/automation"),
+    updateAutomation: (changes: Partial<AutomationSettings>) =>
+      write<AutomationSettings>("/api/v1/automation", changes, "PATCH"),
+    askToClose: (n: number) => write<{ hours: number }>(`${ticketPath(n)}/close-request`),
+    satisfaction: (days: number) => get<Satisfaction>(`/api/v1/stats/satisfaction?days=${days}`),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, PEOPLE_PER_REQUEST).join(",")}`),
   };

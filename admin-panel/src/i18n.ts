@@ -3,6 +3,7 @@
  * language. The dashboard is a separate app from the Workers, so it keeps its own small catalogue.
  */
 import { formatMessage } from "../../src/shared/i18n/message-format";
+import { automationEn, automationFr } from "./i18n-automation";
 import { plansEn, plansFr } from "./i18n-plans";
 
 export type Locale = "en" | "fr";
@@ -158,6 +159,7 @@ const en = {
   "dialog.cancel": "Cancel",
   "dialog.confirm": "Confirm",
   ...plansEn,
+  ...automationEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -313,6 +315,7 @@ const fr: Record<MessageKey, string> = {
   "dialog.cancel": "Annuler",
   "dialog.confirm": "Confirmer",
   ...plansFr,
+  ...automationFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -12,6 +12,7 @@ import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDuration, formatNumber, type Locale } from "../i18n";
 import { usePolling } from "../poll";
+import { SatisfactionCard } from "./stats/satisfaction";
 
 type WindowKey = "last7Days" | "last30Days" | "allTime";
 const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };
@@ -175,6 +176,7 @@ export function StatsPage() {
           locale={locale}
         />
       </div>
+      <SatisfactionCard days={WINDOW_DAYS[windowKey]} />
       {current && (
         <div class="two">
           <section class="card" aria-labelledby="by-category">
