@@ -18,6 +18,7 @@ const REASON_WITHIN_LINES = 20;
 
 /** Too long today, left to the engineers working in these folders (issue 16). */
 export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
+  "test/node/tickets-db/automation.test.ts",
   "test/node/local-supabase/privileges.expected.ts",
   "admin-panel/src/components/settings/category-section.tsx",
   "admin-panel/src/api.ts",

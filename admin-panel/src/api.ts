@@ -9,6 +9,7 @@ import type { GuildChannel, GuildRole } from "../../src/maxis/servers/directory-
 import type { TicketCategory as CategorySettings, ServerSettings } from "../../src/maxis/servers/settings";
 import type { BacklogSeries, SlaSettings, SlaStats } from "../../src/maxis/sla/rpc";
 import type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
+import type { AutomationSettings, Satisfaction } from "../../src/maxis/tickets/automation/automation-rpc";
 import { MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
 import type { GrantableRole, Plan, PlanChange, PlanInput } from "../../src/shared/contracts/plans";
 import type {
@@ -41,6 +42,7 @@ export type {
 } from "../../src/maxis/sla/rpc";
 export type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
 export { SNIPPET_LIMITS } from "../../src/maxis/snippets/rpc";
+export type { AutomationSettings, Satisfaction } from "../../src/maxis/tickets/automation/automation-rpc";
 export type {
   GrantableRole,
   Plan,
@@ -281,6 +283,12 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     servers: () => get<{ servers: { id: string; name: string; current: boolean }[] }>("/auth/servers"),
     switchServer: (guildId: string) =>
       write<{ guildId: string; appRole: "agent" | "admin" }>("/auth/switch", { guildId }),
+    /** Automation (issue 13): settings (staff read, admins change), close requests, satisfaction. */
+    automation: () => get<AutomationSettings>("/api/v1/automation"),
+    updateAutomation: (changes: Partial<AutomationSettings>) =>
+      write<AutomationSettings>("/api/v1/automation", changes, "PATCH"),
+    askToClose: (n: number) => write<{ hours: number }>(`${ticketPath(n)}/close-request`),
+    satisfaction: (days: number) => get<Satisfaction>(`/api/v1/stats/satisfaction?days=${days}`),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, MAX_PEOPLE_PER_REQUEST).join(",")}`),
   };

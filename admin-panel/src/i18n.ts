@@ -3,6 +3,7 @@
  * language. The dashboard is a separate app from the Workers, so it keeps its own small catalogue.
  */
 import { formatMessage } from "../../src/shared/i18n/message-format";
+import { automationEn, automationFr } from "./i18n-automation";
 import { plansEn, plansFr } from "./i18n-plans";
 import { salesEn, salesFr } from "./i18n-sales";
 import { settingsEn, settingsFr } from "./i18n-settings";
@@ -208,6 +209,7 @@ const en = {
   ...plansEn,
   ...salesEn,
   ...settingsEn,
+  ...automationEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -411,6 +413,7 @@ const fr: Record<MessageKey, string> = {
   ...plansFr,
   ...salesFr,
   ...settingsFr,
+  ...automationFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -47,6 +47,8 @@ export interface MessageStore {
   messages: Map<string, StoredMessage[]>;
   threads: Map<string, ThreadChannel>;
   webhooks: Map<string, ChannelWebhook>;
+  /** Messages created with `enforce_nonce`, by `<channel id>:<nonce>`. */
+  nonces: Map<string, StoredMessage>;
   post(message: Omit<StoredMessage, "id" | "timestamp" | "edited_timestamp" | "type">): StoredMessage;
   edit(channelId: string, messageId: string, content: string): StoredMessage | null;
   remove(channelId: string, messageId: string): boolean;
@@ -74,6 +76,7 @@ export function createMessageStore(
     messages,
     threads: new Map(),
     webhooks: new Map(),
+    nonces: new Map(),
     post(input) {
       const guildId = input.guild_id ?? guildOf(input.channel_id);
       const message: StoredMessage = {

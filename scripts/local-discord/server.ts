@@ -307,6 +307,9 @@ function memberRoleRoute(
   return c.body(null, 204);
 }
 
+/** The DM channel of each person the bot wrote to, by user id. */
+const dmChannels = new Map<string, string>();
+
 /** Plausible success answers for the routes our Workers and scripts use. */
 function respondLikeDiscord(
   c: Context,
@@ -356,7 +359,14 @@ function respondLikeDiscord(
       : c.json({ message: "Unknown Channel", code: 10003 }, 404);
   }
   if (path === "/users/@me/channels" && method === "POST") {
-    return c.json({ id: nextSnowflake(), type: 1, recipients: [{ id: json["recipient_id"] }] });
+    // As on Discord, one DM channel per person: opening it again returns the same channel.
+    const recipient = String(json["recipient_id"]);
+    let id = dmChannels.get(recipient);
+    if (!id) {
+      id = nextSnowflake();
+      dmChannels.set(recipient, id);
+    }
+    return c.json({ id, type: 1, recipients: [{ id: recipient }] });
   }
   if (/^\/applications\/\d+(?:\/guilds\/\d+)?\/commands$/.test(path) && method === "PUT") {
     const commands = Array.isArray(body) ? body : [];

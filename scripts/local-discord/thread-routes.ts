@@ -125,6 +125,11 @@ export function threadRoutes(c: Context, input: ThreadRouteInput): Response | nu
   if (match && method === "POST") {
     const channelId = match[1] ?? "";
     const thread = store.threads.get(channelId);
+    // Discord's `enforce_nonce`: a second create with the same nonce in the channel (within minutes)
+    // returns the message the first one made instead of posting it again.
+    const nonce = json["enforce_nonce"] === true && typeof json["nonce"] === "string" ? json["nonce"] : null;
+    const earlier = nonce === null ? undefined : store.nonces.get(`${channelId}:${nonce}`);
+    if (earlier) return c.json(earlier);
     // The bot holds Manage Threads, so it may still write in a locked thread; an archived one is reopened.
     if (thread?.thread_metadata.archived) thread.thread_metadata.archived = false;
     const message = store.post({
@@ -132,6 +137,7 @@ export function threadRoutes(c: Context, input: ThreadRouteInput): Response | nu
       author: { ...LOCAL_BOT_USER, avatar: null, bot: true },
       ...messageFields(json),
     });
+    if (nonce !== null) store.nonces.set(`${channelId}:${nonce}`, message);
     return c.json(message);
   }
   match = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/);

@@ -5,6 +5,7 @@
 import { ensureGateway } from "./gateway/ensure";
 import { runPaymentsPass } from "./payments/scheduled";
 import { runSlaPass } from "./sla/scheduled";
+import { runAutomationPass } from "./tickets/automation/pass";
 
 interface ScheduledJob {
   name: string;
@@ -15,6 +16,8 @@ const JOBS: readonly ScheduledJob[] = [
   { name: "gateway", run: ensureGateway },
   { name: "payments", run: runPaymentsPass },
   { name: "sla", run: runSlaPass },
+  // Inactivity warnings and closes, close requests, rating prompts (claimed in SQL, once each).
+  { name: "automation", run: (env) => runAutomationPass(env) },
 ];
 
 export async function runScheduledJobs(env: MaxisEnv): Promise<void> {

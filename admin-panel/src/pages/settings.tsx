@@ -7,6 +7,8 @@ import { SnippetSection } from "../components/settings/snippet-section";
 import { useApp } from "../context";
 import { errorText } from "../error-text";
 import type { MessageKey } from "../i18n";
+import { AutomationSettingsSection } from "./settings/automation";
+import { SlaSettingsSection } from "./settings/sla";
 import "./settings.css";
 
 /** What every section of the Settings page gets: the loaded data and a way to reload it. */
@@ -27,6 +29,8 @@ export interface SettingsSection {
   /** A sentence under the title, if any. */
   lead?: MessageKey;
   component: ComponentType<SettingsSectionProps>;
+  /** The component draws its own card and heading (features that load their own settings). */
+  ownCard?: boolean;
 }
 
 /**
@@ -69,6 +73,8 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
       <SnippetSection snippets={snippets} editable={editable} onChanged={reload} />
     ),
   },
+  { id: "automation", title: "automation.title", component: AutomationSettingsSection, ownCard: true },
+  { id: "sla", title: "slaSettings.title", component: SlaSettingsSection, ownCard: true },
 ];
 
 /** The server's settings, categories and canned replies: staff read them, admins change them. */
@@ -130,25 +136,38 @@ export function SettingsPage() {
             </ul>
           </nav>
           <div class="settings-sections">
-            {SETTINGS_SECTIONS.map(({ id, title, lead, component: Section }) => (
-              <section
-                key={id}
-                id={`settings-${id}`}
-                class="card settings-section"
-                aria-labelledby={`settings-${id}-title`}
-              >
-                <h2 id={`settings-${id}-title`}>{t(title)}</h2>
-                {lead && <p class="muted">{t(lead)}</p>}
-                <Section
-                  settings={data.settings}
-                  roles={directory?.roles ?? null}
-                  channels={directory?.channels ?? null}
-                  snippets={data.snippets}
-                  editable={editable}
-                  reload={reload}
-                />
-              </section>
-            ))}
+            {SETTINGS_SECTIONS.map(({ id, title, lead, component: Section, ownCard }) =>
+              ownCard ? (
+                <div key={id} id={`settings-${id}`}>
+                  <Section
+                    settings={data.settings}
+                    roles={directory?.roles ?? null}
+                    channels={directory?.channels ?? null}
+                    snippets={data.snippets}
+                    editable={editable}
+                    reload={reload}
+                  />
+                </div>
+              ) : (
+                <section
+                  key={id}
+                  id={`settings-${id}`}
+                  class="card settings-section"
+                  aria-labelledby={`settings-${id}-title`}
+                >
+                  <h2 id={`settings-${id}-title`}>{t(title)}</h2>
+                  {lead && <p class="muted">{t(lead)}</p>}
+                  <Section
+                    settings={data.settings}
+                    roles={directory?.roles ?? null}
+                    channels={directory?.channels ?? null}
+                    snippets={data.snippets}
+                    editable={editable}
+                    reload={reload}
+                  />
+                </section>
+              ),
+            )}
           </div>
         </div>
       )}

@@ -12,7 +12,7 @@ import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDuration, formatNumber, type Locale } from "../i18n";
 import { usePolling } from "../poll";
-import { SlaSettingsSection } from "./settings/sla";
+import { SatisfactionCard } from "./stats/satisfaction";
 import { SlaReportSection } from "./stats/sla-report";
 
 type WindowKey = "last7Days" | "last30Days" | "allTime";
@@ -178,6 +178,7 @@ export function StatsPage() {
           locale={locale}
         />
       </div>
+      <SatisfactionCard days={WINDOW_DAYS[windowKey]} />
       {current && (
         <div class="two">
           <section class="card" aria-labelledby="by-category">
@@ -230,8 +231,6 @@ export function StatsPage() {
           </div>
         )}
       </section>
-      {/* Until the Settings page lands, the targets live beside the compliance they produce. */}
-      <SlaSettingsSection />
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { useApp } from "../context";
 import { errorText } from "../error-text";
 import { formatDateTime, formatDuration, formatRelative, type MessageKey } from "../i18n";
 import { usePolling } from "../poll";
+import { AskToCloseButton } from "./ticket/ask-to-close";
 
 export function TicketPage({ number }: { number: number }) {
   const { api, t, locale } = useApp();
@@ -422,9 +423,12 @@ function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<v
           </div>
         </form>
       ) : (
-        <button type="button" class="btn danger wide" disabled={busy} onClick={() => setClosing(true)}>
-          {t("ticket.close")}
-        </button>
+        <>
+          <AskToCloseButton number={ticket.number} />
+          <button type="button" class="btn danger wide" disabled={busy} onClick={() => setClosing(true)}>
+            {t("ticket.close")}
+          </button>
+        </>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ import { cors } from "hono/cors";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { translatorFor } from "../../shared/i18n";
 import { apiLocale, requireStaffSession } from "./auth";
+import { automationRoutes } from "./automation";
 import type { ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { peopleRoutes } from "./people";
@@ -67,6 +68,7 @@ apiRoutes.route("/", salesRoutes);
 apiRoutes.route("/", slaRoutes);
 apiRoutes.route("/", settingsRoutes);
 apiRoutes.route("/", snippetRoutes);
+apiRoutes.route("/", automationRoutes);
 
 apiRoutes.onError((error, c) => {
   console.error("api: request failed", { path: c.req.path, error });

@@ -7,7 +7,10 @@ import { setupCommand } from "../servers/setup-command";
 import { setupComponents, setupTextsForm } from "../servers/setup-components";
 import { shopCommand } from "../shop/command";
 import {
+  askToCloseButtonHandler,
+  automationButtons,
   createTicketModalHandler,
+  ratingCommentModal,
   ticketCommand,
   ticketListPages,
   ticketStaffActions,
@@ -37,6 +40,8 @@ export const maxisHandlers: InteractionHandlers<MaxisEnv> = {
     buyButton,
     setupComponents,
     panelButtons,
+    automationButtons,
+    askToCloseButtonHandler,
   ],
-  modals: [createTicketModalHandler, setupTextsForm, panelForm],
+  modals: [createTicketModalHandler, setupTextsForm, panelForm, ratingCommentModal],
 };

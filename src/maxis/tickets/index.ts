@@ -1,5 +1,7 @@
 /** Support tickets in Discord: what `src/maxis/commands/index.ts` registers. */
 
+export { askToCloseButtonHandler } from "./automation/ask-close-button";
+export { automationButtons, ratingCommentModal } from "./automation/owner-buttons";
 export { createTicketModalHandler } from "./commands/create-modal";
 export { ticketCommand, ticketStaffCommand } from "./commands/ticket";
 export { ticketListPages } from "./components/list-pages";

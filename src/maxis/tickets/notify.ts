@@ -89,7 +89,8 @@ async function sendDm(rest: DiscordRest, userId: string, message: MessageData): 
   await rest.request("POST", `/channels/${channel.id}/messages`, { body: messageBody(message) });
 }
 
-async function editStaffPost(rest: DiscordRest, ticket: TicketWithDescription): Promise<void> {
+/** Redraws a ticket's staff-channel post from the ticket (no post: nothing). */
+export async function editStaffPost(rest: DiscordRest, ticket: TicketWithDescription): Promise<void> {
   const post = ticket.staffPost;
   if (!post) return;
   // The ticket carries its description: the card escapes it (member text).

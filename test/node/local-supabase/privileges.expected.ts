@@ -100,6 +100,12 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   // Ticket panels (20261202030000): a form's answers, read with their ticket, written by
   // ticket_create_with_answers only.
   "public.ticket_form_answers": { authenticated: ["SELECT"] },
+  // Automation (20261202010000): settings, the queue of due work and ratings, each read and written
+  // only through their definer functions.
+  "public.server_automation": nothing,
+  "public.ticket_automation_jobs": nothing,
+  "public.ticket_automation_jobs_id_seq": nothing,
+  "public.ticket_ratings": nothing,
 };
 
 export interface FunctionExpectation {
@@ -319,4 +325,24 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.changed_fields(jsonb,jsonb)": internal,
   "tickets_private.jwt_roles()": internal,
   "tickets_private.can_handle(text,text,text)": internal,
+
+  // Automation (20261202010000): staff and owners through definers that check the caller; the
+  // scheduler (service_role) claims and finishes due work.
+  "public.server_automation_view()": memberWrite,
+  "public.server_automation_update(jsonb)": memberWrite,
+  "public.ticket_close_request(text)": memberWrite,
+  "public.ticket_close_request_answer(integer,boolean)": memberWrite,
+  "public.ticket_rate(integer,integer)": memberWrite,
+  "public.ticket_rate_comment(integer,text)": memberWrite,
+  "public.ticket_satisfaction(integer)": memberWrite,
+  "public.automation_claim(integer,text)": controlWriter,
+  "public.automation_finish(jsonb)": controlWriter,
+  "tickets_private.automation_of(text)": internal,
+  "tickets_private.automation_json(public.server_automation)": internal,
+  "tickets_private.audit_automation(public.tickets,text,jsonb)": internal,
+  "tickets_private.schedule_inactivity(public.tickets)": internal,
+  "tickets_private.automation_on_message()": internalDefiner,
+  "tickets_private.automation_on_status()": internalDefiner,
+  "tickets_private.require_automation()": internal,
+  "tickets_private.automation_max_attempts()": internal,
 };

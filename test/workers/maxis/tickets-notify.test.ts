@@ -68,7 +68,7 @@ async function dm(userId: string, marker: string) {
 }
 
 describe("the staff channel", () => {
-  it("gets each new ticket of its server with Assign-to-me and Close naming the server", async () => {
+  it("gets each new ticket of its server with Assign-to-me, Close and Ask to close naming the server", async () => {
     const { memberA, guildId } = homeCast("fr");
     const number = createdNumber(
       await run(
@@ -120,6 +120,13 @@ describe("the staff channel", () => {
               custom_id: `ticket-staff:close:${guildId}:${number}`,
               disabled: false,
             },
+            {
+              type: ComponentType.Button,
+              style: ButtonStyle.Secondary,
+              label: "Ask to close",
+              custom_id: `ticket-ask-close:${guildId}:${number}`,
+              disabled: false,
+            },
           ],
         },
       ],
@@ -156,7 +163,7 @@ describe("the staff channel", () => {
 
     const closed = messageOf(await click(staff, close ?? "", embeds));
     expect(closed.content).toContain(`Closed by <@${staff.userId}>.`);
-    expect(buttonsOf(closed).map((b) => b.disabled)).toEqual([true, true]);
+    expect(buttonsOf(closed).map((b) => b.disabled)).toEqual([true, true, true]);
     // The ticket has a thread: the member is told there (a closing note, then archive and lock), not by DM.
     const [card] = await waitForRequests(threadCardsFor(number));
     const threadPath = card?.path.replace(/\/messages$/, "") ?? "";
@@ -223,12 +230,12 @@ describe("the staff channel", () => {
     ).toBe(200);
     edit = await edits(5);
     expect(edit.content).toContain(`Closed by <@${staff.userId}>.`);
-    expect(buttonsOf(edit).map((b) => b.disabled)).toEqual([true, true]);
+    expect(buttonsOf(edit).map((b) => b.disabled)).toEqual([true, true, true]);
 
     await run(memberA, `/ticket reopen ticket:${number}`);
     edit = await edits(6);
     expect(edit.content).not.toContain("Closed by");
-    expect(buttonsOf(edit).map((b) => b.disabled)).toEqual([false, false]);
+    expect(buttonsOf(edit).map((b) => b.disabled)).toEqual([false, false, false]);
     expect(visibleText(edit)).toContain("Open");
   });
 });

@@ -127,6 +127,7 @@ describe("the /ticket command as registered with Discord", () => {
       "status",
       "priority",
       "stats",
+      "close-request",
     ]);
     // Manage Server (1 << 5), which makes an admin; staff by role see it once an admin allows their
     // roles in the server's Integrations settings. Manage Messages alone no longer makes staff.

@@ -13,6 +13,7 @@ import type { SlashCommand } from "../../../shared/discord/handlers";
 import { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import type { MessageKey } from "../../../shared/i18n";
+import { closeRequestSubcommand } from "../automation/close-request-command";
 import { ticketErrorMessage } from "../errors";
 import { panelSubcommand } from "../panel/panel-command";
 import { assignSubcommand } from "./assign";
@@ -46,6 +47,7 @@ export const ticketSubcommands: readonly TicketSubcommand[] = [
   statusSubcommand,
   prioritySubcommand,
   statsSubcommand,
+  closeRequestSubcommand,
 ];
 
 /**

@@ -8,7 +8,7 @@ const en = translatorFor("en");
 const fr = translatorFor("fr");
 
 describe("staffPost", () => {
-  it("announces a new ticket with Assign-to-me and Close, naming its server and number", () => {
+  it("announces a new ticket with Assign-to-me, Close and Ask to close, naming its server and number", () => {
     const post = staffPost(en, ticketFixture(), "It fails");
     expect(post.content).toBe("New ticket **#42** from <@1300000000000000111>");
     expect(post.embeds?.[0]?.description).toBe("It fails");
@@ -28,6 +28,13 @@ describe("staffPost", () => {
             style: ButtonStyle.Danger,
             label: "Close",
             custom_id: "ticket-staff:close:1300000000000000010:42",
+            disabled: false,
+          },
+          {
+            type: ComponentType.Button,
+            style: ButtonStyle.Secondary,
+            label: "Ask to close",
+            custom_id: "ticket-ask-close:1300000000000000010:42",
             disabled: false,
           },
         ],

@@ -3,6 +3,7 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discor
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
+import { askToCloseButton } from "../automation/render";
 import type { TicketSummary } from "../rpc";
 import { ticketCard } from "./ticket-card";
 
@@ -47,8 +48,14 @@ export function assignAndCloseRow(
   };
 }
 
-const staffButtons = (t: Translator, ticket: TicketSummary) =>
-  assignAndCloseRow(t, ticket, { label: t("ticket.staff.close"), customId: staffActionId("close", ticket) });
+/** The staff post's row: Assign to me, Close, and Ask to close (the member answers; issue 13). */
+function staffButtons(t: Translator, ticket: TicketSummary): APIActionRowComponent<APIButtonComponent> {
+  const row = assignAndCloseRow(t, ticket, {
+    label: t("ticket.staff.close"),
+    customId: staffActionId("close", ticket),
+  });
+  return { ...row, components: [...row.components, askToCloseButton(t, ticket)] };
+}
 
 /**
  * The staff channel's post about a ticket: who opened it, who has it, who closed it, whether the

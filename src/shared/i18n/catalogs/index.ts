@@ -15,6 +15,7 @@ import { shelliaControl } from "./shellia-control";
 import { shop } from "./shop";
 import { sla } from "./sla";
 import { snippets } from "./snippets";
+import { ticketAutomation } from "./ticket-automation";
 import { ticketThreads } from "./ticket-threads";
 import { tickets } from "./tickets";
 import { transcripts } from "./transcripts";
@@ -44,6 +45,7 @@ export const catalogues = [
   sla,
   snippets,
   panels,
+  ticketAutomation,
 ] as const;
 
 type Merge<T extends readonly { en: object }[]> = T extends readonly [

@@ -1,0 +1,155 @@
+/**
+ * The automation's SQL functions as the Worker calls them (20261202010000_ticket_automation.sql): the
+ * scheduler's claim and outcome (as Maxis's automation identity), and what staff and owners do (as
+ * themselves, under the checks each function makes). One call, one transaction.
+ */
+import type { Locale } from "../../../shared/i18n";
+import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../../supabase/client";
+import type { TicketSummary } from "../rpc";
+
+/**
+ * Who Maxis is in Postgres when its scheduler claims due work: `role` = service_role, `sub` =
+ * `maxis:automation` (what the audit rows of automatic actions name). Built from nothing a member sends.
+ */
+export function supabaseAsAutomation(env: SupabaseBindings): RpcClient {
+  return supabaseWithClaims(env, { sub: "maxis:automation", role: "service_role" });
+}
+
+export const AUTOMATION_JOB_KINDS = [
+  "inactivity_warning",
+  "inactivity_close",
+  "close_request_prompt",
+  "close_request_timeout",
+  "rating_prompt",
+] as const;
+export type AutomationJobKind = (typeof AUTOMATION_JOB_KINDS)[number];
+
+/** A claimed job: its database half is done; what is left is telling Discord. */
+export interface AutomationJob {
+  id: number;
+  kind: AutomationJobKind;
+  attempt: number;
+  /** Discord's message nonce base: `<nonce>-<step>` for each message the job sends. */
+  nonce: string;
+  ticket: TicketSummary;
+  threadId: string | null;
+  /** The server lets Maxis DM members (its settings): the fallback when there is no thread. */
+  dmAllowed: boolean;
+  locale: Locale;
+  requestedBy: string | null;
+  /** The warning's lead time or the close request's delay, in hours. */
+  hours: number | null;
+}
+
+export interface JobOutcome {
+  id: number;
+  ok: boolean;
+  error?: string;
+}
+
+export interface AutomationSettings {
+  autoCloseEnabled: boolean;
+  inactivityHours: number;
+  warningHours: number;
+  closeRequestHours: number;
+  ratingsEnabled: boolean;
+}
+
+export interface Satisfaction {
+  days: number;
+  asked: number;
+  rated: number;
+  average: number | null;
+  responseRate: number | null;
+  distribution: Record<"1" | "2" | "3" | "4" | "5", number>;
+  agents: { agentId: string; asked: number; rated: number; average: number | null }[];
+  recentComments: {
+    number: number;
+    score: number;
+    comment: string;
+    agentId: string | null;
+    ratedAt: string;
+  }[];
+}
+
+/** What the automation functions refuse with (besides the ticket functions' codes). */
+export const AUTOMATION_ERROR_CODES = [
+  "not_authenticated",
+  "guild_required",
+  "staff_only",
+  "admin_only",
+  "ticket_not_found",
+  "invalid_ticket_number",
+  "ticket_already_closed",
+  "close_request_not_pending",
+  "already_rated",
+  "invalid_score",
+  "comment_empty",
+  "comment_too_long",
+  "invalid_days",
+  "invalid_settings",
+  "invalid_inactivity_hours",
+  "invalid_warning_hours",
+  "invalid_close_request_hours",
+  "server_not_set_up",
+] as const;
+export type AutomationErrorCode = (typeof AUTOMATION_ERROR_CODES)[number];
+export type AutomationResult<T> = { ok: true; data: T } | { ok: false; code: AutomationErrorCode };
+
+const isCode = (value: string): value is AutomationErrorCode =>
+  (AUTOMATION_ERROR_CODES as readonly string[]).includes(value);
+
+async function call<T>(
+  client: RpcClient,
+  fn: string,
+  args: Record<string, unknown>,
+): Promise<AutomationResult<T>> {
+  const { data, error } = await client.rpc(fn, args);
+  if (error) {
+    if (error.code === "P0001" && isCode(error.message)) return { ok: false, code: error.message };
+    throw new Error(`${fn}: ${error.code} ${error.message}`);
+  }
+  return { ok: true, data: data as T };
+}
+
+async function mustCall<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<T> {
+  const result = await call<T>(client, fn, args);
+  if (!result.ok) throw new Error(`${fn}: ${result.code}`);
+  return result.data;
+}
+
+export const claimJobs = (client: RpcClient, limit: number, guildId?: string) =>
+  mustCall<AutomationJob[]>(client, "automation_claim", { p_limit: limit, p_guild_id: guildId ?? null });
+
+/** Reports the jobs' outcomes in one call; returns how many failed for good (after their last try). */
+export async function finishJobs(client: RpcClient, outcomes: readonly JobOutcome[]): Promise<number> {
+  if (outcomes.length === 0) return 0;
+  const result = await mustCall<{ failed: number }>(client, "automation_finish", { p_outcomes: outcomes });
+  return result.failed;
+}
+
+export const requestClose = (client: RpcClient, ticket: number) =>
+  call<{ ticket: TicketSummary; hours: number }>(client, "ticket_close_request", {
+    p_ticket: String(ticket),
+  });
+
+export const answerCloseRequest = (client: RpcClient, ticket: number, accept: boolean) =>
+  call<TicketSummary>(client, "ticket_close_request_answer", { p_number: ticket, p_accept: accept });
+
+export const rateTicket = (client: RpcClient, ticket: number, score: number) =>
+  call<{ number: number; score: number }>(client, "ticket_rate", { p_number: ticket, p_score: score });
+
+export const commentRating = (client: RpcClient, ticket: number, comment: string) =>
+  call<{ number: number; score: number }>(client, "ticket_rate_comment", {
+    p_number: ticket,
+    p_comment: comment,
+  });
+
+export const satisfaction = (client: RpcClient, days: number) =>
+  call<Satisfaction>(client, "ticket_satisfaction", { p_days: days });
+
+export const automationSettings = (client: RpcClient) =>
+  call<AutomationSettings>(client, "server_automation_view", {});
+
+export const updateAutomationSettings = (client: RpcClient, changes: Partial<AutomationSettings>) =>
+  call<AutomationSettings>(client, "server_automation_update", { p_changes: changes });

@@ -1,0 +1,341 @@
+/**
+ * Support that runs by itself, in Postgres (20261202010000_ticket_automation.sql): what becomes due
+ * when, how the scheduler claims it (once, even from two passes at the same moment, and again after a
+ * pass died mid-way without doing the database half twice), what a member's answer cancels, close
+ * requests, and ratings accepted once from the owner only. Time is moved by writing timestamps.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { auditRows, callAs, mustCall, newGuild, type Person, snowflake, superuser } from "./db";
+
+afterAll(() => superuser.end());
+
+interface Job {
+  id: number;
+  kind: string;
+  attempt: number;
+  nonce: string;
+  ticket: { number: number; status: string; closedBy: string | null };
+  threadId: string | null;
+  hours: number | null;
+}
+
+async function setUp(changes: Record<string, unknown> = { autoCloseEnabled: true }) {
+  const g = newGuild();
+  await mustCall("service_role", "server_settings_ensure", { p_guild_id: g.guildId, p_defaults: {} });
+  await mustCall(g.admin, "server_automation_update", { p_changes: changes });
+  return g;
+}
+
+const claim = (guildId: string) =>
+  mustCall<Job[]>("service_role", "automation_claim", { p_limit: 50, p_guild_id: guildId });
+const finish = (id: number, ok = true, error: string | null = null) =>
+  mustCall("service_role", "automation_finish", { p_outcomes: JSON.stringify([{ id, ok, error }]) });
+
+/** Makes every job of the server (of one kind) due now: "time passes". */
+async function makeDue(guildId: string, kind?: string) {
+  await superuser.query(
+    `update public.ticket_automation_jobs set next_attempt_at = now() - interval '1 second'
+      where guild_id = $1 and ($2::text is null or kind = $2)`,
+    [guildId, kind ?? null],
+  );
+}
+
+async function jobs(guildId: string) {
+  const { rows } = await superuser.query<{ kind: string; number: number; applied: boolean }>(
+    `select j.kind, t.number, j.applied_at is not null as applied from public.ticket_automation_jobs j
+       join public.tickets t on t.id = j.ticket_id where j.guild_id = $1 order by j.id`,
+    [guildId],
+  );
+  return rows;
+}
+
+type Guild = ReturnType<typeof newGuild>;
+async function ticketWaitingForMember(g: Guild, owner: Person = g.memberA) {
+  const t = await mustCall<{ number: number }>(owner, "ticket_create", {
+    p_subject: "Cannot log in",
+    p_description: "Since yesterday",
+  });
+  await mustCall(g.agent, "ticket_reply", { p_ticket: String(t.number), p_body: "Can you try again?" });
+  return t.number;
+}
+
+describe("automation settings", () => {
+  it("start off for auto-close, change by admins only, are audited and checked", async () => {
+    const g = newGuild();
+    await mustCall("service_role", "server_settings_ensure", { p_guild_id: g.guildId, p_defaults: {} });
+    expect(await mustCall(g.agent, "server_automation_view")).toEqual({
+      autoCloseEnabled: false,
+      inactivityHours: 72,
+      warningHours: 24,
+      closeRequestHours: 24,
+      ratingsEnabled: true,
+    });
+    expect(
+      (await callAs(g.agent, "server_automation_update", { p_changes: { warningHours: 2 } })).error,
+    ).toMatchObject({ message: "admin_only" });
+    expect((await callAs(g.memberA, "server_automation_view")).error).toMatchObject({
+      message: "staff_only",
+    });
+    const bad = await callAs(g.admin, "server_automation_update", { p_changes: { warningHours: 500 } });
+    expect(bad.error).toMatchObject({ message: "invalid_warning_hours" });
+    expect(
+      (await callAs(g.admin, "server_automation_update", { p_changes: { surprise: true } })).error,
+    ).toMatchObject({ message: "invalid_settings" });
+    await mustCall(g.admin, "server_automation_update", {
+      p_changes: { autoCloseEnabled: true, warningHours: 2 },
+    });
+    const { rows } = await superuser.query(
+      "select action, actor_id, before, after from public.server_settings_audit where guild_id = $1 and action = 'settings_changed'",
+      [g.guildId],
+    );
+    expect(rows).toEqual([
+      {
+        action: "settings_changed",
+        actor_id: g.admin.sub,
+        before: { automation: { autoCloseEnabled: false, warningHours: 24 } },
+        after: { automation: { autoCloseEnabled: true, warningHours: 2 } },
+      },
+    ]);
+  });
+
+  it("leave tickets alone while auto-close is off", async () => {
+    const g = await setUp({ autoCloseEnabled: false });
+    await ticketWaitingForMember(g);
+    expect(await jobs(g.guildId)).toEqual([]);
+  });
+});
+
+describe("inactivity", () => {
+  it("warns a ticket waiting for its member, then closes it as the system, with a rating prompt", async () => {
+    const g = await setUp();
+    const number = await ticketWaitingForMember(g);
+    expect(await jobs(g.guildId)).toEqual([{ kind: "inactivity_warning", number, applied: false }]);
+    expect(await claim(g.guildId)).toEqual([]); // not due yet (72 h)
+
+    await makeDue(g.guildId);
+    const [warning] = await claim(g.guildId);
+    expect(warning).toMatchObject({ kind: "inactivity_warning", hours: 24, attempt: 1, ticket: { number } });
+    await finish(warning?.id ?? 0);
+    expect(await jobs(g.guildId)).toEqual([{ kind: "inactivity_close", number, applied: false }]);
+
+    await makeDue(g.guildId);
+    const [close] = await claim(g.guildId);
+    expect(close).toMatchObject({
+      kind: "inactivity_close",
+      ticket: { number, status: "closed", closedBy: null },
+    });
+    await finish(close?.id ?? 0);
+    expect(await jobs(g.guildId)).toEqual([{ kind: "rating_prompt", number, applied: false }]);
+    const audit = (await auditRows(g.guildId)).filter((a) =>
+      ["inactivity_warned", "closed"].includes(a.action),
+    );
+    expect(audit.map((a) => [a.action, a.actor_role])).toEqual([
+      ["inactivity_warned", "service_role"],
+      ["closed", "service_role"],
+    ]);
+  });
+
+  it("is cancelled by the member's answer between the warning and the close", async () => {
+    const g = await setUp();
+    const number = await ticketWaitingForMember(g);
+    await makeDue(g.guildId);
+    const [warning] = await claim(g.guildId);
+    await finish(warning?.id ?? 0);
+    await mustCall(g.memberA, "ticket_reply", { p_ticket: String(number), p_body: "Still broken" });
+    expect(await jobs(g.guildId)).toEqual([]);
+    await makeDue(g.guildId);
+    expect(await claim(g.guildId)).toEqual([]);
+    const view = await mustCall<{ ticket: { status: string } }>(g.agent, "ticket_view", {
+      p_ticket: String(number),
+    });
+    expect(view.ticket.status).not.toBe("closed");
+    expect((await auditRows(g.guildId)).map((a) => a.action)).toContain("inactivity_cancelled");
+  });
+});
+
+describe("the scheduler's claim", () => {
+  it("gives each due job to exactly one of two passes started together", async () => {
+    const g = await setUp();
+    for (let i = 0; i < 12; i += 1) {
+      await ticketWaitingForMember(g, { sub: snowflake(), appRole: "member", guildId: g.guildId });
+    }
+    await makeDue(g.guildId);
+    const [a, b] = await Promise.all([claim(g.guildId), claim(g.guildId)]);
+    const ids = [...(a ?? []), ...(b ?? [])].map((j) => j.id);
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+    // Each warning was recorded once, and each ticket has one close scheduled.
+    const warned = (await auditRows(g.guildId)).filter((x) => x.action === "inactivity_warned");
+    expect(warned).toHaveLength(12);
+    expect((await jobs(g.guildId)).filter((j) => j.kind === "inactivity_close")).toHaveLength(12);
+  });
+
+  it("hands a job whose pass died back after its lease, same nonce, its database half not redone", async () => {
+    const g = await setUp();
+    await ticketWaitingForMember(g);
+    await makeDue(g.guildId);
+    const [first] = await claim(g.guildId);
+    // The pass dies here: no automation_finish. Within the lease nobody takes it again.
+    expect(await claim(g.guildId)).toEqual([]);
+    await makeDue(g.guildId, "inactivity_warning"); // the lease ran out
+    const [again] = await claim(g.guildId);
+    expect(again).toMatchObject({ id: first?.id, nonce: first?.nonce, attempt: 2 });
+    expect((await auditRows(g.guildId)).filter((x) => x.action === "inactivity_warned")).toHaveLength(1);
+    await finish(again?.id ?? 0);
+  });
+
+  it("retries a failure with backoff and reports it failed after the last try", async () => {
+    const g = await setUp();
+    await ticketWaitingForMember(g);
+    for (let attempt = 1; attempt <= 6; attempt += 1) {
+      await makeDue(g.guildId, "inactivity_warning");
+      const [job] = await claim(g.guildId);
+      expect(job?.attempt).toBe(attempt);
+      const outcome = await finish(job?.id ?? 0, false, "Discord said 503");
+      expect(outcome).toEqual({ failed: attempt === 6 ? 1 : 0 });
+    }
+    await makeDue(g.guildId, "inactivity_warning");
+    expect(await claim(g.guildId)).toEqual([]);
+  });
+
+  it("is for Maxis's scheduler only", async () => {
+    const g = await setUp();
+    for (const caller of [g.admin, g.memberA, "anon" as const]) {
+      expect((await callAs(caller, "automation_claim", { p_limit: 5 })).error?.code).toBe("42501");
+    }
+  });
+});
+
+describe("close requests", () => {
+  async function requested(g: Guild) {
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", {
+      p_subject: "Refund",
+      p_description: "Please",
+    });
+    const asked = await mustCall<{ hours: number }>(g.agent, "ticket_close_request", {
+      p_ticket: String(t.number),
+    });
+    expect(asked.hours).toBe(24);
+    return t.number;
+  }
+
+  it("are asked by staff only, and accepted by the owner only, which closes the ticket", async () => {
+    const g = await setUp({ closeRequestHours: 24 });
+    const number = await requested(g);
+    expect(
+      (await callAs(g.memberA, "ticket_close_request", { p_ticket: String(number) })).error,
+    ).toMatchObject({
+      message: "staff_only",
+    });
+    const [prompt] = await claim(g.guildId);
+    expect(prompt).toMatchObject({ kind: "close_request_prompt", hours: 24, ticket: { number } });
+    await finish(prompt?.id ?? 0);
+    const stranger = await callAs(g.memberB, "ticket_close_request_answer", {
+      p_number: number,
+      p_accept: true,
+    });
+    expect(stranger.error).toMatchObject({ message: "ticket_not_found" });
+    const accepted = await mustCall<{ status: string; closedBy: string }>(
+      g.memberA,
+      "ticket_close_request_answer",
+      {
+        p_number: number,
+        p_accept: true,
+      },
+    );
+    expect(accepted).toMatchObject({ status: "closed", closedBy: g.memberA.sub });
+    const again = await callAs(g.memberA, "ticket_close_request_answer", {
+      p_number: number,
+      p_accept: true,
+    });
+    expect(again.error).toMatchObject({ message: "close_request_not_pending" });
+  });
+
+  it("kept open by the owner withdraws the request", async () => {
+    const g = await setUp();
+    const number = await requested(g);
+    const kept = await mustCall<{ status: string }>(g.memberA, "ticket_close_request_answer", {
+      p_number: number,
+      p_accept: false,
+    });
+    expect(kept.status).toBe("open");
+    await makeDue(g.guildId);
+    expect(await claim(g.guildId)).toEqual([]);
+  });
+
+  it("close by themselves when nobody answers, and not when the member writes", async () => {
+    const g = await setUp();
+    const silent = await requested(g);
+    const talkative = await requested(g);
+    await mustCall(g.memberA, "ticket_reply", {
+      p_ticket: String(talkative),
+      p_body: "Wait, one more thing",
+    });
+    await makeDue(g.guildId);
+    const claimed = await claim(g.guildId);
+    expect(claimed.map((j) => [j.kind, j.ticket.number, j.ticket.status])).toEqual([
+      ["close_request_timeout", silent, "closed"],
+    ]);
+    expect((await auditRows(g.guildId)).map((a) => a.action)).toContain("close_request_cancelled");
+  });
+});
+
+describe("ratings", () => {
+  async function closedAndPrompted(g: Guild) {
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", {
+      p_subject: "Thanks",
+      p_description: "Solved",
+    });
+    await mustCall(g.agent, "ticket_assign", { p_ticket: String(t.number), p_assignee_id: g.agent.sub });
+    await mustCall(g.agent, "ticket_close", { p_ticket: String(t.number) });
+    const [prompt] = await claim(g.guildId);
+    expect(prompt).toMatchObject({ kind: "rating_prompt", ticket: { number: t.number } });
+    await finish(prompt?.id ?? 0);
+    return t.number;
+  }
+
+  it("are accepted once, from the owner only, with one optional comment, and counted in the stats", async () => {
+    const g = await setUp({ ratingsEnabled: true });
+    const number = await closedAndPrompted(g);
+    for (const other of [g.memberB, g.agent]) {
+      expect((await callAs(other, "ticket_rate", { p_number: number, p_score: 1 })).error).toMatchObject({
+        message: "ticket_not_found",
+      });
+    }
+    expect((await callAs(g.memberA, "ticket_rate", { p_number: number, p_score: 9 })).error).toMatchObject({
+      message: "invalid_score",
+    });
+    await mustCall(g.memberA, "ticket_rate", { p_number: number, p_score: 4 });
+    expect((await callAs(g.memberA, "ticket_rate", { p_number: number, p_score: 5 })).error).toMatchObject({
+      message: "already_rated",
+    });
+    await mustCall(g.memberA, "ticket_rate_comment", { p_number: number, p_comment: "Quick and kind" });
+    expect(
+      (await callAs(g.memberA, "ticket_rate_comment", { p_number: number, p_comment: "Again" })).error,
+    ).toMatchObject({ message: "already_rated" });
+    await closedAndPrompted(g); // asked, never answered
+
+    const stats = await mustCall<Record<string, unknown>>(g.agent, "ticket_satisfaction", { p_days: 30 });
+    expect(stats).toMatchObject({
+      asked: 2,
+      rated: 1,
+      average: 4,
+      responseRate: 0.5,
+      agents: [{ agentId: g.agent.sub, asked: 2, rated: 1, average: 4 }],
+      recentComments: [{ number, score: 4, comment: "Quick and kind" }],
+    });
+    expect((await callAs(g.memberA, "ticket_satisfaction", { p_days: 30 })).error).toMatchObject({
+      message: "staff_only",
+    });
+  });
+
+  it("are not asked when the server turned them off", async () => {
+    const g = await setUp({ ratingsEnabled: false });
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", {
+      p_subject: "x",
+      p_description: "y",
+    });
+    await mustCall(g.agent, "ticket_close", { p_ticket: String(t.number) });
+    expect(await jobs(g.guildId)).toEqual([]);
+  });
+});
