@@ -8,7 +8,6 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
 import type { MessageKey } from "../../shared/i18n";
-import { supabaseAs } from "../supabase/client";
 import {
   type AutomationErrorCode,
   type AutomationResult,
@@ -21,13 +20,9 @@ import { runAutomationPass } from "../tickets/automation/pass";
 import { isTicketErrorCode } from "../tickets/rpc";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError, ticketError } from "./errors";
-import { ticketNumberParam } from "./schemas";
+import { daysQuery, ticketNumberParam } from "./schemas";
+import { clientOf } from "./session-client";
 import { check, jsonBody } from "./validate";
-
-const clientOf = (c: ApiContext) => {
-  const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
-};
 
 const OWN_ERRORS: Partial<Record<AutomationErrorCode, [ContentfulStatusCode, MessageKey]>> = {
   admin_only: [403, "automation.error.admin_only"],
@@ -55,18 +50,6 @@ const settingsBody = v.strictObject({
   closeRequestHours: hours(168, "invalid_close_request_hours"),
   ratingsEnabled: v.exactOptional(v.boolean()),
 });
-const daysQuery = v.strictObject({
-  days: v.exactOptional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[0-9]{1,3}$/, "invalid_days"),
-      v.transform(Number),
-      v.minValue(1, "invalid_days"),
-      v.maxValue(365, "invalid_days"),
-    ),
-  ),
-});
-
 export const automationRoutes = new Hono<ApiEnv>();
 
 automationRoutes.get("/automation", async (c) => answer(c, await automationSettings(await clientOf(c))));

@@ -29,9 +29,9 @@ import {
   updatePlan,
   viewPlan,
 } from "../plans/rpc";
-import { supabaseAs } from "../supabase/client";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
+import { clientOf } from "./session-client";
 import { jsonBody } from "./validate";
 
 const PLAN_ERROR_STATUS: Record<PlanErrorCode, ContentfulStatusCode> = {
@@ -100,11 +100,6 @@ const updateBody = v.strictObject({
 
 /** A plan id as the database makes them; anything else cannot name a plan. */
 const PLAN_ID = /^[a-z0-9][a-z0-9-]{0,31}$/;
-
-const clientOf = (c: ApiContext) => {
-  const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
-};
 
 export const planRoutes = new Hono<ApiEnv>();
 

@@ -8,10 +8,10 @@ import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { fetchGrantableRoles } from "../plans/discord-roles";
 import { readSalesSummary, type SalesErrorCode } from "../sales/rpc";
-import { supabaseAs } from "../supabase/client";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { planError } from "./plans";
+import { clientOf } from "./session-client";
 
 const SALES_ERROR_STATUS: Record<SalesErrorCode, ContentfulStatusCode> = {
   guild_required: 400,
@@ -30,13 +30,7 @@ salesRoutes.get("/sales", async (c) => {
   const text = c.req.query("days") ?? "30";
   const days = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(days) || days < 1 || days > 366) return salesError(c, "invalid_days");
-  const { sub, guild_id, app_role } = c.var.session;
-  const client = await supabaseAs(c.env, {
-    userId: sub,
-    appRole: app_role,
-    guildId: guild_id,
-    roleIds: c.var.roleIds,
-  });
+  const client = await clientOf(c);
   const result = await readSalesSummary(client, days);
   return result.ok ? c.json(result.data) : salesError(c, result.error.code);
 });

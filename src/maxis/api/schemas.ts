@@ -89,3 +89,16 @@ export const closeBody = v.strictObject({
     v.pipe(v.string(), v.trim(), v.maxLength(TICKET_LIMITS.reason, code("reason_too_long"))),
   ),
 });
+
+/** ?days=1..365 of the stats, SLA and automation reports. */
+export const daysQuery = v.strictObject({
+  days: v.exactOptional(
+    v.pipe(
+      v.string(),
+      v.regex(/^[0-9]{1,3}$/, "invalid_days"),
+      v.transform(Number),
+      v.minValue(1, "invalid_days"),
+      v.maxValue(365, "invalid_days"),
+    ),
+  ),
+});

@@ -15,9 +15,9 @@ import * as v from "valibot";
 import { guildChannels, guildRoles } from "../servers/discord-directory";
 import { type ServerSettings, ServerSettingsSchema } from "../servers/settings";
 import { rememberServerSettings } from "../servers/settings-store";
-import { supabaseAs } from "../supabase/client";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
+import { clientOf } from "./session-client";
 import { jsonBody } from "./validate";
 
 const SETTINGS_ERRORS = {
@@ -48,11 +48,6 @@ const isSettingsErrorCode = (code: string): code is SettingsErrorCode => code in
 
 export const settingsError = (c: ApiContext, code: SettingsErrorCode) =>
   apiError(c, SETTINGS_ERRORS[code], code, c.var.t(`settings.error.${code}`));
-
-const clientOf = (c: ApiContext) => {
-  const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
-};
 
 async function rpc(c: ApiContext, fn: string, args: Record<string, unknown>) {
   const { data, error } = await (await clientOf(c)).rpc(fn, args);

@@ -22,12 +22,13 @@ import {
   updateSla,
   viewSla,
 } from "../sla/rpc";
-import { supabaseAs } from "../supabase/client";
 import { ticketErrorMessage } from "../tickets/errors";
 import { isTicketErrorCode } from "../tickets/rpc";
 import type { ApiContext, ApiEnv } from "./context";
 import { toCsv } from "./csv";
 import { apiError } from "./errors";
+import { daysQuery } from "./schemas";
+import { clientOf } from "./session-client";
 import { check, jsonBody } from "./validate";
 
 const SLA_ERROR_STATUS: Record<SlaErrorCode, ContentfulStatusCode> = {
@@ -55,11 +56,6 @@ function respond<T>(c: ApiContext, result: SlaResult<T>) {
   return result.ok ? c.json(result.data as object) : slaError(c, result.error.code);
 }
 
-const clientOf = (c: ApiContext) => {
-  const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
-};
-
 const minutes = v.nullable(v.pipe(v.number(), v.safeInteger()));
 const targets = v.strictObject({ firstResponse: minutes, resolution: minutes });
 /** Shapes only: the SQL function judges zones, times, dates and ranges. */
@@ -77,18 +73,6 @@ const slaBody = v.strictObject({
   ),
   warnPercent: v.exactOptional(v.pipe(v.number(), v.safeInteger())),
   onCallRoleId: v.exactOptional(v.nullable(v.string())),
-});
-
-const daysQuery = v.strictObject({
-  days: v.exactOptional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[0-9]{1,3}$/, "invalid_days"),
-      v.transform(Number),
-      v.minValue(1, "invalid_days"),
-      v.maxValue(365, "invalid_days"),
-    ),
-  ),
 });
 
 function csvResponse(c: ApiContext, name: string, body: string) {

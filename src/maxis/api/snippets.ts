@@ -20,9 +20,9 @@ import {
   type SnippetResult,
   updateSnippet,
 } from "../snippets/rpc";
-import { supabaseAs } from "../supabase/client";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
+import { clientOf } from "./session-client";
 import { jsonBody } from "./validate";
 
 const SNIPPET_STATUS: Record<SnippetErrorCode, ContentfulStatusCode> = {
@@ -50,11 +50,6 @@ function respond<T>(c: ApiContext, result: SnippetResult<T>, status: ContentfulS
 
 const snippetBody = v.strictObject({ name: v.string(), bodyEn: v.string(), bodyFr: v.string() });
 const SNIPPET_ID = /^[1-9][0-9]{0,15}$/;
-
-const clientOf = (c: ApiContext) => {
-  const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
-};
 
 export const snippetRoutes = new Hono<ApiEnv>();
 

@@ -4,11 +4,11 @@
  * the same CORS, session and language middleware run first.
  */
 import { Hono } from "hono";
-import * as v from "valibot";
-import { supabaseAs } from "../supabase/client";
 import { isTicketErrorCode, type TicketResult, TicketRpcError } from "../tickets/rpc";
 import type { ApiEnv } from "./context";
 import { respond } from "./errors";
+import { daysQuery } from "./schemas";
+import { clientOf } from "./session-client";
 import { check } from "./validate";
 
 export interface TicketStatsSeries {
@@ -20,30 +20,12 @@ export interface TicketStatsSeries {
   resolutionBuckets: { upToSeconds: number | null; count: number }[];
 }
 
-const seriesQuery = v.strictObject({
-  days: v.exactOptional(
-    v.pipe(
-      v.string(),
-      v.regex(/^[0-9]{1,3}$/, "invalid_days"),
-      v.transform(Number),
-      v.minValue(1, "invalid_days"),
-      v.maxValue(365, "invalid_days"),
-    ),
-  ),
-});
-
 export const statsSeriesRoutes = new Hono<ApiEnv>();
 
 statsSeriesRoutes.get("/stats/series", async (c) => {
-  const query = check(c, seriesQuery, c.req.query());
+  const query = check(c, daysQuery, c.req.query());
   if (!query.ok) return query.error;
-  const { sub, guild_id, app_role } = c.var.session;
-  const client = await supabaseAs(c.env, {
-    userId: sub,
-    appRole: app_role,
-    guildId: guild_id,
-    roleIds: c.var.roleIds,
-  });
+  const client = await clientOf(c);
   const { data, error } = await client.rpc("ticket_stats_series", { p_days: query.value.days ?? 30 });
   let result: TicketResult<TicketStatsSeries>;
   if (!error) result = { ok: true, data: data as TicketStatsSeries };

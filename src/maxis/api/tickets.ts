@@ -5,7 +5,6 @@
  */
 import { Hono } from "hono";
 import { err } from "../../shared/result";
-import { supabaseAs } from "../supabase/client";
 import { afterTicketChange, type Notifier } from "../tickets/notify";
 import {
   addInternalNote,
@@ -31,12 +30,8 @@ import {
   statusBody,
   ticketNumberParam,
 } from "./schemas";
+import { clientOf } from "./session-client";
 import { type Checked, check, jsonBody } from "./validate";
-
-const clientOf = (c: ApiContext) => {
-  const { sub, guild_id, app_role } = c.var.session;
-  return supabaseAs(c.env, { userId: sub, appRole: app_role, guildId: guild_id, roleIds: c.var.roleIds });
-};
 
 /**
  * After a dashboard action: DMs to members (in the language stored on the ticket for its owner) and
