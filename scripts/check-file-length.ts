@@ -48,7 +48,6 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "test/workers/maxis/dashboard-sign-in.test.ts",
   "test/workers/maxis/giveaways-attacks.test.ts",
   "test/workers/maxis/giveaways.test.ts",
-  "test/workers/maxis/payments.test.ts",
   "test/workers/maxis/tickets-notify.test.ts",
   "test/workers/maxis/tickets.test.ts",
   "test/workers/shellia/maxis-actions.test.ts",
