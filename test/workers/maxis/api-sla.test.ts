@@ -5,8 +5,7 @@
  */
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, sessionFor } from "./api-support";
-import { freshCast, run } from "./tickets-support";
+import { api, castWithTickets, sessionFor } from "./api-support";
 
 async function csv(path: string, token: string) {
   const res = await exports.default.fetch(`https://maxis.test/api/v1${path}`, {
@@ -16,21 +15,15 @@ async function csv(path: string, token: string) {
 }
 
 async function setUp() {
-  const cast = freshCast();
-  await run(
-    cast.memberA,
-    "/ticket create subject:Low one description:Whenever category:general priority:low",
+  const cast = await castWithTickets(
+    ["memberA", "/ticket create subject:Low one description:Whenever category:general priority:low"],
+    [
+      "memberB",
+      '/ticket create subject:=HYPERLINK("http://evil.example","click") description:x category:billing priority:critical',
+    ],
+    ["memberA", "/ticket create subject:Medium, with a comma description:y priority:medium"],
   );
-  await run(
-    cast.memberB,
-    '/ticket create subject:=HYPERLINK("http://evil.example","click") description:x category:billing priority:critical',
-  );
-  await run(cast.memberA, "/ticket create subject:Medium, with a comma description:y priority:medium");
-  return {
-    ...cast,
-    staffToken: await sessionFor(cast.staff),
-    adminToken: await sessionFor(cast.admin, "admin"),
-  };
+  return { ...cast, staffToken: cast.token, adminToken: await sessionFor(cast.admin, "admin") };
 }
 
 describe("response-time targets over the API", { timeout: 30_000 }, () => {

@@ -2,6 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import { startStaffSession } from "../../../src/maxis/dashboard-auth/server-session";
 import type { StaffRole } from "../../../src/maxis/dashboard-auth/session-token";
+import { freshCast, run } from "./tickets-support";
 
 /**
  * A staff session for `actor` in their server, opened as the dashboard's sign-in opens one but
@@ -50,3 +51,24 @@ export async function api(path: string, call: ApiCall = {}) {
     json: text ? (JSON.parse(text) as Record<string, unknown>) : null,
   };
 }
+
+/**
+ * A fresh server (`freshCast`) whose members open these tickets, in order (`/ticket create` lines),
+ * and a dashboard session for its staff member.
+ */
+export async function castWithTickets(...tickets: [opener: "memberA" | "memberB", line: string][]) {
+  const cast = freshCast();
+  for (const [opener, line] of tickets) await run(cast[opener], line);
+  return { ...cast, token: await sessionFor(cast.staff) };
+}
+
+/** The inbox most API tests read: three tickets of two members (two about logging in). */
+export const loginInbox = () =>
+  castWithTickets(
+    ["memberA", "/ticket create subject:Broken login description:It fails category:account priority:high"],
+    [
+      "memberB",
+      "/ticket create subject:Invoice missing description:Where is it category:billing priority:low",
+    ],
+    ["memberA", "/ticket create subject:Login slow description:Very slow category:technical"],
+  );

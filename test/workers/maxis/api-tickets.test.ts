@@ -5,19 +5,15 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, sessionFor } from "./api-support";
-import { countSupabaseCalls, freshCast, run } from "./tickets-support";
+import { api, castWithTickets } from "./api-support";
+import { countSupabaseCalls, freshCast } from "./tickets-support";
 
-async function setUp() {
-  const cast = freshCast();
-  await run(
-    cast.memberA,
-    "/ticket create subject:Login broken description:It fails category:account priority:high",
+const setUp = () =>
+  castWithTickets(
+    ["memberA", "/ticket create subject:Login broken description:It fails category:account priority:high"],
+    ["memberB", "/ticket create subject:100% charged twice description:Card category:billing"],
+    ["memberA", "/ticket create subject:login_slow on mobile description:Slow"],
   );
-  await run(cast.memberB, "/ticket create subject:100% charged twice description:Card category:billing");
-  await run(cast.memberA, "/ticket create subject:login_slow on mobile description:Slow");
-  return { ...cast, token: await sessionFor(cast.staff) };
-}
 
 describe("each /api/v1 ticket route", () => {
   it("makes exactly one Supabase call, reads and writes alike", async () => {
