@@ -5,10 +5,10 @@
  */
 
 import { env, exports } from "cloudflare:workers";
-import type { APIInteractionResponse } from "discord-api-types/v10";
+import { type APIInteractionResponse, InteractionResponseType } from "discord-api-types/v10";
 import { sign } from "hono/jwt";
 import { inject } from "vitest";
-import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
+import { type Actor, commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_ADMIN_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import { type ControlAction, controlPath } from "../../../src/shared/control/protocol";
@@ -18,6 +18,46 @@ import { pollUntil } from "../../support/poll";
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
 
 export const definitions = shelliaHandlers.commands.map((command) => command.data);
+
+/** The seed's second server, with its own plan under the key `pro`. */
+export const OTHER_GUILD_ID = "1300000000000000920";
+
+/**
+ * Sends `/maxis …` to Shellia as `actor` (the local admin unless said), or, with `focused`, the
+ * autocomplete of that option; returns the interaction and Shellia's immediate answer.
+ */
+export async function sendMaxis(
+  line: string,
+  { actor = { userId: LOCAL_ADMIN_ID }, focused }: { actor?: Actor; focused?: string } = {},
+) {
+  const interaction = commandInteraction(
+    actor,
+    parseCommandLine(line, definitions, focused),
+    focused !== undefined,
+  );
+  return { interaction, ...(await sendInteraction(exports.default, interaction)) };
+}
+
+/** What Shellia suggests while the operator types `option` (autocomplete), asked of Maxis. */
+export async function suggestions(line: string, option: string) {
+  const { response } = await sendMaxis(line, { focused: option });
+  if (response.type !== InteractionResponseType.ApplicationCommandAutocompleteResult)
+    throw new Error(`not autocomplete choices: ${JSON.stringify(response)}`);
+  return (response as { data: { choices: { name: string; value: string }[] } }).data.choices;
+}
+
+/** Every request the Discord stand-in recorded that `predicate` keeps, with bodies and attached files. */
+export async function discordRequests(predicate: (r: { method: string; path: string }) => boolean) {
+  const res = await fetch(`${inject("discordLocalUrl")}/__local/requests`);
+  return (
+    (await res.json()) as {
+      method: string;
+      path: string;
+      body: unknown;
+      files: { name: string; content: string }[];
+    }[]
+  ).filter(predicate);
+}
 
 interface TargetEntry {
   name: string;

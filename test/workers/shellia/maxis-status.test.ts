@@ -1,10 +1,8 @@
-import { exports } from "cloudflare:workers";
 import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
-import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID } from "../../../scripts/lib/local-identities";
-import { sendInteraction, waitForDiscordRequests } from "../support/discord";
-import { definitions, recentAudit, runMaxis } from "./control-support";
+import { waitForDiscordRequests } from "../support/discord";
+import { recentAudit, runMaxis, sendMaxis } from "./control-support";
 
 describe("/maxis status", () => {
   it("defers, asks Maxis over the signed control API through the service binding, then edits the answer in", async () => {
@@ -59,11 +57,10 @@ describe("/maxis status", () => {
 
   it("refuses a member who is not an operator, in French, and Maxis receives nothing", async () => {
     const before = new Date();
-    const interaction = commandInteraction(
-      { userId: LOCAL_MEMBER_ID, administrator: true, locale: "fr" },
-      parseCommandLine("/maxis execute operation:maintenance on target:maxis", definitions),
+    const { interaction, response } = await sendMaxis(
+      "/maxis execute operation:maintenance on target:maxis",
+      { actor: { userId: LOCAL_MEMBER_ID, administrator: true, locale: "fr" } },
     );
-    const { response } = await sendInteraction(exports.default, interaction);
     expect(response).toMatchObject({
       type: InteractionResponseType.ChannelMessageWithSource,
       data: {
@@ -82,14 +79,7 @@ describe("/maxis status", () => {
 
   it("offers the configured Maxis bots as autocomplete choices, to operators only", async () => {
     const ask = (userId: string) =>
-      sendInteraction(
-        exports.default,
-        commandInteraction(
-          { userId },
-          parseCommandLine("/maxis status target:-b", definitions, "target"),
-          true,
-        ),
-      );
+      sendMaxis("/maxis status target:-b", { actor: { userId }, focused: "target" });
     expect((await ask(LOCAL_ADMIN_ID)).response).toEqual({
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: "maxis-b", value: "maxis-b" }] },
@@ -101,11 +91,7 @@ describe("/maxis status", () => {
   });
 
   it("names the known bots when the target does not exist", async () => {
-    const interaction = commandInteraction(
-      { userId: LOCAL_ADMIN_ID },
-      parseCommandLine("/maxis restart target:nope", definitions),
-    );
-    const { response } = await sendInteraction(exports.default, interaction);
+    const { response } = await sendMaxis("/maxis restart target:nope");
     expect(response).toMatchObject({
       data: {
         content:

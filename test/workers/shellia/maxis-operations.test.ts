@@ -1,9 +1,8 @@
 /**
- * Every /maxis action, run in Shellia and carried out by Maxis through the real service binding
- * with the signed control API; each asserts what the operator sees and what Maxis really did.
+ * The /maxis actions that run Maxis (giveaway, restart, report, execute), from Shellia through the
+ * real service binding with the signed control API; each asserts what the operator sees and what
+ * Maxis really did.
  */
-
-import { exports } from "cloudflare:workers";
 import { ApplicationCommandOptionType, InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
@@ -17,194 +16,15 @@ import {
   LOCAL_STAFF_ROLE_ID,
 } from "../../../scripts/lib/local-identities";
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
-import { bindingOf, definitions, runMaxis, waitForAudit } from "./control-support";
-
-/** The seed's second server, with its own plan under the key `pro`. */
-const OTHER_GUILD_ID = "1300000000000000920";
-
-const discordRequests = async (predicate: (r: { method: string; path: string }) => boolean) => {
-  const res = await fetch(`${(await import("vitest")).inject("discordLocalUrl")}/__local/requests`);
-  return (
-    (await res.json()) as {
-      method: string;
-      path: string;
-      body: unknown;
-      files: { name: string; content: string }[];
-    }[]
-  ).filter(predicate);
-};
-
-describe("/maxis analytics", () => {
-  it("reports tickets, giveaways and promotions over the period", async () => {
-    const run = await runMaxis("/maxis analytics period:30d target:maxis");
-    const lines = run.content.split("\n");
-    expect(lines[0]).toMatch(/^\*\*maxis\*\* over 30d \(since <t:\d+:f>\)$/);
-    expect(lines[1]).toMatch(/^Tickets: \d+ opened, \d+ closed, \d+ open now$/);
-    expect(lines[2]).toMatch(/^Giveaways: \d+ started, \d+ ended, \d+ running, \d+ entrants?$/);
-    expect(lines[3]).toMatch(/^Promotions: \d+ started on \d+ plans?, average (\d+ %|—), \d+ live now$/);
-    expect(lines[4]).toMatch(
-      /^Revenue of Local server: \S+ from \d+ payments?, \S+ refunded, \d+ failed, \d+ disputed, \d+ active subscriptions?$/,
-    );
-    expect(Number(/Tickets: (\d+) opened/.exec(run.content)?.[1])).toBeGreaterThanOrEqual(4);
-  });
-
-  it("gives the revenue of the server the operator names, a Maxis selling in several", async () => {
-    const run = await runMaxis("/maxis analytics period:30d target:maxis server:1300000000000000920");
-    expect(run.content.split("\n")[4]).toMatch(/^Revenue of Local server 0920: /);
-    const bad = await runMaxis("/maxis analytics period:30d target:maxis server:nope");
-    expect(bad.content).toContain("server");
-  });
-
-  it("refuses a period it cannot read before calling Maxis", async () => {
-    const interaction = commandInteraction(
-      { userId: LOCAL_ADMIN_ID },
-      parseCommandLine("/maxis analytics period:forever target:maxis", definitions),
-    );
-    const { response } = await sendInteraction(exports.default, interaction);
-    expect(response).toMatchObject({
-      type: InteractionResponseType.ChannelMessageWithSource,
-      data: {
-        content: "The period must look like 24h, 7d, 30d or 12w (1 hour to 366 days).",
-        flags: MessageFlags.Ephemeral,
-      },
-    });
-  });
-});
-
-describe("/maxis promo", () => {
-  it("creates a promotion that /shop then shows, and audits who did it", async () => {
-    const run = await runMaxis(
-      `/maxis promo server:${LOCAL_GUILD_ID} percent:15 plan:basic duration:48h target:maxis`,
-    );
-    expect(run.content).toMatch(
-      /^Promotion #\d+ started on \*\*maxis\*\* in Local server: \*\*Basic\*\* −15 % \(€4\.99 → €4\.24\) until <t:\d+:f>\.$/,
-    );
-    const row = await waitForAudit((r) => r.action === "promo" && r.outcome === "accepted");
-    expect(row).toMatchObject({ keyId: "primary", operatorId: LOCAL_ADMIN_ID, code: "ok" });
-  });
-
-  it("passes on the shop's refusal, in French, and creates nothing", async () => {
-    const run = await runMaxis(
-      `/maxis promo server:${LOCAL_GUILD_ID} percent:20 plan:nonexistent duration:48h target:maxis`,
-      { locale: "fr" },
-    );
-    // Other tests may add plans to the same database meanwhile: the seeded ones are listed, in order.
-    expect(run.content).toMatch(
-      /^\*\*maxis\*\* : Ce serveur n'a aucune offre avec cette clé\. Offres existantes : `basic`, `pro`, `premium`, `lifetime`(, `[^`]+`)*\.$/,
-    );
-    const short = await runMaxis(
-      `/maxis promo server:${LOCAL_GUILD_ID} percent:20 plan:pro duration:10m target:maxis`,
-    );
-    expect(short.content).toBe("**maxis**: A promotion lasts between 1 hour and 30 days.");
-  });
-
-  it("changes only the named server's shop: the same key on another server is another plan", async () => {
-    const run = await runMaxis(
-      `/maxis promo server:${OTHER_GUILD_ID} percent:30 plan:pro duration:2h target:maxis`,
-    );
-    // That server's own `pro` ($9.00), not the first server's (€12.99); not one of Maxis's configured
-    // servers, so it is named by its id.
-    expect(run.content).toMatch(
-      new RegExp(
-        `^Promotion #\\d+ started on \\*\\*maxis\\*\\* in ${OTHER_GUILD_ID}: \\*\\*Other server Pro\\*\\* −30 % \\(\\$9\\.00 → \\$6\\.30\\)`,
-      ),
-    );
-  });
-
-  it("refuses a server that is not a Discord id, or a plan only another server has", async () => {
-    const bad = await runMaxis(
-      "/maxis promo server:everywhere percent:20 plan:pro duration:2h target:maxis",
-      {
-        locale: "fr",
-      },
-    );
-    expect(bad.content).toBe(
-      "**maxis** : Indiquez le serveur Discord par son identifiant (proposé à la saisie).",
-    );
-    const elsewhere = await runMaxis(
-      `/maxis promo server:${OTHER_GUILD_ID} percent:20 plan:basic duration:2h target:maxis`,
-    );
-    expect(elsewhere.content).toMatch(
-      /^\*\*maxis\*\*: This server has no plan with that key\. Existing plans: `pro`(, `[^`]+`)*\.$/,
-    );
-  });
-});
-
-/** What Shellia suggests while the operator types `option` (autocomplete), asked of Maxis. */
-async function suggestions(line: string, option: string) {
-  const interaction = commandInteraction(
-    { userId: LOCAL_ADMIN_ID },
-    parseCommandLine(line, definitions, option),
-    true,
-  );
-  const { response } = await sendInteraction(exports.default, interaction);
-  expect(response).toMatchObject({ type: InteractionResponseType.ApplicationCommandAutocompleteResult });
-  return (response as { data: { choices: { name: string; value: string }[] } }).data.choices;
-}
-
-describe("/maxis promo plan", () => {
-  it("suggests the live plans Maxis sells, filtered by what was typed", async () => {
-    // Other tests may add plans to the same database meanwhile: the seeded ones come first.
-    const all = await suggestions(
-      `/maxis promo server:${LOCAL_GUILD_ID} percent:10 plan: duration:48h target:maxis`,
-      "plan",
-    );
-    expect(all.slice(0, 4)).toEqual([
-      { name: "Basic (basic)", value: "basic" },
-      { name: "Pro (pro)", value: "pro" },
-      { name: "Premium (premium)", value: "premium" },
-      { name: "Lifetime (lifetime)", value: "lifetime" },
-    ]);
-    const typed = await suggestions(
-      `/maxis promo server:${LOCAL_GUILD_ID} percent:10 plan:PR duration:48h target:maxis`,
-      "plan",
-    );
-    expect(typed.slice(0, 2)).toEqual([
-      { name: "Pro (pro)", value: "pro" },
-      { name: "Premium (premium)", value: "premium" },
-    ]);
-    expect(typed.every((c) => c.name.toLowerCase().includes("pr"))).toBe(true);
-    expect(typed.map((c) => c.value)).not.toContain("basic");
-  });
-
-  it("suggests the plans of the server picked, and Maxis's servers by name", async () => {
-    const other = await suggestions(
-      `/maxis promo server:${OTHER_GUILD_ID} percent:10 plan: duration:48h target:maxis`,
-      "plan",
-    );
-    expect(other.slice(0, 1)).toEqual([{ name: "Other server Pro (pro)", value: "pro" }]);
-    expect(other.map((c) => c.name)).not.toContain("Basic (basic)");
-
-    const servers = await suggestions(
-      "/maxis promo server: percent:10 plan:pro duration:48h target:maxis",
-      "server",
-    );
-    expect(servers).toEqual([{ name: `Local server (${LOCAL_GUILD_ID})`, value: LOCAL_GUILD_ID }]);
-    expect(
-      await suggestions(
-        "/maxis promo server:nothing-like-it percent:10 plan:pro duration:48h target:maxis",
-        "server",
-      ),
-    ).toEqual([]);
-  });
-
-  it("suggests nothing to someone who is not an operator, and asks Maxis nothing", async () => {
-    const interaction = commandInteraction(
-      { userId: LOCAL_MEMBER_ID },
-      parseCommandLine(
-        `/maxis promo server:${LOCAL_GUILD_ID} percent:10 plan:p duration:48h target:maxis`,
-        definitions,
-        "plan",
-      ),
-      true,
-    );
-    const { response } = await sendInteraction(exports.default, interaction);
-    expect(response).toEqual({
-      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-      data: { choices: [] },
-    });
-  });
-});
+import {
+  bindingOf,
+  definitions,
+  discordRequests,
+  runMaxis,
+  sendMaxis,
+  suggestions,
+  waitForAudit,
+} from "./control-support";
 
 describe("/maxis giveaway", () => {
   it("suggests the text and announcement channels of Maxis's server, not voice channels", async () => {
@@ -240,14 +60,10 @@ describe("/maxis giveaway", () => {
 
   it("starts a giveaway in the chosen channel, on Maxis's server even when Shellia is called from another", async () => {
     // The operator runs Shellia on an operations server of their own.
-    const interaction = commandInteraction(
-      { userId: LOCAL_ADMIN_ID, administrator: true, guildId: "1300000000000007777" },
-      parseCommandLine(
-        `/maxis giveaway prize:100 Nitro duration:2h winners:2 channel:<#${LOCAL_CHANNEL_ID}> target:maxis`,
-        definitions,
-      ),
+    const { interaction } = await sendMaxis(
+      `/maxis giveaway prize:100 Nitro duration:2h winners:2 channel:<#${LOCAL_CHANNEL_ID}> target:maxis`,
+      { actor: { userId: LOCAL_ADMIN_ID, administrator: true, guildId: "1300000000000007777" } },
     );
-    await sendInteraction(exports.default, interaction);
     const [edit] = await waitForDiscordRequests(interaction.token, 1, 8_000);
     const run = { content: String((edit?.body as { content?: string } | undefined)?.content) };
     expect(run.content).toMatch(
@@ -431,12 +247,7 @@ describe("/maxis execute", () => {
   });
 
   it("offers the operations as autocomplete choices", async () => {
-    const interaction = commandInteraction(
-      { userId: LOCAL_ADMIN_ID },
-      parseCommandLine("/maxis execute operation:main", definitions, "operation"),
-      true,
-    );
-    const { response } = await sendInteraction(exports.default, interaction);
+    const { response } = await sendMaxis("/maxis execute operation:main", { focused: "operation" });
     expect(response).toEqual({
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: "maintenance on|off", value: "maintenance" }] },
@@ -444,11 +255,7 @@ describe("/maxis execute", () => {
   });
 
   it("asks which bot when several are configured and the action changes something", async () => {
-    const interaction = commandInteraction(
-      { userId: LOCAL_ADMIN_ID },
-      parseCommandLine("/maxis restart", definitions),
-    );
-    const { response } = await sendInteraction(exports.default, interaction);
+    const { interaction, response } = await sendMaxis("/maxis restart");
     expect(response).toMatchObject({
       data: {
         content:
