@@ -4,20 +4,17 @@
  * STAFF_ROLE_ID on a server that chose other roles. Against the Discord stand-in and the real
  * Gateway object.
  */
-import { env } from "cloudflare:workers";
 import { PermissionFlagsBits as P } from "discord-api-types/payloads/v10";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
-import { supabaseAs } from "../../../src/maxis/supabase/client";
-import { type TicketView, viewTicket } from "../../../src/maxis/tickets/rpc";
-import { gatewayUrl, isConnected, shardObject, standInGateway, waitUntil } from "./gateway-support";
+import { waitUntil } from "./gateway-support";
 import { BOT_ROLE_ID, configureServer, newChannel } from "./panel-support";
+import { connectedShard, say, viewAs } from "./thread-support";
 import { allDiscordRequests, createdNumber, run, snowflake } from "./tickets-support";
 
 const local = inject("discordLocalUrl");
-const shard = shardObject(`thread-staff-${Date.now()}`);
 
 const server = snowflake();
 const staffRole = snowflake();
@@ -25,32 +22,8 @@ const billingRole = snowflake();
 const managerRole = snowflake();
 let support: string;
 
-async function say(channelId: string, author: Actor, content: string): Promise<void> {
-  const res = await fetch(`${local}/__local/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      channel_id: channelId,
-      author_id: author.userId,
-      content,
-      roles: author.roles ?? [],
-    }),
-  });
-  if (!res.ok) throw new Error(`say: HTTP ${res.status} ${await res.text()}`);
-}
-
 const admin = { userId: snowflake(), guildId: server, administrator: true };
-const view = async (number: number): Promise<TicketView> => {
-  const client = await supabaseAs(env, {
-    userId: admin.userId,
-    appRole: "admin",
-    guildId: server,
-    roleIds: [],
-  });
-  const result = await viewTicket(client, number);
-  if (!result.ok) throw new Error(result.error.code);
-  return result.data;
-};
+const view = (number: number) => viewAs(admin, number, "admin");
 
 beforeAll(async () => {
   support = await newChannel(server);
@@ -78,14 +51,8 @@ beforeAll(async () => {
     }),
   });
   expect(res.ok).toBe(true);
-  await shard.ensureConnected([0, 1], await gatewayUrl());
-  await waitUntil(() => shard.status(), isConnected, 30_000, "the Gateway object to connect");
-}, 60_000);
-
-afterAll(async () => {
-  await standInGateway("", { refuse_connections: false });
-  await shard.stop();
 });
+connectedShard("thread-staff");
 
 describe("staff in a ticket thread, by the server's roles", { timeout: 60_000 }, () => {
   it("the server's staff role, a category's role and a Manage Server role count; the deployment's role does not", async () => {

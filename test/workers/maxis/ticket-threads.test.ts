@@ -5,118 +5,29 @@
  * connection drops 10 times, once for longer than the stream).
  */
 import { env, exports } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import {
   LOCAL_CHANNEL_ID,
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ID,
-  LOCAL_SUPPORT_CHANNEL_ID,
 } from "../../../scripts/lib/local-identities";
-import type { RecordedRequest } from "../../../scripts/local-discord/server";
-import { supabaseAs } from "../../../src/maxis/supabase/client";
-import { type TicketView, viewTicket } from "../../../src/maxis/tickets/rpc";
 import { transcriptLinkPath } from "../../../src/maxis/transcripts/link";
 import { sessionFor } from "./api-support";
-import { gatewayUrl, isConnected, shardObject, standInGateway, waitUntil } from "./gateway-support";
-import { allDiscordRequests, createdNumber, homeCast, run } from "./tickets-support";
+import { standInGateway, waitUntil } from "./gateway-support";
+import {
+  connectedShard,
+  fromDiscord,
+  say,
+  threadMessages,
+  threadState,
+  ticketWithThread,
+  viewAs,
+} from "./thread-support";
+import { allDiscordRequests, homeCast, run } from "./tickets-support";
 
 const local = inject("discordLocalUrl");
-const shard = shardObject(`ticket-threads-${Date.now()}`);
-
-interface ThreadState {
-  name: string;
-  members: string[];
-  thread_metadata: { archived: boolean; locked: boolean };
-}
-interface StandInMessage {
-  id: string;
-  author: { id: string; username: string };
-  webhook_id?: string;
-  content: string;
-  embeds: { title?: string }[];
-  components: { components: { custom_id?: string }[] }[];
-}
-
-async function threadState(id: string): Promise<ThreadState> {
-  return (await (await fetch(`${local}/__local/threads/${id}`)).json()) as ThreadState;
-}
-async function threadMessages(id: string): Promise<StandInMessage[]> {
-  return (await (await fetch(`${local}/__local/channels/${id}/messages`)).json()) as StandInMessage[];
-}
-
-/** Types a message as a person, as `npm run interact -- say` does. */
-async function say(
-  channelId: string,
-  author: Actor,
-  content: string,
-  attachments: string[] = [],
-): Promise<StandInMessage> {
-  const res = await fetch(`${local}/__local/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      channel_id: channelId,
-      author_id: author.userId,
-      content,
-      roles: author.roles ?? [],
-      attachments,
-    }),
-  });
-  if (!res.ok) throw new Error(`say: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as StandInMessage;
-}
-
-/** Opens a ticket as `member` and waits for its thread; returns the number and the thread id. */
-async function ticketWithThread(member: Actor, subject: string) {
-  const number = createdNumber(
-    await run(member, `/ticket create subject:${subject} description:Details here`),
-  );
-  const created = await waitUntil(
-    allDiscordRequests,
-    (all) => all.some((r) => threadOpenedFor(r, number)),
-    15_000,
-    `the thread of #${number}`,
-  );
-  const request = created.find((r) => threadOpenedFor(r, number)) as RecordedRequest;
-  const threadId = (request.response as { id: string }).id;
-  // Recorded on the ticket once the card is posted: wait for the card.
-  await waitUntil(
-    () => threadMessages(threadId),
-    (m) => m.length >= 1,
-    10_000,
-    "the card",
-  );
-  return { number, threadId };
-}
-
-const threadOpenedFor = (r: RecordedRequest, number: number) =>
-  r.method === "POST" &&
-  r.path === `/channels/${LOCAL_SUPPORT_CHANNEL_ID}/threads` &&
-  ((r.body as { name?: string }).name ?? "").startsWith(`#${number} `);
-
-async function view(staff: Actor, number: number): Promise<TicketView> {
-  const client = await supabaseAs(env, {
-    userId: staff.userId,
-    appRole: "agent",
-    guildId: staff.guildId ?? null,
-    roleIds: staff.roles ?? [],
-  });
-  const result = await viewTicket(client, number);
-  if (!result.ok) throw new Error(`ticket_view: ${result.error.code}`);
-  return result.data;
-}
-const fromDiscord = (v: TicketView) => v.messages.filter((m) => m.discordMessageId);
-
-beforeAll(async () => {
-  await shard.ensureConnected([0, 1], await gatewayUrl());
-  await waitUntil(() => shard.status(), isConnected, 30_000, "the Gateway object to connect");
-}, 60_000);
-
-afterAll(async () => {
-  await standInGateway("", { refuse_connections: false });
-  await shard.stop();
-});
+const shard = connectedShard("ticket-threads");
 
 describe("a ticket's private thread", { timeout: 60_000 }, () => {
   it("is opened at creation, named after the ticket, with the member in it and the card first", async () => {
@@ -155,7 +66,7 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     await say(LOCAL_CHANNEL_ID, cast.memberA, "not a ticket thread: never stored");
     const answer = await say(threadId, cast.staff, "Looking into it");
     const stored = await waitUntil(
-      () => view(cast.staff, number),
+      () => viewAs(cast.staff, number),
       (v) => fromDiscord(v).length >= 2,
       10_000,
       "two messages",
@@ -177,7 +88,7 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
       body: JSON.stringify({ content: "Hello, I was charged twice in March" }),
     });
     const edited = await waitUntil(
-      () => view(cast.staff, number),
+      () => viewAs(cast.staff, number),
       (v) => (v.audit ?? []).some((a) => a.action === "message_edited"),
       10_000,
       "the edit",
@@ -195,7 +106,7 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     const gone = await say(threadId, cast.memberA, "my password is hunter2");
     await fetch(`${local}/__local/messages/${threadId}/${gone.id}`, { method: "DELETE" });
     const stored = await waitUntil(
-      () => view(cast.staff, number),
+      () => viewAs(cast.staff, number),
       (v) => (v.audit ?? []).some((a) => a.action === "message_deleted"),
       10_000,
       "the deletion",
@@ -264,7 +175,7 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     ).toBe(false);
     // Heard back through the Gateway, the webhook messages are not stored a second time.
     await shard.drained();
-    const stored = await view(cast.staff, number);
+    const stored = await viewAs(cast.staff, number);
     expect(stored.messages.filter((m) => m.body === "We refunded you")).toHaveLength(1);
   });
 
@@ -319,7 +230,7 @@ describe("the fault test", () => {
 
     for (const thread of threads) {
       const stored = await waitUntil(
-        () => view(cast.staff, thread.number),
+        () => viewAs(cast.staff, thread.number),
         (v) => fromDiscord(v).length >= TOTAL / threads.length,
         90_000,
         `the messages of #${thread.number}`,
@@ -330,7 +241,7 @@ describe("the fault test", () => {
     }
     await shard.drained();
     const total = (
-      await Promise.all(threads.map(async (t) => fromDiscord(await view(cast.staff, t.number)).length))
+      await Promise.all(threads.map(async (t) => fromDiscord(await viewAs(cast.staff, t.number)).length))
     ).reduce((a, b) => a + b, 0);
     expect(total).toBe(TOTAL);
   }, 180_000);
