@@ -2,105 +2,33 @@
  * The dashboard's Discord sign-in, end to end against the Discord stand-in: Maxis's /auth routes in
  * workerd, the stand-in's consent page and token endpoint over HTTP, for the server
  * env.DISCORD_GUILD_ID. Only Maxis's sign-in reads a person's roles from the stand-in there, so these
- * tests may take the staff role away from a seeded person for a moment (and put it back after each).
+ * tests may take the staff role away from a seeded person for a moment (and put it back after each);
+ * they stay in this one file so that no other file signs in meanwhile.
  */
 
-import { runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "../../../scripts/lib/local-identities";
 import {
   ROLE_RECHECK_SECONDS,
   ROLE_STALE_LIMIT_SECONDS,
 } from "../../../src/maxis/dashboard-auth/role-recheck";
 import { dashboardAuthRoutes } from "../../../src/maxis/dashboard-auth/routes";
-import { verifyStaffSession } from "../../../src/maxis/dashboard-auth/session-token";
 import { api } from "./api-support";
-
-const local = inject("discordLocalUrl");
-const guildId = env.DISCORD_GUILD_ID;
-const MAXIS = "https://maxis.test";
-
-const maxis = (path: string, init: RequestInit = {}) =>
-  exports.default.fetch(new Request(`${MAXIS}${path}`, { redirect: "manual", ...init }));
-
-/** `name=value` of each cookie a response sets (an empty value: deleted). */
-function setCookies(res: Response): Record<string, string> {
-  const cookies: Record<string, string> = {};
-  for (const line of res.headers.getSetCookie()) {
-    const [pair = ""] = line.split(";");
-    const at = pair.indexOf("=");
-    cookies[pair.slice(0, at)] = pair.slice(at + 1);
-  }
-  return cookies;
-}
-
-async function setStaffRoles(roles: string[]) {
-  const res = await fetch(`${local}/__local/guilds/${guildId}/members/${LOCAL_STAFF_ID}/roles`, {
-    method: "PUT",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ roles }),
-  });
-  expect(res.status).toBe(204);
-}
-
-/** Starts a sign-in: Maxis's redirect to Discord, and the state cookie it set. */
-async function startSignIn(headers: Record<string, string> = {}) {
-  const res = await maxis(
-    `/auth/discord/login?return_to=${encodeURIComponent(`${env.DASHBOARD_ORIGIN}/#/inbox`)}`,
-    {
-      headers,
-    },
-  );
-  expect(res.status).toBe(302);
-  const authorize = new URL(res.headers.get("Location") ?? "");
-  return { res, authorize, stateCookie: setCookies(res)["maxis_oauth_state"] ?? "" };
-}
-
-/** Discord's consent screen, answered as `params` says (login_as or deny): where it sends the browser back. */
-async function consent(authorize: URL, params: Record<string, string>): Promise<URL> {
-  const url = new URL(authorize);
-  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
-  const res = await fetch(url, { redirect: "manual" });
-  expect(res.status).toBe(302);
-  return new URL(res.headers.get("Location") ?? "");
-}
-
-const callback = (back: URL, stateCookie: string, headers: Record<string, string> = {}) =>
-  maxis(`${back.pathname}${back.search}`, {
-    headers: { ...(stateCookie ? { Cookie: `maxis_oauth_state=${stateCookie}` } : {}), ...headers },
-  });
-
-/** A whole sign-in as `userId`; returns the callback's answer and the session cookie it set, if any. */
-async function signIn(userId: string) {
-  const { authorize, stateCookie } = await startSignIn();
-  const back = await consent(authorize, { login_as: userId });
-  const res = await callback(back, stateCookie);
-  return { res, session: setCookies(res)["maxis_session"] || null, back, stateCookie, authorize };
-}
-
-/** Makes the session's last role check `seconds` older, as if that much time had passed. */
-async function ageRoleCheck(token: string, seconds: number) {
-  const check = await verifyStaffSession(env.SESSION_SECRET, token);
-  if (!check.ok) throw new Error("not a session token");
-  const stub = env.STAFF_SESSIONS.get(env.STAFF_SESSIONS.idFromName(check.session.sid));
-  await runInDurableObject(stub, (_, state) => {
-    state.storage.sql.exec(
-      "UPDATE session SET role_checked_at = role_checked_at - ?1, recheck_attempted_at = recheck_attempted_at - ?1",
-      seconds,
-    );
-  });
-}
-
-async function memberReads(since: number) {
-  const requests = (await (await fetch(`${local}/__local/requests?since=${since}`)).json()) as {
-    seq: number;
-    path: string;
-  }[];
-  return requests.filter((r) => r.path === `/users/@me/guilds/${guildId}/member`).length;
-}
-const lastSeq = async () =>
-  ((await (await fetch(`${local}/__local/requests`)).json()) as { seq: number }[]).at(-1)?.seq ?? 0;
+import {
+  ageRoleCheck,
+  callback,
+  consent,
+  guildId,
+  lastSeq,
+  local,
+  maxis,
+  memberReads,
+  setCookies,
+  setStaffRoles,
+  signIn,
+  startSignIn,
+} from "./sign-in-support";
 
 afterEach(() => setStaffRoles([LOCAL_STAFF_ROLE_ID]));
 
