@@ -1,11 +1,12 @@
 /** Driving giveaways through Maxis's `/interactions` as Discord would, and reading what reached Discord. */
-import { runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import {
   type APIInteraction,
   type APIInteractionResponse,
   ChannelType,
   InteractionResponseType,
+  MessageFlags,
 } from "discord-api-types/v10";
 import { expect, inject } from "vitest";
 import {
@@ -55,15 +56,41 @@ export async function deferredAnswer(interaction: TokenInteraction): Promise<str
   return String((followup?.body as { content?: string } | undefined)?.content);
 }
 
-/** Starts a giveaway with /giveaway-staff start as staff; returns its id and Durable Object. */
+/**
+ * Starts a giveaway with /giveaway-staff start as staff (answered with a private deferral, then a
+ * follow-up naming it); returns its id, that follow-up and its Durable Object.
+ */
 export async function startByCommand(channelId: string, options = "", prize = "Nitro Classic") {
   await addLocalChannel(channelId, LOCAL_GUILD_ID);
-  const content = await deferredAnswer(
-    commandFor(staff, `/giveaway-staff start prize:${prize} duration:1h channel:${channelId} ${options}`),
+  const interaction = commandFor(
+    staff,
+    `/giveaway-staff start prize:${prize} duration:1h channel:${channelId} ${options}`,
   );
+  const { response } = await sendInteraction(exports.default, interaction);
+  expect(response).toEqual({
+    type: InteractionResponseType.DeferredChannelMessageWithSource,
+    data: { flags: MessageFlags.Ephemeral },
+  });
+  const [followup] = await waitForDiscordRequests(interaction.token);
+  const content = String((followup?.body as { content?: string } | undefined)?.content);
   const id = /\*\*([0-9a-z]{8})\*\*/.exec(content)?.[1];
   if (!id) throw new Error(`no giveaway id in ${content}`);
-  return { id, stub: giveawayStub(env, id) };
+  return { id, content, stub: giveawayStub(env, id) };
+}
+
+/** Runs a command as `actor` and returns Maxis's immediate answer. */
+export const command = (actor: Actor, line: string) =>
+  sendInteraction(exports.default, commandFor(actor, line));
+
+/**
+ * Runs the pending count refresh now, unless the real alarm already did (it fires by itself
+ * REFRESH_DELAY_MS after the first entry, which a slow machine may reach).
+ */
+export async function runRefresh(stub: ReturnType<typeof giveawayStub>): Promise<void> {
+  const pending = await runInDurableObject(stub, (_, state) =>
+    state.storage.sql.exec<{ due: number | null }>("SELECT refresh_due_at AS due FROM giveaway").one(),
+  );
+  if (pending.due !== null) expect(await runDurableObjectAlarm(stub)).toBe(true);
 }
 
 export const click = (actor: Actor, customId: string) =>

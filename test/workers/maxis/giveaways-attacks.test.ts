@@ -1,12 +1,11 @@
 /**
  * Giveaways attacked through the interactions Discord would deliver: forged buttons, other servers,
- * DMs, retried and concurrent staff actions, hostile prizes (issue 17 hole 6, issue 10 §4).
+ * DMs, retried and concurrent staff actions (issue 17 hole 6, issue 10 §4). Hostile prizes: giveaways-input.test.ts.
  */
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
-import { env, exports } from "cloudflare:workers";
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { LOCAL_GUILD_ID } from "../../../scripts/lib/local-identities";
-import { startGiveaway } from "../../../src/maxis/giveaways/service";
 import { addLocalChannel, sendInteraction, waitForDiscordRequests } from "../support/discord";
 import {
   announcementsOf,
@@ -242,63 +241,5 @@ describe("ending, entering and leaving at the edges", () => {
     await expectEntrants(stub, 1);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect((await stub.summary())?.winners).toEqual([member(60).userId]);
-  });
-});
-
-describe("the prize is text, whatever it says", () => {
-  const hostile = "**Free** @everyone <@1300000000000000444> [claim](https://evil.example)";
-  const escaped =
-    "\\*\\*Free\\*\\* \\@everyone \\<\\@1300000000000000444\\> \\[claim\\](https://evil.example)";
-
-  it("shows Markdown, mentions and links as typed, and pings only the winners", async () => {
-    const channel = snowflake();
-    const { id } = await startByCommand(channel, "", hostile);
-    const [posted] = await channelRequests(channel);
-    expect(posted?.body).toMatchObject({
-      embeds: [{ title: `🎉 ${escaped}` }],
-      allowed_mentions: { parse: [] },
-    });
-
-    const list = await sendInteraction(exports.default, commandFor(member(70), "/giveaway list"));
-    expect(contentOf(list.response)).toContain(`• **${id}**: ${escaped} in <#${channel}>`);
-
-    await click(member(70), `giveaway:enter:${id}`);
-    await deferredAnswer(commandFor(staff, `/giveaway-staff end id:${id}`));
-    const [announced] = await announcementsOf(channel, id);
-    expect(announced?.body).toMatchObject({
-      content: `🎉 Congratulations ${mention(member(70))}! You won **${escaped}**!`,
-      allowed_mentions: { parse: [], users: [member(70).userId] },
-    });
-  });
-
-  it("fits the longest prize into Discord's 256-character embed title", async () => {
-    const channel = snowflake();
-    await startByCommand(channel, "", "*".repeat(256));
-    const [posted] = await channelRequests(channel);
-    const embed = embedOf(posted);
-    expect(embed.title.length).toBeLessThanOrEqual(256);
-    expect(embed.description.split("\n")[0]).toBe(`Prize: ${"\\*".repeat(256)}`);
-  });
-
-  it("refuses a NUL byte in the prize, from the command and from the control API, creating nothing", async () => {
-    const channel = snowflake();
-    const { response } = await sendInteraction(
-      exports.default,
-      commandFor(staff, `/giveaway-staff start prize:Nitro\u0000 duration:1h channel:${channel}`),
-    );
-    // The interaction boundary refuses the NUL before the command runs; the service refuses it too.
-    expect(contentOf(response)).toBe(
-      "Your input contains a character that cannot be stored (U+0000). Remove it and try again.",
-    );
-    const result = await startGiveaway(env, {
-      prize: "Nitro\u0000",
-      winners: 1,
-      endsAt: Date.now() + 3_600_000,
-      guildId: LOCAL_GUILD_ID,
-      channelId: channel,
-      hostId: null,
-    });
-    expect(result).toEqual({ ok: false, error: { code: "prize_invalid" } });
-    expect(await channelRequests(channel)).toEqual([]);
   });
 });
