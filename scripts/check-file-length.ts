@@ -22,7 +22,6 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "test/node/local-supabase/privileges.expected.ts",
   "admin-panel/src/components/settings/category-section.tsx",
   "admin-panel/src/api.ts",
-  "test/workers/maxis/ticket-threads.test.ts",
   "test/node/tickets-db/sla.test.ts",
   "test/node/payments/sales.test.ts",
   "bench/gateway-ingest.bench.ts",
@@ -44,11 +43,7 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "test/node/shop/promotions.test.ts",
   "test/node/tickets-db/direct-writes.test.ts",
   "test/node/tickets-db/server-settings.test.ts",
-  "test/workers/maxis/dashboard-sign-in.test.ts",
-  "test/workers/maxis/giveaways-attacks.test.ts",
-  "test/workers/maxis/giveaways.test.ts",
   "test/workers/maxis/tickets.test.ts",
-  "test/workers/shellia/maxis-actions.test.ts",
   "test/workers/support/interaction-boundary.ts",
 ]);
 
