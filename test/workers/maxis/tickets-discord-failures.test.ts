@@ -1,3 +1,10 @@
+/**
+ * Discord refusing or throttling what Maxis sends around tickets: a refused DM is reported as such,
+ * a 429 is waited out, an empty rate-limit bucket holds the next post back. Notifications run after
+ * the answer; a Discord failure is logged and never fails the ticket action. Scripted failures at the
+ * stand-in are scoped to this test's member or text (`bodyIncludes`), so test files running side by
+ * side never meet each other's failures.
+ */
 import { describe, expect, it } from "vitest";
 import { LOCAL_STAFF_CHANNEL_ID } from "../../../scripts/lib/local-identities";
 import { sessionFor } from "./api-support";

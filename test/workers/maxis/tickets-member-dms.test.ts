@@ -1,3 +1,7 @@
+/**
+ * The member's DMs when staff answer or close a ticket, asserted at the Discord API stand-in: what
+ * they carry, from Discord and the dashboard, in the member's language.
+ */
 import { describe, expect, it } from "vitest";
 import { LOCAL_STAFF_CHANNEL_ID } from "../../../scripts/lib/local-identities";
 import { api, sessionFor } from "./api-support";

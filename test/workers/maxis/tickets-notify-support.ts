@@ -1,3 +1,7 @@
+/**
+ * Shared by the ticket notification tests: the DM to a member as the Discord stand-in recorded it,
+ * staff-channel posts, and waiting for the ticket's Discord bookkeeping (it runs after the answer).
+ */
 import { expect } from "vitest";
 import { LOCAL_STAFF_CHANNEL_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
