@@ -4,33 +4,10 @@
  * a member their own in their server, the server's administrators all of the server's), and the
  * audit trail of status changes.
  */
-import pg from "pg";
+
 import { describe, expect, it } from "vitest";
-import { newGuild, type Person, runAs, superuser } from "../tickets-db/db";
-
-const PAYMENTS = { role: "service_role", sub: "payments" };
-let counter = 0;
-const uniqueId = (prefix: string) => `${prefix}_ledger${Date.now().toString(36)}${(++counter).toString(36)}`;
-
-/** One statement as an arbitrary JWT (the helpers in tickets-db cover members, anon and service_role). */
-async function asClaims(claims: Record<string, string>, sql: string, params: unknown[] = []) {
-  const client = await superuser.connect();
-  try {
-    await client.query("begin");
-    await client.query(`set local role ${pg.escapeIdentifier(claims["role"] ?? "anon")}`);
-    await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
-    try {
-      const result = await client.query(sql, params);
-      await client.query("commit");
-      return { rows: result.rows as Record<string, unknown>[], error: null };
-    } catch (error) {
-      await client.query("rollback");
-      return { rows: [], error: error as pg.DatabaseError };
-    }
-  } finally {
-    client.release();
-  }
-}
+import { asClaims, newGuild, type Person, runAs, superuser } from "../tickets-db/db";
+import { PAYMENTS, uniqueId } from "./payments-support";
 
 /** A paid checkout for `person`, as the webhook records it. */
 async function paidCheckout(person: Person, plan = "pro") {

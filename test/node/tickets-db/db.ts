@@ -138,3 +138,26 @@ export async function lastAuditId(guildId: string): Promise<number> {
   );
   return Number(rows[0]?.id ?? 0);
 }
+
+/**
+ * One statement as an arbitrary JWT (`runAs` covers members, anon and service_role with no subject):
+ * e.g. the payments identity or a scheduler, each a `sub` of service_role.
+ */
+export async function asClaims(claims: Record<string, string>, sql: string, params: unknown[] = []) {
+  const client = await superuser.connect();
+  try {
+    await client.query("begin");
+    await client.query(`set local role ${pg.escapeIdentifier(claims["role"] ?? "anon")}`);
+    await client.query("select set_config('request.jwt.claims', $1, true)", [JSON.stringify(claims)]);
+    try {
+      const result = await client.query(sql, params);
+      await client.query("commit");
+      return { rows: result.rows as Record<string, unknown>[], error: null };
+    } catch (error) {
+      await client.query("rollback");
+      return { rows: [], error: error as pg.DatabaseError };
+    }
+  } finally {
+    client.release();
+  }
+}
