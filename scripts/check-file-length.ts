@@ -21,7 +21,6 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "test/node/local-supabase/privileges.expected.ts",
   "admin-panel/src/components/settings/category-section.tsx",
   "admin-panel/src/api.ts",
-  "test/node/tickets-db/sla.test.ts",
   "bench/gateway-ingest.bench.ts",
   "scripts/local-stripe/events.ts",
   "admin-panel/src/pages/sales.tsx",
