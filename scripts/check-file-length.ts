@@ -37,7 +37,6 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "scripts/lib/deploy-check/deploy-check.test.ts",
   "test/node/shop/plan-admin.test.ts",
   "test/node/shop/promotions.test.ts",
-  "test/node/tickets-db/server-settings.test.ts",
 ]);
 
 function* sourceFiles(dir: string): Generator<string> {
