@@ -3,6 +3,9 @@
  * (supabase/migrations/20261130150200_explicit_grants.sql explains who calls what). Adding a table,
  * sequence or function means adding it here with exactly what each role needs; a role not listed
  * gets nothing. PUBLIC gets nothing anywhere, and every function sets its search_path.
+ *
+ * Over 300 lines: a data table, one entry per table, sequence and function the migrations create;
+ * it grows with the schema and reads best whole.
  */
 
 export const API_ROLES = ["anon", "authenticated", "service_role"] as const;
