@@ -6,14 +6,11 @@
 
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadCommandDefinitions } from "../../scripts/lib/commands";
-import { discordSignatureHeaders } from "../../scripts/lib/ed25519";
-import { commandInteraction, parseCommandLine } from "../../scripts/lib/interaction-builder";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
-import { issueStaffSession, newSessionId } from "../../src/maxis/dashboard-auth/session-token";
 import { pollUntil } from "../support/poll";
 import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
+import { maxisAnswer } from "./support/interactions";
 import { openTicketAsMember, replyAsMember, seedHistory, seedMany, seedTimeLeft } from "./support/seed";
 
 const stack = inject("browserStack");
@@ -123,21 +120,7 @@ describe("staff dashboard", () => {
     expect((await discordRequests()).some((r) => JSON.stringify(r.body).includes(noteText))).toBe(false);
 
     // And in /ticket view, as the member sees it.
-    const commands = await loadCommandDefinitions("maxis");
-    const interaction = commandInteraction(
-      { userId: LOCAL_MEMBER_ID, guildId: stack.guildId },
-      parseCommandLine(`/ticket view ticket:${ticketNumber}`, commands),
-    );
-    const body = JSON.stringify(interaction);
-    const res = await fetch(`${stack.maxisUrl}/interactions`, {
-      method: "POST",
-      headers: {
-        "Content-Type": "application/json",
-        ...(await discordSignatureHeaders(inject("discordPrivateKey"), body)),
-      },
-      body,
-    });
-    const view = JSON.stringify(await res.json());
+    const view = await maxisAnswer(`/ticket view ticket:${ticketNumber}`, { userId: LOCAL_MEMBER_ID });
     expect(view).toContain(replyText.slice(0, 40));
     expect(view).not.toContain(noteText.slice(0, 20));
   });
@@ -153,81 +136,6 @@ describe("staff dashboard", () => {
     const followUp = `Thanks, got it! (${tag})`;
     await replyAsMember(LOCAL_MEMBER_ID, ticketNumber, followUp);
     await page.getByText(followUp).waitFor({ timeout: 12_000 });
-  });
-
-  it("refuses a member who is not staff, in their language, without a session", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
-    const member = await context.newPage();
-    await signIn(member, /Camille Dubois/);
-    await member
-      .getByRole("heading", { name: "Ce tableau de bord est réservé à l'équipe de support" })
-      .waitFor();
-    expect((await context.cookies(stack.maxisUrl)).some((c) => c.name === "maxis_session")).toBe(false);
-    const api = await member.evaluate(
-      async (url) => (await fetch(url, { credentials: "include" })).status,
-      `${stack.maxisUrl}/api/v1/tickets`,
-    );
-    expect(api).toBe(401);
-    await context.close();
-  });
-
-  it("answers 401 to a missing, forged or expired session, and 403 to a write from another origin", async () => {
-    const claims = {
-      sessionId: newSessionId(),
-      userId: LOCAL_STAFF_ID,
-      guildId: stack.guildId,
-      appRole: "agent" as const,
-    };
-    const forged = await issueStaffSession("not-the-secret-".repeat(3), claims);
-    const expired = await issueStaffSession(stack.sessionSecret, claims, {
-      nowSeconds: Math.floor(Date.now() / 1000) - 9 * 3600,
-    });
-    const get = (cookie?: string) =>
-      fetch(`${stack.maxisUrl}/api/v1/tickets`, {
-        headers: cookie ? { Cookie: `maxis_session=${cookie}` } : {},
-      });
-    const codes = async (res: Response) => [
-      res.status,
-      ((await res.json()) as { error: { code: string } }).error.code,
-    ];
-    expect(await codes(await get())).toEqual([401, "unauthenticated"]);
-    expect(await codes(await get(forged))).toEqual([401, "invalid_session"]);
-    expect(await codes(await get(expired))).toEqual([401, "session_expired"]);
-
-    // The browser with a forged cookie lands on the sign-in page.
-    const context = await browser.newContext({ viewport: DESKTOP });
-    await context.addCookies([
-      {
-        name: "maxis_session",
-        value: forged,
-        url: stack.maxisUrl,
-        httpOnly: true,
-        secure: true,
-        sameSite: "Strict",
-      },
-    ]);
-    const p = await context.newPage();
-    await p.goto(stack.dashboardUrl);
-    await p.getByRole("link", { name: "Sign in with Discord" }).waitFor();
-    await context.close();
-
-    // A valid cookie, but the write comes from another site: refused before anything runs.
-    const valid = await issueStaffSession(stack.sessionSecret, claims);
-    const csrf = await fetch(`${stack.maxisUrl}/api/v1/tickets/${ticketNumber}/notes`, {
-      method: "POST",
-      headers: {
-        Cookie: `maxis_session=${valid}`,
-        Origin: "https://evil.example",
-        "Content-Type": "application/json",
-      },
-      body: JSON.stringify({ body: "forged" }),
-    });
-    expect(await codes(csrf)).toEqual([403, "csrf_origin"]);
-    const preflight = await fetch(`${stack.maxisUrl}/api/v1/tickets`, {
-      method: "OPTIONS",
-      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "PATCH" },
-    });
-    expect(preflight.headers.get("Access-Control-Allow-Origin")).toBeNull();
   });
 
   it("shows each ticket's time left and sorts the inbox by it", async () => {

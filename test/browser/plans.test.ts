@@ -4,14 +4,11 @@
  * the page; nothing trips the Content-Security-Policy.
  */
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { loadCommandDefinitions } from "../../scripts/lib/commands";
-import { discordSignatureHeaders } from "../../scripts/lib/ed25519";
-import { commandInteraction, parseCommandLine } from "../../scripts/lib/interaction-builder";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
-import { DESKTOP, launchChromium, screenshot, signIn, watchCsp } from "./support/browser";
+import { apiFromPage, launchChromium, screenshot, signedIn } from "./support/browser";
+import { maxisAnswer } from "./support/interactions";
 
-const stack = inject("browserStack");
 const tag = Date.now().toString(36);
 const key = `pro-${tag}`;
 
@@ -26,31 +23,11 @@ afterAll(async () => {
 });
 
 /** /shop as a member of the browser tests' server sees it, in `locale`. */
-async function shopText(locale: string): Promise<string> {
-  const commands = await loadCommandDefinitions("maxis");
-  const interaction = commandInteraction(
-    { userId: LOCAL_MEMBER_ID, guildId: stack.guildId, locale },
-    parseCommandLine("/shop", commands),
-  );
-  const body = JSON.stringify(interaction);
-  const res = await fetch(`${stack.maxisUrl}/interactions`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      ...(await discordSignatureHeaders(inject("discordPrivateKey"), body)),
-    },
-    body,
-  });
-  return JSON.stringify(await res.json());
-}
+const shopText = (locale: string) => maxisAnswer("/shop", { userId: LOCAL_MEMBER_ID, locale });
 
 describe("Plans page", () => {
   it("an administrator creates, fixes, edits and archives a plan; /shop follows; no CSP violation", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
-    const csp = await watchCsp(context);
-    const page = await context.newPage();
-    await signIn(page, /Sam Leroy/);
-    await csp.until(page.getByRole("heading", { name: "Inbox" }).waitFor());
+    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
     await page.getByRole("link", { name: "Plans" }).click();
     await csp.until(page.getByRole("heading", { name: "Plans", level: 1 }).waitFor());
 
@@ -106,9 +83,7 @@ describe("Plans page", () => {
   });
 
   it("shows the page in French, with the database's refusals in French", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "fr-FR" });
-    const page = await context.newPage();
-    await signIn(page, /Sam Leroy/);
+    const { context, page } = await signedIn(browser, /Sam Leroy/, "fr-FR");
     await page.getByRole("link", { name: "Offres" }).click();
     await page.getByRole("link", { name: "Nouvelle offre" }).click();
     await page.getByLabel("Clé").fill(key);
@@ -123,15 +98,9 @@ describe("Plans page", () => {
   });
 
   it("is not offered to agents, and the API refuses them", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
-    const page = await context.newPage();
-    await signIn(page, /Alex Martin/);
-    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    const { context, page } = await signedIn(browser, /Alex Martin/);
     expect(await page.getByRole("link", { name: "Plans" }).count()).toBe(0);
-    const answer = await page.evaluate(async (url) => {
-      const res = await fetch(url, { credentials: "include" });
-      return { status: res.status, body: await res.json() };
-    }, `${stack.maxisUrl}/api/v1/plans`);
+    const answer = await apiFromPage(page, `/api/v1/plans`);
     expect(answer).toEqual({
       status: 403,
       body: {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_OTHER_MEMBER_ID } from "../../scripts/lib/local-identities";
 import { lifecycleEvents, newSubscription } from "../../scripts/local-stripe/events";
 import { stripeSignatureHeader } from "../../src/maxis/payments/stripe-signature";
-import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
+import { apiFromPage, launchChromium, PHONE, screenshot, signedIn } from "./support/browser";
 
 const stack = inject("browserStack");
 const tag = Date.now().toString(36);
@@ -65,11 +65,7 @@ async function seedSales() {
 describe("Sales page", () => {
   it("shows the server's admin revenue by plan and promotion, what runs and what failed; no CSP violation", async () => {
     await seedSales();
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
-    const csp = await watchCsp(context);
-    const page = await context.newPage();
-    await signIn(page, /Sam Leroy/);
-    await csp.until(page.getByRole("heading", { name: "Inbox" }).waitFor());
+    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
     await page.getByRole("link", { name: "Sales" }).click();
     await csp.until(page.getByRole("heading", { name: "Sales", level: 1 }).waitFor());
 
@@ -93,9 +89,7 @@ describe("Sales page", () => {
   });
 
   it("is in French for a French reader, amounts written the French way", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "fr-FR" });
-    const page = await context.newPage();
-    await signIn(page, /Sam Leroy/);
+    const { context, page } = await signedIn(browser, /Sam Leroy/, "fr-FR");
     await page.getByRole("link", { name: "Ventes" }).click();
     await page.getByRole("heading", { name: "Ventes", level: 1 }).waitFor();
     const failed = page.getByRole("region", { name: "Paiements refusés" });
@@ -105,15 +99,9 @@ describe("Sales page", () => {
   });
 
   it("is not offered to agents, and the API refuses them", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
-    const page = await context.newPage();
-    await signIn(page, /Alex Martin/);
-    await page.getByRole("heading", { name: "Inbox" }).waitFor();
+    const { context, page } = await signedIn(browser, /Alex Martin/);
     expect(await page.getByRole("link", { name: "Sales" }).count()).toBe(0);
-    const answer = await page.evaluate(async (url) => {
-      const res = await fetch(url, { credentials: "include" });
-      return { status: res.status, body: await res.json() };
-    }, `${stack.maxisUrl}/api/v1/sales`);
+    const answer = await apiFromPage(page, `/api/v1/sales`);
     expect(answer).toMatchObject({ status: 403, body: { error: { code: "admin_only" } } });
     await context.close();
   });
@@ -127,11 +115,7 @@ describe("A plan's Discord role and SKU", () => {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ id: roleId, name: `VIP ${tag}` }),
     });
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
-    const csp = await watchCsp(context);
-    const page = await context.newPage();
-    await signIn(page, /Sam Leroy/);
-    await csp.until(page.getByRole("heading", { name: "Inbox" }).waitFor());
+    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
     await page.getByRole("link", { name: "Plans" }).click();
     await page.getByRole("link", { name: /Other server Pro/ }).click();
     const discord = page.getByRole("form", { name: "Discord" });

@@ -4,12 +4,20 @@
  * switches to another server they staff (a new session, checked with Discord), and reads the page in
  * French; nothing trips the Content-Security-Policy.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
 import { localGuildName } from "../../scripts/local-discord/guild-directory-routes";
 import { snowflake } from "../support/snowflake";
-import { DESKTOP, launchChromium, screenshot, signIn, watchCsp } from "./support/browser";
+import {
+  apiFromPage,
+  DESKTOP,
+  launchChromium,
+  screenshot,
+  signedIn,
+  signIn,
+  watchCsp,
+} from "./support/browser";
 import { openTicketAsMember } from "./support/seed";
 
 const stack = inject("browserStack");
@@ -39,19 +47,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const api = (page: Page, path: string) =>
-  page.evaluate(async (url) => {
-    const res = await fetch(url, { credentials: "include" });
-    return { status: res.status, body: await res.json() };
-  }, `${stack.maxisUrl}${path}`);
-
 describe("Settings page", () => {
   it("an administrator edits a category's questions, adds a canned reply, uses it, and switches server", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
-    const csp = await watchCsp(context);
-    const page = await context.newPage();
-    await signIn(page, /Sam Leroy/);
-    await csp.until(page.getByRole("heading", { name: "Inbox" }).waitFor());
+    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
     await page.getByRole("link", { name: "Settings" }).click();
     await csp.until(page.getByRole("heading", { name: "Settings", level: 1 }).waitFor());
     // The role pickers list the server's roles as Discord gives them to Maxis.
@@ -74,7 +72,7 @@ describe("Settings page", () => {
     await editor.getByLabel("Name (French)").fill(`Facturation ${tag}`);
     await editor.getByRole("button", { name: "Save Billing" }).click();
     await page.getByRole("status").getByText("Saved.").first().waitFor();
-    const saved = await api(page, "/api/v1/settings");
+    const saved = await apiFromPage(page, "/api/v1/settings");
     const billing = (
       saved.body as { categories: { key: string; labelFr: string; questions: unknown[] }[] }
     ).categories.find((c) => c.key === "billing");
@@ -122,7 +120,7 @@ describe("Settings page", () => {
     await switcher.selectOption(otherServer);
     await page.waitForEvent("load");
     await csp.until(page.getByRole("heading", { name: "Inbox" }).waitFor());
-    const session = await api(page, "/auth/session");
+    const session = await apiFromPage(page, "/auth/session");
     expect(session.body).toMatchObject({ guildId: otherServer, appRole: "admin" });
     const cookies = await context.cookies(stack.maxisUrl);
     expect(cookies.find((c) => c.name === "maxis_session")).toMatchObject({
@@ -133,7 +131,7 @@ describe("Settings page", () => {
     expect(await page.getByLabel("Server", { exact: true }).inputValue()).toBe(otherServer);
     await page.getByRole("link", { name: "Settings" }).click();
     await page.getByRole("region", { name: "Canned replies" }).getByText("No canned replies yet.").waitFor();
-    const other = await api(page, "/api/v1/snippets");
+    const other = await apiFromPage(page, "/api/v1/snippets");
     expect(JSON.stringify(other.body)).not.toContain(tag);
 
     expect(csp.violations).toEqual([]);

@@ -106,3 +106,27 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync("test-results", { recursive: true });
   await page.screenshot({ path: `test-results/${name}.png`, fullPage: false });
 }
+
+/** A GET of Maxis's API from inside the page, with its session cookie: what the dashboard would get. */
+export function apiFromPage(page: Page, path: string): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async (url) => {
+      const res = await fetch(url, { credentials: "include" });
+      return { status: res.status, body: (await res.json()) as unknown };
+    },
+    `${inject("browserStack").maxisUrl}${path}`,
+  );
+}
+
+/**
+ * A new browser context signed in as `who` (the local Discord's account picker) and showing the
+ * inbox, with its Content-Security-Policy watched from the start.
+ */
+export async function signedIn(browser: Browser, who: RegExp, locale = "en-US") {
+  const context = await browser.newContext({ viewport: DESKTOP, locale });
+  const csp = await watchCsp(context);
+  const page = await context.newPage();
+  await signIn(page, who);
+  await csp.until(page.getByRole("heading", { name: /^(Inbox|Boîte de réception)$/ }).waitFor());
+  return { context, csp, page };
+}
