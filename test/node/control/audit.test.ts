@@ -2,9 +2,9 @@
  * The control audit trail in Postgres: only the control system identity writes it, members cannot
  * touch it, and nobody (not even the table owner) updates or deletes a row.
  */
-import { sign } from "hono/jwt";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { rpcAs } from "../../support/postgrest";
 
 const supabase = inject("supabase");
 let db: pg.Client;
@@ -15,24 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.end());
 
-async function rpc(fn: string, args: Record<string, unknown>, claims: Record<string, unknown>) {
-  const now = Math.floor(Date.now() / 1000);
-  const jwt = await sign(
-    { iat: now, exp: now + 60, ...claims },
-    JSON.parse(supabase.signingKey) as JsonWebKey,
-  );
-  const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
-    method: "POST",
-    headers: {
-      apikey: supabase.publishableKey,
-      Authorization: `Bearer ${jwt}`,
-      "Content-Type": "application/json",
-    },
-    body: JSON.stringify(args),
-  });
-  const text = await response.text();
-  return { status: response.status, json: (text ? JSON.parse(text) : null) as unknown };
-}
+const rpc = (fn: string, args: Record<string, unknown>, claims: Record<string, unknown>) =>
+  rpcAs(supabase, claims, fn, args);
 
 const entry = {
   p_key_id: "primary",

@@ -4,9 +4,11 @@
  * pass died mid-way without doing the database half twice), and what a member's answer cancels. Time
  * is moved by writing timestamps.
  */
+
 import { afterAll, describe, expect, it } from "vitest";
 import { claim, finish, jobs, makeDue, setUp, ticketWaitingForMember } from "./automation-support";
 import { auditRows, callAs, mustCall, newGuild, snowflake, superuser } from "./db";
+import { settingsChanges } from "./settings-support";
 
 afterAll(() => superuser.end());
 
@@ -35,11 +37,7 @@ describe("automation settings", () => {
     await mustCall(g.admin, "server_automation_update", {
       p_changes: { autoCloseEnabled: true, warningHours: 2 },
     });
-    const { rows } = await superuser.query(
-      "select action, actor_id, before, after from public.server_settings_audit where guild_id = $1 and action = 'settings_changed'",
-      [g.guildId],
-    );
-    expect(rows).toEqual([
+    expect(await settingsChanges(g.guildId)).toEqual([
       {
         action: "settings_changed",
         actor_id: g.admin.sub,

@@ -32,3 +32,12 @@ export async function settingsAudit(guildId: string) {
   );
   return rows;
 }
+
+/** The audit rows of changes to a server's settings (not to its categories), oldest first. */
+export async function settingsChanges(guildId: string) {
+  const { rows } = await superuser.query(
+    "select action, actor_id, before, after from public.server_settings_audit where guild_id = $1 and action = 'settings_changed' order by id",
+    [guildId],
+  );
+  return rows;
+}

@@ -3,8 +3,10 @@
  * (audited), one escalation per ticket and stage however many passes run, and the inbox sorted by
  * time left. The business-hours maths: sla-hours.test.ts.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asClaims, callAs, mustCall, newGuild, snowflake, superuser } from "./db";
+import { settingsChanges } from "./settings-support";
 
 afterAll(() => superuser.end());
 
@@ -96,11 +98,7 @@ describe("response-time targets", () => {
       p_changes: { enabled: true, timeZone: "Europe/Paris", targets, onCallRoleId: onCall },
     });
     expect(saved).toMatchObject({ enabled: true, timeZone: "Europe/Paris", targets, onCallRoleId: onCall });
-    const { rows } = await superuser.query(
-      "select action, actor_id, before, after from public.server_settings_audit where guild_id = $1 and action = 'settings_changed'",
-      [g.guildId],
-    );
-    expect(rows).toEqual([
+    expect(await settingsChanges(g.guildId)).toEqual([
       {
         action: "settings_changed",
         actor_id: g.admin.sub,

@@ -6,7 +6,6 @@
 
 import { env, exports } from "cloudflare:workers";
 import { type APIInteractionResponse, InteractionResponseType } from "discord-api-types/v10";
-import { sign } from "hono/jwt";
 import { inject } from "vitest";
 import { type Actor, commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_ADMIN_ID } from "../../../scripts/lib/local-identities";
@@ -15,6 +14,7 @@ import { type ControlAction, controlPath } from "../../../src/shared/control/pro
 import { signControlRequest } from "../../../src/shared/control/sign";
 import { shelliaHandlers } from "../../../src/shellia/commands";
 import { pollUntil } from "../../support/poll";
+import { rpcAs } from "../../support/postgrest";
 import { sendInteraction, waitForDiscordRequests } from "../support/discord";
 
 export const definitions = shelliaHandlers.commands.map((command) => command.data);
@@ -206,23 +206,14 @@ export async function rawSignedCall(
 }
 
 async function controlRpc(fn: string, args: Record<string, unknown>): Promise<unknown> {
-  const supabase = inject("supabase");
-  const now = Math.floor(Date.now() / 1000);
-  const jwt = await sign(
-    { sub: "control:test", role: "service_role", iat: now, exp: now + 60 },
-    JSON.parse(supabase.signingKey) as JsonWebKey,
+  const { status, json } = await rpcAs(
+    inject("supabase"),
+    { sub: "control:test", role: "service_role" },
+    fn,
+    args,
   );
-  const response = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
-    method: "POST",
-    headers: {
-      apikey: supabase.publishableKey,
-      Authorization: `Bearer ${jwt}`,
-      "Content-Type": "application/json",
-    },
-    body: JSON.stringify(args),
-  });
-  if (!response.ok) throw new Error(`${fn}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  if (status >= 300) throw new Error(`${fn}: HTTP ${status} ${JSON.stringify(json)}`);
+  return json;
 }
 
 /** How many refused calls of this reason (and configured key id, or none) were counted lately. */
