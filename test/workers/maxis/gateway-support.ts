@@ -1,19 +1,13 @@
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
+import type { GatewayCounters } from "../../../scripts/local-discord/gateway";
 import type { GatewayStatus } from "../../../src/maxis/gateway/gateway-object";
 
 const local = () => inject("discordLocalUrl");
 
 export interface StandInGateway {
   settings: { heartbeatIntervalMs: number; acknowledgeHeartbeats: boolean; shards: number };
-  counters: {
-    connections: number;
-    identifies: number;
-    resumes: number;
-    resumeRefusals: number;
-    heartbeats: number;
-    dispatched: number;
-  };
+  counters: GatewayCounters;
   sessions: { id: string; intents: number; connected: boolean; valid: boolean; seq: number }[];
 }
 

@@ -46,9 +46,8 @@ export interface Cast {
   admin: Actor;
 }
 
-/** A new server with two members and two staff, English unless told otherwise. */
-export function freshCast(locale = "en-US"): Cast {
-  const guildId = snowflake();
+/** Two fresh members and two fresh staff in `guildId`. */
+function castIn(guildId: string, locale: string): Cast {
   return {
     guildId,
     memberA: { userId: snowflake(), guildId, locale },
@@ -58,21 +57,15 @@ export function freshCast(locale = "en-US"): Cast {
   };
 }
 
+/** A new server with two members and two staff, English unless told otherwise. */
+export const freshCast = (locale = "en-US"): Cast => castIn(snowflake(), locale);
+
 /**
  * Fresh people in the server the staff channel belongs to (DISCORD_GUILD_ID in the tests' bindings):
  * the only server whose tickets are posted there. Its ticket numbers are shared with every test that
  * uses it, so read each ticket's number from its answer (`createdNumber`).
  */
-export function homeCast(locale = "en-US"): Cast {
-  const guildId = LOCAL_GUILD_ID;
-  return {
-    guildId,
-    memberA: { userId: snowflake(), guildId, locale },
-    memberB: { userId: snowflake(), guildId, locale },
-    staff: { userId: snowflake(), guildId, roles: [LOCAL_STAFF_ROLE_ID], locale },
-    admin: { userId: snowflake(), guildId, administrator: true, locale },
-  };
-}
+export const homeCast = (locale = "en-US"): Cast => castIn(LOCAL_GUILD_ID, locale);
 
 /** The number of the ticket a `/ticket create` answer announces. */
 export function createdNumber(response: APIInteractionResponse): number {
