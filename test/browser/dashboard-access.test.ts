@@ -3,19 +3,18 @@
  * staff is refused in their language without a session; a missing, forged or expired session gets
  * 401 (and the sign-in page), a write from another origin 403.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import { issueStaffSession, newSessionId } from "../../src/maxis/dashboard-auth/session-token";
-import { DESKTOP, launchChromium, signIn } from "./support/browser";
+import { DESKTOP, launchedBrowser, signIn } from "./support/browser";
 import { openTicketAsMember } from "./support/seed";
 
 const stack = inject("browserStack");
-let browser: Browser;
+const browser = launchedBrowser();
 let ticketNumber: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   ticketNumber = (
     await openTicketAsMember(LOCAL_MEMBER_ID, {
       subject: `Access ${Date.now().toString(36)}`,
@@ -24,13 +23,9 @@ beforeAll(async () => {
   ).number;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe("staff dashboard", () => {
   it("refuses a member who is not staff, in their language, without a session", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await browser().newContext({ viewport: DESKTOP });
     const member = await context.newPage();
     await signIn(member, /Camille Dubois/);
     await member
@@ -69,7 +64,7 @@ describe("staff dashboard", () => {
     expect(await codes(await get(expired))).toEqual([401, "session_expired"]);
 
     // The browser with a forged cookie lands on the sign-in page.
-    const context = await browser.newContext({ viewport: DESKTOP });
+    const context = await browser().newContext({ viewport: DESKTOP });
     await context.addCookies([
       {
         name: "maxis_session",

@@ -4,12 +4,12 @@
  * stand-in for OAuth2, member lookups and the DMs Maxis sends.
  */
 
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
 import { pollUntil } from "../support/poll";
-import { DESKTOP, launchChromium, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
+import { DESKTOP, launchedBrowser, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
 import { maxisAnswer } from "./support/interactions";
 import { openTicketAsMember, replyAsMember, seedHistory, seedMany, seedTimeLeft } from "./support/seed";
 
@@ -19,7 +19,7 @@ const subject = `Refund not received ${tag}`;
 const replyText = `Hi! The refund was sent today (${tag}), it shows up within 3 days.`;
 const noteText = `Checked Stripe: refund re_${tag} issued, do not refund twice.`;
 
-let browser: Browser;
+const browser = launchedBrowser();
 let staff: BrowserContext;
 let staffCsp: Awaited<ReturnType<typeof watchCsp>>;
 let ticketNumber: number;
@@ -32,7 +32,6 @@ const waitFor = <T>(check: () => Promise<T | undefined>, timeoutMs = 5_000) =>
   pollUntil(check, (value) => value !== undefined, { timeoutMs, intervalMs: 100 });
 
 beforeAll(async () => {
-  browser = await launchChromium();
   await seedHistory();
   const ticket = await openTicketAsMember(LOCAL_MEMBER_ID, {
     subject,
@@ -42,13 +41,9 @@ beforeAll(async () => {
     priority: "high",
   });
   ticketNumber = ticket.number;
-  staff = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
+  staff = await browser().newContext({ viewport: DESKTOP, locale: "en-US" });
   staffCsp = await watchCsp(staff);
 }, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe("staff dashboard", () => {
   let page: Page;
@@ -238,7 +233,7 @@ describe("staff dashboard", () => {
   });
 
   it("runs under its Content-Security-Policy: signing in and out, a ticket and the stats trip no violation", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
+    const context = await browser().newContext({ viewport: DESKTOP, locale: "en-US" });
     const csp = await watchCsp(context);
     const p = await context.newPage();
     const served = await signIn(p, /Alex Martin/);

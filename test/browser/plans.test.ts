@@ -1,33 +1,25 @@
 /**
- * The Plans page in a real browser, against the real stack: a server administrator creates a plan,
+ * The Plans page in a real browser(), against the real stack: a server administrator creates a plan,
  * gets a localized refusal for a bad price, edits it, archives it, and /shop follows; agents never see
  * the page; nothing trips the Content-Security-Policy.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { describe, expect, it } from "vitest";
 import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
-import { apiFromPage, launchChromium, screenshot, signedIn } from "./support/browser";
+import { apiFromPage, launchedBrowser, screenshot, signedIn } from "./support/browser";
 import { maxisAnswer } from "./support/interactions";
 
 const tag = Date.now().toString(36);
 const key = `pro-${tag}`;
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = launchedBrowser();
 
 /** /shop as a member of the browser tests' server sees it, in `locale`. */
 const shopText = (locale: string) => maxisAnswer("/shop", { userId: LOCAL_MEMBER_ID, locale });
 
 describe("Plans page", () => {
   it("an administrator creates, fixes, edits and archives a plan; /shop follows; no CSP violation", async () => {
-    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
+    const { context, csp, page } = await signedIn(browser(), /Sam Leroy/);
     await page.getByRole("link", { name: "Plans" }).click();
     await csp.until(page.getByRole("heading", { name: "Plans", level: 1 }).waitFor());
 
@@ -83,7 +75,7 @@ describe("Plans page", () => {
   });
 
   it("shows the page in French, with the database's refusals in French", async () => {
-    const { context, page } = await signedIn(browser, /Sam Leroy/, "fr-FR");
+    const { context, page } = await signedIn(browser(), /Sam Leroy/, "fr-FR");
     await page.getByRole("link", { name: "Offres" }).click();
     await page.getByRole("link", { name: "Nouvelle offre" }).click();
     await page.getByLabel("Clé").fill(key);
@@ -98,7 +90,7 @@ describe("Plans page", () => {
   });
 
   it("is not offered to agents, and the API refuses them", async () => {
-    const { context, page } = await signedIn(browser, /Alex Martin/);
+    const { context, page } = await signedIn(browser(), /Alex Martin/);
     expect(await page.getByRole("link", { name: "Plans" }).count()).toBe(0);
     const answer = await apiFromPage(page, `/api/v1/plans`);
     expect(answer).toEqual({

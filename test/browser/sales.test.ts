@@ -1,28 +1,20 @@
 /**
- * The sales page and a plan's Discord role and SKU in a real browser, against the real stack: Stripe
+ * The sales page and a plan's Discord role and SKU in a real browser(), against the real stack: Stripe
  * events (signed as Stripe signs them) reach Maxis, the server's admin reads revenue by plan and by
  * promotion, running entitlements and failed payments, in English and in French; on the Plans page
  * they give a plan a role of the server (listed from Discord) and a SKU, and a bad SKU is refused.
  * Agents see neither; nothing trips the Content-Security-Policy.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_OTHER_MEMBER_ID } from "../../scripts/lib/local-identities";
 import { lifecycleEvents, newSubscription } from "../../scripts/local-stripe/events";
 import { stripeSignatureHeader } from "../../src/maxis/payments/stripe-signature";
-import { apiFromPage, launchChromium, PHONE, screenshot, signedIn } from "./support/browser";
+import { apiFromPage, launchedBrowser, PHONE, screenshot, signedIn } from "./support/browser";
 
 const stack = inject("browserStack");
 const tag = Date.now().toString(36);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = launchedBrowser();
 
 async function deliver(events: { id: string }[]) {
   for (const event of events) {
@@ -65,7 +57,7 @@ async function seedSales() {
 describe("Sales page", () => {
   it("shows the server's admin revenue by plan and promotion, what runs and what failed; no CSP violation", async () => {
     await seedSales();
-    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
+    const { context, csp, page } = await signedIn(browser(), /Sam Leroy/);
     await page.getByRole("link", { name: "Sales" }).click();
     await csp.until(page.getByRole("heading", { name: "Sales", level: 1 }).waitFor());
 
@@ -89,7 +81,7 @@ describe("Sales page", () => {
   });
 
   it("is in French for a French reader, amounts written the French way", async () => {
-    const { context, page } = await signedIn(browser, /Sam Leroy/, "fr-FR");
+    const { context, page } = await signedIn(browser(), /Sam Leroy/, "fr-FR");
     await page.getByRole("link", { name: "Ventes" }).click();
     await page.getByRole("heading", { name: "Ventes", level: 1 }).waitFor();
     const failed = page.getByRole("region", { name: "Paiements refusés" });
@@ -99,7 +91,7 @@ describe("Sales page", () => {
   });
 
   it("is not offered to agents, and the API refuses them", async () => {
-    const { context, page } = await signedIn(browser, /Alex Martin/);
+    const { context, page } = await signedIn(browser(), /Alex Martin/);
     expect(await page.getByRole("link", { name: "Sales" }).count()).toBe(0);
     const answer = await apiFromPage(page, `/api/v1/sales`);
     expect(answer).toMatchObject({ status: 403, body: { error: { code: "admin_only" } } });
@@ -115,7 +107,7 @@ describe("A plan's Discord role and SKU", () => {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ id: roleId, name: `VIP ${tag}` }),
     });
-    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
+    const { context, csp, page } = await signedIn(browser(), /Sam Leroy/);
     await page.getByRole("link", { name: "Plans" }).click();
     await page.getByRole("link", { name: /Other server Pro/ }).click();
     const discord = page.getByRole("form", { name: "Discord" });

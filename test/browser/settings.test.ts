@@ -1,18 +1,18 @@
 /**
- * The Settings page in a real browser, against the real stack: a server administrator edits a
+ * The Settings page in a real browser(), against the real stack: a server administrator edits a
  * category's form questions, adds a canned reply and uses it from a ticket's reply box with `/`,
  * switches to another server they staff (a new session, checked with Discord), and reads the page in
  * French; nothing trips the Content-Security-Policy.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
 import { localGuildName } from "../../scripts/local-discord/guild-directory-routes";
 import { snowflake } from "../support/snowflake";
 import {
   apiFromPage,
   DESKTOP,
-  launchChromium,
+  launchedBrowser,
   screenshot,
   signedIn,
   signIn,
@@ -23,11 +23,10 @@ import { openTicketAsMember } from "./support/seed";
 const stack = inject("browserStack");
 const tag = Date.now().toString(36);
 const otherServer = snowflake();
-let browser: Browser;
+const browser = launchedBrowser();
 let ticketNumber: number;
 
 beforeAll(async () => {
-  browser = await launchChromium();
   // A second server with Maxis in it, where the seeded administrator is an administrator too.
   const added = await fetch(`${stack.discordLocalUrl}/__local/guilds`, {
     method: "POST",
@@ -43,13 +42,9 @@ beforeAll(async () => {
   ).number;
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe("Settings page", () => {
   it("an administrator edits a category's questions, adds a canned reply, uses it, and switches server", async () => {
-    const { context, csp, page } = await signedIn(browser, /Sam Leroy/);
+    const { context, csp, page } = await signedIn(browser(), /Sam Leroy/);
     await page.getByRole("link", { name: "Settings" }).click();
     await csp.until(page.getByRole("heading", { name: "Settings", level: 1 }).waitFor());
     // The role pickers list the server's roles as Discord gives them to Maxis.
@@ -139,7 +134,7 @@ describe("Settings page", () => {
   });
 
   it("speaks French, with the database's refusals in French, and agents only read", async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: "fr-FR" });
+    const context = await browser().newContext({ viewport: DESKTOP, locale: "fr-FR" });
     const csp = await watchCsp(context);
     const page = await context.newPage();
     await signIn(page, /Sam Leroy/);
@@ -158,7 +153,7 @@ describe("Settings page", () => {
     expect(csp.violations).toEqual([]);
     await context.close();
 
-    const agentContext = await browser.newContext({ viewport: DESKTOP, locale: "en-US" });
+    const agentContext = await browser().newContext({ viewport: DESKTOP, locale: "en-US" });
     const agent = await agentContext.newPage();
     await signIn(agent, /Alex Martin/);
     await agent.getByRole("link", { name: "Settings" }).click();

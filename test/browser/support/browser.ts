@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import Chromium from "@sparticuz/chromium";
 import { type Browser, type BrowserContext, chromium, type Page, type Response } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 
 /**
  * The headless Chromium that ships inside the npm package @sparticuz/chromium (unpacked to the
@@ -129,4 +129,19 @@ export async function signedIn(browser: Browser, who: RegExp, locale = "en-US") 
   await signIn(page, who);
   await csp.until(page.getByRole("heading", { name: /^(Inbox|Boîte de réception)$/ }).waitFor());
   return { context, csp, page };
+}
+
+/** One Chromium for the test file, launched before its tests and closed after them. */
+export function launchedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is launched in beforeAll");
+    return browser;
+  };
 }
