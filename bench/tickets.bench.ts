@@ -20,22 +20,51 @@ import { percentile } from "./stats";
 const BENCH_SHAPE = SMOKE ? { tickets: 1_000, members: 100, guilds: 10 } : FULL_SHAPE;
 
 /**
- * Its own throwaway cluster, so the test database stays small; a smoke run seeds its thousand tickets
- * into the run's database instead (already migrated), sparing a second PostgreSQL start.
+ * `BENCH_TICKETS_DATA_DIR=<dir>` keeps the seeded cluster in <dir> between runs: the first run seeds
+ * it, later ones only apply the migrations added since (on top of the seeded rows) and measure. Delete
+ * the directory to seed afresh. Unset, each run seeds a throwaway cluster.
  */
-async function benchDatabase(): Promise<{ connectionString: string; stop(): Promise<void> }> {
-  if (SMOKE) return { connectionString: inject("supabase").databaseUrl, stop: async () => undefined };
+const KEPT_DATA_DIR = process.env["BENCH_TICKETS_DATA_DIR"];
+
+/**
+ * Its own cluster, so the test database stays small; a smoke run seeds its thousand tickets into the
+ * run's database instead (already migrated), sparing a second PostgreSQL start.
+ */
+async function benchDatabase(): Promise<{
+  connectionString: string;
+  seeded: boolean;
+  stop(): Promise<void>;
+}> {
+  if (SMOKE) {
+    return { connectionString: inject("supabase").databaseUrl, seeded: false, stop: async () => undefined };
+  }
   const started = await startPostgres({
-    dataDir: join(tmpdir(), `shellia-maxis-bench-pg-${randomBytes(4).toString("hex")}`),
+    dataDir: KEPT_DATA_DIR ?? join(tmpdir(), `shellia-maxis-bench-pg-${randomBytes(4).toString("hex")}`),
     port: await freePort(),
-    persistent: false,
+    persistent: KEPT_DATA_DIR !== undefined,
   });
   await migrate({ connectionString: started.connectionString, seed: false });
-  return started;
+  if (!started.created) await requireFinishedSeed(started.connectionString);
+  return { ...started, seeded: !started.created };
+}
+
+/** The seed writes the staff directory last: a kept cluster without it was cut short while seeding. */
+async function requireFinishedSeed(connectionString: string): Promise<void> {
+  const c = new pg.Client({ connectionString });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ done: boolean }>(
+      "select exists (select from public.ticket_staff) as done",
+    );
+    if (rows[0]?.done !== true)
+      throw new Error(`${KEPT_DATA_DIR}: its seed did not finish; delete it and run again.`);
+  } finally {
+    await c.end();
+  }
 }
 
 const postgres = await benchDatabase();
-const seedMs = await seedTickets(postgres.connectionString, BENCH_SHAPE);
+const seedMs = postgres.seeded ? 0 : await seedTickets(postgres.connectionString, BENCH_SHAPE);
 // Per-category staff on (issue 11): every server has settings, its billing category is kept to a role
 // of its own, and half of each server's agents hold it, so the policies filter by category.
 await (async () => {
@@ -75,7 +104,10 @@ const { rows: shape } = await (async () => {
     await c.end();
   }
 })();
-console.log(`Seeded in ${(seedMs / 1000).toFixed(1)} s:`, shape[0]);
+console.log(
+  postgres.seeded ? "Kept data, not seeded again:" : `Seeded in ${(seedMs / 1000).toFixed(1)} s:`,
+  shape[0],
+);
 
 const client = new pg.Client({ connectionString: postgres.connectionString });
 await client.connect();
