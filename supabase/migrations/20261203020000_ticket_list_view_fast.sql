@@ -18,7 +18,23 @@
 -- dynamic statements are planned for each call whatever this setting says.
 -- Results, errors and their order are those of 20261202020100_ticket_list_time_left.sql and
 -- 20261124010001_ticket_functions.sql; RLS still decides every row.
--- Redefines public.ticket_list and public.ticket_view only (same signatures, same grants).
+-- Redefines public.ticket_list and public.ticket_view only (same signatures, same grants); adds
+-- tickets_private.list_item_json.
+
+-- One item of a list: the ticket and the due time it waits on (`sla`, null without one, and for
+-- members, whom RLS shows no due times). `s` is the ticket's ticket_sla row, or null.
+create function tickets_private.list_item_json(t public.tickets, s public.ticket_sla) returns jsonb
+language sql immutable set search_path = ''
+as $$
+  select tickets_private.ticket_json(t) || jsonb_build_object('sla',
+    case when s.next_due_at is not null then jsonb_build_object(
+      'target', case when t.first_staff_response_at is null and s.first_response_due_at is not null
+                     then 'first_response' else 'resolution' end,
+      'dueAt', s.next_due_at) end)
+$$;
+revoke all on function tickets_private.list_item_json(public.tickets, public.ticket_sla)
+  from public, anon, authenticated, service_role;
+grant execute on function tickets_private.list_item_json(public.tickets, public.ticket_sla) to authenticated;
 
 create or replace function public.ticket_list(
   p_status text default null,
@@ -89,8 +105,8 @@ begin
     v_where := v_where || ' and t.subject ilike $7';
   end if;
 
-  -- The page's numbers, in order; picking them reads only an index that carries what the policy reads
-  -- (tickets_owner_idx, tickets_status_idx, tickets_guild_number_idx), stopping after the page.
+  -- Staff lists pick the page's numbers first, in order, reading only an index that carries what the
+  -- policy reads (tickets_status_idx, tickets_guild_number_idx) and stopping after the page.
   if p_sort = 'number' and not c.is_staff then
     -- A member's own tickets are few: tickets_owner_idx, then any filter on those rows.
     select count(*) into v_total from public.tickets t
@@ -98,13 +114,16 @@ begin
        and (v_category is null or t.category = v_category) and (v_priority is null or t.priority = v_priority)
        and (not v_unassigned or t.assignee_id is null) and (v_assignee is null or t.assignee_id = v_assignee)
        and (v_pattern is null or t.subject ilike v_pattern);
-    v_numbers := array(
-      select t.number from public.tickets t
-       where t.owner_id = c.sub and (v_status is null or t.status = v_status)
-         and (v_category is null or t.category = v_category) and (v_priority is null or t.priority = v_priority)
-         and (not v_unassigned or t.assignee_id is null) and (v_assignee is null or t.assignee_id = v_assignee)
-         and (v_pattern is null or t.subject ilike v_pattern)
-       order by t.number desc limit p_limit offset p_offset);
+    -- Their rows are read for the count already: the page takes them directly, not by number again.
+    select coalesce(jsonb_agg(tickets_private.list_item_json(page.t, s) order by (page.t).number desc), '[]'::jsonb)
+      into v_items
+      from (select t from public.tickets t
+             where t.owner_id = c.sub and (v_status is null or t.status = v_status)
+               and (v_category is null or t.category = v_category) and (v_priority is null or t.priority = v_priority)
+               and (not v_unassigned or t.assignee_id is null) and (v_assignee is null or t.assignee_id = v_assignee)
+               and (v_pattern is null or t.subject ilike v_pattern)
+             order by t.number desc limit p_limit offset p_offset) page
+      left join public.ticket_sla s on s.ticket_id = (page.t).id;
   -- Staff with no filter but the status: v_where then names nothing else.
   elsif p_sort = 'number' and v_where = 'true and t.status = $3' then
     select count(*) into v_total from public.tickets t where t.status = v_status;
@@ -129,12 +148,8 @@ begin
       using c.guild_id, c.sub, v_status, v_category, v_priority, p_assignee_id, v_pattern, p_limit, p_offset;
   end if;
 
-  if cardinality(v_numbers) > 0 then
-    select coalesce(jsonb_agg(tickets_private.ticket_json(t) || jsonb_build_object('sla',
-             case when s.next_due_at is not null then jsonb_build_object(
-               'target', case when t.first_staff_response_at is null and s.first_response_due_at is not null
-                              then 'first_response' else 'resolution' end,
-               'dueAt', s.next_due_at) end) order by page.position), '[]'::jsonb)
+  if cardinality(v_numbers) > 0 then -- staff lists (a member's page is built above)
+    select coalesce(jsonb_agg(tickets_private.list_item_json(t, s) order by page.position), '[]'::jsonb)
       into v_items
       from unnest(v_numbers) with ordinality page (number, position)
       join public.tickets t on t.guild_id = c.guild_id and t.number = page.number
