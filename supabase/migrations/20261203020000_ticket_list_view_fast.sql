@@ -1,6 +1,6 @@
--- Ticket list and view within 5 ms at 1,000,000 tickets with per-category staff on (issue 11, last
--- "Done when" point; bench/tickets.bench.ts). The plans at that size were already index scans of a
--- few rows; the time went to work around them, paid on every call:
+-- Ticket list and view with less work per call at 1,000,000 tickets with per-category staff on
+-- (issue 11, last "Done when" point; bench/tickets.bench.ts). The plans at that size were already
+-- index scans of a few rows; the time went to work around them, paid on every call:
 --   * ticket_list built both of its statements as dynamic SQL (EXECUTE), so PostgreSQL planned them
 --     again on every call: about half of a member's /ticket list, and the page statement joined the
 --     tickets twice, each copy evaluating the caller's categories (tickets_private.staff_categories(),
@@ -9,9 +9,10 @@
 --     itself and then again through the select policy it reads under.
 -- Now the common lists (a member's own tickets, whatever the filters; staff by number, all or one
 -- status) run static statements whose plans PL/pgSQL keeps for the session; the rarer staff filters
--- and the "due" order keep the dynamic statement planned for exactly their filters. Either way only
--- the page's numbers are picked there, and one static statement turns them into the items. The
--- view reads the ticket under the select policy alone, which is find_ticket's rule.
+-- and the "due" order keep the dynamic statement planned for exactly their filters. A member's page
+-- is read straight from their rows; a staff page's numbers are picked first and one static statement
+-- turns them into the items. The view reads the ticket under the select policy alone, which is
+-- find_ticket's rule.
 -- Both functions keep generic plans (plan_cache_mode): with the default, PostgreSQL compares a
 -- generic plan's estimate (any status: a quarter of a server's tickets) with the custom plan's (one
 -- status's share) and plans again on every call, though both plans walk the same index. The
