@@ -289,6 +289,7 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.contains_pattern(text)": member,
   "tickets_private.find_ticket(tickets_private.caller,text,boolean)": member,
   "tickets_private.ticket_json(public.tickets,boolean)": member,
+  "tickets_private.list_item_json(public.tickets,public.ticket_sla)": member,
   "tickets_private.message_json(public.ticket_messages)": member,
   "tickets_private.audit_json(public.ticket_audit)": member,
   "tickets_private.thread_json(bigint,boolean)": member,
