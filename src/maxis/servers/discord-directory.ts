@@ -23,10 +23,12 @@ const restFor = (env: DirectoryEnv) =>
     maxWaitMs: 2_000,
   });
 
-async function cachedRead<T>(
+/** `read()`'s answer kept in this colo's Workers cache under `key` for `ttlSeconds`. */
+export async function cachedRead<T>(
   key: string,
   read: () => Promise<T>,
   waitUntil: (promise: Promise<unknown>) => void,
+  ttlSeconds = TTL_SECONDS,
 ): Promise<T> {
   const request = new Request(`https://discord-directory.maxis.invalid/${key}`);
   const hit = await caches.default.match(request);
@@ -36,7 +38,7 @@ async function cachedRead<T>(
     caches.default.put(
       request,
       new Response(JSON.stringify(value), {
-        headers: { "Content-Type": "application/json", "Cache-Control": `max-age=${TTL_SECONDS}` },
+        headers: { "Content-Type": "application/json", "Cache-Control": `max-age=${ttlSeconds}` },
       }),
     ),
   );
