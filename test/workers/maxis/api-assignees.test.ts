@@ -7,8 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import type { AssigneeList } from "../../../src/shared/contracts/people";
-import { addAdminRole, addMember, memberListReads } from "./assignee-support";
 import { api, sessionFor } from "./api-support";
+import { addAdminRole, addMember, memberListReads } from "./assignee-support";
 import { configureServer } from "./panel-support";
 import { createdNumber, run, snowflake } from "./tickets-support";
 
@@ -33,7 +33,11 @@ async function setUp() {
     bob: await addMember(serverB, "Bob B", [roleA]),
     zoe: await addMember(serverB, "Zoé B-staff", [roleB]),
   };
-  const staffA: Actor = { userId: await addMember(serverA, "Sol Agent", [roleA]), guildId: serverA, roles: [roleA] };
+  const staffA: Actor = {
+    userId: await addMember(serverA, "Sol Agent", [roleA]),
+    guildId: serverA,
+    roles: [roleA],
+  };
   const billingStaffA: Actor = { userId: snowflake(), guildId: serverA, roles: [roleA, billingRole] };
   const member: Actor = { userId: snowflake(), guildId: serverA };
   const general = createdNumber(await run(member, "/ticket create subject:Login description:Broken"));
@@ -63,7 +67,9 @@ describe("GET /api/v1/tickets/:number/assignees", () => {
       avatarUrl: null,
     });
     // A search narrows the list, ignoring case and accents.
-    expect(names((await api(`/tickets/${s.general}/assignees?q=NINA`, { token })).json)).toEqual(["Nina Staff"]);
+    expect(names((await api(`/tickets/${s.general}/assignees?q=NINA`, { token })).json)).toEqual([
+      "Nina Staff",
+    ]);
 
     // Server B's staff see B's role holders for B's ticket #n, never A's.
     const tokenB = await sessionFor({ userId: s.people.zoe, guildId: s.serverB, roles: [] });
@@ -109,8 +115,14 @@ describe("GET /api/v1/tickets/:number/assignees", () => {
         body: { assigneeId },
         headers: { "Accept-Language": "fr" },
       });
-    expect(await assign(s.general, s.people.nina)).toMatchObject({ status: 200, json: { assigneeId: s.people.nina } });
-    expect(await assign(s.billing, s.people.ada)).toMatchObject({ status: 200, json: { assigneeId: s.people.ada } });
+    expect(await assign(s.general, s.people.nina)).toMatchObject({
+      status: 200,
+      json: { assigneeId: s.people.nina },
+    });
+    expect(await assign(s.billing, s.people.ada)).toMatchObject({
+      status: 200,
+      json: { assigneeId: s.people.ada },
+    });
     const refused = await assign(s.billing, s.people.nina);
     expect(refused).toMatchObject({ status: 422, json: { error: { code: "assignee_not_staff" } } });
     expect(await assign(s.general, s.people.paul)).toMatchObject({ status: 422 });
