@@ -8,9 +8,9 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { type AssigneeList, MAX_ASSIGNEE_QUERY, type Person } from "../../shared/contracts/people";
+import { nameMatches } from "../../shared/name-search";
 import { lookUpPeople } from "../people/directory";
 import { searchStaff, staffDirectory } from "../people/staff-directory";
-import { nameMatches } from "../people/staff-members";
 import { serverSettings } from "../servers/settings-store";
 import { ticketAssigneePool } from "../tickets/rpc";
 import type { ApiEnv } from "./context";

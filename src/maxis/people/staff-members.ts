@@ -57,14 +57,3 @@ export function staffMembersOf(
   }
   return found;
 }
-
-/** Case- and accent-insensitive "contains", for the assignee picker's search. */
-export function nameMatches(name: string | null, query: string): boolean {
-  if (!query) return true;
-  const fold = (text: string) =>
-    text
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase();
-  return name !== null && fold(name).includes(fold(query));
-}

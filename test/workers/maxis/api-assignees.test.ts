@@ -61,7 +61,7 @@ describe("GET /api/v1/tickets/:number/assignees", () => {
     expect(answer.status).toBe(200);
     expect(answer.json).toMatchObject({ complete: true });
     expect(names(answer.json)).toEqual(["Ada Admin", "Nina Staff", "Sol Agent"]);
-    expect((answer.json as AssigneeList).assignees[0]).toEqual({
+    expect((answer.json as unknown as AssigneeList).assignees[0]).toEqual({
       id: s.people.ada,
       name: "Ada Admin",
       avatarUrl: null,
@@ -81,7 +81,7 @@ describe("GET /api/v1/tickets/:number/assignees", () => {
     const s = await setUp();
     const token = await sessionFor(s.billingStaffA);
     const answer = await api(`/tickets/${s.billing}/assignees`, { token });
-    const ids = (answer.json as AssigneeList).assignees.map((p) => p.id);
+    const ids = (answer.json as unknown as AssigneeList).assignees.map((p) => p.id);
     expect(names(answer.json).filter((n) => n !== null)).toEqual(["Ada Admin", "Béa Billing"]);
     expect(ids).toContain(s.billingStaffA.userId);
     expect(ids).not.toContain(s.people.nina);
