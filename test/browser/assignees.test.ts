@@ -8,7 +8,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_STAFF_ROLE_ID } from "../../scripts/lib/local-identities";
 import { snowflake } from "../support/snowflake";
-import { DESKTOP, launchChromium, signIn, watchCsp } from "./support/browser";
+import { DESKTOP, launchChromium, screenshot, signIn, watchCsp } from "./support/browser";
 import { openTicketAsMember } from "./support/seed";
 
 const stack = inject("browserStack");
@@ -61,6 +61,7 @@ describe("the assignee picker", () => {
     await search.click();
     const options = page.getByRole("listbox", { name: "Assign to" });
     await options.getByRole("option", { name: newcomer.name }).waitFor();
+    await screenshot(page, "ticket-assignee-picker");
     // Only people who may take the ticket: the seeded staff member is there, a plain member is not.
     expect(await options.getByRole("option", { name: "Alex Martin" }).count()).toBe(1);
     expect(await options.getByRole("option", { name: outsider.name }).count()).toBe(0);
