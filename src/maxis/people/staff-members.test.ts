@@ -8,7 +8,7 @@ const member = (id: string, roles: string[], extra: { bot?: boolean; nick?: stri
     global_name: `User ${id}`,
     avatar: null,
     discriminator: "0",
-    bot: extra.bot,
+    ...(extra.bot ? { bot: true } : {}),
   },
   nick: extra.nick ?? null,
   roles,

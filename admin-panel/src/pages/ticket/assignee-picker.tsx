@@ -69,9 +69,9 @@ export function AssigneePicker({
       </span>
       <p class="assignee-current">
         {assignee && <Avatar id={assignee} name={userName(assignee)} url={avatarOf(assignee)} size={22} />}
-        <span aria-labelledby="assignee-label" class={assignee ? "" : "muted"}>
+        <output aria-labelledby="assignee-label" class={assignee ? "" : "muted"}>
           {assignee ? userName(assignee) : t("ticket.unassigned")}
-        </span>
+        </output>
       </p>
       <div
         class="assignee-picker"
