@@ -15,8 +15,8 @@
  * is a new key rather than a stale answer.
  */
 import type { APIGuild, APIGuildMember, APIRole } from "discord-api-types/v10";
-import { DiscordRest } from "../../shared/discord/rest";
-import { cachedRead } from "../servers/discord-directory";
+import type { DiscordRest } from "../../shared/discord/rest";
+import { cachedRead, directoryRest } from "../servers/discord-directory";
 import { recordMembers } from "../servers/members";
 import type { SupabaseBindings } from "../supabase/client";
 import { adminRoleIds, type StaffFilter, type StaffMember, staffMembersOf } from "./staff-members";
@@ -38,14 +38,6 @@ export interface StaffDirectory {
   /** False when the server has more members than one refresh reads: search to find the others. */
   complete: boolean;
 }
-
-const restFor = (env: DirectoryEnv) =>
-  new DiscordRest({
-    baseUrl: env.DISCORD_API_BASE,
-    botToken: env.DISCORD_BOT_TOKEN,
-    maxAttempts: 2,
-    maxWaitMs: 2_000,
-  });
 
 async function rolesKey(staffRoleIds: readonly string[]): Promise<string> {
   const text = [...new Set(staffRoleIds)].sort().join(",");
@@ -75,7 +67,7 @@ export async function staffDirectory(
   return cachedRead(
     `staff/${guildId}/${await rolesKey(staffRoleIds)}`,
     async () => {
-      const rest = restFor(env);
+      const rest = directoryRest(env);
       const filter = await filterFor(rest, guildId, staffRoleIds);
       const members: StaffMember[] = [];
       let after = "0";
@@ -108,7 +100,7 @@ export async function searchStaff(
   return cachedRead(
     `staff-search/${guildId}/${await rolesKey(staffRoleIds)}/${encodeURIComponent(query.toLowerCase())}`,
     async () => {
-      const rest = restFor(env);
+      const rest = directoryRest(env);
       const [filter, found] = await Promise.all([
         filterFor(rest, guildId, staffRoleIds),
         rest.request<APIGuildMember[]>(

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { nameMatches } from "../../../../src/shared/name-search";
-import type { Person, TicketSummary } from "../../api";
+import type { Person } from "../../api";
 import { Avatar } from "../../components/avatar";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
-import type { TicketAction } from "./ticket-action";
+import type { TicketControlProps } from "./ticket-action";
 import { useAssignees } from "./use-assignees";
 import "./assignee-picker.css";
 
@@ -16,15 +16,7 @@ const NOBODY: Person = { id: "", name: null, avatarUrl: null };
  * holders and admins, as Maxis reads them from Discord), opened by focusing the search box; arrows
  * move, Enter or a click assigns, Escape closes. "Assign to me" stays one click away.
  */
-export function AssigneePicker({
-  ticket,
-  busy,
-  act,
-}: {
-  ticket: TicketSummary;
-  busy: boolean;
-  act: TicketAction;
-}) {
+export function AssigneePicker({ ticket, busy, act }: TicketControlProps) {
   const { api, t, session, userName, avatarOf } = useApp();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");

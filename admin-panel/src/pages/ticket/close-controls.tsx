@@ -1,19 +1,11 @@
 import { useState } from "preact/hooks";
-import { TICKET_LIMITS, type TicketSummary } from "../../api";
+import { TICKET_LIMITS } from "../../api";
 import { useApp } from "../../context";
 import { AskToCloseButton } from "./ask-to-close";
-import type { TicketAction } from "./ticket-action";
+import type { TicketControlProps } from "./ticket-action";
 
 /** Reopen a closed ticket; otherwise ask the member to close, or close it with an optional reason. */
-export function CloseControls({
-  ticket,
-  busy,
-  act,
-}: {
-  ticket: TicketSummary;
-  busy: boolean;
-  act: TicketAction;
-}) {
+export function CloseControls({ ticket, busy, act }: TicketControlProps) {
   const { api, t } = useApp();
   const [closing, setClosing] = useState(false);
   const [reason, setReason] = useState("");
