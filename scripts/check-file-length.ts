@@ -26,7 +26,6 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "admin-panel/src/i18n.ts",
   "admin-panel/src/pages/plans.tsx",
   "admin-panel/src/pages/stats.tsx",
-  "admin-panel/src/pages/ticket.tsx",
   "src/maxis/gateway/gateway-object.ts",
   "scripts/interact.ts",
   "scripts/local-discord/oauth.ts",

@@ -10,7 +10,7 @@ import type { TicketCategory as CategorySettings, ServerSettings } from "../../s
 import type { BacklogSeries, SlaSettings, SlaStats } from "../../src/maxis/sla/rpc";
 import type { Snippet, SnippetInput } from "../../src/maxis/snippets/rpc";
 import type { AutomationSettings, Satisfaction } from "../../src/maxis/tickets/automation/automation-rpc";
-import { MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
+import { type AssigneeList, MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
 import type { GrantableRole, Plan, PlanChange, PlanInput } from "../../src/shared/contracts/plans";
 import type {
   TicketCategory,
@@ -74,7 +74,7 @@ export {
   TICKET_STATUSES,
 } from "../../src/shared/contracts/tickets";
 
-export { MAX_PEOPLE_PER_REQUEST, type Person };
+export { type AssigneeList, MAX_PEOPLE_PER_REQUEST, type Person };
 
 export interface SessionInfo {
   user: { id: string; name: string; avatarUrl: string | null };
@@ -289,6 +289,9 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
       write<AutomationSettings>("/api/v1/automation", changes, "PATCH"),
     askToClose: (n: number) => write<{ hours: number }>(`${ticketPath(n)}/close-request`),
     satisfaction: (days: number) => get<Satisfaction>(`/api/v1/stats/satisfaction?days=${days}`),
+    /** Everyone who may take ticket `n` (staff-role holders and admins), `q` narrowing by name. */
+    assignees: (n: number, q = "") =>
+      get<AssigneeList>(`${ticketPath(n)}/assignees${q ? `?q=${encodeURIComponent(q)}` : ""}`),
     people: (ids: readonly string[]) =>
       get<{ people: Person[] }>(`/api/v1/people?ids=${ids.slice(0, MAX_PEOPLE_PER_REQUEST).join(",")}`),
   };

@@ -3,6 +3,7 @@
  * language. The dashboard is a separate app from the Workers, so it keeps its own small catalogue.
  */
 import { formatMessage } from "../../src/shared/i18n/message-format";
+import { assigneesEn, assigneesFr } from "./i18n-assignees";
 import { automationEn, automationFr } from "./i18n-automation";
 import { plansEn, plansFr } from "./i18n-plans";
 import { salesEn, salesFr } from "./i18n-sales";
@@ -210,6 +211,7 @@ const en = {
   ...salesEn,
   ...settingsEn,
   ...automationEn,
+  ...assigneesEn,
 };
 
 export type MessageKey = keyof typeof en;
@@ -414,6 +416,7 @@ const fr: Record<MessageKey, string> = {
   ...salesFr,
   ...settingsFr,
   ...automationFr,
+  ...assigneesFr,
 };
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, fr };

@@ -20,6 +20,7 @@ import {
 import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
 import { guildDirectoryRoute } from "./guild-directory-routes";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
+import { createMemberList } from "./member-list-routes";
 import { createMessageStore, type MessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
 import {
@@ -176,15 +177,17 @@ export function createLocalDiscordApp(
   app.get("/__local/guilds/:guild/members/:user/roles", (c) =>
     c.json([...(grantedRoles.get(`${c.req.param("guild")}:${c.req.param("user")}`) ?? [])]),
   );
-  // Any other member the bot can read (GET /guilds/:guild/members/:user), with their roles:
-  // {"guild_id","user_id","roles"}. The seeded people of the sign-in answer as they always did.
+  const memberList = createMemberList(oauth, grantedRoles);
+  // Any other member the bot can read (GET /guilds/:guild/members/:user, and the member list), with
+  // their roles: {"guild_id","user_id","roles","name"?}. The seeded people answer as they always did.
   app.post("/__local/members", async (c) => {
-    const { guild_id, user_id, roles } = (await c.req.json()) as Record<string, unknown>;
+    const { guild_id, user_id, roles, name } = (await c.req.json()) as Record<string, unknown>;
     const ids = [guild_id, user_id].every((id) => typeof id === "string" && /^\d{17,20}$/.test(id));
     if (!ids || !Array.isArray(roles) || !roles.every((r) => typeof r === "string")) {
       return c.json({ message: "guild_id and user_id are ids, roles a list of ids" }, 400);
     }
     grantedRoles.set(`${guild_id}:${user_id}`, new Set(roles as string[]));
+    if (typeof name === "string" && name) memberList.setName(guild_id as string, user_id as string, name);
     return c.body(null, 204);
   });
   app.post("/__local/guilds/:guild/roles", async (c) => {
@@ -241,7 +244,17 @@ export function createLocalDiscordApp(
       if (permissionAnswer) return permissionAnswer;
       const directoryAnswer = guildDirectoryRoute(c, method, path, authorization, oauth.knownGuilds());
       if (directoryAnswer) return directoryAnswer;
-      const roleAnswer = memberRoleRoute(c, method, path, authorization, grantedRoles, oauth);
+      const listAnswer = memberList.route(c, method, path, authorization);
+      if (listAnswer) return listAnswer;
+      const roleAnswer = memberRoleRoute(
+        c,
+        method,
+        path,
+        authorization,
+        grantedRoles,
+        oauth,
+        memberList.name,
+      );
       if (roleAnswer) return roleAnswer;
       const oauthAnswer =
         path === "/oauth2/token" && method === "POST"
@@ -279,6 +292,7 @@ function memberRoleRoute(
   authorization: string | null,
   grantedRoles: Map<string, Set<string>>,
   oauth: ReturnType<typeof createLocalOAuth>,
+  nameOf: (guildId: string, userId: string) => string | undefined,
 ): Response | null {
   const change = path.match(/^\/guilds\/(\d+)\/members\/(\d+)\/roles\/(\d+)$/);
   const read = path.match(/^\/guilds\/(\d+)\/members\/(\d+)$/);
@@ -294,7 +308,7 @@ function memberRoleRoute(
     // Nobody the bot ever gave a role to: Discord's usual answer, as the OAuth2 stand-in gives it.
     if (!roles) return null;
     return c.json({
-      user: { id: user, username: `member-${user.slice(-4)}` },
+      user: { id: user, username: `member-${user.slice(-4)}`, global_name: nameOf(guild, user) ?? null },
       roles: [...roles],
       nick: null,
     });

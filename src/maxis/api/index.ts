@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { translatorFor } from "../../shared/i18n";
+import { assigneeRoutes } from "./assignees";
 import { apiLocale, requireStaffSession } from "./auth";
 import { automationRoutes } from "./automation";
 import type { ApiEnv } from "./context";
@@ -61,6 +62,7 @@ apiRoutes.get("/session", (c) => {
   return c.json(session);
 });
 apiRoutes.route("/", ticketRoutes);
+apiRoutes.route("/", assigneeRoutes);
 apiRoutes.route("/", statsSeriesRoutes);
 apiRoutes.route("/", peopleRoutes);
 apiRoutes.route("/", planRoutes);

@@ -43,7 +43,7 @@ const notifierOf = (c: ApiContext): Notifier => ({
 });
 
 /** `:number` as a ticket number, or the 400 to answer, quoting what was sent (as Discord's answer does). */
-function ticketNumber(c: ApiContext): Checked<number> {
+export function ticketNumber(c: ApiContext): Checked<number> {
   const raw = c.req.param("number") ?? "";
   const checked = check(c, ticketNumberParam, raw);
   if (checked.ok) return checked;

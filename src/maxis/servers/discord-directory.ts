@@ -15,7 +15,8 @@ export type { BotServer, GuildChannel, GuildRole };
 
 type DirectoryEnv = Pick<MaxisEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN">;
 
-const restFor = (env: DirectoryEnv) =>
+/** The bot's client for directory reads: names are not worth a long wait, so two tries within 2 s. */
+export const directoryRest = (env: DirectoryEnv) =>
   new DiscordRest({
     baseUrl: env.DISCORD_API_BASE,
     botToken: env.DISCORD_BOT_TOKEN,
@@ -23,10 +24,12 @@ const restFor = (env: DirectoryEnv) =>
     maxWaitMs: 2_000,
   });
 
-async function cachedRead<T>(
+/** `read()`'s answer kept in this colo's Workers cache under `key` for `ttlSeconds`. */
+export async function cachedRead<T>(
   key: string,
   read: () => Promise<T>,
   waitUntil: (promise: Promise<unknown>) => void,
+  ttlSeconds = TTL_SECONDS,
 ): Promise<T> {
   const request = new Request(`https://discord-directory.maxis.invalid/${key}`);
   const hit = await caches.default.match(request);
@@ -36,7 +39,7 @@ async function cachedRead<T>(
     caches.default.put(
       request,
       new Response(JSON.stringify(value), {
-        headers: { "Content-Type": "application/json", "Cache-Control": `max-age=${TTL_SECONDS}` },
+        headers: { "Content-Type": "application/json", "Cache-Control": `max-age=${ttlSeconds}` },
       }),
     ),
   );
@@ -48,7 +51,7 @@ export const guildRoles = (env: DirectoryEnv, guildId: string, waitUntil: (p: Pr
   cachedRead(
     `${guildId}/roles`,
     async () => {
-      const roles = await restFor(env).request<APIRole[]>("GET", `/guilds/${guildId}/roles`);
+      const roles = await directoryRest(env).request<APIRole[]>("GET", `/guilds/${guildId}/roles`);
       return roles
         .filter((role) => role.id !== guildId && !role.managed)
         .sort((a, b) => b.position - a.position)
@@ -62,7 +65,7 @@ export const guildChannels = (env: DirectoryEnv, guildId: string, waitUntil: (p:
   cachedRead(
     `${guildId}/channels`,
     async () => {
-      const channels = await restFor(env).request<APIChannel[]>("GET", `/guilds/${guildId}/channels`);
+      const channels = await directoryRest(env).request<APIChannel[]>("GET", `/guilds/${guildId}/channels`);
       return channels
         .filter((ch) => ch.type === ChannelType.GuildText || ch.type === ChannelType.GuildAnnouncement)
         .sort((a, b) => ("position" in a && "position" in b ? a.position - b.position : 0))
@@ -82,6 +85,9 @@ export const guildChannels = (env: DirectoryEnv, guildId: string, waitUntil: (p:
  * switcher asks once per dashboard load, and a server Maxis just joined must show at once.
  */
 export async function botServers(env: DirectoryEnv): Promise<BotServer[]> {
-  const guilds = await restFor(env).request<RESTGetAPICurrentUserGuildsResult>("GET", "/users/@me/guilds");
+  const guilds = await directoryRest(env).request<RESTGetAPICurrentUserGuildsResult>(
+    "GET",
+    "/users/@me/guilds",
+  );
   return guilds.map((g): BotServer => ({ id: g.id, name: g.name }));
 }

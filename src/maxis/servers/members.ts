@@ -1,25 +1,32 @@
 /**
- * Server members as Discord reports them (id, name, roles), recorded in Postgres so that staff can
- * assign tickets to anyone holding a staff role, not only to people who already handled one
- * (public.server_members, written by Maxis's system identity only).
+ * Server members as Discord reports them (id, name, roles, whether they are admins), recorded in
+ * Postgres so that staff can assign tickets to anyone holding a staff role or any admin, not only to
+ * people who already handled one (public.server_members, written by Maxis's system identity only).
  */
+import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIGuildMember, APIInteraction, APIUser } from "discord-api-types/v10";
 import { DiscordApiError, type DiscordRest } from "../../shared/discord/rest";
+import { adminRoleIds } from "../people/staff-members";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsMaxis } from "../supabase/system-client";
+import { guildRoles } from "./channel-access";
 
 export interface KnownMember {
   id: string;
   name: string;
   roles: string[];
+  /** Administrator or Manage Server (through their roles, or the interaction's computed permissions). */
+  admin: boolean;
 }
 
 type ResolvedData = {
   resolved?: {
     users?: Record<string, Pick<APIUser, "id" | "username" | "global_name">>;
-    members?: Record<string, Pick<APIGuildMember, "roles" | "nick">>;
+    members?: Record<string, Pick<APIGuildMember, "roles" | "nick"> & { permissions?: string }>;
   };
 };
+
+const ADMIN = PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild;
 
 /** A user option's member as the signed interaction resolved it (Discord sends their roles), or null. */
 export function resolvedMember(interaction: APIInteraction, userId: string): KnownMember | null {
@@ -27,10 +34,12 @@ export function resolvedMember(interaction: APIInteraction, userId: string): Kno
   const member = data?.resolved?.members?.[userId];
   if (!member || !Array.isArray(member.roles)) return null;
   const user = data?.resolved?.users?.[userId];
+  const permissions = /^\d{1,20}$/.test(member.permissions ?? "") ? BigInt(member.permissions ?? 0) : 0n;
   return {
     id: userId,
     name: member.nick || user?.global_name || user?.username || userId,
     roles: member.roles,
+    admin: (permissions & ADMIN) !== 0n,
   };
 }
 
@@ -54,12 +63,17 @@ export function fetchMember(rest: DiscordRest, guildId: string, userId: string):
 
 async function readMember(rest: DiscordRest, guildId: string, userId: string): Promise<KnownMember | null> {
   try {
-    const member = await rest.request<APIGuildMember>("GET", `/guilds/${guildId}/members/${userId}`);
+    const [member, roles] = await Promise.all([
+      rest.request<APIGuildMember>("GET", `/guilds/${guildId}/members/${userId}`),
+      guildRoles(rest, guildId),
+    ]);
     const user = member.user;
+    const admins = adminRoleIds(roles);
     return {
       id: userId,
       name: member.nick || user?.global_name || user?.username || userId,
       roles: member.roles,
+      admin: member.roles.some((role) => admins.has(role)),
     };
   } catch (error) {
     if (error instanceof DiscordApiError && error.status === 404) return null;
@@ -67,17 +81,31 @@ async function readMember(rest: DiscordRest, guildId: string, userId: string): P
   }
 }
 
-/** Records what Discord said about these members of the server (at most 100 at a time). */
+/** server_members_sync takes at most this many members a call. */
+const SYNC_BATCH = 1000;
+
+/**
+ * Records what Discord said about these members of the server. `complete`: they are everyone holding
+ * a staff or category role, or admin (the whole member list was read), so anyone else recorded before
+ * loses those roles; only honoured when one call carries them all.
+ */
 export async function recordMembers(
   env: SupabaseBindings,
   guildId: string,
-  members: KnownMember[],
+  members: readonly KnownMember[],
+  complete = false,
 ): Promise<void> {
-  if (members.length === 0) return;
+  if (members.length === 0 && !complete) return;
   const client = await supabaseAsMaxis(env, "maxis:settings");
-  const { error } = await client.rpc("server_members_record", {
-    p_guild_id: guildId,
-    p_members: members.slice(0, 100).map((m) => ({ id: m.id, name: m.name.slice(0, 100), roles: m.roles })),
-  });
-  if (error) throw new Error(`recording members of ${guildId}: ${error.message}`);
+  const whole = complete && members.length <= SYNC_BATCH;
+  for (let start = 0; start === 0 || start < members.length; start += SYNC_BATCH) {
+    const { error } = await client.rpc("server_members_sync", {
+      p_guild_id: guildId,
+      p_members: members
+        .slice(start, start + SYNC_BATCH)
+        .map((m) => ({ id: m.id, name: m.name.slice(0, 100), roles: m.roles, admin: m.admin })),
+      p_complete: whole,
+    });
+    if (error) throw new Error(`recording members of ${guildId}: ${error.message}`);
+  }
 }

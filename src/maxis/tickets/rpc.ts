@@ -186,6 +186,13 @@ export function assignTicket(client: RpcClient, ticket: TicketRef, assigneeId: s
 }
 
 /** Staff only: an internal note the member never sees. */
+/** Everyone the caller may give the ticket to (ticket_assign's rule), [{ id, name }] by name. */
+export function ticketAssigneePool(client: RpcClient, ticket: TicketRef) {
+  return call<{ id: string; name: string | null }[]>(client, "ticket_assignee_pool", {
+    p_ticket: ref(ticket),
+  });
+}
+
 export function addInternalNote(client: RpcClient, ticket: TicketRef, body: string) {
   return call<TicketWithMessage>(client, "ticket_note", { p_ticket: ref(ticket), p_body: body });
 }

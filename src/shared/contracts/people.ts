@@ -10,3 +10,16 @@ export interface Person {
 
 /** One call names at most this many people (a dashboard page never shows more distinct people). */
 export const MAX_PEOPLE_PER_REQUEST = 50;
+
+/** `GET /api/v1/tickets/:number/assignees?q=`: who may be given that ticket, by name. */
+export interface AssigneeList {
+  assignees: Person[];
+  /**
+   * False for a server too big to read whole: only part of it is listed, and a search (`q`) asks
+   * Discord for the rest.
+   */
+  complete: boolean;
+}
+
+/** The longest search the assignee list takes. */
+export const MAX_ASSIGNEE_QUERY = 100;

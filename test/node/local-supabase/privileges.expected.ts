@@ -201,6 +201,9 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_assignees(text,text)": memberWrite,
   "public.server_settings_ensure(text,jsonb)": { execute: ["service_role"], definer: true },
   "public.server_members_record(text,jsonb)": { execute: ["service_role"], definer: true },
+  // Assignees from Discord's member list (20261203040000): Maxis records them, staff list a ticket's.
+  "public.server_members_sync(text,jsonb,boolean)": { execute: ["service_role"], definer: true },
+  "public.ticket_assignee_pool(text)": memberWrite,
   // Canned replies: staff read and use them (invokers under RLS), admins change them (definers).
   "public.ticket_snippet_list(text)": member,
   "public.ticket_snippet_choices(text)": member,

@@ -177,6 +177,15 @@ function functionAttacks(): [string, Record<string, unknown>][] {
         p_members: JSON.stringify([{ id: directoryId, name: "renamed", roles: [] }]),
       },
     ],
+    [
+      "server_members_sync",
+      {
+        p_guild_id: a.guildId,
+        p_members: JSON.stringify([{ id: directoryId, name: "renamed", roles: [], admin: true }]),
+        p_complete: true,
+      },
+    ],
+    ["ticket_assignee_pool", { p_ticket: ref }],
     ["ticket_assignees", {}],
     ["ticket_assignees", { p_category: "billing" }],
     ["ticket_view", { p_ticket: ref }],
