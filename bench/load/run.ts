@@ -45,7 +45,7 @@ export function generatorExecArgv(): string[] {
 }
 
 /** Runs rounds in the generator thread, one at a time. */
-function generatorThread() {
+export function generatorThread() {
   const worker = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
   return {
     round(request: RoundRequest): Promise<RoundResult> {

@@ -17,6 +17,7 @@ import {
   type TrustedKeys,
   VerifiedTokens,
 } from "./rest/jwt";
+import { RoleSettingsCache } from "./rest/role-settings";
 import { chooseRoutine, noRoutineError, RoutineCache, takesWholeBody } from "./rest/routines";
 
 export interface RestAppOptions {
@@ -100,6 +101,7 @@ export function createRestApp(options: RestAppOptions): Hono {
   const schema = options.schema ?? "public";
   const app = new Hono();
   const routines = new RoutineCache();
+  const roleSettings = new RoleSettingsCache();
   const verified = new VerifiedTokens();
   const calls: RecordedCall[] = [];
   let seq = 0;
@@ -188,6 +190,7 @@ export function createRestApp(options: RestAppOptions): Hono {
         rawBody,
         argNames,
         identity,
+        roleSettings: await roleSettings.of(client, identity.role),
         authed,
         method: c.req.method,
         path: `/rpc/${name}`,

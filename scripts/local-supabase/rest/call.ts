@@ -7,11 +7,13 @@
  * The whole transaction is one batch of statements sent at once (the simple query protocol, values
  * as quoted literals): one round trip to PostgreSQL per call, where sending begin, the role settings,
  * the role, the claims, the call, the response settings and commit one by one took seven, each
- * waiting for the server and then for this process's turn (bench/load/rest-alone.ts).
+ * waiting for the server and then for this process's turn (bench/load/rest-alone.ts). The role's
+ * settings are read from the catalog once per role, not in every batch (role-settings.ts).
  */
 import pg from "pg";
 import { ApiError, fromDatabaseError, pgrstError } from "./errors";
 import type { Identity } from "./jwt";
+import type { RoleSettings } from "./role-settings";
 import { type Routine, takesWholeBody } from "./routines";
 
 export interface CallRequest {
@@ -21,6 +23,8 @@ export interface CallRequest {
   /** Named arguments present in the body. */
   argNames: readonly string[];
   identity: Identity;
+  /** The role's `ALTER ROLE ... SET` settings (role-settings.ts), set with the request's own. */
+  roleSettings: RoleSettings;
   /** The role differs from the anonymous one: a permission error is then 403, not 401. */
   authed: boolean;
   method: string;
@@ -102,14 +106,6 @@ function callSql(request: CallRequest): string {
   }
 }
 
-/** Settings stored with ALTER ROLE ... SET (e.g. statement_timeout), applied to the impersonated role. */
-const roleSettingsSql = (role: string) => `
-  select set_config(split_part(setting, '=', 1), substr(setting, strpos(setting, '=') + 1), true)
-    from pg_catalog.pg_db_role_setting s, unnest(s.setconfig) as setting
-   where s.setrole = (select oid from pg_catalog.pg_roles where rolname = ${pg.escapeLiteral(role)})
-     and s.setdatabase in (0, (select oid from pg_catalog.pg_database where datname = current_database()))
-   order by s.setdatabase`;
-
 /**
  * The role a call runs as is only switched to when the routine it was planned from is still the one in
  * pg_proc (see routines.ts): otherwise the role is set to this name, which no role has, and the batch
@@ -117,10 +113,14 @@ const roleSettingsSql = (role: string) => `
  */
 const STALE_ROUTINE_ROLE = "pgrst_local: the routine changed since it was read";
 
-/** The role and the request's context, in one statement, as PostgREST sets them. */
+/** The role, its settings and the request's context, in one statement, as PostgREST sets them. */
 function requestSettingsSql(request: CallRequest): string {
   const lit = (value: string) => pg.escapeLiteral(value);
   const role = lit(request.identity.role);
+  const roleSettings = request.roleSettings.map(
+    ([name, value]) => `,
+         set_config(${lit(name)}, ${lit(value)}, true)`,
+  );
   return `
   select set_config('role', case when ${request.routine.freshness} then ${role} else ${lit(STALE_ROUTINE_ROLE)} end, true),
          set_config('search_path', ${lit(request.searchPath)}, true),
@@ -128,7 +128,7 @@ function requestSettingsSql(request: CallRequest): string {
          set_config('request.method', ${lit(request.method)}, true),
          set_config('request.path', ${lit(request.path)}, true),
          set_config('request.headers', ${lit(JSON.stringify(request.headers))}, true),
-         set_config('request.cookies', ${lit(JSON.stringify(request.cookies))}, true)`;
+         set_config('request.cookies', ${lit(JSON.stringify(request.cookies))}, true)${roleSettings.join("")}`;
 }
 
 /** Whether the batch stopped because the routine changed under the cached description of it. */
@@ -217,14 +217,13 @@ export async function callRoutine(client: pg.ClientBase, request: CallRequest): 
   const commitInBatch = !request.singular;
   const batch = [
     `begin isolation level read committed ${request.routine.readOnly ? "read only" : "read write"}`,
-    roleSettingsSql(request.identity.role),
     requestSettingsSql(request),
     callSql(request),
     ...(commitInBatch ? ["commit"] : []),
   ];
   try {
     const results = resultsOf(await client.query<ResultRow>(batch.join(";\n")));
-    const row = results[3]?.rows[0] as ResultRow | undefined;
+    const row = results[2]?.rows[0] as ResultRow | undefined;
     const gucs = responseSettings(row);
     const result = shapeResult(request, row);
     if (!commitInBatch) await client.query("commit");

@@ -2,26 +2,25 @@
  * Maintenance mode in the interaction path: while an operator has it on, members get a localized,
  * private notice saying since when, instead of the feature (autocomplete gets no choices). Staff and
  * administrators keep working, so they can check things and answer tickets while members wait. The
- * flag lives in the shared state object, so every isolate agrees; control calls do not pass here.
+ * flag lives in the shared state object, so every isolate agrees (within a second: each isolate keeps
+ * what it read for that long, runtime-state-cache.ts); control calls do not pass here.
  */
 import type { InteractionContext, InteractionHandlers } from "../../shared/discord/handlers";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import type { Translator } from "../../shared/i18n";
 import { type AppRole, appRoleOf } from "../auth/app-role";
 import { staffRolesFor } from "../identity";
-import { observeBootId } from "./caches";
-import { type RuntimeState, stateStore } from "./state-store";
+import { runtimeState } from "./runtime-state-cache";
+import type { RuntimeState } from "./state-store";
 
 type Maintenance = RuntimeState["maintenance"];
 
 const OFF: Maintenance = { on: false, since: null, by: null };
 
-/** Reads the shared state once per interaction. If it cannot be read, Maxis keeps serving. */
+/** The shared state's maintenance flag (at most a second old). If it cannot be read, Maxis keeps serving. */
 export async function maintenanceState(env: Pick<MaxisEnv, "CONTROL_STATE">): Promise<Maintenance> {
   try {
-    const state = await stateStore(env).snapshot();
-    observeBootId(state.bootId);
-    return state.maintenance;
+    return (await runtimeState(env)).maintenance;
   } catch (error) {
     console.error("maintenance: could not read the control state", error);
     return OFF;

@@ -4,6 +4,8 @@ const INTL_LOCALE: Record<Locale, string> = { en: "en-US", fr: "fr-FR" };
 /** A few currencies per language in practice; the bound only guards against a runaway table. */
 const MAX_FORMATS = 64;
 const formats = new Map<string, Intl.NumberFormat>();
+/** Each formatter's minor-unit digits: `resolvedOptions()` builds a fresh object on every call. */
+const fractionDigits = new WeakMap<Intl.NumberFormat, number>();
 
 /**
  * The price formatter for a language and an ISO 4217 currency (`€12.99` / `12,99 €`), built once per
@@ -27,6 +29,10 @@ export function currencyFormat(locale: Locale, currency: string): Intl.NumberFor
  */
 export function formatPrice(minorUnits: number, currency: string, locale: Locale): string {
   const format = currencyFormat(locale, currency);
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = fractionDigits.get(format);
+  if (digits === undefined) {
+    digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+    fractionDigits.set(format, digits);
+  }
   return format.format(minorUnits / 10 ** digits);
 }

@@ -14,6 +14,7 @@ import {
 } from "../../giveaways/service";
 import { closeStaleTickets } from "../../tickets/rpc";
 import { type ActionFailure, type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
+import { rememberRuntimeState } from "../runtime-state-cache";
 import { stateStore } from "../state-store";
 import { supabaseAsControl } from "../system-client";
 import { syncCommands, syncMessage } from "./sync-commands";
@@ -52,11 +53,13 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
       return rejected(said.code, said.message, said.code === "sync_failed" ? 503 : 422);
     }
     case "maintenance": {
-      const { changed } = await stateStore(env).setMaintenance(
+      const { changed, state } = await stateStore(env).setMaintenance(
         operation.on,
         ctx.operator.id,
         ctx.operator.name,
       );
+      // This isolate applies it at once; the others within RUNTIME_STATE_TTL_MS.
+      rememberRuntimeState(state);
       const key = changed
         ? operation.on
           ? "control.execute.maintenance_on"

@@ -1,6 +1,7 @@
 import { ensureGateway } from "../../gateway/ensure";
-import { dropIsolateCaches, observeBootId } from "../caches";
+import { dropIsolateCaches } from "../caches";
 import type { ActionOutcome, ControlContext } from "../context";
+import { rememberRuntimeState } from "../runtime-state-cache";
 import { stateStore } from "../state-store";
 import { syncCommands, syncMessage } from "./sync-commands";
 
@@ -16,7 +17,7 @@ export async function restart(ctx: ControlContext): Promise<ActionOutcome<"resta
   );
   const { previousBootId, state } = await stateStore(ctx.env).restart(ctx.operator.id, ctx.operator.name);
   dropIsolateCaches();
-  observeBootId(state.bootId);
+  rememberRuntimeState(state);
   return {
     ok: true,
     value: {
