@@ -66,7 +66,7 @@ export async function answerTranscript(request: TranscriptRequest): Promise<Resp
   if (!result.ok) {
     return errorPage(locale, result.error.code === "staff_only" ? 403 : 404, "transcript.error.not_found");
   }
-  const transcript = result.data;
+  const transcript = result.value;
   const ids = [
     transcript.ticket.ownerId,
     transcript.ticket.assigneeId,

@@ -58,8 +58,8 @@ describe("ticket RPC wrappers over supabase-js", () => {
     });
 
     const view = await tickets.viewTicket(member, "1");
-    expect(view.ok && view.data.messages.map((m) => m.body)).toEqual(["Which card?"]);
-    expect(view.ok && view.data.audit).toBeNull();
+    expect(view.ok && view.value.messages.map((m) => m.body)).toEqual(["Which card?"]);
+    expect(view.ok && view.value.audit).toBeNull();
 
     const list = await tickets.listTickets(staff, { status: "waiting_for_member", search: "pay" });
     expect(list).toMatchObject({ ok: true, data: { total: 1, items: [{ number: 1 }] } });
@@ -72,12 +72,12 @@ describe("ticket RPC wrappers over supabase-js", () => {
       data: { status: "closed", closedBy: g.memberA.sub, closeReason: "Paid another way" },
     });
     const transcript = await tickets.ticketTranscript(staff, 1, true);
-    expect(transcript.ok && transcript.data.messages.map((m) => m.body)).toEqual([
+    expect(transcript.ok && transcript.value.messages.map((m) => m.body)).toEqual([
       "Which card?",
       "Check Stripe",
     ]);
     const stats = await tickets.ticketStats(staff);
-    expect(stats.ok && stats.data.allTime.byStatus.closed).toBe(1);
+    expect(stats.ok && stats.value.allTime.byStatus.closed).toBe(1);
     expect((await tickets.reopenTicket(member, 1)).ok).toBe(true);
     expect(await tickets.setTicketPriority(staff, 1, "low")).toMatchObject({
       ok: true,
@@ -116,7 +116,7 @@ describe("ticket RPC wrappers over supabase-js", () => {
 
     const service = createClient(restUrl, secretKey, noSession);
     const counts = await tickets.openTicketCounts(service);
-    expect(counts.ok && counts.data.guilds.find((guild) => guild.guildId === g.guildId)).toEqual({
+    expect(counts.ok && counts.value.guilds.find((guild) => guild.guildId === g.guildId)).toEqual({
       guildId: g.guildId,
       open: 0,
       inProgress: 1,

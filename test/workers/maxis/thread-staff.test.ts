@@ -49,7 +49,7 @@ const view = async (number: number): Promise<TicketView> => {
   });
   const result = await viewTicket(client, number);
   if (!result.ok) throw new Error(result.error.code);
-  return result.data;
+  return result.value;
 };
 
 beforeAll(async () => {

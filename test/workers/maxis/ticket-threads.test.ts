@@ -104,7 +104,7 @@ async function view(staff: Actor, number: number): Promise<TicketView> {
   });
   const result = await viewTicket(client, number);
   if (!result.ok) throw new Error(`ticket_view: ${result.error.code}`);
-  return result.data;
+  return result.value;
 }
 const fromDiscord = (v: TicketView) => v.messages.filter((m) => m.discordMessageId);
 
