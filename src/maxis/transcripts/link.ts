@@ -5,6 +5,7 @@
  * with `crypto.subtle.verify` (constant-time). The page then reads the ticket as that member, under
  * the database's row-level security, so even a genuine link shows nothing but that member's ticket.
  */
+import { base64url, fromBase64url } from "../../shared/base64url";
 
 export interface TranscriptGrant {
   guildId: string;
@@ -46,24 +47,13 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-const toBase64Url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replace(/=+$/, "");
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
 export async function signGrant(secret: string, grant: TranscriptGrant): Promise<string> {
   const mac = await crypto.subtle.sign(
     "HMAC",
     await hmacKey(secret),
     new TextEncoder().encode(canonicalGrant(grant)),
   );
-  return toBase64Url(new Uint8Array(mac));
+  return base64url(new Uint8Array(mac));
 }
 
 /** The page's path and query for a grant: `/transcripts/<server>/<number>?member&expires&sig`. */
@@ -107,7 +97,7 @@ export async function checkTranscriptLink(
   const genuine = await crypto.subtle.verify(
     "HMAC",
     await hmacKey(secret),
-    fromBase64Url(sig),
+    fromBase64url(sig),
     new TextEncoder().encode(canonicalGrant(grant)),
   );
   if (!genuine) return { ok: false, reason: "forged" };
