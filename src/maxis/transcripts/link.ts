@@ -6,6 +6,7 @@
  * the database's row-level security, so even a genuine link shows nothing but that member's ticket.
  */
 import { base64url, fromBase64url } from "../../shared/base64url";
+import { err, ok, type Result } from "../../shared/result";
 
 export interface TranscriptGrant {
   guildId: string;
@@ -18,9 +19,7 @@ export interface TranscriptGrant {
 /** How long a member's link works. They can ask `/ticket transcript` again for a new one. */
 export const TRANSCRIPT_LINK_SECONDS = 24 * 3600;
 
-export type LinkCheck =
-  | { ok: true; grant: TranscriptGrant }
-  | { ok: false; reason: "malformed" | "expired" | "forged" };
+export type LinkCheck = Result<TranscriptGrant, "malformed" | "expired" | "forged">;
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 const NUMBER = /^[1-9][0-9]{0,8}$/;
@@ -91,7 +90,7 @@ export async function checkTranscriptLink(
     !sig ||
     !SIGNATURE.test(sig)
   ) {
-    return { ok: false, reason: "malformed" };
+    return err("malformed");
   }
   const grant = { guildId, number: Number(number), memberId: member, expires: Number(expires) };
   const genuine = await crypto.subtle.verify(
@@ -100,7 +99,7 @@ export async function checkTranscriptLink(
     fromBase64url(sig),
     new TextEncoder().encode(canonicalGrant(grant)),
   );
-  if (!genuine) return { ok: false, reason: "forged" };
-  if (grant.expires <= nowSeconds) return { ok: false, reason: "expired" };
-  return { ok: true, grant };
+  if (!genuine) return err("forged");
+  if (grant.expires <= nowSeconds) return err("expired");
+  return ok(grant);
 }

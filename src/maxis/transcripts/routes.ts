@@ -120,11 +120,11 @@ transcriptRoutes.get("/:guild/:number", async (c: Context<{ Bindings: MaxisEnv }
     Math.floor(Date.now() / 1000),
   );
   if (!check.ok) {
-    return check.reason === "expired"
+    return check.error === "expired"
       ? errorPage(locale, 410, "transcript.error.expired")
       : errorPage(locale, 403, "transcript.error.invalid");
   }
-  const { grant } = check;
+  const grant = check.value;
   const client = await supabaseAs(c.env, {
     userId: grant.memberId,
     appRole: "member",
