@@ -34,11 +34,11 @@ const OWN_ERRORS: Partial<Record<AutomationErrorCode, [ContentfulStatusCode, Mes
 };
 
 function answer<T>(c: ApiContext, result: AutomationResult<T>, ticket?: number) {
-  if (result.ok) return c.json(result.data as object);
-  const own = OWN_ERRORS[result.code];
-  if (own) return apiError(c, own[0], result.code, c.var.t(own[1]));
-  if (isTicketErrorCode(result.code)) return ticketError(c, result.code, ticket);
-  throw new Error(`automation: unexpected refusal ${result.code}`);
+  if (result.ok) return c.json(result.value as object);
+  const own = OWN_ERRORS[result.error.code];
+  if (own) return apiError(c, own[0], result.error.code, c.var.t(own[1]));
+  if (isTicketErrorCode(result.error.code)) return ticketError(c, result.error.code, ticket);
+  throw new Error(`automation: unexpected refusal ${result.error.code}`);
 }
 
 const hours = (max: number, code: string) =>

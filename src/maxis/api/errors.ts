@@ -51,5 +51,5 @@ export function respond<T>(
   ticket?: number,
   status: ContentfulStatusCode = 200,
 ) {
-  return result.ok ? c.json(result.data as object, status) : ticketError(c, result.error.code, ticket);
+  return result.ok ? c.json(result.value as object, status) : ticketError(c, result.error.code, ticket);
 }

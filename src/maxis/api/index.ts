@@ -4,10 +4,11 @@
  * then the routes. Every error, including unexpected ones, is `{"error":{"code","message"}}`.
  */
 import { Hono } from "hono";
-import { cors } from "hono/cors";
+
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { translatorFor } from "../../shared/i18n";
 import { assigneeRoutes } from "./assignees";
+import { dashboardCors } from "../dashboard-auth/origin";
 import { apiLocale, requireStaffSession } from "./auth";
 import { automationRoutes } from "./automation";
 import type { ApiEnv } from "./context";
@@ -28,10 +29,7 @@ export const apiRoutes = new Hono<ApiEnv>();
 
 apiRoutes.use(
   "*",
-  cors({
-    // No DASHBOARD_ORIGIN configured: no origin at all may read the API from a browser.
-    origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
-    credentials: true,
+  dashboardCors({
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Content-Type", "Authorization", "If-None-Match"],
     exposeHeaders: ["ETag"],

@@ -32,7 +32,7 @@ salesRoutes.get("/sales", async (c) => {
   if (!Number.isInteger(days) || days < 1 || days > 366) return salesError(c, "invalid_days");
   const client = await clientOf(c);
   const result = await readSalesSummary(client, days);
-  return result.ok ? c.json(result.data) : salesError(c, result.error.code);
+  return result.ok ? c.json(result.value) : salesError(c, result.error.code);
 });
 
 salesRoutes.get("/roles", async (c) => {

@@ -12,9 +12,11 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
+import { err, type Result } from "../../shared/result";
 import { guildChannels, guildRoles } from "../servers/discord-directory";
 import { type ServerSettings, ServerSettingsSchema } from "../servers/settings";
 import { rememberServerSettings } from "../servers/settings-store";
+import { rpcCaller } from "../supabase/rpc-result";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
 import { clientOf } from "./session-client";
@@ -49,14 +51,16 @@ const isSettingsErrorCode = (code: string): code is SettingsErrorCode => code in
 export const settingsError = (c: ApiContext, code: SettingsErrorCode) =>
   apiError(c, SETTINGS_ERRORS[code], code, c.var.t(`settings.error.${code}`));
 
-async function rpc(c: ApiContext, fn: string, args: Record<string, unknown>) {
-  const { data, error } = await (await clientOf(c)).rpc(fn, args);
-  if (error) {
-    if (isSettingsErrorCode(error.message))
-      return { ok: false as const, response: settingsError(c, error.message) };
-    throw new Error(`settings: ${fn} failed: ${JSON.stringify(error)}`);
-  }
-  return { ok: true as const, data: data as unknown };
+const settingsCall = rpcCaller((error) => (isSettingsErrorCode(error.message) ? error.message : null));
+
+/** One settings function as the signed-in staff member; a refusal is already the HTTP answer. */
+async function rpc(
+  c: ApiContext,
+  fn: string,
+  args: Record<string, unknown>,
+): Promise<Result<unknown, Response>> {
+  const result = await settingsCall<unknown>(await clientOf(c), fn, args);
+  return result.ok ? result : err(settingsError(c, result.error));
 }
 
 /** Shapes only; every value is the SQL functions' to judge. */
@@ -91,7 +95,7 @@ export const settingsRoutes = new Hono<ApiEnv>();
 
 settingsRoutes.get("/settings", async (c) => {
   const result = await rpc(c, "server_settings_view", {});
-  return result.ok ? c.json(result.data as object) : result.response;
+  return result.ok ? c.json(result.value as object) : result.error;
 });
 
 settingsRoutes.patch("/settings", async (c) => {
@@ -99,11 +103,11 @@ settingsRoutes.patch("/settings", async (c) => {
   const body = await jsonBody(c, settingsChanges);
   if (!body.ok) return body.error;
   const result = await rpc(c, "server_settings_update", { p_changes: body.value });
-  if (!result.ok) return result.response;
+  if (!result.ok) return result.error;
   // This isolate's interactions see the change at once (others within the settings cache's TTL).
-  const fresh = v.safeParse(ServerSettingsSchema, result.data);
+  const fresh = v.safeParse(ServerSettingsSchema, result.value);
   if (fresh.success) rememberServerSettings(fresh.output as ServerSettings);
-  return c.json(result.data as object);
+  return c.json(result.value as object);
 });
 
 settingsRoutes.patch("/settings/categories/:key", async (c) => {
@@ -113,7 +117,7 @@ settingsRoutes.patch("/settings/categories/:key", async (c) => {
   const body = await jsonBody(c, categoryChanges);
   if (!body.ok) return body.error;
   const result = await rpc(c, "ticket_category_update", { p_key: key, p_changes: body.value });
-  return result.ok ? c.json(result.data as object) : result.response;
+  return result.ok ? c.json(result.value as object) : result.error;
 });
 
 settingsRoutes.get("/settings/discord", async (c) => {

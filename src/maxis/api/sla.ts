@@ -53,7 +53,7 @@ function slaError(c: ApiContext, code: SlaErrorCode) {
 }
 
 function respond<T>(c: ApiContext, result: SlaResult<T>) {
-  return result.ok ? c.json(result.data as object) : slaError(c, result.error.code);
+  return result.ok ? c.json(result.value as object) : slaError(c, result.error.code);
 }
 
 const minutes = v.nullable(v.pipe(v.number(), v.safeInteger()));
@@ -101,7 +101,7 @@ slaRoutes.get("/stats/sla", async (c) => {
   const [compliance, backlog] = await Promise.all([slaStats(client, days), backlogSeries(client, days)]);
   if (!compliance.ok) return slaError(c, compliance.error.code);
   if (!backlog.ok) return slaError(c, backlog.error.code);
-  return c.json({ days, compliance: compliance.data, backlog: backlog.data.daily });
+  return c.json({ days, compliance: compliance.value, backlog: backlog.value.daily });
 });
 
 slaRoutes.get("/export/tickets.csv", async (c) => {
@@ -109,7 +109,7 @@ slaRoutes.get("/export/tickets.csv", async (c) => {
   if (!query.ok) return query.error;
   const result = await exportData(await clientOf(c), query.value.days ?? 30);
   if (!result.ok) return slaError(c, result.error.code);
-  const rows = result.data.tickets.map((t) => [
+  const rows = result.value.tickets.map((t) => [
     t.number,
     t.subject,
     t.category,
@@ -152,7 +152,7 @@ slaRoutes.get("/export/agents.csv", async (c) => {
     "median_first_response_seconds",
     "median_resolution_seconds",
   ];
-  const rows = result.data.agents.map((a) => [
+  const rows = result.value.agents.map((a) => [
     a.agentId,
     a.assigned,
     a.closed,

@@ -45,7 +45,7 @@ const snippetError = (c: ApiContext, code: SnippetErrorCode) =>
   apiError(c, SNIPPET_STATUS[code], code, snippetErrorMessage(c.var.t, code));
 
 function respond<T>(c: ApiContext, result: SnippetResult<T>, status: ContentfulStatusCode = 200) {
-  return result.ok ? c.json(result.data as object, status) : snippetError(c, result.error.code);
+  return result.ok ? c.json(result.value as object, status) : snippetError(c, result.error.code);
 }
 
 const snippetBody = v.strictObject({ name: v.string(), bodyEn: v.string(), bodyFr: v.string() });

@@ -4,7 +4,8 @@
  * the same CORS, session and language middleware run first.
  */
 import { Hono } from "hono";
-import { isTicketErrorCode, type TicketResult, TicketRpcError } from "../tickets/rpc";
+import { rpcCaller } from "../supabase/rpc-result";
+import { ticketRefusal } from "../tickets/rpc";
 import type { ApiEnv } from "./context";
 import { respond } from "./errors";
 import { daysQuery } from "./schemas";
@@ -26,11 +27,8 @@ statsSeriesRoutes.get("/stats/series", async (c) => {
   const query = check(c, daysQuery, c.req.query());
   if (!query.ok) return query.error;
   const client = await clientOf(c);
-  const { data, error } = await client.rpc("ticket_stats_series", { p_days: query.value.days ?? 30 });
-  let result: TicketResult<TicketStatsSeries>;
-  if (!error) result = { ok: true, data: data as TicketStatsSeries };
-  else if (error.code === "P0001" && isTicketErrorCode(error.message))
-    result = { ok: false, error: { code: error.message, detail: error.details || null } };
-  else throw new TicketRpcError("ticket_stats_series", error.code || undefined, error.message);
+  const result = await rpcCaller(ticketRefusal)<TicketStatsSeries>(client, "ticket_stats_series", {
+    p_days: query.value.days ?? 30,
+  });
   return respond(c, result);
 });

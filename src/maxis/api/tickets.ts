@@ -98,7 +98,7 @@ ticketRoutes.post("/tickets/:number/replies", async (c) => {
   if (!body.ok) return body.error;
   const result = await replyToTicket(await clientOf(c), number.value, body.value);
   if (result.ok) {
-    const { ticket, message } = result.data;
+    const { ticket, message } = result.value;
     afterTicketChange(notifierOf(c), ticket, {
       dm: { kind: "reply", actorId: c.var.session.sub, message },
       thread: { kind: "said", message },
@@ -127,7 +127,7 @@ for (const method of ["put", "patch"] as const) {
     const body = await jsonBody(c, assignBody);
     if (!body.ok) return body.error;
     const result = await assignTicket(await clientOf(c), number.value, body.value.assigneeId);
-    if (result.ok) afterTicketChange(notifierOf(c), result.data);
+    if (result.ok) afterTicketChange(notifierOf(c), result.value);
     return respond(c, result, number.value);
   });
 
@@ -138,7 +138,7 @@ for (const method of ["put", "patch"] as const) {
     if (!body.ok) return body.error;
     const result = await setTicketStatus(await clientOf(c), number.value, body.value.status);
     if (result.ok) {
-      afterTicketChange(notifierOf(c), result.data, {
+      afterTicketChange(notifierOf(c), result.value, {
         ...(body.value.status === "closed"
           ? { dm: { kind: "closed", actorId: c.var.session.sub }, thread: { kind: "closed" } }
           : {}),
@@ -153,7 +153,7 @@ for (const method of ["put", "patch"] as const) {
     const body = await jsonBody(c, priorityBody);
     if (!body.ok) return body.error;
     const result = await setTicketPriority(await clientOf(c), number.value, body.value.priority);
-    if (result.ok) afterTicketChange(notifierOf(c), result.data);
+    if (result.ok) afterTicketChange(notifierOf(c), result.value);
     return respond(c, result, number.value);
   });
 }
@@ -165,7 +165,7 @@ ticketRoutes.post("/tickets/:number/close", async (c) => {
   if (!body.ok) return body.error;
   const result = await closeTicket(await clientOf(c), number.value, body.value.reason || undefined);
   if (result.ok) {
-    afterTicketChange(notifierOf(c), result.data, {
+    afterTicketChange(notifierOf(c), result.value, {
       dm: { kind: "closed", actorId: c.var.session.sub },
       thread: { kind: "closed" },
     });

@@ -51,12 +51,36 @@ export interface RefusalSummary {
   lastAt: string;
 }
 
+/**
+ * One call to an audit function as the control identity (of `keyId`, if any). The trail must never
+ * make a call fail by itself: any failure is logged ("control audit: could not <what>") and is null.
+ */
+async function auditCall<T>(
+  env: SupabaseBindings,
+  keyId: string | null,
+  fn: string,
+  args: Record<string, unknown>,
+  what: string,
+): Promise<T | null> {
+  try {
+    const supabase = await supabaseAsControl(env, keyId);
+    const { data, error } = await supabase.rpc(fn, args);
+    if (!error) return data as T;
+    console.error(`control audit: could not ${what}`, error);
+  } catch (error) {
+    console.error(`control audit: could not ${what}`, error);
+  }
+  return null;
+}
+
 /** Writes the row of a verified call; its id, or null when it could not be written. */
 export async function beginAudit(env: SupabaseBindings, entry: AuditEntry): Promise<number | null> {
   console.log("control call", { ...entry, request: entry.request === null ? null : "(recorded)" });
-  try {
-    const supabase = await supabaseAsControl(env, entry.keyId);
-    const { data, error } = await supabase.rpc("control_audit_begin", {
+  const id = await auditCall<unknown>(
+    env,
+    entry.keyId,
+    "control_audit_begin",
+    {
       p_key_id: entry.keyId,
       p_nonce: entry.nonce,
       p_method: entry.method,
@@ -66,16 +90,12 @@ export async function beginAudit(env: SupabaseBindings, entry: AuditEntry): Prom
       p_operator_id: entry.operatorId,
       p_operator_name: entry.operatorName,
       p_request: entry.request,
-    });
-    if (error || typeof data !== "number") {
-      console.error("control audit: could not record the call, refusing it", error);
-      return null;
-    }
-    return data;
-  } catch (error) {
-    console.error("control audit: could not record the call, refusing it", error);
-    return null;
-  }
+    },
+    "record the call, refusing it",
+  );
+  if (typeof id === "number") return id;
+  if (id !== null) console.error("control audit: could not record the call, refusing it", id);
+  return null;
 }
 
 /**
@@ -96,17 +116,13 @@ export async function finishAudit(
   code: string,
 ): Promise<void> {
   console.log("control call finished", { id, outcome, code });
-  try {
-    const supabase = await supabaseAsControl(env, keyId);
-    const { error } = await supabase.rpc("control_audit_finish", {
-      p_id: id,
-      p_outcome: outcome,
-      p_code: auditCode(code),
-    });
-    if (error) console.error("control audit: could not record the result, the row stays pending", error);
-  } catch (error) {
-    console.error("control audit: could not record the result, the row stays pending", error);
-  }
+  await auditCall(
+    env,
+    keyId,
+    "control_audit_finish",
+    { p_id: id, p_outcome: outcome, p_code: auditCode(code) },
+    "record the result, the row stays pending",
+  );
 }
 
 /** Counts one refused call. `knownKeyId` is the claimed key id only when it is configured here. */
@@ -116,13 +132,13 @@ export async function recordRefusal(
   knownKeyId: string | null,
 ): Promise<void> {
   console.warn("control call refused", { code, keyId: knownKeyId });
-  try {
-    const supabase = await supabaseAsControl(env, null);
-    const { error } = await supabase.rpc("control_audit_refused", { p_code: code, p_key_id: knownKeyId });
-    if (error) console.error("control audit: could not count the refused call", error);
-  } catch (error) {
-    console.error("control audit: could not count the refused call", error);
-  }
+  await auditCall(
+    env,
+    null,
+    "control_audit_refused",
+    { p_code: code, p_key_id: knownKeyId },
+    "count the refused call",
+  );
 }
 
 export async function recentAudit(
@@ -130,13 +146,7 @@ export async function recentAudit(
   keyId: string,
   limit = 10,
 ): Promise<AuditRecord[] | null> {
-  const supabase = await supabaseAsControl(env, keyId);
-  const { data, error } = await supabase.rpc("control_audit_recent", { p_limit: limit });
-  if (error) {
-    console.error("control audit: could not read the trail", error);
-    return null;
-  }
-  return data as AuditRecord[];
+  return auditCall<AuditRecord[]>(env, keyId, "control_audit_recent", { p_limit: limit }, "read the trail");
 }
 
 export async function refusalsSince(
@@ -144,11 +154,11 @@ export async function refusalsSince(
   keyId: string,
   since: string,
 ): Promise<RefusalSummary[] | null> {
-  const supabase = await supabaseAsControl(env, keyId);
-  const { data, error } = await supabase.rpc("control_audit_refusals_summary", { p_since: since });
-  if (error) {
-    console.error("control audit: could not read the refused calls", error);
-    return null;
-  }
-  return data as RefusalSummary[];
+  return auditCall<RefusalSummary[]>(
+    env,
+    keyId,
+    "control_audit_refusals_summary",
+    { p_since: since },
+    "read the refused calls",
+  );
 }

@@ -3,9 +3,11 @@
  * the servers Maxis is set up for, read from Discord with Maxis's bot token. Shellia may run on
  * another server, so it can neither list nor check them itself.
  */
+
 import { ChannelType } from "discord-api-types/payloads/v10";
 import { parseCommandScope } from "../../shared/discord/command-scope";
 import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
+import { err, ok, type Result } from "../../shared/result";
 
 interface ChannelRow {
   id: string;
@@ -52,22 +54,20 @@ export async function listPostableChannels(env: MaxisEnv): Promise<PostableChann
   return perGuild.flat();
 }
 
-export type ChannelCheck =
-  | { ok: true; channel: PostableChannel }
-  | { ok: false; reason: "invalid_channel" | "discord_failed" };
+export type ChannelCheck = Result<PostableChannel, "invalid_channel" | "discord_failed">;
 
 /** Is this a text or announcement channel of a server, that Maxis can see? */
 export async function checkPostableChannel(env: MaxisEnv, channelId: string): Promise<ChannelCheck> {
-  if (!SNOWFLAKE.test(channelId)) return { ok: false, reason: "invalid_channel" };
+  if (!SNOWFLAKE.test(channelId)) return err("invalid_channel");
   try {
     const row = await restFor(env).request<ChannelRow>("GET", `/channels/${channelId}`);
-    if (!POSTABLE.has(row.type) || !row.guild_id) return { ok: false, reason: "invalid_channel" };
-    return { ok: true, channel: { id: row.id, name: row.name ?? row.id, guildId: row.guild_id } };
+    if (!POSTABLE.has(row.type) || !row.guild_id) return err("invalid_channel");
+    return ok({ id: row.id, name: row.name ?? row.id, guildId: row.guild_id });
   } catch (error) {
     // Unknown channel, or one Maxis may not see: either way it cannot post there.
     if (error instanceof DiscordApiError && error.status >= 400 && error.status < 500)
-      return { ok: false, reason: "invalid_channel" };
+      return err("invalid_channel");
     console.error("control: reading a channel failed", error);
-    return { ok: false, reason: "discord_failed" };
+    return err("discord_failed");
   }
 }

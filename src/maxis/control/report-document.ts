@@ -7,6 +7,7 @@
  * before the trail stopped keeping refused requests' text.
  */
 import type { AnalyticsResult, Figure, ReportResult, StatusResult } from "../../shared/control/protocol";
+import { revenueParams } from "../../shared/control/revenue";
 import type { Locale, Translator } from "../../shared/i18n";
 import { formatPrice } from "../../shared/i18n/currency";
 import { discordTimestamp, formatDateTime } from "../../shared/i18n/dates";
@@ -130,12 +131,7 @@ export function buildReport({ t, locale }: ReportReader, facts: ReportFacts): Re
               .join(t("control.report.revenue_separator"));
             return t("control.report.revenue_value", {
               server: v.guildName ? inertText(v.guildName, 100) : (v.guildId ?? "—"),
-              paid: money(v.paidCents),
-              payments: v.payments,
-              refunded: money(v.refundedCents),
-              failed: v.failedPayments,
-              disputes: v.disputes,
-              active: v.activeSubscriptions,
+              ...revenueParams(v, money),
               byPlan: byPlan || "—",
             });
           }),

@@ -7,7 +7,21 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { cors } from "hono/cors";
 import { resolveLocale, translate } from "../../shared/i18n";
+
+/**
+ * CORS for what the dashboard (another origin) calls with its cookie: DASHBOARD_ORIGIN only, and no
+ * origin at all when it is not configured.
+ */
+export const dashboardCors = (
+  options: Omit<NonNullable<Parameters<typeof cors>[0]>, "origin" | "credentials">,
+) =>
+  cors({
+    origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
+    credentials: true,
+    ...options,
+  });
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

@@ -11,12 +11,11 @@
  */
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
-import { cors } from "hono/cors";
 import { type Locale, resolveLocale, translatorFor } from "../../shared/i18n";
 import { serverSettings } from "../servers/settings-store";
 import { authorizeUrl, exchangeCode, readProfile } from "./discord-oauth";
 import { claimOAuthState } from "./oauth-state-ledger";
-import { requireDashboardOrigin } from "./origin";
+import { dashboardCors, requireDashboardOrigin } from "./origin";
 import { renderAuthPage } from "./page";
 import { authenticateStaff, endStaffSession, startStaffSession } from "./server-session";
 import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "./session-token";
@@ -89,23 +88,8 @@ const cookieBase = { path: "/", httpOnly: true, secure: true, sameSite: "Strict"
 export const dashboardAuthRoutes = new Hono<AuthEnv>();
 
 // The dashboard (another origin) reads /auth/session and posts /auth/logout with its cookie.
-dashboardAuthRoutes.use(
-  "/session",
-  cors({
-    origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
-    credentials: true,
-    allowMethods: ["GET"],
-  }),
-);
-dashboardAuthRoutes.use(
-  "/logout",
-  cors({
-    origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
-    credentials: true,
-    allowMethods: ["POST"],
-    allowHeaders: ["Content-Type"],
-  }),
-);
+dashboardAuthRoutes.use("/session", dashboardCors({ allowMethods: ["GET"] }));
+dashboardAuthRoutes.use("/logout", dashboardCors({ allowMethods: ["POST"], allowHeaders: ["Content-Type"] }));
 
 dashboardAuthRoutes.get("/discord/login", async (c) => {
   const redirectUri = configuredRedirectUri(c.env.DISCORD_OAUTH_REDIRECT_URI);

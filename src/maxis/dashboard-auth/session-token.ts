@@ -12,6 +12,7 @@
  */
 import { sign, verify } from "hono/jwt";
 import * as v from "valibot";
+import { randomBase64url } from "../../shared/base64url";
 import type { AppRole } from "../auth/app-role";
 
 export const SESSION_COOKIE = "maxis_session";
@@ -60,11 +61,7 @@ export function sessionSecret(secret: string): string {
 
 /** A fresh, unguessable session id. */
 export function newSessionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
+  return randomBase64url(32);
 }
 
 /** Signs a staff session valid for `ttlSeconds` from `nowSeconds`. */

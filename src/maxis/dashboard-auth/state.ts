@@ -9,6 +9,7 @@
  */
 import { sign, verify } from "hono/jwt";
 import * as v from "valibot";
+import { randomBase64url } from "../../shared/base64url";
 import { sessionSecret } from "./session-token";
 
 export const STATE_COOKIE = "maxis_oauth_state";
@@ -18,18 +19,12 @@ const STATE_AUDIENCE = "maxis-oauth-state";
 
 const StateClaims = v.object({ state: v.string(), return_to: v.string(), exp: v.number() });
 
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-
 export async function createOAuthState(
   secret: string,
   returnTo: string,
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<{ state: string; cookie: string }> {
-  const state = base64url(crypto.getRandomValues(new Uint8Array(24)));
+  const state = randomBase64url(24);
   const claims = { state, return_to: returnTo, exp: nowSeconds + STATE_TTL_SECONDS, aud: STATE_AUDIENCE };
   return { state, cookie: await sign(claims, sessionSecret(secret), "HS256") };
 }

@@ -10,12 +10,12 @@
  */
 import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { cors } from "hono/cors";
+
 import { resolveLocale, translatorFor } from "../../shared/i18n";
 import { botServers } from "../servers/discord-directory";
 import { serverSettings } from "../servers/settings-store";
 import { DiscordOAuthError, readProfile, userGuilds } from "./discord-oauth";
-import { requireDashboardOrigin } from "./origin";
+import { dashboardCors, requireDashboardOrigin } from "./origin";
 import { authenticateStaff, endStaffSession, sessionOAuthToken, startStaffSession } from "./server-session";
 import { DEFAULT_SESSION_SECONDS, SESSION_COOKIE } from "./session-token";
 import { dashboardRole } from "./staff";
@@ -44,14 +44,9 @@ async function currentSession(c: SwitchContext) {
 
 export const switchServerRoutes = new Hono<SwitchEnv>();
 
-const dashboardCors = cors({
-  origin: (origin, c) => (c.env.DASHBOARD_ORIGIN && origin === c.env.DASHBOARD_ORIGIN ? origin : null),
-  credentials: true,
-  allowMethods: ["GET", "POST"],
-  allowHeaders: ["Content-Type"],
-});
-switchServerRoutes.use("/servers", dashboardCors);
-switchServerRoutes.use("/switch", dashboardCors);
+const allowDashboard = dashboardCors({ allowMethods: ["GET", "POST"], allowHeaders: ["Content-Type"] });
+switchServerRoutes.use("/servers", allowDashboard);
+switchServerRoutes.use("/switch", allowDashboard);
 
 switchServerRoutes.get("/servers", async (c) => {
   const current = await currentSession(c);

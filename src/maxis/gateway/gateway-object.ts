@@ -7,87 +7,38 @@
  *   after a backoff that grows with consecutive failures.
  * - op 7 → reconnect and resume; op 9 → resume if Discord says so, else identify anew; fatal close
  *   codes (bad token, disallowed intents, bad shard) stop it until `ensureConnected` is called again.
- * - Events are handled one after the other (a queue), so messages are stored in the order Discord
+ * - Events are handled one after the other (event-queue.ts), so messages are stored in the order Discord
  *   sent them; after READY or RESUMED each open ticket thread is backfilled through REST before the
  *   events that follow, so a message typed during a gap is stored, once, in its place.
  * - The sequence saved for RESUME is that of the last event fully handled: if the object is evicted
  *   with events still queued, Discord replays them, and storing is idempotent (by message id).
  */
 import { DurableObject } from "cloudflare:workers";
-import { staffAuthor } from "../tickets/threads/staff-author";
-import { backfillThread } from "./backfill";
-import { ingestEvents, openThreadsOfShard } from "./ingest";
+import { EventQueue, eventJob } from "./event-queue";
 import {
   backoffMs,
   closeEndsSession,
   Events,
   type GatewayFrame,
-  type GatewayMessage,
   gatewayFetchUrl,
   heartbeatFrame,
-  type IngestEvent,
   identifyFrame,
   isFatalClose,
   Op,
   parseFrame,
   resumeFrame,
-  toIngestEvent,
 } from "./protocol";
+import {
+  forgetSession,
+  type GatewayState,
+  type GatewayStatus,
+  type SavedShard as Saved,
+  shardStatus,
+  wantedShard,
+} from "./shard-state";
 
-export type GatewayState =
-  | "stopped"
-  | "disconnected"
-  | "connecting"
-  | "identifying"
-  | "resuming"
-  | "connected";
+export type { GatewayState, GatewayStatus } from "./shard-state";
 
-export interface GatewayStatus {
-  shard: { id: number; count: number } | null;
-  state: GatewayState;
-  sessionId: string | null;
-  seq: number | null;
-  lastEventAt: string | null;
-  connectedAt: string | null;
-  reconnects: number;
-  identifies: number;
-  resumes: number;
-  /** Connections closed because a heartbeat went unacknowledged (zombies). */
-  missedAcks: number;
-  lastError: string | null;
-  queued: number;
-}
-
-interface Saved {
-  shard: [number, number];
-  url: string;
-  wanted: boolean;
-  sessionId: string | null;
-  resumeUrl: string | null;
-  /** Sequence of the last event fully handled: what RESUME sends. */
-  seq: number | null;
-  botUserId: string | null;
-  reconnects: number;
-  identifies: number;
-  resumes: number;
-  missedAcks: number;
-  lastEventAt: number | null;
-  connectedAt: number | null;
-  lastError: string | null;
-}
-
-/**
- * A heard event; a new message also keeps its author's server and roles, since whether they are staff
- * (the server's settings) is decided when the batch is stored, in order, not while frames arrive.
- */
-type EventJob = {
-  seq: number | null;
-  event: IngestEvent | null;
-  author?: { guildId: string; roles: readonly string[] };
-};
-type Job = EventJob | { seq: null; backfill: true };
-
-const BATCH = 200;
 /** How long a connection may stay silent after opening before it is called dead. */
 const HELLO_TIMEOUT_MS = 10_000;
 
@@ -100,8 +51,12 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
   /** Sequence of the last event received (heartbeats carry it). */
   private lastSeq: number | null = null;
   private failures = 0;
-  private queue: Job[] = [];
-  private draining: Promise<void> | null = null;
+  private readonly queue = new EventQueue({
+    env: this.env,
+    waitUntil: (promise) => this.ctx.waitUntil(promise),
+    load: () => this.load(),
+    save: () => this.save(),
+  });
   /** Frames are handled one at a time, in the order they arrived. */
   private frames: Promise<void> = Promise.resolve();
 
@@ -116,24 +71,7 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
 
   /** Starts (or keeps) the connection of this shard. Idempotent: the cron and /maxis restart call it. */
   async ensureConnected(shard: [number, number], url: string): Promise<GatewayStatus> {
-    const saved = await this.load();
-    const sameShard = saved?.shard[0] === shard[0] && saved.shard[1] === shard[1];
-    this.saved = {
-      shard,
-      url,
-      wanted: true,
-      sessionId: sameShard ? (saved?.sessionId ?? null) : null,
-      resumeUrl: sameShard ? (saved?.resumeUrl ?? null) : null,
-      seq: sameShard ? (saved?.seq ?? null) : null,
-      botUserId: saved?.botUserId ?? null,
-      reconnects: saved?.reconnects ?? 0,
-      identifies: saved?.identifies ?? 0,
-      resumes: saved?.resumes ?? 0,
-      missedAcks: saved?.missedAcks ?? 0,
-      lastEventAt: saved?.lastEventAt ?? null,
-      connectedAt: saved?.connectedAt ?? null,
-      lastError: saved?.lastError ?? null,
-    };
+    this.saved = wantedShard(await this.load(), shard, url);
     await this.save();
     if (!this.socket && this.state !== "connecting") await this.openConnection();
     return this.status();
@@ -144,9 +82,7 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
     const saved = await this.load();
     if (saved) {
       saved.wanted = false;
-      saved.sessionId = null;
-      saved.resumeUrl = null;
-      saved.seq = null;
+      forgetSession(saved);
       await this.save();
     }
     this.closeSocket(1000, "stopped");
@@ -156,27 +92,12 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
 
   async status(): Promise<GatewayStatus> {
     const saved = await this.load();
-    const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
-    return {
-      shard: saved ? { id: saved.shard[0], count: saved.shard[1] } : null,
-      state: saved && !saved.wanted ? "stopped" : this.state,
-      sessionId: saved?.sessionId ?? null,
-      seq: this.lastSeq ?? saved?.seq ?? null,
-      lastEventAt: iso(saved?.lastEventAt),
-      connectedAt: iso(saved?.connectedAt),
-      reconnects: saved?.reconnects ?? 0,
-      identifies: saved?.identifies ?? 0,
-      resumes: saved?.resumes ?? 0,
-      missedAcks: saved?.missedAcks ?? 0,
-      lastError: saved?.lastError ?? null,
-      queued: this.queue.length,
-    };
+    return shardStatus(saved, { state: this.state, lastSeq: this.lastSeq, queued: this.queue.length });
   }
 
   /** Resolves once every event received so far is handled (tests and benchmarks wait on it). */
-  async drained(): Promise<number> {
-    while (this.draining) await this.draining;
-    return this.queue.length;
+  drained(): Promise<number> {
+    return this.queue.drained();
   }
 
   override async alarm(): Promise<void> {
@@ -268,9 +189,7 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
         return;
       case Op.InvalidSession: {
         if (frame.d !== true) {
-          saved.sessionId = null;
-          saved.resumeUrl = null;
-          saved.seq = null;
+          forgetSession(saved);
           this.lastSeq = null;
           await this.save();
         }
@@ -300,29 +219,17 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
       saved.identifies += 1;
       this.connected(saved);
       await this.save();
-      this.enqueue({ seq, event: null }, { seq: null, backfill: true });
+      this.queue.push({ seq, event: null }, { seq: null, backfill: true });
       return;
     }
     if (frame.t === Events.Resumed) {
       saved.resumes += 1;
       this.connected(saved);
       await this.save();
-      this.enqueue({ seq, event: null }, { seq: null, backfill: true });
+      this.queue.push({ seq, event: null }, { seq: null, backfill: true });
       return;
     }
-    const isMessage =
-      frame.t === Events.MessageCreate ||
-      frame.t === Events.MessageUpdate ||
-      frame.t === Events.MessageDelete;
-    const message = frame.d as GatewayMessage;
-    const event = isMessage
-      ? toIngestEvent(frame.t ?? "", message, { botUserId: saved.botUserId, isStaff: () => false })
-      : null;
-    const author =
-      event?.kind === "create" && message.guild_id
-        ? { guildId: message.guild_id, roles: message.member?.roles ?? [] }
-        : undefined;
-    this.enqueue({ seq, event, ...(author ? { author } : {}) });
+    this.queue.push(eventJob(frame, seq, saved.botUserId));
   }
 
   private connected(saved: Saved): void {
@@ -330,58 +237,6 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
     this.failures = 0;
     saved.connectedAt = Date.now();
     saved.lastError = null;
-  }
-
-  private enqueue(...jobs: Job[]): void {
-    this.queue.push(...jobs);
-    this.draining ??= this.drain().finally(() => {
-      this.draining = null;
-    });
-    this.ctx.waitUntil(this.draining);
-  }
-
-  /** Handles queued jobs in order: batches of message events, backfills; retries what failed. */
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) {
-      const saved = await this.load();
-      if (!saved) return;
-      const first = this.queue[0];
-      if (first && "backfill" in first) {
-        try {
-          const threads = await openThreadsOfShard(this.env, saved.shard);
-          for (const thread of threads) await backfillThread(this.env, thread, saved.botUserId);
-          this.queue.shift();
-        } catch (error) {
-          console.error("gateway backfill failed; retrying", error);
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-        }
-        continue;
-      }
-      let end = 0;
-      while (end < this.queue.length && end < BATCH && !("backfill" in (this.queue[end] as Job))) end += 1;
-      const batch = this.queue.slice(0, end) as EventJob[];
-      try {
-        const events: IngestEvent[] = [];
-        for (const job of batch) {
-          if (!job.event) continue;
-          if (job.event.kind === "create" && job.author) {
-            job.event.staff = await staffAuthor(this.env, job.author.guildId, job.author.roles);
-          }
-          events.push(job.event);
-        }
-        if (events.length) await ingestEvents(this.env, events);
-      } catch (error) {
-        console.error("gateway ingestion failed; retrying", error);
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        continue;
-      }
-      this.queue.splice(0, end);
-      const lastSeq = batch.reduce<number | null>((max, job) => (job.seq !== null ? job.seq : max), null);
-      if (lastSeq !== null && saved.sessionId) {
-        saved.seq = lastSeq;
-        await this.save();
-      }
-    }
   }
 
   private async onClose(code: number, reason: string): Promise<void> {
@@ -396,9 +251,7 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
       return;
     }
     if (closeEndsSession(code)) {
-      saved.sessionId = null;
-      saved.resumeUrl = null;
-      saved.seq = null;
+      forgetSession(saved);
       this.lastSeq = null;
     }
     await this.failed(`closed: ${code} ${reason}`);
@@ -418,13 +271,7 @@ export class GatewayShard extends DurableObject<MaxisEnv> {
   }
 
   private dropAndReconnect(why: string, code = 4000): void {
-    const socket = this.socket;
-    this.socket = null;
-    try {
-      socket?.close(code, why.slice(0, 120));
-    } catch {
-      // Already closed.
-    }
+    this.closeSocket(code, why.slice(0, 120));
     this.ctx.waitUntil(this.failed(why));
   }
 

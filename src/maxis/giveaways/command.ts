@@ -96,8 +96,8 @@ function start(ctx: CommandContext<MaxisEnv>, options: CommandOptions, guildId: 
       // A channel option is checked with Discord: a giveaway is posted only in this server.
       if (given.channel !== undefined) {
         const channel = await checkPostableChannel(env, given.channel);
-        if (!channel.ok && channel.reason === "discord_failed") return t("giveaway.error.discord_failed");
-        if (!channel.ok || channel.channel.guildId !== guildId) return t("giveaway.error.channel_elsewhere");
+        if (!channel.ok && channel.error === "discord_failed") return t("giveaway.error.discord_failed");
+        if (!channel.ok || channel.value.guildId !== guildId) return t("giveaway.error.channel_elsewhere");
       }
       const started = await startGiveaway(env, input);
       if (!started.ok) return giveawayErrorMessage(t, started.error);

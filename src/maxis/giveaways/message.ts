@@ -63,40 +63,29 @@ function prizeHeading(config: GiveawayConfig, t: Translator): { title: string; l
   return { title: clip(full, TITLE_MAX), lines: [t("giveaway.message.prize", { prize })] };
 }
 
-export function enterButton(
+/** One button on a giveaway's message (or on the private answer to an entrant): enter, or leave. */
+function giveawayButton(
   giveawayId: string,
+  action: "enter" | "leave",
   t: Translator,
 ): APIActionRowComponent<APIButtonComponentWithCustomId> {
+  const enter = action === "enter";
   return {
     type: ComponentType.ActionRow,
     components: [
       {
         type: ComponentType.Button,
-        style: ButtonStyle.Success,
-        custom_id: customId(GIVEAWAY_COMPONENT, "enter", giveawayId),
-        label: t("giveaway.button.enter"),
-        emoji: { name: "🎉" },
+        style: enter ? ButtonStyle.Success : ButtonStyle.Danger,
+        custom_id: customId(GIVEAWAY_COMPONENT, action, giveawayId),
+        label: t(enter ? "giveaway.button.enter" : "giveaway.button.leave"),
+        ...(enter ? { emoji: { name: "🎉" } } : {}),
       },
     ],
   };
 }
 
-export function leaveButton(
-  giveawayId: string,
-  t: Translator,
-): APIActionRowComponent<APIButtonComponentWithCustomId> {
-  return {
-    type: ComponentType.ActionRow,
-    components: [
-      {
-        type: ComponentType.Button,
-        style: ButtonStyle.Danger,
-        custom_id: customId(GIVEAWAY_COMPONENT, "leave", giveawayId),
-        label: t("giveaway.button.leave"),
-      },
-    ],
-  };
-}
+export const enterButton = (giveawayId: string, t: Translator) => giveawayButton(giveawayId, "enter", t);
+export const leaveButton = (giveawayId: string, t: Translator) => giveawayButton(giveawayId, "leave", t);
 
 function rulesLines(config: GiveawayConfig, t: Translator): string[] {
   const lines: string[] = [];

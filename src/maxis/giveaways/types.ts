@@ -1,5 +1,5 @@
 import type { Locale } from "../../shared/i18n";
-import type { Result } from "../../shared/result";
+import type { CodedError, Result } from "../../shared/result";
 
 /** Extra tickets for members holding a role: a member's weight is 1 + the sum of their roles' entries. */
 export interface BonusEntries {
@@ -90,11 +90,7 @@ export type GiveawayErrorCode =
   | "no_entrants_left"
   | "discord_failed";
 
-export interface GiveawayError {
-  code: GiveawayErrorCode;
-  /** Values for the localized message, e.g. `{ max: 20 }`. */
-  params?: Record<string, string | number>;
-}
+export type GiveawayError = CodedError<GiveawayErrorCode>;
 
 export type GiveawayResult<T> = Result<T, GiveawayError>;
 

@@ -4,6 +4,7 @@
  */
 import type { SupabaseBindings, SupabaseIdentity } from "../supabase/client";
 import { supabaseAs } from "../supabase/client";
+import { rpcOrThrow } from "../supabase/rpc-result";
 import type { DiscordEntitlementRecord } from "./discord-entitlements";
 import { supabaseAsPayments } from "./payments-client";
 import type { StripeFact } from "./stripe-facts";
@@ -44,19 +45,9 @@ export interface RoleTarget {
   wanted: boolean;
 }
 
-export class LedgerError extends Error {
-  constructor(operation: string, detail: unknown) {
-    super(`payments: ${operation} failed: ${JSON.stringify(detail)}`);
-    this.name = "LedgerError";
-  }
-}
-
-async function call<T>(env: SupabaseBindings, fn: string, args?: Record<string, unknown>): Promise<T> {
-  const supabase = await supabaseAsPayments(env);
-  const { data, error } = await supabase.rpc(fn, args);
-  if (error) throw new LedgerError(fn, error);
-  return data as T;
-}
+/** As the payments identity: the answer, or it throws (`RpcError`). */
+const call = async <T>(env: SupabaseBindings, fn: string, args?: Record<string, unknown>): Promise<T> =>
+  rpcOrThrow<T>(await supabaseAsPayments(env), fn, args);
 
 export const recordStripeFact = (env: SupabaseBindings, fact: StripeFact) =>
   call<{ duplicate: boolean }>(env, "payments_record_stripe_event", { p_event: fact });
@@ -85,10 +76,7 @@ export const queueRepair = (env: SupabaseBindings, target: RoleTarget) =>
 
 /** The member's own entitlements in the server they are in (RLS). */
 export async function myEntitlements(env: SupabaseBindings, identity: SupabaseIdentity) {
-  const supabase = await supabaseAs(env, identity);
-  const { data, error } = await supabase.rpc("my_entitlements");
-  if (error) throw new LedgerError("my_entitlements", error);
-  return data as LedgerEntitlement[];
+  return rpcOrThrow<LedgerEntitlement[]>(await supabaseAs(env, identity), "my_entitlements");
 }
 
 /** A Checkout Session Maxis opened, for the audit trail (who, plan, price, promotion, session). */

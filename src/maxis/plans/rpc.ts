@@ -6,15 +6,16 @@
  */
 
 import {
-  isPlanErrorCode,
+  PLAN_ERROR_CODES,
   type Plan,
   type PlanChange,
   type PlanDuration,
   type PlanErrorCode,
   type PlanInput,
 } from "../../shared/contracts/plans";
-import { err, ok, type Result } from "../../shared/result";
+import { ok, type Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
+import { codeRefusal, rpcCaller } from "../supabase/rpc-result";
 
 /** The shapes the dashboard shares live in the contracts module; Maxis code keeps importing them from here. */
 export * from "../../shared/contracts/plans";
@@ -50,13 +51,6 @@ interface ChangeRow {
   at: string;
 }
 
-export class PlanRpcError extends Error {
-  constructor(operation: string, detail: unknown) {
-    super(`plans: ${operation} failed: ${JSON.stringify(detail)}`);
-    this.name = "PlanRpcError";
-  }
-}
-
 const toPlan = (row: PlanRow): Plan => ({
   id: row.id,
   guildId: row.guild_id,
@@ -78,18 +72,17 @@ const toPlan = (row: PlanRow): Plan => ({
   updatedAt: row.updated_at,
 });
 
+const rpc = rpcCaller(codeRefusal(PLAN_ERROR_CODES, true));
+
+/** One `.rpc()` call, its rows shaped for the dashboard. */
 async function call<Row, T>(
   client: RpcClient,
   fn: string,
   args: Record<string, unknown>,
   shape: (row: Row) => T,
 ): Promise<PlanResult<T>> {
-  const { data, error } = await client.rpc(fn, args);
-  if (error) {
-    if (isPlanErrorCode(error.message)) return err({ code: error.message });
-    throw new PlanRpcError(fn, error);
-  }
-  return ok(shape(data as Row));
+  const result = await rpc<Row>(client, fn, args);
+  return result.ok ? ok(shape(result.value)) : result;
 }
 
 const fields = (input: PlanInput) => ({

@@ -1,5 +1,5 @@
 import type { PlanDuration } from "../../shared/contracts/plans";
-import type { Result } from "../../shared/result";
+import type { CodedError, Result } from "../../shared/result";
 
 /** A plan as /shop shows it: the list price and, while a promotion runs, the promoted one. */
 export interface ShopPlan {
@@ -78,10 +78,7 @@ export type ShopErrorCode =
   | "forbidden"
   | "unavailable";
 
-export interface ShopError {
-  code: ShopErrorCode;
-  params?: Record<string, string | number>;
-}
+export type ShopError = CodedError<ShopErrorCode>;
 
 export type ShopResult<T> = Result<T, ShopError>;
 

@@ -5,7 +5,9 @@
  * `{ ok: false, error: { code } }`; anything else throws.
  */
 
+import type { Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
+import { codeRefusal, rpcCaller, rpcOrThrow } from "../supabase/rpc-result";
 import type { TicketPriority } from "../tickets/rpc";
 
 export const SLA_STAGES = [
@@ -32,10 +34,8 @@ export const SLA_ERROR_CODES = [
   "invalid_days",
 ] as const;
 export type SlaErrorCode = (typeof SLA_ERROR_CODES)[number];
-const isSlaErrorCode = (value: string): value is SlaErrorCode =>
-  (SLA_ERROR_CODES as readonly string[]).includes(value);
 
-export type SlaResult<T> = { ok: true; data: T } | { ok: false; error: { code: SlaErrorCode } };
+export type SlaResult<T> = Result<T, { code: SlaErrorCode }>;
 
 export interface WeeklySpan {
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
@@ -120,26 +120,7 @@ export interface ClaimedEscalation {
   roleIds: string[];
 }
 
-export class SlaRpcError extends Error {
-  constructor(fn: string, code: string | undefined, message: string) {
-    super(`${fn}: ${message}${code ? ` (${code})` : ""}`);
-    this.name = "SlaRpcError";
-  }
-}
-
-async function call<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<SlaResult<T>> {
-  const { data, error } = await client.rpc(fn, args);
-  if (!error) return { ok: true, data: data as T };
-  if (error.code === "P0001" && isSlaErrorCode(error.message))
-    return { ok: false, error: { code: error.message } };
-  throw new SlaRpcError(fn, error.code || undefined, error.message);
-}
-
-async function mustCall<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<T> {
-  const { data, error } = await client.rpc(fn, args);
-  if (error) throw new SlaRpcError(fn, error.code || undefined, error.message);
-  return data as T;
-}
+const call = rpcCaller(codeRefusal(SLA_ERROR_CODES));
 
 export const viewSla = (client: RpcClient) => call<SlaSettings>(client, "server_sla_view", {});
 export const updateSla = (client: RpcClient, changes: Partial<SlaSettings>) =>
@@ -152,13 +133,13 @@ export const exportData = (client: RpcClient, days: number) =>
   call<ExportData>(client, "ticket_export", { p_days: days });
 
 export const claimEscalations = (client: RpcClient, limit: number) =>
-  mustCall<ClaimedEscalation[]>(client, "sla_claim_escalations", { p_limit: limit });
+  rpcOrThrow<ClaimedEscalation[]>(client, "sla_claim_escalations", { p_limit: limit });
 export const finishEscalation = (
   client: RpcClient,
   id: number,
   outcome: { ok: true; messageId: string } | { ok: false; error: string },
 ) =>
-  mustCall<{ posted: boolean; failed: boolean }>(client, "sla_finish_escalation", {
+  rpcOrThrow<{ posted: boolean; failed: boolean }>(client, "sla_finish_escalation", {
     p_id: id,
     p_ok: outcome.ok,
     p_message_id: outcome.ok ? outcome.messageId : null,

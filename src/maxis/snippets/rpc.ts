@@ -4,7 +4,9 @@
  * `{ ok: false, error: { code } }`; anything else throws.
  */
 import type { Locale } from "../../shared/i18n";
+import type { Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
+import { codeRefusal, rpcCaller } from "../supabase/rpc-result";
 
 /** Limits the SQL functions enforce, exported so the dashboard's form says them up front. */
 export const SNIPPET_LIMITS = { name: 50, body: 2000, perServer: 200, choices: 25 } as const;
@@ -51,27 +53,9 @@ export interface SnippetDraft {
   ticket: { number: number; ownerId: string; ownerLocale: Locale };
 }
 
-export type SnippetResult<T> = { ok: true; data: T } | { ok: false; error: { code: SnippetErrorCode } };
+export type SnippetResult<T> = Result<T, { code: SnippetErrorCode }>;
 
-export class SnippetRpcError extends Error {
-  constructor(operation: string, detail: unknown) {
-    super(`snippets: ${operation} failed: ${JSON.stringify(detail)}`);
-    this.name = "SnippetRpcError";
-  }
-}
-
-async function call<T>(
-  client: RpcClient,
-  fn: string,
-  args: Record<string, unknown>,
-): Promise<SnippetResult<T>> {
-  const { data, error } = await client.rpc(fn, args);
-  if (error) {
-    if (isSnippetErrorCode(error.message)) return { ok: false, error: { code: error.message } };
-    throw new SnippetRpcError(fn, error);
-  }
-  return { ok: true, data: data as T };
-}
+const call = rpcCaller(codeRefusal(SNIPPET_ERROR_CODES, true));
 
 export const listSnippets = (client: RpcClient, query = "") =>
   call<Snippet[]>(client, "ticket_snippet_list", { p_query: query });

@@ -2,6 +2,7 @@
  * Signs the short-lived JWTs Maxis presents to Supabase's Data API: ES256 with the imported signing
  * key (its `kid` in the header), or HS256 with the legacy secret. Keys are imported once per isolate.
  */
+import { base64url } from "../../shared/base64url";
 import { type Es256PrivateJwk, type SigningKeyBindings, signingKeyConfig } from "./signing-key";
 
 /** Long enough for one operation's calls, short enough to be useless if it leaks. */
@@ -16,12 +17,6 @@ interface Signer {
 
 const encoder = new TextEncoder();
 const signers = new Map<string, Promise<Signer>>();
-
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
 
 const encodePart = (value: unknown) => base64url(encoder.encode(JSON.stringify(value)));
 

@@ -225,8 +225,8 @@ export function afterTicketChange(
           failure,
         );
         if (recorded.ok) {
-          current = recorded.data.ticket;
-          postChanged ||= recorded.data.changed;
+          current = recorded.value.ticket;
+          postChanged ||= recorded.value.changed;
         }
       }
       if (failure !== null) {
@@ -245,7 +245,7 @@ export function afterTicketChange(
       );
       if (!read.ok)
         throw new Error(`could not read #${ticket.number} for its staff post: ${read.error.code}`);
-      current = read.data;
+      current = read.value;
     }
     await editStaffPost(rest, current);
   });

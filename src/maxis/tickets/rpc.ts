@@ -5,8 +5,8 @@
  * The client must come from `supabaseAs(env, identity)`, so RLS sees the acting Discord user.
  *
  * Business refusals (bad input, not found, staff only, ...) come back as `{ ok: false, error }` with a
- * code from `TicketErrorCode`; anything else (network, a bug) throws `TicketRpcError`, which the
- * router turns into its generic error.
+ * code from `TicketErrorCode`; anything else (network, a bug) throws `TicketRpcError`
+ * (supabase/rpc-result.ts), which the router turns into its generic error.
  */
 import {
   type CloseStaleResult,
@@ -30,24 +30,17 @@ import {
   type TicketWithMessage,
 } from "../../shared/contracts/tickets";
 import type { Locale } from "../../shared/i18n";
+import type { Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
+import { type Refusal, rpcCaller } from "../supabase/rpc-result";
 
 /** The shapes the dashboard shares live in the contracts module; Maxis code keeps importing them from here. */
 export * from "../../shared/contracts/tickets";
 
-export type TicketResult<T> = { ok: true; data: T } | { ok: false; error: TicketError };
+export type TicketResult<T> = Result<T, TicketError>;
 
 /** A failure that is not a business refusal: the router logs it and answers with its generic error. */
-export class TicketRpcError extends Error {
-  constructor(
-    readonly fn: string,
-    readonly code: string | undefined,
-    message: string,
-  ) {
-    super(`${fn}: ${message}${code ? ` (${code})` : ""}`);
-    this.name = "TicketRpcError";
-  }
-}
+export { RpcError as TicketRpcError } from "../supabase/rpc-result";
 
 const knownCodes: ReadonlySet<string> = new Set(TICKET_ERROR_CODES);
 
@@ -55,21 +48,14 @@ export function isTicketErrorCode(value: string): value is TicketErrorCode {
   return knownCodes.has(value);
 }
 
+/** A ticket function's refusal: a known code it raised, with the detail it gave (a limit, a name). */
+export const ticketRefusal: Refusal<TicketError> = (error) =>
+  error.code === "P0001" && isTicketErrorCode(error.message)
+    ? { code: error.message, detail: error.details || null }
+    : null;
+
 /** The one `.rpc()` call every wrapper makes, with the error split described at the top. */
-async function call<T>(
-  client: RpcClient,
-  fn: string,
-  args: Record<string, unknown>,
-): Promise<TicketResult<T>> {
-  const { data, error } = await client.rpc(fn, args);
-  if (error) {
-    if (error.code === "P0001" && isTicketErrorCode(error.message)) {
-      return { ok: false, error: { code: error.message, detail: error.details || null } };
-    }
-    throw new TicketRpcError(fn, error.code || undefined, error.message);
-  }
-  return { ok: true, data: data as T };
-}
+const call = rpcCaller(ticketRefusal);
 
 const ref = (ticket: TicketRef) => String(ticket);
 

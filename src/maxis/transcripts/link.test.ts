@@ -19,13 +19,13 @@ async function paramsOf(path: string) {
 describe("transcript links", () => {
   it("accept what Maxis signed until it expires, then say it expired", async () => {
     const params = await paramsOf(await transcriptLinkPath(SECRET, grant));
-    expect(await checkTranscriptLink(SECRET, params, 1_999)).toEqual({ ok: true, grant });
-    expect(await checkTranscriptLink(SECRET, params, 2_000)).toEqual({ ok: false, reason: "expired" });
+    expect(await checkTranscriptLink(SECRET, params, 1_999)).toEqual({ ok: true, value: grant });
+    expect(await checkTranscriptLink(SECRET, params, 2_000)).toEqual({ ok: false, error: "expired" });
   });
 
   it("refuse any part changed, another secret, and malformed values", async () => {
     const params = await paramsOf(await transcriptLinkPath(SECRET, grant));
-    const forged = { ok: false, reason: "forged" };
+    const forged = { ok: false, error: "forged" };
     expect(await checkTranscriptLink(SECRET, { ...params, number: "8" }, 0)).toEqual(forged);
     expect(await checkTranscriptLink(SECRET, { ...params, member: "1300000000000000555" }, 0)).toEqual(
       forged,
@@ -35,7 +35,7 @@ describe("transcript links", () => {
     );
     expect(await checkTranscriptLink(SECRET, { ...params, expires: "99999" }, 0)).toEqual(forged);
     expect(await checkTranscriptLink("t".repeat(64), params, 0)).toEqual(forged);
-    const malformed = { ok: false, reason: "malformed" };
+    const malformed = { ok: false, error: "malformed" };
     expect(await checkTranscriptLink(SECRET, { ...params, sig: undefined }, 0)).toEqual(malformed);
     expect(await checkTranscriptLink(SECRET, { ...params, sig: `${params.sig}=` }, 0)).toEqual(malformed);
     expect(await checkTranscriptLink(SECRET, { ...params, number: "07" }, 0)).toEqual(malformed);

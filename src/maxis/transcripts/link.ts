@@ -5,6 +5,8 @@
  * with `crypto.subtle.verify` (constant-time). The page then reads the ticket as that member, under
  * the database's row-level security, so even a genuine link shows nothing but that member's ticket.
  */
+import { base64url, fromBase64url } from "../../shared/base64url";
+import { err, ok, type Result } from "../../shared/result";
 
 export interface TranscriptGrant {
   guildId: string;
@@ -17,9 +19,7 @@ export interface TranscriptGrant {
 /** How long a member's link works. They can ask `/ticket transcript` again for a new one. */
 export const TRANSCRIPT_LINK_SECONDS = 24 * 3600;
 
-export type LinkCheck =
-  | { ok: true; grant: TranscriptGrant }
-  | { ok: false; reason: "malformed" | "expired" | "forged" };
+export type LinkCheck = Result<TranscriptGrant, "malformed" | "expired" | "forged">;
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 const NUMBER = /^[1-9][0-9]{0,8}$/;
@@ -46,24 +46,13 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-const toBase64Url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replaceAll("+", "-")
-    .replaceAll("/", "_")
-    .replace(/=+$/, "");
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
 export async function signGrant(secret: string, grant: TranscriptGrant): Promise<string> {
   const mac = await crypto.subtle.sign(
     "HMAC",
     await hmacKey(secret),
     new TextEncoder().encode(canonicalGrant(grant)),
   );
-  return toBase64Url(new Uint8Array(mac));
+  return base64url(new Uint8Array(mac));
 }
 
 /** The page's path and query for a grant: `/transcripts/<server>/<number>?member&expires&sig`. */
@@ -101,16 +90,16 @@ export async function checkTranscriptLink(
     !sig ||
     !SIGNATURE.test(sig)
   ) {
-    return { ok: false, reason: "malformed" };
+    return err("malformed");
   }
   const grant = { guildId, number: Number(number), memberId: member, expires: Number(expires) };
   const genuine = await crypto.subtle.verify(
     "HMAC",
     await hmacKey(secret),
-    fromBase64Url(sig),
+    fromBase64url(sig),
     new TextEncoder().encode(canonicalGrant(grant)),
   );
-  if (!genuine) return { ok: false, reason: "forged" };
-  if (grant.expires <= nowSeconds) return { ok: false, reason: "expired" };
-  return { ok: true, grant };
+  if (!genuine) return err("forged");
+  if (grant.expires <= nowSeconds) return err("expired");
+  return ok(grant);
 }

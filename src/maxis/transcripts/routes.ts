@@ -66,7 +66,7 @@ export async function answerTranscript(request: TranscriptRequest): Promise<Resp
   if (!result.ok) {
     return errorPage(locale, result.error.code === "staff_only" ? 403 : 404, "transcript.error.not_found");
   }
-  const transcript = result.data;
+  const transcript = result.value;
   const ids = [
     transcript.ticket.ownerId,
     transcript.ticket.assigneeId,
@@ -120,11 +120,11 @@ transcriptRoutes.get("/:guild/:number", async (c: Context<{ Bindings: MaxisEnv }
     Math.floor(Date.now() / 1000),
   );
   if (!check.ok) {
-    return check.reason === "expired"
+    return check.error === "expired"
       ? errorPage(locale, 410, "transcript.error.expired")
       : errorPage(locale, 403, "transcript.error.invalid");
   }
-  const { grant } = check;
+  const grant = check.value;
   const client = await supabaseAs(c.env, {
     userId: grant.memberId,
     appRole: "member",

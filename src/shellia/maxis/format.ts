@@ -11,6 +11,7 @@ import type {
   RestartResult,
   StatusResult,
 } from "../../shared/control/protocol";
+import { revenueParams } from "../../shared/control/revenue";
 import type { Locale, Translator } from "../../shared/i18n";
 import { currencyFormat } from "../../shared/i18n/currency";
 import { inertText } from "../../shared/markdown";
@@ -119,12 +120,7 @@ function revenueLine(
   return t("maxis.analytics.revenue", {
     // A server name is written by its admins: text, never Markdown or mentions.
     server: v.guildName ? inertText(v.guildName, 100) : v.guildId ? snowflake(v.guildId) : "—",
-    paid: money(v.paidCents),
-    payments: v.payments,
-    refunded: money(v.refundedCents),
-    failed: v.failedPayments,
-    disputes: v.disputes,
-    active: v.activeSubscriptions,
+    ...revenueParams(v, money),
   });
 }
 

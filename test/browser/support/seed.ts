@@ -37,7 +37,7 @@ export async function openTicketAsMember(
 ): Promise<TicketWithDescription> {
   const result = await createTicket(await memberClient(userId), input);
   if (!result.ok) throw new Error(`ticket_create refused: ${result.error.code}`);
-  return result.data;
+  return result.value;
 }
 
 export async function replyAsMember(userId: string, ticket: number, body: string): Promise<void> {

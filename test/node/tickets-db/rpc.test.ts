@@ -42,50 +42,50 @@ describe("ticket RPC wrappers over supabase-js", () => {
     });
     expect(created).toMatchObject({
       ok: true,
-      data: { number: 1, status: "open", description: "Card refused @everyone", ownerLocale: "fr" },
+      value: { number: 1, status: "open", description: "Card refused @everyone", ownerLocale: "fr" },
     });
 
     expect(
       await tickets.replyToTicket(staff, "#1", { body: "Which card?", status: "waiting_for_member" }),
     ).toMatchObject({
       ok: true,
-      data: { ticket: { status: "waiting_for_member" }, message: { fromStaff: true, isInternal: false } },
+      value: { ticket: { status: "waiting_for_member" }, message: { fromStaff: true, isInternal: false } },
     });
     expect((await tickets.addInternalNote(staff, 1, "Check Stripe")).ok).toBe(true);
     expect(await tickets.assignTicket(staff, 1, g.agent.sub)).toMatchObject({
       ok: true,
-      data: { assigneeId: g.agent.sub },
+      value: { assigneeId: g.agent.sub },
     });
 
     const view = await tickets.viewTicket(member, "1");
-    expect(view.ok && view.data.messages.map((m) => m.body)).toEqual(["Which card?"]);
-    expect(view.ok && view.data.audit).toBeNull();
+    expect(view.ok && view.value.messages.map((m) => m.body)).toEqual(["Which card?"]);
+    expect(view.ok && view.value.audit).toBeNull();
 
     const list = await tickets.listTickets(staff, { status: "waiting_for_member", search: "pay" });
-    expect(list).toMatchObject({ ok: true, data: { total: 1, items: [{ number: 1 }] } });
+    expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ number: 1 }] } });
     expect(await tickets.autocompleteTickets(member, "#1")).toEqual({
       ok: true,
-      data: [{ number: 1, subject: "Cannot pay", status: "waiting_for_member" }],
+      value: [{ number: 1, subject: "Cannot pay", status: "waiting_for_member" }],
     });
     expect(await tickets.closeTicket(member, 1, "Paid another way")).toMatchObject({
       ok: true,
-      data: { status: "closed", closedBy: g.memberA.sub, closeReason: "Paid another way" },
+      value: { status: "closed", closedBy: g.memberA.sub, closeReason: "Paid another way" },
     });
     const transcript = await tickets.ticketTranscript(staff, 1, true);
-    expect(transcript.ok && transcript.data.messages.map((m) => m.body)).toEqual([
+    expect(transcript.ok && transcript.value.messages.map((m) => m.body)).toEqual([
       "Which card?",
       "Check Stripe",
     ]);
     const stats = await tickets.ticketStats(staff);
-    expect(stats.ok && stats.data.allTime.byStatus.closed).toBe(1);
+    expect(stats.ok && stats.value.allTime.byStatus.closed).toBe(1);
     expect((await tickets.reopenTicket(member, 1)).ok).toBe(true);
     expect(await tickets.setTicketPriority(staff, 1, "low")).toMatchObject({
       ok: true,
-      data: { priority: "low" },
+      value: { priority: "low" },
     });
     expect(await tickets.setTicketStatus(staff, 1, "in_progress")).toMatchObject({
       ok: true,
-      data: { status: "in_progress" },
+      value: { status: "in_progress" },
     });
   });
 
@@ -116,7 +116,7 @@ describe("ticket RPC wrappers over supabase-js", () => {
 
     const service = createClient(restUrl, secretKey, noSession);
     const counts = await tickets.openTicketCounts(service);
-    expect(counts.ok && counts.data.guilds.find((guild) => guild.guildId === g.guildId)).toEqual({
+    expect(counts.ok && counts.value.guilds.find((guild) => guild.guildId === g.guildId)).toEqual({
       guildId: g.guildId,
       open: 0,
       inProgress: 1,
@@ -129,7 +129,7 @@ describe("ticket RPC wrappers over supabase-js", () => {
     });
     expect(await tickets.closeStaleTickets(service, 30, g.guildId)).toEqual({
       ok: true,
-      data: { closed: 0, byGuild: {} },
+      value: { closed: 0, byGuild: {} },
     });
     await expect(tickets.viewTicket(service, 1)).rejects.toThrow(tickets.TicketRpcError);
   });

@@ -118,7 +118,7 @@ export async function viewAs(
   });
   const result = await viewTicket(client, number);
   if (!result.ok) throw new Error(`ticket_view: ${result.error.code}`);
-  return result.data;
+  return result.value;
 }
 
 /** The messages of a ticket that came from Discord (typed in its thread). */

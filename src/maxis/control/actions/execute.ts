@@ -73,7 +73,7 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
       const supabase = await supabaseAsControl(env, ctx.keyId);
       const closed = await closeStaleTickets(supabase, operation.days);
       if (!closed.ok) return rejected(closed.error.code, t("control.error.internal"));
-      return ok(t("control.execute.closed_stale", { count: closed.data.closed, days: operation.days }));
+      return ok(t("control.execute.closed_stale", { count: closed.value.closed, days: operation.days }));
     }
     case "end-giveaway":
       return giveawayDone(ctx, "control.execute.giveaway_ended", await endGiveawayNow(env, operation.id));

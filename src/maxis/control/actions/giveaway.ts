@@ -23,11 +23,11 @@ export async function giveaway(ctx: ControlContext, body: Body): Promise<ActionO
   }
   const channel = await checkPostableChannel(ctx.env, stringField(body, "channelId", 20) ?? "");
   if (!channel.ok) {
-    return channel.reason === "invalid_channel"
+    return channel.error === "invalid_channel"
       ? rejected("invalid_channel", t("control.giveaway.invalid_channel"))
       : rejected("discord_failed", giveawayErrorMessage(t, { code: "discord_failed" }), 503);
   }
-  const { guildId, id: channelId } = channel.channel;
+  const { guildId, id: channelId } = channel.value;
   const started = await startGiveaway(ctx.env, {
     prize: typeof body["prize"] === "string" ? body["prize"] : "",
     winners: integerField(body, "winners") ?? 1,

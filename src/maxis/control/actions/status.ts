@@ -26,7 +26,7 @@ export async function readStatus(ctx: ControlContext): Promise<StatusResult> {
     figure("open tickets", async () => {
       const result = await openTicketCounts(supabase);
       if (!result.ok) throw new FigureError("unreachable");
-      return result.data.total;
+      return result.value.total;
     }),
     figure("running giveaways", async () => (await giveawayFigures(env, new Date())).running),
     figure("live promotions", async () => {

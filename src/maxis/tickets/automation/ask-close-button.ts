@@ -28,7 +28,7 @@ export const askToCloseButtonHandler: ComponentHandler<MaxisEnv> = {
       return ephemeral(
         ticketErrorMessage(
           ctx.t,
-          result.code === "ticket_already_closed" ? result.code : "ticket_not_found",
+          result.error.code === "ticket_already_closed" ? result.error.code : "ticket_not_found",
           number,
         ),
       );
@@ -36,6 +36,6 @@ export const askToCloseButtonHandler: ComponentHandler<MaxisEnv> = {
     ctx.waitUntil(
       runAutomationPass(ctx.env, { guildId }).catch((e: unknown) => console.error("automation kick", e)),
     );
-    return ephemeral(ctx.t("automation.close_request.sent", { number, hours: result.data.hours }));
+    return ephemeral(ctx.t("automation.close_request.sent", { number, hours: result.value.hours }));
   },
 };

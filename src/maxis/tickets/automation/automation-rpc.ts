@@ -4,7 +4,9 @@
  * themselves, under the checks each function makes). One call, one transaction.
  */
 import type { Locale } from "../../../shared/i18n";
+import type { Result } from "../../../shared/result";
 import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../../supabase/client";
+import { codeRefusal, rpcCaller, rpcOrThrow } from "../../supabase/rpc-result";
 import type { TicketSummary } from "../rpc";
 
 /**
@@ -94,37 +96,17 @@ export const AUTOMATION_ERROR_CODES = [
   "server_not_set_up",
 ] as const;
 export type AutomationErrorCode = (typeof AUTOMATION_ERROR_CODES)[number];
-export type AutomationResult<T> = { ok: true; data: T } | { ok: false; code: AutomationErrorCode };
+export type AutomationResult<T> = Result<T, { code: AutomationErrorCode }>;
 
-const isCode = (value: string): value is AutomationErrorCode =>
-  (AUTOMATION_ERROR_CODES as readonly string[]).includes(value);
-
-async function call<T>(
-  client: RpcClient,
-  fn: string,
-  args: Record<string, unknown>,
-): Promise<AutomationResult<T>> {
-  const { data, error } = await client.rpc(fn, args);
-  if (error) {
-    if (error.code === "P0001" && isCode(error.message)) return { ok: false, code: error.message };
-    throw new Error(`${fn}: ${error.code} ${error.message}`);
-  }
-  return { ok: true, data: data as T };
-}
-
-async function mustCall<T>(client: RpcClient, fn: string, args: Record<string, unknown>): Promise<T> {
-  const result = await call<T>(client, fn, args);
-  if (!result.ok) throw new Error(`${fn}: ${result.code}`);
-  return result.data;
-}
+const call = rpcCaller(codeRefusal(AUTOMATION_ERROR_CODES));
 
 export const claimJobs = (client: RpcClient, limit: number, guildId?: string) =>
-  mustCall<AutomationJob[]>(client, "automation_claim", { p_limit: limit, p_guild_id: guildId ?? null });
+  rpcOrThrow<AutomationJob[]>(client, "automation_claim", { p_limit: limit, p_guild_id: guildId ?? null });
 
 /** Reports the jobs' outcomes in one call; returns how many failed for good (after their last try). */
 export async function finishJobs(client: RpcClient, outcomes: readonly JobOutcome[]): Promise<number> {
   if (outcomes.length === 0) return 0;
-  const result = await mustCall<{ failed: number }>(client, "automation_finish", { p_outcomes: outcomes });
+  const result = await rpcOrThrow<{ failed: number }>(client, "automation_finish", { p_outcomes: outcomes });
   return result.failed;
 }
 

@@ -1,6 +1,6 @@
-import { subcommand } from "../../../shared/discord/command-definition";
 import { ephemeral } from "../../../shared/discord/responses";
-import { clientFor, type TicketSubcommand, ticketNumberOption } from "../commands/context";
+import { clientFor } from "../commands/context";
+import { ticketNumber, ticketSubcommand } from "../commands/define";
 import { ticketOption } from "../commands/options";
 import { ticketErrorMessage } from "../errors";
 import { requestClose } from "./automation-rpc";
@@ -11,21 +11,22 @@ import { runAutomationPass } from "./pass";
  * it, with Accept / Keep open; without an answer within the server's delay it closes by itself. With
  * the other staff subcommands in /ticket-staff, hidden from members (and refused to them anyway).
  */
-export const closeRequestSubcommand: TicketSubcommand = {
-  data: subcommand("close-request", "command.ticket.close-request", [ticketOption]),
+export const closeRequestSubcommand = ticketSubcommand({
+  name: "close-request",
   staffOnly: true,
+  options: [ticketOption],
 
-  async run(call) {
+  async run(call, values) {
     const { ctx } = call;
-    const ref = ticketNumberOption(call);
-    if ("response" in ref) return ref.response;
-    const result = await requestClose(await clientFor(ctx.env, call), ref.number);
+    const number = ticketNumber(call, values.ticket);
+    if (typeof number !== "number") return number;
+    const result = await requestClose(await clientFor(ctx.env, call), number);
     if (!result.ok) {
       const code =
-        result.code === "ticket_already_closed" || result.code === "ticket_not_found"
-          ? result.code
+        result.error.code === "ticket_already_closed" || result.error.code === "ticket_not_found"
+          ? result.error.code
           : "ticket_not_found";
-      return ephemeral(ticketErrorMessage(ctx.t, code, ref.number));
+      return ephemeral(ticketErrorMessage(ctx.t, code, number));
     }
     // The prompt is due now: sent from this request rather than at the next minute.
     ctx.waitUntil(
@@ -33,8 +34,6 @@ export const closeRequestSubcommand: TicketSubcommand = {
         console.error("automation kick", e),
       ),
     );
-    return ephemeral(
-      ctx.t("automation.close_request.sent", { number: ref.number, hours: result.data.hours }),
-    );
+    return ephemeral(ctx.t("automation.close_request.sent", { number, hours: result.value.hours }));
   },
-};
+});

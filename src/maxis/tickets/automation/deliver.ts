@@ -54,10 +54,10 @@ const archive = (rest: DiscordRest, target: Target) =>
 async function redrawStaffPost(env: DeliveryEnv, rest: DiscordRest, job: AutomationJob): Promise<void> {
   if (!job.ticket.staffPost) return;
   const read = await staffPostTicket(await supabaseAsNotifier(env), job.ticket.guildId, job.ticket.number);
-  const post = read.ok ? read.data.staffPost : null;
+  const post = read.ok ? read.value.staffPost : null;
   if (!read.ok || !post) return;
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
-    body: messageBody(staffPost(translatorFor(post.locale), read.data, undefined)),
+    body: messageBody(staffPost(translatorFor(post.locale), read.value, undefined)),
   });
 }
 

@@ -86,9 +86,9 @@ export const automationButtons: ComponentHandler<MaxisEnv> = {
 
     if (action === "accept" || action === "keep") {
       const result = await answerCloseRequest(await client, number, action === "accept");
-      if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.code, number));
+      if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
       if (action === "accept") {
-        afterTicketChange(notifierFor(ctx), result.data, { thread: { kind: "closed" } });
+        afterTicketChange(notifierFor(ctx), result.value, { thread: { kind: "closed" } });
         // The rating prompt the close queued, now rather than at the next minute.
         ctx.waitUntil(
           runAutomationPass(ctx.env, { guildId }).catch((e: unknown) => console.error("automation kick", e)),
@@ -109,7 +109,7 @@ export const automationButtons: ComponentHandler<MaxisEnv> = {
       if (!Number.isInteger(score) || score < 1 || score > 5)
         return ephemeral(ctx.t("automation.rating.invalid"));
       const result = await rateTicket(await client, number, score);
-      if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.code, number));
+      if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
       return updateMessage(ratingPrompt(ctx.t, ticket, score));
     }
     return ephemeral(ctx.t("error.unknown_component"));
@@ -126,7 +126,7 @@ export const ratingCommentModal: ModalHandler<MaxisEnv> = {
     if (!client) return ephemeral(ctx.t("ticket.discord_thread.not_here"));
     const comment = modalFields(ctx.interaction.data.components).get("comment") ?? "";
     const result = await commentRating(await client, number, comment);
-    if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.code, number));
+    if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
     return ephemeral(ctx.t("automation.rating.comment_thanks"));
   },
 };

@@ -21,7 +21,7 @@ export async function autocompleteTicketOption(
   const query = options.focused.value.slice(0, TICKET_LIMITS.search);
   const result = await autocompleteTickets(await clientFor(ctx.env, actor), query);
   if (!result.ok) return autocompleteChoices([]);
-  const choices: APIApplicationCommandOptionChoice<string>[] = result.data.map((ticket) => ({
+  const choices: APIApplicationCommandOptionChoice<string>[] = result.value.map((ticket) => ({
     // Choice names are plain text in Discord's picker: no Markdown to escape, only a length limit.
     name: clip(`#${ticket.number} · ${ticket.subject} (${statusLabel(ctx.t, ticket.status)})`, 100),
     value: String(ticket.number),

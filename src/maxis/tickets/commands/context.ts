@@ -10,9 +10,7 @@ import { serverSettings } from "../../servers/settings-store";
 import { type RpcClient, type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
 import { botRest, type StaffChannelNotifier } from "../notify";
-import { escapeMarkdown } from "../render/escape";
 import type { DmFailureReason, TicketError, TicketSummary } from "../rpc";
-import { parseTicketNumber } from "../ticket-ref";
 
 type Awaitable<T> = T | Promise<T>;
 
@@ -63,25 +61,6 @@ export async function refused(
       ? (await serverSettings(ctx.env, guildId)).openTicketLimit
       : undefined;
   return ephemeral(ticketErrorMessage(ctx.t, error.code, ticket, openMax));
-}
-
-/**
- * The `ticket` option as a number, or the error to answer with (a typo never reaches the database).
- * The error quotes what was typed, escaped: it is member text like any other.
- */
-export function ticketNumberOption(
-  call: TicketCall,
-): { number: number } | { response: APIInteractionResponse } {
-  const raw = call.options.string("ticket") ?? "";
-  const number = parseTicketNumber(raw);
-  if (number === null) {
-    return {
-      response: ephemeral(
-        ticketErrorMessage(call.ctx.t, "invalid_ticket_number", escapeMarkdown(raw.trim().slice(0, 20))),
-      ),
-    };
-  }
-  return { number };
 }
 
 /**

@@ -1,23 +1,25 @@
-import type { TicketSubcommand } from "./context";
 import { createTicketModal } from "./create-modal";
+import { ticketSubcommand } from "./define";
 import { checkChoices, type NewTicket, openTicket } from "./open-ticket";
-import { categoryOption, descriptionOption, priorityOption, subcommand, subjectOption } from "./options";
+import { categoryOption, descriptionOption, priorityOption, subjectOption } from "./options";
 
 /** `/ticket create [subject] [description] [category] [priority]`: a form opens for missing text. */
-export const createSubcommand: TicketSubcommand = {
-  data: subcommand("create", [subjectOption, descriptionOption, categoryOption, priorityOption]),
+export const createSubcommand = ticketSubcommand({
+  name: "create",
   staffOnly: false,
+  options: [subjectOption, descriptionOption, categoryOption, priorityOption],
 
-  run({ ctx, options, ...actor }) {
+  run(call, values) {
+    const { ctx } = call;
     const input: NewTicket = {
-      subject: options.string("subject") ?? "",
-      description: options.string("description") ?? "",
-      category: options.string("category") ?? "general",
-      priority: options.string("priority") ?? "medium",
+      subject: values.subject ?? "",
+      description: values.description ?? "",
+      category: values.category ?? "general",
+      priority: values.priority ?? "medium",
     };
     const invalid = checkChoices(ctx, input);
     if (invalid) return invalid;
     if (!input.subject.trim() || !input.description.trim()) return createTicketModal(ctx.t, input);
-    return openTicket(ctx, actor, input);
+    return openTicket(ctx, call, input);
   },
-};
+});

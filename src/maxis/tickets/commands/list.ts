@@ -1,10 +1,12 @@
 import type { InteractionContext } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import { ephemeral } from "../../../shared/discord/responses";
+import { ok, type Result } from "../../../shared/result";
 import { LIST_PAGE_SIZE, type ListFilter, ticketListMessage } from "../render/list";
 import { listTickets, TICKET_STATUSES, type TicketError, type TicketStatus } from "../rpc";
-import { clientFor, refused, type TicketActor, type TicketSubcommand } from "./context";
-import { mineOption, statusFilterOption, subcommand } from "./options";
+import { clientFor, refused, type TicketActor } from "./context";
+import { ticketSubcommand } from "./define";
+import { mineOption, statusFilterOption } from "./options";
 
 export const isStatus = (value: string): value is TicketStatus =>
   (TICKET_STATUSES as readonly string[]).includes(value);
@@ -15,7 +17,7 @@ export async function ticketListPage(
   actor: TicketActor,
   filter: ListFilter,
   offset: number,
-): Promise<{ ok: true; message: MessageData } | { ok: false; error: TicketError }> {
+): Promise<Result<MessageData, TicketError>> {
   const result = await listTickets(await clientFor(ctx.env, actor), {
     ...(filter.status ? { status: filter.status } : {}),
     mine: filter.mine && actor.staff,
@@ -23,20 +25,21 @@ export async function ticketListPage(
     offset,
   });
   if (!result.ok) return result;
-  return { ok: true, message: ticketListMessage(ctx.t, result.data, filter, actor.staff) };
+  return ok(ticketListMessage(ctx.t, result.value, filter, actor.staff));
 }
 
 /** `/ticket list [status] [mine]`: members see their own tickets, staff the server's. */
-export const listSubcommand: TicketSubcommand = {
-  data: subcommand("list", [statusFilterOption, mineOption]),
+export const listSubcommand = ticketSubcommand({
+  name: "list",
   staffOnly: false,
+  options: [statusFilterOption, mineOption],
 
-  async run({ ctx, options, ...actor }) {
-    const status = options.string("status");
+  async run(call, { status, mine }) {
+    const { ctx } = call;
     if (status !== undefined && !isStatus(status))
       return refused(ctx, { code: "invalid_status", detail: null });
-    const filter = { guildId: actor.identity.guildId, status, mine: options.boolean("mine") ?? false };
-    const page = await ticketListPage(ctx, actor, filter, 0);
-    return page.ok ? ephemeral(page.message) : refused(ctx, page.error);
+    const filter = { guildId: call.identity.guildId, status, mine: mine ?? false };
+    const page = await ticketListPage(ctx, call, filter, 0);
+    return page.ok ? ephemeral(page.value) : refused(ctx, page.error);
   },
-};
+});

@@ -58,7 +58,7 @@ export async function openTicket(
     locale: ctx.locale,
   });
   if (!result.ok) return refused(ctx, result.error);
-  return ticketOpened(ctx, result.data);
+  return ticketOpened(ctx, result.value);
 }
 
 /** A ticket just opened (command, form or panel): the staff post, the thread, the member's answer. */

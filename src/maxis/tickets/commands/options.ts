@@ -62,7 +62,7 @@ export const periodOption = option.string("period", "command.ticket.option.perio
   choices: localizedChoices(STATS_PERIODS, (p) => `ticket.period.${p}` as MessageKey),
 });
 
-type SubcommandName =
+export type SubcommandName =
   | "create"
   | "list"
   | "view"
@@ -75,8 +75,11 @@ type SubcommandName =
   | "priority"
   | "stats"
   | "transcript"
-  | "panel";
+  | "panel"
+  | "close-request";
 
 /** A subcommand's definition: English name, French name and both descriptions from the catalogue. */
-export const subcommand = (name: SubcommandName, options: DefinedOption[] = []) =>
-  defineSubcommand(name, `command.ticket.${name}`, options);
+export const subcommand = <const O extends DefinedOption[] = []>(
+  name: SubcommandName,
+  options: O = [] as unknown as O,
+) => defineSubcommand(name, `command.ticket.${name}`, options);

@@ -1,30 +1,30 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { err } from "../../../shared/result";
 import { afterTicketChange } from "../notify";
 import { priorityBadge } from "../render/labels";
 import { setTicketPriority } from "../rpc";
-import { clientFor, notifierFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
+import { clientFor, notifierFor } from "./context";
+import { onTicket } from "./define";
 import { isPriority } from "./open-ticket";
-import { newPriorityOption, subcommand, ticketOption } from "./options";
+import { newPriorityOption } from "./options";
 
 /** `/ticket-staff priority ticket priority` (staff). */
-export const prioritySubcommand: TicketSubcommand = {
-  data: subcommand("priority", [ticketOption, newPriorityOption]),
+export const prioritySubcommand = onTicket({
+  name: "priority",
   staffOnly: true,
+  options: [newPriorityOption],
+  act: async (call, ticket, { priority }) =>
+    isPriority(priority)
+      ? setTicketPriority(await clientFor(call.ctx.env, call), ticket, priority)
+      : err({ code: "invalid_priority", detail: null }),
 
-  async run(call) {
-    const ref = ticketNumberOption(call);
-    if ("response" in ref) return ref.response;
-    const { ctx } = call;
-    const priority = call.options.string("priority") ?? "";
-    if (!isPriority(priority)) return refused(ctx, { code: "invalid_priority", detail: null });
-    const result = await setTicketPriority(await clientFor(ctx.env, call), ref.number, priority);
-    if (!result.ok) return refused(ctx, result.error, ref.number);
-    afterTicketChange(notifierFor(ctx), result.data);
+  answer({ ctx }, changed) {
+    afterTicketChange(notifierFor(ctx), changed);
     return ephemeral(
       ctx.t("ticket.priority_set", {
-        number: result.data.number,
-        priority: priorityBadge(ctx.t, result.data.priority),
+        number: changed.number,
+        priority: priorityBadge(ctx.t, changed.priority),
       }),
     );
   },
-};
+});

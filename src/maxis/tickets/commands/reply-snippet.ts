@@ -8,6 +8,7 @@ import { option } from "../../../shared/discord/command-definition";
 import type { AutocompleteContext, InteractionContext } from "../../../shared/discord/handlers";
 import type { CommandOptions } from "../../../shared/discord/options";
 import { autocompleteChoices } from "../../../shared/discord/responses";
+import { ok, type Result } from "../../../shared/result";
 import { displayName } from "../../dashboard-auth/staff";
 import { lookUpPeople } from "../../people/directory";
 import { renderSnippet } from "../../snippets/render";
@@ -31,10 +32,10 @@ export async function autocompleteSnippetOption(
   if (!actor?.staff) return autocompleteChoices([]);
   const result = await snippetChoices(await clientFor(ctx.env, actor), options.focused?.value ?? "");
   if (!result.ok) return autocompleteChoices([]);
-  return autocompleteChoices(result.data.map((name) => ({ name: clip(name, 100), value: name })));
+  return autocompleteChoices(result.value.map((name) => ({ name: clip(name, 100), value: name })));
 }
 
-export type SnippetText = { ok: true; text: string } | { ok: false; code: SnippetErrorCode };
+export type SnippetText = Result<string, { code: SnippetErrorCode }>;
 
 /**
  * The reply a staff member sends with `snippet:`: the snippet in the ticket's language, variables
@@ -49,19 +50,19 @@ export async function snippetReplyText(
   message: string,
 ): Promise<SnippetText> {
   const draft = await draftSnippet(await clientFor(ctx.env, actor), ticket, name);
-  if (!draft.ok) return { ok: false, code: draft.error.code };
+  if (!draft.ok) return draft;
   const guildId = actor.identity.guildId;
   const waitUntil = (promise: Promise<unknown>) => ctx.waitUntil(promise);
   const [people, server] = await Promise.all([
-    lookUpPeople({ env: ctx.env, guildId, ids: [draft.data.ticket.ownerId], waitUntil }),
+    lookUpPeople({ env: ctx.env, guildId, ids: [draft.value.ticket.ownerId], waitUntil }),
     serverName(ctx.env, guildId, waitUntil),
   ]);
   const member = ctx.interaction.member;
-  const text = renderSnippet(draft.data.body, {
+  const text = renderSnippet(draft.value.body, {
     member: people[0]?.name ?? undefined,
     agent: member ? displayName(member.user, member) : displayName(ctx.user),
-    ticket: `#${draft.data.ticket.number}`,
+    ticket: `#${draft.value.ticket.number}`,
     server: server ?? undefined,
   });
-  return { ok: true, text: message.trim() ? `${text}\n\n${message.trim()}` : text };
+  return ok(message.trim() ? `${text}\n\n${message.trim()}` : text);
 }

@@ -1,23 +1,25 @@
 import { ephemeral } from "../../../shared/discord/responses";
 import { STATS_PERIODS, type StatsPeriod, statsMessage } from "../render/stats";
 import { ticketStats } from "../rpc";
-import { clientFor, refused, type TicketSubcommand } from "./context";
-import { periodOption, subcommand } from "./options";
+import { clientFor, refused } from "./context";
+import { ticketSubcommand } from "./define";
+import { periodOption } from "./options";
 
 const isPeriod = (value: string): value is StatsPeriod =>
   (STATS_PERIODS as readonly string[]).includes(value);
 
 /** `/ticket-staff stats [period]` (staff): this server's figures over 7 days, 30 days or all time. */
-export const statsSubcommand: TicketSubcommand = {
-  data: subcommand("stats", [periodOption]),
+export const statsSubcommand = ticketSubcommand({
+  name: "stats",
   staffOnly: true,
+  options: [periodOption],
 
-  async run(call) {
+  async run(call, values) {
     const { ctx } = call;
-    const requested = call.options.string("period") ?? "30d";
+    const requested = values.period ?? "30d";
     const period: StatsPeriod = isPeriod(requested) ? requested : "30d";
     const result = await ticketStats(await clientFor(ctx.env, call));
     if (!result.ok) return refused(ctx, result.error);
-    return ephemeral(statsMessage(ctx.t, ctx.locale, result.data, period));
+    return ephemeral(statsMessage(ctx.t, ctx.locale, result.value, period));
   },
-};
+});

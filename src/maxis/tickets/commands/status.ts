@@ -1,39 +1,32 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { err } from "../../../shared/result";
 import { afterTicketChange } from "../notify";
 import { statusBadge } from "../render/labels";
 import { setTicketStatus } from "../rpc";
-import {
-  clientFor,
-  notifierFor,
-  refused,
-  reportUndelivered,
-  type TicketSubcommand,
-  ticketNumberOption,
-} from "./context";
+import { clientFor, notifierFor, reportUndelivered } from "./context";
+import { onTicket } from "./define";
 import { isStatus } from "./list";
-import { newStatusOption, subcommand, ticketOption } from "./options";
+import { newStatusOption } from "./options";
 
 /** `/ticket-staff status ticket status` (staff). Setting "closed" closes it, and the member is told. */
-export const statusSubcommand: TicketSubcommand = {
-  data: subcommand("status", [ticketOption, newStatusOption]),
+export const statusSubcommand = onTicket({
+  name: "status",
   staffOnly: true,
+  options: [newStatusOption],
+  act: async (call, ticket, { status }) =>
+    isStatus(status)
+      ? setTicketStatus(await clientFor(call.ctx.env, call), ticket, status)
+      : err({ code: "invalid_status", detail: null }),
 
-  async run(call) {
-    const ref = ticketNumberOption(call);
-    if ("response" in ref) return ref.response;
-    const { ctx } = call;
-    const status = call.options.string("status") ?? "";
-    if (!isStatus(status)) return refused(ctx, { code: "invalid_status", detail: null });
-    const result = await setTicketStatus(await clientFor(ctx.env, call), ref.number, status);
-    if (!result.ok) return refused(ctx, result.error, ref.number);
+  answer({ ctx }, changed, { status }) {
     const answer = ctx.t("ticket.status_set", {
-      number: result.data.number,
-      status: statusBadge(ctx.t, result.data.status),
+      number: changed.number,
+      status: statusBadge(ctx.t, changed.status),
     });
-    afterTicketChange(notifierFor(ctx), result.data, {
+    afterTicketChange(notifierFor(ctx), changed, {
       ...(status === "closed" ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
-      onUndelivered: reportUndelivered(ctx, result.data, answer),
+      onUndelivered: reportUndelivered(ctx, changed, answer),
     });
     return ephemeral(answer);
   },
-};
+});

@@ -10,8 +10,9 @@ import { transcriptLinkButton } from "../../transcripts/discord-link";
 import { ticketErrorMessage } from "../errors";
 import { transcriptFileName, transcriptMarkdown, transcriptPeople } from "../render/transcript";
 import { type TicketTranscript, ticketTranscript } from "../rpc";
-import { clientFor, type TicketSubcommand, ticketNumberOption } from "./context";
-import { notesOption, subcommand, ticketOption } from "./options";
+import { clientFor } from "./context";
+import { ticketNumber, ticketSubcommand } from "./define";
+import { notesOption, ticketOption } from "./options";
 
 /**
  * The names a transcript shows: the caller's as Discord gave it in the interaction, everyone else's
@@ -35,24 +36,25 @@ async function namesFor(ctx: CommandContext<MaxisEnv>, transcript: TicketTranscr
  * for staff; only staff may ask for internal notes. The file is attached to the deferred answer, with
  * a button to the web page: the member's own signed link, or the ticket on the staff's dashboard.
  */
-export const transcriptSubcommand: TicketSubcommand = {
-  data: subcommand("transcript", [ticketOption, notesOption]),
+export const transcriptSubcommand = ticketSubcommand({
+  name: "transcript",
   staffOnly: false,
+  options: [ticketOption, notesOption],
 
-  run(call) {
-    const ref = ticketNumberOption(call);
-    if ("response" in ref) return ref.response;
+  run(call, values) {
+    const number = ticketNumber(call, values.ticket);
+    if (typeof number !== "number") return number;
     const { ctx } = call;
-    const withNotes = call.options.boolean("notes") ?? false;
+    const withNotes = values.notes ?? false;
     if (withNotes && !call.staff) return ephemeral(ticketErrorMessage(ctx.t, "staff_only"));
     const rest = new DiscordRest({ baseUrl: ctx.env.DISCORD_API_BASE });
     return deferThenEditWithFile(
       ctx,
       rest,
       async () => {
-        const result = await ticketTranscript(await clientFor(ctx.env, call), ref.number, withNotes);
-        if (!result.ok) return { message: ticketErrorMessage(ctx.t, result.error.code, ref.number) };
-        const transcript = result.data;
+        const result = await ticketTranscript(await clientFor(ctx.env, call), number, withNotes);
+        if (!result.ok) return { message: ticketErrorMessage(ctx.t, result.error.code, number) };
+        const transcript = result.value;
         const key = transcript.includesInternal
           ? "ticket.transcript.ready_with_notes"
           : "ticket.transcript.ready";
@@ -85,4 +87,4 @@ export const transcriptSubcommand: TicketSubcommand = {
       { ephemeral: true },
     );
   },
-};
+});

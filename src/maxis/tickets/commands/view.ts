@@ -1,19 +1,14 @@
 import { ephemeral } from "../../../shared/discord/responses";
 import { ticketViewEmbeds } from "../render/ticket-card";
 import { viewTicket } from "../rpc";
-import { clientFor, refused, type TicketSubcommand, ticketNumberOption } from "./context";
-import { subcommand, ticketOption } from "./options";
+import { clientFor } from "./context";
+import { onTicket } from "./define";
 
 /** `/ticket view ticket`: the card and the conversation; staff also see internal notes. */
-export const viewSubcommand: TicketSubcommand = {
-  data: subcommand("view", [ticketOption]),
+export const viewSubcommand = onTicket({
+  name: "view",
   staffOnly: false,
-
-  async run(call) {
-    const ref = ticketNumberOption(call);
-    if ("response" in ref) return ref.response;
-    const result = await viewTicket(await clientFor(call.ctx.env, call), ref.number);
-    if (!result.ok) return refused(call.ctx, result.error, ref.number);
-    return ephemeral({ embeds: ticketViewEmbeds(call.ctx.t, result.data) });
-  },
-};
+  options: [],
+  act: async (call, ticket) => viewTicket(await clientFor(call.ctx.env, call), ticket),
+  answer: ({ ctx }, view) => ephemeral({ embeds: ticketViewEmbeds(ctx.t, view) }),
+});

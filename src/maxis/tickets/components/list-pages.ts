@@ -27,6 +27,6 @@ export const ticketListPages: ComponentHandler<MaxisEnv> = {
     }
     const filter = { guildId, status: status === "all" ? undefined : status, mine: mine === "1" };
     const page = await ticketListPage(ctx, actor, filter, start);
-    return page.ok ? updateMessage(page.message) : ephemeral(ticketErrorMessage(ctx.t, page.error.code));
+    return page.ok ? updateMessage(page.value) : ephemeral(ticketErrorMessage(ctx.t, page.error.code));
   },
 };

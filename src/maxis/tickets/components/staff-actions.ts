@@ -36,7 +36,7 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
         ? await assignTicket(client, number, ctx.user.id)
         : await closeTicket(client, number);
     if (!result.ok) return ephemeral(ticketErrorMessage(ctx.t, result.error.code, number));
-    const ticket = result.data;
+    const ticket = result.value;
     afterTicketChange(notifierFor(ctx), ticket, {
       ...(action === "close"
         ? { dm: { kind: "closed", actorId: ctx.user.id }, thread: { kind: "closed" } }

@@ -27,10 +27,10 @@ export const ticketThreadActions: ComponentHandler<MaxisEnv> = {
     if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.discord_thread.not_here"));
     const result = await closeTicket(await clientFor(ctx.env, actor), number);
     if (!result.ok) return ephemeral(ticketErrorMessage(ctx.t, result.error.code, number));
-    afterTicketChange(notifierFor(ctx), result.data, {
+    afterTicketChange(notifierFor(ctx), result.value, {
       ...(actor.staff ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
       thread: { kind: "closed" },
     });
-    return ephemeral(ctx.t("ticket.closed", { number: result.data.number }));
+    return ephemeral(ctx.t("ticket.closed", { number: result.value.number }));
   },
 };

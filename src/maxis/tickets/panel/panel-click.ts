@@ -78,6 +78,6 @@ export const panelForm: ModalHandler<MaxisEnv> = {
       locale: ctx.locale,
     });
     if (!result.ok) return refused(ctx, result.error);
-    return ticketOpened(ctx, result.data);
+    return ticketOpened(ctx, result.value);
   },
 };

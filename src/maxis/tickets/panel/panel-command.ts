@@ -15,8 +15,7 @@ import { parseSettings, type ServerSettings } from "../../servers/settings";
 import { rememberServerSettings, serverSettings } from "../../servers/settings-store";
 import { channelProblem } from "../../servers/setup-actions";
 import { supabaseAs } from "../../supabase/client";
-import type { TicketSubcommand } from "../commands/context";
-import { subcommand } from "../commands/options";
+import { ticketSubcommand } from "../commands/define";
 import { botRest } from "../notify";
 import { enabledCategories, panelMessage } from "./panel-message";
 
@@ -39,13 +38,14 @@ async function editInPlace(env: MaxisEnv, settings: ServerSettings, body: unknow
   }
 }
 
-export const panelSubcommand: TicketSubcommand = {
-  data: { ...subcommand("panel", [channelOption]) },
+export const panelSubcommand = ticketSubcommand({
+  name: "panel",
   staffOnly: false,
+  options: [channelOption],
 
-  async run({ ctx, options, identity }) {
+  async run({ ctx, identity }, { channel }) {
     if (identity.appRole !== "admin") return ephemeral(ctx.t("setup.admin_only"));
-    const channelId = options.string("channel") ?? ctx.interaction.channel?.id ?? ctx.interaction.channel_id;
+    const channelId = channel ?? ctx.interaction.channel?.id ?? ctx.interaction.channel_id;
     if (!channelId) return ephemeral(ctx.t("panel.failed"));
     const settings = await serverSettings(ctx.env, identity.guildId, ctx.locale);
     if (enabledCategories(settings).length === 0) return ephemeral(ctx.t("panel.no_categories"));
@@ -80,4 +80,4 @@ export const panelSubcommand: TicketSubcommand = {
       { ephemeral: true },
     );
   },
-};
+});
