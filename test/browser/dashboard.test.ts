@@ -6,7 +6,7 @@
 
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
+import { LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../scripts/local-discord/server";
 import { pollUntil } from "../support/poll";
 import { DESKTOP, launchedBrowser, PHONE, screenshot, signIn, watchCsp } from "./support/browser";
