@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { isDefaultCategory } from "../../../shared/contracts/tickets";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
 import { formatDuration } from "../../../shared/i18n/duration";
@@ -29,6 +30,12 @@ function durations(t: Translator, locale: Locale, d: DurationStats): string {
     mean: orDash(d.meanSeconds, locale),
     count: d.count,
   });
+}
+
+/** The six in their order, then the categories the server added, by key. */
+function categoryKeys(byCategory: Record<string, number>): string[] {
+  const added = Object.keys(byCategory).filter((key) => !isDefaultCategory(key));
+  return [...TICKET_CATEGORIES, ...added.sort()];
 }
 
 function counts<K extends string>(
@@ -82,7 +89,7 @@ export function statsMessage(
       },
       {
         name: t("ticket.stats.by_category"),
-        value: counts(t, TICKET_CATEGORIES, w.byCategory, (c) => categoryLabel(t, c)),
+        value: counts(t, categoryKeys(w.byCategory), w.byCategory, (c) => categoryLabel(t, c)),
         inline: true,
       },
       {
