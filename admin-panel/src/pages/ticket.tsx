@@ -10,6 +10,7 @@ import {
   type TicketStatus,
   type TicketView,
 } from "../api";
+import { useCategories } from "../categories";
 import { Avatar } from "../components/avatar";
 import { PriorityBadge, StatusBadge } from "../components/badges";
 import { MessageExtras, TranscriptLinks } from "../components/message-extras";
@@ -23,6 +24,7 @@ import { AskToCloseButton } from "./ticket/ask-to-close";
 
 export function TicketPage({ number }: { number: number }) {
   const { api, t, locale } = useApp();
+  const { name: categoryName } = useCategories();
   const [view, setView] = useState<TicketView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const etag = useRef<string | null>(null);
@@ -82,7 +84,7 @@ export function TicketPage({ number }: { number: number }) {
           <div class="head-badges">
             <StatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
-            <span class="cat">{t(`category.${ticket.category}`)}</span>
+            <span class="cat">{categoryName(ticket.category)}</span>
           </div>
           <TranscriptLinks number={ticket.number} />
         </div>
@@ -281,6 +283,7 @@ function Composer({
 
 function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<void> }) {
   const { api, t, locale, session, toast, userName } = useApp();
+  const { name: categoryName } = useCategories();
   const { ticket } = view;
   const [busy, setBusy] = useState(false);
   const [closing, setClosing] = useState(false);
@@ -365,7 +368,7 @@ function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<v
         <dt>{t("ticket.owner")}</dt>
         <dd>{userName(ticket.ownerId)}</dd>
         <dt>{t("ticket.category")}</dt>
-        <dd>{t(`category.${ticket.category}`)}</dd>
+        <dd>{categoryName(ticket.category)}</dd>
         <dt>{t("ticket.created")}</dt>
         <dd>{formatDateTime(ticket.createdAt, locale)}</dd>
         <dt>{t("ticket.firstResponse")}</dt>

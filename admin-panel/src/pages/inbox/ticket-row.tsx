@@ -1,4 +1,5 @@
-import type { TicketCategory, TicketListItem, TicketPriority } from "../../api";
+import type { TicketListItem, TicketPriority } from "../../api";
+import { useCategories } from "../../categories";
 import { Avatar } from "../../components/avatar";
 import { PriorityBadge, StatusBadge } from "../../components/badges";
 import { useApp } from "../../context";
@@ -9,6 +10,7 @@ import { TimeLeftCell } from "./time-left-cell";
 /** One line of the inbox: number, subject, category and owner, priority, status, time left, assignee. */
 export function TicketRow({ ticket, index }: { ticket: TicketListItem; index: number }) {
   const { t, locale, userName, avatarOf } = useApp();
+  const { name: categoryName } = useCategories();
   return (
     <a
       class={`row ${ticket.status === "closed" ? "is-closed" : ""}`}
@@ -19,9 +21,7 @@ export function TicketRow({ ticket, index }: { ticket: TicketListItem; index: nu
       <span class="main">
         <span class="subject">{ticket.subject}</span>
         <span class="meta">
-          <span class={`cat cat-${ticket.category as TicketCategory}`}>
-            {t(`category.${ticket.category}`)}
-          </span>
+          <span class={`cat cat-${ticket.category}`}>{categoryName(ticket.category)}</span>
           <span class="dot" aria-hidden="true">
             ·
           </span>
