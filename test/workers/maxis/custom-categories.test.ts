@@ -85,6 +85,18 @@ describe("a category the server added", () => {
     expect(choices(await autocomplete(english, "/ticket create category:sugg", "category"))).toEqual([]);
   });
 
+  it("is suggested to admins by /setup category-role, turned off ones too, and to nobody else", async () => {
+    const admin: Actor = { userId: snowflake(), guildId: server, administrator: true, locale: "fr" };
+    const line = "/setup category-role role:1 category:";
+    expect(choices(await autocomplete(admin, `${line}év`, "category"))).toEqual([
+      { name: "🎉 Événements", value: "events" },
+    ]);
+    expect(choices(await autocomplete(admin, `${line}sugg`, "category"))?.map((c) => c.value)).toEqual([
+      "suggestion",
+    ]);
+    expect(choices(await autocomplete(member, `${line}év`, "category"))).toEqual([]);
+  });
+
   it("opens a ticket from /ticket create, seen by its staff role only", async () => {
     const created = await run(
       member,
