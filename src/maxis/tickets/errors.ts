@@ -1,11 +1,6 @@
 import type { MessageParams, Translator } from "../../shared/i18n";
 import { priorityLabel, statusLabel } from "./render/labels";
-import {
-  TICKET_LIMITS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-  type TicketErrorCode,
-} from "./rpc";
+import { TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketErrorCode } from "./rpc";
 
 /**
  * The member-facing text of a refused ticket action, in their language. Every code reads its limit

@@ -66,6 +66,8 @@ export function statsMessage(
   locale: Locale,
   stats: TicketStats,
   period: StatsPeriod,
+  /** The server's own name for a category (its settings), when it has one. */
+  categoryName: (key: string) => string | undefined = () => undefined,
 ): MessageData {
   const w = statsWindow(stats, period);
   const agents = w.agents.slice(0, 10).map((a) =>
@@ -89,7 +91,12 @@ export function statsMessage(
       },
       {
         name: t("ticket.stats.by_category"),
-        value: counts(t, categoryKeys(w.byCategory), w.byCategory, (c) => categoryLabel(t, c)),
+        value: counts(
+          t,
+          categoryKeys(w.byCategory),
+          w.byCategory,
+          (c) => categoryName(c) ?? categoryLabel(t, c),
+        ),
         inline: true,
       },
       {
