@@ -4,45 +4,11 @@
  * settings and in one without) and audit rows, then the migration runs; everything is still there,
  * the old tickets still answer, and the server can add a category of its own.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultPaths, migrate } from "../../../scripts/local-supabase/migrate";
-import { sql, supabase, unique } from "../local-supabase/support";
+import { oldSchemaDatabase } from "./old-schema";
 
-const FIRST_NEW = "20261203030000";
-const database = unique("categories_upgrade");
-const url = (() => {
-  const u = new URL(supabase().databaseUrl);
-  u.pathname = `/${database}`;
-  return u.href;
-})();
-const oldDir = mkdtempSync(join(tmpdir(), "old-migrations-"));
-const db = new pg.Pool({ connectionString: url, max: 2 });
-
-/** One statement as a signed-in Discord user or the service role, as PostgREST runs it. */
-async function as(claims: Record<string, unknown>, text: string, params: unknown[] = []) {
-  const client = await db.connect();
-  try {
-    await client.query("begin");
-    await client.query(
-      `set local role ${claims["role"] === "service_role" ? "service_role" : "authenticated"}`,
-    );
-    await client.query("select set_config('request.jwt.claims', $1, true)", [
-      JSON.stringify({ role: "authenticated", ...claims }),
-    ]);
-    const result = await client.query(text, params);
-    await client.query("commit");
-    return result.rows;
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+const old = oldSchemaDatabase("categories_upgrade", "20261203030000");
+const { db, as } = old;
 
 const withSettings = "1500000000000000101";
 const withoutSettings = "1500000000000000102";
@@ -62,21 +28,8 @@ const snapshot = async () =>
     )
   ).rows;
 
-beforeAll(async () => {
-  await sql(`create database ${database}`);
-  for (const file of readdirSync(defaultPaths.migrationsDir)) {
-    if (file.endsWith(".sql") && file < FIRST_NEW) {
-      copyFileSync(join(defaultPaths.migrationsDir, file), join(oldDir, file));
-    }
-  }
-  await migrate({ connectionString: url, seed: false, migrationsDir: oldDir });
-});
-
-afterAll(async () => {
-  await db.end();
-  await sql(`drop database ${database} with (force)`);
-  rmSync(oldDir, { recursive: true, force: true });
-});
+beforeAll(() => old.create());
+afterAll(() => old.drop());
 
 describe("the custom-categories migration", () => {
   it("keeps tickets in the six categories, the categories and their audit, and opens new keys", async () => {
@@ -92,7 +45,7 @@ describe("the custom-categories migration", () => {
     await as(ownerElsewhere, "select public.ticket_create('Elsewhere', 'd', 'suggestion')");
     const before = await snapshot();
 
-    const upgraded = await migrate({ connectionString: url, seed: false });
+    const upgraded = await old.upgrade();
     expect(upgraded.applied).toContain("20261203030000_custom_ticket_categories.sql");
     expect(await snapshot()).toEqual(before);
 
