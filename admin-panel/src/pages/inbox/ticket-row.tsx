@@ -1,5 +1,4 @@
 import type { TicketListItem, TicketPriority } from "../../api";
-import { useCategories } from "../../categories";
 import { Avatar } from "../../components/avatar";
 import { PriorityBadge, StatusBadge } from "../../components/badges";
 import { useApp } from "../../context";
@@ -8,9 +7,17 @@ import { ticketHref } from "../../route";
 import { TimeLeftCell } from "./time-left-cell";
 
 /** One line of the inbox: number, subject, category and owner, priority, status, time left, assignee. */
-export function TicketRow({ ticket, index }: { ticket: TicketListItem; index: number }) {
+export function TicketRow({
+  ticket,
+  index,
+  categoryName,
+}: {
+  ticket: TicketListItem;
+  index: number;
+  /** The category's name as the server calls it (useCategories, once for the whole table). */
+  categoryName: (key: string) => string;
+}) {
   const { t, locale, userName, avatarOf } = useApp();
-  const { name: categoryName } = useCategories();
   return (
     <a
       class={`row ${ticket.status === "closed" ? "is-closed" : ""}`}
