@@ -19,6 +19,8 @@ const REASON_WITHIN_LINES = 20;
 /** Too long today, left to the engineers working in these folders (issue 16). */
 export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "admin-panel/src/components/settings/category-section.tsx",
+  "test/node/tickets-db/automation.test.ts",
+  "test/node/local-supabase/privileges.expected.ts",
   "admin-panel/src/api.ts",
   "bench/gateway-ingest.bench.ts",
   "scripts/local-stripe/events.ts",

@@ -68,6 +68,8 @@ export type {
   TicketView,
 } from "../../src/shared/contracts/tickets";
 export {
+  CATEGORY_KEY_PATTERN,
+  isDefaultCategory,
   TICKET_CATEGORIES,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
@@ -272,6 +274,10 @@ export function createApi(base: string, onUnauthorized: () => void, language: ()
     updateSettings: (changes: SettingsChanges) => write<ServerSettings>("/api/v1/settings", changes, "PATCH"),
     updateCategory: (key: string, changes: CategoryChanges) =>
       write<CategorySettings>(`/api/v1/settings/categories/${encodeURIComponent(key)}`, changes, "PATCH"),
+    addCategory: (category: NewCategory) => write<CategorySettings>("/api/v1/settings/categories", category),
+    /** Every key of the server, first to last. */
+    reorderCategories: (keys: readonly string[]) =>
+      write<CategorySettings[]>("/api/v1/settings/categories/order", { keys }, "PUT"),
     /** The server's roles and channels as Discord gives them to Maxis, for the pickers. */
     discordDirectory: () => get<{ roles: GuildRole[]; channels: GuildChannel[] }>("/api/v1/settings/discord"),
     snippets: () => get<Snippet[]>("/api/v1/snippets"),
@@ -327,6 +333,10 @@ export type CategoryChanges = Partial<
     "labelEn" | "labelFr" | "emoji" | "staffRoleIds" | "questions" | "enabled" | "position"
   >
 >;
+
+/** What POST /api/v1/settings/categories takes: no key, and the server makes one from labelEn. */
+export type NewCategory = Pick<CategorySettings, "labelEn" | "labelFr"> &
+  Partial<Pick<CategorySettings, "key" | "emoji" | "staffRoleIds" | "questions" | "enabled">>;
 
 /** The charts' data (GET /api/v1/stats/series). */
 export interface StatsSeries {

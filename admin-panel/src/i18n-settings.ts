@@ -28,7 +28,7 @@ export const settingsEn = {
   "settings.directoryFailed": "Discord did not list this server's roles and channels; ids are shown instead.",
   "settings.categories.title": "Ticket categories",
   "settings.categories.lead":
-    "Rename, reorder, turn off and give each category its form. Every server has the same six categories, so tickets, filters and statistics stay comparable; turn off the ones you do not use.",
+    "Add, rename, reorder, turn off and give each category its form. Turning a category off keeps its tickets; members just cannot open new ones in it.",
   "settings.category.edit": "Edit {name}",
   "settings.category.up": "Move {name} up",
   "settings.category.down": "Move {name} down",
@@ -51,6 +51,11 @@ export const settingsEn = {
   "settings.question.remove": "Remove question {n}",
   "settings.question.add": "Add a question",
   "settings.category.save": "Save {name}",
+  "settings.category.new": "Add a category",
+  "settings.category.add": "Add the category",
+  "settings.category.added": "{name} added.",
+  "settings.category.full":
+    "This server has {max} categories, the most Discord can offer: turn one off instead.",
   "settings.snippets.title": "Canned replies",
   "settings.snippets.lead":
     "Replies the team sends often, in English and French. Staff use them with /ticket reply snippet: in Discord and with / in the dashboard's reply box.",
@@ -109,7 +114,7 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
     "Discord n'a pas listé les rôles et salons de ce serveur ; leurs identifiants sont affichés à la place.",
   "settings.categories.title": "Catégories de tickets",
   "settings.categories.lead":
-    "Renommez, réordonnez, désactivez et donnez son formulaire à chaque catégorie. Chaque serveur a les mêmes six catégories, pour que tickets, filtres et statistiques restent comparables ; désactivez celles dont vous ne vous servez pas.",
+    "Ajoutez, renommez, réordonnez, désactivez et donnez son formulaire à chaque catégorie. Une catégorie désactivée garde ses tickets ; les membres ne peuvent simplement plus en ouvrir.",
   "settings.category.edit": "Modifier {name}",
   "settings.category.up": "Monter {name}",
   "settings.category.down": "Descendre {name}",
@@ -133,6 +138,11 @@ export const settingsFr: Record<keyof typeof settingsEn, string> = {
   "settings.question.remove": "Retirer la question {n}",
   "settings.question.add": "Ajouter une question",
   "settings.category.save": "Enregistrer {name}",
+  "settings.category.new": "Ajouter une catégorie",
+  "settings.category.add": "Ajouter la catégorie",
+  "settings.category.added": "{name} ajoutée.",
+  "settings.category.full":
+    "Ce serveur a {max} catégories, le plus que Discord puisse proposer : désactivez-en une plutôt.",
   "settings.snippets.title": "Réponses types",
   "settings.snippets.lead":
     "Les réponses que l'équipe envoie souvent, en anglais et en français. L'équipe les utilise avec /ticket répondre modèle: dans Discord et avec / dans la zone de réponse du tableau de bord.",

@@ -1,6 +1,7 @@
 import type { ComponentType } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import type { GuildChannel, GuildRole, ServerSettings, Snippet } from "../api";
+import { rememberCategories } from "../categories";
 import { CategorySection } from "../components/settings/category-section";
 import { GeneralSection } from "../components/settings/general-section";
 import { SnippetSection } from "../components/settings/snippet-section";
@@ -90,6 +91,8 @@ export function SettingsPage() {
     try {
       const [settings, snippets] = await Promise.all([api.settings(), api.snippets()]);
       setData({ settings, snippets });
+      // The inbox, tickets and statistics name the categories as just changed.
+      rememberCategories(session.guildId, settings.categories);
       setError(null);
     } catch (err) {
       setError(errorText(err, t));

@@ -1,11 +1,6 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
-import {
-  type StatsSeries,
-  TICKET_CATEGORIES,
-  TICKET_PRIORITIES,
-  type TicketStats,
-  type TicketStatsWindow,
-} from "../api";
+import { type StatsSeries, TICKET_PRIORITIES, type TicketStats, type TicketStatsWindow } from "../api";
+import { countedKeys, useCategories } from "../categories";
 import { Avatar } from "../components/avatar";
 import { Chart } from "../components/chart";
 import { useApp } from "../context";
@@ -38,6 +33,7 @@ export function bucketLabels(bounds: (number | null)[], locale: Locale): string[
 
 export function StatsPage() {
   const { api, t, locale } = useApp();
+  const { categories, name: categoryName } = useCategories();
   const [stats, setStats] = useState<TicketStats | null>(null);
   const [series, setSeries] = useState<StatsSeries | null>(null);
   const [windowKey, setWindowKey] = useState<WindowKey>("last30Days");
@@ -184,7 +180,10 @@ export function StatsPage() {
           <section class="card" aria-labelledby="by-category">
             <h2 id="by-category">{t("stats.byCategory")}</h2>
             <Bars
-              rows={TICKET_CATEGORIES.map((c) => [t(`category.${c}`), current.byCategory[c]])}
+              rows={countedKeys(categories, current.byCategory).map((key) => [
+                categoryName(key),
+                current.byCategory[key] ?? 0,
+              ])}
               locale={locale}
             />
           </section>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { ApiError, type TicketView } from "../api";
+import { useCategories } from "../categories";
 import { PriorityBadge, StatusBadge } from "../components/badges";
 import { TranscriptLinks } from "../components/message-extras";
 import { useApp } from "../context";
@@ -17,6 +18,7 @@ import { MessageCard } from "./ticket/message-card";
  */
 export function TicketPage({ number }: { number: number }) {
   const { api, t, locale } = useApp();
+  const { name: categoryName } = useCategories();
   const [view, setView] = useState<TicketView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const etag = useRef<string | null>(null);
@@ -76,7 +78,7 @@ export function TicketPage({ number }: { number: number }) {
           <div class="head-badges">
             <StatusBadge status={ticket.status} />
             <PriorityBadge priority={ticket.priority} />
-            <span class="cat">{t(`category.${ticket.category}`)}</span>
+            <span class="cat">{categoryName(ticket.category)}</span>
           </div>
           <TranscriptLinks number={ticket.number} />
         </div>

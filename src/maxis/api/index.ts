@@ -17,6 +17,7 @@ import { peopleRoutes } from "./people";
 import { planRoutes } from "./plans";
 import { salesRoutes } from "./sales";
 import { settingsRoutes } from "./settings";
+import { categoryRoutes } from "./settings-categories";
 import { slaRoutes } from "./sla";
 import { snippetRoutes } from "./snippets";
 import { statsSeriesRoutes } from "./stats-series";
@@ -67,6 +68,7 @@ apiRoutes.route("/", planRoutes);
 apiRoutes.route("/", salesRoutes);
 apiRoutes.route("/", slaRoutes);
 apiRoutes.route("/", settingsRoutes);
+apiRoutes.route("/", categoryRoutes);
 apiRoutes.route("/", snippetRoutes);
 apiRoutes.route("/", automationRoutes);
 

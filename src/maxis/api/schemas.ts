@@ -5,7 +5,7 @@
  */
 import * as v from "valibot";
 import {
-  TICKET_CATEGORIES,
+  CATEGORY_KEY_PATTERN,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -40,7 +40,8 @@ export const ticketNumberParam = v.pipe(
 
 export const listQuery = v.strictObject({
   status: v.exactOptional(v.picklist(TICKET_STATUSES, code("invalid_status"))),
-  category: v.exactOptional(v.picklist(TICKET_CATEGORIES, code("invalid_category"))),
+  /** Any key's shape: whether the server has it is the database's call (its own categories). */
+  category: v.exactOptional(v.pipe(v.string(), v.regex(CATEGORY_KEY_PATTERN, code("invalid_category")))),
   priority: v.exactOptional(v.picklist(TICKET_PRIORITIES, code("invalid_priority"))),
   /** A staff member's Discord id, or `none` for unassigned tickets. */
   assignee: v.exactOptional(v.union([v.literal("none"), snowflake], code("invalid_assignee"))),

@@ -7,15 +7,17 @@
  *   GET   /settings                  settings and categories (staff)
  *   PATCH /settings                  only the fields sent change (admins)
  *   PATCH /settings/categories/:key  one category: labels, emoji, roles, questions, enabled, position
+ *   (adding a category and reordering them: settings-categories.ts)
  *   GET   /settings/discord          { roles, channels } of the server, for the pickers (staff)
  */
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
+import { CATEGORY_KEY_PATTERN } from "../../shared/contracts/tickets";
 import { err, type Result } from "../../shared/result";
 import { guildChannels, guildRoles } from "../servers/discord-directory";
 import { type ServerSettings, ServerSettingsSchema } from "../servers/settings";
-import { rememberServerSettings } from "../servers/settings-store";
+import { forgetServerSettingsOf, rememberServerSettings } from "../servers/settings-store";
 import { rpcCaller } from "../supabase/rpc-result";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";
@@ -43,6 +45,10 @@ const SETTINGS_ERRORS = {
   invalid_question_placeholder: 400,
   invalid_panel_title: 400,
   invalid_panel_text: 400,
+  invalid_category_key: 400,
+  invalid_category_order: 400,
+  category_exists: 409,
+  too_many_categories: 409,
 } as const satisfies Record<string, ContentfulStatusCode>;
 export type SettingsErrorCode = keyof typeof SETTINGS_ERRORS;
 
@@ -54,7 +60,7 @@ export const settingsError = (c: ApiContext, code: SettingsErrorCode) =>
 const settingsCall = rpcCaller((error) => (isSettingsErrorCode(error.message) ? error.message : null));
 
 /** One settings function as the signed-in staff member; a refusal is already the HTTP answer. */
-async function rpc(
+export async function rpc(
   c: ApiContext,
   fn: string,
   args: Record<string, unknown>,
@@ -75,7 +81,7 @@ const settingsChanges = v.strictObject({
   panelTitle: v.optional(v.nullable(v.string())),
   panelText: v.optional(v.nullable(v.string())),
 });
-const question = v.strictObject({
+export const question = v.strictObject({
   label: v.string(),
   placeholder: v.optional(v.nullable(v.string())),
   style: v.picklist(["short", "paragraph"]),
@@ -113,10 +119,11 @@ settingsRoutes.patch("/settings", async (c) => {
 settingsRoutes.patch("/settings/categories/:key", async (c) => {
   if (c.var.session.app_role !== "admin") return settingsError(c, "admin_only");
   const key = c.req.param("key");
-  if (!/^[a-z_]{1,32}$/.test(key)) return settingsError(c, "invalid_category");
+  if (!CATEGORY_KEY_PATTERN.test(key)) return settingsError(c, "invalid_category");
   const body = await jsonBody(c, categoryChanges);
   if (!body.ok) return body.error;
   const result = await rpc(c, "ticket_category_update", { p_key: key, p_changes: body.value });
+  if (result.ok) forgetServerSettingsOf(c.var.session.guild_id);
   return result.ok ? c.json(result.value as object) : result.error;
 });
 

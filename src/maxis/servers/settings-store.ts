@@ -56,6 +56,11 @@ export function rememberServerSettings(settings: ServerSettings): void {
   cache.set(settings.guildId, { settings, until: Date.now() + SETTINGS_TTL_MS });
 }
 
+/** After a change this isolate made that did not answer the whole settings (a category): read them again. */
+export function forgetServerSettingsOf(guildId: string): void {
+  cache.delete(guildId);
+}
+
 /** Drops every cached server (a soft restart). */
 export function forgetServerSettings(): void {
   cache.clear();

@@ -4,10 +4,12 @@
  * server starts with. Pure: no I/O here.
  */
 import * as v from "valibot";
+import { CATEGORY_KEY_PATTERN } from "../../shared/contracts/tickets";
 import type { Locale } from "../../shared/i18n";
 
 const Snowflake = v.pipe(v.string(), v.regex(/^[0-9]{1,20}$/));
-const Category = v.picklist(["general", "billing", "technical", "bug", "account", "suggestion"]);
+/** One of the six a server starts with, or one its admins added (CATEGORY_KEY_PATTERN). */
+const Category = v.pipe(v.string(), v.regex(CATEGORY_KEY_PATTERN));
 export type CategoryKey = v.InferOutput<typeof Category>;
 
 const QuestionSchema = v.object({

@@ -6,28 +6,23 @@
  * are replaced by what the database answered.
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
-import {
-  guildCommand,
-  localizedChoices,
-  option,
-  readOptions,
-  subcommand,
-} from "../../shared/discord/command-definition";
+import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
-import { ephemeral } from "../../shared/discord/responses";
-import type { MessageKey } from "../../shared/i18n";
+import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { supabaseAs } from "../supabase/client";
-import { TICKET_CATEGORIES } from "../tickets/rpc";
+import { categoryChoices } from "../tickets/commands/category-option";
 import { parseSettings } from "./settings";
 import { rememberServerSettings, serverSettings } from "./settings-store";
 import { actingAdmin } from "./setup-actions";
 import { setupMessage } from "./setup-view";
 
 const roleOption = option.role("role", "command.setup.option.role", { required: true });
+/** Any category of the server, its own included, turned off or not: suggested as the admin types. */
 const categoryOption = option.string("category", "command.setup.option.category", {
   required: true,
-  choices: localizedChoices(TICKET_CATEGORIES, (c) => `ticket.category.${c}` as MessageKey),
+  autocomplete: true,
+  max_length: 32,
 });
 
 const show = subcommand("show", "command.setup.show");
@@ -67,5 +62,13 @@ export const setupCommand: SlashCommand<MaxisEnv> = {
     const fresh = parseSettings(data);
     rememberServerSettings(fresh);
     return ephemeral(setupMessage(t, locale, fresh, t("setup.saved")));
+  },
+
+  async autocomplete(ctx) {
+    const admin = await actingAdmin(ctx.env, ctx.interaction);
+    if (!admin) return autocompleteChoices([]);
+    const typed = new CommandOptions(ctx.interaction.data).focused?.value ?? "";
+    const current = await serverSettings(ctx.env, admin.guildId, ctx.locale);
+    return autocompleteChoices(categoryChoices(current.categories, typed, ctx.locale));
   },
 };

@@ -24,9 +24,10 @@ describe("ticketErrorMessage", () => {
   });
 
   it("lists the choices by the names the reader sees in their language, not the stored values", () => {
+    // Categories differ per server: the message points to the server's list instead.
     const fr = translatorFor("fr");
     expect(ticketErrorMessage(fr, "invalid_category")).toBe(
-      "Catégorie inconnue. Choisissez parmi : Général, Facturation, Technique, Bug, Compte, Suggestion.",
+      "Catégorie inconnue. Choisissez l'une des catégories de ce serveur dans la liste.",
     );
     expect(ticketErrorMessage(fr, "invalid_priority")).toBe(
       "Priorité inconnue. Choisissez parmi : Critique, Haute, Moyenne, Basse.",

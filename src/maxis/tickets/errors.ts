@@ -1,12 +1,6 @@
 import type { MessageParams, Translator } from "../../shared/i18n";
-import { categoryLabel, priorityLabel, statusLabel } from "./render/labels";
-import {
-  TICKET_CATEGORIES,
-  TICKET_LIMITS,
-  TICKET_PRIORITIES,
-  TICKET_STATUSES,
-  type TicketErrorCode,
-} from "./rpc";
+import { priorityLabel, statusLabel } from "./render/labels";
+import { TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES, type TicketErrorCode } from "./rpc";
 
 /**
  * The member-facing text of a refused ticket action, in their language. Every code reads its limit
@@ -28,7 +22,6 @@ export function ticketErrorMessage(
     reasonMax: TICKET_LIMITS.reason,
     searchMax: TICKET_LIMITS.search,
     openMax,
-    categories: TICKET_CATEGORIES.map((category) => categoryLabel(t, category)).join(", "),
     priorities: TICKET_PRIORITIES.map((priority) => priorityLabel(t, priority)).join(", "),
     statuses: TICKET_STATUSES.map((status) => statusLabel(t, status)).join(", "),
   };

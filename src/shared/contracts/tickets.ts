@@ -5,11 +5,18 @@
  */
 import type { Locale } from "../i18n";
 
+/** The six categories every server starts with; a server's admins may add their own beside them. */
 export const TICKET_CATEGORIES = ["general", "billing", "technical", "bug", "account", "suggestion"] as const;
 export const TICKET_PRIORITIES = ["critical", "high", "medium", "low"] as const;
 export const TICKET_STATUSES = ["open", "in_progress", "waiting_for_member", "closed"] as const;
 
-export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
+export type DefaultTicketCategory = (typeof TICKET_CATEGORIES)[number];
+/** A category key: one of the six, or one a server added (a slug, CATEGORY_KEY_PATTERN). */
+export type TicketCategory = string;
+/** What the database accepts as a category key (20261203030000_custom_ticket_categories.sql). */
+export const CATEGORY_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const isDefaultCategory = (key: string): key is DefaultTicketCategory =>
+  (TICKET_CATEGORIES as readonly string[]).includes(key);
 export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

@@ -197,6 +197,8 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.parse_sla_targets(jsonb)": internal,
   "tickets_private.require_sla_scheduler()": internal,
   "public.ticket_category_update(text,jsonb)": memberWrite,
+  "public.ticket_category_create(jsonb)": memberWrite,
+  "public.ticket_categories_reorder(jsonb)": memberWrite,
   "public.ticket_category_choices()": memberWrite,
   "public.ticket_assignees(text,text)": memberWrite,
   "public.server_settings_ensure(text,jsonb)": { execute: ["service_role"], definer: true },
@@ -278,7 +280,8 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "payments_private.entitlement_json(public.entitlements)": internal,
 
   // Helpers the ticket reads call as the member or staff member.
-  "tickets_private.categories()": member,
+  // The categories of the caller's server (a definer: members cannot read ticket_categories).
+  "tickets_private.categories()": { execute: ["authenticated"], definer: true },
   "tickets_private.priorities()": member,
   "tickets_private.statuses()": member,
   "tickets_private.fail(text,text)": member,
@@ -324,6 +327,10 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.snowflakes_ok(text[])": internal,
   "tickets_private.require_admin(tickets_private.caller)": internal,
   "tickets_private.default_categories()": internal,
+  "tickets_private.default_category_keys()": internal,
+  "tickets_private.category_key_ok(text)": internal,
+  "tickets_private.category_slug(text)": internal,
+  "tickets_private.check_ticket_category()": internalDefiner,
   "tickets_private.parse_snowflake(jsonb,text)": internal,
   "tickets_private.parse_role_ids(jsonb)": internal,
   "tickets_private.parse_setting_text(jsonb,integer,text,boolean)": internal,

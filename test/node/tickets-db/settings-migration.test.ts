@@ -3,63 +3,18 @@
  * the schema before 20261201010000 gets tickets, messages, notes, staff and audit rows the old way,
  * then the new migrations run; everything is still there and still answers as before.
  */
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultPaths, migrate } from "../../../scripts/local-supabase/migrate";
-import { sql, supabase, unique } from "../local-supabase/support";
+import { oldSchemaDatabase } from "./old-schema";
 
-const FIRST_NEW = "20261201010000";
-const database = unique("settings_upgrade");
-const url = (() => {
-  const u = new URL(supabase().databaseUrl);
-  u.pathname = `/${database}`;
-  return u.href;
-})();
-const oldDir = mkdtempSync(join(tmpdir(), "old-migrations-"));
-const db = new pg.Pool({ connectionString: url, max: 2 });
-
-/** One statement as a signed-in Discord user, as PostgREST runs it. */
-async function as(claims: Record<string, unknown>, text: string, params: unknown[] = []) {
-  const client = await db.connect();
-  try {
-    await client.query("begin");
-    await client.query("set local role authenticated");
-    await client.query("select set_config('request.jwt.claims', $1, true)", [
-      JSON.stringify({ role: "authenticated", ...claims }),
-    ]);
-    const result = await client.query(text, params);
-    await client.query("commit");
-    return result.rows;
-  } catch (error) {
-    await client.query("rollback");
-    throw error;
-  } finally {
-    client.release();
-  }
-}
+const old = oldSchemaDatabase("settings_upgrade", "20261201010000");
+const { db, as } = old;
 
 const guild = "1500000000000000001";
 const owner = { sub: "1500000000000000002", app_role: "member", guild_id: guild };
 const agent = { sub: "1500000000000000003", app_role: "agent", guild_id: guild };
 
-beforeAll(async () => {
-  await sql(`create database ${database}`);
-  for (const file of readdirSync(defaultPaths.migrationsDir)) {
-    if (file.endsWith(".sql") && file < FIRST_NEW) {
-      copyFileSync(join(defaultPaths.migrationsDir, file), join(oldDir, file));
-    }
-  }
-  await migrate({ connectionString: url, seed: false, migrationsDir: oldDir });
-});
-
-afterAll(async () => {
-  await db.end();
-  await sql(`drop database ${database} with (force)`);
-  rmSync(oldDir, { recursive: true, force: true });
-});
+beforeAll(() => old.create());
+afterAll(() => old.drop());
 
 describe("the settings migrations", () => {
   it("keep tickets, threads, notes, staff and audit rows written before them", async () => {
@@ -79,7 +34,7 @@ describe("the settings migrations", () => {
       [guild],
     );
 
-    const upgraded = await migrate({ connectionString: url, seed: false });
+    const upgraded = await old.upgrade();
     expect(upgraded.applied).toContain("20261201010000_server_settings.sql");
     expect(upgraded.applied).toContain("20261201010100_ticket_category_staff.sql");
 

@@ -12,7 +12,7 @@ describe("validation errors, as JSON", () => {
     const { token } = await loginInbox();
     const cases: [string, Parameters<typeof api>[1], number, string][] = [
       ["/tickets?status=lost", { token }, 400, "invalid_status"],
-      ["/tickets?category=lottery", { token }, 400, "invalid_category"],
+      ["/tickets?category=Lottery!", { token }, 400, "invalid_category"],
       ["/tickets?limit=abc", { token }, 400, "invalid_page"],
       ["/tickets?limit=500", { token }, 400, "invalid_page"],
       [`/tickets?search=${"x".repeat(101)}`, { token }, 400, "search_too_long"],
@@ -173,14 +173,13 @@ describe("validation errors, as JSON", () => {
       error: { code: "invalid_request", message: "Requête invalide : champ inconnu « pinned »." },
     });
     // Choices are named as the dashboard shows them in French, not by their stored English values.
-    const category = await api("/tickets?category=loterie", { token, headers: { "Accept-Language": "fr" } });
+    const category = await api("/tickets?category=Loterie!", { token, headers: { "Accept-Language": "fr" } });
     expect(category).toMatchObject({
       status: 400,
       json: {
         error: {
           code: "invalid_category",
-          message:
-            "Catégorie inconnue. Choisissez parmi : Général, Facturation, Technique, Bug, Compte, Suggestion.",
+          message: "Catégorie inconnue. Choisissez l'une des catégories de ce serveur dans la liste.",
         },
       },
     });

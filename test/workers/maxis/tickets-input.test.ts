@@ -68,12 +68,12 @@ describe("bad input to /ticket", () => {
     expect(visibleText(await run(memberA, "/ticket list"))).toContain("Page 1/1 · 1 ticket");
   });
 
-  it("refuses an unknown category or priority before any database call", async () => {
+  it("refuses a malformed category or an unknown priority before any database call", async () => {
     const { memberA } = freshCast();
     for (const [line, answer] of [
       [
-        "/ticket create subject:x description:y category:lottery",
-        "Unknown category. Choose one of: General, Billing, Technical, Bug, Account, Suggestion.",
+        "/ticket create subject:x description:y category:Lottery!",
+        "Unknown category. Choose one of this server's categories from the list.",
       ],
       [
         "/ticket create subject:x description:y priority:urgent!!",
@@ -89,16 +89,16 @@ describe("bad input to /ticket", () => {
     // The form carries the choices in its custom_id, which a client could edit.
     expect(
       privateText(
-        await submitModal(memberA, "ticket-create:lottery:medium", { subject: "x", description: "y" }),
+        await submitModal(memberA, "ticket-create:Lottery!:medium", { subject: "x", description: "y" }),
       ),
-    ).toBe("Unknown category. Choose one of: General, Billing, Technical, Bug, Account, Suggestion.");
+    ).toBe("Unknown category. Choose one of this server's categories from the list.");
     expect(visibleText(await run(memberA, "/ticket list"))).toContain("No tickets here.");
   });
 
   it("names the categories and priorities in French for a French member, as the choices show them", async () => {
     const { memberA } = freshCast("fr");
     expect(privateText(await run(memberA, "/ticket create subject:x description:y category:loterie"))).toBe(
-      "Catégorie inconnue. Choisissez parmi : Général, Facturation, Technique, Bug, Compte, Suggestion.",
+      "Catégorie inconnue. Choisissez l'une des catégories de ce serveur dans la liste.",
     );
     expect(
       privateText(

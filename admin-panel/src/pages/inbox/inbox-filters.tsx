@@ -1,5 +1,6 @@
 import type { RefObject } from "preact";
-import { type InboxQuery, TICKET_CATEGORIES, TICKET_LIMITS, TICKET_PRIORITIES } from "../../api";
+import { type InboxQuery, TICKET_LIMITS, TICKET_PRIORITIES } from "../../api";
+import { useCategories } from "../../categories";
 import { SelectField } from "../../components/select-field";
 import { useApp } from "../../context";
 import { INBOX_SORTS } from "./query";
@@ -21,6 +22,7 @@ export function InboxFilters({
   onClear: () => void;
 }) {
   const { t } = useApp();
+  const { categories, name } = useCategories();
   const filtered = Boolean(
     query.category || query.priority || query.assignee || query.mine || query.search || query.status,
   );
@@ -48,7 +50,7 @@ export function InboxFilters({
         id="filter-category"
         label={t("inbox.category")}
         value={query.category ?? ""}
-        options={TICKET_CATEGORIES.map((c) => [c, t(`category.${c}`)] as const)}
+        options={categories.map((c) => [c.key, name(c.key)] as const)}
         anyLabel={t("inbox.anyCategory")}
         onChange={(value) => navigate({ category: value })}
       />

@@ -1,7 +1,7 @@
 import {
+  CATEGORY_KEY_PATTERN,
   type InboxQuery,
   type InboxSort,
-  TICKET_CATEGORIES,
   TICKET_LIMITS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -16,13 +16,13 @@ const oneOf = <T extends string>(values: readonly T[], value: string | null): T 
 export function queryFromParams(params: URLSearchParams): InboxQuery {
   const query: InboxQuery = {};
   const status = oneOf(TICKET_STATUSES, params.get("status"));
-  const category = oneOf(TICKET_CATEGORIES, params.get("category"));
+  const category = params.get("category");
   const priority = oneOf(TICKET_PRIORITIES, params.get("priority"));
   const sort = oneOf(INBOX_SORTS, params.get("sort"));
   const assignee = params.get("assignee");
   const search = params.get("search");
   if (status) query.status = status;
-  if (category) query.category = category;
+  if (category && CATEGORY_KEY_PATTERN.test(category)) query.category = category;
   if (priority) query.priority = priority;
   if (sort) query.sort = sort;
   if (assignee && /^(none|\d{1,20})$/.test(assignee)) query.assignee = assignee;

@@ -1,4 +1,4 @@
-import type { TicketCategory, TicketListItem, TicketPriority } from "../../api";
+import type { TicketListItem, TicketPriority } from "../../api";
 import { Avatar } from "../../components/avatar";
 import { PriorityBadge, StatusBadge } from "../../components/badges";
 import { useApp } from "../../context";
@@ -7,7 +7,16 @@ import { ticketHref } from "../../route";
 import { TimeLeftCell } from "./time-left-cell";
 
 /** One line of the inbox: number, subject, category and owner, priority, status, time left, assignee. */
-export function TicketRow({ ticket, index }: { ticket: TicketListItem; index: number }) {
+export function TicketRow({
+  ticket,
+  index,
+  categoryName,
+}: {
+  ticket: TicketListItem;
+  index: number;
+  /** The category's name as the server calls it (useCategories, once for the whole table). */
+  categoryName: (key: string) => string;
+}) {
   const { t, locale, userName, avatarOf } = useApp();
   return (
     <a
@@ -19,9 +28,7 @@ export function TicketRow({ ticket, index }: { ticket: TicketListItem; index: nu
       <span class="main">
         <span class="subject">{ticket.subject}</span>
         <span class="meta">
-          <span class={`cat cat-${ticket.category as TicketCategory}`}>
-            {t(`category.${ticket.category}`)}
-          </span>
+          <span class={`cat cat-${ticket.category}`}>{categoryName(ticket.category)}</span>
           <span class="dot" aria-hidden="true">
             ·
           </span>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { InboxQuery } from "../../api";
+import { useCategories } from "../../categories";
 import { useApp } from "../../context";
 import { TicketRow } from "./ticket-row";
 import { useRowKeys } from "./use-row-keys";
@@ -9,6 +10,8 @@ import "./inbox.css";
 /** The ticket list: virtualised rows over the pages `useTicketPages` fetches and keeps live. */
 export function TicketTable({ query }: { query: InboxQuery }) {
   const { t } = useApp();
+  // Once for the table, not per row: rows mount and unmount as the list scrolls.
+  const { name: categoryName } = useCategories();
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ scrollTop: 0, height: 600, rowHeight: 64 });
   const list = useTicketPages(query, view);
@@ -39,7 +42,7 @@ export function TicketTable({ query }: { query: InboxQuery }) {
         aria-posinset={index + 1}
       >
         {ticket ? (
-          <TicketRow ticket={ticket} index={index} />
+          <TicketRow ticket={ticket} index={index} categoryName={categoryName} />
         ) : (
           <div class="row skeleton" aria-hidden="true" />
         )}

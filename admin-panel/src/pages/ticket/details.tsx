@@ -8,6 +8,7 @@ import {
 } from "../../api";
 import { SelectField } from "../../components/select-field";
 import { useApp } from "../../context";
+import { useCategories } from "../../categories";
 import { errorText } from "../../error-text";
 import { formatDateTime, formatDuration } from "../../i18n";
 import { AssigneePicker } from "./assignee-picker";
@@ -17,6 +18,7 @@ import type { TicketAction } from "./ticket-action";
 /** The side card: status, priority, assignee, the facts, and closing or reopening. */
 export function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<void> }) {
   const { api, t, locale, toast, userName } = useApp();
+  const { name: categoryName } = useCategories();
   const { ticket } = view;
   const [busy, setBusy] = useState(false);
 
@@ -64,7 +66,7 @@ export function Details({ view, refresh }: { view: TicketView; refresh: () => Pr
         <dt>{t("ticket.owner")}</dt>
         <dd>{userName(ticket.ownerId)}</dd>
         <dt>{t("ticket.category")}</dt>
-        <dd>{t(`category.${ticket.category}`)}</dd>
+        <dd>{categoryName(ticket.category)}</dd>
         <dt>{t("ticket.created")}</dt>
         <dd>{formatDateTime(ticket.createdAt, locale)}</dd>
         <dt>{t("ticket.firstResponse")}</dt>

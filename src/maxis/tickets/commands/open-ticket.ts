@@ -1,4 +1,5 @@
 import type { APIInteractionResponse } from "discord-api-types/v10";
+import { CATEGORY_KEY_PATTERN } from "../../../shared/contracts/tickets";
 import type { InteractionContext } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
 import { ticketErrorMessage } from "../errors";
@@ -6,7 +7,6 @@ import { announceNewTicket } from "../notify";
 import { safeText } from "../render/escape";
 import {
   createTicket,
-  TICKET_CATEGORIES,
   TICKET_PRIORITIES,
   type TicketCategory,
   type TicketPriority,
@@ -15,8 +15,8 @@ import {
 import { openTicketThread } from "../threads/open-thread";
 import { clientFor, notifierFor, refused, type TicketActor } from "./context";
 
-export const isCategory = (value: string): value is TicketCategory =>
-  (TICKET_CATEGORIES as readonly string[]).includes(value);
+/** The shape of a category key; whether the server has it (enabled) is the database's call. */
+export const isCategory = (value: string): value is TicketCategory => CATEGORY_KEY_PATTERN.test(value);
 export const isPriority = (value: string): value is TicketPriority =>
   (TICKET_PRIORITIES as readonly string[]).includes(value);
 

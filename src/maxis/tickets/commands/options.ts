@@ -12,7 +12,7 @@ import {
 } from "../../../shared/discord/command-definition";
 import type { MessageKey } from "../../../shared/i18n";
 import { STATS_PERIODS } from "../render/stats";
-import { TICKET_CATEGORIES, TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES } from "../rpc";
+import { TICKET_LIMITS, TICKET_PRIORITIES, TICKET_STATUSES } from "../rpc";
 
 export const ticketOption = option.string("ticket", "command.ticket.option.ticket", {
   required: true,
@@ -25,8 +25,10 @@ export const subjectOption = option.string("subject", "command.ticket.option.sub
 export const descriptionOption = option.string("description", "command.ticket.option.description", {
   max_length: TICKET_LIMITS.description,
 });
+/** The server's enabled categories, its own included: suggested as the member types (category-option.ts). */
 export const categoryOption = option.string("category", "command.ticket.option.category", {
-  choices: localizedChoices(TICKET_CATEGORIES, (c) => `ticket.category.${c}` as MessageKey),
+  autocomplete: true,
+  max_length: 32,
 });
 const priorityChoices = localizedChoices(TICKET_PRIORITIES, (p) => `ticket.priority.${p}` as MessageKey);
 export const priorityOption = option.string("priority", "command.ticket.option.priority", {

@@ -18,6 +18,7 @@ import { ticketErrorMessage } from "../errors";
 import { panelSubcommand } from "../panel/panel-command";
 import { assignSubcommand } from "./assign";
 import { autocompleteTicketOption } from "./autocomplete";
+import { autocompleteCategoryOption } from "./category-option";
 import { closeSubcommand } from "./close";
 import { type TicketSubcommand, ticketActor } from "./context";
 import { createSubcommand } from "./create";
@@ -85,6 +86,7 @@ function ticketCommandFor(
 
     autocomplete(ctx) {
       const options = new CommandOptions(ctx.interaction.data);
+      if (options.focused?.name === "category") return autocompleteCategoryOption(ctx, options);
       return options.focused?.name === "snippet"
         ? autocompleteSnippetOption(ctx, options)
         : autocompleteTicketOption(ctx, options);

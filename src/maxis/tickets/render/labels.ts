@@ -1,8 +1,14 @@
+import { isDefaultCategory } from "../../../shared/contracts/tickets";
 import type { Translator } from "../../../shared/i18n";
 import type { TicketCategory, TicketPriority, TicketStatus } from "../rpc";
 
-/** Localized names of the closed sets, for choices and for every rendering. */
-export const categoryLabel = (t: Translator, category: TicketCategory) => t(`ticket.category.${category}`);
+/**
+ * Localized names of the closed sets, for choices and for every rendering. A category a server added
+ * itself has its labels in the server's settings, not in the catalogue: without them, its key (a
+ * readable slug) names it.
+ */
+export const categoryLabel = (t: Translator, category: TicketCategory) =>
+  isDefaultCategory(category) ? t(`ticket.category.${category}`) : category;
 export const priorityLabel = (t: Translator, priority: TicketPriority) => t(`ticket.priority.${priority}`);
 export const statusLabel = (t: Translator, status: TicketStatus) => t(`ticket.status.${status}`);
 

@@ -1,4 +1,5 @@
 import type { APIEmbed } from "discord-api-types/v10";
+import { isDefaultCategory } from "../../../shared/contracts/tickets";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
 import { formatDuration } from "../../../shared/i18n/duration";
@@ -31,6 +32,12 @@ function durations(t: Translator, locale: Locale, d: DurationStats): string {
   });
 }
 
+/** The six in their order, then the categories the server added, by key. */
+function categoryKeys(byCategory: Record<string, number>): string[] {
+  const added = Object.keys(byCategory).filter((key) => !isDefaultCategory(key));
+  return [...TICKET_CATEGORIES, ...added.sort()];
+}
+
 function counts<K extends string>(
   t: Translator,
   keys: readonly K[],
@@ -59,6 +66,8 @@ export function statsMessage(
   locale: Locale,
   stats: TicketStats,
   period: StatsPeriod,
+  /** The server's own name for a category (its settings), when it has one. */
+  categoryName: (key: string) => string | undefined = () => undefined,
 ): MessageData {
   const w = statsWindow(stats, period);
   const agents = w.agents.slice(0, 10).map((a) =>
@@ -82,7 +91,12 @@ export function statsMessage(
       },
       {
         name: t("ticket.stats.by_category"),
-        value: counts(t, TICKET_CATEGORIES, w.byCategory, (c) => categoryLabel(t, c)),
+        value: counts(
+          t,
+          categoryKeys(w.byCategory),
+          w.byCategory,
+          (c) => categoryName(c) ?? categoryLabel(t, c),
+        ),
         inline: true,
       },
       {

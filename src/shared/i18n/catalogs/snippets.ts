@@ -44,6 +44,12 @@ export const snippets = /* @__PURE__ */ defineMessages(
     "settings.error.invalid_panel_title": "The panel's title has at most 256 characters.",
     "settings.error.invalid_panel_text": "The panel's text has at most 2000 characters.",
     "settings.error.discord_unavailable": "Discord did not answer; try again in a moment.",
+    "settings.error.invalid_category_key":
+      "A category's key has 1 to 32 characters: lowercase letters, digits and hyphens, starting with a letter or digit.",
+    "settings.error.invalid_category_order": "The new order must name every category of the server once.",
+    "settings.error.category_exists": "This server already has a category with that key.",
+    "settings.error.too_many_categories":
+      "A server has at most 25 categories: turn off one you no longer use.",
     "servers.error.not_staff_there": "You are not on this server's support team.",
     "servers.error.unknown_server": "Maxis is not on this server, or you are not a member of it.",
   },
@@ -92,6 +98,13 @@ export const snippets = /* @__PURE__ */ defineMessages(
     "settings.error.invalid_panel_title": "Le titre du panneau compte au plus 256 caractères.",
     "settings.error.invalid_panel_text": "Le texte du panneau compte au plus 2000 caractères.",
     "settings.error.discord_unavailable": "Discord n'a pas répondu ; réessayez dans un instant.",
+    "settings.error.invalid_category_key":
+      "La clé d'une catégorie compte 1 à 32 caractères : lettres minuscules, chiffres et tirets, en commençant par une lettre ou un chiffre.",
+    "settings.error.invalid_category_order":
+      "Le nouvel ordre doit nommer une fois chaque catégorie du serveur.",
+    "settings.error.category_exists": "Ce serveur a déjà une catégorie avec cette clé.",
+    "settings.error.too_many_categories":
+      "Un serveur a au plus 25 catégories : désactivez-en une que vous n'utilisez plus.",
     "servers.error.not_staff_there": "Vous ne faites pas partie de l'équipe de support de ce serveur.",
     "servers.error.unknown_server": "Maxis n'est pas sur ce serveur, ou vous n'en êtes pas membre.",
   },

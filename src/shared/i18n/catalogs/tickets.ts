@@ -97,7 +97,8 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.message_too_long": "The message is too long: at most {messageMax} characters.",
     "ticket.error.reason_too_long": "The reason is too long: at most {reasonMax} characters.",
     "ticket.error.search_too_long": "The search is too long: at most {searchMax} characters.",
-    "ticket.error.invalid_category": "Unknown category. Choose one of: {categories}.",
+    "ticket.error.invalid_category":
+      "Unknown category. Choose one of this server's categories from the list.",
     "ticket.error.invalid_priority": "Unknown priority. Choose one of: {priorities}.",
     "ticket.error.invalid_status": "Unknown status. Choose one of: {statuses}.",
     "ticket.error.invalid_locale": "Unknown language. Tickets are kept in English or French.",
@@ -321,7 +322,8 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.message_too_long": "Le message est trop long : {messageMax} caractères au plus.",
     "ticket.error.reason_too_long": "La raison est trop longue : {reasonMax} caractères au plus.",
     "ticket.error.search_too_long": "La recherche est trop longue : {searchMax} caractères au plus.",
-    "ticket.error.invalid_category": "Catégorie inconnue. Choisissez parmi : {categories}.",
+    "ticket.error.invalid_category":
+      "Catégorie inconnue. Choisissez l'une des catégories de ce serveur dans la liste.",
     "ticket.error.invalid_priority": "Priorité inconnue. Choisissez parmi : {priorities}.",
     "ticket.error.invalid_status": "Statut inconnu. Choisissez parmi : {statuses}.",
     "ticket.error.invalid_locale": "Langue inconnue. Les tickets sont tenus en anglais ou en français.",

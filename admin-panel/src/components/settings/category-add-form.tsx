@@ -1,0 +1,84 @@
+import { useState } from "preact/hooks";
+import type { CategorySettings } from "../../api";
+import { useApp } from "../../context";
+import { errorText } from "../../error-text";
+import "./category-add-form.css";
+
+const EMPTY = { labelEn: "", labelFr: "", emoji: "" };
+
+/**
+ * "Add a category": its names in English and French and an emoji. The server makes its key from the
+ * English name, puts it last and turns it on; roles and questions are set in its editor afterwards.
+ */
+export function AddCategoryForm({ onAdded }: { onAdded: (category: CategorySettings) => Promise<void> }) {
+  const { api, t } = useApp();
+  const [draft, setDraft] = useState(EMPTY);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const added = await api.addCategory({
+        labelEn: draft.labelEn,
+        labelFr: draft.labelFr,
+        emoji: draft.emoji.trim() || null,
+      });
+      setDraft(EMPTY);
+      setError(null);
+      await onAdded(added);
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="category-add" aria-labelledby="category-add-title" onSubmit={submit} noValidate>
+      <h3 id="category-add-title">{t("settings.category.new")}</h3>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="field-row">
+        <div class="field">
+          <label for="category-add-en">{t("settings.category.labelEn")}</label>
+          <input
+            id="category-add-en"
+            maxLength={45}
+            required
+            value={draft.labelEn}
+            onInput={(e) => setDraft((d) => ({ ...d, labelEn: e.currentTarget.value }))}
+          />
+        </div>
+        <div class="field">
+          <label for="category-add-fr">{t("settings.category.labelFr")}</label>
+          <input
+            id="category-add-fr"
+            maxLength={45}
+            required
+            value={draft.labelFr}
+            onInput={(e) => setDraft((d) => ({ ...d, labelFr: e.currentTarget.value }))}
+          />
+        </div>
+        <div class="field narrow">
+          <label for="category-add-emoji">{t("settings.category.emoji")}</label>
+          <input
+            id="category-add-emoji"
+            maxLength={64}
+            value={draft.emoji}
+            onInput={(e) => setDraft((d) => ({ ...d, emoji: e.currentTarget.value }))}
+          />
+        </div>
+      </div>
+      <div class="actions">
+        <button type="submit" class="btn primary" disabled={busy}>
+          {busy ? t("settings.saving") : t("settings.category.add")}
+        </button>
+      </div>
+    </form>
+  );
+}
