@@ -55,13 +55,13 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
 
   const pool = await ticketAssigneePool(await clientOf(c), number.value);
   if (!pool.ok) return respond(c, pool, number.value);
-  const unnamed = pool.data.filter((p) => !found.has(p.id) && p.name === null).slice(0, MAX_NAMED_APART);
+  const unnamed = pool.value.filter((p) => !found.has(p.id) && p.name === null).slice(0, MAX_NAMED_APART);
   if (unnamed.length > 0) {
     const ids = unnamed.map((p) => p.id);
     for (const person of await lookUpPeople({ env: c.env, guildId, ids, waitUntil }))
       found.set(person.id, person);
   }
-  const assignees = pool.data
+  const assignees = pool.value
     .map((p): Person => found.get(p.id) ?? { id: p.id, name: p.name, avatarUrl: null })
     .filter((p) => nameMatches(p.name, q))
     .map(({ id, name, avatarUrl }) => ({ id, name, avatarUrl }));
