@@ -12,8 +12,8 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
+import { type ServerSettings, ServerSettingsSchema } from "../../shared/contracts/settings";
 import { guildChannels, guildRoles } from "../servers/discord-directory";
-import { type ServerSettings, ServerSettingsSchema } from "../servers/settings";
 import { rememberServerSettings } from "../servers/settings-store";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError } from "./errors";

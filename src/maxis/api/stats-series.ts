@@ -4,21 +4,13 @@
  * the same CORS, session and language middleware run first.
  */
 import { Hono } from "hono";
+import type { TicketStatsSeries } from "../../shared/contracts/stats";
 import { isTicketErrorCode, type TicketResult, TicketRpcError } from "../tickets/rpc";
 import type { ApiEnv } from "./context";
 import { respond } from "./errors";
 import { daysQuery } from "./schemas";
 import { clientOf } from "./session-client";
 import { check } from "./validate";
-
-export interface TicketStatsSeries {
-  days: number;
-  /** Oldest first, UTC days. */
-  daily: { date: string; opened: number; closed: number }[];
-  /** Upper bounds in seconds; the last bucket (null) is everything longer. */
-  firstResponseBuckets: { upToSeconds: number | null; count: number }[];
-  resolutionBuckets: { upToSeconds: number | null; count: number }[];
-}
 
 export const statsSeriesRoutes = new Hono<ApiEnv>();
 

@@ -6,6 +6,7 @@
  * are replaced by what the database answered.
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
+import { parseSettings } from "../../shared/contracts/settings";
 import {
   guildCommand,
   localizedChoices,
@@ -19,7 +20,6 @@ import { ephemeral } from "../../shared/discord/responses";
 import type { MessageKey } from "../../shared/i18n";
 import { supabaseAs } from "../supabase/client";
 import { TICKET_CATEGORIES } from "../tickets/rpc";
-import { parseSettings } from "./settings";
 import { rememberServerSettings, serverSettings } from "./settings-store";
 import { actingAdmin } from "./setup-actions";
 import { setupMessage } from "./setup-view";

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { SNIPPET_VARIABLES } from "../../../../src/maxis/snippets/render";
+import { SNIPPET_VARIABLES } from "../../../../src/shared/snippet-render";
 import { SNIPPET_LIMITS, type Snippet, type SnippetInput } from "../../api";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
