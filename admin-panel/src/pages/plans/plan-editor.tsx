@@ -102,33 +102,25 @@ export function PlanEditor({ id, onChange }: { id: string; onChange: () => Promi
             onInput={(e) => set("key")(e.currentTarget.value)}
           />
         </Field>
-        <div class="field-row">
-          <TextField id="plan-name" label={t("plans.name")} value={draft.name} onInput={set("name")} />
-          <TextField
-            id="plan-name-fr"
-            label={t("plans.nameFr")}
-            value={draft.nameFr}
-            onInput={set("nameFr")}
-            hint={t("plans.frHint")}
-          />
-        </div>
-        <div class="field-row">
-          <TextField
-            id="plan-description"
-            label={t("plans.description")}
-            value={draft.description}
-            onInput={set("description")}
-            multiline
-          />
-          <TextField
-            id="plan-description-fr"
-            label={t("plans.descriptionFr")}
-            value={draft.descriptionFr}
-            onInput={set("descriptionFr")}
-            hint={t("plans.frHint")}
-            multiline
-          />
-        </div>
+        {(["name", "description"] as const).map((field) => (
+          <div class="field-row" key={field}>
+            <TextField
+              id={`plan-${field}`}
+              label={t(`plans.${field}`)}
+              value={draft[field]}
+              onInput={set(field)}
+              multiline={field === "description"}
+            />
+            <TextField
+              id={`plan-${field}-fr`}
+              label={t(`plans.${field}Fr`)}
+              value={draft[`${field}Fr`]}
+              onInput={set(`${field}Fr`)}
+              hint={t("plans.frHint")}
+              multiline={field === "description"}
+            />
+          </div>
+        ))}
         <div class="field-row">
           <Field
             id="plan-price"
