@@ -79,7 +79,11 @@ export function OverTime({
             {groups.map((group, i) => (
               <tr key={group.key}>
                 <th scope="row">
-                  <span class="swatch" style={{ background: PALETTE[i % PALETTE.length] }} aria-hidden="true" />
+                  <span
+                    class="swatch"
+                    style={{ background: PALETTE[i % PALETTE.length] }}
+                    aria-hidden="true"
+                  />
                   {label(group)}
                 </th>
                 <td class="num-col">{formatNumber(group.payments, locale)}</td>
