@@ -133,7 +133,11 @@ export function PlanEditor({ id, onChange }: { id: string; onChange: () => Promi
           <Field
             id="plan-floor"
             label={t("plans.floor")}
-            hint={`${preview(draft.floorCents)} ${t("plans.floorHint")}`}
+            hint={
+              <>
+                {preview(draft.floorCents)} {t("plans.floorHint")}
+              </>
+            }
           >
             {number("floorCents", "plan-floor", true)}
           </Field>
