@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { createApi, type SessionInfo } from "./api";
 import { Avatar } from "./components/avatar";
 import { LocalePicker } from "./components/locale-picker";
+import { MainNav } from "./components/main-nav";
 import { ServerSwitcher } from "./components/server-switcher";
 import { AppContext, type AppContextValue } from "./context";
 import { type Locale, type MessageKey, pickLocale, translate } from "./i18n";
@@ -145,45 +146,7 @@ export function App({ apiBase }: { apiBase: string }) {
           </span>
           <span class="brand-name">{t("app.title")}</span>
         </a>
-        <nav aria-label={t("nav.main")} class="mainnav">
-          <a
-            href="#/inbox"
-            aria-current={route.page === "inbox" || route.page === "ticket" ? "page" : undefined}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M4 4h16v11h-5l-1.5 2h-3L9 15H4z" />
-            </svg>
-            <span>{t("nav.inbox")}</span>
-          </a>
-          <a href="#/stats" aria-current={route.page === "stats" ? "page" : undefined}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M5 20V10M12 20V4M19 20v-7" />
-            </svg>
-            <span>{t("nav.stats")}</span>
-          </a>
-          {session.appRole === "admin" && (
-            <a href="#/plans" aria-current={route.page === "plans" ? "page" : undefined}>
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M3 12 12 3h9v9l-9 9zM16 8h.01" />
-              </svg>
-              <span>{t("nav.plans")}</span>
-            </a>
-          )}
-          {session.appRole === "admin" && (
-            <a href="#/sales" aria-current={route.page === "sales" ? "page" : undefined}>
-              <svg viewBox="0 0 24 24" aria-hidden="true">
-                <path d="M4 19h16M6 15l4-4 3 3 5-6" />
-              </svg>
-              <span>{t("nav.sales")}</span>
-            </a>
-          )}
-          <a href="#/settings" aria-current={route.page === "settings" ? "page" : undefined}>
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M4 7h10M18 7h2M4 17h4M12 17h8M14 5v4M8 15v4" />
-            </svg>
-            <span>{t("nav.settings")}</span>
-          </a>
-        </nav>
+        <MainNav current={route.page} />
         <div class="account">
           <ServerSwitcher />
           <LocalePicker id="locale" locale={locale} setLocale={setLocale} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SalesDay, SalesSummary } from "../../src/maxis/sales/rpc";
+import type { SalesDay, SalesSummary } from "../../src/shared/contracts/sales";
 import { conversionPercent, currenciesOf, groupSales, periodDays, totalsOf } from "./sales-data";
 
 const day = (

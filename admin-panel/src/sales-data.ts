@@ -3,7 +3,7 @@
  * currency): totals, the series the charts draw and the tables, for one currency at a time (cents
  * of different currencies never add up).
  */
-import type { SalesDay, SalesSummary } from "../../src/maxis/sales/rpc";
+import type { SalesDay, SalesSummary } from "../../src/shared/contracts/sales";
 
 export interface SalesTotals {
   paidCents: number;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { renderSnippet } from "../../../src/maxis/snippets/render";
+import { renderSnippet } from "../../../src/shared/snippet-render";
 import type { Snippet, TicketSummary } from "../api";
 import { useApp } from "../context";
 import "./snippet-picker.css";

@@ -1,22 +1,18 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { formatPrice } from "../../../src/shared/i18n/currency";
 import { SALES_PERIODS, type SalesSummary } from "../api";
-import { Chart, type ChartSeries } from "../components/chart";
+import { AdminsOnly } from "../components/admins-only";
+import { ErrorAlert } from "../components/form/error-alert";
+import { Kpi } from "../components/kpi";
 import { useApp } from "../context";
 import { errorText } from "../error-text";
-import { formatDateTime, formatNumber, formatRelative } from "../i18n";
+import { formatNumber } from "../i18n";
 import { usePolling } from "../poll";
-import {
-  conversionPercent,
-  currenciesOf,
-  groupSales,
-  periodDays,
-  type SalesGroup,
-  totalsOf,
-} from "../sales-data";
-import "./sales.css";
-
-const PALETTE = ["#5865f2", "#23a55a", "#f59e0b", "#eb459e", "#8b5cf6", "#0ea5e9", "#ef4444", "#64748b"];
+import { conversionPercent, currenciesOf, totalsOf } from "../sales-data";
+import { Checkouts } from "./sales/checkouts";
+import { FailedPayments } from "./sales/failed-payments";
+import { OverTime } from "./sales/over-time";
+import "./sales/sales.css";
 
 /** The server's sales (admins only): revenue by plan and promotion over time, what runs, what failed. */
 export function SalesPage() {
@@ -44,18 +40,7 @@ export function SalesPage() {
   const currencies = useMemo(() => (summary ? currenciesOf(summary) : []), [summary]);
   const shown = currency && currencies.includes(currency) ? currency : (currencies[0] ?? null);
 
-  if (!admin) {
-    return (
-      <div class="sales">
-        <div class="page-head">
-          <h1>{t("sales.title")}</h1>
-        </div>
-        <p class="error" role="alert">
-          {t("sales.adminsOnly")}
-        </p>
-      </div>
-    );
-  }
+  if (!admin) return <AdminsOnly page="sales" title={t("sales.title")} message={t("sales.adminsOnly")} />;
 
   const money = (cents: number, code: string | null = shown) =>
     code ? formatPrice(cents, code, locale) : formatNumber(0, locale);
@@ -100,11 +85,7 @@ export function SalesPage() {
         </div>
       </div>
       <p class="lead">{t("sales.lead")}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div class="kpis">
         <Kpi label={t("sales.paid")} value={totals ? money(totals.paidCents) : "…"} tone="green" />
         <Kpi label={t("sales.refunded")} value={totals ? money(totals.refundedCents) : "…"} tone="amber" />
@@ -152,228 +133,6 @@ export function SalesPage() {
       )}
       {summary && <FailedPayments summary={summary} />}
       {summary && <Checkouts summary={summary} />}
-    </div>
-  );
-}
-
-/** Names of plans and promotions as the reader's language shows them. */
-function useLabels(summary: SalesSummary) {
-  const { t, locale } = useApp();
-  return useMemo(() => {
-    const plans = new Map(summary.plans.map((p) => [p.id, (locale === "fr" && p.nameFr) || p.name]));
-    const plan = (id: string) => plans.get(id) ?? id;
-    const promotions = new Map(summary.promotions.map((p) => [String(p.id), p]));
-    const promotion = (key: string) => {
-      if (key === "none") return t("sales.noPromotion");
-      const p = promotions.get(key);
-      return p
-        ? t("sales.promotionLabel", {
-            percent: formatNumber(p.percent, locale),
-            plan: plan(p.planId),
-            id: p.id,
-          })
-        : `#${key}`;
-    };
-    return { plan, promotion };
-  }, [summary, locale]);
-}
-
-function OverTime({
-  summary,
-  currency,
-  by,
-}: {
-  summary: SalesSummary;
-  currency: string;
-  by: "plan" | "promotion";
-}) {
-  const { t, locale } = useApp();
-  const labels = useLabels(summary);
-  const groups = useMemo(() => groupSales(summary, currency, by), [summary, currency, by]);
-  const label = (group: SalesGroup) => (by === "plan" ? labels.plan(group.key) : labels.promotion(group.key));
-  const digits =
-    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  const chart = useMemo(() => {
-    const x = periodDays(summary).map((day) => Date.parse(`${day}T12:00:00Z`) / 1000);
-    const series: ChartSeries[] = groups.slice(0, PALETTE.length).map((group, i) => ({
-      label: label(group),
-      // Major units (euros, not cents), so the axis reads as prices do.
-      values: group.daily.map((cents) => cents / 10 ** digits),
-      colour: PALETTE[i] ?? "#64748b",
-    }));
-    return { x, series };
-  }, [groups, locale]);
-  const formatY = useMemo(
-    () => (value: number) => formatPrice(Math.round(value * 10 ** digits), currency, locale),
-    [currency, locale],
-  );
-  const id = `sales-${by}`;
-  const title = t(by === "plan" ? "sales.byPlanOverTime" : "sales.byPromotionOverTime");
-  return (
-    <section class="card wide-card sales-section" aria-labelledby={id}>
-      <h2 id={id}>
-        {title}
-        <span class="muted small"> · {t("sales.days", { count: summary.days })}</span>
-      </h2>
-      {chart.series.length > 0 ? (
-        <Chart
-          x={chart.x}
-          series={chart.series}
-          kind="lines"
-          title={title}
-          locale={locale}
-          formatY={formatY}
-        />
-      ) : (
-        <p class="muted">{t("sales.empty")}</p>
-      )}
-      <div class="table-wrap">
-        <table class="sales-table">
-          <thead>
-            <tr>
-              <th scope="col">{t(by === "plan" ? "sales.plan" : "sales.promotion")}</th>
-              <th scope="col" class="num-col">
-                {t("sales.payments")}
-              </th>
-              <th scope="col" class="num-col">
-                {t("sales.paid")}
-              </th>
-              <th scope="col" class="num-col">
-                {t("sales.refunded")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group, i) => (
-              <tr key={group.key}>
-                <th scope="row">
-                  <span class="swatch" data-colour={i % PALETTE.length} aria-hidden="true" />
-                  {label(group)}
-                </th>
-                <td class="num-col">{formatNumber(group.payments, locale)}</td>
-                <td class="num-col">{formatPrice(group.paidCents, currency, locale)}</td>
-                <td class="num-col">{formatPrice(group.refundedCents, currency, locale)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-function FailedPayments({ summary }: { summary: SalesSummary }) {
-  const { t, locale, userName } = useApp();
-  const labels = useLabels(summary);
-  return (
-    <section class="card wide-card sales-section" aria-labelledby="sales-failed">
-      <h2 id="sales-failed">{t("sales.failedTitle")}</h2>
-      {summary.failed.length === 0 ? (
-        <p class="muted">{t("sales.noFailed")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="sales-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("sales.when")}</th>
-                <th scope="col">{t("sales.member")}</th>
-                <th scope="col">{t("sales.plan")}</th>
-                <th scope="col" class="num-col">
-                  {t("sales.amount")}
-                </th>
-                <th scope="col">{t("sales.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.failed.map((f) => (
-                <tr key={`${f.at}-${f.userId}`}>
-                  <td>
-                    <time dateTime={f.at} title={formatDateTime(f.at, locale)}>
-                      {formatRelative(f.at, locale)}
-                    </time>
-                  </td>
-                  <td>{userName(f.userId)}</td>
-                  <td>{labels.plan(f.planId)}</td>
-                  <td class="num-col">{formatPrice(f.amountCents, f.currency, locale)}</td>
-                  <td>
-                    <span class={`badge sales-status-${f.status}`}>{t(`sales.status.${f.status}`)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function Checkouts({ summary }: { summary: SalesSummary }) {
-  const { t, locale, userName } = useApp();
-  const labels = useLabels(summary);
-  return (
-    <section class="card wide-card sales-section" aria-labelledby="sales-checkouts">
-      <h2 id="sales-checkouts">{t("sales.checkoutsTitle")}</h2>
-      {summary.recentCheckouts.length === 0 ? (
-        <p class="muted">{t("sales.noCheckouts")}</p>
-      ) : (
-        <div class="table-wrap">
-          <table class="sales-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("sales.when")}</th>
-                <th scope="col">{t("sales.member")}</th>
-                <th scope="col">{t("sales.plan")}</th>
-                <th scope="col" class="num-col">
-                  {t("sales.amount")}
-                </th>
-                <th scope="col">{t("sales.promotion")}</th>
-                <th scope="col">{t("sales.session")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.recentCheckouts.map((c) => (
-                <tr key={c.sessionId}>
-                  <td>
-                    <time dateTime={c.at} title={formatDateTime(c.at, locale)}>
-                      {formatRelative(c.at, locale)}
-                    </time>
-                  </td>
-                  <td>{userName(c.userId)}</td>
-                  <td>
-                    {labels.plan(c.planId)} <span class="muted small">· {t(`sales.mode.${c.mode}`)}</span>
-                  </td>
-                  <td class="num-col">{formatPrice(c.amountCents, c.currency, locale)}</td>
-                  <td>{labels.promotion(c.promotionId === null ? "none" : String(c.promotionId))}</td>
-                  <td>
-                    <code class="session-id">{c.sessionId}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function Kpi({
-  label,
-  value,
-  tone,
-  detail,
-}: {
-  label: string;
-  value: string;
-  tone: string;
-  detail?: string | undefined;
-}) {
-  return (
-    <div class={`kpi tone-${tone}`}>
-      <span class="kpi-label">{label}</span>
-      <span class="kpi-value">{value}</span>
-      {detail && <span class="kpi-detail">{detail}</span>}
     </div>
   );
 }

@@ -139,17 +139,20 @@ export function SettingsPage() {
             </ul>
           </nav>
           <div class="settings-sections">
-            {SETTINGS_SECTIONS.map(({ id, title, lead, component: Section, ownCard }) =>
-              ownCard ? (
+            {SETTINGS_SECTIONS.map(({ id, title, lead, component: Section, ownCard }) => {
+              const section = (
+                <Section
+                  settings={data.settings}
+                  roles={directory?.roles ?? null}
+                  channels={directory?.channels ?? null}
+                  snippets={data.snippets}
+                  editable={editable}
+                  reload={reload}
+                />
+              );
+              return ownCard ? (
                 <div key={id} id={`settings-${id}`}>
-                  <Section
-                    settings={data.settings}
-                    roles={directory?.roles ?? null}
-                    channels={directory?.channels ?? null}
-                    snippets={data.snippets}
-                    editable={editable}
-                    reload={reload}
-                  />
+                  {section}
                 </div>
               ) : (
                 <section
@@ -160,17 +163,10 @@ export function SettingsPage() {
                 >
                   <h2 id={`settings-${id}-title`}>{t(title)}</h2>
                   {lead && <p class="muted">{t(lead)}</p>}
-                  <Section
-                    settings={data.settings}
-                    roles={directory?.roles ?? null}
-                    channels={directory?.channels ?? null}
-                    snippets={data.snippets}
-                    editable={editable}
-                    reload={reload}
-                  />
+                  {section}
                 </section>
-              ),
-            )}
+              );
+            })}
           </div>
         </div>
       )}

@@ -1,35 +1,23 @@
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { type StatsSeries, TICKET_PRIORITIES, type TicketStats, type TicketStatsWindow } from "../api";
 import { countedKeys, useCategories } from "../categories";
-import { Avatar } from "../components/avatar";
 import { Chart } from "../components/chart";
+import { ErrorAlert } from "../components/form/error-alert";
+import { Kpi } from "../components/kpi";
 import { useApp } from "../context";
 import { errorText } from "../error-text";
-import { formatDuration, formatNumber, type Locale } from "../i18n";
+import { formatNumber } from "../i18n";
 import { usePolling } from "../poll";
+import { AgentRow } from "./stats/agent-row";
+import { Bars } from "./stats/bars";
+import { bucketLabels } from "./stats/bucket-labels";
+import { DistributionCard, Placeholder } from "./stats/distribution-card";
+import { duration } from "./stats/duration";
 import { SatisfactionCard } from "./stats/satisfaction";
 import { SlaReportSection } from "./stats/sla-report";
 
 type WindowKey = "last7Days" | "last30Days" | "allTime";
 const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };
-
-/**
- * "< 15 min", "15 min–1 h", "1–4 h", "> 3 d": bucket labels from their upper bounds, the unit written
- * once when both ends share it, so six of them fit under a phone-width chart.
- */
-export function bucketLabels(bounds: (number | null)[], locale: Locale): string[] {
-  return bounds.map((upTo, i) => {
-    const from = i === 0 ? 0 : (bounds[i - 1] ?? 0);
-    if (upTo === null) return `> ${formatDuration(from, locale)}`;
-    if (i === 0) return `< ${formatDuration(upTo, locale)}`;
-    const [low, high] = [formatDuration(from, locale), formatDuration(upTo, locale)];
-    const [lowValue, lowUnit] = low.split(" ");
-    const [highValue, highUnit] = high.split(" ");
-    return lowUnit === highUnit && low.split(" ").length === 2 && high.split(" ").length === 2
-      ? `${lowValue}–${highValue} ${highUnit}`
-      : `${low}–${high}`;
-  });
-}
 
 export function StatsPage() {
   const { api, t, locale } = useApp();
@@ -116,11 +104,7 @@ export function StatsPage() {
           ))}
         </fieldset>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div class="kpis">
         <Kpi
           label={t("stats.opened")}
@@ -232,93 +216,4 @@ export function StatsPage() {
       </section>
     </div>
   );
-}
-
-function AgentRow({ agent }: { agent: TicketStatsWindow["agents"][number] }) {
-  const { locale, userName, avatarOf } = useApp();
-  return (
-    <tr>
-      <th scope="row">
-        <span class="agent-cell">
-          <Avatar id={agent.agentId} name={userName(agent.agentId)} url={avatarOf(agent.agentId)} size={24} />
-          {userName(agent.agentId)}
-        </span>
-      </th>
-      <td class="num-col">{formatNumber(agent.assigned, locale)}</td>
-      <td class="num-col">{formatNumber(agent.closed, locale)}</td>
-      <td class="num-col">{duration(agent.medianFirstResponseSeconds, locale)}</td>
-      <td class="num-col">{duration(agent.medianResolutionSeconds, locale)}</td>
-    </tr>
-  );
-}
-
-const duration = (seconds: number | null | undefined, locale: Locale) =>
-  seconds === null || seconds === undefined ? "—" : formatDuration(seconds, locale);
-
-function Kpi({ label, value, tone }: { label: string; value: string; tone: string }) {
-  return (
-    <div class={`kpi tone-${tone}`}>
-      <span class="kpi-label">{label}</span>
-      <span class="kpi-value">{value}</span>
-    </div>
-  );
-}
-
-function Bars({ rows, locale, tones }: { rows: [string, number][]; locale: Locale; tones?: string[] }) {
-  const max = Math.max(1, ...rows.map(([, n]) => n));
-  return (
-    <ul class="hbars">
-      {rows.map(([label, n], i) => (
-        <li key={label}>
-          <span class="hbar-label">{label}</span>
-          <span class="hbar-track" aria-hidden="true">
-            <span class={`hbar ${tones?.[i] ?? ""}`} style={{ width: `${(n / max) * 100}%` }} />
-          </span>
-          <span class="hbar-value">{formatNumber(n, locale)}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-type Histogram = {
-  x: number[];
-  labels: string[];
-  series: { label: string; values: number[]; colour: string }[];
-};
-
-/** One histogram of durations (first response, resolution) in its card. */
-function DistributionCard({
-  id,
-  title,
-  histogram,
-  locale,
-}: {
-  id: string;
-  title: string;
-  histogram: Histogram | null;
-  locale: Locale;
-}) {
-  return (
-    <section class="card" aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {histogram ? (
-        <Chart
-          x={histogram.x}
-          xLabels={histogram.labels}
-          series={histogram.series}
-          kind="bars"
-          height={200}
-          title={title}
-          locale={locale}
-        />
-      ) : (
-        <Placeholder />
-      )}
-    </section>
-  );
-}
-
-function Placeholder() {
-  return <div class="skeleton chart-skeleton" aria-hidden="true" />;
 }

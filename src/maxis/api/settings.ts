@@ -13,10 +13,10 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
+import { type ServerSettings, ServerSettingsSchema } from "../../shared/contracts/settings";
 import { CATEGORY_KEY_PATTERN } from "../../shared/contracts/tickets";
 import { err, type Result } from "../../shared/result";
 import { guildChannels, guildRoles } from "../servers/discord-directory";
-import { type ServerSettings, ServerSettingsSchema } from "../servers/settings";
 import { forgetServerSettingsOf, rememberServerSettings } from "../servers/settings-store";
 import { rpcCaller } from "../supabase/rpc-result";
 import type { ApiContext, ApiEnv } from "./context";

@@ -13,6 +13,7 @@
 import { Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
+import type { SlaReport } from "../../shared/contracts/sla";
 import {
   backlogSeries,
   exportData,
@@ -101,7 +102,7 @@ slaRoutes.get("/stats/sla", async (c) => {
   const [compliance, backlog] = await Promise.all([slaStats(client, days), backlogSeries(client, days)]);
   if (!compliance.ok) return slaError(c, compliance.error.code);
   if (!backlog.ok) return slaError(c, backlog.error.code);
-  return c.json({ days, compliance: compliance.value, backlog: backlog.value.daily });
+  return c.json({ days, compliance: compliance.value, backlog: backlog.value.daily } satisfies SlaReport);
 });
 
 slaRoutes.get("/export/tickets.csv", async (c) => {

@@ -6,20 +6,12 @@
 import { Hono } from "hono";
 import { rpcCaller } from "../supabase/rpc-result";
 import { ticketRefusal } from "../tickets/rpc";
+import type { TicketStatsSeries } from "../../shared/contracts/stats";
 import type { ApiEnv } from "./context";
 import { respond } from "./errors";
 import { daysQuery } from "./schemas";
 import { clientOf } from "./session-client";
 import { check } from "./validate";
-
-export interface TicketStatsSeries {
-  days: number;
-  /** Oldest first, UTC days. */
-  daily: { date: string; opened: number; closed: number }[];
-  /** Upper bounds in seconds; the last bucket (null) is everything longer. */
-  firstResponseBuckets: { upToSeconds: number | null; count: number }[];
-  resolutionBuckets: { upToSeconds: number | null; count: number }[];
-}
 
 export const statsSeriesRoutes = new Hono<ApiEnv>();
 

@@ -3,6 +3,7 @@
  * as the signed-in admin, under RLS. Amounts are integer cents in their own currency; dates are UTC days.
  */
 import { ok, type Result } from "../../shared/result";
+import type { SalesSummary } from "../../shared/contracts/sales";
 import type { RpcClient } from "../supabase/client";
 import { codeRefusal, rpcCaller } from "../supabase/rpc-result";
 
@@ -10,53 +11,6 @@ export const SALES_ERROR_CODES = ["guild_required", "admin_only", "invalid_days"
 export type SalesErrorCode = (typeof SALES_ERROR_CODES)[number];
 export const isSalesErrorCode = (value: string): value is SalesErrorCode =>
   (SALES_ERROR_CODES as readonly string[]).includes(value);
-
-/** The periods the page offers, in days; the function accepts 1 to 366. */
-export const SALES_PERIODS = [7, 30, 90, 365] as const;
-
-/** Money of one UTC day, one plan, one promotion (null: none) and one currency. */
-export interface SalesDay {
-  date: string;
-  currency: string;
-  planId: string;
-  promotionId: number | null;
-  payments: number;
-  paidCents: number;
-  refundedCents: number;
-  disputedCents: number;
-  failedPayments: number;
-}
-
-export interface SalesSummary {
-  days: number;
-  since: string;
-  until: string;
-  daily: SalesDay[];
-  /** Entitlements running now: renewing subscriptions, in grace after a failed payment, paid once, from Discord. */
-  active: { subscriptions: number; grace: number; lifetime: number; discord: number };
-  failed: {
-    at: string;
-    userId: string;
-    planId: string;
-    amountCents: number;
-    currency: string;
-    status: "active" | "grace" | "ended";
-    graceUntil: string | null;
-  }[];
-  checkouts: number;
-  recentCheckouts: {
-    at: string;
-    userId: string;
-    planId: string;
-    promotionId: number | null;
-    amountCents: number;
-    currency: string;
-    mode: "subscription" | "payment";
-    sessionId: string;
-  }[];
-  plans: { id: string; key: string; name: string; nameFr: string; duration: string }[];
-  promotions: { id: number; planId: string; percent: number; startsAt: string; endsAt: string }[];
-}
 
 interface Row {
   days: number;

@@ -9,7 +9,7 @@ import { DiscordRest } from "../../shared/discord/rest";
 
 const TTL_SECONDS = 60;
 
-import type { BotServer, GuildChannel, GuildRole } from "./directory-types";
+import type { BotServer, GuildChannel, GuildRole } from "../../shared/contracts/discord-directory";
 
 export type { BotServer, GuildChannel, GuildRole };
 

@@ -6,11 +6,12 @@
  * SETTINGS_TTL_MS rather than at once; the isolate that made the change forgets its copy immediately.
  */
 import * as v from "valibot";
+import { type ServerSettings, ServerSettingsSchema } from "../../shared/contracts/settings";
 import type { Locale } from "../../shared/i18n";
 import { registerIsolateCache } from "../control/caches";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsMaxis } from "../supabase/system-client";
-import { newServerDefaults, type ServerSettings, ServerSettingsSchema } from "./settings";
+import { newServerDefaults } from "./settings";
 
 export const SETTINGS_TTL_MS = 30_000;
 

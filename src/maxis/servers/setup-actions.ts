@@ -5,6 +5,7 @@
  * work in a chosen channel.
  */
 import type { APIInteraction } from "discord-api-types/v10";
+import { parseSettings, type ServerSettings } from "../../shared/contracts/settings";
 import type { InteractionContext } from "../../shared/discord/handlers";
 import type { Translator } from "../../shared/i18n";
 import { actingIdentity } from "../identity";
@@ -12,7 +13,6 @@ import { type SupabaseIdentity, supabaseAs } from "../supabase/client";
 import { botRest } from "../tickets/notify";
 import { channelAccess } from "./channel-access";
 import type { ChannelPurpose } from "./channel-permissions";
-import { parseSettings, type ServerSettings } from "./settings";
 import { rememberServerSettings } from "./settings-store";
 
 export type AdminIdentity = SupabaseIdentity & { guildId: string };

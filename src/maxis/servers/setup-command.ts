@@ -7,12 +7,12 @@
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
+import { parseSettings } from "../../shared/contracts/settings";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { supabaseAs } from "../supabase/client";
 import { categoryChoices } from "../tickets/commands/category-option";
-import { parseSettings } from "./settings";
 import { rememberServerSettings, serverSettings } from "./settings-store";
 import { actingAdmin } from "./setup-actions";
 import { setupMessage } from "./setup-view";

@@ -6,11 +6,11 @@
  */
 import { ComponentType } from "discord-api-types/payloads/v10";
 import type { APIInteractionResponse } from "discord-api-types/v10";
+import type { ServerSettings } from "../../shared/contracts/settings";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
 import { modalFields } from "../tickets/commands/modal-fields";
-import type { ServerSettings } from "./settings";
 import { serverSettings } from "./settings-store";
 import { type AdminIdentity, actingAdmin, channelProblem, saveSettings } from "./setup-actions";
 import { parseLimit, SETUP_PREFIX, SETUP_TEXTS_MODAL, setupMessage, setupTextsModal } from "./setup-view";

@@ -11,11 +11,12 @@ import type {
   APISelectMenuDefaultValue,
   SelectMenuDefaultValueType,
 } from "discord-api-types/v10";
+import type { ServerSettings } from "../../shared/contracts/settings";
 import { customId } from "../../shared/discord/handlers";
 import type { MessageData } from "../../shared/discord/responses";
 import { openModal } from "../../shared/discord/responses";
 import type { Locale, Translator } from "../../shared/i18n";
-import { categoryLabel, type ServerSettings } from "./settings";
+import { categoryLabel } from "./settings";
 
 /** `setup:<what>` for the menus and buttons, `setup-texts` for the form. */
 export const SETUP_PREFIX = "setup";

@@ -6,6 +6,7 @@
  */
 
 import type { Result } from "../../shared/result";
+import type { BacklogSeries, SlaSettings, SlaStats } from "../../shared/contracts/sla";
 import type { RpcClient } from "../supabase/client";
 import { codeRefusal, rpcCaller, rpcOrThrow } from "../supabase/rpc-result";
 import type { TicketPriority } from "../tickets/rpc";
@@ -37,45 +38,6 @@ export type SlaErrorCode = (typeof SLA_ERROR_CODES)[number];
 
 export type SlaResult<T> = Result<T, { code: SlaErrorCode }>;
 
-export interface WeeklySpan {
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  day: number;
-  from: string;
-  to: string;
-}
-export interface SlaTargets {
-  firstResponse: number | null;
-  resolution: number | null;
-}
-export interface SlaSettings {
-  enabled: boolean;
-  timeZone: string;
-  /** null: 24/7. */
-  weeklyHours: WeeklySpan[] | null;
-  holidays: string[];
-  targets: Record<TicketPriority, SlaTargets>;
-  warnPercent: number;
-  onCallRoleId: string | null;
-}
-
-export interface ComplianceCounts {
-  met: number;
-  breached: number;
-  running: number;
-}
-export interface SlaStats {
-  days: number;
-  firstResponse: ComplianceCounts;
-  resolution: ComplianceCounts;
-  byPriority: Record<
-    TicketPriority,
-    { firstResponse: ComplianceCounts | null; resolution: ComplianceCounts | null }
-  >;
-}
-export interface BacklogSeries {
-  days: number;
-  daily: { date: string; opened: number; closed: number; backlog: number }[];
-}
 export interface ExportedTicket {
   number: number;
   subject: string;

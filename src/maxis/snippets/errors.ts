@@ -1,5 +1,6 @@
+import { SNIPPET_LIMITS } from "../../shared/contracts/snippets";
 import type { Translator } from "../../shared/i18n";
-import { SNIPPET_LIMITS, type SnippetErrorCode } from "./rpc";
+import type { SnippetErrorCode } from "./rpc";
 
 /** A refused canned-reply action in the reader's language, its limits read from SNIPPET_LIMITS. */
 export function snippetErrorMessage(t: Translator, code: SnippetErrorCode, ticket?: number | string): string {

@@ -3,13 +3,11 @@
  * each, as the acting staff member (the client comes from `supabaseAs`). Refusals come back as
  * `{ ok: false, error: { code } }`; anything else throws.
  */
+import type { Snippet, SnippetInput } from "../../shared/contracts/snippets";
 import type { Locale } from "../../shared/i18n";
 import type { Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
 import { codeRefusal, rpcCaller } from "../supabase/rpc-result";
-
-/** Limits the SQL functions enforce, exported so the dashboard's form says them up front. */
-export const SNIPPET_LIMITS = { name: 50, body: 2000, perServer: 200, choices: 25 } as const;
 
 export const SNIPPET_ERROR_CODES = [
   "not_authenticated",
@@ -30,20 +28,6 @@ export type SnippetErrorCode = (typeof SNIPPET_ERROR_CODES)[number];
 
 export const isSnippetErrorCode = (value: string): value is SnippetErrorCode =>
   (SNIPPET_ERROR_CODES as readonly string[]).includes(value);
-
-export interface Snippet {
-  id: number;
-  name: string;
-  bodyEn: string;
-  bodyFr: string;
-  updatedAt: string;
-}
-
-export interface SnippetInput {
-  name: string;
-  bodyEn: string;
-  bodyFr: string;
-}
 
 /** A snippet about to be sent in a ticket: its text in the ticket's language, variables not yet filled. */
 export interface SnippetDraft {

@@ -1,7 +1,10 @@
-import { useState } from "preact/hooks";
 import type { GuildChannel, GuildRole, ServerSettings, SettingsChanges } from "../../api";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
+import { ErrorAlert } from "../form/error-alert";
+import { Field } from "../form/field";
+import { SaveBar } from "../form/save-bar";
+import { useDraft } from "../form/use-draft";
+import { useSaveable } from "../form/use-saveable";
 import { RolePicker } from "./role-picker";
 
 interface Props {
@@ -15,7 +18,7 @@ interface Props {
 /** Staff roles, channels, the open-ticket limit, DMs, the language and the panel's texts. */
 export function GeneralSection({ settings, roles, channels, editable, onSaved }: Props) {
   const { api, t, toast } = useApp();
-  const [draft, setDraft] = useState(() => ({
+  const { draft, set } = useDraft(() => ({
     staffRoleIds: settings.staffRoleIds,
     supportChannelId: settings.supportChannelId,
     staffChannelId: settings.staffChannelId,
@@ -25,16 +28,10 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
     panelTitle: settings.panelTitle ?? "",
     panelText: settings.panelText ?? "",
   }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const set =
-    <K extends keyof typeof draft>(key: K) =>
-    (value: (typeof draft)[K]) =>
-      setDraft((d) => ({ ...d, [key]: value }));
+  const { busy, error, run } = useSaveable();
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
     const changes: SettingsChanges = {
       staffRoleIds: draft.staffRoleIds,
       supportChannelId: draft.supportChannelId,
@@ -45,15 +42,10 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
       panelTitle: draft.panelTitle.trim() || null,
       panelText: draft.panelText.trim() || null,
     };
-    try {
+    return run(async () => {
       onSaved(await api.updateSettings(changes));
-      setError(null);
       toast(t("settings.saved"));
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const channelSelect = (id: string, value: string | null, onChange: (v: string | null) => void) => {
@@ -79,11 +71,7 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
 
   return (
     <form class="settings-form" onSubmit={submit} noValidate>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <fieldset class="field">
         <legend>{t("settings.staffRoles")}</legend>
         <RolePicker
@@ -96,20 +84,19 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
         <small>{t("settings.staffRolesHint")}</small>
       </fieldset>
       <div class="field-row">
-        <div class="field">
-          <label for="support-channel">{t("settings.supportChannel")}</label>
+        <Field
+          id="support-channel"
+          label={t("settings.supportChannel")}
+          hint={t("settings.supportChannelHint")}
+        >
           {channelSelect("support-channel", draft.supportChannelId, set("supportChannelId"))}
-          <small id="support-channel-hint">{t("settings.supportChannelHint")}</small>
-        </div>
-        <div class="field">
-          <label for="staff-channel">{t("settings.staffChannel")}</label>
+        </Field>
+        <Field id="staff-channel" label={t("settings.staffChannel")} hint={t("settings.staffChannelHint")}>
           {channelSelect("staff-channel", draft.staffChannelId, set("staffChannelId"))}
-          <small id="staff-channel-hint">{t("settings.staffChannelHint")}</small>
-        </div>
+        </Field>
       </div>
       <div class="field-row">
-        <div class="field">
-          <label for="open-limit">{t("settings.openLimit")}</label>
+        <Field id="open-limit" label={t("settings.openLimit")}>
           <input
             id="open-limit"
             type="number"
@@ -119,9 +106,8 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
             disabled={!editable}
             onInput={(e) => set("openTicketLimit")(e.currentTarget.value)}
           />
-        </div>
-        <div class="field">
-          <label for="default-locale">{t("settings.language")}</label>
+        </Field>
+        <Field id="default-locale" label={t("settings.language")}>
           <select
             id="default-locale"
             value={draft.defaultLocale}
@@ -131,7 +117,7 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
             <option value="en">{t("settings.language.en")}</option>
             <option value="fr">{t("settings.language.fr")}</option>
           </select>
-        </div>
+        </Field>
       </div>
       <label class="check">
         <input
@@ -142,8 +128,7 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
         />
         <span>{t("settings.dms")}</span>
       </label>
-      <div class="field">
-        <label for="panel-title">{t("settings.panelTitle")}</label>
+      <Field id="panel-title" label={t("settings.panelTitle")}>
         <input
           id="panel-title"
           maxLength={256}
@@ -151,9 +136,8 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
           disabled={!editable}
           onInput={(e) => set("panelTitle")(e.currentTarget.value)}
         />
-      </div>
-      <div class="field">
-        <label for="panel-text">{t("settings.panelText")}</label>
+      </Field>
+      <Field id="panel-text" label={t("settings.panelText")}>
         <textarea
           id="panel-text"
           maxLength={2000}
@@ -162,14 +146,8 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
           disabled={!editable}
           onInput={(e) => set("panelText")(e.currentTarget.value)}
         />
-      </div>
-      {editable && (
-        <div class="actions">
-          <button type="submit" class="btn primary" disabled={busy}>
-            {busy ? t("settings.saving") : t("settings.save")}
-          </button>
-        </div>
-      )}
+      </Field>
+      {editable && <SaveBar busy={busy} label={t("settings.save")} savingLabel={t("settings.saving")} />}
     </form>
   );
 }

@@ -1,8 +1,13 @@
 import { useState } from "preact/hooks";
-import { SNIPPET_VARIABLES } from "../../../../src/maxis/snippets/render";
+import { SNIPPET_VARIABLES } from "../../../../src/shared/snippet-render";
 import { SNIPPET_LIMITS, type Snippet, type SnippetInput } from "../../api";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
+import { ErrorAlert } from "../form/error-alert";
+import { Field } from "../form/field";
+import { SaveBar } from "../form/save-bar";
+import { useDraft } from "../form/use-draft";
+import { useSaveable } from "../form/use-saveable";
 
 const EMPTY: SnippetInput = { name: "", bodyEn: "", bodyFr: "" };
 
@@ -102,26 +107,20 @@ function SnippetForm({
   onDone: (saved: boolean) => Promise<void>;
 }) {
   const { api, t, toast } = useApp();
-  const [draft, setDraft] = useState<SnippetInput>(
+  const { draft, set } = useDraft<SnippetInput>(
     initial ? { name: initial.name, bodyEn: initial.bodyEn, bodyFr: initial.bodyFr } : EMPTY,
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaveable();
   const id = initial ? `snippet-${initial.id}` : "snippet-new";
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    return run(async () => {
       if (initial) await api.updateSnippet(initial.id, draft);
       else await api.createSnippet(draft);
       toast(t("settings.saved"));
       await onDone(true);
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -131,51 +130,46 @@ function SnippetForm({
       onSubmit={submit}
       noValidate
     >
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="field">
-        <label for={`${id}-name`}>{t("settings.snippets.name")}</label>
+      <ErrorAlert error={error} />
+      <Field id={`${id}-name`} label={t("settings.snippets.name")}>
         <input
           id={`${id}-name`}
           maxLength={SNIPPET_LIMITS.name}
           value={draft.name}
           autoComplete="off"
-          onInput={(e) => setDraft((d) => ({ ...d, name: e.currentTarget.value }))}
+          onInput={(e) => set("name")(e.currentTarget.value)}
         />
-      </div>
+      </Field>
       <div class="field-row">
-        <div class="field">
-          <label for={`${id}-en`}>{t("settings.snippets.bodyEn")}</label>
+        <Field id={`${id}-en`} label={t("settings.snippets.bodyEn")}>
           <textarea
             id={`${id}-en`}
             rows={4}
             maxLength={SNIPPET_LIMITS.body}
             value={draft.bodyEn}
-            onInput={(e) => setDraft((d) => ({ ...d, bodyEn: e.currentTarget.value }))}
+            onInput={(e) => set("bodyEn")(e.currentTarget.value)}
           />
-        </div>
-        <div class="field">
-          <label for={`${id}-fr`}>{t("settings.snippets.bodyFr")}</label>
+        </Field>
+        <Field id={`${id}-fr`} label={t("settings.snippets.bodyFr")}>
           <textarea
             id={`${id}-fr`}
             rows={4}
             maxLength={SNIPPET_LIMITS.body}
             value={draft.bodyFr}
-            onInput={(e) => setDraft((d) => ({ ...d, bodyFr: e.currentTarget.value }))}
+            onInput={(e) => set("bodyFr")(e.currentTarget.value)}
           />
-        </div>
+        </Field>
       </div>
-      <div class="actions">
-        <button type="button" class="btn ghost" onClick={() => onDone(false)}>
-          {t("settings.snippets.cancel")}
-        </button>
-        <button type="submit" class="btn primary" disabled={busy}>
-          {busy ? t("settings.saving") : initial ? t("settings.save") : t("settings.snippets.add")}
-        </button>
-      </div>
+      <SaveBar
+        busy={busy}
+        label={initial ? t("settings.save") : t("settings.snippets.add")}
+        savingLabel={t("settings.saving")}
+        before={
+          <button type="button" class="btn ghost" onClick={() => onDone(false)}>
+            {t("settings.snippets.cancel")}
+          </button>
+        }
+      />
     </form>
   );
 }

@@ -1,5 +1,8 @@
 import { useEffect, useState } from "preact/hooks";
 import { TICKET_PRIORITIES } from "../../api";
+import { ErrorAlert } from "../../components/form/error-alert";
+import { Field } from "../../components/form/field";
+import { useSaveable } from "../../components/form/use-saveable";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
 import { changesOf, draftOf, minutesText, minutesValue, type SlaDraft } from "./sla-form";
@@ -22,9 +25,8 @@ const zones = (current: string): string[] => {
 export function SlaSettingsSection() {
   const { api, t, session } = useApp();
   const [draft, setDraft] = useState<SlaDraft | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSaveable();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const readOnly = session.appRole !== "admin";
 
   useEffect(() => {
@@ -42,27 +44,17 @@ export function SlaSettingsSection() {
   const save = async (event: Event) => {
     event.preventDefault();
     if (!draft) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       setDraft(draftOf(await api.updateSla(changesOf(draft))));
-      setError(null);
       setSaved(true);
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
     <section class="card wide-card sla-settings" aria-labelledby="sla-settings-title">
       <h2 id="sla-settings-title">{t("slaSettings.title")}</h2>
       <p class="muted small">{t("slaSettings.intro")}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {!draft ? (
         <div class="skeleton chart-skeleton" aria-hidden="true" />
       ) : (
@@ -76,8 +68,7 @@ export function SlaSettingsSection() {
               />
               {t("slaSettings.enabled")}
             </label>
-            <div class="field">
-              <label for="sla-zone">{t("slaSettings.timeZone")}</label>
+            <Field id="sla-zone" label={t("slaSettings.timeZone")}>
               <select
                 id="sla-zone"
                 value={draft.timeZone}
@@ -89,7 +80,7 @@ export function SlaSettingsSection() {
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             <label class="check">
               <input
                 type="checkbox"
@@ -142,8 +133,7 @@ export function SlaSettingsSection() {
                 </tbody>
               </table>
             )}
-            <div class="field">
-              <label for="sla-holidays">{t("slaSettings.holidays")}</label>
+            <Field id="sla-holidays" label={t("slaSettings.holidays")}>
               <textarea
                 id="sla-holidays"
                 rows={3}
@@ -151,7 +141,7 @@ export function SlaSettingsSection() {
                 value={draft.holidaysText}
                 onInput={(e) => change({ holidaysText: e.currentTarget.value })}
               />
-            </div>
+            </Field>
             <table class="sla-targets">
               <thead>
                 <tr>
@@ -188,8 +178,7 @@ export function SlaSettingsSection() {
                 ))}
               </tbody>
             </table>
-            <div class="field">
-              <label for="sla-warn">{t("slaSettings.warnPercent")}</label>
+            <Field id="sla-warn" label={t("slaSettings.warnPercent")}>
               <input
                 id="sla-warn"
                 type="number"
@@ -198,16 +187,15 @@ export function SlaSettingsSection() {
                 value={draft.warnPercent}
                 onInput={(e) => change({ warnPercent: Number.parseInt(e.currentTarget.value, 10) })}
               />
-            </div>
-            <div class="field">
-              <label for="sla-on-call">{t("slaSettings.onCallRole")}</label>
+            </Field>
+            <Field id="sla-on-call" label={t("slaSettings.onCallRole")}>
               <input
                 id="sla-on-call"
                 inputMode="numeric"
                 value={draft.onCallRoleId ?? ""}
                 onInput={(e) => change({ onCallRoleId: e.currentTarget.value })}
               />
-            </div>
+            </Field>
             {!readOnly && (
               <button type="submit" class="btn">
                 {t("slaSettings.save")}

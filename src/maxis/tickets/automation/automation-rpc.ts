@@ -3,6 +3,7 @@
  * scheduler's claim and outcome (as Maxis's automation identity), and what staff and owners do (as
  * themselves, under the checks each function makes). One call, one transaction.
  */
+import type { AutomationSettings, Satisfaction } from "../../../shared/contracts/automation";
 import type { Locale } from "../../../shared/i18n";
 import type { Result } from "../../../shared/result";
 import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../../supabase/client";
@@ -47,31 +48,6 @@ export interface JobOutcome {
   id: number;
   ok: boolean;
   error?: string;
-}
-
-export interface AutomationSettings {
-  autoCloseEnabled: boolean;
-  inactivityHours: number;
-  warningHours: number;
-  closeRequestHours: number;
-  ratingsEnabled: boolean;
-}
-
-export interface Satisfaction {
-  days: number;
-  asked: number;
-  rated: number;
-  average: number | null;
-  responseRate: number | null;
-  distribution: Record<"1" | "2" | "3" | "4" | "5", number>;
-  agents: { agentId: string; asked: number; rated: number; average: number | null }[];
-  recentComments: {
-    number: number;
-    score: number;
-    comment: string;
-    agentId: string | null;
-    ratedAt: string;
-  }[];
 }
 
 /** What the automation functions refuse with (besides the ticket functions' codes). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TicketCategory } from "../../servers/settings";
+import type { TicketCategory } from "../../../shared/contracts/settings";
 import { categoryChoices } from "./category-option";
 
 const category = (

@@ -1,18 +1,19 @@
 /**
  * Canned replies in `/ticket reply snippet:` (staff only): the option, its autocomplete (one database
  * call, at most 25 names matching what was typed), and turning a chosen snippet into the reply's text
- * in the ticket's language with its variables filled in (src/maxis/snippets/render.ts).
+ * in the ticket's language with its variables filled in (src/shared/snippet-render.ts).
  */
 import type { APIInteractionResponse } from "discord-api-types/v10";
+import { SNIPPET_LIMITS } from "../../../shared/contracts/snippets";
 import { option } from "../../../shared/discord/command-definition";
 import type { AutocompleteContext, InteractionContext } from "../../../shared/discord/handlers";
 import type { CommandOptions } from "../../../shared/discord/options";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { ok, type Result } from "../../../shared/result";
+import { renderSnippet } from "../../../shared/snippet-render";
 import { displayName } from "../../dashboard-auth/staff";
 import { lookUpPeople } from "../../people/directory";
-import { renderSnippet } from "../../snippets/render";
-import { draftSnippet, SNIPPET_LIMITS, type SnippetErrorCode, snippetChoices } from "../../snippets/rpc";
+import { draftSnippet, type SnippetErrorCode, snippetChoices } from "../../snippets/rpc";
 import { serverName } from "../../snippets/server-name";
 import { clip } from "../render/escape";
 import { clientFor, type TicketActor, ticketActor } from "./context";

@@ -5,10 +5,10 @@
  * forged or stale custom_id cannot open a disabled category, nor reach another server's.
  */
 import type { APIInteractionResponse } from "discord-api-types/v10";
+import type { TicketCategory } from "../../../shared/contracts/settings";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
-import type { TicketCategory } from "../../servers/settings";
 import { serverSettings } from "../../servers/settings-store";
 import { clientFor, refused, ticketActor } from "../commands/context";
 import { createTicketModal } from "../commands/create-modal";

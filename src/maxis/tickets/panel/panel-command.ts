@@ -6,12 +6,12 @@
  */
 import { ChannelType } from "discord-api-types/payloads/v10";
 import type { APIMessage } from "discord-api-types/v10";
+import { parseSettings, type ServerSettings } from "../../../shared/contracts/settings";
 import { option } from "../../../shared/discord/command-definition";
 import { deferThenEdit } from "../../../shared/discord/followup";
 import { ephemeral, messageBody } from "../../../shared/discord/responses";
 import { DiscordApiError } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
-import { parseSettings, type ServerSettings } from "../../servers/settings";
 import { rememberServerSettings, serverSettings } from "../../servers/settings-store";
 import { channelProblem } from "../../servers/setup-actions";
 import { supabaseAs } from "../../supabase/client";

@@ -5,10 +5,11 @@
  */
 import { ComponentType, TextInputStyle } from "discord-api-types/payloads/v10";
 import type { APIInteractionResponse } from "discord-api-types/v10";
+import type { TicketCategory } from "../../../shared/contracts/settings";
 import { customId } from "../../../shared/discord/handlers";
 import { openModal } from "../../../shared/discord/responses";
 import type { Locale } from "../../../shared/i18n";
-import { categoryLabel, type TicketCategory } from "../../servers/settings";
+import { categoryLabel } from "../../servers/settings";
 import { type FormAnswer, TICKET_LIMITS } from "../rpc";
 
 export const PANEL_FORM_PREFIX = "ticket-panel-form";

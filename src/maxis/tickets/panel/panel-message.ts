@@ -6,10 +6,11 @@
  */
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { APIMessageComponentEmoji, APISelectMenuOption } from "discord-api-types/v10";
+import type { ServerSettings, TicketCategory } from "../../../shared/contracts/settings";
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
-import { categoryLabel, type ServerSettings, type TicketCategory } from "../../servers/settings";
+import { categoryLabel } from "../../servers/settings";
 
 export const PANEL_PREFIX = "ticket-panel";
 /** Discord puts at most five buttons in a row. */

@@ -6,8 +6,8 @@
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIRole } from "discord-api-types/v10";
+import type { ServerSettings } from "../../../shared/contracts/settings";
 import { guildRoles } from "../../servers/channel-access";
-import type { ServerSettings } from "../../servers/settings";
 import { serverSettings } from "../../servers/settings-store";
 import { botRest } from "../notify";
 

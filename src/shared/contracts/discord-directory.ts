@@ -1,4 +1,4 @@
-/** A server's roles, channels and the bot's servers as the dashboard gets them (discord-directory.ts). */
+/** A server's roles, channels and the bot's servers as the dashboard gets them (src/maxis/servers/discord-directory.ts). */
 export interface GuildRole {
   id: string;
   name: string;

@@ -1,7 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
-import type { GrantableRole, Plan } from "../api";
-import { useApp } from "../context";
-import { errorText } from "../error-text";
+import type { GrantableRole, Plan } from "../../api";
+import { ErrorAlert } from "../../components/form/error-alert";
+import { Field } from "../../components/form/field";
+import { SaveBar } from "../../components/form/save-bar";
+import { useSaveable } from "../../components/form/use-saveable";
+import { useApp } from "../../context";
 
 /**
  * A plan's Discord side (admins): the role a paying member gets, picked from the server's roles as
@@ -14,8 +17,7 @@ export function PlanDiscord({ plan, onSaved }: { plan: Plan; onSaved: () => Prom
   const [rolesError, setRolesError] = useState(false);
   const [roleId, setRoleId] = useState(plan.roleId ?? "");
   const [skuId, setSkuId] = useState(plan.skuId ?? "");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaveable();
 
   useEffect(() => {
     api
@@ -24,22 +26,16 @@ export function PlanDiscord({ plan, onSaved }: { plan: Plan; onSaved: () => Prom
       .catch(() => setRolesError(true));
   }, []);
 
-  const submit = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    return run(async () => {
       await api.setPlanDiscord(plan.id, plan.updatedAt, {
         roleId: roleId || null,
         skuId: skuId.trim() || null,
       });
-      setError(null);
       toast(t("plans.discordSaved"));
       await onSaved();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // The current role stays choosable even when Discord's list could not be read or no longer has it.
@@ -48,14 +44,14 @@ export function PlanDiscord({ plan, onSaved }: { plan: Plan; onSaved: () => Prom
     <form class="card plan-form" aria-labelledby="plan-discord-title" onSubmit={submit} noValidate>
       <h2 id="plan-discord-title">{t("plans.discord")}</h2>
       <p class="muted">{t("plans.discordLead")}</p>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div class="field-row">
-        <div class="field">
-          <label for="plan-role">{t("plans.role")}</label>
+        <Field
+          id="plan-role"
+          label={t("plans.role")}
+          hint={rolesError ? t("plans.rolesUnavailable") : undefined}
+          hintId="plan-role-error"
+        >
           <select
             id="plan-role"
             value={roleId}
@@ -70,10 +66,8 @@ export function PlanDiscord({ plan, onSaved }: { plan: Plan; onSaved: () => Prom
               </option>
             ))}
           </select>
-          {rolesError && <small id="plan-role-error">{t("plans.rolesUnavailable")}</small>}
-        </div>
-        <div class="field">
-          <label for="plan-sku">{t("plans.sku")}</label>
+        </Field>
+        <Field id="plan-sku" label={t("plans.sku")} hint={t("plans.skuHint")}>
           <input
             id="plan-sku"
             inputMode="numeric"
@@ -83,14 +77,9 @@ export function PlanDiscord({ plan, onSaved }: { plan: Plan; onSaved: () => Prom
             aria-describedby="plan-sku-hint"
             onInput={(e) => setSkuId(e.currentTarget.value)}
           />
-          <small id="plan-sku-hint">{t("plans.skuHint")}</small>
-        </div>
+        </Field>
       </div>
-      <div class="actions">
-        <button type="submit" class="btn primary" disabled={busy}>
-          {busy ? t("plans.saving") : t("plans.saveDiscord")}
-        </button>
-      </div>
+      <SaveBar busy={busy} label={t("plans.saveDiscord")} savingLabel={t("plans.saving")} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { twoLines } from "../components/chart";
-import { bucketLabels } from "./stats";
+import { twoLines } from "../../components/chart";
+import { bucketLabels } from "./bucket-labels";
 
 describe("stats bucket labels", () => {
   const bounds = [900, 3600, 4 * 3600, 86_400, 3 * 86_400, null];

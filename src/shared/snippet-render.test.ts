@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderSnippet } from "./render";
+import { renderSnippet } from "./snippet-render";
 
 const values = { member: "Camille", ticket: "#42", agent: "Alex", server: "Local server" };
 

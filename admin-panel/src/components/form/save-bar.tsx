@@ -1,0 +1,20 @@
+import type { ComponentChildren } from "preact";
+
+/** A form's buttons: what comes `before` (cancel), the submit button ("Saving…" while busy), the rest. */
+export function SaveBar(props: {
+  busy: boolean;
+  label: string;
+  savingLabel: string;
+  before?: ComponentChildren;
+  children?: ComponentChildren;
+}) {
+  return (
+    <div class="actions">
+      {props.before}
+      <button type="submit" class="btn primary" disabled={props.busy}>
+        {props.busy ? props.savingLabel : props.label}
+      </button>
+      {props.children}
+    </div>
+  );
+}
