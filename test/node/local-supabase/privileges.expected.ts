@@ -31,6 +31,8 @@ export const expectedSchemas: Record<string, readonly ApiRole[]> = {
   payments_private: [],
   // Helpers of the plan functions (definers, which run as the owner): no API role uses the schema.
   shop_private: [],
+  // The work queues' claim-with-lease helpers, called inside SECURITY DEFINER functions only.
+  queue_private: [],
 };
 
 type Grants<P> = Partial<Record<ApiRole, readonly P[]>>;
@@ -344,5 +346,10 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.automation_on_message()": internalDefiner,
   "tickets_private.automation_on_status()": internalDefiner,
   "tickets_private.require_automation()": internal,
-  "tickets_private.automation_max_attempts()": internal,
+  // One claim-with-lease for the role outbox, automation jobs and SLA escalations.
+  "queue_private.backoff(integer,interval,double precision,interval)": internal,
+  "queue_private.retry_at(integer)": internal,
+  "queue_private.max_attempts()": internal,
+  "queue_private.given_up_at(integer)": internal,
+  "queue_private.claim_due(regclass,text,integer,interval,double precision,boolean)": internal,
 };
