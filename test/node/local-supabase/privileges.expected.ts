@@ -325,6 +325,10 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.parse_questions(jsonb)": internal,
   "tickets_private.audit_settings(text,text,text,jsonb,jsonb)": internal,
   "tickets_private.changed_fields(jsonb,jsonb)": internal,
+  // One shape for an admin's settings change (20261203070100_admin_settings_update.sql).
+  "tickets_private.require_admin_changes(tickets_private.caller,jsonb,text[])": internal,
+  "tickets_private.server_settings_for_update(text)": internal,
+  "tickets_private.audit_settings_change(text,jsonb,jsonb,text)": internal,
   "tickets_private.jwt_roles()": internal,
   "tickets_private.can_handle(text,text,text)": internal,
 
