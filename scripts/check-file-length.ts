@@ -25,7 +25,6 @@ export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
   "test/workers/maxis/ticket-threads.test.ts",
   "test/node/tickets-db/sla.test.ts",
   "test/node/payments/sales.test.ts",
-  "bench/gateway-ingest.bench.ts",
   "admin-panel/src/pages/sales.tsx",
   "admin-panel/src/i18n.ts",
   "admin-panel/src/pages/plans.tsx",
