@@ -13,14 +13,13 @@ import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabase-keys";
 import { startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort } from "../../test/setup/ports";
 import { REST_CASES, type RestCase, type RestRoundRequest, type RestRoundResult } from "./rest-cases";
-import { generatorExecArgv } from "./run";
+import { generatorThread } from "./round-thread";
 
 /** Counts and times every statement the stand-in sends, per RPC. */
 function tracePhases() {
@@ -110,16 +109,10 @@ async function main() {
     publishableKey,
     persistent: false,
   });
-  const worker = new Worker(new URL("./rest-generator.ts", import.meta.url), {
-    execArgv: generatorExecArgv(),
-  });
-  const round = (request: RestRoundRequest) =>
-    new Promise<RestRoundResult>((resolve, reject) => {
-      worker.once("message", (reply: { ok: boolean; result: RestRoundResult; error: string }) =>
-        reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
-      );
-      worker.postMessage(request);
-    });
+  const generator = generatorThread<RestRoundRequest, RestRoundResult>(
+    new URL("./rest-generator.ts", import.meta.url),
+  );
+  const round = generator.round;
   try {
     const base = { url: local.restUrl, publishableKey, signingKey, connections: Number(values.connections) };
     for (const name of cases) await round({ ...base, name, seconds: 1 });
@@ -136,7 +129,7 @@ async function main() {
       }
     }
   } finally {
-    await worker.terminate();
+    await generator.stop();
     await local.stop();
   }
 }
