@@ -4,6 +4,8 @@
  */
 import { sign } from "hono/jwt";
 import { LOCAL_GUILD_ID, LOCAL_SUPPORT_CHANNEL_ID } from "../../scripts/lib/local-identities";
+import { postAsPerson } from "../../scripts/lib/say";
+import type { GatewayState } from "../../scripts/local-discord/gateway";
 
 export interface BenchSupabase {
   restUrl: string;
@@ -82,12 +84,7 @@ export async function openTicketThreads(
 
 /** A person types `content` in the ticket's thread; returns the message's id. */
 export async function typeMessage(local: string, thread: TicketThread, content: string): Promise<string> {
-  const res = await postJson(`${local}/__local/messages`, {
-    channel_id: thread.threadId,
-    author_id: thread.author,
-    content,
-  });
-  return ((await res.json()) as { id: string }).id;
+  return (await postAsPerson(local, thread.threadId, { userId: thread.author }, content)).id;
 }
 
 /** Steers the stand-in's Gateway: settings ("") or an action ("/drop"). */
@@ -97,9 +94,7 @@ export const gatewayControl = (local: string, path: string, body: object) =>
 /** Until the Gateway object is connected (READY), at most 10 s. */
 export async function waitForGatewaySession(local: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
-    const state = (await (await fetch(`${local}/__local/gateway`)).json()) as {
-      sessions: { connected: boolean }[];
-    };
+    const state = (await (await fetch(`${local}/__local/gateway`)).json()) as GatewayState;
     if (state.sessions.some((s) => s.connected)) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }

@@ -1,7 +1,16 @@
 /** The settings an operator might get wrong, each as one change to a deployment that passes. */
 import { publicJwks } from "../supabase-keys";
 import type { DeployInput } from ".";
-import { dropSecret, hex64, keys, legacyKey, maxisTargets, setSecret, setVar } from "./deploy-check.fixture";
+import {
+  dropSecret,
+  hex64,
+  keys,
+  legacyKey,
+  maxisTargets,
+  setSecret,
+  setVar,
+  type WorkerName,
+} from "./deploy-check.fixture";
 
 export type Case = [
   description: string,
@@ -10,75 +19,78 @@ export type Case = [
   message: RegExp,
 ];
 
+/** A case that changes one var, one secret, or removes one secret, found at "<worker> <name>". */
+const varCase = (
+  description: string,
+  worker: WorkerName,
+  name: string,
+  value: string,
+  message: RegExp,
+): Case => [description, setVar(worker, name, value), `${worker} ${name}`, message];
+const secretCase = (
+  description: string,
+  worker: WorkerName,
+  name: string,
+  value: string,
+  message: RegExp,
+): Case => [description, setSecret(worker, name, value), `${worker} ${name}`, message];
+const missingSecretCase = (description: string, worker: WorkerName, name: string, message: RegExp): Case => [
+  description,
+  dropSecret(worker, name),
+  `${worker} ${name}`,
+  message,
+];
+
 export const errorCases: Case[] = [
-  [
-    "an empty var",
-    setVar("maxis", "SUPABASE_PUBLISHABLE_KEY", ""),
-    "maxis SUPABASE_PUBLISHABLE_KEY",
-    /is empty/,
-  ],
-  [
-    "the local Supabase URL left in",
-    setVar("maxis", "SUPABASE_URL", "http://127.0.0.1:54321"),
-    "maxis SUPABASE_URL",
-    /https URL/,
-  ],
-  [
+  varCase("an empty var", "maxis", "SUPABASE_PUBLISHABLE_KEY", "", /is empty/),
+  varCase("the local Supabase URL left in", "maxis", "SUPABASE_URL", "http://127.0.0.1:54321", /https URL/),
+  varCase(
     "a secret key as the publishable key",
-    setVar("maxis", "SUPABASE_PUBLISHABLE_KEY", "sb_secret_x"),
-    "maxis SUPABASE_PUBLISHABLE_KEY",
+    "maxis",
+    "SUPABASE_PUBLISHABLE_KEY",
+    "sb_secret_x",
     /secret key/,
-  ],
+  ),
   ["a missing required secret", dropSecret("maxis", "SESSION_SECRET"), "maxis SESSION_SECRET", /is missing/],
   ["an empty secret", setSecret("maxis", "DISCORD_BOT_TOKEN", " "), "maxis DISCORD_BOT_TOKEN", /is empty/],
-  [
+  secretCase(
     "CONTROL_KEYS pasted over several lines",
-    setSecret("maxis", "CONTROL_KEYS", "{"),
-    "maxis CONTROL_KEYS",
+    "maxis",
+    "CONTROL_KEYS",
+    "{",
     /not valid JSON.*first line/,
-  ],
-  [
-    "a multi-line secret",
-    setSecret("maxis", "DISCORD_CLIENT_SECRET", "a\nb"),
-    "maxis DISCORD_CLIENT_SECRET",
-    /several lines/,
-  ],
-  [
-    "a short control secret",
-    setSecret("maxis", "CONTROL_KEYS", '{"2026-11":"short"}'),
-    "maxis CONTROL_KEYS",
-    /shorter than 32/,
-  ],
-  [
-    "MAXIS_TARGETS that is not JSON",
-    setSecret("shellia", "MAXIS_TARGETS", "["),
-    "shellia MAXIS_TARGETS",
-    /not valid JSON/,
-  ],
-  [
+  ),
+  secretCase("a multi-line secret", "maxis", "DISCORD_CLIENT_SECRET", "a\nb", /several lines/),
+  secretCase("a short control secret", "maxis", "CONTROL_KEYS", '{"2026-11":"short"}', /shorter than 32/),
+  secretCase("MAXIS_TARGETS that is not JSON", "shellia", "MAXIS_TARGETS", "[", /not valid JSON/),
+  secretCase(
     "a key id missing from CONTROL_KEYS",
-    setSecret("shellia", "MAXIS_TARGETS", maxisTargets({ keyId: "2027-02" })),
-    "shellia MAXIS_TARGETS",
+    "shellia",
+    "MAXIS_TARGETS",
+    maxisTargets({ keyId: "2027-02" }),
     /"2027-02", which is missing from Maxis's CONTROL_KEYS \(2026-11\)/,
-  ],
-  [
+  ),
+  secretCase(
     "a control secret that differs between the two",
-    setSecret("shellia", "MAXIS_TARGETS", maxisTargets({ secret: hex64("d") })),
-    "shellia MAXIS_TARGETS",
+    "shellia",
+    "MAXIS_TARGETS",
+    maxisTargets({ secret: hex64("d") }),
     /differs/,
-  ],
-  [
+  ),
+  secretCase(
     "a binding Shellia does not have",
-    setSecret("shellia", "MAXIS_TARGETS", maxisTargets({ binding: "MAXIS_EU" })),
-    "shellia MAXIS_TARGETS",
+    "shellia",
+    "MAXIS_TARGETS",
+    maxisTargets({ binding: "MAXIS_EU" }),
     /not a \[\[services\]\] entry/,
-  ],
-  [
+  ),
+  secretCase(
     "a signing key that is not JSON",
-    setSecret("maxis", "SUPABASE_JWT_SIGNING_KEY", "-----BEGIN PRIVATE KEY-----"),
-    "maxis SUPABASE_JWT_SIGNING_KEY",
+    "maxis",
+    "SUPABASE_JWT_SIGNING_KEY",
+    "-----BEGIN PRIVATE KEY-----",
     /not valid JSON/,
-  ],
+  ),
   [
     "a public key instead of the private one",
     (i) => {
@@ -141,67 +153,65 @@ export const errorCases: Case[] = [
     "maxis SUPABASE_JWT_SIGNING_KEY",
     /the kid matches, the public key does not/,
   ],
-  [
-    "no signing secret at all",
-    dropSecret("maxis", "SUPABASE_JWT_SIGNING_KEY"),
-    "maxis SUPABASE_JWT_SIGNING_KEY",
-    /is missing/,
-  ],
-  [
+  missingSecretCase("no signing secret at all", "maxis", "SUPABASE_JWT_SIGNING_KEY", /is missing/),
+  varCase(
     "a dashboard on another site than Maxis",
-    setVar("maxis", "DASHBOARD_ORIGIN", "https://support.example.net"),
-    "maxis DASHBOARD_ORIGIN",
+    "maxis",
+    "DASHBOARD_ORIGIN",
+    "https://support.example.net",
     /not the same site.*active Cloudflare zone/,
-  ],
-  [
+  ),
+  varCase(
     "a dashboard on pages.dev",
-    setVar("maxis", "DASHBOARD_ORIGIN", "https://maxis-dashboard.pages.dev"),
-    "maxis DASHBOARD_ORIGIN",
+    "maxis",
+    "DASHBOARD_ORIGIN",
+    "https://maxis-dashboard.pages.dev",
     /on pages\.dev/,
-  ],
-  [
+  ),
+  varCase(
     "Maxis on workers.dev",
-    setVar("maxis", "DISCORD_OAUTH_REDIRECT_URI", "https://maxis.me.workers.dev/auth/discord/callback"),
-    "maxis DISCORD_OAUTH_REDIRECT_URI",
+    "maxis",
+    "DISCORD_OAUTH_REDIRECT_URI",
+    "https://maxis.me.workers.dev/auth/discord/callback",
     /Custom Domain/,
-  ],
-  [
+  ),
+  varCase(
     "a dashboard origin with a trailing slash",
-    setVar("maxis", "DASHBOARD_ORIGIN", "https://support.example.com/"),
-    "maxis DASHBOARD_ORIGIN",
+    "maxis",
+    "DASHBOARD_ORIGIN",
+    "https://support.example.com/",
     /origin only/,
-  ],
-  [
+  ),
+  varCase(
     "a redirect that is not the callback",
-    setVar("maxis", "DISCORD_OAUTH_REDIRECT_URI", "https://maxis.example.com/"),
-    "maxis DISCORD_OAUTH_REDIRECT_URI",
+    "maxis",
+    "DISCORD_OAUTH_REDIRECT_URI",
+    "https://maxis.example.com/",
     /auth\/discord\/callback/,
-  ],
-  [
+  ),
+  varCase(
     "a server id that is not a snowflake",
-    setVar("maxis", "COMMAND_GUILD_IDS", "1300000000000000010, my-server"),
-    "maxis COMMAND_GUILD_IDS",
+    "maxis",
+    "COMMAND_GUILD_IDS",
+    "1300000000000000010, my-server",
     /my-server/,
-  ],
+  ),
   ["no operator", setVar("shellia", "OPERATOR_USER_IDS", ""), "shellia OPERATOR_USER_IDS", /is empty/],
-  [
+  secretCase(
     "the same Discord key for both bots",
-    setSecret("shellia", "DISCORD_PUBLIC_KEY", hex64("a")),
-    "shellia DISCORD_PUBLIC_KEY",
+    "shellia",
+    "DISCORD_PUBLIC_KEY",
+    hex64("a"),
     /two Discord applications/,
-  ],
-  [
+  ),
+  secretCase(
     "a Discord public key that is not hex",
-    setSecret("maxis", "DISCORD_PUBLIC_KEY", "not-hex"),
-    "maxis DISCORD_PUBLIC_KEY",
+    "maxis",
+    "DISCORD_PUBLIC_KEY",
+    "not-hex",
     /64 hexadecimal/,
-  ],
-  [
-    "a var set as a secret",
-    setSecret("maxis", "SUPABASE_URL", "https://x.supabase.co"),
-    "maxis SUPABASE_URL",
-    /\[vars\] entry/,
-  ],
+  ),
+  secretCase("a var set as a secret", "maxis", "SUPABASE_URL", "https://x.supabase.co", /\[vars\] entry/),
   [
     "a table without row level security",
     (i) =>
@@ -227,12 +237,7 @@ export const errorCases: Case[] = [
 ];
 
 export const warningCases: Case[] = [
-  [
-    "the legacy anon key",
-    setVar("maxis", "SUPABASE_PUBLISHABLE_KEY", legacyKey("anon")),
-    "maxis SUPABASE_PUBLISHABLE_KEY",
-    /legacy anon key/,
-  ],
+  varCase("the legacy anon key", "maxis", "SUPABASE_PUBLISHABLE_KEY", legacyKey("anon"), /legacy anon key/),
   [
     "the legacy HS256 secret instead of a signing key",
     (i) => {
@@ -242,16 +247,6 @@ export const warningCases: Case[] = [
     "maxis SUPABASE_JWT_SECRET",
     /legacy HS256/,
   ],
-  [
-    "sign-in turned off",
-    setVar("maxis", "DISCORD_OAUTH_REDIRECT_URI", ""),
-    "maxis DISCORD_OAUTH_REDIRECT_URI",
-    /sign-in is off/,
-  ],
-  [
-    "a secret no Worker reads",
-    setSecret("maxis", "SUPABASE_ANON_KEY", "eyJ"),
-    "maxis SUPABASE_ANON_KEY",
-    /not a secret maxis reads/,
-  ],
+  varCase("sign-in turned off", "maxis", "DISCORD_OAUTH_REDIRECT_URI", "", /sign-in is off/),
+  secretCase("a secret no Worker reads", "maxis", "SUPABASE_ANON_KEY", "eyJ", /not a secret maxis reads/),
 ];

@@ -69,7 +69,7 @@ export function validInput(): DeployInput {
   };
 }
 
-type WorkerName = "maxis" | "shellia";
+export type WorkerName = "maxis" | "shellia";
 
 export const setVar = (worker: WorkerName, name: string, value: string) => (input: DeployInput) => {
   input[worker].vars[name] = value;
