@@ -19,7 +19,7 @@ import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabas
 import { startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort } from "../../test/setup/ports";
 import { REST_CASES, type RestCase, type RestRoundRequest, type RestRoundResult } from "./rest-cases";
-import { generatorThread } from "./round-thread";
+import { generatorThread, ROUND_OPTIONS } from "./round-thread";
 
 /** Counts and times every statement the stand-in sends, per RPC. */
 function tracePhases() {
@@ -88,9 +88,7 @@ async function startProfile() {
 async function main() {
   const { values } = parseArgs({
     options: {
-      seconds: { type: "string", default: "3" },
-      rounds: { type: "string", default: "3" },
-      connections: { type: "string", default: "10" },
+      ...ROUND_OPTIONS,
       cases: { type: "string", default: Object.keys(REST_CASES).join(",") },
       phases: { type: "boolean", default: false },
       profile: { type: "boolean", default: false },

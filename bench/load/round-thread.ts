@@ -27,6 +27,13 @@ export interface RoundLoad {
   amount?: number;
 }
 
+/** The command-line options both load benchmarks take: --seconds, --rounds, --connections. */
+export const ROUND_OPTIONS = {
+  seconds: { type: "string", default: "3" },
+  rounds: { type: "string", default: "3" },
+  connections: { type: "string", default: "10" },
+} as const;
+
 /** The generator is TypeScript: its thread loads tsx, whether or not this process was started with it (vitest). */
 export function generatorExecArgv(): string[] {
   return process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"];

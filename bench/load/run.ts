@@ -14,7 +14,7 @@ import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
 import type { RoundRequest, RoundResult } from "./generator";
 import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
-import { generatorThread as startGeneratorThread } from "./round-thread";
+import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
 import { type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
 
 export const ALL_CASES = Object.keys(CASE_LABELS) as CaseName[];
@@ -112,9 +112,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
 async function main() {
   const { values } = parseArgs({
     options: {
-      seconds: { type: "string", default: "3" },
-      rounds: { type: "string", default: "3" },
-      connections: { type: "string", default: "10" },
+      ...ROUND_OPTIONS,
       cases: { type: "string", default: ALL_CASES.join(",") },
     },
   });
