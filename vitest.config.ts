@@ -1,14 +1,7 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 import { generateEd25519KeyPair } from "./scripts/lib/ed25519";
-import {
-  LOCAL_ADMIN_ID,
-  LOCAL_APPLICATION_ID,
-  LOCAL_GUILD_ID,
-  LOCAL_STAFF_CHANNEL_ID,
-  LOCAL_STAFF_ROLE_ID,
-  LOCAL_SUPPORT_CHANNEL_ID,
-} from "./scripts/lib/local-identities";
+import { LOCAL_ADMIN_ID, LOCAL_GUILD_ID, LOCAL_SERVER_VARS } from "./scripts/lib/local-identities";
 import { maxisRuntime } from "./scripts/lib/maxis-config";
 import { generateSigningKey, newPublishableKey } from "./scripts/lib/supabase-keys";
 import { maxisBundle } from "./scripts/lib/worker-bundle";
@@ -75,19 +68,12 @@ export default defineConfig(async () => {
     SUPABASE_URL: stack.restUrl,
     SUPABASE_PUBLISHABLE_KEY: stack.publishableKey,
     SUPABASE_JWT_SIGNING_KEY: stack.signingKey,
-    STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
+    ...LOCAL_SERVER_VARS,
     // The Discord stand-in accepts any bot token.
     DISCORD_BOT_TOKEN: "local-bot-token",
-    DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
     CONTROL_KEYS: JSON.stringify({ primary: stack.controlSecrets.a }),
-    // Tickets: the staff channel new tickets are posted in, the dashboard's origin (CORS) and the key
-    // that signs its staff sessions (tests mint sessions with it).
-    TICKET_STAFF_CHANNEL_ID: LOCAL_STAFF_CHANNEL_ID,
-    // Each ticket of DISCORD_GUILD_ID gets a private thread in this channel of the stand-in.
-    DISCORD_SUPPORT_CHANNEL_ID: LOCAL_SUPPORT_CHANNEL_ID,
-    // The server that staff channel belongs to (and whose staff sign in to the dashboard): only its
-    // tickets are posted there; `/maxis giveaway channel` suggests its channels.
-    DISCORD_GUILD_ID: LOCAL_GUILD_ID,
+    // Tickets: the dashboard's origin (CORS) and the key that signs its staff sessions (tests mint
+    // sessions with it).
     DASHBOARD_ORIGIN: "https://dashboard.test",
     SESSION_SECRET: process.env["TEST_SESSION_SECRET"] ?? "",
     // Members' transcript links: signed with this, pointing at this address.

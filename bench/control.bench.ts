@@ -17,6 +17,7 @@ import { signControlRequest } from "../src/shared/control/sign";
 import { verifyControlSignature } from "../src/shared/control/verify";
 import { freePort } from "../test/setup/ports";
 import { median } from "./load/report";
+import { errorsOnly, maxisBenchWorker, supabaseBindings } from "./maxis-worker";
 import { benchOptions, scaled } from "./smoke";
 
 /** Samples per action, each of this many sequential calls. */
@@ -73,9 +74,7 @@ beforeAll(async () => {
   mf = new Miniflare(
     convertV4MiniflareOptions({
       // Maxis logs every control call (the audit's fallback); here only errors are worth printing.
-      handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
-        if (level === "error") console.error(message);
-      },
+      handleStructuredLogs: errorsOnly,
       workers: [
         {
           name: "driver",
@@ -85,23 +84,13 @@ beforeAll(async () => {
           bindings: { SECRET },
           serviceBindings: { MAXIS: "maxis" },
         },
-        {
-          name: "maxis",
-          modules: true,
-          scriptPath: bundle,
-          ...maxisRuntime(),
-          bindings: {
-            DISCORD_API_BASE: discord.apiBase,
-            DISCORD_BOT_TOKEN: "bench",
-            DISCORD_PUBLIC_KEY: "00".repeat(32),
-            DISCORD_APPLICATION_ID: "",
-            SUPABASE_URL: supabase.restUrl,
-            SUPABASE_PUBLISHABLE_KEY: supabase.publishableKey,
-            SUPABASE_JWT_SIGNING_KEY: supabase.signingKey,
-            STAFF_ROLE_ID: "",
-            CONTROL_KEYS: JSON.stringify({ bench: SECRET }),
-          },
-        },
+        maxisBenchWorker(bundle, {
+          DISCORD_API_BASE: discord.apiBase,
+          DISCORD_APPLICATION_ID: "",
+          ...supabaseBindings(supabase),
+          STAFF_ROLE_ID: "",
+          CONTROL_KEYS: JSON.stringify({ bench: SECRET }),
+        }),
       ],
     }),
   );

@@ -9,7 +9,6 @@
  * 100 ms per ticket (the delay includes up to that much polling slack). Throughput: 2,000 messages
  * typed while the connection is down, replayed by RESUME, timed from the first row to the last.
  */
-import { sign } from "hono/jwt";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import pg from "pg";
 import { afterAll, beforeAll, bench, describe, inject } from "vitest";
@@ -18,10 +17,19 @@ import {
   LOCAL_STAFF_ROLE_ID,
   LOCAL_SUPPORT_CHANNEL_ID,
 } from "../scripts/lib/local-identities";
-import { maxisRuntime } from "../scripts/lib/maxis-config";
 import { maxisBundle } from "../scripts/lib/worker-bundle";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { freePort } from "../test/setup/ports";
+import {
+  gatewayControl,
+  inLanes,
+  jwtFor,
+  openTicketThreads,
+  rpc,
+  typeMessage,
+  waitForGatewaySession,
+} from "./gateway-ingest/stand-in";
+import { errorsOnly, maxisBenchWorker, supabaseBindings } from "./maxis-worker";
 import { percentile } from "./stats";
 
 const MESSAGES = 500;
@@ -33,55 +41,22 @@ let mf: Miniflare | undefined;
 let discord: LocalDiscord | undefined;
 const supabase = inject("supabase");
 
-async function rpc(jwt: string, fn: string, args: object): Promise<unknown> {
-  const res = await fetch(`${supabase.restUrl}/rest/v1/rpc/${fn}`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/json",
-      apikey: supabase.publishableKey,
-      Authorization: `Bearer ${jwt}`,
-    },
-    body: JSON.stringify(args),
-  });
-  if (!res.ok) throw new Error(`${fn}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-const jwtFor = (claims: object) =>
-  sign(
-    { iat: Math.floor(Date.now() / 1000), exp: Math.floor(Date.now() / 1000) + 3600, ...claims },
-    JSON.parse(supabase.signingKey) as JsonWebKey,
-    "ES256",
-  );
-
 beforeAll(async () => {
   const bundle = maxisBundle(".build/bench/gateway-maxis");
   discord = await serveLocalDiscord(await freePort());
   mf = new Miniflare(
     convertV4MiniflareOptions({
       unsafeTriggerHandlers: true,
-      handleStructuredLogs: ({ level, message }: { level: string; message: string }) => {
-        if (level === "error") console.error(message);
-      },
+      handleStructuredLogs: errorsOnly,
       workers: [
-        {
-          name: "maxis",
-          modules: true,
-          scriptPath: bundle,
-          ...maxisRuntime(),
-          bindings: {
-            DISCORD_API_BASE: discord.apiBase,
-            DISCORD_BOT_TOKEN: "bench",
-            DISCORD_PUBLIC_KEY: "00".repeat(32),
-            SUPABASE_URL: supabase.restUrl,
-            SUPABASE_PUBLISHABLE_KEY: supabase.publishableKey,
-            SUPABASE_JWT_SIGNING_KEY: supabase.signingKey,
-            STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
-            DISCORD_GUILD_ID: LOCAL_GUILD_ID,
-            DISCORD_SUPPORT_CHANNEL_ID: LOCAL_SUPPORT_CHANNEL_ID,
-            CONTROL_KEYS: "{}",
-          },
-        },
+        maxisBenchWorker(bundle, {
+          DISCORD_API_BASE: discord.apiBase,
+          ...supabaseBindings(supabase),
+          STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
+          DISCORD_GUILD_ID: LOCAL_GUILD_ID,
+          DISCORD_SUPPORT_CHANNEL_ID: LOCAL_SUPPORT_CHANNEL_ID,
+          CONTROL_KEYS: "{}",
+        }),
       ],
     }),
   );
@@ -96,56 +71,19 @@ const report = (line: string) => process.stdout.write(`${line}\n`);
 afterAll(async () => {
   if (!mf || !discord) return;
   const local = discord.url;
-  const notifier = await jwtFor({ sub: "maxis:notify", role: "service_role" });
-  const staff = await jwtFor({
+  const staff = await jwtFor(supabase, {
     sub: "1300000000000000222",
     role: "authenticated",
     app_role: "agent",
     guild_id: LOCAL_GUILD_ID,
   });
-
   // Ten tickets, each with a thread on the stand-in, recorded as Maxis records them.
-  const threads: { number: number; threadId: string; author: string }[] = [];
-  for (let i = 0; i < THREADS; i++) {
-    const author = String(1_390_000_000_000_000_000n + BigInt(Date.now()) * 100n + BigInt(i));
-    const member = await jwtFor({
-      sub: author,
-      role: "authenticated",
-      app_role: "member",
-      guild_id: LOCAL_GUILD_ID,
-    });
-    const ticket = (await rpc(member, "ticket_create", {
-      p_subject: `Bench ${i}`,
-      p_description: "Ingestion benchmark",
-      p_category: "general",
-      p_priority: "low",
-    })) as { number: number };
-    const thread = (await (
-      await fetch(`${discord.apiBase}/channels/${LOCAL_SUPPORT_CHANNEL_ID}/threads`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name: `#${ticket.number} Bench ${i}`, type: 12 }),
-      })
-    ).json()) as { id: string };
-    await rpc(notifier, "ticket_record_thread", {
-      p_guild_id: LOCAL_GUILD_ID,
-      p_number: ticket.number,
-      p_thread_id: thread.id,
-      p_parent_channel_id: LOCAL_SUPPORT_CHANNEL_ID,
-    });
-    threads.push({ number: ticket.number, threadId: thread.id, author });
-  }
+  const threads = await openTicketThreads(supabase, discord.apiBase, THREADS);
 
   // The Cron Trigger's job: connect the Gateway object; wait for READY.
   const cron = await mf.dispatchFetch("http://maxis/cdn-cgi/local/scheduled?cron=*+*+*+*+*");
   if (!cron.ok) throw new Error(`the scheduled handler answered HTTP ${cron.status}`);
-  for (let i = 0; i < 400; i++) {
-    const state = (await (await fetch(`${local}/__local/gateway`)).json()) as {
-      sessions: { connected: boolean }[];
-    };
-    if (state.sessions.some((s) => s.connected)) break;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  await waitForGatewaySession(local);
 
   const typedAt = new Map<string, number>();
   /** How long each of the dashboard's reads took: the slack a message waits after it is stored. */
@@ -157,7 +95,7 @@ afterAll(async () => {
   const watchers = threads.map(async (thread) => {
     while (typing || seenAt.size < typedAt.size) {
       const asked = performance.now();
-      const view = (await rpc(staff, "ticket_view", { p_ticket: String(thread.number) })) as {
+      const view = (await rpc(supabase, staff, "ticket_view", { p_ticket: String(thread.number) })) as {
         messages: { discordMessageId: string | null }[];
       };
       const now = performance.now();
@@ -168,27 +106,11 @@ afterAll(async () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   });
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: PARALLEL }, async (_, lane) => {
-      for (;;) {
-        const i = next++;
-        if (i >= MESSAGES) return;
-        const thread = threads[(i * PARALLEL + lane) % THREADS] as (typeof threads)[number];
-        const before = performance.now();
-        const res = await fetch(`${local}/__local/messages`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({
-            channel_id: thread.threadId,
-            author_id: thread.author,
-            content: `bench ${i}`,
-          }),
-        });
-        typedAt.set(((await res.json()) as { id: string }).id, before);
-      }
-    }),
-  );
+  await inLanes(MESSAGES, PARALLEL, async (i, lane) => {
+    const thread = threads[(i * PARALLEL + lane) % THREADS] as (typeof threads)[number];
+    const before = performance.now();
+    typedAt.set(await typeMessage(local, thread, `bench ${i}`), before);
+  });
   const typedMs = performance.now() - started;
   typing = false;
   await Promise.all(watchers);
@@ -235,36 +157,13 @@ afterAll(async () => {
 
   // Ingestion alone, without the typing rate as a ceiling: BURST messages typed while the connection
   // is down, then handed over at once by RESUME's replay; rate from the first row stored to the last.
-  const gateway = (path: string, body: object) =>
-    fetch(`${local}/__local/gateway${path}`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(body),
-    });
-  await gateway("", { refuse_connections: true });
-  await gateway("/drop", { resumable: true });
+  await gatewayControl(local, "", { refuse_connections: true });
+  await gatewayControl(local, "/drop", { resumable: true });
   const burst: string[] = [];
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: PARALLEL }, async () => {
-      for (;;) {
-        const i = n++;
-        if (i >= BURST) return;
-        const thread = threads[i % THREADS] as (typeof threads)[number];
-        const res = await fetch(`${local}/__local/messages`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({
-            channel_id: thread.threadId,
-            author_id: thread.author,
-            content: `burst ${i}`,
-          }),
-        });
-        burst.push(((await res.json()) as { id: string }).id);
-      }
-    }),
-  );
-  await gateway("", { refuse_connections: false });
+  await inLanes(BURST, PARALLEL, async (i) => {
+    burst.push(await typeMessage(local, threads[i % THREADS] as (typeof threads)[number], `burst ${i}`));
+  });
+  await gatewayControl(local, "", { refuse_connections: false });
   const db = new pg.Client({ connectionString: supabase.databaseUrl });
   await db.connect();
   let first: { at: number; count: number } | null = null;

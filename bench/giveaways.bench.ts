@@ -17,6 +17,7 @@ import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/s
 import { cryptoUint32, drawWinners, type Entrant } from "../src/maxis/giveaways/draw";
 import { freePort } from "../test/setup/ports";
 import { median } from "./load/report";
+import { maxisBenchWorker } from "./maxis-worker";
 import { benchOptions, scaled } from "./smoke";
 
 const ENTRANTS = scaled(100_000, 2_000);
@@ -136,21 +137,13 @@ beforeAll(async () => {
         compatibilityDate: maxis.compatibilityDate,
         durableObjects: { GIVEAWAYS: { ...giveaways, scriptName: "maxis" } },
       },
-      {
-        name: "maxis",
-        modules: true,
-        scriptPath: bundle,
-        ...maxis,
-        bindings: {
-          DISCORD_API_BASE: discord.apiBase,
-          DISCORD_BOT_TOKEN: "bench",
-          DISCORD_PUBLIC_KEY: "00".repeat(32),
-          SUPABASE_URL: "http://127.0.0.1:9",
-          SUPABASE_PUBLISHABLE_KEY: "bench",
-          SUPABASE_JWT_SECRET: "bench",
-          STAFF_ROLE_ID: "",
-        },
-      },
+      maxisBenchWorker(bundle, {
+        DISCORD_API_BASE: discord.apiBase,
+        SUPABASE_URL: "http://127.0.0.1:9",
+        SUPABASE_PUBLISHABLE_KEY: "bench",
+        SUPABASE_JWT_SECRET: "bench",
+        STAFF_ROLE_ID: "",
+      }),
     ],
   });
   mf = new Miniflare(mfOptions);

@@ -4,12 +4,11 @@
  * Chrome DevTools or VS Code) and prints the functions with the most self time.
  */
 import { writeFileSync } from "node:fs";
-import { Worker } from "node:worker_threads";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { freePort } from "../../test/setup/ports";
 import { type CaseName, type CaseSettings, loadCase } from "./cases";
 import type { RoundRequest, RoundResult } from "./generator";
-import { generatorExecArgv } from "./run";
+import { generatorThread } from "./round-thread";
 import { startLoadStack } from "./stack";
 
 /** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
@@ -40,14 +39,8 @@ async function main() {
   const seconds = Number(process.argv[3] ?? 5);
   const inspectorPort = await freePort();
   const stack = await startLoadStack({ inspectorPort, minify: false });
-  const generator = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
-  const round = (request: RoundRequest) =>
-    new Promise<RoundResult>((resolve, reject) => {
-      generator.once("message", (reply: { ok: boolean; result: RoundResult; error: string }) =>
-        reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
-      );
-      generator.postMessage(request);
-    });
+  const generator = generatorThread<RoundRequest, RoundResult>(new URL("./generator.ts", import.meta.url));
+  const round = generator.round;
   try {
     const settings: CaseSettings = {
       urls: stack.urls,
@@ -84,7 +77,7 @@ async function main() {
       );
     }
   } finally {
-    await generator.terminate();
+    await generator.stop();
     await stack.stop();
   }
 }

@@ -13,14 +13,13 @@ import { Session } from "node:inspector/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabase-keys";
 import { startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort } from "../../test/setup/ports";
 import { REST_CASES, type RestCase, type RestRoundRequest, type RestRoundResult } from "./rest-cases";
-import { generatorExecArgv } from "./run";
+import { generatorThread, ROUND_OPTIONS } from "./round-thread";
 
 /** Counts and times every statement the stand-in sends, per RPC. */
 function tracePhases() {
@@ -89,9 +88,7 @@ async function startProfile() {
 async function main() {
   const { values } = parseArgs({
     options: {
-      seconds: { type: "string", default: "3" },
-      rounds: { type: "string", default: "3" },
-      connections: { type: "string", default: "10" },
+      ...ROUND_OPTIONS,
       cases: { type: "string", default: Object.keys(REST_CASES).join(",") },
       phases: { type: "boolean", default: false },
       profile: { type: "boolean", default: false },
@@ -110,16 +107,10 @@ async function main() {
     publishableKey,
     persistent: false,
   });
-  const worker = new Worker(new URL("./rest-generator.ts", import.meta.url), {
-    execArgv: generatorExecArgv(),
-  });
-  const round = (request: RestRoundRequest) =>
-    new Promise<RestRoundResult>((resolve, reject) => {
-      worker.once("message", (reply: { ok: boolean; result: RestRoundResult; error: string }) =>
-        reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
-      );
-      worker.postMessage(request);
-    });
+  const generator = generatorThread<RestRoundRequest, RestRoundResult>(
+    new URL("./rest-generator.ts", import.meta.url),
+  );
+  const round = generator.round;
   try {
     const base = { url: local.restUrl, publishableKey, signingKey, connections: Number(values.connections) };
     for (const name of cases) await round({ ...base, name, seconds: 1 });
@@ -136,7 +127,7 @@ async function main() {
       }
     }
   } finally {
-    await worker.terminate();
+    await generator.stop();
     await local.stop();
   }
 }

@@ -3,27 +3,19 @@
  * `/ticket list`, as the member the load benchmark plays, and what a round reports.
  */
 import { LOCAL_GUILD_ID, LOCAL_MEMBER_ID } from "../../scripts/lib/local-identities";
+import type { RoundFigures, RoundLoad } from "./round-thread";
 
 export type RestCase = "shop" | "ticket-list";
 
-export interface RestRoundRequest {
+export interface RestRoundRequest extends RoundLoad {
   name: RestCase;
   url: string;
   publishableKey: string;
   signingKey: string;
-  connections: number;
-  seconds: number;
-  amount?: number;
 }
 
-export interface RestRoundResult {
+export interface RestRoundResult extends RoundFigures {
   name: RestCase;
-  requests: number;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  firstFailure?: string;
 }
 
 /** What Maxis sends for each case: the function and its JSON body. */

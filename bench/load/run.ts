@@ -10,11 +10,11 @@
  *   npm run bench:load -- [--seconds 3] [--rounds 3] [--connections 10] [--cases ping,shop]
  */
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
 import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
 import type { RoundRequest, RoundResult } from "./generator";
 import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
+import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
 import { type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
 
 export const ALL_CASES = Object.keys(CASE_LABELS) as CaseName[];
@@ -39,26 +39,9 @@ export interface LoadRun {
   table: string;
 }
 
-/** The generator is TypeScript: its thread loads tsx, whether or not this process was started with it (vitest). */
-export function generatorExecArgv(): string[] {
-  return process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"];
-}
-
 /** Runs rounds in the generator thread, one at a time. */
-export function generatorThread() {
-  const worker = new Worker(new URL("./generator.ts", import.meta.url), { execArgv: generatorExecArgv() });
-  return {
-    round(request: RoundRequest): Promise<RoundResult> {
-      return new Promise((resolve, reject) => {
-        worker.once("message", (reply: { ok: true; result: RoundResult } | { ok: false; error: string }) =>
-          reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
-        );
-        worker.postMessage(request);
-      });
-    },
-    stop: () => worker.terminate(),
-  };
-}
+export const generatorThread = () =>
+  startGeneratorThread<RoundRequest, RoundResult>(new URL("./generator.ts", import.meta.url));
 
 /** One running giveaway, created as an operator would (a control call), for the button case. */
 async function startGiveaway(stack: LoadStack): Promise<string> {
@@ -129,9 +112,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
 async function main() {
   const { values } = parseArgs({
     options: {
-      seconds: { type: "string", default: "3" },
-      rounds: { type: "string", default: "3" },
-      connections: { type: "string", default: "10" },
+      ...ROUND_OPTIONS,
       cases: { type: "string", default: ALL_CASES.join(",") },
     },
   });

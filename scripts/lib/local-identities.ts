@@ -18,3 +18,17 @@ export const LOCAL_OTHER_MEMBER_ID = "1300000000000000444";
 export const LOCAL_STAFF_ID = "1300000000000000222";
 /** On the local operator allow-list (OPERATOR_USER_IDS). */
 export const LOCAL_ADMIN_ID = "1300000000000000333";
+
+/**
+ * The local server as Maxis's vars name it, for the dev stack's .dev.vars and the test Workers: its
+ * staff role; the application whose commands `/maxis restart` re-syncs; the channel new tickets are
+ * announced in and the one each ticket's private thread opens in; the server whose staff sign in to
+ * the dashboard (only its tickets are posted there; `/maxis giveaway channel` suggests its channels).
+ */
+export const LOCAL_SERVER_VARS = {
+  STAFF_ROLE_ID: LOCAL_STAFF_ROLE_ID,
+  DISCORD_APPLICATION_ID: LOCAL_APPLICATION_ID,
+  TICKET_STAFF_CHANNEL_ID: LOCAL_STAFF_CHANNEL_ID,
+  DISCORD_SUPPORT_CHANNEL_ID: LOCAL_SUPPORT_CHANNEL_ID,
+  DISCORD_GUILD_ID: LOCAL_GUILD_ID,
+} as const;

@@ -8,14 +8,7 @@ import { randomBytes } from "node:crypto";
 import { parseEs256PrivateJwk } from "../../src/maxis/supabase/signing-key";
 import { readDevVars, writeDevVars } from "./dev-vars";
 import { generateEd25519KeyPair } from "./ed25519";
-import {
-  LOCAL_ADMIN_ID,
-  LOCAL_APPLICATION_ID,
-  LOCAL_GUILD_ID,
-  LOCAL_STAFF_CHANNEL_ID,
-  LOCAL_STAFF_ROLE_ID,
-  LOCAL_SUPPORT_CHANNEL_ID,
-} from "./local-identities";
+import { LOCAL_ADMIN_ID, LOCAL_SERVER_VARS } from "./local-identities";
 import { localPorts } from "./local-ports";
 import { generateSigningKey, newPublishableKey } from "./supabase-keys";
 
@@ -44,7 +37,7 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
   // Written by earlier versions; nothing reads the legacy anon key any more.
   delete values["SUPABASE_ANON_KEY"];
   setDefault("OPERATOR_USER_IDS", LOCAL_ADMIN_ID);
-  setDefault("STAFF_ROLE_ID", LOCAL_STAFF_ROLE_ID);
+  for (const [key, value] of Object.entries(LOCAL_SERVER_VARS)) setDefault(key, value);
   // Maxis posts giveaway messages with a bot token; the local Discord stand-in accepts any.
   setDefault("DISCORD_BOT_TOKEN", "local-development-bot-token");
 
@@ -57,18 +50,11 @@ export async function ensureLocalSecrets(): Promise<{ values: Record<string, str
     values["MAXIS_TARGETS"] = JSON.stringify([{ name: "maxis", binding: "MAXIS", keyId: "local", secret }]);
     created.push("CONTROL_KEYS", "MAXIS_TARGETS");
   }
-  // `/maxis restart` re-syncs Maxis's commands with this application id (the Discord stand-in's).
-  setDefault("DISCORD_APPLICATION_ID", LOCAL_APPLICATION_ID);
   // Maxis signs the dashboard's staff sessions with this (HMAC-SHA256).
   setDefault("SESSION_SECRET", randomBytes(32).toString("hex"));
   // Maxis signs members' transcript links with this (HMAC-SHA256).
   setDefault("TRANSCRIPT_LINK_SECRET", randomBytes(32).toString("hex"));
-  // New tickets are announced in this channel of the local server.
-  setDefault("TICKET_STAFF_CHANNEL_ID", LOCAL_STAFF_CHANNEL_ID);
-  // Each ticket gets a private thread in this channel of the local server.
-  setDefault("DISCORD_SUPPORT_CHANNEL_ID", LOCAL_SUPPORT_CHANNEL_ID);
-  // Dashboard sign-in: the local server's staff, through the Discord stand-in (which accepts any secret).
-  setDefault("DISCORD_GUILD_ID", LOCAL_GUILD_ID);
+  // Dashboard sign-in through the Discord stand-in, which accepts any secret.
   setDefault("DISCORD_CLIENT_SECRET", "local-development-client-secret");
   // Payments against the local Stripe stand-in, which accepts any test key and signs its webhook
   // events with this secret, as Stripe signs them with an endpoint's.

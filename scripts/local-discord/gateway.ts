@@ -47,6 +47,20 @@ export interface GatewayCounters {
   dispatched: number;
 }
 
+/** What GET /__local/gateway answers: the settings, the counters and each session. */
+export interface GatewayState {
+  settings: GatewaySettings;
+  counters: GatewayCounters;
+  sessions: {
+    id: string;
+    shard: [number, number];
+    intents: number;
+    seq: number;
+    connected: boolean;
+    valid: boolean;
+  }[];
+}
+
 type Frame = { op: number; d?: unknown; s?: number | null; t?: string | null };
 
 export interface LocalGateway {
@@ -60,7 +74,7 @@ export interface LocalGateway {
   requestReconnect(): number;
   /** Sends op 9 (invalid session, not resumable) and forgets the sessions. */
   invalidateSessions(): number;
-  state(): { settings: GatewaySettings; counters: GatewayCounters; sessions: object[] };
+  state(): GatewayState;
   attach(server: Server, url: string): void;
   /** Where clients connect (GET /gateway/bot answers it). */
   url(): string;

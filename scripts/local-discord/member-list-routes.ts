@@ -8,8 +8,9 @@
  */
 import type { Context } from "hono";
 import { LOCAL_BOT_USER } from "./ids";
-import { type createLocalOAuth, SEEDED_USERS } from "./oauth";
+import type { createLocalOAuth } from "./oauth";
 import { LOCAL_BOT_ROLE_ID } from "./permissions";
+import { SEEDED_USERS } from "./seeded-users";
 
 interface ListedMember {
   user: { id: string; username: string; global_name: string | null; avatar: null; bot?: boolean };

@@ -1,7 +1,10 @@
 /**
  * Stripe-shaped events (API version 2024-06-20) for one subscription's life, as Stripe would send them:
  * the local Stripe stand-in delivers these, and the Worker tests post them. Pure: no Node APIs.
+ * One-time payments are in payment-events.ts.
  */
+
+import { localId, type StripeEvent, stripeEvent } from "./stripe-event";
 
 export interface LocalSubscription {
   id: string;
@@ -19,36 +22,7 @@ export interface LocalSubscription {
   sessionId: string;
 }
 
-export interface StripeEvent {
-  id: string;
-  object: "event";
-  api_version: string;
-  type: string;
-  created: number;
-  livemode: false;
-  data: { object: Record<string, unknown> };
-}
-
 const MONTH_SECONDS = 30 * 86_400;
-let counter = 0;
-/** Stripe-looking ids, unique within a run and across runs. */
-export function localId(prefix: string): string {
-  counter += 1;
-  return `${prefix}_local${Date.now().toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-function event(type: string, object: Record<string, unknown>, created: number): StripeEvent {
-  return {
-    id: localId("evt"),
-    object: "event",
-    api_version: "2024-06-20",
-    type,
-    created,
-    livemode: false,
-    data: { object },
-  };
-}
-
 const subscriptionObject = (sub: LocalSubscription) => ({
   id: sub.id,
   object: "subscription",
@@ -133,9 +107,9 @@ export function lifecycleEvents(
       return {
         subscription: sub,
         events: [
-          event("customer.subscription.created", subscriptionObject(sub), now),
-          event("checkout.session.completed", session, now),
-          event("invoice.paid", invoiceObject(sub, true, sub.periodEnd), now),
+          stripeEvent("customer.subscription.created", subscriptionObject(sub), now),
+          stripeEvent("checkout.session.completed", session, now),
+          stripeEvent("invoice.paid", invoiceObject(sub, true, sub.periodEnd), now),
         ],
       };
     }
@@ -149,8 +123,8 @@ export function lifecycleEvents(
       return {
         subscription: next,
         events: [
-          event("invoice.paid", invoiceObject(next, true, next.periodEnd), now),
-          event("customer.subscription.updated", subscriptionObject(next), now),
+          stripeEvent("invoice.paid", invoiceObject(next, true, next.periodEnd), now),
+          stripeEvent("customer.subscription.updated", subscriptionObject(next), now),
         ],
       };
     }
@@ -159,12 +133,12 @@ export function lifecycleEvents(
       return {
         subscription: next,
         events: [
-          event(
+          stripeEvent(
             "invoice.payment_failed",
             invoiceObject({ ...next, charge: localId("ch") }, false, sub.periodEnd),
             now,
           ),
-          event("customer.subscription.updated", subscriptionObject(next), now),
+          stripeEvent("customer.subscription.updated", subscriptionObject(next), now),
         ],
       };
     }
@@ -172,14 +146,14 @@ export function lifecycleEvents(
       const next = { ...sub, status: "canceled" as const };
       return {
         subscription: next,
-        events: [event("customer.subscription.deleted", subscriptionObject(next), now)],
+        events: [stripeEvent("customer.subscription.deleted", subscriptionObject(next), now)],
       };
     }
     case "refund":
       return {
         subscription: sub,
         events: [
-          event(
+          stripeEvent(
             "charge.refunded",
             {
               id: sub.charge,
@@ -198,7 +172,7 @@ export function lifecycleEvents(
       return {
         subscription: sub,
         events: [
-          event(
+          stripeEvent(
             "charge.dispute.created",
             {
               id: localId("dp"),
@@ -215,111 +189,5 @@ export function lifecycleEvents(
   }
 }
 
-/** A one-time Checkout's payment (mode=payment: a lifetime plan), keyed by its PaymentIntent. */
-export interface LocalPayment {
-  id: string;
-  customer: string;
-  metadata: Record<string, string>;
-  amountCents: number;
-  currency: string;
-  charge: string;
-  sessionId: string;
-}
-
-export function newPayment(session: {
-  id: string;
-  metadata: Record<string, string>;
-  amountCents: number;
-  currency: string;
-}): LocalPayment {
-  return {
-    id: localId("pi"),
-    customer: localId("cus"),
-    metadata: session.metadata,
-    amountCents: session.amountCents,
-    currency: session.currency,
-    charge: localId("ch"),
-    sessionId: session.id,
-  };
-}
-
-export type PaymentStep = "complete" | "refund" | "dispute";
-
-/**
- * A one-time payment's events, as Stripe sends them (API version 2024-06-20):
- *   complete  payment_intent.succeeded (Maxis ignores it), checkout.session.completed (mode payment)
- *   refund    charge.refunded (in full; the charge names its PaymentIntent)
- *   dispute   charge.dispute.created (names the charge and the PaymentIntent)
- */
-export function paymentEvents(step: PaymentStep, payment: LocalPayment, now: number): StripeEvent[] {
-  switch (step) {
-    case "complete":
-      return [
-        event(
-          "payment_intent.succeeded",
-          {
-            id: payment.id,
-            object: "payment_intent",
-            amount: payment.amountCents,
-            currency: payment.currency,
-            customer: payment.customer,
-            latest_charge: payment.charge,
-            metadata: payment.metadata,
-            status: "succeeded",
-          },
-          now,
-        ),
-        event(
-          "checkout.session.completed",
-          {
-            id: payment.sessionId,
-            object: "checkout.session",
-            mode: "payment",
-            customer: payment.customer,
-            subscription: null,
-            payment_intent: payment.id,
-            payment_status: "paid",
-            status: "complete",
-            amount_total: payment.amountCents,
-            currency: payment.currency,
-            metadata: payment.metadata,
-          },
-          now,
-        ),
-      ];
-    case "refund":
-      return [
-        event(
-          "charge.refunded",
-          {
-            id: payment.charge,
-            object: "charge",
-            customer: payment.customer,
-            payment_intent: payment.id,
-            amount: payment.amountCents,
-            amount_refunded: payment.amountCents,
-            refunded: true,
-            currency: payment.currency,
-            metadata: payment.metadata,
-          },
-          now,
-        ),
-      ];
-    case "dispute":
-      return [
-        event(
-          "charge.dispute.created",
-          {
-            id: localId("dp"),
-            object: "dispute",
-            charge: payment.charge,
-            payment_intent: payment.id,
-            amount: payment.amountCents,
-            currency: payment.currency,
-            status: "needs_response",
-          },
-          now,
-        ),
-      ];
-  }
-}
+export { type LocalPayment, newPayment, type PaymentStep, paymentEvents } from "./payment-events";
+export { localId, type StripeEvent } from "./stripe-event";

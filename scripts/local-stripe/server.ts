@@ -13,7 +13,7 @@
  * Contract: `npm run interact -- stripe pay <session id>` calls the complete route.
  */
 import { serve } from "@hono/node-server";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { stripeSignatureHeader } from "../../src/maxis/payments/stripe-signature";
 import {
   type LifecycleStep,
@@ -73,17 +73,22 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
     /^Bearer sk_(test|live)_\S+$/.test(authorization ?? "");
   const stripeError = (message: string) => ({ error: { type: "invalid_request_error", message } });
 
-  app.post("/v1/checkout/sessions", async (c) => {
-    const raw = await c.req.text();
-    const fields = formFields(raw);
+  /** Records an API call's form fields, and whether it carries a secret key (Stripe answers 401 otherwise). */
+  const recordCall = async (c: Context) => {
+    const fields = formFields(await c.req.text());
     requests.push({
       seq: requests.length + 1,
       method: "POST",
       path: c.req.path,
       body: Object.fromEntries(fields),
     });
-    if (!requireKey(c.req.header("Authorization")))
-      return c.json(stripeError("Invalid API Key provided"), 401);
+    return { fields, authorized: requireKey(c.req.header("Authorization")) };
+  };
+  const unauthorized = (c: Context) => c.json(stripeError("Invalid API Key provided"), 401);
+
+  app.post("/v1/checkout/sessions", async (c) => {
+    const { fields, authorized } = await recordCall(c);
+    if (!authorized) return unauthorized(c);
     const amount = Number(fields.get("line_items[0][price_data][unit_amount]"));
     const currency = fields.get("line_items[0][price_data][currency]") ?? "";
     if (!Number.isInteger(amount) || amount <= 0 || !/^[a-z]{3}$/.test(currency)) {
@@ -125,15 +130,8 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
   });
 
   app.post("/v1/billing_portal/sessions", async (c) => {
-    const fields = formFields(await c.req.text());
-    requests.push({
-      seq: requests.length + 1,
-      method: "POST",
-      path: c.req.path,
-      body: Object.fromEntries(fields),
-    });
-    if (!requireKey(c.req.header("Authorization")))
-      return c.json(stripeError("Invalid API Key provided"), 401);
+    const { fields, authorized } = await recordCall(c);
+    if (!authorized) return unauthorized(c);
     const id = localId("bps");
     return c.json({
       id,

@@ -1,4 +1,6 @@
 /** Tickets: the inbox's list, one ticket, and what staff do to it (`/api/v1/tickets`). */
+
+import type { AssigneeList } from "../../../src/shared/contracts/people";
 import type {
   TicketCategory,
   TicketList,
@@ -8,7 +10,6 @@ import type {
   TicketView,
   TicketWithMessage,
 } from "../../../src/shared/contracts/tickets";
-import type { AssigneeList } from "../../../src/shared/contracts/people";
 import type { Transport } from "./transport";
 
 export interface InboxQuery {

@@ -7,8 +7,8 @@ import { Hono } from "hono";
 
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { translatorFor } from "../../shared/i18n";
-import { assigneeRoutes } from "./assignees";
 import { dashboardCors } from "../dashboard-auth/origin";
+import { assigneeRoutes } from "./assignees";
 import { apiLocale, requireStaffSession } from "./auth";
 import { automationRoutes } from "./automation";
 import type { ApiEnv } from "./context";

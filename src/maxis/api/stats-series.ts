@@ -4,9 +4,9 @@
  * the same CORS, session and language middleware run first.
  */
 import { Hono } from "hono";
+import type { TicketStatsSeries } from "../../shared/contracts/stats";
 import { rpcCaller } from "../supabase/rpc-result";
 import { ticketRefusal } from "../tickets/rpc";
-import type { TicketStatsSeries } from "../../shared/contracts/stats";
 import type { ApiEnv } from "./context";
 import { respond } from "./errors";
 import { daysQuery } from "./schemas";

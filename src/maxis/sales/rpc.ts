@@ -2,8 +2,9 @@
  * The dashboard's sales page (`sales_summary`, supabase/migrations/20261202060000_sales.sql): one call,
  * as the signed-in admin, under RLS. Amounts are integer cents in their own currency; dates are UTC days.
  */
-import { ok, type Result } from "../../shared/result";
+
 import type { SalesSummary } from "../../shared/contracts/sales";
+import { ok, type Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
 import { codeRefusal, rpcCaller } from "../supabase/rpc-result";
 

@@ -6,8 +6,8 @@
  * are replaced by what the database answered.
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
-import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
 import { parseSettings } from "../../shared/contracts/settings";
+import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";

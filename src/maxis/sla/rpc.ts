@@ -5,8 +5,8 @@
  * `{ ok: false, error: { code } }`; anything else throws.
  */
 
-import type { Result } from "../../shared/result";
 import type { BacklogSeries, SlaSettings, SlaStats } from "../../shared/contracts/sla";
+import type { Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
 import { codeRefusal, rpcCaller, rpcOrThrow } from "../supabase/rpc-result";
 import type { TicketPriority } from "../tickets/rpc";

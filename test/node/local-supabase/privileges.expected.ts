@@ -34,6 +34,8 @@ export const expectedSchemas: Record<string, readonly ApiRole[]> = {
   payments_private: [],
   // Helpers of the plan functions (definers, which run as the owner): no API role uses the schema.
   shop_private: [],
+  // The work queues' claim-with-lease helpers, called inside SECURITY DEFINER functions only.
+  queue_private: [],
 };
 
 type Grants<P> = Partial<Record<ApiRole, readonly P[]>>;
@@ -337,6 +339,10 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.parse_questions(jsonb)": internal,
   "tickets_private.audit_settings(text,text,text,jsonb,jsonb)": internal,
   "tickets_private.changed_fields(jsonb,jsonb)": internal,
+  // One shape for an admin's settings change (20261203070100_admin_settings_update.sql).
+  "tickets_private.require_admin_changes(tickets_private.caller,jsonb,text[])": internal,
+  "tickets_private.server_settings_for_update(text)": internal,
+  "tickets_private.audit_settings_change(text,jsonb,jsonb,text)": internal,
   "tickets_private.jwt_roles()": internal,
   "tickets_private.can_handle(text,text,text)": internal,
 
@@ -358,5 +364,10 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "tickets_private.automation_on_message()": internalDefiner,
   "tickets_private.automation_on_status()": internalDefiner,
   "tickets_private.require_automation()": internal,
-  "tickets_private.automation_max_attempts()": internal,
+  // One claim-with-lease for the role outbox, automation jobs and SLA escalations.
+  "queue_private.backoff(integer,interval,double precision,interval)": internal,
+  "queue_private.retry_at(integer)": internal,
+  "queue_private.max_attempts()": internal,
+  "queue_private.given_up_at(integer)": internal,
+  "queue_private.claim_due(regclass,text,integer,interval,double precision,boolean)": internal,
 };

@@ -1,15 +1,11 @@
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
-import type { GatewayCounters } from "../../../scripts/local-discord/gateway";
+import type { GatewayState } from "../../../scripts/local-discord/gateway";
 import type { GatewayStatus } from "../../../src/maxis/gateway/gateway-object";
 
 const local = () => inject("discordLocalUrl");
 
-export interface StandInGateway {
-  settings: { heartbeatIntervalMs: number; acknowledgeHeartbeats: boolean; shards: number };
-  counters: GatewayCounters;
-  sessions: { id: string; intents: number; connected: boolean; valid: boolean; seq: number }[];
-}
+export type StandInGateway = GatewayState;
 
 /** Steers the stand-in's Gateway: settings (POST /__local/gateway) or an action (drop, reconnect…). */
 export async function standInGateway(action = "", body: object = {}): Promise<unknown> {

@@ -6,9 +6,9 @@ import {
   type TicketStatus,
   type TicketView,
 } from "../../api";
+import { useCategories } from "../../categories";
 import { SelectField } from "../../components/select-field";
 import { useApp } from "../../context";
-import { useCategories } from "../../categories";
 import { errorText } from "../../error-text";
 import { formatDateTime, formatDuration } from "../../i18n";
 import { AssigneePicker } from "./assignee-picker";

@@ -5,11 +5,11 @@
  * costs no database call; the database still refuses a disabled or unknown category at creation.
  */
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord-api-types/v10";
+import type { TicketCategory } from "../../../shared/contracts/settings";
 import type { AutocompleteContext } from "../../../shared/discord/handlers";
 import type { CommandOptions } from "../../../shared/discord/options";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { type Locale, resolveLocale } from "../../../shared/i18n";
-import type { TicketCategory } from "../../../shared/contracts/settings";
 import { categoryLabel } from "../../servers/settings";
 import { serverSettings } from "../../servers/settings-store";
 import { enabledCategories } from "../panel/panel-message";

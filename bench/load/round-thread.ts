@@ -1,0 +1,112 @@
+/**
+ * The load generators' thread, both sides of it: the main thread starts it and asks for one round at a
+ * time (generatorThread); the thread answers each with autocannon's figures (serveRounds,
+ * autocannonRound). Shared by `bench:load` (generator.ts) and `bench:rest` (rest-generator.ts).
+ */
+import { parentPort, Worker } from "node:worker_threads";
+import autocannon from "autocannon";
+
+/** What a round measured. */
+export interface RoundFigures {
+  requests: number;
+  /** Requests per second over the round. */
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Transport errors, timeouts and answers that failed the round's check. */
+  errors: number;
+  /** The first wrong answer, to say what failed. */
+  firstFailure?: string;
+}
+
+/** How long a round lasts and how many calls it keeps in flight. */
+export interface RoundLoad {
+  connections: number;
+  seconds: number;
+  /** A fixed number of requests instead of a duration (smoke runs). */
+  amount?: number;
+}
+
+/** The command-line options both load benchmarks take: --seconds, --rounds, --connections. */
+export const ROUND_OPTIONS = {
+  seconds: { type: "string", default: "3" },
+  rounds: { type: "string", default: "3" },
+  connections: { type: "string", default: "10" },
+} as const;
+
+/** The generator is TypeScript: its thread loads tsx, whether or not this process was started with it (vitest). */
+export function generatorExecArgv(): string[] {
+  return process.execArgv.includes("tsx") ? process.execArgv : [...process.execArgv, "--import", "tsx"];
+}
+
+/** Starts the generator `script` in its own thread; rounds run there one at a time. */
+export function generatorThread<Request, Result>(script: URL) {
+  const worker = new Worker(script, { execArgv: generatorExecArgv() });
+  return {
+    round(request: Request): Promise<Result> {
+      return new Promise((resolve, reject) => {
+        worker.once("message", (reply: { ok: true; result: Result } | { ok: false; error: string }) =>
+          reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
+        );
+        worker.postMessage(request);
+      });
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
+/** In the generator thread: answers each round request with its result, or the error. */
+export function serveRounds<Request, Result>(run: (request: Request) => Promise<Result>): void {
+  parentPort?.on("message", (request: Request) => {
+    run(request).then(
+      (result) => parentPort?.postMessage({ ok: true, result }),
+      (error: unknown) => parentPort?.postMessage({ ok: false, error: String(error) }),
+    );
+  });
+}
+
+interface AggregateResult {
+  aggregateResult(results: unknown[], options: autocannon.Options): autocannon.Result;
+}
+
+/**
+ * One autocannon round against `origin`: `load.connections` copies of `request` in flight; an answer
+ * `check` refuses counts as an error (non-2xx answers fail the check, so they are not counted twice).
+ */
+export async function autocannonRound(
+  origin: string,
+  load: RoundLoad,
+  request: Pick<autocannon.Request, "method" | "path" | "setupRequest">,
+  check: (status: number, body: string) => boolean,
+): Promise<RoundFigures> {
+  let wrong = 0;
+  let firstFailure: string | undefined;
+  const options: autocannon.Options = {
+    url: origin,
+    connections: load.connections,
+    duration: load.seconds,
+    ...(load.amount ? { amount: load.amount } : {}),
+    timeout: 5,
+    requests: [
+      {
+        ...request,
+        onResponse: (status, body) => {
+          if (check(status, body)) return;
+          wrong += 1;
+          firstFailure ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+        },
+      },
+    ],
+  };
+  // Off the main thread autocannon hands back its raw histograms, to be aggregated here.
+  const raw = (await autocannon(options)) as unknown as { duration: number };
+  const result = (autocannon as unknown as AggregateResult).aggregateResult([raw], options);
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / (raw.duration || load.seconds),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + wrong,
+    ...(firstFailure ? { firstFailure } : {}),
+  };
+}
