@@ -1,8 +1,7 @@
 /**
  * No source file over 300 lines without a reason: a longer file must say why near its top, in a
- * comment holding "Over 300 lines:" and the reason (a data table, a catalogue). Files listed in
- * NOT_YET_SPLIT are known to be too long and wait for their owners to split them; the list only
- * shrinks. Part of `npm run typecheck` (so of `npm test`).
+ * comment holding "Over 300 lines:" and the reason (a data table, a catalogue). Part of
+ * `npm run typecheck` (so of `npm test`).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -15,10 +14,6 @@ const GENERATED = /worker-configuration\.d\.ts$/;
 const REASON = /Over 300 lines: \S/;
 /** How far down the reason may sit (after a license line or imports of a short header). */
 const REASON_WITHIN_LINES = 20;
-
-/** Too long today, left to the engineers working in these folders (issue 16). */
-export const NOT_YET_SPLIT: ReadonlySet<string> = new Set([
-]);
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -35,7 +30,7 @@ export function unexplainedLongFiles(files: Iterable<[path: string, text: string
   for (const [path, text] of files) {
     const lines = text.split("\n");
     const count = text.endsWith("\n") ? lines.length - 1 : lines.length;
-    if (count <= MAX_LINES || NOT_YET_SPLIT.has(path)) continue;
+    if (count <= MAX_LINES) continue;
     if (!REASON.test(lines.slice(0, REASON_WITHIN_LINES).join("\n"))) found.push(`${path} (${count} lines)`);
   }
   return found;
@@ -47,17 +42,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     readFileSync(path, "utf8"),
   ]);
   const long = unexplainedLongFiles(files);
-  const stale = [...NOT_YET_SPLIT].filter((path) => {
-    const entry = files.find(([p]) => p === path);
-    return !entry || entry[1].split("\n").length - 1 <= MAX_LINES;
-  });
-  if (long.length > 0 || stale.length > 0) {
-    for (const file of long)
-      console.error(
-        `${file}: over ${MAX_LINES} lines; split it, or say why at its top ("Over 300 lines: …")`,
-      );
-    for (const file of stale)
-      console.error(`${file}: listed in NOT_YET_SPLIT but no longer too long; remove it`);
-    process.exit(1);
-  }
+  for (const file of long)
+    console.error(`${file}: over ${MAX_LINES} lines; split it, or say why at its top ("Over 300 lines: …")`);
+  if (long.length > 0) process.exit(1);
 }
