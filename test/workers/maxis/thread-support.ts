@@ -7,6 +7,13 @@ import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_SUPPORT_CHANNEL_ID } from "../../../scripts/lib/local-identities";
+import {
+  postAsPerson,
+  type StandInMessage,
+  type ThreadState,
+  threadMessages as threadMessagesOf,
+  threadState as threadStateOf,
+} from "../../../scripts/lib/say";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
 import type { StaffRole } from "../../../src/maxis/dashboard-auth/session-token";
 import { supabaseAs } from "../../../src/maxis/supabase/client";
@@ -33,48 +40,18 @@ export function connectedShard(name: string) {
   return shard;
 }
 
-export interface ThreadState {
-  name: string;
-  members: string[];
-  thread_metadata: { archived: boolean; locked: boolean };
-}
-export interface StandInMessage {
-  id: string;
-  author: { id: string; username: string };
-  webhook_id?: string;
-  content: string;
-  embeds: { title?: string }[];
-  components: { components: { custom_id?: string }[] }[];
-}
+export type { StandInMessage, ThreadState } from "../../../scripts/lib/say";
 
-export async function threadState(id: string): Promise<ThreadState> {
-  return (await (await fetch(`${local}/__local/threads/${id}`)).json()) as ThreadState;
-}
-export async function threadMessages(id: string): Promise<StandInMessage[]> {
-  return (await (await fetch(`${local}/__local/channels/${id}/messages`)).json()) as StandInMessage[];
-}
+export const threadState = (id: string): Promise<ThreadState> => threadStateOf(local, id);
+export const threadMessages = (id: string): Promise<StandInMessage[]> => threadMessagesOf(local, id);
 
 /** Types a message as a person, as `npm run interact -- say` does. */
-export async function say(
+export const say = (
   channelId: string,
   author: Actor,
   content: string,
   attachments: string[] = [],
-): Promise<StandInMessage> {
-  const res = await fetch(`${local}/__local/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({
-      channel_id: channelId,
-      author_id: author.userId,
-      content,
-      roles: author.roles ?? [],
-      attachments,
-    }),
-  });
-  if (!res.ok) throw new Error(`say: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as StandInMessage;
-}
+): Promise<StandInMessage> => postAsPerson(local, channelId, author, content, attachments);
 
 const threadOpenedFor = (r: RecordedRequest, number: number) =>
   r.method === "POST" &&
