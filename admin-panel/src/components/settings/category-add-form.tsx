@@ -2,6 +2,8 @@ import { useState } from "preact/hooks";
 import type { CategorySettings } from "../../api";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
+import { ErrorAlert } from "../form/error-alert";
+import { CategoryNameFields } from "./category-name-fields";
 import "./category-add-form.css";
 
 const EMPTY = { labelEn: "", labelFr: "", emoji: "" };
@@ -38,42 +40,13 @@ export function AddCategoryForm({ onAdded }: { onAdded: (category: CategorySetti
   return (
     <form class="category-add" aria-labelledby="category-add-title" onSubmit={submit} noValidate>
       <h3 id="category-add-title">{t("settings.category.new")}</h3>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="field-row">
-        <div class="field">
-          <label for="category-add-en">{t("settings.category.labelEn")}</label>
-          <input
-            id="category-add-en"
-            maxLength={45}
-            required
-            value={draft.labelEn}
-            onInput={(e) => setDraft((d) => ({ ...d, labelEn: e.currentTarget.value }))}
-          />
-        </div>
-        <div class="field">
-          <label for="category-add-fr">{t("settings.category.labelFr")}</label>
-          <input
-            id="category-add-fr"
-            maxLength={45}
-            required
-            value={draft.labelFr}
-            onInput={(e) => setDraft((d) => ({ ...d, labelFr: e.currentTarget.value }))}
-          />
-        </div>
-        <div class="field narrow">
-          <label for="category-add-emoji">{t("settings.category.emoji")}</label>
-          <input
-            id="category-add-emoji"
-            maxLength={64}
-            value={draft.emoji}
-            onInput={(e) => setDraft((d) => ({ ...d, emoji: e.currentTarget.value }))}
-          />
-        </div>
-      </div>
+      <ErrorAlert error={error} />
+      <CategoryNameFields
+        idPrefix="category-add"
+        names={draft}
+        required
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+      />
       <div class="actions">
         <button type="submit" class="btn primary" disabled={busy}>
           {busy ? t("settings.saving") : t("settings.category.add")}

@@ -2,6 +2,8 @@ import { useState } from "preact/hooks";
 import type { CategorySettings, GuildRole } from "../../api";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
+import { ErrorAlert } from "../form/error-alert";
+import { CategoryNameFields } from "./category-name-fields";
 import { type DraftQuestion, QuestionsFieldset } from "./category-questions";
 import { RolePicker } from "./role-picker";
 
@@ -67,43 +69,13 @@ export function CategoryEditor({
       onSubmit={submit}
       noValidate
     >
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <div class="field-row">
-        <div class="field">
-          <label for={`${id}-en`}>{t("settings.category.labelEn")}</label>
-          <input
-            id={`${id}-en`}
-            maxLength={45}
-            value={draft.labelEn}
-            disabled={!editable}
-            onInput={(e) => setDraft((d) => ({ ...d, labelEn: e.currentTarget.value }))}
-          />
-        </div>
-        <div class="field">
-          <label for={`${id}-fr`}>{t("settings.category.labelFr")}</label>
-          <input
-            id={`${id}-fr`}
-            maxLength={45}
-            value={draft.labelFr}
-            disabled={!editable}
-            onInput={(e) => setDraft((d) => ({ ...d, labelFr: e.currentTarget.value }))}
-          />
-        </div>
-        <div class="field narrow">
-          <label for={`${id}-emoji`}>{t("settings.category.emoji")}</label>
-          <input
-            id={`${id}-emoji`}
-            maxLength={64}
-            value={draft.emoji}
-            disabled={!editable}
-            onInput={(e) => setDraft((d) => ({ ...d, emoji: e.currentTarget.value }))}
-          />
-        </div>
-      </div>
+      <ErrorAlert error={error} />
+      <CategoryNameFields
+        idPrefix={id}
+        names={draft}
+        disabled={!editable}
+        onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
+      />
       <label class="check">
         <input
           type="checkbox"
