@@ -6,10 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { freePort } from "../../test/setup/ports";
-import { type CaseName, type CaseSettings, loadCase } from "./cases";
-import type { RoundRequest, RoundResult } from "./generator";
-import { generatorThread } from "./round-thread";
-import { startLoadStack } from "./stack";
+import { loadCase } from "./cases";
+import { withOneCase } from "./one-case";
 
 /** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
 async function inspector(url: string) {
@@ -34,19 +32,11 @@ async function inspector(url: string) {
   };
 }
 
-async function main() {
-  const name = (process.argv[2] ?? "ping") as CaseName;
-  const seconds = Number(process.argv[3] ?? 5);
-  const inspectorPort = await freePort();
-  const stack = await startLoadStack({ inspectorPort, minify: false });
-  const generator = generatorThread<RoundRequest, RoundResult>(new URL("./generator.ts", import.meta.url));
-  const round = generator.round;
-  try {
-    const settings: CaseSettings = {
-      urls: stack.urls,
-      discordPrivateKey: stack.discordPrivateKey,
-      giveawayId: "",
-    };
+const inspectorPort = await freePort();
+await withOneCase(
+  "ping",
+  { inspectorPort, minify: false },
+  async ({ name, seconds, stack, settings, round }) => {
     // The control case's caller is bench scaffolding: profile the Worker under test behind it.
     const worker = loadCase(name, settings).url.startsWith(stack.urls.shellia) ? "shellia" : "maxis";
     await round({ name, side: "subject", settings, connections: 10, seconds: 1 });
@@ -76,10 +66,5 @@ async function main() {
         `${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${frame}`,
       );
     }
-  } finally {
-    await generator.stop();
-    await stack.stop();
-  }
-}
-
-await main();
+  },
+);

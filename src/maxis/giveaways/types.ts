@@ -26,18 +26,10 @@ export interface StartGiveawayInput {
   locale?: Locale;
 }
 
-/** A validated giveaway, as its Durable Object stores it. */
-export interface GiveawayConfig {
+/** A validated giveaway, as its Durable Object stores it: the input with every default filled in. */
+export interface GiveawayConfig extends Required<Omit<StartGiveawayInput, "bonusEntries">> {
   id: string;
-  prize: string;
-  winners: number;
-  endsAt: number;
-  guildId: string;
-  channelId: string;
-  hostId: string | null;
-  requiredRoleId: string | null;
   bonusEntries: BonusEntries[];
-  locale: Locale;
 }
 
 export type GiveawayStatus = "running" | "ended";

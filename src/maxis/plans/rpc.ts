@@ -22,7 +22,8 @@ export * from "../../shared/contracts/plans";
 
 export type PlanResult<T> = Result<T, { code: PlanErrorCode }>;
 
-interface PlanRow {
+/** A `public.plans` row as the plan functions (and the shop's list) return it. */
+export interface PlanRow {
   id: string;
   guild_id: string;
   key: string;

@@ -19,12 +19,12 @@
 
 import type { PostgrestError } from "@supabase/postgrest-js";
 import type { Locale, Translator } from "../../shared/i18n";
+import type { PlanRow } from "../plans/rpc";
 import type { SupabaseBindings } from "../supabase/client";
 import { type ShopActor, supabaseFor } from "./actor";
 import { validatePromotionInput } from "./promotion";
 import type {
   CreatePromotionInput,
-  PlanDuration,
   Promotion,
   PromotionFigures,
   ShopError,
@@ -39,21 +39,14 @@ export type * from "./types";
 
 export type ShopEnv = SupabaseBindings;
 
-interface PlanRow {
-  id: string;
-  key: string;
-  name: string;
-  name_fr: string;
-  description: string;
-  description_fr: string;
-  price_cents: number;
-  currency: string;
-  duration: PlanDuration;
+type ListedColumn = "id" | "key" | "name" | "name_fr" | "description" | "description_fr" | "currency";
+
+/** A plan as `list_shop` returns it: the plan's own columns, and its live promotion if any. */
+interface ShopPlanRow extends Pick<PlanRow, ListedColumn | "price_cents" | "duration" | "discord_sku_id"> {
   promotion_id: number | null;
   percent: number | null;
   promoted_cents: number | null;
   promotion_ends_at: string | null;
-  discord_sku_id?: string | null;
 }
 
 interface PromotionRow {
@@ -125,7 +118,7 @@ export async function listShop(
   if (error) return failure("list_shop", error);
   return {
     ok: true,
-    value: (data as PlanRow[]).map((row) => ({
+    value: (data as ShopPlanRow[]).map((row) => ({
       id: row.id,
       key: row.key,
       name: (locale === "fr" && row.name_fr) || row.name,

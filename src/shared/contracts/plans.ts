@@ -87,21 +87,15 @@ export interface Plan {
   updatedAt: string;
 }
 
+type PlanTextField = "key" | "name" | "nameFr" | "description" | "descriptionFr";
+
 /**
  * Every field an admin sets; the server comes from the session, the id from the database. Plain
  * strings and numbers: the SQL function judges the values (`sortOrder` null: after the last plan).
  */
-export interface PlanInput {
-  key: string;
-  name: string;
-  nameFr: string;
-  description: string;
-  descriptionFr: string;
-  priceCents: number;
-  floorCents: number;
-  currency: string;
+export interface PlanInput
+  extends Pick<Plan, PlanTextField | "priceCents" | "floorCents" | "currency" | "active"> {
   duration: string;
-  active: boolean;
   sortOrder: number | null;
 }
 

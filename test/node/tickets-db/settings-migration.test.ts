@@ -13,6 +13,16 @@ const guild = "1500000000000000001";
 const owner = { sub: "1500000000000000002", app_role: "member", guild_id: guild };
 const agent = { sub: "1500000000000000003", app_role: "agent", guild_id: guild };
 
+/** The guild's tickets, messages, audit and staff rows, as the superuser reads them. */
+const guildRows = () =>
+  db.query(
+    `select (select json_agg(t order by id) from public.tickets t where guild_id = $1) as tickets,
+            (select json_agg(m order by id) from public.ticket_messages m where guild_id = $1) as messages,
+            (select json_agg(a order by id) from public.ticket_audit a where guild_id = $1) as audit,
+            (select json_agg(s) from public.ticket_staff s where guild_id = $1) as staff`,
+    [guild],
+  );
+
 beforeAll(() => old.create());
 afterAll(() => old.drop());
 
@@ -26,25 +36,13 @@ describe("the settings migrations", () => {
     await as(owner, "select public.ticket_reply($1, 'member reply')", [number]);
     await as(agent, "select public.ticket_note($1, 'staff note')", [number]);
     await as(agent, "select public.ticket_assign($1, $2)", [number, agent.sub]);
-    const before = await db.query(
-      `select (select json_agg(t order by id) from public.tickets t where guild_id = $1) as tickets,
-              (select json_agg(m order by id) from public.ticket_messages m where guild_id = $1) as messages,
-              (select json_agg(a order by id) from public.ticket_audit a where guild_id = $1) as audit,
-              (select json_agg(s) from public.ticket_staff s where guild_id = $1) as staff`,
-      [guild],
-    );
+    const before = await guildRows();
 
     const upgraded = await old.upgrade();
     expect(upgraded.applied).toContain("20261201010000_server_settings.sql");
     expect(upgraded.applied).toContain("20261201010100_ticket_category_staff.sql");
 
-    const after = await db.query(
-      `select (select json_agg(t order by id) from public.tickets t where guild_id = $1) as tickets,
-              (select json_agg(m order by id) from public.ticket_messages m where guild_id = $1) as messages,
-              (select json_agg(a order by id) from public.ticket_audit a where guild_id = $1) as audit,
-              (select json_agg(s) from public.ticket_staff s where guild_id = $1) as staff`,
-      [guild],
-    );
+    const after = await guildRows();
     // Every value written before is still there; later migrations may add columns beside them.
     expect(after.rows).toMatchObject(before.rows);
 

@@ -10,6 +10,7 @@ import { inject } from "vitest";
 import { type Actor, commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_ADMIN_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
+import type { AuditRecord } from "../../../src/maxis/control/audit";
 import { type ControlAction, controlPath } from "../../../src/shared/control/protocol";
 import { signControlRequest } from "../../../src/shared/control/sign";
 import { shelliaHandlers } from "../../../src/shellia/commands";
@@ -156,15 +157,8 @@ export async function signedCall(
   return { status: response.status, json: await response.json(), headers };
 }
 
-export interface AuditRow {
-  at: string;
-  keyId: string | null;
-  claimedKeyId: string | null;
-  operatorId: string | null;
-  operatorName: string | null;
-  action: string;
-  outcome: string;
-  code: string;
+/** A row of `control_audit_recent`: what Maxis's report reads, and the nonce and method it was sent with. */
+export interface AuditRow extends AuditRecord {
   nonce: string | null;
   method: string | null;
 }

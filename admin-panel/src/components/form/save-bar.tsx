@@ -1,8 +1,12 @@
 import type { ComponentChildren } from "preact";
 
-/** A form's buttons: what comes `before` (cancel), the submit button ("Saving…" while busy), the rest. */
+/**
+ * A form's buttons: what comes `before` (cancel), the submit button ("Saving…" while busy; `disabled`
+ * also while there is nothing to save), the rest.
+ */
 export function SaveBar(props: {
   busy: boolean;
+  disabled?: boolean;
   label: string;
   savingLabel: string;
   before?: ComponentChildren;
@@ -11,7 +15,7 @@ export function SaveBar(props: {
   return (
     <div class="actions">
       {props.before}
-      <button type="submit" class="btn primary" disabled={props.busy}>
+      <button type="submit" class="btn primary" disabled={props.busy || props.disabled}>
         {props.busy ? props.savingLabel : props.label}
       </button>
       {props.children}

@@ -2,6 +2,7 @@ import type { GuildChannel, GuildRole, ServerSettings, SettingsChanges } from ".
 import { useApp } from "../../context";
 import { ErrorAlert } from "../form/error-alert";
 import { Field } from "../form/field";
+import { NumberField } from "../form/number-field";
 import { SaveBar } from "../form/save-bar";
 import { useDraft } from "../form/use-draft";
 import { useSaveable } from "../form/use-saveable";
@@ -96,17 +97,15 @@ export function GeneralSection({ settings, roles, channels, editable, onSaved }:
         </Field>
       </div>
       <div class="field-row">
-        <Field id="open-limit" label={t("settings.openLimit")}>
-          <input
-            id="open-limit"
-            type="number"
-            min={1}
-            max={50}
-            value={draft.openTicketLimit}
-            disabled={!editable}
-            onInput={(e) => set("openTicketLimit")(e.currentTarget.value)}
-          />
-        </Field>
+        <NumberField
+          id="open-limit"
+          label={t("settings.openLimit")}
+          min={1}
+          max={50}
+          value={draft.openTicketLimit}
+          disabled={!editable}
+          onValue={set("openTicketLimit")}
+        />
         <Field id="default-locale" label={t("settings.language")}>
           <select
             id="default-locale"

@@ -1,5 +1,10 @@
 import { useEffect, useState } from "preact/hooks";
 import type { AutomationSettings } from "../../api";
+import { ErrorAlert } from "../../components/form/error-alert";
+import { NumberField } from "../../components/form/number-field";
+import { SaveBar } from "../../components/form/save-bar";
+import { useDraft } from "../../components/form/use-draft";
+import { useSaveable } from "../../components/form/use-saveable";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
 import "./automation.css";
@@ -12,53 +17,46 @@ const LIMITS: Record<NumberKey, number> = { inactivityHours: 720, warningHours: 
  * Staff see them; admins change them (the API refuses anyone else, and the form says so up front).
  */
 export function AutomationSettingsSection() {
-  const { api, t, toast, session } = useApp();
-  const [saved, setSaved] = useState<AutomationSettings | null>(null);
-  const [draft, setDraft] = useState<AutomationSettings | null>(null);
-  const [busy, setBusy] = useState(false);
-  const admin = session.appRole === "admin";
+  const { api, t } = useApp();
+  const [loaded, setLoaded] = useState<AutomationSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    api.automation().then(
-      (settings) => {
-        setSaved(settings);
-        setDraft(settings);
-      },
-      (err: unknown) => toast(errorText(err, t), "error"),
-    );
+    api.automation().then(setLoaded, (err: unknown) => setError(errorText(err, t)));
   }, []);
-  if (!draft || !saved) return <div class="skeleton" aria-hidden="true" />;
+  if (!loaded) return error ? <ErrorAlert error={error} /> : <div class="skeleton" aria-hidden="true" />;
+  return <AutomationForm loaded={loaded} />;
+}
+
+function AutomationForm({ loaded }: { loaded: AutomationSettings }) {
+  const { api, t, toast, session } = useApp();
+  const [saved, setSaved] = useState(loaded);
+  const { draft, setDraft, set } = useDraft(loaded);
+  const { busy, error, run } = useSaveable();
+  const admin = session.appRole === "admin";
 
   const changes = Object.fromEntries(
     Object.entries(draft).filter(([key, value]) => saved[key as keyof AutomationSettings] !== value),
   ) as Partial<AutomationSettings>;
-  const save = async () => {
-    setBusy(true);
-    try {
+  const save = (event: Event) => {
+    event.preventDefault();
+    return run(async () => {
       const next = await api.updateAutomation(changes);
       setSaved(next);
       setDraft(next);
       toast(t("automation.saved"));
-    } catch (err) {
-      toast(errorText(err, t), "error");
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const hours = (key: NumberKey) => (
-    <div class="field">
-      <label for={`automation-${key}`}>{t(`automation.${key}`)}</label>
-      <input
-        id={`automation-${key}`}
-        type="number"
-        min={1}
-        max={LIMITS[key]}
-        step={1}
-        value={draft[key]}
-        disabled={!admin || busy}
-        onInput={(e) => setDraft({ ...draft, [key]: Number(e.currentTarget.value) })}
-      />
-    </div>
+    <NumberField
+      id={`automation-${key}`}
+      label={t(`automation.${key}`)}
+      min={1}
+      max={LIMITS[key]}
+      value={draft[key]}
+      disabled={!admin || busy}
+      onValue={(text) => set(key)(Number(text))}
+    />
   );
   const toggle = (key: "autoCloseEnabled" | "ratingsEnabled", label: string) => (
     <label class="check">
@@ -66,7 +64,7 @@ export function AutomationSettingsSection() {
         type="checkbox"
         checked={draft[key]}
         disabled={!admin || busy}
-        onChange={(e) => setDraft({ ...draft, [key]: e.currentTarget.checked })}
+        onChange={(e) => set(key)(e.currentTarget.checked)}
       />
       {label}
     </label>
@@ -76,23 +74,22 @@ export function AutomationSettingsSection() {
     <section class="card automation-settings" aria-labelledby="automation-title">
       <h2 id="automation-title">{t("automation.title")}</h2>
       <p>{admin ? t("automation.lead") : t("automation.readOnly")}</p>
-      {toggle("autoCloseEnabled", t("automation.autoClose"))}
-      {hours("inactivityHours")}
-      {hours("warningHours")}
-      {hours("closeRequestHours")}
-      {toggle("ratingsEnabled", t("automation.ratings"))}
-      {admin && (
-        <div class="actions">
-          <button
-            type="button"
-            class="btn primary"
-            disabled={busy || Object.keys(changes).length === 0}
-            onClick={() => void save()}
-          >
-            {t("automation.save")}
-          </button>
-        </div>
-      )}
+      <form onSubmit={save} noValidate>
+        <ErrorAlert error={error} />
+        {toggle("autoCloseEnabled", t("automation.autoClose"))}
+        {hours("inactivityHours")}
+        {hours("warningHours")}
+        {hours("closeRequestHours")}
+        {toggle("ratingsEnabled", t("automation.ratings"))}
+        {admin && (
+          <SaveBar
+            busy={busy}
+            disabled={Object.keys(changes).length === 0}
+            label={t("automation.save")}
+            savingLabel={t("settings.saving")}
+          />
+        )}
+      </form>
     </section>
   );
 }

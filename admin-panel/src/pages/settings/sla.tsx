@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { TICKET_PRIORITIES } from "../../api";
 import { ErrorAlert } from "../../components/form/error-alert";
 import { Field } from "../../components/form/field";
+import { NumberField } from "../../components/form/number-field";
 import { useSaveable } from "../../components/form/use-saveable";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
@@ -178,16 +179,14 @@ export function SlaSettingsSection() {
                 ))}
               </tbody>
             </table>
-            <Field id="sla-warn" label={t("slaSettings.warnPercent")}>
-              <input
-                id="sla-warn"
-                type="number"
-                min={50}
-                max={99}
-                value={draft.warnPercent}
-                onInput={(e) => change({ warnPercent: Number.parseInt(e.currentTarget.value, 10) })}
-              />
-            </Field>
+            <NumberField
+              id="sla-warn"
+              label={t("slaSettings.warnPercent")}
+              min={50}
+              max={99}
+              value={draft.warnPercent}
+              onValue={(text) => change({ warnPercent: Number.parseInt(text, 10) })}
+            />
             <Field id="sla-on-call" label={t("slaSettings.onCallRole")}>
               <input
                 id="sla-on-call"
