@@ -47,9 +47,10 @@ function readControlCall({ options, operator, locale }: CallSource): ControlCall
       return { action: "restart", request: base };
     case "analytics":
     case "report": {
-      const period = parsePeriod(readOptions(options, sub[options.subcommand].options).period);
+      const values = readOptions(options, sub[options.subcommand].options);
+      const period = parsePeriod(values.period);
       if (!period) return { error: "maxis.invalid_period" };
-      const server = (options.string("server") ?? "").trim();
+      const server = (values.server ?? "").trim();
       return {
         action: options.subcommand,
         request: { ...base, period: period.label, ...(server ? { server } : {}) },
