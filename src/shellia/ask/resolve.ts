@@ -109,9 +109,9 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
     const { name, args } = splitOperationLine(String(proposal.options["operation"] ?? ""));
     const parsed = parseExecuteOperation(name, args);
     if (!parsed.ok) {
-      return parsed.code === "unknown_operation"
+      return parsed.error.code === "unknown_operation"
         ? { kind: "refusal", reason: "operation" }
-        : { kind: "question", field: "operation", usage: parsed.usage };
+        : { kind: "question", field: "operation", usage: parsed.error.usage };
     }
   }
 
