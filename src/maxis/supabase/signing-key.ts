@@ -59,8 +59,7 @@ export function parseEs256PrivateJwk(text: string): JwkParseResult {
   if (typeof kid !== "string" || kid.trim() === "") {
     return err('has no "kid": Supabase finds the public key by it');
   }
-  if (typeof jwk["d"] !== "string")
-    return err('has no "d": it is a public key, not the private key');
+  if (typeof jwk["d"] !== "string") return err('has no "d": it is a public key, not the private key');
   for (const field of ["x", "y", "d"] as const) {
     const part = jwk[field];
     if (typeof part !== "string" || !COORDINATE.test(part)) {

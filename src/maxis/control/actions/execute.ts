@@ -49,8 +49,9 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
   switch (operation.name) {
     case "sync-commands": {
       const said = syncMessage(t, await syncCommands(env));
-      if (said.ok) return ok(said.message);
-      return rejected(said.code, said.message, said.code === "sync_failed" ? 503 : 422);
+      if (said.ok) return said;
+      const { code, message } = said.error;
+      return rejected(code, message, code === "sync_failed" ? 503 : 422);
     }
     case "maintenance": {
       const { changed, state } = await stateStore(env).setMaintenance(
