@@ -42,10 +42,10 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       operator: { id: user.id, name: user.username },
       locale: ctx.locale,
     });
-    if ("error" in call) return ephemeral(t(call.error));
+    if (!call.ok) return ephemeral(t(call.error));
 
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
-    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.value, call), {
+    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.value, call.value), {
       ephemeral: true,
     });
   },
