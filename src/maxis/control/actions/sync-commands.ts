@@ -25,8 +25,9 @@ export type SyncOutcome = Result<SyncedCommands, SyncFailure>;
  */
 export async function syncCommands(env: MaxisEnv): Promise<SyncOutcome> {
   if (!env.DISCORD_APPLICATION_ID) return err({ code: "no_application_id" });
-  const scope = parseCommandScope(env.COMMAND_GUILD_IDS);
-  if ("error" in scope) return err({ code: "bad_command_guilds", detail: scope.error });
+  const configured = parseCommandScope(env.COMMAND_GUILD_IDS);
+  if (!configured.ok) return err({ code: "bad_command_guilds", detail: configured.error });
+  const scope = configured.value;
   // A control call has about two seconds: no long rate-limit waits here.
   const rest = new DiscordRest({
     baseUrl: env.DISCORD_API_BASE,
