@@ -47,8 +47,9 @@ function fail(message: string): never {
 function scopeFor(): CommandScope {
   if (worker === "shellia")
     return values.guild ? { kind: "guilds", guildIds: [values.guild] } : { kind: "global" };
-  const configured = maxisCommandScope(values.config);
-  if ("error" in configured) fail(`COMMAND_GUILD_IDS in wrangler.maxis.toml: ${configured.error}.`);
+  const read = maxisCommandScope(values.config);
+  if (!read.ok) fail(`COMMAND_GUILD_IDS in wrangler.maxis.toml: ${read.error}.`);
+  const configured = read.value;
   if (values.guild === undefined) return configured;
   if (configured.kind === "global" || !configured.guildIds.includes(values.guild)) {
     fail(

@@ -34,7 +34,7 @@ export const newSecretKey = () => `sb_secret_${randomBytes(16).toString("base64u
 export function publicJwks(signingKeys: readonly string[]): PublicJwk[] {
   return signingKeys.map((text) => {
     const parsed = parseEs256PrivateJwk(text);
-    if (!parsed.ok) throw new Error(`Supabase signing key ${parsed.problem}`);
-    return publicJwkOf(parsed.jwk);
+    if (!parsed.ok) throw new Error(`Supabase signing key ${parsed.error}`);
+    return publicJwkOf(parsed.value);
   });
 }

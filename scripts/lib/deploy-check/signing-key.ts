@@ -51,17 +51,17 @@ export async function checkSigningKey(maxis: WorkerInput, jwks: unknown, finding
   if (signingKey) {
     const parsed = parseEs256PrivateJwk(signingKey);
     if (!parsed.ok) {
-      findings.error(where, parsed.problem);
+      findings.error(where, parsed.error);
       return;
     }
-    if (!(await keyPairHolds(parsed.jwk))) {
+    if (!(await keyPairHolds(parsed.value))) {
       findings.error(
         where,
         "does not sign: its private part does not match its public part (x, y): generate a new key",
       );
       return;
     }
-    if (jwks !== undefined) checkAgainstJwks(parsed.jwk, jwks, findings, where);
+    if (jwks !== undefined) checkAgainstJwks(parsed.value, jwks, findings, where);
     if (legacySecret) {
       findings.warning(
         "maxis SUPABASE_JWT_SECRET",

@@ -25,8 +25,8 @@ export const requireStaffSession: MiddlewareHandler<ApiEnv> = async (c, next) =>
   const token = bearer ?? getCookie(c, SESSION_COOKIE);
   if (!token) return apiError(c, 401, "unauthenticated", t("api.error.unauthenticated"));
   const check = await authenticateStaff(c.env, token);
-  if (!check.ok) return apiError(c, 401, check.code, t(`api.error.${check.code}`));
-  c.set("session", check.session);
-  c.set("roleIds", check.roleIds);
+  if (!check.ok) return apiError(c, 401, check.error, t(`api.error.${check.error}`));
+  c.set("session", check.value.session);
+  c.set("roleIds", check.value.roleIds);
   return next();
 };

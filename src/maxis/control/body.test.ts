@@ -9,10 +9,12 @@ describe("readControlBody", () => {
       readControlBody(JSON.stringify({ operator, locale: "fr", operation: "maintenance", args: ["on"] })),
     ).toEqual({
       ok: true,
-      body: { operator, locale: "fr", operation: "maintenance", args: ["on"] },
-      operator,
-      locale: "fr",
-      args: { operation: "maintenance", args: ["on"] },
+      value: {
+        body: { operator, locale: "fr", operation: "maintenance", args: ["on"] },
+        operator,
+        locale: "fr",
+        args: { operation: "maintenance", args: ["on"] },
+      },
     });
   });
 
@@ -26,31 +28,34 @@ describe("readControlBody", () => {
     });
     expect(readControlBody(raw)).toEqual({
       ok: false,
-      code: "invalid_characters",
-      detail: "note",
-      operatorId: operator.id,
-      operatorName: operator.name,
-      locale: "fr",
+      error: {
+        code: "invalid_characters",
+        detail: "note",
+        operatorId: operator.id,
+        operatorName: operator.name,
+        locale: "fr",
+      },
     });
     expect(readControlBody(JSON.stringify({ operator, prize: "Nitro\u0000" }))).toMatchObject({
-      code: "invalid_characters",
-      detail: "prize",
+      error: { code: "invalid_characters", detail: "prize" },
     });
   });
 
   it("drops an operator name it could not store", () => {
     const raw = JSON.stringify({ operator: { id: operator.id, name: "op\u0000" }, locale: "en" });
     expect(readControlBody(raw)).toMatchObject({
-      code: "invalid_characters",
-      detail: "operator.name",
-      operatorId: operator.id,
-      operatorName: null,
+      error: {
+        code: "invalid_characters",
+        detail: "operator.name",
+        operatorId: operator.id,
+        operatorName: null,
+      },
     });
   });
 
   it("never names back a field whose name is the request's own text", () => {
     const raw = JSON.stringify({ operator, "[click](https://evil.example)": "\u0000" });
-    expect(readControlBody(raw)).toMatchObject({ code: "invalid_characters", detail: "(body)" });
+    expect(readControlBody(raw)).toMatchObject({ error: { code: "invalid_characters", detail: "(body)" } });
   });
 
   it.each([
@@ -59,6 +64,6 @@ describe("readControlBody", () => {
     ["no operator", JSON.stringify({ locale: "en" }), "operator.id is not a Discord id"],
     ["no operator name", JSON.stringify({ operator: { id: operator.id } }), "operator.name is missing"],
   ])("refuses %s", (_name, raw, detail) => {
-    expect(readControlBody(raw)).toMatchObject({ ok: false, code: "invalid_body", detail });
+    expect(readControlBody(raw)).toMatchObject({ ok: false, error: { code: "invalid_body", detail } });
   });
 });

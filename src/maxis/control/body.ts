@@ -5,30 +5,31 @@
  */
 import type { ControlOperator } from "../../shared/control/protocol";
 import { findUnsafeText, isSafeText } from "../../shared/control/text";
+import { err, ok, type Result } from "../../shared/result";
 import type { Body } from "./context";
 
 const SNOWFLAKE = /^\d{5,20}$/;
 const MAX_OPERATOR_NAME = 100;
 
-export type ReadBody =
-  | {
-      ok: true;
-      body: Body;
-      operator: ControlOperator;
-      locale: "en" | "fr";
-      /** What the audit row keeps: the body without the operator and locale. */
-      args: Record<string, unknown>;
-    }
-  | {
-      ok: false;
-      code: "invalid_body" | "invalid_characters";
-      /** For invalid_body, what is wrong; for invalid_characters, where. Maxis's words, not the request's. */
-      detail: string;
-      /** Whatever of the operator is well-formed, for the audit row. */
-      operatorId: string | null;
-      operatorName: string | null;
-      locale: "en" | "fr";
-    };
+export interface ControlBody {
+  body: Body;
+  operator: ControlOperator;
+  locale: "en" | "fr";
+  /** What the audit row keeps: the body without the operator and locale. */
+  args: Record<string, unknown>;
+}
+
+export interface BodyRefusal {
+  code: "invalid_body" | "invalid_characters";
+  /** For invalid_body, what is wrong; for invalid_characters, where. Maxis's words, not the request's. */
+  detail: string;
+  /** Whatever of the operator is well-formed, for the audit row. */
+  operatorId: string | null;
+  operatorName: string | null;
+  locale: "en" | "fr";
+}
+
+export type ReadBody = Result<ControlBody, BodyRefusal>;
 
 function operatorParts(value: unknown): { id: string | null; name: string | null } {
   const id = typeof value === "object" && value !== null ? Reflect.get(value, "id") : undefined;
@@ -50,40 +51,32 @@ export function readControlBody(raw: string): ReadBody {
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return {
-      ok: false,
+    return err({
       code: "invalid_body",
       detail: "the body is not JSON",
       operatorId: null,
       operatorName: null,
       locale: "en",
-    };
+    });
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    return {
-      ok: false,
+    return err({
       code: "invalid_body",
       detail: "the body is not an object",
       operatorId: null,
       operatorName: null,
       locale: "en",
-    };
+    });
   }
   const body = parsed as Body;
   const locale = body["locale"] === "fr" ? "fr" : "en";
   const operator = operatorParts(body["operator"]);
-  const refuse = (code: "invalid_body" | "invalid_characters", detail: string): ReadBody => ({
-    ok: false,
-    code,
-    detail,
-    operatorId: operator.id,
-    operatorName: operator.name,
-    locale,
-  });
+  const refuse = (code: BodyRefusal["code"], detail: string): ReadBody =>
+    err({ code, detail, operatorId: operator.id, operatorName: operator.name, locale });
   const unsafe = findUnsafeText(body);
   if (unsafe !== null) return refuse("invalid_characters", namedField(unsafe));
   if (operator.id === null) return refuse("invalid_body", "operator.id is not a Discord id");
   if (operator.name === null) return refuse("invalid_body", "operator.name is missing");
   const { operator: _operator, locale: _locale, ...args } = body;
-  return { ok: true, body, operator: { id: operator.id, name: operator.name }, locale, args };
+  return ok({ body, operator: { id: operator.id, name: operator.name }, locale, args });
 }

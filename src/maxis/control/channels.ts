@@ -26,7 +26,7 @@ const restFor = (env: MaxisEnv) =>
 /** Maxis's servers: the dashboard's (DISCORD_GUILD_ID) and those its commands are registered in. */
 export function maxisGuildIds(env: MaxisEnv): string[] {
   const scope = parseCommandScope(env.COMMAND_GUILD_IDS);
-  const listed = "guildIds" in scope ? scope.guildIds : [];
+  const listed = scope.ok && scope.value.kind === "guilds" ? scope.value.guildIds : [];
   return [...new Set([env.DISCORD_GUILD_ID, ...listed].filter((id) => SNOWFLAKE.test(id ?? "")))];
 }
 

@@ -13,6 +13,7 @@ import {
   type VerifiedControlRequest,
   verifyControlSignature,
 } from "../../shared/control/verify";
+import { err, ok, type Result } from "../../shared/result";
 import { recordRefusal } from "./audit";
 import { nonceStore } from "./nonce-store";
 
@@ -32,19 +33,21 @@ const REFUSAL_MESSAGES: Record<ControlRefusal | "body_too_large", string> = {
   body_too_large: "The body is too large.",
 };
 
-export type PassedDoor = { ok: true; verified: VerifiedControlRequest; rawBody: string; path: string };
+export interface PassedDoor {
+  verified: VerifiedControlRequest;
+  rawBody: string;
+  path: string;
+}
 
+/** The verified call, or the 401 response that refuses it. */
 export async function requireControlSignature(
   c: Context<{ Bindings: MaxisEnv }>,
-): Promise<PassedDoor | { ok: false; response: Response }> {
+): Promise<Result<PassedDoor, Response>> {
   const url = c.req.url;
   const path = new URL(url).pathname;
   const refuse = (code: ControlRefusal | "body_too_large", knownKeyId: string | null) => {
     c.executionCtx.waitUntil(recordRefusal(c.env, code, knownKeyId));
-    return {
-      ok: false as const,
-      response: c.json({ error: { code, message: REFUSAL_MESSAGES[code] } }, 401),
-    };
+    return err(c.json({ error: { code, message: REFUSAL_MESSAGES[code] } }, 401));
   };
 
   const rawBody = await c.req.text();
@@ -58,12 +61,13 @@ export async function requireControlSignature(
     keys: parseControlKeys(c.env.CONTROL_KEYS),
     now: Math.floor(Date.now() / 1000),
   });
-  if (!verification.ok) return refuse(verification.code, verification.knownKeyId);
+  if (!verification.ok) return refuse(verification.error.code, verification.error.knownKeyId);
+  const verified = verification.value;
 
   // Past this second the timestamp check refuses the request anyway, so the nonce can be forgotten.
-  const expiresAt = (verification.timestamp + CONTROL_WINDOW_SECONDS + 1) * 1000;
-  if (!(await nonceStore(c.env).claim(verification.nonce, expiresAt))) {
-    return refuse("replayed_nonce", verification.keyId);
+  const expiresAt = (verified.timestamp + CONTROL_WINDOW_SECONDS + 1) * 1000;
+  if (!(await nonceStore(c.env).claim(verified.nonce, expiresAt))) {
+    return refuse("replayed_nonce", verified.keyId);
   }
-  return { ok: true, verified: verification, rawBody, path };
+  return ok({ verified, rawBody, path });
 }

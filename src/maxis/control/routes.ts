@@ -45,7 +45,7 @@ export const controlRoutes = new Hono<ControlEnv>();
 
 controlRoutes.all("*", async (c) => {
   const door = await requireControlSignature(c);
-  return door.ok ? handleVerifiedCall(c, door) : door.response;
+  return door.ok ? handleVerifiedCall(c, door.value) : door.error;
 });
 
 /** Why a verified call does not run, decided before its row is written; null when it runs. */
@@ -63,16 +63,20 @@ function refusalOf(
       return rejection("method_not_allowed", t("control.error.method_not_allowed"), 405);
     case "action":
       if (body.ok) return null;
-      return body.code === "invalid_characters"
-        ? rejection("invalid_characters", t("control.error.invalid_characters", { field: body.detail }), 400)
-        : rejection("invalid_body", t("control.error.invalid_body", { detail: body.detail }), 400);
+      return body.error.code === "invalid_characters"
+        ? rejection(
+            "invalid_characters",
+            t("control.error.invalid_characters", { field: body.error.detail }),
+            400,
+          )
+        : rejection("invalid_body", t("control.error.invalid_body", { detail: body.error.detail }), 400);
   }
 }
 
 async function handleVerifiedCall(c: Context<ControlEnv>, { verified, rawBody, path }: PassedDoor) {
   const route = matchControlRoute(c.req.method, path);
   const body = readControlBody(rawBody);
-  const t = translatorFor(body.locale);
+  const t = translatorFor(body.ok ? body.value.locale : body.error.locale);
   const refusal = refusalOf(route, body, t);
 
   const auditId = await beginAudit(c.env, {
@@ -80,11 +84,11 @@ async function handleVerifiedCall(c: Context<ControlEnv>, { verified, rawBody, p
     nonce: verified.nonce,
     method: c.req.method,
     action: auditedAction(route),
-    operatorId: body.ok ? body.operator.id : body.operatorId,
-    operatorName: body.ok ? body.operator.name : body.operatorName,
+    operatorId: body.ok ? body.value.operator.id : body.error.operatorId,
+    operatorName: body.ok ? body.value.operator.name : body.error.operatorName,
     outcome: refusal ? "rejected" : "pending",
     code: refusal ? refusal.code : "pending",
-    request: body.ok ? body.args : null,
+    request: body.ok ? body.value.args : null,
   });
   if (auditId === null) {
     return c.json(
@@ -98,17 +102,18 @@ async function handleVerifiedCall(c: Context<ControlEnv>, { verified, rawBody, p
   }
   if (route.kind !== "action" || !body.ok) throw new Error("unreachable: refusalOf lets only these through");
 
+  const { operator, locale, body: fields } = body.value;
   const ctx: ControlContext = {
     env: c.env,
     keyId: verified.keyId,
-    operator: body.operator,
-    locale: body.locale,
+    operator,
+    locale,
     t,
     waitUntil: (promise) => c.executionCtx.waitUntil(promise),
   };
   let outcome: ActionOutcome<ControlAction>;
   try {
-    outcome = await actions[route.action](ctx, body.body);
+    outcome = await actions[route.action](ctx, fields);
   } catch (error) {
     console.error(`control: ${route.action} failed`, error);
     outcome = failed("internal", t("control.error.internal"));

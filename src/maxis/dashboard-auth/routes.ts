@@ -172,8 +172,8 @@ dashboardAuthRoutes.get("/session", async (c) => {
   if (!token)
     return c.json({ error: { code: "unauthenticated", message: t("api.error.unauthenticated") } }, 401);
   const check = await authenticateStaff(c.env, token);
-  if (!check.ok) return c.json({ error: { code: check.code, message: t(`api.error.${check.code}`) } }, 401);
-  const { sub, app_role, exp, guild_id } = check.session;
+  if (!check.ok) return c.json({ error: { code: check.error, message: t(`api.error.${check.error}`) } }, 401);
+  const { sub, app_role, exp, guild_id } = check.value.session;
   let profile: { name?: unknown; avatar?: unknown } = {};
   try {
     profile = JSON.parse(decodeURIComponent(getCookie(c, PROFILE_COOKIE) ?? "{}"));

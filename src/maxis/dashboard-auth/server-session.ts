@@ -3,6 +3,7 @@
  * Maxis keeps (StaffSessionStore). Sign-in starts one, every dashboard request authenticates with
  * one (one Durable Object call, plus Discord every ROLE_RECHECK_SECONDS), logout ends one.
  */
+import { err, ok, type Result } from "../../shared/result";
 import {
   DEFAULT_SESSION_SECONDS,
   issueStaffSession,
@@ -50,29 +51,27 @@ export type SessionErrorCode =
   | "role_unverified";
 
 /** roleIds: the person's Discord roles in the session's server, for the Supabase JWT. */
-export type StaffAuthentication =
-  | { ok: true; session: StaffSession; roleIds: string[] }
-  | { ok: false; code: SessionErrorCode };
+export type StaffAuthentication = Result<{ session: StaffSession; roleIds: string[] }, SessionErrorCode>;
 
 /** The session `token` stands for, with the role as Discord last confirmed it; or why it is refused. */
 export async function authenticateStaff(env: SessionEnv, token: string): Promise<StaffAuthentication> {
   const now = nowSeconds();
   const check = await verifyStaffSession(env.SESSION_SECRET, token, now);
-  if (!check.ok)
-    return { ok: false, code: check.reason === "expired" ? "session_expired" : "invalid_session" };
-  const { session } = check;
+  if (!check.ok) return err(check.error === "expired" ? "session_expired" : "invalid_session");
+  const session = check.value;
   const answer = await storeFor(env, session.sid).authenticate(
     { userId: session.sub, guildId: session.guild_id },
     now,
   );
-  if (answer.ok)
-    return { ok: true, session: { ...session, app_role: answer.appRole }, roleIds: answer.roleIds };
+  if (answer.ok) {
+    return ok({ session: { ...session, app_role: answer.value.appRole }, roleIds: answer.value.roleIds });
+  }
   const code = {
     ended: "session_ended",
     not_staff: "no_longer_staff",
     unverified: "role_unverified",
   } as const;
-  return { ok: false, code: code[answer.reason] };
+  return err(code[answer.error]);
 }
 
 /** Logout: the session named by a genuine `token` is deleted; anything else has nothing to end. */
@@ -80,7 +79,7 @@ export async function endStaffSession(env: SessionEnv, token: string | undefined
   if (!token) return;
   const check = await verifyStaffSession(env.SESSION_SECRET, token);
   // An expired token's record is already gone (its alarm), or soon will be.
-  if (check.ok) await storeFor(env, check.session.sid).end();
+  if (check.ok) await storeFor(env, check.value.sid).end();
 }
 
 /** The OAuth token held by the open session `session` names, or null. */

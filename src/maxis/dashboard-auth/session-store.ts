@@ -8,6 +8,7 @@
  * the last answer is older than ROLE_RECHECK_SECONDS; concurrent requests share one re-check.
  */
 import { DurableObject } from "cloudflare:workers";
+import { err, ok, type Result } from "../../shared/result";
 import { serverSettings } from "../servers/settings-store";
 import { DiscordOAuthError, readProfile } from "./discord-oauth";
 import { planRoleCheck, staleRoleUsable } from "./role-recheck";
@@ -45,9 +46,8 @@ export interface SessionStart {
 
 /** Why a session is refused: logged out or unknown, no longer staff, or a role Discord cannot confirm. */
 export type SessionRefusal = "ended" | "not_staff" | "unverified";
-export type SessionAnswer =
-  | { ok: true; appRole: StaffRole; roleIds: string[] }
-  | { ok: false; reason: SessionRefusal };
+/** The role and Discord role ids as last confirmed, or why the session is refused. */
+export type SessionAnswer = Result<{ appRole: StaffRole; roleIds: string[] }, SessionRefusal>;
 
 type SessionRow = {
   user_id: string;
@@ -94,11 +94,11 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
   async authenticate(claims: { userId: string; guildId: string }, now: number): Promise<SessionAnswer> {
     const row = this.#row();
     if (!row || row.expires_at <= now || row.user_id !== claims.userId || row.guild_id !== claims.guildId) {
-      return { ok: false, reason: "ended" };
+      return err("ended");
     }
     const times = { checkedAt: row.role_checked_at, attemptedAt: row.recheck_attempted_at };
     if (planRoleCheck(times, now) === "use") {
-      return { ok: true, appRole: row.app_role, roleIds: storedRoleIds(row.role_ids) };
+      return ok({ appRole: row.app_role, roleIds: storedRoleIds(row.role_ids) });
     }
     this.#recheck ??= this.#recheckRole(row, now).finally(() => {
       this.#recheck = undefined;
@@ -147,7 +147,7 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
   async #recheckRole(row: SessionRow, now: number): Promise<SessionAnswer> {
     if (!row.access_token) {
       await this.end();
-      return { ok: false, reason: "unverified" };
+      return err("unverified");
     }
     let role: ReturnType<typeof dashboardRole>;
     let roleIds: string[] = [];
@@ -160,18 +160,18 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
       // 401: the person withdrew Maxis's access in Discord, or the token lapsed; it will not come back.
       if (error instanceof DiscordOAuthError && error.status === 401) {
         await this.end();
-        return { ok: false, reason: "unverified" };
+        return err("unverified");
       }
       console.warn("dashboard session: role re-check failed", { user: row.user_id, error: String(error) });
       this.ctx.storage.sql.exec("UPDATE session SET recheck_attempted_at = ?", now);
       return staleRoleUsable(row.role_checked_at, now)
-        ? { ok: true, appRole: row.app_role, roleIds: storedRoleIds(row.role_ids) }
-        : { ok: false, reason: "unverified" };
+        ? ok({ appRole: row.app_role, roleIds: storedRoleIds(row.role_ids) })
+        : err("unverified");
     }
     if (role === "member") {
       console.log("dashboard session ended: no longer staff", { user: row.user_id });
       await this.end();
-      return { ok: false, reason: "not_staff" };
+      return err("not_staff");
     }
     // Logged out while Discord was being asked: the row is gone and stays gone.
     const updated = this.ctx.storage.sql.exec(
@@ -181,6 +181,6 @@ export class StaffSessionStore extends DurableObject<MaxisEnv> {
       now,
       JSON.stringify(roleIds),
     );
-    return updated.rowsWritten > 0 ? { ok: true, appRole: role, roleIds } : { ok: false, reason: "ended" };
+    return updated.rowsWritten > 0 ? ok({ appRole: role, roleIds }) : err("ended");
   }
 }

@@ -18,7 +18,7 @@ describe("staff sessions", () => {
     const token = await issueStaffSession(secret, staff, { ttlSeconds: 3600, nowSeconds: now });
     expect(await verifyStaffSession(secret, token, now + 3599)).toEqual({
       ok: true,
-      session: {
+      value: {
         sid: staff.sessionId,
         sub: staff.userId,
         guild_id: staff.guildId,
@@ -26,12 +26,12 @@ describe("staff sessions", () => {
         exp: now + 3600,
       },
     });
-    expect(await verifyStaffSession(secret, token, now + 3600)).toEqual({ ok: false, reason: "expired" });
+    expect(await verifyStaffSession(secret, token, now + 3600)).toEqual({ ok: false, error: "expired" });
   });
 
   it("refuses a token signed with another secret", async () => {
     const token = await issueStaffSession(`${secret}-other`, staff, { nowSeconds: now });
-    expect(await verifyStaffSession(secret, token, now)).toEqual({ ok: false, reason: "bad_signature" });
+    expect(await verifyStaffSession(secret, token, now)).toEqual({ ok: false, error: "bad_signature" });
   });
 
   it("refuses a token whose payload was edited (an agent making themselves admin, another guild)", async () => {
@@ -42,7 +42,7 @@ describe("staff sessions", () => {
       const forged = base64url(JSON.stringify({ ...claims, ...change }));
       expect(await verifyStaffSession(secret, `${header}.${forged}.${signature}`, now)).toEqual({
         ok: false,
-        reason: "bad_signature",
+        error: "bad_signature",
       });
     }
   });
@@ -94,6 +94,6 @@ describe("staff sessions", () => {
       secret,
       "HS256",
     );
-    expect(await verifyStaffSession(secret, old, now)).toEqual({ ok: false, reason: "malformed" });
+    expect(await verifyStaffSession(secret, old, now)).toEqual({ ok: false, error: "malformed" });
   });
 });

@@ -13,6 +13,7 @@
 import { sign, verify } from "hono/jwt";
 import * as v from "valibot";
 import { randomBase64url } from "../../shared/base64url";
+import { err, ok, type Result } from "../../shared/result";
 import type { AppRole } from "../auth/app-role";
 
 export const SESSION_COOKIE = "maxis_session";
@@ -49,9 +50,7 @@ export interface StaffSessionInput {
   appRole: StaffRole;
 }
 
-export type SessionCheck =
-  | { ok: true; session: StaffSession }
-  | { ok: false; reason: "malformed" | "bad_signature" | "expired" };
+export type SessionCheck = Result<StaffSession, "malformed" | "bad_signature" | "expired">;
 
 /** SESSION_SECRET, refused when missing or too short to sign anything with. */
 export function sessionSecret(secret: string): string {
@@ -95,17 +94,17 @@ export async function verifyStaffSession(
   nowSeconds = Math.floor(Date.now() / 1000),
 ): Promise<SessionCheck> {
   const key = sessionSecret(secret);
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "malformed" };
+  if (token.length > MAX_TOKEN_LENGTH) return err("malformed");
   let claims: unknown;
   try {
     // Expiry is checked below against `nowSeconds`, so tests and callers share one clock.
     claims = await verify(token, key, { alg: "HS256", aud: SESSION_AUDIENCE, exp: false });
   } catch (error) {
     const forged = error instanceof Error && error.name === "JwtTokenSignatureMismatched";
-    return { ok: false, reason: forged ? "bad_signature" : "malformed" };
+    return err(forged ? "bad_signature" : "malformed");
   }
   const parsed = v.safeParse(StaffSessionSchema, claims);
-  if (!parsed.success) return { ok: false, reason: "malformed" };
-  if (parsed.output.exp <= nowSeconds) return { ok: false, reason: "expired" };
-  return { ok: true, session: parsed.output };
+  if (!parsed.success) return err("malformed");
+  if (parsed.output.exp <= nowSeconds) return err("expired");
+  return ok(parsed.output);
 }

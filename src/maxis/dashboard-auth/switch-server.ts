@@ -12,6 +12,7 @@ import { type Context, Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 
 import { resolveLocale, translatorFor } from "../../shared/i18n";
+import { err, ok } from "../../shared/result";
 import { botServers } from "../servers/discord-directory";
 import { serverSettings } from "../servers/settings-store";
 import { DiscordOAuthError, readProfile, userGuilds } from "./discord-oauth";
@@ -34,12 +35,13 @@ function refuse(c: SwitchContext, status: 400 | 401 | 403 | 415 | 502, code: str
 /** The signed-in session with its OAuth token, or the 401 to answer. */
 async function currentSession(c: SwitchContext) {
   const token = getCookie(c, SESSION_COOKIE);
-  if (!token) return { response: refuse(c, 401, "unauthenticated", "api.error.unauthenticated") };
+  if (!token) return err(refuse(c, 401, "unauthenticated", "api.error.unauthenticated"));
   const check = await authenticateStaff(c.env, token);
-  if (!check.ok) return { response: refuse(c, 401, check.code, `api.error.${check.code}`) };
-  const oauthToken = await sessionOAuthToken(c.env, check.session);
-  if (!oauthToken) return { response: refuse(c, 401, "role_unverified", "api.error.role_unverified") };
-  return { token, session: check.session, oauthToken };
+  if (!check.ok) return err(refuse(c, 401, check.error, `api.error.${check.error}`));
+  const { session } = check.value;
+  const oauthToken = await sessionOAuthToken(c.env, session);
+  if (!oauthToken) return err(refuse(c, 401, "role_unverified", "api.error.role_unverified"));
+  return ok({ token, session, oauthToken });
 }
 
 export const switchServerRoutes = new Hono<SwitchEnv>();
@@ -49,8 +51,9 @@ switchServerRoutes.use("/servers", allowDashboard);
 switchServerRoutes.use("/switch", allowDashboard);
 
 switchServerRoutes.get("/servers", async (c) => {
-  const current = await currentSession(c);
-  if ("response" in current) return current.response;
+  const session = await currentSession(c);
+  if (!session.ok) return session.error;
+  const current = session.value;
   try {
     const [mine, bots] = await Promise.all([userGuilds(c.env, current.oauthToken), botServers(c.env)]);
     const served = new Set(bots.map((g) => g.id));
@@ -70,8 +73,9 @@ switchServerRoutes.post("/switch", requireDashboardOrigin(SESSION_COOKIE), async
   if (!/^application\/json\s*(;|$)/i.test(c.req.header("Content-Type") ?? "")) {
     return refuse(c, 415, "unsupported_media_type", "api.error.unsupported_media_type");
   }
-  const current = await currentSession(c);
-  if ("response" in current) return current.response;
+  const session = await currentSession(c);
+  if (!session.ok) return session.error;
+  const current = session.value;
   const body = (await c.req.json().catch(() => null)) as { guildId?: unknown } | null;
   const guildId = typeof body?.guildId === "string" && SNOWFLAKE.test(body.guildId) ? body.guildId : null;
   if (!guildId) return refuse(c, 400, "unknown_server", "servers.error.unknown_server");

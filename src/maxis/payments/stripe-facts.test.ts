@@ -15,10 +15,10 @@ const facts = (step: Parameters<typeof lifecycleEvents>[0]) =>
 describe("stripeFact", () => {
   it("reads whose checkout it was, the amount and the period from the checkout's events", () => {
     const [created, checkout, invoice] = facts("complete");
-    expect(created).toMatchObject({ kind: "fact", fact: { effect: "active", subscription_id: sub.id } });
+    expect(created).toMatchObject({ ok: true, value: { effect: "active", subscription_id: sub.id } });
     expect(checkout).toMatchObject({
-      kind: "fact",
-      fact: {
+      ok: true,
+      value: {
         type: "checkout.session.completed",
         guild_id: metadata.guild_id,
         user_id: metadata.user_id,
@@ -31,33 +31,36 @@ describe("stripeFact", () => {
       },
     });
     expect(invoice).toMatchObject({
-      kind: "fact",
-      fact: { type: "invoice.paid", charge_id: sub.charge, period_end: sub.periodEnd, amount_cents: 1039 },
+      ok: true,
+      value: { type: "invoice.paid", charge_id: sub.charge, period_end: sub.periodEnd, amount_cents: 1039 },
     });
   });
 
   it("says what each other event means for the subscription", () => {
-    expect(facts("fail").map((r) => r.kind === "fact" && r.fact.effect)).toEqual(["grace", "grace"]);
-    expect(facts("cancel").map((r) => r.kind === "fact" && r.fact.effect)).toEqual(["ended"]);
+    expect(facts("fail").map((r) => r.ok && r.value.effect)).toEqual(["grace", "grace"]);
+    expect(facts("cancel").map((r) => r.ok && r.value.effect)).toEqual(["ended"]);
     expect(facts("refund")).toMatchObject([
-      { fact: { charge_id: sub.charge, effect: "ended", amount_cents: 1039 } },
+      { value: { charge_id: sub.charge, effect: "ended", amount_cents: 1039 } },
     ]);
-    expect(facts("dispute")).toMatchObject([{ fact: { charge_id: sub.charge, effect: "ended" } }]);
-    expect(facts("renew").map((r) => r.kind === "fact" && r.fact.effect)).toEqual(["active", "active"]);
+    expect(facts("dispute")).toMatchObject([{ value: { charge_id: sub.charge, effect: "ended" } }]);
+    expect(facts("renew").map((r) => r.ok && r.value.effect)).toEqual(["active", "active"]);
   });
 
   it("leaves a partial refund's plan running, ignores unhandled types and names what is wrong", () => {
     const [refund] = lifecycleEvents("refund", sub, 1).events;
     const partial = { ...refund, data: { object: { ...refund?.data.object, refunded: false } } };
-    expect(stripeFact(partial)).toMatchObject({ kind: "fact", fact: { effect: null } });
+    expect(stripeFact(partial)).toMatchObject({ ok: true, value: { effect: null } });
     expect(stripeFact({ id: "evt_1", type: "payout.paid", created: 1, data: { object: {} } })).toEqual({
-      kind: "ignored",
-      type: "payout.paid",
+      ok: false,
+      error: { code: "ignored", type: "payout.paid" },
     });
-    expect(stripeFact({ id: "nope", type: "invoice.paid" })).toEqual({ kind: "invalid", field: "id" });
+    expect(stripeFact({ id: "nope", type: "invoice.paid" })).toEqual({
+      ok: false,
+      error: { code: "invalid", field: "id" },
+    });
     expect(stripeFact({ id: "evt_1", type: "invoice.paid", created: 1 })).toEqual({
-      kind: "invalid",
-      field: "data.object",
+      ok: false,
+      error: { code: "invalid", field: "data.object" },
     });
     // Metadata that is not ours (not snowflakes, not a plan id) is not trusted as an identity.
     const [, checkout] = lifecycleEvents(
@@ -65,6 +68,6 @@ describe("stripeFact", () => {
       { ...sub, metadata: { guild_id: "x", plan_id: "../" } },
       1,
     ).events;
-    expect(stripeFact(checkout)).toMatchObject({ fact: { guild_id: null, plan_id: null } });
+    expect(stripeFact(checkout)).toMatchObject({ value: { guild_id: null, plan_id: null } });
   });
 });

@@ -8,6 +8,7 @@
  * failed; Stripe retries), `ended`. The database decides from all the facts together, so the order in
  * which events arrive does not matter.
  */
+import { err, ok, type Result } from "../../shared/result";
 
 export const STRIPE_API_VERSION = "2024-06-20";
 
@@ -44,10 +45,10 @@ export interface StripeFact {
   currency: string | null;
 }
 
-export type FactResult =
-  | { kind: "fact"; fact: StripeFact }
-  | { kind: "ignored"; type: string }
-  | { kind: "invalid"; field: string };
+/** Why an event gives no fact: a type Maxis does not handle, or a field that is not what Stripe sends. */
+export type NoFact = { code: "ignored"; type: string } | { code: "invalid"; field: string };
+
+export type FactResult = Result<StripeFact, NoFact>;
 
 type Json = Record<string, unknown>;
 
@@ -90,17 +91,17 @@ const subscriptionEffect: Record<string, StripeFact["effect"]> = {
 };
 
 export function stripeFact(event: unknown): FactResult {
-  if (!isObject(event)) return { kind: "invalid", field: "event" };
+  if (!isObject(event)) return err({ code: "invalid", field: "event" });
   const id = str(event["id"], /^evt_[A-Za-z0-9_]{1,200}$/);
-  if (!id) return { kind: "invalid", field: "id" };
+  if (!id) return err({ code: "invalid", field: "id" });
   const type = typeof event["type"] === "string" ? event["type"] : null;
-  if (!type) return { kind: "invalid", field: "type" };
-  if (!(HANDLED_STRIPE_EVENTS as readonly string[]).includes(type)) return { kind: "ignored", type };
+  if (!type) return err({ code: "invalid", field: "type" });
+  if (!(HANDLED_STRIPE_EVENTS as readonly string[]).includes(type)) return err({ code: "ignored", type });
   const created = int(event["created"]);
-  if (created === null) return { kind: "invalid", field: "created" };
+  if (created === null) return err({ code: "invalid", field: "created" });
   const data = event["data"];
   const object = isObject(data) ? data["object"] : undefined;
-  if (!isObject(object)) return { kind: "invalid", field: "data.object" };
+  if (!isObject(object)) return err({ code: "invalid", field: "data.object" });
 
   const base: StripeFact = {
     id,
@@ -123,16 +124,13 @@ export function stripeFact(event: unknown): FactResult {
   switch (base.type) {
     case "checkout.session.completed":
       // mode=subscription names its subscription; mode=payment (a lifetime plan) its PaymentIntent.
-      return {
-        kind: "fact",
-        fact: {
-          ...base,
-          ...who(object["metadata"]),
-          subscription_id: idOf(object["subscription"], SUBSCRIPTION),
-          effect: object["payment_status"] === "paid" ? "active" : null,
-          amount_cents: int(object["amount_total"]),
-        },
-      };
+      return ok({
+        ...base,
+        ...who(object["metadata"]),
+        subscription_id: idOf(object["subscription"], SUBSCRIPTION),
+        effect: object["payment_status"] === "paid" ? "active" : null,
+        amount_cents: int(object["amount_total"]),
+      });
     case "invoice.paid":
     case "invoice.payment_failed": {
       const lines = isObject(object["lines"]) ? object["lines"]["data"] : undefined;
@@ -140,55 +138,43 @@ export function stripeFact(event: unknown): FactResult {
       const period = isObject(firstLine["period"]) ? firstLine["period"] : {};
       const details = isObject(object["subscription_details"]) ? object["subscription_details"] : {};
       const paid = base.type === "invoice.paid";
-      return {
-        kind: "fact",
-        fact: {
-          ...base,
-          ...who(details["metadata"]),
-          subscription_id: idOf(object["subscription"], SUBSCRIPTION),
-          charge_id: idOf(object["charge"], CHARGE),
-          effect: paid ? "active" : "grace",
-          period_end: paid ? int(period["end"]) : null,
-          amount_cents: paid ? int(object["amount_paid"]) : int(object["amount_due"]),
-        },
-      };
+      return ok({
+        ...base,
+        ...who(details["metadata"]),
+        subscription_id: idOf(object["subscription"], SUBSCRIPTION),
+        charge_id: idOf(object["charge"], CHARGE),
+        effect: paid ? "active" : "grace",
+        period_end: paid ? int(period["end"]) : null,
+        amount_cents: paid ? int(object["amount_paid"]) : int(object["amount_due"]),
+      });
     }
     case "customer.subscription.created":
     case "customer.subscription.updated":
     case "customer.subscription.deleted":
-      return {
-        kind: "fact",
-        fact: {
-          ...base,
-          ...who(object["metadata"]),
-          subscription_id: str(object["id"], SUBSCRIPTION),
-          effect:
-            base.type === "customer.subscription.deleted"
-              ? "ended"
-              : (subscriptionEffect[String(object["status"])] ?? null),
-          period_end: int(object["current_period_end"]),
-        },
-      };
+      return ok({
+        ...base,
+        ...who(object["metadata"]),
+        subscription_id: str(object["id"], SUBSCRIPTION),
+        effect:
+          base.type === "customer.subscription.deleted"
+            ? "ended"
+            : (subscriptionEffect[String(object["status"])] ?? null),
+        period_end: int(object["current_period_end"]),
+      });
     case "charge.refunded":
       // A partial refund is recorded (revenue) but leaves the plan running; a full one ends it.
-      return {
-        kind: "fact",
-        fact: {
-          ...base,
-          charge_id: str(object["id"], CHARGE),
-          effect: object["refunded"] === true ? "ended" : null,
-          amount_cents: int(object["amount_refunded"]),
-        },
-      };
+      return ok({
+        ...base,
+        charge_id: str(object["id"], CHARGE),
+        effect: object["refunded"] === true ? "ended" : null,
+        amount_cents: int(object["amount_refunded"]),
+      });
     case "charge.dispute.created":
-      return {
-        kind: "fact",
-        fact: {
-          ...base,
-          charge_id: idOf(object["charge"], CHARGE),
-          effect: "ended",
-          amount_cents: int(object["amount"]),
-        },
-      };
+      return ok({
+        ...base,
+        charge_id: idOf(object["charge"], CHARGE),
+        effect: "ended",
+        amount_cents: int(object["amount"]),
+      });
   }
 }

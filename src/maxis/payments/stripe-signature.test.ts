@@ -9,7 +9,7 @@ describe("verifyStripeSignature", () => {
   it("accepts Stripe's HMAC-SHA256 of `t.payload` within the tolerance", async () => {
     const header = await stripeSignatureHeader(secret, body, t);
     expect(header).toMatch(/^t=1800000000,v1=[0-9a-f]{64}$/);
-    expect(await verifyStripeSignature(secret, header, body, t + 300)).toEqual({ ok: true, timestamp: t });
+    expect(await verifyStripeSignature(secret, header, body, t + 300)).toEqual({ ok: true, value: t });
   });
 
   it("accepts any one of several v1 signatures (a secret being rotated)", async () => {
@@ -22,32 +22,32 @@ describe("verifyStripeSignature", () => {
     const header = await stripeSignatureHeader(secret, body, t);
     expect(await verifyStripeSignature(secret, header, body, t + 301)).toEqual({
       ok: false,
-      reason: "stale",
+      error: "stale",
     });
     expect(await verifyStripeSignature(secret, header, body, t - 301)).toEqual({
       ok: false,
-      reason: "stale",
+      error: "stale",
     });
     expect(await verifyStripeSignature("whsec_other", header, body, t)).toEqual({
       ok: false,
-      reason: "mismatch",
+      error: "mismatch",
     });
     expect(await verifyStripeSignature(secret, header, `${body} `, t)).toEqual({
       ok: false,
-      reason: "mismatch",
+      error: "mismatch",
     });
     // The signed timestamp is part of the MAC: moving it breaks the signature.
     const moved = header.replace(`t=${t}`, `t=${t + 1}`);
-    expect(await verifyStripeSignature(secret, moved, body, t)).toEqual({ ok: false, reason: "mismatch" });
-    expect(await verifyStripeSignature(secret, undefined, body, t)).toEqual({ ok: false, reason: "missing" });
-    expect(await verifyStripeSignature("", header, body, t)).toEqual({ ok: false, reason: "missing" });
+    expect(await verifyStripeSignature(secret, moved, body, t)).toEqual({ ok: false, error: "mismatch" });
+    expect(await verifyStripeSignature(secret, undefined, body, t)).toEqual({ ok: false, error: "missing" });
+    expect(await verifyStripeSignature("", header, body, t)).toEqual({ ok: false, error: "missing" });
     expect(await verifyStripeSignature(secret, "v1=abc", body, t)).toEqual({
       ok: false,
-      reason: "malformed",
+      error: "malformed",
     });
     expect(await verifyStripeSignature(secret, `t=${t}`, body, t)).toEqual({
       ok: false,
-      reason: "malformed",
+      error: "malformed",
     });
   });
 

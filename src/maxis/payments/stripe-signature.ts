@@ -5,13 +5,14 @@
  * the tolerance from now is refused (replays), and the comparison is constant-time
  * (`crypto.subtle.verify`). Checked on the raw body, before anything parses it.
  */
+import { err, ok, type Result } from "../../shared/result";
 
 /** Stripe's libraries default to five minutes. */
 export const STRIPE_SIGNATURE_TOLERANCE_SECONDS = 300;
 
-export type StripeSignatureResult =
-  | { ok: true; timestamp: number }
-  | { ok: false; reason: "missing" | "malformed" | "stale" | "mismatch" };
+export type StripeSignatureRefusal = "missing" | "malformed" | "stale" | "mismatch";
+/** The signed timestamp (Unix seconds), or why the signature is refused. */
+export type StripeSignatureResult = Result<number, StripeSignatureRefusal>;
 
 interface ParsedHeader {
   timestamp: number;
@@ -59,18 +60,18 @@ export async function verifyStripeSignature(
   nowSeconds = Math.floor(Date.now() / 1000),
   toleranceSeconds = STRIPE_SIGNATURE_TOLERANCE_SECONDS,
 ): Promise<StripeSignatureResult> {
-  if (!header || !secret) return { ok: false, reason: "missing" };
+  if (!header || !secret) return err("missing");
   const parsed = parseStripeSignatureHeader(header);
-  if (!parsed) return { ok: false, reason: "malformed" };
-  if (Math.abs(nowSeconds - parsed.timestamp) > toleranceSeconds) return { ok: false, reason: "stale" };
+  if (!parsed) return err("malformed");
+  if (Math.abs(nowSeconds - parsed.timestamp) > toleranceSeconds) return err("stale");
   const key = await hmacKey(secret);
   const signed = encoder.encode(`${parsed.timestamp}.${rawBody}`);
   for (const signature of parsed.signatures) {
     if (await crypto.subtle.verify("HMAC", key, signature, signed)) {
-      return { ok: true, timestamp: parsed.timestamp };
+      return ok(parsed.timestamp);
     }
   }
-  return { ok: false, reason: "mismatch" };
+  return err("mismatch");
 }
 
 /** What Stripe sends (and the local stand-in and tests send the same way). */

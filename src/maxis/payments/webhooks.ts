@@ -57,7 +57,7 @@ paymentWebhooks.post("/stripe", async (c) => {
     raw,
   );
   if (!signature.ok) {
-    console.warn("payments: Stripe webhook refused", { reason: signature.reason });
+    console.warn("payments: Stripe webhook refused", { reason: signature.error });
     return refuse(c, 400, "invalid_signature", "payments.http.invalid_signature");
   }
   let event: unknown;
@@ -67,16 +67,19 @@ paymentWebhooks.post("/stripe", async (c) => {
     return refuse(c, 400, "invalid_json", "payments.http.invalid_json");
   }
   const result = stripeFact(event);
-  if (result.kind === "invalid") {
-    return refuse(c, 400, "invalid_event", "payments.http.invalid_event", { field: result.field });
+  if (!result.ok) {
+    const skip = result.error;
+    return skip.code === "ignored"
+      ? c.json({ received: true, ignored: skip.type })
+      : refuse(c, 400, "invalid_event", "payments.http.invalid_event", { field: skip.field });
   }
-  if (result.kind === "ignored") return c.json({ received: true, ignored: result.type });
+  const fact = result.value;
   try {
-    const recorded = await recordStripeFact(c.env, result.fact);
+    const recorded = await recordStripeFact(c.env, fact);
     if (!recorded.duplicate) drainSoon(c);
     return c.json({ received: true, duplicate: recorded.duplicate });
   } catch (error) {
-    console.error("payments: could not record a Stripe event", { id: result.fact.id, error });
+    console.error("payments: could not record a Stripe event", { id: fact.id, error });
     return refuse(c, 500, "unavailable", "payments.http.unavailable");
   }
 });

@@ -18,11 +18,10 @@ import {
 
 export const ACCESS_TTL_MS = 5_000;
 
-export type ChannelAccess =
-  | { ok: true }
+/** Why Maxis cannot work in a channel. */
+export type ChannelProblem =
   /** Not a text channel of this server (or one Maxis cannot see at all). */
-  | { ok: false; reason: "not_usable" }
-  | { ok: false; reason: "missing"; missing: PermissionName[] };
+  { reason: "not_usable" } | { reason: "missing"; missing: PermissionName[] };
 
 const reads = new Map<string, { value: Promise<unknown>; until: number }>();
 
@@ -47,23 +46,24 @@ export const guildRoles = (rest: DiscordRest, guildId: string) =>
 const TEXT_CHANNELS: ReadonlySet<number> = new Set([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
 const SUPPORT_CHANNELS: ReadonlySet<number> = new Set([ChannelType.GuildText]);
 
-export async function channelAccess(
+/** What stops Maxis from working in the channel for `purpose`, or null when nothing does. */
+export async function channelAccessProblem(
   rest: DiscordRest,
   botUserId: string,
   guildId: string,
   channelId: string,
   purpose: ChannelPurpose,
-): Promise<ChannelAccess> {
+): Promise<ChannelProblem | null> {
   let channel: APIChannel & { guild_id?: string; permission_overwrites?: PermissionOverwrite[] };
   try {
     channel = await cachedGet(rest, `/channels/${channelId}`);
   } catch (error) {
-    if (error instanceof DiscordApiError && error.status < 500) return { ok: false, reason: "not_usable" };
+    if (error instanceof DiscordApiError && error.status < 500) return { reason: "not_usable" };
     throw error;
   }
   // Private threads exist only in text channels, not in announcement channels.
   const kinds = purpose === "support" ? SUPPORT_CHANNELS : TEXT_CHANNELS;
-  if (channel.guild_id !== guildId || !kinds.has(channel.type)) return { ok: false, reason: "not_usable" };
+  if (channel.guild_id !== guildId || !kinds.has(channel.type)) return { reason: "not_usable" };
   const [guild, roles, me] = await Promise.all([
     cachedGet<Pick<APIGuild, "owner_id">>(rest, `/guilds/${guildId}`),
     guildRoles(rest, guildId),
@@ -78,5 +78,5 @@ export async function channelAccess(
     overwrites: channel.permission_overwrites ?? [],
   });
   const missing = missingPermissions(purpose, permissions);
-  return missing.length === 0 ? { ok: true } : { ok: false, reason: "missing", missing };
+  return missing.length === 0 ? null : { reason: "missing", missing };
 }

@@ -11,7 +11,7 @@ import type { Translator } from "../../shared/i18n";
 import { actingIdentity } from "../identity";
 import { type SupabaseIdentity, supabaseAs } from "../supabase/client";
 import { botRest } from "../tickets/notify";
-import { channelAccess } from "./channel-access";
+import { type ChannelProblem, channelAccessProblem } from "./channel-access";
 import type { ChannelPurpose } from "./channel-permissions";
 import { rememberServerSettings } from "./settings-store";
 
@@ -48,25 +48,20 @@ export async function channelProblem(
   channelId: string,
   purpose: ChannelPurpose,
 ): Promise<string | null> {
-  const access = await channelAccess(
+  const problem = await channelAccessProblem(
     botRest(ctx.env),
     ctx.env.DISCORD_APPLICATION_ID,
     guildId,
     channelId,
     purpose,
   );
-  if (access.ok) return null;
-  return channelProblemText(ctx.t, `<#${channelId}>`, access);
+  return problem && channelProblemText(ctx.t, `<#${channelId}>`, problem);
 }
 
-export function channelProblemText(
-  t: Translator,
-  channel: string,
-  access: Exclude<Awaited<ReturnType<typeof channelAccess>>, { ok: true }>,
-): string {
-  if (access.reason === "not_usable") return t("setup.channel_unusable", { channel });
+export function channelProblemText(t: Translator, channel: string, problem: ChannelProblem): string {
+  if (problem.reason === "not_usable") return t("setup.channel_unusable", { channel });
   return t("setup.channel_missing", {
     channel,
-    permissions: access.missing.map((name) => `**${t(`permission.${name}`)}**`).join(", "),
+    permissions: problem.missing.map((name) => `**${t(`permission.${name}`)}**`).join(", "),
   });
 }

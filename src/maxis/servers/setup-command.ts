@@ -7,7 +7,13 @@
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import { parseSettings } from "../../shared/contracts/settings";
-import { guildCommand, option, readOptions, subcommand } from "../../shared/discord/command-definition";
+import {
+  focusedOption,
+  guildCommand,
+  option,
+  readOptions,
+  subcommand,
+} from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
@@ -67,7 +73,8 @@ export const setupCommand: SlashCommand<MaxisEnv> = {
   async autocomplete(ctx) {
     const admin = await actingAdmin(ctx.env, ctx.interaction);
     if (!admin) return autocompleteChoices([]);
-    const typed = new CommandOptions(ctx.interaction.data).focused?.value ?? "";
+    const options = new CommandOptions(ctx.interaction.data);
+    const typed = focusedOption(options, [categoryOption])?.value ?? "";
     const current = await serverSettings(ctx.env, admin.guildId, ctx.locale);
     return autocompleteChoices(categoryChoices(current.categories, typed, ctx.locale));
   },

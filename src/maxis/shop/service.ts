@@ -20,6 +20,7 @@
 import type { PostgrestError } from "@supabase/postgrest-js";
 import type { Locale, Translator } from "../../shared/i18n";
 import type { PlanRow } from "../plans/rpc";
+import { type Err, err } from "../../shared/result";
 import type { SupabaseBindings } from "../supabase/client";
 import { type ShopActor, supabaseFor } from "./actor";
 import { validatePromotionInput } from "./promotion";
@@ -80,12 +81,11 @@ const SQL_ERROR_CODES: ReadonlySet<string> = new Set<ShopErrorCode>([
   "forbidden",
 ]);
 
-function failure(operation: string, error: PostgrestError): { ok: false; error: ShopError } {
-  if (SQL_ERROR_CODES.has(error.message))
-    return { ok: false, error: { code: error.message as ShopErrorCode } };
-  if (error.code === "42501") return { ok: false, error: { code: "forbidden" } };
+function failure(operation: string, error: PostgrestError): Err<ShopError> {
+  if (SQL_ERROR_CODES.has(error.message)) return err({ code: error.message as ShopErrorCode });
+  if (error.code === "42501") return err({ code: "forbidden" });
   console.error(`shop: ${operation} failed`, error);
-  return { ok: false, error: { code: "unavailable" } };
+  return err({ code: "unavailable" });
 }
 
 const toPromotion = (row: PromotionRow): Promotion => ({

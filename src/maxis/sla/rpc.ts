@@ -99,11 +99,12 @@ export const claimEscalations = (client: RpcClient, limit: number) =>
 export const finishEscalation = (
   client: RpcClient,
   id: number,
-  outcome: { ok: true; messageId: string } | { ok: false; error: string },
+  /** The posted message's id, or why posting failed. */
+  outcome: Result<string, string>,
 ) =>
   rpcOrThrow<{ posted: boolean; failed: boolean }>(client, "sla_finish_escalation", {
     p_id: id,
     p_ok: outcome.ok,
-    p_message_id: outcome.ok ? outcome.messageId : null,
+    p_message_id: outcome.ok ? outcome.value : null,
     p_error: outcome.ok ? null : outcome.error,
   });

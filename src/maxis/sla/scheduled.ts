@@ -5,6 +5,7 @@
  * backoff (5 s, 20 s, 80 s… up to an hour) and reported in the logs after its last try.
  */
 import { DiscordRest } from "../../shared/discord/rest";
+import { err, ok } from "../../shared/result";
 import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../supabase/client";
 import { escalationMessage } from "./escalation-message";
 import { type ClaimedEscalation, claimEscalations, finishEscalation } from "./rpc";
@@ -62,11 +63,11 @@ async function postAll(
           body: escalationMessage(escalation),
         },
       );
-      await finishEscalation(client, escalation.id, { ok: true, messageId: message.id });
+      await finishEscalation(client, escalation.id, ok(message.id));
       outcome.posted += 1;
     } catch (error) {
       outcome.failed += 1;
-      const finished = await finishEscalation(client, escalation.id, { ok: false, error: String(error) });
+      const finished = await finishEscalation(client, escalation.id, err(String(error)));
       if (finished.failed) {
         outcome.gaveUp += 1;
         console.error("sla: escalation given up after its last try", {

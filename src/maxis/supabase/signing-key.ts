@@ -6,6 +6,7 @@
  * - `SUPABASE_JWT_SECRET`: the project's legacy HS256 secret, for projects that still use it.
  * The signing key wins when both are set (a project moving off the legacy secret).
  */
+import { err, ok, type Result } from "../../shared/result";
 
 /** The fields of a P-256 private key that WebCrypto needs, plus the key id. */
 export interface Es256PrivateJwk {
@@ -30,52 +31,49 @@ export interface SigningKeyBindings {
 /** base64url of exactly 32 bytes: a P-256 coordinate or scalar, unpadded (43 characters). */
 const COORDINATE = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 
-export type JwkParseResult = { ok: true; jwk: Es256PrivateJwk } | { ok: false; problem: string };
+/** The key, or what is wrong with it in English (completing "SUPABASE_JWT_SIGNING_KEY …"). */
+export type JwkParseResult = Result<Es256PrivateJwk, string>;
 
-/** Checks the text of SUPABASE_JWT_SIGNING_KEY; `problem` says in English what is wrong. */
+/** Checks the text of SUPABASE_JWT_SIGNING_KEY. */
 export function parseEs256PrivateJwk(text: string): JwkParseResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, problem: "is not valid JSON (put the JWK on one line, or pipe it to wrangler)" };
+    return err("is not valid JSON (put the JWK on one line, or pipe it to wrangler)");
   }
   // `supabase gen signing-key --append` writes an array of keys: take it only when it holds one.
   if (Array.isArray(value)) {
-    if (value.length !== 1) return { ok: false, problem: "is a list of keys: give exactly one JWK" };
+    if (value.length !== 1) return err("is a list of keys: give exactly one JWK");
     value = value[0];
   }
-  if (typeof value !== "object" || value === null) return { ok: false, problem: "is not a JWK object" };
+  if (typeof value !== "object" || value === null) return err("is not a JWK object");
   const jwk = value as Record<string, unknown>;
   if (jwk["kty"] !== "EC" || jwk["crv"] !== "P-256") {
-    return { ok: false, problem: 'is not an ES256 key (needs "kty": "EC" and "crv": "P-256")' };
+    return err('is not an ES256 key (needs "kty": "EC" and "crv": "P-256")');
   }
   if (jwk["alg"] !== undefined && jwk["alg"] !== "ES256") {
-    return { ok: false, problem: `says "alg": ${JSON.stringify(jwk["alg"])}, not "ES256"` };
+    return err(`says "alg": ${JSON.stringify(jwk["alg"])}, not "ES256"`);
   }
   const kid = jwk["kid"];
   if (typeof kid !== "string" || kid.trim() === "") {
-    return { ok: false, problem: 'has no "kid": Supabase finds the public key by it' };
+    return err('has no "kid": Supabase finds the public key by it');
   }
-  if (typeof jwk["d"] !== "string")
-    return { ok: false, problem: 'has no "d": it is a public key, not the private key' };
+  if (typeof jwk["d"] !== "string") return err('has no "d": it is a public key, not the private key');
   for (const field of ["x", "y", "d"] as const) {
     const part = jwk[field];
     if (typeof part !== "string" || !COORDINATE.test(part)) {
-      return { ok: false, problem: `has a "${field}" that is not 32 bytes of base64url: generate a new key` };
+      return err(`has a "${field}" that is not 32 bytes of base64url: generate a new key`);
     }
   }
-  return {
-    ok: true,
-    jwk: {
-      kty: "EC",
-      crv: "P-256",
-      kid,
-      x: jwk["x"] as string,
-      y: jwk["y"] as string,
-      d: jwk["d"] as string,
-    },
-  };
+  return ok({
+    kty: "EC",
+    crv: "P-256",
+    kid,
+    x: jwk["x"] as string,
+    y: jwk["y"] as string,
+    d: jwk["d"] as string,
+  });
 }
 
 /** Which algorithm the secrets select, and with what. */
@@ -84,8 +82,8 @@ export function signingKeyConfig(env: SigningKeyBindings): SigningKeyConfig {
   if (signingKey) {
     const parsed = parseEs256PrivateJwk(signingKey);
     return parsed.ok
-      ? { alg: "ES256", jwk: parsed.jwk }
-      : { alg: "none", problem: `SUPABASE_JWT_SIGNING_KEY ${parsed.problem}` };
+      ? { alg: "ES256", jwk: parsed.value }
+      : { alg: "none", problem: `SUPABASE_JWT_SIGNING_KEY ${parsed.error}` };
   }
   const secret = env.SUPABASE_JWT_SECRET;
   if (secret) return { alg: "HS256", secret };

@@ -11,7 +11,7 @@ describe("parseExecuteOperation", () => {
     ["reroll", ["g_abc123"], { name: "reroll", id: "g_abc123", winners: null }],
     ["reroll", ["g_abc123", "3"], { name: "reroll", id: "g_abc123", winners: 3 }],
   ] as const)("accepts %s %j", (name, args, operation) => {
-    expect(parseExecuteOperation(name, args)).toEqual({ ok: true, operation });
+    expect(parseExecuteOperation(name, args)).toEqual({ ok: true, value: operation });
   });
 
   it.each([
@@ -29,14 +29,19 @@ describe("parseExecuteOperation", () => {
   ] as const)("refuses %s %j with its usage", (name, args) => {
     expect(parseExecuteOperation(name, args)).toMatchObject({
       ok: false,
-      code: "invalid_arguments",
-      usage: expect.stringContaining(name),
+      error: { code: "invalid_arguments", usage: expect.stringContaining(name) },
     });
   });
 
   it("refuses anything not on the list", () => {
-    expect(parseExecuteOperation("drop-database", [])).toEqual({ ok: false, code: "unknown_operation" });
-    expect(parseExecuteOperation("eval", ["1+1"])).toEqual({ ok: false, code: "unknown_operation" });
+    expect(parseExecuteOperation("drop-database", [])).toEqual({
+      ok: false,
+      error: { code: "unknown_operation" },
+    });
+    expect(parseExecuteOperation("eval", ["1+1"])).toEqual({
+      ok: false,
+      error: { code: "unknown_operation" },
+    });
   });
 
   it("splits what an operator typed", () => {

@@ -2,6 +2,7 @@
  * The allow-list of `/maxis execute` operations: names and argument shapes, never code. Shellia offers
  * the names as autocomplete; Maxis parses and runs them, and answers an unknown name with this list.
  */
+import { err, ok, type Result } from "../result";
 
 export type ExecuteOperation =
   | { name: "sync-commands" }
@@ -21,10 +22,10 @@ export const EXECUTE_OPERATIONS: readonly { name: ExecuteOperationName; usage: s
   { name: "reroll", usage: "reroll GIVEAWAY_ID [WINNERS 1–20]" },
 ];
 
-export type ParsedOperation =
-  | { ok: true; operation: ExecuteOperation }
-  | { ok: false; code: "unknown_operation" }
-  | { ok: false; code: "invalid_arguments"; usage: string };
+/** Why a line is no operation: a name off the list, or arguments that do not fit its usage line. */
+export type OperationRefusal = { code: "unknown_operation" } | { code: "invalid_arguments"; usage: string };
+
+export type ParsedOperation = Result<ExecuteOperation, OperationRefusal>;
 
 const GIVEAWAY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const INTEGER = /^\d{1,4}$/;
@@ -37,36 +38,32 @@ export function splitOperationLine(line: string): { name: string; args: string[]
 
 export function parseExecuteOperation(name: string, args: readonly string[]): ParsedOperation {
   const spec = EXECUTE_OPERATIONS.find((operation) => operation.name === name);
-  if (!spec) return { ok: false, code: "unknown_operation" };
-  const invalid: ParsedOperation = { ok: false, code: "invalid_arguments", usage: spec.usage };
+  if (!spec) return err({ code: "unknown_operation" });
+  const invalid = err({ code: "invalid_arguments", usage: spec.usage } as const);
   const [first, second, ...rest] = args;
   switch (spec.name) {
     case "sync-commands":
-      return args.length === 0 ? { ok: true, operation: { name: "sync-commands" } } : invalid;
+      return args.length === 0 ? ok({ name: "sync-commands" }) : invalid;
     case "maintenance": {
       const mode = first?.toLowerCase();
       if (args.length !== 1 || (mode !== "on" && mode !== "off")) return invalid;
-      return { ok: true, operation: { name: "maintenance", on: mode === "on" } };
+      return ok({ name: "maintenance", on: mode === "on" });
     }
     case "close-stale-tickets": {
       if (args.length !== 1 || !first || !INTEGER.test(first)) return invalid;
       const days = Number(first);
-      return days >= 1 && days <= 365
-        ? { ok: true, operation: { name: "close-stale-tickets", days } }
-        : invalid;
+      return days >= 1 && days <= 365 ? ok({ name: "close-stale-tickets", days }) : invalid;
     }
     case "end-giveaway":
       return args.length === 1 && first && GIVEAWAY_ID.test(first)
-        ? { ok: true, operation: { name: "end-giveaway", id: first } }
+        ? ok({ name: "end-giveaway", id: first })
         : invalid;
     case "reroll": {
       if (!first || !GIVEAWAY_ID.test(first) || rest.length > 0) return invalid;
-      if (second === undefined) return { ok: true, operation: { name: "reroll", id: first, winners: null } };
+      if (second === undefined) return ok({ name: "reroll", id: first, winners: null });
       if (!INTEGER.test(second)) return invalid;
       const winners = Number(second);
-      return winners >= 1 && winners <= 20
-        ? { ok: true, operation: { name: "reroll", id: first, winners } }
-        : invalid;
+      return winners >= 1 && winners <= 20 ? ok({ name: "reroll", id: first, winners }) : invalid;
     }
   }
 }

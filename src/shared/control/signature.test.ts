@@ -72,9 +72,7 @@ describe("signControlRequest + verifyControlSignature", () => {
     const headers = await signed();
     expect(await verify(headers)).toEqual({
       ok: true,
-      keyId: "primary",
-      nonce: headers.get(CONTROL_HEADERS.nonce),
-      timestamp: NOW,
+      value: { keyId: "primary", nonce: headers.get(CONTROL_HEADERS.nonce), timestamp: NOW },
     });
   });
 
@@ -90,7 +88,7 @@ describe("signControlRequest + verifyControlSignature", () => {
       keys: rotating,
       now: NOW,
     });
-    expect(result).toMatchObject({ ok: true, keyId: "next" });
+    expect(result).toMatchObject({ ok: true, value: { keyId: "next" } });
   });
 
   it.each([
@@ -113,7 +111,7 @@ describe("signControlRequest + verifyControlSignature", () => {
     ["a timestamp 61 s old", async () => verify(await signed({ timestamp: NOW - 61 })), "stale_timestamp"],
     ["a timestamp 61 s ahead", async () => verify(await signed({ timestamp: NOW + 61 })), "stale_timestamp"],
   ] as const)("refuses %s", async (_name, attempt, code) => {
-    expect(await attempt()).toMatchObject({ ok: false, code });
+    expect(await attempt()).toMatchObject({ ok: false, error: { code } });
   });
 
   it("accepts timestamps exactly 60 s off either way", async () => {
@@ -129,7 +127,7 @@ describe("signControlRequest + verifyControlSignature", () => {
   ])("refuses the signature header %s", async (signature, code) => {
     const headers = await signed();
     headers.set(CONTROL_HEADERS.signature, signature);
-    expect(await verify(headers)).toMatchObject({ ok: false, code });
+    expect(await verify(headers)).toMatchObject({ ok: false, error: { code } });
   });
 
   it.each([
@@ -139,7 +137,7 @@ describe("signControlRequest + verifyControlSignature", () => {
   ])("refuses %s", async (_name, header, value, code) => {
     const headers = await signed();
     headers.set(header, value);
-    expect(await verify(headers)).toMatchObject({ ok: false, code });
+    expect(await verify(headers)).toMatchObject({ ok: false, error: { code } });
   });
 });
 
@@ -147,10 +145,13 @@ describe("what a refusal keeps of the request", () => {
   it("keeps the claimed key id only when it is configured here", async () => {
     const forged = await signed();
     forged.set(CONTROL_HEADERS.signature, `v1=${"a".repeat(64)}`);
-    expect(await verify(forged)).toEqual({ ok: false, code: "bad_signature", knownKeyId: "primary" });
+    expect(await verify(forged)).toEqual({
+      ok: false,
+      error: { code: "bad_signature", knownKeyId: "primary" },
+    });
     const masked = await signed();
     masked.set(CONTROL_HEADERS.keyId, "[Key rotation required: click](https://evil.example/k)");
-    expect(await verify(masked)).toEqual({ ok: false, code: "unknown_key", knownKeyId: null });
+    expect(await verify(masked)).toEqual({ ok: false, error: { code: "unknown_key", knownKeyId: null } });
   });
 });
 

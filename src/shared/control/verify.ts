@@ -1,3 +1,4 @@
+import { err, ok, type Result } from "../result";
 import { canonicalString, fromHex, sha256Hex } from "./canonical";
 import { CONTROL_HEADERS, CONTROL_WINDOW_SECONDS } from "./protocol";
 import { hmacKey } from "./sign";
@@ -13,25 +14,23 @@ export type ControlRefusal =
   | "bad_signature"
   | "replayed_nonce";
 
-export type VerifiedControlRequest = {
-  ok: true;
+export interface VerifiedControlRequest {
   keyId: string;
   nonce: string;
   /** Unix seconds, as signed. */
   timestamp: number;
-};
+}
 
-export type ControlVerification =
-  | VerifiedControlRequest
-  | {
-      ok: false;
-      code: ControlRefusal;
-      /**
-       * The key id the request claimed, only when this Maxis has it configured: a refused request is
-       * anyone's text, so nothing else it says is kept.
-       */
-      knownKeyId: string | null;
-    };
+export interface RefusedControlRequest {
+  code: ControlRefusal;
+  /**
+   * The key id the request claimed, only when this Maxis has it configured: a refused request is
+   * anyone's text, so nothing else it says is kept.
+   */
+  knownKeyId: string | null;
+}
+
+export type ControlVerification = Result<VerifiedControlRequest, RefusedControlRequest>;
 
 export interface VerifyInput {
   headers: Headers;
@@ -66,7 +65,7 @@ export async function verifyControlSignature(input: VerifyInput): Promise<Contro
   const nonce = input.headers.get(CONTROL_HEADERS.nonce);
   const signature = input.headers.get(CONTROL_HEADERS.signature);
   const knownKeyId = keyId !== null && input.keys.has(keyId) ? keyId : null;
-  const refuse = (code: ControlRefusal): ControlVerification => ({ ok: false, code, knownKeyId });
+  const refuse = (code: ControlRefusal): ControlVerification => err({ code, knownKeyId });
 
   if (input.hasQuery) return refuse("query_not_signed");
   if (!keyId || !timestamp || !nonce || !signature) return refuse("missing_headers");
@@ -87,7 +86,7 @@ export async function verifyControlSignature(input: VerifyInput): Promise<Contro
   });
   const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), mac, encoder.encode(canonical));
   if (!valid) return refuse("bad_signature");
-  return { ok: true, keyId, nonce, timestamp: Number(timestamp) };
+  return ok({ keyId, nonce, timestamp: Number(timestamp) });
 }
 
 /** `{"keyId":"secret",…}` as configured in CONTROL_KEYS; anything else configures no key at all. */

@@ -1,6 +1,13 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from "discord-api-types/payloads/v10";
 import { describe, expect, expectTypeOf, it } from "vitest";
-import { guildCommand, MissingOptionError, option, readOptions, subcommand } from "./command-definition";
+import {
+  focusedOption,
+  guildCommand,
+  MissingOptionError,
+  option,
+  readOptions,
+  subcommand,
+} from "./command-definition";
 import { CommandOptions } from "./options";
 
 const start = subcommand("start", "command.giveaway.start", [
@@ -9,7 +16,9 @@ const start = subcommand("start", "command.giveaway.start", [
   option.channel("channel", "command.giveaway.option.channel"),
 ]);
 
-const invoked = (values: { name: string; type: ApplicationCommandOptionType; value: string | number }[]) =>
+type Sent = { name: string; type: ApplicationCommandOptionType; value: string | number; focused?: boolean };
+
+const invoked = (values: Sent[]) =>
   new CommandOptions({
     id: "1",
     name: "giveaway-staff",
@@ -73,5 +82,38 @@ describe("the shared command builder", () => {
         start.options,
       ),
     ).toThrow(MissingOptionError);
+  });
+});
+
+describe("the focused option during autocomplete", () => {
+  it("is the declared option the member is typing in, with what they typed as text", () => {
+    const typing = invoked([
+      { name: "prize", type: ApplicationCommandOptionType.String, value: "Nit", focused: true },
+      { name: "winners", type: ApplicationCommandOptionType.Integer, value: 2 },
+    ]);
+    expect(focusedOption(typing, start.options)).toEqual({ name: "prize", value: "Nit" });
+    // Discord sends a number option's partial input as it was typed.
+    const onWinners = invoked([
+      { name: "winners", type: ApplicationCommandOptionType.Integer, value: "1", focused: true },
+    ]);
+    expect(focusedOption(onWinners, start.options)).toEqual({ name: "winners", value: "1" });
+  });
+
+  it("is nothing when no option is focused, or when the focused one is not declared (a forged name)", () => {
+    const notFocused = invoked([{ name: "prize", type: ApplicationCommandOptionType.String, value: "x" }]);
+    expect(focusedOption(notFocused, start.options)).toBeUndefined();
+    const forged = invoked([
+      { name: "colour", type: ApplicationCommandOptionType.String, value: "red", focused: true },
+    ]);
+    expect(focusedOption(forged, start.options)).toBeUndefined();
+  });
+
+  it("types the name from the definitions, so a renamed option does not compile", () => {
+    const focused = focusedOption(invoked([]), start.options);
+    expectTypeOf(focused).toEqualTypeOf<
+      { readonly name: "prize" | "winners" | "channel"; readonly value: string } | undefined
+    >();
+    // @ts-expect-error "lot" is the French name, never the one Discord sends back
+    expect(focused?.name === "lot").toBe(false);
   });
 });

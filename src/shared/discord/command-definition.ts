@@ -194,3 +194,23 @@ export function readOptions<const O extends readonly DefinedOption[]>(
   }
   return values as OptionValues<O>;
 }
+
+/** The option a member is typing in during autocomplete, named as one of `declared`. */
+export interface FocusedOption<N extends string> {
+  readonly name: N;
+  /** What the member typed so far, as text whatever the option's type. */
+  readonly value: string;
+}
+
+/**
+ * The focused option, when it is one of `declared` (undefined otherwise): its name is typed from the
+ * definitions, so comparing it with a name no definition has is a type error.
+ */
+export function focusedOption<const O extends readonly DefinedOption[]>(
+  options: CommandOptions,
+  declared: O,
+): FocusedOption<O[number]["name"]> | undefined {
+  const focused = options.focused;
+  const match = focused && declared.find((option) => option.name === focused.name);
+  return match && focused ? { name: match.name, value: focused.value } : undefined;
+}

@@ -3,16 +3,17 @@ import { commandPaths, parseCommandScope } from "./command-scope";
 
 describe("where commands are registered", () => {
   it("is global when no server is listed, and those servers otherwise (each once)", () => {
-    expect(parseCommandScope("")).toEqual({ kind: "global" });
-    expect(parseCommandScope(" , ")).toEqual({ kind: "global" });
+    expect(parseCommandScope("")).toEqual({ ok: true, value: { kind: "global" } });
+    expect(parseCommandScope(" , ")).toEqual({ ok: true, value: { kind: "global" } });
     expect(parseCommandScope("130000000000000001, 130000000000000002,130000000000000001")).toEqual({
-      kind: "guilds",
-      guildIds: ["130000000000000001", "130000000000000002"],
+      ok: true,
+      value: { kind: "guilds", guildIds: ["130000000000000001", "130000000000000002"] },
     });
   });
 
   it("names what is not a server id", () => {
     expect(parseCommandScope("130000000000000001,general")).toEqual({
+      ok: false,
       error: '"general" is not a Discord server id (17 to 20 digits)',
     });
   });

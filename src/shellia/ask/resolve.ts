@@ -109,9 +109,9 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
     const { name, args } = splitOperationLine(String(proposal.options["operation"] ?? ""));
     const parsed = parseExecuteOperation(name, args);
     if (!parsed.ok) {
-      return parsed.code === "unknown_operation"
+      return parsed.error.code === "unknown_operation"
         ? { kind: "refusal", reason: "operation" }
-        : { kind: "question", field: "operation", usage: parsed.usage };
+        : { kind: "question", field: "operation", usage: parsed.error.usage };
     }
   }
 
@@ -120,14 +120,14 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
     operator: ctx.operator,
     locale: ctx.locale,
   });
-  if ("error" in call) {
+  if (!call.ok) {
     return call.error === "maxis.invalid_period"
       ? { kind: "question", field: "period" }
       : { kind: "refusal", reason: "invalid" };
   }
   return {
     kind: "ready",
-    actions: [{ proposal, call, targets: chosen, readOnly: isReadOnly(proposal.action) }],
+    actions: [{ proposal, call: call.value, targets: chosen, readOnly: isReadOnly(proposal.action) }],
   };
 }
 

@@ -27,12 +27,17 @@ export async function runAll(
   let file: MessageWithFile["file"];
   for (const { proposal } of actions) {
     const choice = chooseTargets(targets, proposal.options["target"] as string | undefined, proposal.action);
-    const call = buildControlCall({ options: new CommandOptions(asCommandData(proposal)), operator, locale });
-    if (!choice.ok || "error" in call) {
+    const built = buildControlCall({
+      options: new CommandOptions(asCommandData(proposal)),
+      operator,
+      locale,
+    });
+    if (!choice.ok || !built.ok) {
       texts.push(choice.ok ? t("error.internal") : t(choice.error.key, choice.error.params));
       outcomes.push("not_sent");
       continue;
     }
+    const call = built.value;
     call.request.via = {
       kind: "ask",
       askId: via.askId,

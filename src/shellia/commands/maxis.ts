@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
 import type { ChoiceField } from "../../shared/control/protocol";
-import { guildCommand, readOptions } from "../../shared/discord/command-definition";
+import { focusedOption, guildCommand, readOptions } from "../../shared/discord/command-definition";
 import { deferThenEditWithFile } from "../../shared/discord/followup";
 import type { AutocompleteContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
@@ -11,7 +11,7 @@ import { DiscordRest } from "../../shared/discord/rest";
 import { callMaxis } from "../control-client";
 import { buildControlCall } from "../maxis/requests";
 import { chooseTargets, runControlCall } from "../maxis/run";
-import { maxisSubcommands, targetOption } from "../maxis/subcommands";
+import { maxisOptions, maxisSubcommands, promoServerOption, targetOption } from "../maxis/subcommands";
 import { maxisTargets } from "../maxis-targets";
 import { isOperator } from "../operators";
 
@@ -42,10 +42,10 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       operator: { id: user.id, name: user.username },
       locale: ctx.locale,
     });
-    if ("error" in call) return ephemeral(t(call.error));
+    if (!call.ok) return ephemeral(t(call.error));
 
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
-    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.value, call), {
+    return deferThenEditWithFile(ctx, rest, () => runControlCall(t, ctx.locale, choice.value, call.value), {
       ephemeral: true,
     });
   },
@@ -54,20 +54,20 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     const { env, interaction, user } = ctx;
     if (!isOperator(env.OPERATOR_USER_IDS, user.id)) return autocompleteChoices([]);
     const options = new CommandOptions(interaction.data);
-    const focused = options.focused;
+    const focused = focusedOption(options, maxisOptions);
     const typed = (focused?.value ?? "").toLowerCase();
-    if (focused?.name === "operation") {
-      return autocompleteChoices(
-        EXECUTE_OPERATIONS.filter((operation) => operation.name.includes(typed.split(/\s+/)[0] ?? "")).map(
-          (operation) => ({ name: operation.usage, value: operation.name }),
-        ),
-      );
-    }
-    if (focused?.name === "plan" || focused?.name === "channel" || focused?.name === "server") {
-      return autocompleteChoices(
+    switch (focused?.name) {
+      case "operation":
+        return autocompleteChoices(
+          EXECUTE_OPERATIONS.filter((operation) => operation.name.includes(typed.split(/\s+/)[0] ?? "")).map(
+            (operation) => ({ name: operation.usage, value: operation.name }),
+          ),
+        );
+      case "plan":
+      case "channel":
+      case "server":
         // The string in the interaction is whatever the operator typed: Maxis filters on it.
-        await askMaxis(ctx, options, focused.name, focused.value),
-      );
+        return autocompleteChoices(await askMaxis(ctx, options, focused.name, focused.value));
     }
     return autocompleteChoices(
       maxisTargets(env)
@@ -88,17 +88,18 @@ async function askMaxis(
   query: string,
 ): Promise<APIApplicationCommandOptionChoice<string>[]> {
   const targets = maxisTargets(env);
-  const wanted = options.string("target");
+  const wanted = readOptions(options, [targetOption]).target;
   const chosen = wanted ? targets.filter((x) => x.name === wanted) : targets;
   const [only] = chosen;
   if (!only || chosen.length > 1) return [];
+  const server = field === "plan" ? readOptions(options, [promoServerOption]).server : undefined;
   const outcome = await callMaxis(only, "choices", {
     operator: { id: user.id, name: user.username },
     locale,
     field,
     query: query.slice(0, 100),
     // The plans of the server the operator picked already, if they did.
-    ...(field === "plan" && options.string("server") ? { server: options.string("server") ?? "" } : {}),
+    ...(server ? { server } : {}),
   });
   return outcome.kind === "ok" ? outcome.result.choices : [];
 }

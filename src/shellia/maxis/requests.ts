@@ -10,6 +10,7 @@ import { findUnsafeText } from "../../shared/control/text";
 import { readOptions } from "../../shared/discord/command-definition";
 import type { CommandOptions } from "../../shared/discord/options";
 import type { Locale, MessageKey } from "../../shared/i18n";
+import { err, ok, type Result } from "../../shared/result";
 import { type CommandAction, maxisSubcommands as sub } from "./subcommands";
 
 export type { CommandAction } from "./subcommands";
@@ -32,39 +33,40 @@ export interface CallSource {
  * The call for what the operator typed, or why none is made. Text Maxis could not store (a NUL, other
  * control characters) is refused here already; Maxis refuses it too, before anything runs.
  */
-export function buildControlCall(source: CallSource): ControlCall | { error: MessageKey } {
+export function buildControlCall(source: CallSource): Result<ControlCall, MessageKey> {
   const call = readControlCall(source);
-  if ("error" in call) return call;
-  return findUnsafeText(call.request) === null ? call : { error: "maxis.invalid_text" };
+  if (!call.ok) return call;
+  return findUnsafeText(call.value.request) === null ? call : err("maxis.invalid_text");
 }
 
-function readControlCall({ options, operator, locale }: CallSource): ControlCall | { error: MessageKey } {
+function readControlCall({ options, operator, locale }: CallSource): Result<ControlCall, MessageKey> {
   const base = { operator, locale };
   switch (options.subcommand) {
     case "status":
-      return { action: "status", request: base };
+      return ok({ action: "status", request: base });
     case "restart":
-      return { action: "restart", request: base };
+      return ok({ action: "restart", request: base });
     case "analytics":
     case "report": {
-      const period = parsePeriod(readOptions(options, sub[options.subcommand].options).period);
-      if (!period) return { error: "maxis.invalid_period" };
-      const server = (options.string("server") ?? "").trim();
-      return {
+      const values = readOptions(options, sub[options.subcommand].options);
+      const period = parsePeriod(values.period);
+      if (!period) return err("maxis.invalid_period");
+      const server = (values.server ?? "").trim();
+      return ok({
         action: options.subcommand,
         request: { ...base, period: period.label, ...(server ? { server } : {}) },
-      };
+      });
     }
     case "promo": {
       const { server, percent, plan, duration } = readOptions(options, sub.promo.options);
-      return {
+      return ok({
         action: "promo",
         request: { ...base, server: (server ?? "").trim(), percent, plan, duration },
-      };
+      });
     }
     case "giveaway": {
       const { prize, duration, winners, channel } = readOptions(options, sub.giveaway.options);
-      return {
+      return ok({
         action: "giveaway",
         request: {
           ...base,
@@ -74,14 +76,14 @@ function readControlCall({ options, operator, locale }: CallSource): ControlCall
           // Picked from Maxis's suggestions (an id), or typed as an id or a <#mention>.
           channelId: channel.replace(/^<#(\d+)>$/, "$1").trim(),
         },
-      };
+      });
     }
     case "execute": {
       const { name, args } = splitOperationLine(readOptions(options, sub.execute.options).operation);
-      if (!name) return { error: "maxis.empty_operation" };
-      return { action: "execute", request: { ...base, operation: name, args } };
+      if (!name) return err("maxis.empty_operation");
+      return ok({ action: "execute", request: { ...base, operation: name, args } });
     }
     default:
-      return { error: "error.unknown_command" };
+      return err("error.unknown_command");
   }
 }

@@ -17,6 +17,11 @@ const revenueServer = option.string("server", "command.maxis.option.revenue_serv
   autocomplete: true,
   max_length: 24,
 });
+/** A promotion changes one server's /shop: Maxis's home server unless the operator names another of its servers. */
+export const promoServerOption = option.string("server", "command.maxis.option.server", {
+  autocomplete: true,
+  max_length: 24,
+});
 const duration = option.string("duration", "command.maxis.option.duration", {
   required: true,
   max_length: 16,
@@ -43,9 +48,8 @@ export const maxisSubcommands = {
       max_length: 32,
     }),
     duration,
-    // A promotion changes one server's /shop: Maxis's home server unless the operator names
-    // another of its servers (Discord lists required options first).
-    option.string("server", "command.maxis.option.server", { autocomplete: true, max_length: 24 }),
+    // Optional: Discord lists required options first.
+    promoServerOption,
   ]),
   giveaway: action("giveaway", [
     option.string("prize", "command.maxis.option.prize", { required: true, max_length: 256 }),
@@ -69,3 +73,9 @@ export const maxisSubcommands = {
     }),
   ]),
 };
+
+type MaxisOption = (typeof maxisSubcommands)[CommandAction]["options"][number];
+/** Every option of every `/maxis` subcommand: what autocomplete may be asked about. */
+export const maxisOptions: readonly MaxisOption[] = Object.values(maxisSubcommands).flatMap(
+  (s): readonly MaxisOption[] => s.options,
+);

@@ -75,7 +75,7 @@ export async function signIn(userId: string) {
 export async function ageRoleCheck(token: string, seconds: number) {
   const check = await verifyStaffSession(env.SESSION_SECRET, token);
   if (!check.ok) throw new Error("not a session token");
-  const stub = env.STAFF_SESSIONS.get(env.STAFF_SESSIONS.idFromName(check.session.sid));
+  const stub = env.STAFF_SESSIONS.get(env.STAFF_SESSIONS.idFromName(check.value.sid));
   await runInDurableObject(stub, (_, state) => {
     state.storage.sql.exec(
       "UPDATE session SET role_checked_at = role_checked_at - ?1, recheck_attempted_at = recheck_attempted_at - ?1",

@@ -29,7 +29,7 @@ export async function execute(ctx: ControlContext, body: Body): Promise<ActionOu
   const args =
     Array.isArray(rawArgs) && rawArgs.every((a) => typeof a === "string") ? (rawArgs as string[]) : null;
   const parsed = parseExecuteOperation(name, args ?? []);
-  if (!parsed.ok && parsed.code === "unknown_operation") {
+  if (!parsed.ok && parsed.error.code === "unknown_operation") {
     const operations = EXECUTE_OPERATIONS.map((operation) => `• \`${operation.usage}\``).join("\n");
     return rejected(
       "unknown_operation",
@@ -37,11 +37,11 @@ export async function execute(ctx: ControlContext, body: Body): Promise<ActionOu
     );
   }
   if (!parsed.ok || args === null) {
-    const usage = parsed.ok ? name : parsed.usage;
+    const usage = parsed.ok || parsed.error.code !== "invalid_arguments" ? name : parsed.error.usage;
     return rejected("invalid_arguments", t("control.error.invalid_arguments", { usage }), 400);
   }
-  const done = await run(ctx, parsed.operation);
-  return done.ok ? ok({ operation: parsed.operation.name, message: done.value }) : done;
+  const done = await run(ctx, parsed.value);
+  return done.ok ? ok({ operation: parsed.value.name, message: done.value }) : done;
 }
 
 async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Done> {
@@ -49,8 +49,9 @@ async function run(ctx: ControlContext, operation: ExecuteOperation): Promise<Do
   switch (operation.name) {
     case "sync-commands": {
       const said = syncMessage(t, await syncCommands(env));
-      if (said.ok) return ok(said.message);
-      return rejected(said.code, said.message, said.code === "sync_failed" ? 503 : 422);
+      if (said.ok) return said;
+      const { code, message } = said.error;
+      return rejected(code, message, code === "sync_failed" ? 503 : 422);
     }
     case "maintenance": {
       const { changed, state } = await stateStore(env).setMaintenance(

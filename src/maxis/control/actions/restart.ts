@@ -11,6 +11,7 @@ import { syncCommands, syncMessage } from "./sync-commands";
  */
 export async function restart(ctx: ControlContext): Promise<ActionOutcome<"restart">> {
   const sync = await syncCommands(ctx.env);
+  const said = syncMessage(ctx.t, sync);
   // The Gateway connection is (re)checked too; a failure there is shown by /maxis status, not here.
   await ensureGateway(ctx.env).catch((error: unknown) =>
     console.error("restart: gateway not ensured", error),
@@ -24,8 +25,8 @@ export async function restart(ctx: ControlContext): Promise<ActionOutcome<"resta
       bootId: state.bootId,
       previousBootId,
       restartedAt: new Date(state.bootedAt).toISOString(),
-      commandsSynced: sync.ok ? sync.count : null,
-      syncError: sync.ok ? null : syncMessage(ctx.t, sync).message,
+      commandsSynced: sync.ok ? sync.value.count : null,
+      syncError: said.ok ? null : said.error.message,
     },
   };
 }

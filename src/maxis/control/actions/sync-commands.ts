@@ -1,11 +1,22 @@
 import { commandPaths, parseCommandScope } from "../../../shared/discord/command-scope";
 import { DiscordApiError, DiscordRest } from "../../../shared/discord/rest";
 import type { Translator } from "../../../shared/i18n";
+import { err, ok, type Result } from "../../../shared/result";
 import { maxisHandlers } from "../../commands";
 
-export type SyncOutcome =
-  | { ok: true; count: number; guildIds: readonly string[] | null }
-  | { ok: false; reason: "no_application_id" | "bad_command_guilds" | string; detail?: string };
+/** How many commands Discord now lists, and in which servers (null: globally). */
+export interface SyncedCommands {
+  count: number;
+  guildIds: readonly string[] | null;
+}
+
+export type SyncFailure =
+  | { code: "no_application_id" }
+  | { code: "bad_command_guilds"; detail: string }
+  /** `reason`: `HTTP <status>` or `network error`. */
+  | { code: "sync_failed"; reason: string };
+
+export type SyncOutcome = Result<SyncedCommands, SyncFailure>;
 
 /**
  * Bulk-overwrites Maxis's commands with the definitions `npm run register -- maxis` sends
@@ -13,9 +24,10 @@ export type SyncOutcome =
  * globally when it is empty. Never both, so no server lists a command twice.
  */
 export async function syncCommands(env: MaxisEnv): Promise<SyncOutcome> {
-  if (!env.DISCORD_APPLICATION_ID) return { ok: false, reason: "no_application_id" };
-  const scope = parseCommandScope(env.COMMAND_GUILD_IDS);
-  if ("error" in scope) return { ok: false, reason: "bad_command_guilds", detail: scope.error };
+  if (!env.DISCORD_APPLICATION_ID) return err({ code: "no_application_id" });
+  const configured = parseCommandScope(env.COMMAND_GUILD_IDS);
+  if (!configured.ok) return err({ code: "bad_command_guilds", detail: configured.error });
+  const scope = configured.value;
   // A control call has about two seconds: no long rate-limit waits here.
   const rest = new DiscordRest({
     baseUrl: env.DISCORD_API_BASE,
@@ -31,14 +43,11 @@ export async function syncCommands(env: MaxisEnv): Promise<SyncOutcome> {
         return Array.isArray(registered) ? registered.length : 0;
       }),
     );
-    return {
-      ok: true,
-      count: Math.min(...counts),
-      guildIds: scope.kind === "guilds" ? scope.guildIds : null,
-    };
+    return ok({ count: Math.min(...counts), guildIds: scope.kind === "guilds" ? scope.guildIds : null });
   } catch (error) {
     console.error("control: command sync failed", error);
-    return { ok: false, reason: error instanceof DiscordApiError ? `HTTP ${error.status}` : "network error" };
+    const reason = error instanceof DiscordApiError ? `HTTP ${error.status}` : "network error";
+    return err({ code: "sync_failed", reason });
   }
 }
 
@@ -46,24 +55,27 @@ export async function syncCommands(env: MaxisEnv): Promise<SyncOutcome> {
 export function syncMessage(
   t: Translator,
   sync: SyncOutcome,
-): { ok: boolean; code: string; message: string } {
+): Result<string, { code: SyncFailure["code"]; message: string }> {
   if (sync.ok) {
-    const where = sync.guildIds
-      ? t("control.sync.where_guilds", { guilds: sync.guildIds.join(", ") })
+    const { count, guildIds } = sync.value;
+    const where = guildIds
+      ? t("control.sync.where_guilds", { guilds: guildIds.join(", ") })
       : t("control.sync.where_global");
-    return { ok: true, code: "ok", message: t("control.execute.synced", { count: sync.count, where }) };
+    return ok(t("control.execute.synced", { count, where }));
   }
-  if (sync.reason === "no_application_id")
-    return { ok: false, code: "no_application_id", message: t("control.execute.no_application_id") };
-  if (sync.reason === "bad_command_guilds")
-    return {
-      ok: false,
-      code: "bad_command_guilds",
-      message: t("control.sync.bad_command_guilds", { detail: sync.detail ?? "" }),
-    };
-  return {
-    ok: false,
-    code: "sync_failed",
-    message: t("control.execute.sync_failed", { reason: sync.reason }),
-  };
+  const failure = sync.error;
+  switch (failure.code) {
+    case "no_application_id":
+      return err({ code: failure.code, message: t("control.execute.no_application_id") });
+    case "bad_command_guilds":
+      return err({
+        code: failure.code,
+        message: t("control.sync.bad_command_guilds", { detail: failure.detail }),
+      });
+    case "sync_failed":
+      return err({
+        code: failure.code,
+        message: t("control.execute.sync_failed", { reason: failure.reason }),
+      });
+  }
 }

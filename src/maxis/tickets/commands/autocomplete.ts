@@ -1,6 +1,5 @@
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord-api-types/v10";
 import type { AutocompleteContext } from "../../../shared/discord/handlers";
-import type { CommandOptions } from "../../../shared/discord/options";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { clip } from "../render/escape";
 import { statusLabel } from "../render/labels";
@@ -14,11 +13,11 @@ import { clientFor, ticketActor } from "./context";
  */
 export async function autocompleteTicketOption(
   ctx: AutocompleteContext<MaxisEnv>,
-  options: CommandOptions,
+  typed: string,
 ): Promise<APIInteractionResponse> {
   const actor = await ticketActor(ctx.interaction, ctx.env);
-  if (!actor || options.focused?.name !== "ticket") return autocompleteChoices([]);
-  const query = options.focused.value.slice(0, TICKET_LIMITS.search);
+  if (!actor) return autocompleteChoices([]);
+  const query = typed.slice(0, TICKET_LIMITS.search);
   const result = await autocompleteTickets(await clientFor(ctx.env, actor), query);
   if (!result.ok) return autocompleteChoices([]);
   const choices: APIApplicationCommandOptionChoice<string>[] = result.value.map((ticket) => ({

@@ -7,7 +7,6 @@
 import type { APIApplicationCommandOptionChoice, APIInteractionResponse } from "discord-api-types/v10";
 import type { TicketCategory } from "../../../shared/contracts/settings";
 import type { AutocompleteContext } from "../../../shared/discord/handlers";
-import type { CommandOptions } from "../../../shared/discord/options";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { type Locale, resolveLocale } from "../../../shared/i18n";
 import { categoryLabel } from "../../servers/settings";
@@ -48,7 +47,7 @@ export function categoryChoices(
 
 export async function autocompleteCategoryOption(
   ctx: AutocompleteContext<MaxisEnv>,
-  options: CommandOptions,
+  typed: string,
 ): Promise<APIInteractionResponse> {
   const guildId = ctx.interaction.guild_id;
   if (!guildId) return autocompleteChoices([]);
@@ -57,7 +56,5 @@ export async function autocompleteCategoryOption(
     guildId,
     resolveLocale(ctx.interaction.guild_locale ?? undefined),
   );
-  return autocompleteChoices(
-    categoryChoices(enabledCategories(settings), options.focused?.value ?? "", ctx.locale),
-  );
+  return autocompleteChoices(categoryChoices(enabledCategories(settings), typed, ctx.locale));
 }

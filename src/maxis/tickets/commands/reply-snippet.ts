@@ -7,7 +7,6 @@ import type { APIInteractionResponse } from "discord-api-types/v10";
 import { SNIPPET_LIMITS } from "../../../shared/contracts/snippets";
 import { option } from "../../../shared/discord/command-definition";
 import type { AutocompleteContext, InteractionContext } from "../../../shared/discord/handlers";
-import type { CommandOptions } from "../../../shared/discord/options";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { ok, type Result } from "../../../shared/result";
 import { renderSnippet } from "../../../shared/snippet-render";
@@ -26,12 +25,12 @@ export const snippetOption = option.string("snippet", "command.ticket.option.sni
 /** Suggestions for `snippet:`: the server's snippet names containing what was typed; none for members. */
 export async function autocompleteSnippetOption(
   ctx: AutocompleteContext<MaxisEnv>,
-  options: CommandOptions,
+  typed: string,
 ): Promise<APIInteractionResponse> {
   const actor = await ticketActor(ctx.interaction, ctx.env);
   // Members never reach the database: they have no snippets to see.
   if (!actor?.staff) return autocompleteChoices([]);
-  const result = await snippetChoices(await clientFor(ctx.env, actor), options.focused?.value ?? "");
+  const result = await snippetChoices(await clientFor(ctx.env, actor), typed);
   if (!result.ok) return autocompleteChoices([]);
   return autocompleteChoices(result.value.map((name) => ({ name: clip(name, 100), value: name })));
 }

@@ -8,10 +8,10 @@
  * (`default_member_permissions`): members never see assign, note, status, priority or stats.
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
-import { guildCommand } from "../../../shared/discord/command-definition";
+import { focusedOption, guildCommand } from "../../../shared/discord/command-definition";
 import type { SlashCommand } from "../../../shared/discord/handlers";
 import { CommandOptions } from "../../../shared/discord/options";
-import { ephemeral } from "../../../shared/discord/responses";
+import { autocompleteChoices, ephemeral } from "../../../shared/discord/responses";
 import type { MessageKey } from "../../../shared/i18n";
 import { closeRequestSubcommand } from "../automation/close-request-command";
 import { ticketErrorMessage } from "../errors";
@@ -24,10 +24,11 @@ import { type TicketSubcommand, ticketActor } from "./context";
 import { createSubcommand } from "./create";
 import { listSubcommand } from "./list";
 import { noteSubcommand } from "./note";
+import { categoryOption, ticketOption } from "./options";
 import { prioritySubcommand } from "./priority";
 import { reopenSubcommand } from "./reopen";
 import { replySubcommand } from "./reply";
-import { autocompleteSnippetOption } from "./reply-snippet";
+import { autocompleteSnippetOption, snippetOption } from "./reply-snippet";
 import { statsSubcommand } from "./stats";
 import { statusSubcommand } from "./status";
 import { transcriptSubcommand } from "./transcript";
@@ -86,10 +87,17 @@ function ticketCommandFor(
 
     autocomplete(ctx) {
       const options = new CommandOptions(ctx.interaction.data);
-      if (options.focused?.name === "category") return autocompleteCategoryOption(ctx, options);
-      return options.focused?.name === "snippet"
-        ? autocompleteSnippetOption(ctx, options)
-        : autocompleteTicketOption(ctx, options);
+      const focused = focusedOption(options, [ticketOption, categoryOption, snippetOption]);
+      switch (focused?.name) {
+        case "category":
+          return autocompleteCategoryOption(ctx, focused.value);
+        case "snippet":
+          return autocompleteSnippetOption(ctx, focused.value);
+        case "ticket":
+          return autocompleteTicketOption(ctx, focused.value);
+        default:
+          return autocompleteChoices([]);
+      }
     },
   };
 }

@@ -69,12 +69,13 @@ export const panelForm: ModalHandler<MaxisEnv> = {
     // A form without questions never opens from the panel (the plain create form does).
     if (!category || category.questions.length === 0) return unavailable(ctx);
     const form = readCategoryForm(category, ctx.locale, modalFields(ctx.interaction.data.components));
-    if (!form.ok) return ephemeral(ctx.t("panel.answer_required", { question: form.missing }));
+    if (!form.ok) return ephemeral(ctx.t("panel.answer_required", { question: form.error.missing }));
+    const { subject, description, answers } = form.value;
     const result = await createTicketWithAnswers(await clientFor(ctx.env, actor), {
-      subject: form.subject,
-      description: form.description,
+      subject,
+      description,
       category: category.key,
-      answers: form.answers,
+      answers,
       locale: ctx.locale,
     });
     if (!result.ok) return refused(ctx, result.error);

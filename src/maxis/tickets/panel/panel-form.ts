@@ -9,6 +9,7 @@ import type { TicketCategory } from "../../../shared/contracts/settings";
 import { customId } from "../../../shared/discord/handlers";
 import { openModal } from "../../../shared/discord/responses";
 import type { Locale } from "../../../shared/i18n";
+import { err, ok, type Result } from "../../../shared/result";
 import { categoryLabel } from "../../servers/settings";
 import { type FormAnswer, TICKET_LIMITS } from "../rpc";
 
@@ -38,10 +39,14 @@ export function categoryFormModal(category: TicketCategory, locale: Locale): API
   });
 }
 
-export type FormReading =
-  | { ok: true; subject: string; description: string; answers: FormAnswer[] }
-  /** A required question left empty (a client that skipped Discord's own check). */
-  | { ok: false; missing: string };
+export interface CategoryForm {
+  subject: string;
+  description: string;
+  answers: FormAnswer[];
+}
+
+/** The form, or the label of a required question left empty (a client that skipped Discord's own check). */
+export type FormReading = Result<CategoryForm, { missing: string }>;
 
 /** The submitted answers, read against the category's questions as they are now. */
 export function readCategoryForm(
@@ -53,7 +58,7 @@ export function readCategoryForm(
   for (const [index, question] of category.questions.slice(0, 5).entries()) {
     const max = question.style === "paragraph" ? PARAGRAPH_MAX : SHORT_MAX;
     const answer = (fields.get(fieldId(index)) ?? "").trim().slice(0, max);
-    if (question.required && answer === "") return { ok: false, missing: question.label };
+    if (question.required && answer === "") return err({ missing: question.label });
     answers.push({ question: question.label, answer });
   }
   const label = categoryLabel(category, locale);
@@ -68,5 +73,5 @@ export function readCategoryForm(
     .map((a) => `${a.question}\n${a.answer === "" ? "—" : a.answer}`)
     .join("\n\n")
     .slice(0, TICKET_LIMITS.description);
-  return { ok: true, subject, description, answers };
+  return ok({ subject, description, answers });
 }
