@@ -15,7 +15,7 @@ import { newServerDefaults } from "./settings";
 
 export const SETTINGS_TTL_MS = 30_000;
 
-type SettingsEnv = SupabaseBindings &
+export type SettingsEnv = SupabaseBindings &
   Pick<
     MaxisEnv,
     "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID" | "DISCORD_SUPPORT_CHANNEL_ID"
