@@ -7,7 +7,13 @@
  */
 import { Hono } from "hono";
 import * as v from "valibot";
-import { type AssigneeList, MAX_ASSIGNEE_QUERY, type Person } from "../../shared/contracts/people";
+import {
+  type AssigneeList,
+  type AssigneeListGap,
+  MAX_ASSIGNEE_QUERY,
+  type Person,
+} from "../../shared/contracts/people";
+import { DiscordApiError } from "../../shared/discord/rest";
 import { nameMatches } from "../../shared/name-search";
 import { lookUpPeople } from "../people/directory";
 import { searchStaff, staffDirectory } from "../people/staff-directory";
@@ -26,6 +32,15 @@ const assigneesQuery = v.strictObject({
 /** People the pool names whom Discord's list did not (they acted as staff before): named one by one. */
 const MAX_NAMED_APART = 25;
 
+/**
+ * Discord answers 403 Missing Access to the member list when the application lacks the Server
+ * Members intent (the bot's own access to the server is what the other reads already proved).
+ */
+const memberListRefusal = (error: unknown): AssigneeListGap =>
+  error instanceof DiscordApiError && error.status === 403 && /\/members(?:\?|$)/.test(error.path)
+    ? "members_intent"
+    : "discord_unavailable";
+
 export const assigneeRoutes = new Hono<ApiEnv>();
 
 assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
@@ -42,9 +57,12 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
     ...settings.staffRoleIds,
     ...settings.categories.flatMap((k) => k.staffRoleIds ?? []),
   ];
-  // Discord unreachable: the people Postgres already knows are still listed (by the name it kept).
+  // Discord refused or unreachable: the people Postgres already knows are still listed (by the name
+  // it kept), and the picker says why the others are missing.
+  let gap: AssigneeListGap | null = null;
   const directory = await staffDirectory(c.env, guildId, staffRoleIds, waitUntil).catch((error: unknown) => {
     console.warn("assignees: reading the member list failed", { guildId, error: String(error) });
+    gap = memberListRefusal(error);
     return { members: [], complete: false };
   });
   const found = new Map<string, Person>(directory.members.map((m) => [m.id, m]));
@@ -65,6 +83,10 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
     .map((p): Person => found.get(p.id) ?? { id: p.id, name: p.name, avatarUrl: null })
     .filter((p) => nameMatches(p.name, q))
     .map(({ id, name, avatarUrl }) => ({ id, name, avatarUrl }));
-  const answer: AssigneeList = { assignees, complete: directory.complete };
+  const answer: AssigneeList = {
+    assignees,
+    complete: directory.complete,
+    incomplete: directory.complete ? null : (gap ?? "large_server"),
+  };
   return c.json(answer);
 });
