@@ -68,7 +68,7 @@ describe.each(cases)("a ticket in a category the server added ($locale)", (c) =>
     const [thread] = await waitForRequests((requests) =>
       requests.filter((r) => r.method === "POST" && r.path === `/channels/${server.supportChannel}/threads`),
     );
-    const threadId = (thread?.response as { id: string }).id;
+    const threadId = (thread?.response as { id?: string } | undefined)?.id;
     const [card] = await waitForRequests((requests) =>
       requests.filter((r) => r.method === "POST" && r.path === `/channels/${threadId}/messages`),
     );
@@ -83,8 +83,8 @@ describe.each(cases)("a ticket in a category the server added ($locale)", (c) =>
     const [edit] = await waitForDiscordRequests(interaction.token);
     const markdown = edit?.files[0]?.content ?? "";
     expect(markdown).toContain(`- ${c.field}${c.locale === "fr" ? " : " : ": "}${c.label}`);
-    const button = (edit?.body as { components?: { components: { url: string }[] }[] }).components?.[0]
-      ?.components[0];
+    const body = edit?.body as { components?: { components: { url: string }[] }[] } | undefined;
+    const button = body?.components?.[0]?.components[0];
     const page = await exports.default.fetch(button?.url ?? "", {
       headers: { "Accept-Language": c.discordLocale },
     });
