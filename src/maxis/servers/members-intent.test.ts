@@ -36,8 +36,9 @@ describe("the Server Members intent", () => {
     expect(off[0]).toBe(`**${t("setup.title")}**`);
     expect(off[1]).toContain(warning);
     expect(off[1]).toContain("Privileged Gateway Intents → Server Members Intent");
-    for (const membersIntent of [true, null, undefined]) {
+    for (const membersIntent of [true, null]) {
       expect(settingsText(t, locale, settings, { membersIntent })).not.toContain("⚠️");
     }
+    expect(settingsText(t, locale, settings)).not.toContain("⚠️");
   });
 });
