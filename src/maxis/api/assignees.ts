@@ -16,7 +16,7 @@ import {
 import { DiscordApiError } from "../../shared/discord/rest";
 import { nameMatches } from "../../shared/name-search";
 import { lookUpPeople } from "../people/directory";
-import { searchStaff, staffDirectory } from "../people/staff-directory";
+import { type StaffDirectory, searchStaff, staffDirectory } from "../people/staff-directory";
 import { serverSettings } from "../servers/settings-store";
 import { ticketAssigneePool } from "../tickets/rpc";
 import type { ApiEnv } from "./context";
@@ -59,11 +59,14 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
   ];
   // Discord refused or unreachable: the people Postgres already knows are still listed (by the name
   // it kept), and the picker says why the others are missing.
-  let gap: AssigneeListGap | null = null;
-  const directory = await staffDirectory(c.env, guildId, staffRoleIds, waitUntil).catch((error: unknown) => {
+  const directory: StaffDirectory & { gap?: AssigneeListGap } = await staffDirectory(
+    c.env,
+    guildId,
+    staffRoleIds,
+    waitUntil,
+  ).catch((error: unknown) => {
     console.warn("assignees: reading the member list failed", { guildId, error: String(error) });
-    gap = memberListRefusal(error);
-    return { members: [], complete: false };
+    return { members: [], complete: false, gap: memberListRefusal(error) };
   });
   const found = new Map<string, Person>(directory.members.map((m) => [m.id, m]));
   if (q && !directory.complete) {
@@ -86,7 +89,7 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
   const answer: AssigneeList = {
     assignees,
     complete: directory.complete,
-    incomplete: directory.complete ? null : (gap ?? "large_server"),
+    incomplete: directory.complete ? null : (directory.gap ?? "large_server"),
   };
   return c.json(answer);
 });
