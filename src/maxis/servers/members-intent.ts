@@ -14,6 +14,8 @@ import { directoryRest } from "./discord-directory";
 export const INTENT_TTL_MS = 10 * 60_000;
 /** After Discord failed to answer: asked again sooner, so one bad moment is not remembered for long. */
 const FAILURE_TTL_MS = 60_000;
+/** /setup answers within Discord's three seconds: a slower answer is left to the next /setup. */
+const ANSWER_WITHIN_MS = 1_500;
 
 const INTENT_FLAGS = ApplicationFlags.GatewayGuildMembers | ApplicationFlags.GatewayGuildMembersLimited;
 
@@ -26,18 +28,25 @@ const cache = new Map<string, { answer: Promise<boolean | null>; until: number }
 
 /**
  * True or false as Discord says, kept per isolate for INTENT_TTL_MS; null when Discord could not be
- * asked (an error is logged, never thrown: /setup answers without the line rather than fail).
+ * asked or did not answer within ANSWER_WITHIN_MS (an error is logged, never thrown: /setup answers
+ * without the line rather than fail or be late).
  */
 export function membersIntentEnabled(env: IntentEnv): Promise<boolean | null> {
   const key = `${env.DISCORD_API_BASE}\n${env.DISCORD_BOT_TOKEN}`;
-  const hit = cache.get(key);
-  if (hit && hit.until > Date.now()) return hit.answer;
-  const entry = { answer: ask(env), until: Date.now() + INTENT_TTL_MS };
-  cache.set(key, entry);
-  entry.answer.then((answer) => {
-    if (answer === null) entry.until = Date.now() + FAILURE_TTL_MS;
+  let entry = cache.get(key);
+  if (!entry || entry.until <= Date.now()) {
+    const fresh = { answer: ask(env), until: Date.now() + INTENT_TTL_MS };
+    fresh.answer.then((answer) => {
+      if (answer === null) fresh.until = Date.now() + FAILURE_TTL_MS;
+    });
+    cache.set(key, fresh);
+    entry = fresh;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ANSWER_WITHIN_MS);
   });
-  return entry.answer;
+  return Promise.race([entry.answer, late]).finally(() => clearTimeout(timer));
 }
 
 async function ask(env: IntentEnv): Promise<boolean | null> {
