@@ -26,6 +26,11 @@ const env = {
   SUPABASE_JWT_SIGNING_KEY: supabase.signingKey,
   DISCORD_API_BASE: `${inject("discordLocalUrl")}/api/v10`,
   DISCORD_BOT_TOKEN: "bench",
+  // What a server Maxis has no settings for starts with (the staff post names categories from them).
+  STAFF_ROLE_ID: "",
+  TICKET_STAFF_CHANNEL_ID: "",
+  DISCORD_GUILD_ID: "",
+  DISCORD_SUPPORT_CHANNEL_ID: "",
 } satisfies AutomationEnv;
 
 const db = new pg.Client({ connectionString: supabase.databaseUrl });

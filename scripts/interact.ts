@@ -40,7 +40,13 @@ import {
   pingInteraction,
   selectInteraction,
 } from "./lib/interaction-builder";
-import { LOCAL_ADMIN_ID, LOCAL_MEMBER_ID, LOCAL_STAFF_ID, LOCAL_STAFF_ROLE_ID } from "./lib/local-identities";
+import {
+  LOCAL_ADMIN_ID,
+  LOCAL_ADMIN_ROLE_ID,
+  LOCAL_MEMBER_ID,
+  LOCAL_STAFF_ID,
+  LOCAL_STAFF_ROLE_ID,
+} from "./lib/local-identities";
 import { localPorts } from "./lib/local-ports";
 import { runStripeCommand } from "./lib/stripe-cli";
 
@@ -96,9 +102,11 @@ const actor: Actor = {
   roles:
     values.roles !== undefined
       ? snowflakes(values.roles, "--roles")
-      : values.staff
-        ? [LOCAL_STAFF_ROLE_ID]
-        : [],
+      : values.admin
+        ? [LOCAL_ADMIN_ROLE_ID]
+        : values.staff
+          ? [LOCAL_STAFF_ROLE_ID]
+          : [],
   administrator: values.admin,
   locale: values.locale,
   ...(values.guild !== undefined ? { guildId: values.guild } : {}),

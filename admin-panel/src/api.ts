@@ -14,7 +14,12 @@ import type { Locale } from "./i18n";
 
 export type { AutomationSettings, Satisfaction } from "../../src/shared/contracts/automation";
 export type { BotServer, GuildChannel, GuildRole } from "../../src/shared/contracts/discord-directory";
-export { type AssigneeList, MAX_PEOPLE_PER_REQUEST, type Person } from "../../src/shared/contracts/people";
+export {
+  type AssigneeList,
+  type AssigneeListGap,
+  MAX_PEOPLE_PER_REQUEST,
+  type Person,
+} from "../../src/shared/contracts/people";
 export type {
   GrantableRole,
   Plan,

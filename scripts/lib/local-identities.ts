@@ -7,6 +7,11 @@ export const LOCAL_APPLICATION_ID = "1300000000000000001";
 export const LOCAL_GUILD_ID = "1300000000000000010";
 export const LOCAL_CHANNEL_ID = "1300000000000000020";
 export const LOCAL_STAFF_ROLE_ID = "1300000000000000030";
+/**
+ * The local server's Admin role (Administrator), held by the seeded admin: on Discord a member's
+ * permissions come from their roles (or owning the server), never given to them alone.
+ */
+export const LOCAL_ADMIN_ROLE_ID = "1300000000000000033";
 /** Where new tickets are announced to staff (TICKET_STAFF_CHANNEL_ID). */
 export const LOCAL_STAFF_CHANNEL_ID = "1300000000000000040";
 /** Where each ticket gets its private thread (DISCORD_SUPPORT_CHANNEL_ID). */

@@ -1,12 +1,12 @@
 /**
- * The servers' roles as the bot reads them (GET /guilds/{guild}/roles): the local server's staff role
- * and the seeded plans' roles (supabase/seed.sql), @everyone (whose id is the server's) and a role
- * Discord manages (the bot's own, with the permissions its checks need). Any other server has
- * @everyone, Support, Billing, Maxis's role and what tests add with
- * `POST /__local/guilds/{guild}/roles` ({"id","name"}).
+ * The servers' roles as the bot reads them (GET /guilds/{guild}/roles): the local server's staff role,
+ * its Admin role (Administrator, held by the seeded admin) and the seeded plans' roles
+ * (supabase/seed.sql), @everyone (whose id is the server's) and a role Discord manages (the bot's
+ * own, with the permissions its checks need). Any other server has @everyone, Support, Billing,
+ * Maxis's role and what tests add with `POST /__local/guilds/{guild}/roles` ({"id","name"}).
  */
 import type { APIRole } from "discord-api-types/v10";
-import { LOCAL_GUILD_ID, LOCAL_STAFF_ROLE_ID } from "../lib/local-identities";
+import { LOCAL_ADMIN_ROLE_ID, LOCAL_GUILD_ID, LOCAL_STAFF_ROLE_ID } from "../lib/local-identities";
 import { BOT_ROLE_PERMISSIONS, EVERYONE_PERMISSIONS, LOCAL_BOT_ROLE_ID } from "./permissions";
 
 const role = (
@@ -45,6 +45,7 @@ const maxisRole = (position: number) =>
 
 const LOCAL_ROLES: readonly APIRole[] = [
   everyone(LOCAL_GUILD_ID),
+  role(LOCAL_ADMIN_ROLE_ID, "Admin", 8, { color: 0xed4245, permissions: String(1n << 3n) }),
   role(LOCAL_STAFF_ROLE_ID, "Support", 6, { color: 0x3ba55c }),
   role(LOCAL_BILLING_ROLE_ID, "Billing", 1, { color: 0x10b981 }),
   role("1300000000000000071", "Basic", 1, { color: 0x99aab5 }),

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import type { APIGuildMember, APIUser, GuildMemberFlags } from "discord-api-types/v10";
 import {
   LOCAL_ADMIN_ID,
+  LOCAL_ADMIN_ROLE_ID,
   LOCAL_MEMBER_ID,
   LOCAL_OTHER_MEMBER_ID,
   LOCAL_STAFF_ID,
@@ -50,7 +51,8 @@ export const SEEDED_USERS: readonly SeededUser[] = [
     username: "sam.admin",
     globalName: "Sam Leroy",
     locale: "fr",
-    roles: [],
+    // Administrator through the Admin role (roles.ts), as Discord grants it.
+    roles: [LOCAL_ADMIN_ROLE_ID],
     permissions: memberPermissions | PermissionFlagsBits.Administrator,
     label: "server administrator",
   },

@@ -18,6 +18,7 @@ import { guildDirectoryRoute } from "./guild-directory-routes";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMemberList } from "./member-list-routes";
 import { memberRoleRoute } from "./member-roles";
+import { createMembersIntent } from "./members-intent";
 import { createMessageStore } from "./messages";
 import { createLocalOAuth } from "./oauth";
 import { createLocalPermissions, type PermissionChange } from "./permissions";
@@ -119,6 +120,12 @@ export function createLocalDiscordApp(
       ? c.body(null, 204)
       : c.json({ message: "guild_id with roles/bot_roles, or channel_id with overwrites" }, 400),
   );
+  const membersIntent = createMembersIntent();
+  app.post("/__local/members-intent", async (c) =>
+    membersIntent.change((await c.req.json()) as Record<string, unknown>)
+      ? c.body(null, 204)
+      : c.json({ message: '{"enabled": true|false} and optionally "guild_id"' }, 400),
+  );
   app.post("/__local/failures", async (c) => {
     failures.push((await c.req.json()) as ScriptedFailure);
     return c.body(null, 204);
@@ -158,7 +165,8 @@ export function createLocalDiscordApp(
       if (permissionAnswer) return permissionAnswer;
       const directoryAnswer = guildDirectoryRoute(c, method, path, authorization, oauth.knownGuilds());
       if (directoryAnswer) return directoryAnswer;
-      const listAnswer = memberList.route(c, method, path, authorization);
+      const listAnswer =
+        membersIntent.route(c, method, path) ?? memberList.route(c, method, path, authorization);
       if (listAnswer) return listAnswer;
       const roleAnswer = memberRoleRoute(
         c,

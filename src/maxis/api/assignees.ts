@@ -7,10 +7,16 @@
  */
 import { Hono } from "hono";
 import * as v from "valibot";
-import { type AssigneeList, MAX_ASSIGNEE_QUERY, type Person } from "../../shared/contracts/people";
+import {
+  type AssigneeList,
+  type AssigneeListGap,
+  MAX_ASSIGNEE_QUERY,
+  type Person,
+} from "../../shared/contracts/people";
+import { DiscordApiError } from "../../shared/discord/rest";
 import { nameMatches } from "../../shared/name-search";
 import { lookUpPeople } from "../people/directory";
-import { searchStaff, staffDirectory } from "../people/staff-directory";
+import { type StaffDirectory, searchStaff, staffDirectory } from "../people/staff-directory";
 import { serverSettings } from "../servers/settings-store";
 import { ticketAssigneePool } from "../tickets/rpc";
 import type { ApiEnv } from "./context";
@@ -25,6 +31,15 @@ const assigneesQuery = v.strictObject({
 
 /** People the pool names whom Discord's list did not (they acted as staff before): named one by one. */
 const MAX_NAMED_APART = 25;
+
+/**
+ * Discord answers 403 Missing Access to the member list when the application lacks the Server
+ * Members intent (the bot's own access to the server is what the other reads already proved).
+ */
+const memberListRefusal = (error: unknown): AssigneeListGap =>
+  error instanceof DiscordApiError && error.status === 403 && /\/members(?:\?|$)/.test(error.path)
+    ? "members_intent"
+    : "discord_unavailable";
 
 export const assigneeRoutes = new Hono<ApiEnv>();
 
@@ -42,10 +57,16 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
     ...settings.staffRoleIds,
     ...settings.categories.flatMap((k) => k.staffRoleIds ?? []),
   ];
-  // Discord unreachable: the people Postgres already knows are still listed (by the name it kept).
-  const directory = await staffDirectory(c.env, guildId, staffRoleIds, waitUntil).catch((error: unknown) => {
+  // Discord refused or unreachable: the people Postgres already knows are still listed (by the name
+  // it kept), and the picker says why the others are missing.
+  const directory: StaffDirectory & { gap?: AssigneeListGap } = await staffDirectory(
+    c.env,
+    guildId,
+    staffRoleIds,
+    waitUntil,
+  ).catch((error: unknown) => {
     console.warn("assignees: reading the member list failed", { guildId, error: String(error) });
-    return { members: [], complete: false };
+    return { members: [], complete: false, gap: memberListRefusal(error) };
   });
   const found = new Map<string, Person>(directory.members.map((m) => [m.id, m]));
   if (q && !directory.complete) {
@@ -65,6 +86,10 @@ assigneeRoutes.get("/tickets/:number/assignees", async (c) => {
     .map((p): Person => found.get(p.id) ?? { id: p.id, name: p.name, avatarUrl: null })
     .filter((p) => nameMatches(p.name, q))
     .map(({ id, name, avatarUrl }) => ({ id, name, avatarUrl }));
-  const answer: AssigneeList = { assignees, complete: directory.complete };
+  const answer: AssigneeList = {
+    assignees,
+    complete: directory.complete,
+    incomplete: directory.complete ? null : (directory.gap ?? "large_server"),
+  };
   return c.json(answer);
 });

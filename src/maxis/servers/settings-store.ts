@@ -11,15 +11,12 @@ import type { Locale } from "../../shared/i18n";
 import { registerIsolateCache } from "../control/caches";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsMaxis } from "../supabase/system-client";
-import { newServerDefaults } from "./settings";
+import { type DefaultsEnv, newServerDefaults } from "./settings";
 
 export const SETTINGS_TTL_MS = 30_000;
 
-type SettingsEnv = SupabaseBindings &
-  Pick<
-    MaxisEnv,
-    "STAFF_ROLE_ID" | "TICKET_STAFF_CHANNEL_ID" | "DISCORD_GUILD_ID" | "DISCORD_SUPPORT_CHANNEL_ID"
-  >;
+/** Structural (no Worker globals), so Node tests and benchmarks that reach it can name it. */
+export type SettingsEnv = SupabaseBindings & DefaultsEnv;
 
 const cache = new Map<string, { settings: ServerSettings; until: number }>();
 const pending = new Map<string, Promise<ServerSettings>>();

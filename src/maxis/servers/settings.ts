@@ -15,7 +15,7 @@ export interface NewServerDefaults {
 }
 
 /** The environment values a new server starts from (structural, so the dashboard can import this file's types). */
-type DefaultsEnv = {
+export type DefaultsEnv = {
   STAFF_ROLE_ID: string;
   TICKET_STAFF_CHANNEL_ID: string;
   DISCORD_GUILD_ID: string;

@@ -19,6 +19,7 @@ import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { supabaseAs } from "../supabase/client";
 import { categoryChoices } from "../tickets/commands/category-option";
+import { membersIntentEnabled } from "./members-intent";
 import { rememberServerSettings, serverSettings } from "./settings-store";
 import { actingAdmin } from "./setup-actions";
 import { setupMessage } from "./setup-view";
@@ -52,7 +53,9 @@ export const setupCommand: SlashCommand<MaxisEnv> = {
     const options = new CommandOptions(interaction.data);
     const current = await serverSettings(env, admin.guildId, locale);
 
-    if (options.subcommand === "show") return ephemeral(setupMessage(t, locale, current));
+    if (options.subcommand === "show") {
+      return ephemeral(setupMessage(t, locale, current, { membersIntent: await membersIntentEnabled(env) }));
+    }
     if (options.subcommand !== "category-role") return ephemeral(t("error.unknown_command"));
 
     const given = readOptions(options, categoryRole.options);
@@ -67,7 +70,8 @@ export const setupCommand: SlashCommand<MaxisEnv> = {
     if (readError) return ephemeral(t("setup.failed"));
     const fresh = parseSettings(data);
     rememberServerSettings(fresh);
-    return ephemeral(setupMessage(t, locale, fresh, t("setup.saved")));
+    const membersIntent = await membersIntentEnabled(env);
+    return ephemeral(setupMessage(t, locale, fresh, { status: t("setup.saved"), membersIntent }));
   },
 
   async autocomplete(ctx) {

@@ -11,6 +11,7 @@ import type { ComponentHandler, InteractionContext, ModalHandler } from "../../s
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
 import { modalFields } from "../tickets/commands/modal-fields";
+import { membersIntentEnabled } from "./members-intent";
 import { serverSettings } from "./settings-store";
 import { type AdminIdentity, actingAdmin, channelProblem, saveSettings } from "./setup-actions";
 import { parseLimit, SETUP_PREFIX, SETUP_TEXTS_MODAL, setupMessage, setupTextsModal } from "./setup-view";
@@ -30,9 +31,15 @@ async function redraw(
   fresh: ServerSettings | null,
   problem?: string,
 ): Promise<APIInteractionResponse> {
-  if (fresh) return updateMessage(setupMessage(ctx.t, ctx.locale, fresh, ctx.t("setup.saved")));
+  const membersIntent = await membersIntentEnabled(ctx.env);
+  if (fresh) {
+    return updateMessage(
+      setupMessage(ctx.t, ctx.locale, fresh, { status: ctx.t("setup.saved"), membersIntent }),
+    );
+  }
   const current = await serverSettings(ctx.env, admin.guildId, ctx.locale);
-  return updateMessage(setupMessage(ctx.t, ctx.locale, current, problem ?? ctx.t("setup.failed")));
+  const status = problem ?? ctx.t("setup.failed");
+  return updateMessage(setupMessage(ctx.t, ctx.locale, current, { status, membersIntent }));
 }
 
 async function changeChannel(

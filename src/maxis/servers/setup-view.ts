@@ -28,9 +28,23 @@ const roles = (t: Translator, ids: readonly string[]) =>
   ids.length > 0 ? ids.map((id) => `<@&${id}>`).join(", ") : t("setup.none");
 const channel = (t: Translator, id: string | null) => (id ? `<#${id}>` : t("setup.none"));
 
-export function settingsText(t: Translator, locale: Locale, settings: ServerSettings): string {
+/** What `/setup` says beside the settings: the outcome of a change, and what Discord told about Maxis. */
+export interface SetupNotes {
+  /** Saved, or what went wrong; first in the message. */
+  status?: string;
+  /** Whether Maxis has the Server Members intent; false adds a warning, null (unknown) says nothing. */
+  membersIntent?: boolean | null;
+}
+
+export function settingsText(
+  t: Translator,
+  locale: Locale,
+  settings: ServerSettings,
+  notes: SetupNotes = {},
+): string {
   const lines = [
     `**${t("setup.title")}**`,
+    ...(notes.membersIntent === false ? [t("setup.members_intent_missing")] : []),
     t("setup.staff_roles", { roles: roles(t, settings.staffRoleIds) }),
     t("setup.support_channel", { channel: channel(t, settings.supportChannelId) }),
     t("setup.staff_channel", { channel: channel(t, settings.staffChannelId) }),
@@ -67,16 +81,16 @@ const row = (
   components: [component],
 });
 
-/** The settings and the five rows of controls; `status` (saved, or what went wrong) comes first. */
+/** The settings and the five rows of controls; the notes' status (saved, or what went wrong) comes first. */
 export function setupMessage(
   t: Translator,
   locale: Locale,
   settings: ServerSettings,
-  status?: string,
+  notes: SetupNotes = {},
 ): MessageData {
-  const text = settingsText(t, locale, settings);
+  const text = settingsText(t, locale, settings, notes);
   return {
-    content: (status ? `${status}\n\n${text}` : text).slice(0, 2000),
+    content: (notes.status ? `${notes.status}\n\n${text}` : text).slice(0, 2000),
     components: [
       row({
         type: ComponentType.RoleSelect,

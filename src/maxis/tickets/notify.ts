@@ -11,10 +11,12 @@ import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
 import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
 import { type Locale, translatorFor } from "../../shared/i18n";
+import { categoryNamesOf } from "../servers/category-names";
 import { serverSettings } from "../servers/settings-store";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsNotifier } from "./notifier-client";
 import { staffReplyDm, ticketClosedDm } from "./render/dm";
+import { categoryNamer } from "./render/labels";
 import { staffPost } from "./render/staff-post";
 import {
   type DmFailureReason,
@@ -89,12 +91,20 @@ async function sendDm(rest: DiscordRest, userId: string, message: MessageData): 
   await rest.request("POST", `/channels/${channel.id}/messages`, { body: messageBody(message) });
 }
 
-/** Redraws a ticket's staff-channel post from the ticket (no post: nothing). */
-export async function editStaffPost(rest: DiscordRest, ticket: TicketWithDescription): Promise<void> {
+/**
+ * Redraws a ticket's staff-channel post from the ticket (no post: nothing), its category named as
+ * the server's settings name it (read in the background, cached).
+ */
+export async function editStaffPost(
+  env: NotifyEnv,
+  rest: DiscordRest,
+  ticket: TicketWithDescription,
+): Promise<void> {
   const post = ticket.staffPost;
   if (!post) return;
+  const names = await categoryNamesOf(env, ticket.guildId, post.locale);
   // The ticket carries its description: the card escapes it (member text).
-  const message = staffPost(translatorFor(post.locale), ticket, undefined);
+  const message = staffPost(translatorFor(post.locale), ticket, undefined, names);
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
     body: messageBody(message),
   });
@@ -114,7 +124,7 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
     const message = await botRest(notifier.env).request<APIMessage>(
       "POST",
       `/channels/${channelId}/messages`,
-      { body: messageBody(staffPost(t, ticket, undefined)) },
+      { body: messageBody(staffPost(t, ticket, undefined, categoryNamer(locale, settings.categories))) },
     );
     const recorded = await recordStaffPost(
       await supabaseAsNotifier(notifier.env),
@@ -247,6 +257,6 @@ export function afterTicketChange(
         throw new Error(`could not read #${ticket.number} for its staff post: ${read.error.code}`);
       current = read.value;
     }
-    await editStaffPost(rest, current);
+    await editStaffPost(notifier.env, rest, current);
   });
 }

@@ -9,7 +9,7 @@
  */
 import type { Locale, Translator } from "../../shared/i18n";
 import { formatDateTime } from "../../shared/i18n/dates";
-import { categoryLabel, priorityLabel, statusLabel } from "../tickets/render/labels";
+import { type CategoryName, priorityLabel, statusLabel } from "../tickets/render/labels";
 import type { TicketMessage, TicketTranscript } from "../tickets/rpc";
 import { discordMarkdownToHtml, escapeHtml } from "./markdown";
 
@@ -22,6 +22,8 @@ export interface TranscriptPageInput {
   t: Translator;
   locale: Locale;
   transcript: TicketTranscript;
+  /** How the reader's server names the ticket's category (its settings). */
+  categoryName: CategoryName;
   people: ReadonlyMap<string, TranscriptPerson>;
   generatedAt: string;
   /** Per response: the one <style> element carries it, and the policy allows only it. */
@@ -111,7 +113,7 @@ export function transcriptPage(input: TranscriptPageInput): string {
   const fields = [
     field(t("ticket.field.status"), statusLabel(t, ticket.status)),
     field(t("ticket.field.priority"), priorityLabel(t, ticket.priority)),
-    field(t("ticket.field.category"), categoryLabel(t, ticket.category)),
+    field(t("ticket.field.category"), input.categoryName(ticket.category)),
     field(t("ticket.field.owner"), personName(t, people, ticket.ownerId)),
     field(
       t("ticket.field.assignee"),

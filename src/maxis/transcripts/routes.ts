@@ -12,8 +12,10 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { acceptLanguageLocale, type Locale, type MessageKey, translatorFor } from "../../shared/i18n";
 import { lookUpPeople } from "../people/directory";
+import { categoryNamesOf } from "../servers/category-names";
 import type { RpcClient } from "../supabase/client";
 import { supabaseAs } from "../supabase/client";
+import { categoryNamer } from "../tickets/render/labels";
 import { ticketTranscript } from "../tickets/rpc";
 import { checkTranscriptLink } from "./link";
 import { type TranscriptPerson, transcriptCsp, transcriptErrorPage, transcriptPage } from "./page";
@@ -62,6 +64,12 @@ export interface TranscriptRequest {
 /** Reads the transcript as the client's identity and answers it as a page or a file. */
 export async function answerTranscript(request: TranscriptRequest): Promise<Response> {
   const { env, locale, client, guildId, number } = request;
+  // The server's category labels (its cached settings), read beside the transcript rather than after
+  // it; without them the page still answers, naming a category the server added by its key.
+  const categoryNames = categoryNamesOf(env, guildId, locale).catch((error: unknown) => {
+    console.error(`transcript of #${number}: the server's categories could not be read`, error);
+    return categoryNamer(locale, []);
+  });
   const result = await ticketTranscript(client, number, request.withNotes);
   if (!result.ok) {
     return errorPage(locale, result.error.code === "staff_only" ? 403 : 404, "transcript.error.not_found");
@@ -86,6 +94,7 @@ export async function answerTranscript(request: TranscriptRequest): Promise<Resp
     t: translatorFor(locale),
     locale,
     transcript,
+    categoryName: await categoryNames,
     people,
     generatedAt: new Date().toISOString(),
     nonce,

@@ -19,7 +19,16 @@ export interface AssigneeList {
    * Discord for the rest.
    */
   complete: boolean;
+  /**
+   * Why the list is not complete, for the picker to say: `large_server` (see `complete`);
+   * `members_intent`, Discord refused the member list (Maxis lacks the Server Members intent);
+   * `discord_unavailable`, Discord could not be read. In the last two only the people Postgres
+   * already knows are listed. Null when the list is complete.
+   */
+  incomplete: AssigneeListGap | null;
 }
+
+export type AssigneeListGap = "large_server" | "members_intent" | "discord_unavailable";
 
 /** The longest search the assignee list takes. */
 export const MAX_ASSIGNEE_QUERY = 100;

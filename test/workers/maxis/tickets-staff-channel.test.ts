@@ -54,7 +54,7 @@ describe("the staff channel", () => {
           fields: [
             { name: "Status", value: "🟢 Open", inline: true },
             { name: "Priority", value: "🟠 High", inline: true },
-            { name: "Category", value: "Account", inline: true },
+            { name: "Category", value: "👤 Account", inline: true },
             { name: "Opened by", value: `<@${memberA.userId}>`, inline: true },
             { name: "Assigned to", value: "Nobody yet", inline: true },
             { name: "Opened", value: expect.stringMatching(/^<t:\d+:f>$/), inline: true },

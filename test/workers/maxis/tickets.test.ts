@@ -41,7 +41,7 @@ describe("a member's ticket, from creation to reopening", () => {
 
     const view = messageOf(await run(memberA, "/ticket view ticket:#1"));
     expect(view.embeds?.[0]).toMatchObject({ title: "#1 · Broken login", description: "It fails" });
-    expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Category", value: "Account", inline: true });
+    expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Category", value: "👤 Account", inline: true });
     expect(view.embeds?.[1]).toEqual({ title: "Conversation", description: "No replies yet." });
 
     expect(privateText(await run(memberA, "/ticket reply ticket:1 message:Any news?"))).toBe(
@@ -79,7 +79,7 @@ describe("a member's ticket, from creation to reopening", () => {
     expect(list.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 ticket");
 
     const view = messageOf(await run(memberA, "/ticket view ticket:1"));
-    expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Catégorie", value: "Général", inline: true });
+    expect(view.embeds?.[0]?.fields).toContainEqual({ name: "Catégorie", value: "💬 Général", inline: true });
     expect(view.embeds?.[1]).toEqual({
       title: "Conversation",
       description: "Aucune réponse pour l'instant.",

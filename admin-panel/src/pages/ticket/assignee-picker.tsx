@@ -1,12 +1,19 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { nameMatches } from "../../../../src/shared/name-search";
-import type { Person } from "../../api";
+import type { AssigneeListGap, Person } from "../../api";
 import { Avatar } from "../../components/avatar";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
 import type { TicketControlProps } from "./ticket-action";
 import { useAssignees } from "./use-assignees";
 import "./assignee-picker.css";
+
+/** What the picker says under a list that is not everyone: why, and what to do. */
+const GAP_NOTES = {
+  large_server: "assignees.partial",
+  members_intent: "assignees.noMembersIntent",
+  discord_unavailable: "assignees.discordUnavailable",
+} as const satisfies Record<AssigneeListGap, string>;
 
 /** The listbox's first entry: nobody (unassign). */
 const NOBODY: Person = { id: "", name: null, avatarUrl: null };
@@ -140,7 +147,9 @@ export function AssigneePicker({ ticket, busy, act }: TicketControlProps) {
               ))}
             </div>
             {list.people !== null && shown.length === 0 && <p class="muted small">{t("assignees.none")}</p>}
-            {list.complete === false && <p class="muted small">{t("assignees.partial")}</p>}
+            {list.complete === false && (
+              <p class="muted small">{t(GAP_NOTES[list.incomplete ?? "large_server"])}</p>
+            )}
           </div>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import type { Person } from "../../api";
+import type { AssigneeListGap, Person } from "../../api";
 import { useApp } from "../../context";
 
 /** How long typing pauses before a big server is searched on Discord (through Maxis). */
@@ -10,6 +10,8 @@ export interface Assignees {
   people: Person[] | null;
   /** False for a server too big to list whole: searches then ask Maxis. */
   complete: boolean | null;
+  /** Why the list is not complete (Maxis's answer), for the picker's note. */
+  incomplete: AssigneeListGap | null;
   error: unknown;
 }
 
@@ -20,11 +22,16 @@ export interface Assignees {
  */
 export function useAssignees(number: number, open: boolean, query: string): Assignees {
   const { api } = useApp();
-  const [state, setState] = useState<Assignees>({ people: null, complete: null, error: null });
+  const [state, setState] = useState<Assignees>({
+    people: null,
+    complete: null,
+    incomplete: null,
+    error: null,
+  });
   const [loadedFor, setLoadedFor] = useState<number | null>(null);
 
   useEffect(() => {
-    setState({ people: null, complete: null, error: null });
+    setState({ people: null, complete: null, incomplete: null, error: null });
     setLoadedFor(null);
   }, [number]);
 
@@ -38,7 +45,12 @@ export function useAssignees(number: number, open: boolean, query: string): Assi
           .assignees(number, wanted)
           .then((answer) => {
             if (!current) return;
-            setState({ people: answer.assignees, complete: answer.complete, error: null });
+            setState({
+              people: answer.assignees,
+              complete: answer.complete,
+              incomplete: answer.incomplete,
+              error: null,
+            });
             setLoadedFor(number);
           })
           .catch((error: unknown) => {

@@ -11,7 +11,8 @@ import type { APIChannel } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../../shared/discord/responses";
 import { DiscordApiError, type DiscordRest } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
-import type { SupabaseBindings } from "../../supabase/client";
+import { categoryNamesOf } from "../../servers/category-names";
+import type { SettingsEnv } from "../../servers/settings-store";
 import { supabaseAsNotifier } from "../notifier-client";
 import { staffPost } from "../render/staff-post";
 import { staffPostTicket } from "../rpc";
@@ -21,7 +22,7 @@ import { automaticClose, closeRequestPrompt, inactivityWarning, ratingPrompt } f
 export type Delivery = "delivered" | "undeliverable";
 
 /** What delivering needs: Discord's API with the bot token, and Supabase for the staff post. */
-export type DeliveryEnv = SupabaseBindings & { DISCORD_API_BASE: string; DISCORD_BOT_TOKEN: string };
+export type DeliveryEnv = SettingsEnv & { DISCORD_API_BASE: string; DISCORD_BOT_TOKEN: string };
 
 /** Discord said no for good: retrying the same request cannot succeed. */
 export function isPermanent(error: unknown): boolean {
@@ -56,8 +57,9 @@ async function redrawStaffPost(env: DeliveryEnv, rest: DiscordRest, job: Automat
   const read = await staffPostTicket(await supabaseAsNotifier(env), job.ticket.guildId, job.ticket.number);
   const post = read.ok ? read.value.staffPost : null;
   if (!read.ok || !post) return;
+  const names = await categoryNamesOf(env, job.ticket.guildId, post.locale);
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
-    body: messageBody(staffPost(translatorFor(post.locale), read.value, undefined)),
+    body: messageBody(staffPost(translatorFor(post.locale), read.value, undefined, names)),
   });
 }
 

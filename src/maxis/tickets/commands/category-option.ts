@@ -9,10 +9,10 @@ import type { TicketCategory } from "../../../shared/contracts/settings";
 import type { AutocompleteContext } from "../../../shared/discord/handlers";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { type Locale, resolveLocale } from "../../../shared/i18n";
-import { categoryLabel } from "../../servers/settings";
 import { serverSettings } from "../../servers/settings-store";
 import { enabledCategories } from "../panel/panel-message";
 import { clip } from "../render/escape";
+import { categoryText } from "../render/labels";
 
 /** Discord shows at most 25 suggestions. */
 const MAX_CHOICES = 25;
@@ -35,12 +35,7 @@ export function categoryChoices(
     .slice(0, MAX_CHOICES)
     .map((category) => ({
       // Choice names are plain text in Discord's picker: no Markdown to escape, only a length limit.
-      name: clip(
-        category.emoji && !category.emoji.startsWith("<")
-          ? `${category.emoji} ${categoryLabel(category, locale)}`
-          : categoryLabel(category, locale),
-        100,
-      ),
+      name: clip(categoryText(category, locale), 100),
       value: category.key,
     }));
 }

@@ -1,6 +1,5 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { categoryLabel } from "../../servers/settings";
-import { serverSettings } from "../../servers/settings-store";
+import { categoryNamesOf } from "../../servers/category-names";
 import { STATS_PERIODS, type StatsPeriod, statsMessage } from "../render/stats";
 import { ticketStats } from "../rpc";
 import { clientFor, refused } from "./context";
@@ -22,12 +21,7 @@ export const statsSubcommand = ticketSubcommand({
     const period: StatsPeriod = isPeriod(requested) ? requested : "30d";
     const result = await ticketStats(await clientFor(ctx.env, call));
     if (!result.ok) return refused(ctx, result.error);
-    // Cached: deciding who is staff read the same settings for this interaction.
-    const { categories } = await serverSettings(ctx.env, call.identity.guildId, ctx.locale);
-    const name = (key: string) => {
-      const category = categories.find((c) => c.key === key);
-      return category && categoryLabel(category, ctx.locale);
-    };
-    return ephemeral(statsMessage(ctx.t, ctx.locale, result.value, period, name));
+    const names = await categoryNamesOf(ctx.env, call.identity.guildId, ctx.locale);
+    return ephemeral(statsMessage(ctx.t, ctx.locale, result.value, period, names));
   },
 });

@@ -6,6 +6,7 @@ import { DiscordRest } from "../../../shared/discord/rest";
 import { discordTimestamp } from "../../../shared/i18n/dates";
 import { displayName } from "../../dashboard-auth/staff";
 import { lookUpPeople } from "../../people/directory";
+import { categoryNamesOf } from "../../servers/category-names";
 import { transcriptLinkButton } from "../../transcripts/discord-link";
 import { ticketErrorMessage } from "../errors";
 import { transcriptFileName, transcriptMarkdown, transcriptPeople } from "../render/transcript";
@@ -77,7 +78,13 @@ export const transcriptSubcommand = ticketSubcommand({
             name: transcriptFileName(transcript.ticket.number),
             contentType: "text/markdown; charset=utf-8",
             data: transcriptMarkdown(
-              { t: ctx.t, locale: ctx.locale, names: await namesFor(ctx, transcript), staff: call.staff },
+              {
+                t: ctx.t,
+                locale: ctx.locale,
+                names: await namesFor(ctx, transcript),
+                staff: call.staff,
+                categoryName: await categoryNamesOf(ctx.env, call.identity.guildId, ctx.locale),
+              },
               transcript,
               new Date().toISOString(),
             ),

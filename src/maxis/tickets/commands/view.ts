@@ -1,4 +1,5 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { categoryNamesOf } from "../../servers/category-names";
 import { ticketViewEmbeds } from "../render/ticket-card";
 import { viewTicket } from "../rpc";
 import { clientFor } from "./context";
@@ -10,5 +11,8 @@ export const viewSubcommand = onTicket({
   staffOnly: false,
   options: [],
   act: async (call, ticket) => viewTicket(await clientFor(call.ctx.env, call), ticket),
-  answer: ({ ctx }, view) => ephemeral({ embeds: ticketViewEmbeds(ctx.t, view) }),
+  answer: async ({ ctx, identity }, view) =>
+    ephemeral({
+      embeds: ticketViewEmbeds(ctx.t, view, await categoryNamesOf(ctx.env, identity.guildId, ctx.locale)),
+    }),
 });

@@ -1,6 +1,7 @@
 import type { ComponentHandler } from "../../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../../shared/discord/responses";
 import { translatorFor } from "../../../shared/i18n";
+import { categoryNamesOf } from "../../servers/category-names";
 import { clientFor, notifierFor, ticketActor } from "../commands/context";
 import { ticketErrorMessage } from "../errors";
 import { afterTicketChange } from "../notify";
@@ -46,7 +47,8 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
     // The first post carried the description; the database's answer here does not.
     const description = ctx.interaction.message?.embeds?.[0]?.description;
     // A shared post: redrawn in the language it was posted in, like the first one, not the clicker's.
-    const postT = translatorFor(ticket.staffPost?.locale ?? notifierFor(ctx).locale);
-    return updateMessage(staffPost(postT, ticket, description));
+    const postLocale = ticket.staffPost?.locale ?? notifierFor(ctx).locale;
+    const names = await categoryNamesOf(ctx.env, guildId, postLocale);
+    return updateMessage(staffPost(translatorFor(postLocale), ticket, description, names));
   },
 };

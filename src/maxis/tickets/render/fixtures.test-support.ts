@@ -1,5 +1,7 @@
 import type { MessageData } from "../../../shared/discord/responses";
+import type { Locale } from "../../../shared/i18n";
 import type { TicketMessage, TicketWithDescription } from "../rpc";
+import { type CategoryLabels, type CategoryName, categoryNamer } from "./labels";
 
 export interface ButtonView {
   custom_id?: string;
@@ -50,3 +52,16 @@ export function messageFixture(overrides: Partial<TicketMessage> = {}): TicketMe
     ...overrides,
   };
 }
+
+/** A server's categories as its settings have them: one of the six as seeded, one renamed, two added. */
+export const serverCategoriesFixture: CategoryLabels = [
+  { key: "account", labelEn: "Account", labelFr: "Compte", emoji: "👤" },
+  { key: "billing", labelEn: "Payments", labelFr: "Paiements", emoji: null },
+  { key: "partnerships", labelEn: "Partnerships", labelFr: "Partenariats", emoji: "🤝" },
+  { key: "press", labelEn: "Press *kit* <@&1>", labelFr: "Presse", emoji: "<:press:1300000000000000999>" },
+];
+
+/** Names as a server with those categories gives them. */
+export const serverNames = (locale: Locale): CategoryName => categoryNamer(locale, serverCategoriesFixture);
+/** Names without a server's settings: the catalogue's six, other keys as they are. */
+export const catalogueNames = (locale: Locale): CategoryName => categoryNamer(locale, []);

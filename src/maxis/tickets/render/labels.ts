@@ -1,14 +1,42 @@
+import type { TicketCategory as ServerCategory } from "../../../shared/contracts/settings";
 import { isDefaultCategory } from "../../../shared/contracts/tickets";
-import type { Translator } from "../../../shared/i18n";
-import type { TicketCategory, TicketPriority, TicketStatus } from "../rpc";
+import { type Locale, type Translator, translatorFor } from "../../../shared/i18n";
+import { categoryLabel } from "../../servers/settings";
+import type { TicketPriority, TicketStatus } from "../rpc";
+
+/** A server's categories as naming them needs: the key, both labels and the emoji. */
+export type CategoryLabels = readonly Pick<ServerCategory, "key" | "labelEn" | "labelFr" | "emoji">[];
 
 /**
- * Localized names of the closed sets, for choices and for every rendering. A category a server added
- * itself has its labels in the server's settings, not in the catalogue: without them, its key (a
- * readable slug) names it.
+ * How one reader names a ticket's category. Raw text (a server's labels are its admins' words): each
+ * renderer escapes it for its medium, as it does member text.
  */
-export const categoryLabel = (t: Translator, category: TicketCategory) =>
-  isDefaultCategory(category) ? t(`ticket.category.${category}`) : category;
+export type CategoryName = (key: string) => string;
+
+/**
+ * A category as plain text: its Unicode emoji and its label in `locale`. A custom Discord emoji
+ * (`<:name:id>`) is left out: outside a button it would read as its markup.
+ */
+export const categoryText = (category: CategoryLabels[number], locale: Locale) =>
+  category.emoji && !category.emoji.startsWith("<")
+    ? `${category.emoji} ${categoryLabel(category, locale)}`
+    : categoryLabel(category, locale);
+
+/**
+ * Names categories in `locale` from the server's own (`categories`, its settings): the six as the
+ * server labels them (translated, or renamed by its admins), the ones it added by their labels. A key
+ * the server does not have (no settings yet) is one of the six by the catalogue, or else its key.
+ */
+export function categoryNamer(locale: Locale, categories: CategoryLabels): CategoryName {
+  const byKey = new Map(categories.map((category) => [category.key, category]));
+  const t = translatorFor(locale);
+  return (key) => {
+    const category = byKey.get(key);
+    if (category) return categoryText(category, locale);
+    return isDefaultCategory(key) ? t(`ticket.category.${key}`) : key;
+  };
+}
+
 export const priorityLabel = (t: Translator, priority: TicketPriority) => t(`ticket.priority.${priority}`);
 export const statusLabel = (t: Translator, status: TicketStatus) => t(`ticket.status.${status}`);
 

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n";
-import { buttonsOf, ticketFixture } from "./fixtures.test-support";
+import { buttonsOf, catalogueNames, ticketFixture } from "./fixtures.test-support";
 import { staffPost } from "./staff-post";
 
 const en = translatorFor("en");
@@ -9,7 +9,7 @@ const fr = translatorFor("fr");
 
 describe("staffPost", () => {
   it("announces a new ticket with Assign-to-me, Close and Ask to close, naming its server and number", () => {
-    const post = staffPost(en, ticketFixture(), "It fails");
+    const post = staffPost(en, ticketFixture(), "It fails", catalogueNames("en"));
     expect(post.content).toBe("New ticket **#42** from <@1300000000000000111>");
     expect(post.embeds?.[0]?.description).toBe("It fails");
     expect(post.components).toEqual([
@@ -44,27 +44,27 @@ describe("staffPost", () => {
 
   it("says who has it, keeping the description it is given", () => {
     const { description: _d, ...summary } = ticketFixture({ assigneeId: "222", status: "in_progress" });
-    const post = staffPost(en, summary, "It fails");
+    const post = staffPost(en, summary, "It fails", catalogueNames("en"));
     expect(post.content).toBe("New ticket **#42** from <@1300000000000000111>\nAssigned to <@222>.");
     expect(post.embeds?.[0]?.description).toBe("It fails");
   });
 
   it("says who closed it, or that the system did, and disables the buttons", () => {
     const closed = { status: "closed" as const, closedAt: "2026-11-24T11:00:00.000Z" };
-    const post = staffPost(en, ticketFixture({ ...closed, closedBy: "222" }), "x");
+    const post = staffPost(en, ticketFixture({ ...closed, closedBy: "222" }), "x", catalogueNames("en"));
     expect(post.content).toContain("Closed by <@222>.");
     expect(buttonsOf(post).every((b) => b.disabled)).toBe(true);
-    expect(staffPost(en, ticketFixture(closed), "x").content).toContain(
+    expect(staffPost(en, ticketFixture(closed), "x", catalogueNames("en")).content).toContain(
       "Closed automatically after a long silence.",
     );
   });
 
   it("warns when the member's last DM was refused, in the post's language", () => {
     const ticket = ticketFixture({ dmFailure: { reason: "dms_closed", at: "2026-11-24T11:00:00.000Z" } });
-    expect(staffPost(en, ticket, "x").content).toBe(
+    expect(staffPost(en, ticket, "x", catalogueNames("en")).content).toBe(
       "New ticket **#42** from <@1300000000000000111>\n⚠️ The last DM to <@1300000000000000111> was not delivered: they do not accept DMs from this server.",
     );
-    expect(staffPost(fr, ticket, "x").content).toContain(
+    expect(staffPost(fr, ticket, "x", catalogueNames("fr")).content).toContain(
       "⚠️ Le dernier message privé à <@1300000000000000111> n'a pas été remis : ce membre n'accepte pas les messages privés de ce serveur.",
     );
   });

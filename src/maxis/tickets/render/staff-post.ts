@@ -5,6 +5,7 @@ import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
 import { askToCloseButton } from "../automation/render";
 import type { TicketSummary } from "../rpc";
+import type { CategoryName } from "./labels";
 import { ticketCard } from "./ticket-card";
 
 /**
@@ -66,6 +67,7 @@ export function staffPost(
   t: Translator,
   ticket: TicketSummary,
   description: string | undefined,
+  categoryName: CategoryName,
 ): MessageData {
   const lines = [t("ticket.staff.new", { number: ticket.number, owner: ticket.ownerId })];
   if (ticket.assigneeId) lines.push(t("ticket.staff.assigned_by", { assignee: ticket.assigneeId }));
@@ -79,7 +81,7 @@ export function staffPost(
   if (ticket.dmFailure) {
     lines.push(t(`ticket.staff.dm_failed.${ticket.dmFailure.reason}`, { owner: ticket.ownerId }));
   }
-  const card: APIEmbed = ticketCard(t, ticket);
+  const card: APIEmbed = ticketCard(t, ticket, categoryName);
   return {
     content: lines.join("\n"),
     embeds: [description === undefined ? card : { ...card, description }],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n";
 import type { TicketStats, TicketStatsWindow } from "../rpc";
+import { catalogueNames } from "./fixtures.test-support";
 import { statsMessage } from "./stats";
 
 const emptyWindow: TicketStatsWindow = {
@@ -36,7 +37,7 @@ const stats: TicketStats = {
 
 describe("statsMessage", () => {
   it("shows the chosen period's counts, durations and agents", () => {
-    const embed = statsMessage(translatorFor("en"), "en", stats, "7d").embeds?.[0];
+    const embed = statsMessage(translatorFor("en"), "en", stats, "7d", catalogueNames("en")).embeds?.[0];
     expect(embed?.title).toBe("Support statistics · Last 7 days");
     expect(embed?.fields).toEqual(
       expect.arrayContaining([
@@ -62,6 +63,7 @@ describe("statsMessage", () => {
         allTime: { ...week, firstResponse: { count: 1, meanSeconds: 90000, medianSeconds: 90000 } },
       },
       "all",
+      catalogueNames("fr"),
     ).embeds?.[0];
     expect(embed?.title).toBe("Statistiques du support · Depuis le début");
     expect(embed?.fields).toContainEqual({
@@ -71,7 +73,7 @@ describe("statsMessage", () => {
   });
 
   it("says when no staff has acted yet", () => {
-    const embed = statsMessage(translatorFor("en"), "en", stats, "30d").embeds?.[0];
+    const embed = statsMessage(translatorFor("en"), "en", stats, "30d", catalogueNames("en")).embeds?.[0];
     expect(embed?.fields).toContainEqual({ name: "Staff", value: "No staff activity yet." });
   });
 });

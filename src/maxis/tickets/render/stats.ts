@@ -11,7 +11,8 @@ import {
   type TicketStats,
   type TicketStatsWindow,
 } from "../rpc";
-import { categoryLabel, priorityLabel, statusLabel } from "./labels";
+import { safeText } from "./escape";
+import { type CategoryName, priorityLabel, statusLabel } from "./labels";
 
 export const STATS_PERIODS = ["7d", "30d", "all"] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
@@ -66,8 +67,8 @@ export function statsMessage(
   locale: Locale,
   stats: TicketStats,
   period: StatsPeriod,
-  /** The server's own name for a category (its settings), when it has one. */
-  categoryName: (key: string) => string | undefined = () => undefined,
+  /** How the server names its categories (its settings). */
+  categoryName: CategoryName,
 ): MessageData {
   const w = statsWindow(stats, period);
   const agents = w.agents.slice(0, 10).map((a) =>
@@ -91,12 +92,7 @@ export function statsMessage(
       },
       {
         name: t("ticket.stats.by_category"),
-        value: counts(
-          t,
-          categoryKeys(w.byCategory),
-          w.byCategory,
-          (c) => categoryName(c) ?? categoryLabel(t, c),
-        ),
+        value: counts(t, categoryKeys(w.byCategory), w.byCategory, (c) => safeText(categoryName(c), 100)),
         inline: true,
       },
       {

@@ -2,6 +2,7 @@ import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
 import type { TicketSummary, TicketWithDescription } from "../rpc";
+import type { CategoryName } from "./labels";
 import { assignAndCloseRow } from "./staff-post";
 import { ticketCard } from "./ticket-card";
 
@@ -18,10 +19,14 @@ export const threadCloseId = (ticket: Pick<TicketSummary, "guildId" | "number">)
  * category, assignee, the description escaped) and the buttons: Assign to me (staff only, the staff
  * channel's button) and Close (the member or staff). It pings no one (allowed_mentions empty).
  */
-export function threadCard(t: Translator, ticket: TicketWithDescription): MessageData {
+export function threadCard(
+  t: Translator,
+  ticket: TicketWithDescription,
+  categoryName: CategoryName,
+): MessageData {
   return {
     content: t("ticket.discord_thread.welcome", { number: ticket.number }),
-    embeds: [ticketCard(t, ticket)],
+    embeds: [ticketCard(t, ticket, categoryName)],
     components: [
       assignAndCloseRow(t, ticket, {
         label: t("ticket.discord_thread.close"),

@@ -1,7 +1,7 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n";
-import { messageFixture, ticketFixture } from "./fixtures.test-support";
+import { catalogueNames, messageFixture, ticketFixture } from "./fixtures.test-support";
 import { threadEmbed, ticketCard, ticketViewEmbeds } from "./ticket-card";
 
 const en = translatorFor("en");
@@ -19,7 +19,7 @@ const embedSize = (embeds: APIEmbed[]) =>
 
 describe("ticketCard", () => {
   it("shows the ticket's state in the reader's language", () => {
-    const card = ticketCard(fr, ticketFixture());
+    const card = ticketCard(fr, ticketFixture(), catalogueNames("fr"));
     expect(card.title).toBe("#42 · Broken login");
     expect(card.description).toBe("It fails");
     expect(card.fields).toEqual(
@@ -40,6 +40,7 @@ describe("ticketCard", () => {
         subject: "@everyone **urgent**",
         description: "[free nitro](https://x.example) <@&1>",
       }),
+      catalogueNames("en"),
     );
     expect(card.title).toBe("#42 · \\@everyone \\*\\*urgent\\*\\*");
     expect(card.description).toBe("\\[free nitro\\](https://x.example) \\<\\@&1\\>");
@@ -49,6 +50,7 @@ describe("ticketCard", () => {
     const card = ticketCard(
       en,
       ticketFixture({ status: "closed", closedAt: "2026-11-25T10:00:00.000Z", closeReason: "Fixed _now_" }),
+      catalogueNames("en"),
     );
     expect(card.fields).toEqual(
       expect.arrayContaining([
@@ -90,7 +92,7 @@ describe("threadEmbed", () => {
       closedAt: "2026-11-25T10:00:00.000Z",
       closeReason: "~".repeat(500),
     });
-    const embeds = ticketViewEmbeds(en, { ticket, messages, audit: null });
+    const embeds = ticketViewEmbeds(en, { ticket, messages, audit: null }, catalogueNames("en"));
     expect(embedSize(embeds)).toBeLessThanOrEqual(6000);
     expect(embeds[1]?.description).toMatch(/^\*Earlier messages \(\d+\) are in `\/ticket transcript`\.\*/);
     expect(embeds[1]?.description).toContain("29 \\*");

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from "discord-api-types/v10";
 import type { Translator } from "../../../shared/i18n";
 import type { TicketMessage, TicketSummary, TicketView } from "../rpc";
 import { clip, safeText } from "./escape";
-import { categoryLabel, discordTime, priorityBadge, STATUS_COLOUR, statusBadge } from "./labels";
+import { type CategoryName, discordTime, priorityBadge, STATUS_COLOUR, statusBadge } from "./labels";
 
 /**
  * Discord's embed limits: 256 (title), 4096 (description), 1024 (field value), 6000 for all embeds of
@@ -16,11 +16,15 @@ const MESSAGE_BUDGET = 700;
 export const ticketTitle = (ticket: Pick<TicketSummary, "number" | "subject">) =>
   clip(`#${ticket.number} · ${safeText(ticket.subject, 240)}`, 256);
 
-function cardFields(t: Translator, ticket: TicketSummary): APIEmbedField[] {
+function cardFields(t: Translator, ticket: TicketSummary, categoryName: CategoryName): APIEmbedField[] {
   const fields: APIEmbedField[] = [
     { name: t("ticket.field.status"), value: statusBadge(t, ticket.status), inline: true },
     { name: t("ticket.field.priority"), value: priorityBadge(t, ticket.priority), inline: true },
-    { name: t("ticket.field.category"), value: categoryLabel(t, ticket.category), inline: true },
+    {
+      name: t("ticket.field.category"),
+      value: safeText(categoryName(ticket.category), 1024),
+      inline: true,
+    },
     { name: t("ticket.field.owner"), value: `<@${ticket.ownerId}>`, inline: true },
     {
       name: t("ticket.field.assignee"),
@@ -38,13 +42,20 @@ function cardFields(t: Translator, ticket: TicketSummary): APIEmbedField[] {
   return fields;
 }
 
-/** The ticket itself: title, description, state. Mentions in embeds never ping. */
-export function ticketCard(t: Translator, ticket: TicketSummary & { description?: string }): APIEmbed {
+/**
+ * The ticket itself: title, description, state. Mentions in embeds never ping. The category is named
+ * as the reader's server names it (`categoryName`, from its settings).
+ */
+export function ticketCard(
+  t: Translator,
+  ticket: TicketSummary & { description?: string },
+  categoryName: CategoryName,
+): APIEmbed {
   return {
     title: ticketTitle(ticket),
     ...(ticket.description ? { description: safeText(ticket.description, DESCRIPTION_BUDGET) } : {}),
     color: STATUS_COLOUR[ticket.status],
-    fields: cardFields(t, ticket),
+    fields: cardFields(t, ticket, categoryName),
     timestamp: ticket.lastActivityAt,
   };
 }
@@ -78,6 +89,6 @@ export function threadEmbed(t: Translator, messages: readonly TicketMessage[]): 
 }
 
 /** `/ticket view`: the card and the conversation (internal notes only ever reach staff's view). */
-export function ticketViewEmbeds(t: Translator, view: TicketView): APIEmbed[] {
-  return [ticketCard(t, view.ticket), threadEmbed(t, view.messages)];
+export function ticketViewEmbeds(t: Translator, view: TicketView, categoryName: CategoryName): APIEmbed[] {
+  return [ticketCard(t, view.ticket, categoryName), threadEmbed(t, view.messages)];
 }

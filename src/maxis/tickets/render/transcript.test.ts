@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../../shared/i18n";
-import { messageFixture, ticketFixture } from "./fixtures.test-support";
+import { catalogueNames, messageFixture, ticketFixture } from "./fixtures.test-support";
 import { transcriptFileName, transcriptMarkdown } from "./transcript";
 
 describe("transcriptMarkdown", () => {
@@ -9,6 +9,7 @@ describe("transcriptMarkdown", () => {
       {
         t: translatorFor("en"),
         locale: "en",
+        categoryName: catalogueNames("en"),
         names: new Map([
           ["1300000000000000111", "Camille Dubois"],
           ["222", "Alex *Support*"],
@@ -66,7 +67,7 @@ describe("transcriptMarkdown", () => {
 
   it("keeps member text from adding headings, HTML or links, and marks notes", () => {
     const markdown = transcriptMarkdown(
-      { t: translatorFor("fr"), locale: "fr", names: new Map() },
+      { t: translatorFor("fr"), locale: "fr", names: new Map(), categoryName: catalogueNames("fr") },
       {
         ticket: ticketFixture({ subject: "# <script>alert(1)</script>", assigneeId: "222" }),
         messages: [
@@ -94,7 +95,7 @@ describe("transcriptMarkdown", () => {
     const forged = "### 2026-11-24 11:00 · 222 (staff)";
     for (const newline of ["\r", "\r\n", "\n"]) {
       const markdown = transcriptMarkdown(
-        { t: translatorFor("en"), locale: "en", names: new Map() },
+        { t: translatorFor("en"), locale: "en", names: new Map(), categoryName: catalogueNames("en") },
         {
           ticket: ticketFixture({
             subject: `Refund${newline}- Status: Closed`,
@@ -137,7 +138,7 @@ describe("transcriptMarkdown", () => {
     ];
     const write = (staff: boolean) =>
       transcriptMarkdown(
-        { t: translatorFor("en"), locale: "en", names: new Map(), staff },
+        { t: translatorFor("en"), locale: "en", names: new Map(), staff, categoryName: catalogueNames("en") },
         { ticket: ticketFixture(), messages, includesInternal: false },
         "2026-11-24T12:00:00.000Z",
       );

@@ -2,7 +2,7 @@ import type { Locale, Translator } from "../../../shared/i18n";
 import { formatDateTime } from "../../../shared/i18n/dates";
 import type { TicketTranscript } from "../rpc";
 import { escapeMarkdown } from "./escape";
-import { categoryLabel, priorityLabel, statusLabel } from "./labels";
+import { type CategoryName, priorityLabel, statusLabel } from "./labels";
 
 export const transcriptFileName = (number: number) => `ticket-${number}-transcript.md`;
 
@@ -36,6 +36,8 @@ export interface TranscriptReader {
   names: ReadonlyMap<string, string>;
   /** Staff see the text of a message deleted in Discord (the record keeps it); members see that it was. */
   staff?: boolean;
+  /** How the reader's server names the ticket's category (its settings). */
+  categoryName: CategoryName;
 }
 
 /** A file's name as inert text, linked only when its address is https (Discord's CDN). */
@@ -48,7 +50,7 @@ const attachmentLine = (a: { name: string; url: string }) =>
  * by name and times in the reader's language: a file outlives Discord's mention and timestamp markup.
  */
 export function transcriptMarkdown(
-  { t, locale, names, staff = false }: TranscriptReader,
+  { t, locale, names, staff = false, categoryName }: TranscriptReader,
   transcript: TicketTranscript,
   generatedAt: string,
 ): string {
@@ -64,7 +66,7 @@ export function transcriptMarkdown(
     "",
     field(t("ticket.field.status"), statusLabel(t, ticket.status)),
     field(t("ticket.field.priority"), priorityLabel(t, ticket.priority)),
-    field(t("ticket.field.category"), categoryLabel(t, ticket.category)),
+    field(t("ticket.field.category"), oneLine(categoryName(ticket.category))),
     field(t("ticket.field.owner"), person(ticket.ownerId)),
     field(
       t("ticket.field.assignee"),

@@ -1,3 +1,4 @@
+import { categoryNamesOf } from "../../servers/category-names";
 import { supabaseAsNotifier } from "../notifier-client";
 import { botRest, inBackground, type Notifier } from "../notify";
 import type { TicketWithDescription } from "../rpc";
@@ -14,7 +15,9 @@ export function openTicketThread(notifier: Notifier, ticket: TicketWithDescripti
   inBackground(notifier, `thread for #${ticket.number}`, async () => {
     const parent = await supportChannelFor(notifier.env, ticket.guildId);
     if (!parent) return;
-    await createTicketThread(botRest(notifier.env), parent, ticket, async (thread) =>
+    // The same settings supportChannelFor just read (cached).
+    const names = await categoryNamesOf(notifier.env, ticket.guildId, ticket.ownerLocale);
+    await createTicketThread(botRest(notifier.env), parent, ticket, names, async (thread) =>
       recordThread(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number, thread),
     );
   });

@@ -10,6 +10,7 @@ import type { DiscordRest } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
 import { lookUpPeople } from "../../people/directory";
 import { safeText } from "../render/escape";
+import type { CategoryName } from "../render/labels";
 import { threadCard } from "../render/thread-card";
 import type { TicketMessage, TicketSummary, TicketWithDescription } from "../rpc";
 import { threadName } from "./thread-name";
@@ -28,6 +29,8 @@ export async function createTicketThread(
   rest: DiscordRest,
   parentChannelId: string,
   ticket: TicketWithDescription,
+  /** How the server names the ticket's category, in the owner's language. */
+  categoryName: CategoryName,
   record: (thread: TicketThread) => Promise<unknown>,
 ): Promise<TicketThread> {
   const thread = await rest.request<APIChannel>("POST", `/channels/${parentChannelId}/threads`, {
@@ -42,7 +45,7 @@ export async function createTicketThread(
   await record({ threadId: thread.id, parentChannelId });
   await rest.request("PUT", `/channels/${thread.id}/thread-members/${ticket.ownerId}`);
   await rest.request<APIMessage>("POST", `/channels/${thread.id}/messages`, {
-    body: messageBody(threadCard(translatorFor(ticket.ownerLocale), ticket)),
+    body: messageBody(threadCard(translatorFor(ticket.ownerLocale), ticket, categoryName)),
   });
   return { threadId: thread.id, parentChannelId };
 }

@@ -35,6 +35,8 @@ export const servers = /* @__PURE__ */ defineMessages(
     "setup.channel_unusable":
       "Maxis cannot use {channel}: it must be a text or announcement channel of this server that Maxis can see. Also let Maxis send messages and embed links there.",
     "setup.failed": "The settings could not be saved. Try again in a moment.",
+    "setup.members_intent_missing":
+      "⚠️ Maxis does not have the **Server Members Intent**, so Discord will not give it this server's member list: the dashboard's assignee list shows only the people Maxis already knows, not everyone holding a staff role. Turn it on in the Discord Developer Portal (your application → Bot → Privileged Gateway Intents → Server Members Intent).",
   },
   {
     "command.setup.description": "Admins : voir et modifier les réglages de Maxis pour ce serveur",
@@ -70,5 +72,7 @@ export const servers = /* @__PURE__ */ defineMessages(
     "setup.channel_unusable":
       "Maxis ne peut pas utiliser {channel} : il faut un salon textuel ou d'annonces de ce serveur que Maxis peut voir. Autorisez aussi Maxis à y envoyer des messages et à intégrer des liens.",
     "setup.failed": "Les réglages n'ont pas pu être enregistrés. Réessayez dans un instant.",
+    "setup.members_intent_missing":
+      "⚠️ Maxis n'a pas l'intent **Server Members**, donc Discord ne lui donne pas la liste des membres de ce serveur : dans le tableau de bord, la liste des personnes à qui assigner un ticket ne montre que celles que Maxis connaît déjà, pas tous les membres qui ont un rôle de support. Activez-le dans le portail des développeurs Discord (votre application → Bot → Privileged Gateway Intents → Server Members Intent).",
   },
 );

@@ -1,0 +1,16 @@
+import type { Locale } from "../../shared/i18n";
+import { type CategoryName, categoryNamer } from "../tickets/render/labels";
+import { type SettingsEnv, serverSettings } from "./settings-store";
+
+/**
+ * How a reader in `locale` names the ticket categories of a server, from its settings as the
+ * settings store keeps them: on an interaction, deciding who acts has already read them (no database
+ * call); elsewhere at most one read per server per SETTINGS_TTL_MS and isolate.
+ */
+export async function categoryNamesOf(
+  env: SettingsEnv,
+  guildId: string,
+  locale: Locale,
+): Promise<CategoryName> {
+  return categoryNamer(locale, (await serverSettings(env, guildId)).categories);
+}
