@@ -1,0 +1,62 @@
+/**
+ * The report's recent control calls say how each went in the operator's language: a French report
+ * once read "report · pending" and "status · accepted (ok)".
+ */
+import { describe, expect, it } from "vitest";
+import type { AnalyticsResult, StatusResult } from "../../shared/control/protocol";
+import { translatorFor } from "../../shared/i18n";
+import type { AuditRecord } from "./audit";
+import { buildReport } from "./report-document";
+
+const status: StatusResult = {
+  version: "1.0.0",
+  bootId: "boot-1",
+  bootedAt: "2026-11-24T10:00:00.000Z",
+  lastRestart: null,
+  maintenance: { on: false, since: null, by: null },
+  database: { reachable: true, latencyMs: 4 },
+  openTickets: { ok: true, value: 0 },
+  runningGiveaways: { ok: true, value: 0 },
+  livePromotions: { ok: true, value: 0 },
+};
+const analytics: AnalyticsResult = {
+  period: { label: "7d", since: "2026-11-17T12:00:00.000Z", until: "2026-11-24T12:00:00.000Z" },
+  tickets: { ok: true, value: { opened: 0, closed: 0, openNow: 0 } },
+  giveaways: { ok: true, value: { started: 0, ended: 0, running: 0, entrants: 0 } },
+  promotions: { ok: true, value: { promotionsRun: 0, plansPromoted: 0, averagePercent: 0, liveNow: 0 } },
+};
+const call = (outcome: AuditRecord["outcome"], code: string, action: string): AuditRecord => ({
+  at: "2026-11-24T11:00:00.000Z",
+  keyId: "local",
+  claimedKeyId: null,
+  operatorId: "1300000000000000333",
+  operatorName: "sam",
+  action,
+  outcome,
+  code,
+});
+const recent = [
+  call("pending", "pending", "report"),
+  call("accepted", "ok", "status"),
+  call("failed", "db", "promo"),
+];
+
+const callsIn = (locale: "en" | "fr") =>
+  buildReport({ t: translatorFor(locale), locale }, { status, analytics, recent, refused: [] }).embed
+    .fields[2]?.value;
+
+describe("buildReport: recent control calls", () => {
+  it("says how each went in French", () => {
+    const lines = callsIn("fr")?.split("\n") ?? [];
+    expect(lines.map((l) => l.split(" · ").slice(1, 3))).toEqual([
+      ["report", "en cours"],
+      ["status", "accepté (ok)"],
+      ["promo", "échoué (db)"],
+    ]);
+  });
+
+  it("and in English", () => {
+    const lines = callsIn("en")?.split("\n") ?? [];
+    expect(lines.map((l) => l.split(" · ")[2])).toEqual(["pending", "accepted (ok)", "failed (db)"]);
+  });
+});
