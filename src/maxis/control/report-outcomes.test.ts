@@ -3,28 +3,14 @@
  * once read "report · pending" and "status · accepted (ok)".
  */
 import { describe, expect, it } from "vitest";
-import type { AnalyticsResult, StatusResult } from "../../shared/control/protocol";
+import {
+  weekAnalytics as analytics,
+  healthyStatus as status,
+} from "../../shared/control/fixtures.test-support";
 import { translatorFor } from "../../shared/i18n";
 import type { AuditRecord } from "./audit";
 import { buildReport } from "./report-document";
 
-const status: StatusResult = {
-  version: "1.0.0",
-  bootId: "boot-1",
-  bootedAt: "2026-11-24T10:00:00.000Z",
-  lastRestart: null,
-  maintenance: { on: false, since: null, by: null },
-  database: { reachable: true, latencyMs: 4 },
-  openTickets: { ok: true, value: 0 },
-  runningGiveaways: { ok: true, value: 0 },
-  livePromotions: { ok: true, value: 0 },
-};
-const analytics: AnalyticsResult = {
-  period: { label: "7d", since: "2026-11-17T12:00:00.000Z", until: "2026-11-24T12:00:00.000Z" },
-  tickets: { ok: true, value: { opened: 0, closed: 0, openNow: 0 } },
-  giveaways: { ok: true, value: { started: 0, ended: 0, running: 0, entrants: 0 } },
-  promotions: { ok: true, value: { promotionsRun: 0, plansPromoted: 0, averagePercent: 0, liveNow: 0 } },
-};
 const call = (outcome: AuditRecord["outcome"], code: string, action: string): AuditRecord => ({
   at: "2026-11-24T11:00:00.000Z",
   keyId: "local",

@@ -4,6 +4,7 @@
  * Shellia does not know shown inert rather than as Markdown.
  */
 import { describe, expect, it } from "vitest";
+import { healthyStatus } from "../../shared/control/fixtures.test-support";
 import type { GatewayShardStatus, StatusResult } from "../../shared/control/protocol";
 import { translatorFor } from "../../shared/i18n";
 import type { MaxisTarget } from "../control-client";
@@ -17,15 +18,7 @@ const target: MaxisTarget = {
 };
 
 const withShard = (shard: Partial<GatewayShardStatus>): StatusResult => ({
-  version: "1.2.3",
-  bootId: "0123456789abcdef",
-  bootedAt: "2026-11-24T10:00:00.000Z",
-  lastRestart: null,
-  maintenance: { on: false, since: null, by: null },
-  database: { reachable: true, latencyMs: 4 },
-  openTickets: { ok: true, value: 0 },
-  runningGiveaways: { ok: true, value: 0 },
-  livePromotions: { ok: true, value: 0 },
+  ...healthyStatus,
   gateway: {
     ok: true,
     value: [{ shard: 0, shards: 1, state: "connected", lastEventAt: null, reconnects: 0, ...shard }],
