@@ -12,7 +12,7 @@ insert into public.plans (id, guild_id, key, name, name_fr, description, descrip
   ('basic', '1300000000000000010', 'basic', 'Basic', 'Basique', 'The essentials, for one server.',
    'L''essentiel, pour un serveur.', 499, 'EUR', 299, 'month', 10),
   ('pro', '1300000000000000010', 'pro', 'Pro', 'Pro', 'Everything in Basic, plus priority support and analytics.',
-   'Tout Basic, avec le support prioritaire et les statistiques.', 1299, 'EUR', 799, 'month', 20),
+   'Tout Basique, avec le support prioritaire et les statistiques.', 1299, 'EUR', 799, 'month', 20),
   ('premium', '1300000000000000010', 'premium', 'Premium', 'Premium', 'Everything in Pro, for up to ten servers.',
    'Tout Pro, pour dix serveurs au plus.', 2999, 'EUR', 1999, 'month', 30),
   ('lifetime', '1300000000000000010', 'lifetime', 'Lifetime', 'À vie', 'Pro, paid once.', 'Pro, payé une seule fois.',

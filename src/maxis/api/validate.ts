@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import * as v from "valibot";
+import { firstUnstorableCharacter } from "../../shared/discord/storable-text";
 import type { MessageKey, Translator } from "../../shared/i18n";
 import { err, ok, type Result } from "../../shared/result";
 import { isTicketErrorCode } from "../tickets/rpc";
@@ -43,6 +44,13 @@ export function check<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
 ): Checked<v.InferOutput<S>> {
+  // Postgres refuses U+0000 and lone surrogates in text and jsonb: say so, in a body or a query, rather
+  // than answer 500 when the database refuses it half-way through the route.
+  const unstorable = firstUnstorableCharacter(input);
+  if (unstorable) {
+    const message = c.var.t("interaction.unstorable_character", { character: unstorable });
+    return err(apiError(c, 400, "invalid_character", message));
+  }
   const result = v.safeParse(schema, input);
   if (result.success) return ok(result.output);
   const [issue] = result.issues;

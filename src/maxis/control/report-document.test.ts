@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { AnalyticsResult, StatusResult } from "../../shared/control/protocol";
+import { healthyStatus, weekAnalytics } from "../../shared/control/fixtures.test-support";
 import { translatorFor } from "../../shared/i18n";
 import type { AuditRecord } from "./audit";
 import { buildReport } from "./report-document";
 
-const status: StatusResult = {
-  version: "1.0.0",
-  bootId: "boot-1",
-  bootedAt: "2026-11-24T10:00:00.000Z",
-  lastRestart: null,
-  maintenance: { on: false, since: null, by: null },
-  database: { reachable: true, latencyMs: 4 },
-  openTickets: { ok: true, value: 2 },
-  runningGiveaways: { ok: true, value: 1 },
-  livePromotions: { ok: true, value: 1 },
-};
-const analytics: AnalyticsResult = {
-  period: { label: "7d", since: "2026-11-17T12:00:00.000Z", until: "2026-11-24T12:00:00.000Z" },
-  tickets: { ok: true, value: { opened: 5, closed: 3, openNow: 2 } },
-  giveaways: { ok: false, error: "not_available" },
-  promotions: { ok: true, value: { promotionsRun: 2, plansPromoted: 1, averagePercent: 20, liveNow: 1 } },
-};
+const status = healthyStatus;
+const analytics = weekAnalytics;
 
 describe("buildReport", () => {
   it("puts the same facts in the embed and the Markdown file, and names what is not available", () => {

@@ -12,7 +12,7 @@ import type { Locale, Translator } from "../../shared/i18n";
 import { formatPrice } from "../../shared/i18n/currency";
 import { discordTimestamp, formatDateTime } from "../../shared/i18n/dates";
 import { inertText } from "../../shared/markdown";
-import type { AuditRecord, RefusalSummary } from "./audit";
+import type { AuditOutcome, AuditRecord, RefusalSummary } from "./audit";
 
 export interface ReportFacts {
   status: StatusResult;
@@ -32,15 +32,29 @@ type When = (iso: string) => string;
 
 const who = (id: string | null, name: string | null | undefined) => inertText(name || id || "?", 100);
 
+const OUTCOMES: readonly string[] = [
+  "pending",
+  "accepted",
+  "rejected",
+  "refused",
+  "failed",
+] satisfies AuditOutcome[];
+
+/** The call's outcome in the reader's language; one the trail should not hold, as inert text. */
+const outcomeWord = (t: Translator, outcome: string) =>
+  OUTCOMES.includes(outcome)
+    ? t(`control.report.outcome.${outcome as AuditOutcome}`)
+    : inertText(outcome, 16);
+
 /** One line per recorded call; every field is shown as inert text, whatever wrote it. */
-function callLine(call: AuditRecord, when: When): string {
+function callLine(t: Translator, call: AuditRecord, when: When): string {
   return [
     when(call.at),
     inertText(call.action, 64),
     // A call still running (this report's own) reads "pending", not "pending (pending)".
     call.outcome === call.code
-      ? inertText(call.outcome, 16)
-      : `${inertText(call.outcome, 16)} (${inertText(call.code, 64)})`,
+      ? outcomeWord(t, call.outcome)
+      : `${outcomeWord(t, call.outcome)} (${inertText(call.code, 64)})`,
     who(call.operatorId, call.operatorName),
     inertText(call.keyId ?? call.claimedKeyId ?? "?", 64),
   ].join(" · ");
@@ -87,7 +101,9 @@ function timed(t: Translator, facts: ReportFacts, when: When) {
     since: when(analytics.period.since),
     until: when(analytics.period.until),
   });
-  const calls = recent?.length ? recent.map((call) => callLine(call, when)) : [t("control.report.no_recent")];
+  const calls = recent?.length
+    ? recent.map((call) => callLine(t, call, when))
+    : [t("control.report.no_recent")];
   const refusals =
     refused === null
       ? [t("control.report.unreadable")]

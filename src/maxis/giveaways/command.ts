@@ -11,6 +11,7 @@ import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
 import { checkPostableChannel } from "../control/channels";
 import { staffRolesFor } from "../identity";
+import { serverSettings } from "../servers/settings-store";
 import { shownPrize } from "./message";
 import {
   endGiveawayNow,
@@ -99,7 +100,9 @@ function start(ctx: CommandContext<MaxisEnv>, options: CommandOptions, guildId: 
         if (!channel.ok && channel.error === "discord_failed") return t("giveaway.error.discord_failed");
         if (!channel.ok || channel.value.guildId !== guildId) return t("giveaway.error.channel_elsewhere");
       }
-      const started = await startGiveaway(env, input);
+      // Posted in the server's language of posts (/setup), as the ticket panel is.
+      const { defaultLocale } = await serverSettings(env, guildId, input.locale);
+      const started = await startGiveaway(env, { ...input, locale: defaultLocale });
       if (!started.ok) return giveawayErrorMessage(t, started.error);
       const { id, channelId, endsAt } = started.value;
       return t("giveaway.started", { id, channel: channelId, at: Math.floor(endsAt / 1000) });

@@ -117,10 +117,20 @@ export interface StatusResult {
   gateway?: Figure<GatewayShardStatus[]>;
 }
 
+/** The states a Gateway shard reports; Shellia names each in the operator's language. */
+export const GATEWAY_STATES = [
+  "connected",
+  "connecting",
+  "identifying",
+  "resuming",
+  "disconnected",
+  "stopped",
+] as const;
+
 export interface GatewayShardStatus {
   shard: number;
   shards: number;
-  /** connected, connecting, identifying, resuming, disconnected or stopped. */
+  /** One of GATEWAY_STATES, from a newer Maxis perhaps another. */
   state: string;
   lastEventAt: string | null;
   reconnects: number;

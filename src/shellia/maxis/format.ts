@@ -11,6 +11,7 @@ import type {
   RestartResult,
   StatusResult,
 } from "../../shared/control/protocol";
+import { GATEWAY_STATES } from "../../shared/control/protocol";
 import { revenueParams } from "../../shared/control/revenue";
 import type { Locale, Translator } from "../../shared/i18n";
 import { currencyFormat } from "../../shared/i18n/currency";
@@ -96,12 +97,19 @@ function gatewayLines(t: Translator, status: StatusResult): string[] {
     t("maxis.status.gateway", {
       shard: s.shard,
       shards: s.shards,
-      state: s.state,
+      state: gatewayState(t, s.state),
       lastEvent: s.lastEventAt ? `<t:${unix(s.lastEventAt)}:R>` : t("maxis.status.gateway_no_event"),
       reconnects: s.reconnects,
     }),
   );
 }
+
+const isGatewayState = (state: string): state is (typeof GATEWAY_STATES)[number] =>
+  (GATEWAY_STATES as readonly string[]).includes(state);
+
+/** A shard's state in the operator's language; one this Shellia does not know, shown inert as sent. */
+const gatewayState = (t: Translator, state: string) =>
+  isGatewayState(state) ? t(`maxis.status.gateway_state.${state}`) : inertText(state, 32);
 
 /** Revenue over the period: paid, refunded, failed and disputed payments, subscriptions running now. */
 function revenueLine(

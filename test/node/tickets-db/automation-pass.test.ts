@@ -150,7 +150,7 @@ describe("the automation pass", () => {
     await timePasses(g.guildId);
     await runAutomationPass(env, { guildId: g.guildId });
     expect((await dmsOf(owner.sub)).map((m) => m.content)).toContain(
-      `⏳ Votre ticket **#${number}** (Printer on fire) attend votre réponse. Il sera fermé automatiquement dans 12 h si vous ne répondez pas avec \`/ticket reply\`.`,
+      `⏳ Votre ticket **#${number}** (Printer on fire) attend votre réponse. Il sera fermé automatiquement dans 12 h si vous ne répondez pas avec \`/ticket répondre\`.`,
     );
     expect(await status(g.guildId, number)).not.toBe("closed");
     await timePasses(g.guildId);

@@ -7,6 +7,7 @@ import {
 } from "../../api";
 import { useApp } from "../../context";
 import { formatDateTime, formatRelative } from "../../i18n";
+import { historyActor } from "./history-actor";
 import { LockIcon } from "./lock-icon";
 
 const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, string> = {
@@ -29,7 +30,7 @@ const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, stri
 export function History({ audit }: { audit: TicketAuditEntry[] }) {
   const { t, locale, userName } = useApp();
   const label = (entry: TicketAuditEntry) => {
-    const actor = entry.actorId ? userName(entry.actorId) : t("audit.system");
+    const actor = historyActor(entry, userName, t("audit.system"));
     const field = (name: string, source: Record<string, unknown> | null) => {
       const value = source?.[name];
       if (typeof value !== "string") return "—";

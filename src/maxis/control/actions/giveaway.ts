@@ -1,5 +1,6 @@
 import { parseDuration } from "../../../shared/duration";
 import { giveawayErrorMessage, startGiveaway } from "../../giveaways/service";
+import { serverSettings } from "../../servers/settings-store";
 import { checkPostableChannel } from "../channels";
 import {
   type ActionOutcome,
@@ -35,7 +36,8 @@ export async function giveaway(ctx: ControlContext, body: Body): Promise<ActionO
     guildId,
     channelId,
     hostId: null,
-    locale: ctx.locale,
+    // The server's language of posts (/setup), not the operator's: the message is for its members.
+    locale: (await serverSettings(ctx.env, guildId, ctx.locale)).defaultLocale,
   });
   if (!started.ok) {
     const status = started.error.code === "discord_failed" ? 503 : 422;

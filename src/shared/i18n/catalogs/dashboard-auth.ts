@@ -34,7 +34,7 @@ export const dashboardAuth = /* @__PURE__ */ defineMessages(
     "dashboardAuth.title": "Tableau de bord du support Maxis",
     "dashboardAuth.notStaff.heading": "Ce tableau de bord est réservé à l'équipe de support",
     "dashboardAuth.notStaff.body":
-      "Vous êtes connecté à Discord en tant que {name}, mais vous ne faites pas partie de l'équipe de support de ce serveur : le tableau de bord vous est fermé. Pour obtenir de l'aide, ouvrez un ticket avec /ticket create sur Discord.",
+      "Vous êtes connecté à Discord en tant que {name}, mais vous ne faites pas partie de l'équipe de support de ce serveur : le tableau de bord vous est fermé. Pour obtenir de l'aide, ouvrez un ticket avec /ticket créer sur Discord.",
     "dashboardAuth.notMember.heading": "Vous n'êtes pas membre de ce serveur",
     "dashboardAuth.notMember.body":
       "Vous êtes connecté à Discord en tant que {name}, mais vous n'êtes pas membre du serveur de ce tableau de bord.",

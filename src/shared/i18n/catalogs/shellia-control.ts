@@ -78,7 +78,13 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.analytics.revenue":
       "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
     "maxis.status.gateway":
-      "Gateway shard {shard}/{shards}: **{state}** · last event {lastEvent} · {reconnects} reconnections",
+      "Gateway shard {shard}/{shards}: **{state}** · last event {lastEvent} · {reconnects, plural, one {# reconnection} other {# reconnections}}",
+    "maxis.status.gateway_state.connected": "connected",
+    "maxis.status.gateway_state.connecting": "connecting",
+    "maxis.status.gateway_state.identifying": "identifying",
+    "maxis.status.gateway_state.resuming": "resuming",
+    "maxis.status.gateway_state.disconnected": "disconnected",
+    "maxis.status.gateway_state.stopped": "stopped",
     "maxis.status.gateway_no_event": "none yet",
     "maxis.status.gateway_unknown": "Gateway: {reason}",
     "maxis.analytics.title": "**{target}** over {period} (since <t:{since}:f>)",
@@ -179,7 +185,13 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.analytics.revenue":
       "Chiffre d'affaires de {server} : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
     "maxis.status.gateway":
-      "Gateway, shard {shard}/{shards} : **{state}** · dernier événement {lastEvent} · {reconnects} reconnexions",
+      "Gateway, shard {shard}/{shards} : **{state}** · dernier événement {lastEvent} · {reconnects, plural, one {# reconnexion} other {# reconnexions}}",
+    "maxis.status.gateway_state.connected": "connecté",
+    "maxis.status.gateway_state.connecting": "connexion en cours",
+    "maxis.status.gateway_state.identifying": "identification en cours",
+    "maxis.status.gateway_state.resuming": "reprise en cours",
+    "maxis.status.gateway_state.disconnected": "déconnecté",
+    "maxis.status.gateway_state.stopped": "arrêté",
     "maxis.status.gateway_no_event": "aucun pour l'instant",
     "maxis.status.gateway_unknown": "Gateway : {reason}",
     "maxis.analytics.title": "**{target}** sur {period} (depuis le <t:{since}:f>)",

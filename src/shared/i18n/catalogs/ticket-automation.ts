@@ -57,7 +57,7 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "automation.warning":
       "⏳ Le ticket **#{number}** attend votre réponse. Il sera fermé automatiquement dans {hours} h si vous ne répondez pas.",
     "automation.warning_dm":
-      "⏳ Votre ticket **#{number}** ({subject}) attend votre réponse. Il sera fermé automatiquement dans {hours} h si vous ne répondez pas avec `/ticket reply`.",
+      "⏳ Votre ticket **#{number}** ({subject}) attend votre réponse. Il sera fermé automatiquement dans {hours} h si vous ne répondez pas avec `/ticket répondre`.",
     "automation.closed_no_answer":
       "🔒 Le ticket **#{number}** a été fermé automatiquement : la demande de fermeture est restée sans réponse.",
     "automation.closed_dm": "🔒 Votre ticket **#{number}** ({subject}) a été fermé automatiquement.",
