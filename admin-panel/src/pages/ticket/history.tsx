@@ -8,6 +8,7 @@ import {
 import { useApp } from "../../context";
 import { formatDateTime, formatRelative } from "../../i18n";
 import { LockIcon } from "./lock-icon";
+import "./history.css";
 
 const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, string> = {
   created: "＋",
