@@ -163,7 +163,7 @@ export function App({ apiBase }: { apiBase: string }) {
             <svg viewBox="0 0 24 24" aria-hidden="true">
               <path d="M9 21H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2h4M16 17l5-5-5-5M21 12H9" />
             </svg>
-            <span class="signout-text">{t("nav.signOut")}</span>
+            <span class="visually-hidden signout-text">{t("nav.signOut")}</span>
           </button>
         </div>
       </header>

@@ -1,6 +1,10 @@
+// The global sheets first, so that each component's own sheet (imported with it) comes after them.
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./styles/utilities.css";
+import "./styles/shell.css";
 import { render } from "preact";
 import { App } from "./app";
-import "./styles.css";
 
 /**
  * Where Maxis lives comes from /config.json, written when the site is built (MAXIS_URL), the same

@@ -2,7 +2,7 @@
  * The staff dashboard's Content-Security-Policy. The page loads only its own files (script,
  * stylesheet, favicon, config.json), calls Maxis's API, and shows Discord avatars, which Maxis only
  * ever hands out on cdn.discordapp.com (src/maxis/dashboard-auth/staff.ts); `data:` is the select
- * arrow drawn in styles.css. Inline styles are not
+ * arrow drawn in admin-panel/src/styles/base.css. Inline styles are not
  * needed: Preact and uPlot set styles through the CSSOM, which CSP allows. Signing in is a link to
  * Maxis and signing out a fetch, so no form is ever submitted anywhere but the page itself.
  */

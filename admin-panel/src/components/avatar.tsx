@@ -1,3 +1,5 @@
+import "./avatar.css";
+
 const palette = ["#5865f2", "#3ba55d", "#eb459e", "#faa61a", "#00a8fc", "#9b59b6", "#e67e22", "#1abc9c"];
 
 /** A Discord avatar, or initials on a colour that stays the same for a given user. */

@@ -1,5 +1,6 @@
 import type { TicketPriority, TicketStatus } from "../api";
 import { useApp } from "../context";
+import "./badges.css";
 
 export function StatusBadge({ status }: { status: TicketStatus }) {
   const { t } = useApp();

@@ -2,6 +2,7 @@ import { useEffect, useRef } from "preact/hooks";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
 import type { Locale } from "../i18n";
+import "./chart.css";
 
 /** Below this many pixels per bucket, bucket labels break after their dash onto two lines. */
 const NARROW_BUCKET_PX = 72;

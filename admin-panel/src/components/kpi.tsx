@@ -1,3 +1,4 @@
+import "./kpi.css";
 /** One headline figure in a coloured tile (Stats, Sales), with an optional line of detail. */
 export function Kpi({
   label,

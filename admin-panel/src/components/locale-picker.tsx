@@ -1,4 +1,5 @@
 import { type Locale, translate } from "../i18n";
+import "./locale-picker.css";
 
 const NAMES: Record<Locale, { short: string; long: string }> = {
   en: { short: "EN", long: "English" },

@@ -1,6 +1,7 @@
 import { useApp } from "../context";
 import type { MessageKey } from "../i18n";
 import type { Route } from "../route";
+import "./main-nav.css";
 
 type Page = Route["page"];
 

@@ -7,6 +7,7 @@ import { inboxHref } from "../route";
 import { InboxFilters } from "./inbox/inbox-filters";
 import { queryFromParams } from "./inbox/query";
 import { TicketTable } from "./inbox/ticket-table";
+import "./inbox.css";
 
 export { queryFromParams } from "./inbox/query";
 

@@ -7,6 +7,7 @@ import { errorText } from "../error-text";
 import { planHref } from "../route";
 import { PlanEditor } from "./plans/plan-editor";
 import { PlanRow } from "./plans/plan-row";
+import "./plans.css";
 
 /** The server's plans (admins only): the list, and the editor of the one in the address. */
 export function PlansPage({ selected }: { selected: string | null }) {

@@ -1,5 +1,6 @@
 import { LocalePicker } from "../components/locale-picker";
 import { type Locale, translate } from "../i18n";
+import "./sign-in.css";
 
 export function SignInPage({
   locale,

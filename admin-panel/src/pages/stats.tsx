@@ -15,6 +15,7 @@ import { DistributionCard, Placeholder } from "./stats/distribution-card";
 import { duration } from "./stats/duration";
 import { SatisfactionCard } from "./stats/satisfaction";
 import { SlaReportSection } from "./stats/sla-report";
+import "./stats.css";
 
 type WindowKey = "last7Days" | "last30Days" | "allTime";
 const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };

@@ -11,6 +11,7 @@ import { Composer } from "./ticket/composer";
 import { Details } from "./ticket/details";
 import { History } from "./ticket/history";
 import { MessageCard } from "./ticket/message-card";
+import "./ticket.css";
 
 /**
  * One ticket: its thread (read live while open) with the composer, and beside it the details card

@@ -4,6 +4,7 @@ import { useCategories } from "../../categories";
 import { SelectField } from "../../components/select-field";
 import { useApp } from "../../context";
 import { INBOX_SORTS } from "./query";
+import "./inbox-filters.css";
 
 /** The search box and the category, priority, assignee and sort filters of the inbox. */
 export function InboxFilters({

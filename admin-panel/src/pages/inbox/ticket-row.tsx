@@ -5,6 +5,7 @@ import { useApp } from "../../context";
 import { formatRelative } from "../../i18n";
 import { ticketHref } from "../../route";
 import { TimeLeftCell } from "./time-left-cell";
+import "./ticket-row.css";
 
 /** One line of the inbox: number, subject, category and owner, priority, status, time left, assignee. */
 export function TicketRow({

@@ -5,7 +5,7 @@ import { useApp } from "../../context";
 import { TicketRow } from "./ticket-row";
 import { useRowKeys } from "./use-row-keys";
 import { useTicketPages } from "./use-ticket-pages";
-import "./inbox.css";
+import "./ticket-table.css";
 
 /** The ticket list: virtualised rows over the pages `useTicketPages` fetches and keeps live. */
 export function TicketTable({ query }: { query: InboxQuery }) {

@@ -2,6 +2,7 @@ import type { TicketSla } from "../../api";
 import { useApp } from "../../context";
 import { formatDuration } from "../../i18n";
 import { timeLeft } from "./time-left";
+import "./time-left-cell.css";
 
 /** "2 h left" / "overdue by 40 min" for the target the ticket waits on; a dash without one. */
 export function TimeLeftCell({ sla }: { sla: TicketSla | null | undefined }) {

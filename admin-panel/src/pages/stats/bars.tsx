@@ -1,4 +1,5 @@
 import { formatNumber, type Locale } from "../../i18n";
+import "./bars.css";
 
 /** Horizontal bars, one per row, scaled to the largest (tickets by category, by priority). */
 export function Bars({

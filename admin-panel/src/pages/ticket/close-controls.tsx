@@ -3,6 +3,7 @@ import { TICKET_LIMITS } from "../../api";
 import { useApp } from "../../context";
 import { AskToCloseButton } from "./ask-to-close";
 import type { TicketControlProps } from "./ticket-action";
+import "./close-controls.css";
 
 /** Reopen a closed ticket; otherwise ask the member to close, or close it with an optional reason. */
 export function CloseControls({ ticket, busy, act }: TicketControlProps) {

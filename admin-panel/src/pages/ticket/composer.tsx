@@ -3,6 +3,7 @@ import { TICKET_LIMITS, type TicketView } from "../../api";
 import { SnippetList, useSnippetPicker } from "../../components/snippet-picker";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
+import "./composer.css";
 
 /** Reply to the member or add an internal note; `/` at the start of a reply picks a canned reply. */
 export function Composer({

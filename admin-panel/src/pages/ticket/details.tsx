@@ -14,6 +14,7 @@ import { formatDateTime, formatDuration } from "../../i18n";
 import { AssigneePicker } from "./assignee-picker";
 import { CloseControls } from "./close-controls";
 import type { TicketAction } from "./ticket-action";
+import "./details.css";
 
 /** The side card: status, priority, assignee, the facts, and closing or reopening. */
 export function Details({ view, refresh }: { view: TicketView; refresh: () => Promise<void> }) {

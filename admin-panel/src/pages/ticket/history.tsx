@@ -9,6 +9,7 @@ import { useApp } from "../../context";
 import { formatDateTime, formatRelative } from "../../i18n";
 import { historyActor } from "./history-actor";
 import { LockIcon } from "./lock-icon";
+import "./history.css";
 
 const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, string> = {
   created: "＋",

@@ -1,3 +1,5 @@
+import "./lock-icon.css";
+
 /** The padlock of internal notes (in the thread and the history). */
 export function LockIcon() {
   return (

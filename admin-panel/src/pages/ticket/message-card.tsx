@@ -4,6 +4,7 @@ import { MessageExtras } from "../../components/message-extras";
 import { useApp } from "../../context";
 import { formatDateTime, formatRelative } from "../../i18n";
 import { LockIcon } from "./lock-icon";
+import "./message-card.css";
 
 /** One message of the ticket's thread: the member's, staff's, or an internal note (flagged). */
 export function MessageCard({ message, title }: { message: TicketMessage; title?: string }) {
