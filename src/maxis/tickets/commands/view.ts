@@ -8,6 +8,7 @@ import { onTicket } from "./define";
 export const viewSubcommand = onTicket({
   name: "view",
   staffOnly: false,
+  readOnly: true,
   options: [],
   act: async (call, ticket) => viewTicket(await clientFor(call.ctx.env, call), ticket),
   answer: ({ ctx }, view) => ephemeral({ embeds: ticketViewEmbeds(ctx.t, view) }),
