@@ -1,9 +1,15 @@
 /**
- * The load generator, in a worker thread of its own so that signing requests and reading answers
- * never wait behind the stand-ins (Supabase REST, Discord) that share the main thread's event loop.
- * autocannon keeps `connections` requests in flight for `seconds`; every answer is checked.
+ * The load generator, in a worker thread of its own so that reading answers never waits behind the
+ * stand-ins (Supabase REST, Discord) that share the main thread's event loop. autocannon keeps
+ * `connections` requests in flight for `seconds`; every answer is checked.
+ *
+ * Requests are signed ahead: before a round is measured, the thread signs a pool of them (each with a
+ * fresh timestamp and its own interaction id, as Discord sends them), so the measured window spends
+ * the shared cores on the Workers rather than on Ed25519 signing in Node. Floor and subject alike.
+ * The pool is sized from the previous round of the same case and side; should a round outrun it, the
+ * rest is signed as it goes and the round says how many (`signedLive`).
  */
-import { type CaseName, type CaseSettings, floorCase, type LoadCase, loadCase } from "./cases";
+import { type BuiltRequest, type CaseName, type CaseSettings, floorCase, loadCase } from "./cases";
 import { autocannonRound, type RoundFigures, type RoundLoad, serveRounds } from "./round-thread";
 
 export interface RoundRequest extends RoundLoad {
@@ -15,22 +21,62 @@ export interface RoundRequest extends RoundLoad {
 export interface RoundResult extends RoundFigures {
   name: CaseName;
   side: "floor" | "subject";
+  /** Requests signed during the measured window because the pool ran out (0 when it did not). */
+  signedLive: number;
 }
 
-async function runRound(request: RoundRequest): Promise<RoundResult> {
-  const subject: LoadCase = (request.side === "floor" ? floorCase : loadCase)(request.name, request.settings);
+/** `prepare` signs a round's requests (not measured); `run` measures the round on them. */
+export type GeneratorMessage = { kind: "prepare" | "run"; request: RoundRequest };
+
+/** Requests per second assumed before a case and side has run once; above what any of them reach here. */
+const FIRST_RATE = 4_000;
+/** Headroom over the previous round's rate, for a round that runs faster than the last. */
+const HEADROOM = 1.3;
+
+const keyOf = (request: RoundRequest) => `${request.name}/${request.side}`;
+const rates = new Map<string, number>();
+const pools = new Map<string, BuiltRequest[]>();
+
+const caseOf = (request: RoundRequest) =>
+  (request.side === "floor" ? floorCase : loadCase)(request.name, request.settings);
+
+function prepare(request: RoundRequest): number {
+  const size =
+    request.amount ??
+    Math.ceil((rates.get(keyOf(request)) ?? FIRST_RATE) * request.seconds * HEADROOM) + request.connections;
+  const { next } = caseOf(request);
+  const pool = Array.from({ length: size }, next);
+  pools.set(keyOf(request), pool);
+  return size;
+}
+
+async function run(request: RoundRequest): Promise<RoundResult> {
+  const subject = caseOf(request);
+  if (!pools.has(keyOf(request))) prepare(request);
+  const pool = pools.get(keyOf(request)) ?? [];
+  pools.delete(keyOf(request));
+  let taken = 0;
+  let signedLive = 0;
+  const nextRequest = (): BuiltRequest => {
+    const ready = pool[taken];
+    if (ready) {
+      taken += 1;
+      return ready;
+    }
+    signedLive += 1;
+    return subject.next();
+  };
   const url = new URL(subject.url);
   const figures = await autocannonRound(
     url.origin,
     request,
-    {
-      method: subject.method,
-      path: url.pathname,
-      setupRequest: (req) => ({ ...req, ...subject.next() }),
-    },
+    { method: subject.method, path: url.pathname, setupRequest: (req) => ({ ...req, ...nextRequest() }) },
     (status, body) => subject.check(status, body),
   );
-  return { name: request.name, side: request.side, ...figures };
+  rates.set(keyOf(request), figures.rps);
+  return { name: request.name, side: request.side, signedLive, ...figures };
 }
 
-serveRounds(runRound);
+serveRounds(async (message: GeneratorMessage) =>
+  message.kind === "prepare" ? prepare(message.request) : run(message.request),
+);

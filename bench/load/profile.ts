@@ -7,8 +7,7 @@ import { writeFileSync } from "node:fs";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { freePort } from "../../test/setup/ports";
 import { type CaseName, type CaseSettings, loadCase } from "./cases";
-import type { RoundRequest, RoundResult } from "./generator";
-import { generatorThread } from "./round-thread";
+import { generatorThread } from "./run";
 import { startLoadStack } from "./stack";
 
 /** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
@@ -39,8 +38,7 @@ async function main() {
   const seconds = Number(process.argv[3] ?? 5);
   const inspectorPort = await freePort();
   const stack = await startLoadStack({ inspectorPort, minify: false });
-  const generator = generatorThread<RoundRequest, RoundResult>(new URL("./generator.ts", import.meta.url));
-  const round = generator.round;
+  const generator = generatorThread();
   try {
     const settings: CaseSettings = {
       urls: stack.urls,
@@ -49,7 +47,8 @@ async function main() {
     };
     // The control case's caller is bench scaffolding: profile the Worker under test behind it.
     const worker = loadCase(name, settings).url.startsWith(stack.urls.shellia) ? "shellia" : "maxis";
-    await round({ name, side: "subject", settings, connections: 10, seconds: 1 });
+    await generator.measure({ name, side: "subject", settings, connections: 10, seconds: 1 });
+    await generator.prepare({ name, side: "subject", settings, connections: 10, seconds });
     const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
       title: string;
       webSocketDebuggerUrl: string;
@@ -61,7 +60,7 @@ async function main() {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await cdp.send("Profiler.start");
-    const result = await round({ name, side: "subject", settings, connections: 10, seconds });
+    const result = await generator.round({ name, side: "subject", settings, connections: 10, seconds });
     const { profile } = await cdp.send<{ profile: CpuProfile }>("Profiler.stop");
     cdp.close();
     const file = `.build/bench/${name}.cpuprofile`;
