@@ -9,6 +9,8 @@
  *
  *   npm run bench:load -- [--seconds 3] [--rounds 3] [--connections 10] [--cases ping,shop]
  */
+import { createRequire } from "node:module";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
@@ -127,6 +129,17 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
   }
 }
 
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const miniflare = (createRequire(import.meta.url)("miniflare/package.json") as { version: string }).version;
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.versions.node}, workerd from miniflare ${miniflare}`;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -148,8 +161,11 @@ async function main() {
   console.log(
     `Load: ${options.connections} connections, ${options.rounds} alternating rounds of ${options.seconds} s per case and side (floor = discord-interactions verifyKey + PONG); requests signed before each round.`,
   );
+  const loadBefore = loadAverage();
   const run = await runLoadBench(options);
   console.log(`\n${run.table}\n`);
+  // What README's performance section says beside the table.
+  console.log(`Machine: ${machine()}; load average ${loadBefore} before the run, ${loadAverage()} after.`);
   for (const summary of run.summaries) {
     const missed = targetMissed(summary);
     if (missed) console.log(`target missed: ${CASE_LABELS[summary.name]}: ${missed}`);
