@@ -6,8 +6,9 @@
  * Requests are signed ahead: before a round is measured, the thread signs a pool of them (each with a
  * fresh timestamp and its own interaction id, as Discord sends them), so the measured window spends
  * the shared cores on the Workers rather than on Ed25519 signing in Node. Floor and subject alike.
- * The pool is sized from the fastest round so far of the same case and side, twice over; should a
- * round outrun it all the same, the rest is signed as it goes and the round says how many (`signedLive`).
+ * The pool holds twice the fastest rate so far of the same case and side, and never less than
+ * MIN_RATE's worth (a warm-up on a busy machine says little); should a round outrun it all the same,
+ * the rest is signed as it goes and the round says how many (`signedLive`).
  */
 import { type BuiltRequest, type CaseName, type CaseSettings, floorCase, loadCase } from "./cases";
 import { autocannonRound, type RoundFigures, type RoundLoad, serveRounds } from "./round-thread";
@@ -28,8 +29,8 @@ export interface RoundResult extends RoundFigures {
 /** `prepare` signs a round's requests (not measured); `run` measures the round on them. */
 export type GeneratorMessage = { kind: "prepare" | "run"; request: RoundRequest };
 
-/** Requests per second assumed before a case and side has run once; above what any of them reach here. */
-const FIRST_RATE = 4_000;
+/** The least rate a pool is sized for: above what any case reaches on the 2-core machine. */
+const MIN_RATE = 4_000;
 /** Headroom over the fastest round's rate: on a shared machine one round may run twice as fast as another. */
 const HEADROOM = 2;
 
@@ -44,7 +45,8 @@ const caseOf = (request: RoundRequest) =>
 function prepare(request: RoundRequest): number {
   const size =
     request.amount ??
-    Math.ceil((rates.get(keyOf(request)) ?? FIRST_RATE) * request.seconds * HEADROOM) + request.connections;
+    Math.ceil(Math.max(MIN_RATE, (rates.get(keyOf(request)) ?? 0) * HEADROOM) * request.seconds) +
+      request.connections;
   const { next } = caseOf(request);
   const pool = Array.from({ length: size }, next);
   pools.set(keyOf(request), pool);
