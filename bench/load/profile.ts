@@ -6,8 +6,9 @@
 import { writeFileSync } from "node:fs";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { freePort } from "../../test/setup/ports";
-import { loadCase } from "./cases";
-import { withOneCase } from "./one-case";
+import { type CaseName, type CaseSettings, loadCase } from "./cases";
+import { generatorThread } from "./run";
+import { startLoadStack } from "./stack";
 
 /** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
 async function inspector(url: string) {
@@ -32,14 +33,22 @@ async function inspector(url: string) {
   };
 }
 
-const inspectorPort = await freePort();
-await withOneCase(
-  "ping",
-  { inspectorPort, minify: false },
-  async ({ name, seconds, stack, settings, round }) => {
+async function main() {
+  const name = (process.argv[2] ?? "ping") as CaseName;
+  const seconds = Number(process.argv[3] ?? 5);
+  const inspectorPort = await freePort();
+  const stack = await startLoadStack({ inspectorPort, minify: false });
+  const generator = generatorThread();
+  try {
+    const settings: CaseSettings = {
+      urls: stack.urls,
+      discordPrivateKey: stack.discordPrivateKey,
+      giveawayId: "",
+    };
     // The control case's caller is bench scaffolding: profile the Worker under test behind it.
     const worker = loadCase(name, settings).url.startsWith(stack.urls.shellia) ? "shellia" : "maxis";
-    await round({ name, side: "subject", settings, connections: 10, seconds: 1 });
+    await generator.measure({ name, side: "subject", settings, connections: 10, seconds: 1 });
+    await generator.prepare({ name, side: "subject", settings, connections: 10, seconds });
     const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
       title: string;
       webSocketDebuggerUrl: string;
@@ -51,7 +60,7 @@ await withOneCase(
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await cdp.send("Profiler.start");
-    const result = await round({ name, side: "subject", settings, connections: 10, seconds });
+    const result = await generator.round({ name, side: "subject", settings, connections: 10, seconds });
     const { profile } = await cdp.send<{ profile: CpuProfile }>("Profiler.stop");
     cdp.close();
     const file = `.build/bench/${name}.cpuprofile`;
@@ -66,5 +75,10 @@ await withOneCase(
         `${ms.toFixed(1).padStart(8)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${frame}`,
       );
     }
-  },
-);
+  } finally {
+    await generator.stop();
+    await stack.stop();
+  }
+}
+
+await main();

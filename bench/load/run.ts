@@ -9,10 +9,12 @@
  *
  *   npm run bench:load -- [--seconds 3] [--rounds 3] [--connections 10] [--cases ping,shop]
  */
+import { createRequire } from "node:module";
+import { cpus, loadavg, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
-import type { RoundRequest, RoundResult } from "./generator";
+import type { GeneratorMessage, RoundRequest, RoundResult } from "./generator";
 import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
 import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
 import { type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
@@ -40,8 +42,23 @@ export interface LoadRun {
 }
 
 /** Runs rounds in the generator thread, one at a time. */
-export const generatorThread = () =>
-  startGeneratorThread<RoundRequest, RoundResult>(new URL("./generator.ts", import.meta.url));
+export function generatorThread() {
+  const thread = startGeneratorThread<GeneratorMessage, RoundResult | number>(
+    new URL("./generator.ts", import.meta.url),
+  );
+  return {
+    /** Signs the round's requests ahead, outside any measured window; resolves to how many. */
+    prepare: (request: RoundRequest) => thread.round({ kind: "prepare", request }) as Promise<number>,
+    /** Measures one round on the prepared requests (prepared first if they were not). */
+    round: (request: RoundRequest) => thread.round({ kind: "run", request }) as Promise<RoundResult>,
+    /** prepare, then round. */
+    async measure(request: RoundRequest): Promise<RoundResult> {
+      await this.prepare(request);
+      return this.round(request);
+    },
+    stop: thread.stop,
+  };
+}
 
 /** One running giveaway, created as an operator would (a control call), for the button case. */
 async function startGiveaway(stack: LoadStack): Promise<string> {
@@ -66,7 +83,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
     };
     const amount = options.requestsPerRound;
     const round = (name: CaseName, side: RoundRequest["side"], seconds: number) =>
-      generator.round({
+      generator.measure({
         name,
         side,
         settings,
@@ -88,8 +105,11 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
         for (const side of sides) {
           const result = await round(name, side, options.seconds);
           results.push(result);
+          const live = result.signedLive
+            ? ` (${result.signedLive} signed during the round: pool ran out)`
+            : "";
           log(
-            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${side}]: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${side}]: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors${live}`,
           );
         }
       }
@@ -107,6 +127,17 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
     await generator.stop();
     await stack.stop();
   }
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(" / ");
+
+function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+  const miniflare = (createRequire(import.meta.url)("miniflare/package.json") as { version: string }).version;
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Linux ${release()}, Node ${process.versions.node}, workerd from miniflare ${miniflare}`;
 }
 
 async function main() {
@@ -128,10 +159,13 @@ async function main() {
     envPorts: true,
   };
   console.log(
-    `Load: ${options.connections} connections, ${options.rounds} alternating rounds of ${options.seconds} s per case and side (floor = discord-interactions verifyKey + PONG).`,
+    `Load: ${options.connections} connections, ${options.rounds} alternating rounds of ${options.seconds} s per case and side (floor = discord-interactions verifyKey + PONG); requests signed before each round.`,
   );
+  const loadBefore = loadAverage();
   const run = await runLoadBench(options);
   console.log(`\n${run.table}\n`);
+  // What README's performance section says beside the table.
+  console.log(`Machine: ${machine()}; load average ${loadBefore} before the run, ${loadAverage()} after.`);
   for (const summary of run.summaries) {
     const missed = targetMissed(summary);
     if (missed) console.log(`target missed: ${CASE_LABELS[summary.name]}: ${missed}`);

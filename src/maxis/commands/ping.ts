@@ -13,6 +13,8 @@ interface SessionInfo {
 /** `/ping`: proves the whole path, Discord → Maxis → Supabase (as this member, under RLS) → Discord. */
 export const ping: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "ping", description: "command.ping.description" }),
+  // Reads session_info (STABLE) only: a replay answers again.
+  readOnly: true,
 
   async run({ interaction, env, t }) {
     const identity = await actingIdentity(env, interaction);

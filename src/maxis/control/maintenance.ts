@@ -54,8 +54,9 @@ export function withMaintenance(handlers: InteractionHandlers<MaxisEnv>): Intera
   return {
     commands: handlers.commands.map((command) => {
       const { autocomplete } = command;
+      // Everything else (data, readOnly) as the command declares it.
       return {
-        data: command.data,
+        ...command,
         run: async (ctx) => {
           const notice = await noticeFor(ctx);
           return notice ? ephemeral(notice) : command.run(ctx);
@@ -66,7 +67,7 @@ export function withMaintenance(handlers: InteractionHandlers<MaxisEnv>): Intera
       };
     }),
     components: (handlers.components ?? []).map((handler) => ({
-      prefix: handler.prefix,
+      ...handler,
       run: async (ctx, args) => {
         const notice = await noticeFor(ctx);
         return notice ? ephemeral(notice) : handler.run(ctx, args);

@@ -2,6 +2,7 @@ import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
 import { actingIdentity } from "../identity";
+import { interactionEntitlements } from "../payments/discord-entitlements";
 import { shopButtons } from "../payments/shop-buttons";
 import { stripeConfigured } from "../payments/stripe-api";
 import { syncInteractionEntitlements } from "../payments/sync-entitlements";
@@ -11,6 +12,8 @@ import { shopMessage } from "./shop-message";
 /** `/shop`: the plans with their prices and live promotions, in the member's language, only to them. */
 export const shopCommand: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "shop", description: "command.shop.description" }),
+  // Reads list_shop (STABLE) only, unless Discord sent entitlements, which it records: claimed then.
+  readOnly: (interaction) => interactionEntitlements(interaction).length === 0,
 
   async run({ interaction, env, locale, t, waitUntil }) {
     const identity = await actingIdentity(env, interaction);

@@ -1,4 +1,4 @@
-import { InteractionResponseType, InteractionType } from "discord-api-types/payloads/v10";
+import { InteractionResponseType } from "discord-api-types/payloads/v10";
 import type { APIInteractionResponse } from "discord-api-types/v10";
 import {
   acceptLanguageLocale,
@@ -12,8 +12,9 @@ import { INTERACTION_WINDOW_SECONDS, isFreshTimestamp } from "./freshness";
 import type { InteractionHandlers } from "./handlers";
 import { claimInteraction, type LedgerEnv } from "./interaction-ledger";
 import { readBodyWithin } from "./read-body";
+import { mustClaim } from "./replay-policy";
 import { ephemeral } from "./responses";
-import { hasHandler, routeInteraction } from "./router";
+import { routeInteraction } from "./router";
 import { verifyDiscordSignature } from "./signature";
 import { firstUnstorableCharacter } from "./storable-text";
 
@@ -35,19 +36,12 @@ const refusals: Record<HttpRefusal, { status: number; message: MessageKey }> = {
   invalid_interaction: { status: 400, message: "interaction.http.invalid_interaction" },
 };
 
-/** Interactions that may change state: a repeat of one of these must not run again. */
-const claimedTypes: ReadonlySet<InteractionType> = new Set([
-  InteractionType.ApplicationCommand,
-  InteractionType.MessageComponent,
-  InteractionType.ModalSubmit,
-]);
-
 /**
  * Serves `POST /interactions` for either Worker. In order: a bounded body (413), the Ed25519
  * signature and a timestamp within the window (401, before any parsing), JSON and the interaction
- * envelope (400), then PING, then — for anything that may change state and that a handler owns —
- * the claim of the interaction id in the ledger (a repeat is answered, not run), then the router. Whatever is signed,
- * the answer is never a 5xx.
+ * envelope (400), then PING, then — for anything a handler owns that may change state
+ * (`replay-policy.ts`) — the claim of the interaction id in the ledger (a repeat is answered, not
+ * run), then the router. Whatever is signed, the answer is never a 5xx.
  */
 export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY: string } & LedgerEnv>(
   handlers: InteractionHandlers<Env>,
@@ -98,8 +92,7 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
   if (unstorable) return answer(t("interaction.unstorable_character", { character: unstorable }));
   try {
     if (
-      claimedTypes.has(interaction.type) &&
-      hasHandler(handlers, interaction) &&
+      mustClaim(handlers, interaction) &&
       !(await claimInteraction(env, interaction.id, Number(timestamp)))
     ) {
       return answer(t("interaction.already_handled"));

@@ -29,9 +29,18 @@ export type AutocompleteContext<Env> = InteractionContext<Env, APIApplicationCom
 export type ComponentContext<Env> = InteractionContext<Env, APIMessageComponentInteraction>;
 export type ModalContext<Env> = InteractionContext<Env, APIModalSubmitInteraction>;
 
+/**
+ * Whether a handler changes nothing for this interaction, only reads and answers: then a replay of the
+ * signed request simply gets the answer again, and the boundary skips the ledger claim (one Durable
+ * Object round trip) for it. Absent means it may change state: the id is claimed first and a replay
+ * runs once. Declare it only for handlers whose every database call is read-only (see SECURITY.md).
+ */
+export type ReadOnly<I> = true | ((interaction: I) => boolean);
+
 /** One slash command: what is registered with Discord and what runs, side by side. */
 export interface SlashCommand<Env> {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  readonly readOnly?: ReadOnly<APIChatInputApplicationCommandInteraction>;
   run(ctx: CommandContext<Env>): Awaitable<APIInteractionResponse>;
   autocomplete?(ctx: AutocompleteContext<Env>): Awaitable<APIInteractionResponse>;
 }
@@ -42,6 +51,7 @@ export interface SlashCommand<Env> {
  */
 export interface ComponentHandler<Env> {
   readonly prefix: string;
+  readonly readOnly?: ReadOnly<APIMessageComponentInteraction>;
   run(ctx: ComponentContext<Env>, args: string[]): Awaitable<APIInteractionResponse>;
 }
 

@@ -30,33 +30,9 @@ export function contextFor<Env, I extends Exclude<APIInteraction, APIPingInterac
   return { interaction, env, locale, t: translatorFor(locale), user, waitUntil };
 }
 
-function splitCustomId(customId: string): [prefix: string, args: string[]] {
+export function splitCustomId(customId: string): [prefix: string, args: string[]] {
   const [prefix = "", ...args] = customId.split(":");
   return [prefix, args];
-}
-
-/**
- * Whether a handler owns this command, button, select menu or modal. One that no handler owns runs
- * nothing (the router answers it with a localized error), so the boundary need not claim its id.
- */
-export function hasHandler<Env>(handlers: InteractionHandlers<Env>, interaction: APIInteraction): boolean {
-  switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
-      return (
-        interaction.data.type === ApplicationCommandType.ChatInput &&
-        handlers.commands.some((c) => c.data.name === interaction.data.name)
-      );
-    case InteractionType.MessageComponent: {
-      const [prefix] = splitCustomId(interaction.data.custom_id);
-      return handlers.components?.some((h) => h.prefix === prefix) ?? false;
-    }
-    case InteractionType.ModalSubmit: {
-      const [prefix] = splitCustomId(interaction.data.custom_id);
-      return handlers.modals?.some((h) => h.prefix === prefix) ?? false;
-    }
-    default:
-      return false;
-  }
 }
 
 /**

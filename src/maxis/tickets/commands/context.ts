@@ -26,6 +26,8 @@ export interface TicketSubcommand {
   readonly data: DefinedSubcommand;
   /** Refused with a localized error before any database call for members. */
   readonly staffOnly: boolean;
+  /** Only reads (its database function is STABLE): a replay answers again, unclaimed (handlers.ts). */
+  readonly readOnly?: true;
   run(call: TicketCall): Awaitable<APIInteractionResponse>;
 }
 

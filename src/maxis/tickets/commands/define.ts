@@ -26,6 +26,8 @@ interface SubcommandSpec<O extends DefinedOption[]> {
   name: SubcommandName;
   /** Refused with a localized error before any database call for members. */
   staffOnly: boolean;
+  /** See TicketSubcommand; absent, the interaction is claimed so that a replay runs once. */
+  readOnly?: true;
   options: O;
   run(call: TicketCall, values: OptionValues<O>): Awaitable<APIInteractionResponse>;
 }
@@ -34,6 +36,7 @@ export function ticketSubcommand<const O extends DefinedOption[]>(spec: Subcomma
   return {
     data: subcommand(spec.name, spec.options),
     staffOnly: spec.staffOnly,
+    ...(spec.readOnly ? { readOnly: spec.readOnly } : {}),
     run: (call) => spec.run(call, readOptions(call.options, spec.options)),
   };
 }
@@ -53,6 +56,7 @@ export function ticketNumber(call: TicketCall, typed: string): number | APIInter
 interface TicketActionSpec<O extends DefinedOption[], T> {
   name: SubcommandName;
   staffOnly: boolean;
+  readOnly?: true;
   /** Besides `ticket:`, which comes first. */
   options: O;
   /** The one database call; may answer by itself instead (a check of its own before the call). */
@@ -69,6 +73,7 @@ export function onTicket<const O extends DefinedOption[], T>(spec: TicketActionS
   return {
     data: subcommand(spec.name, [ticketOption, ...spec.options]),
     staffOnly: spec.staffOnly,
+    ...(spec.readOnly ? { readOnly: spec.readOnly } : {}),
     async run(call) {
       const ticket = ticketNumber(call, readOptions(call.options, [ticketOption]).ticket);
       if (typeof ticket !== "number") return ticket;

@@ -32,6 +32,7 @@ export async function ticketListPage(
 export const listSubcommand = ticketSubcommand({
   name: "list",
   staffOnly: false,
+  readOnly: true,
   options: [statusFilterOption, mineOption],
 
   async run(call, { status, mine }) {

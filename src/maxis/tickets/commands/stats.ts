@@ -13,6 +13,7 @@ const isPeriod = (value: string): value is StatsPeriod =>
 export const statsSubcommand = ticketSubcommand({
   name: "stats",
   staffOnly: true,
+  readOnly: true,
   options: [periodOption],
 
   async run(call, values) {

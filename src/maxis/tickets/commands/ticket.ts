@@ -73,6 +73,10 @@ function ticketCommandFor(
       ...(staffCommand ? { defaultMemberPermissions: STAFF_COMMAND_PERMISSIONS } : {}),
       options: subcommands.map((s) => s.data),
     }),
+    // Per subcommand: `/ticket list` only reads, `/ticket create` must run once.
+    readOnly: (interaction) =>
+      subcommands.find((s) => s.data.name === new CommandOptions(interaction.data).subcommand)?.readOnly ===
+      true,
 
     async run(ctx) {
       const options = new CommandOptions(ctx.interaction.data);

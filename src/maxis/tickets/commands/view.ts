@@ -9,6 +9,7 @@ import { onTicket } from "./define";
 export const viewSubcommand = onTicket({
   name: "view",
   staffOnly: false,
+  readOnly: true,
   options: [],
   act: async (call, ticket) => viewTicket(await clientFor(call.ctx.env, call), ticket),
   answer: async ({ ctx, identity }, view) =>

@@ -12,6 +12,8 @@ import { LIST_PAGE_PREFIX } from "../render/list";
  */
 export const ticketListPages: ComponentHandler<MaxisEnv> = {
   prefix: LIST_PAGE_PREFIX,
+  // Reads the page again (ticket_list, STABLE): a replayed click shows the same page.
+  readOnly: true,
 
   async run(ctx, [guildId = "", status = "", mine = "", offset = ""]) {
     const actor = await ticketActor(ctx.interaction, ctx.env);
