@@ -19,8 +19,8 @@
 
 import type { PostgrestError } from "@supabase/postgrest-js";
 import type { Locale, Translator } from "../../shared/i18n";
-import type { PlanRow } from "../plans/rpc";
 import { type Err, err } from "../../shared/result";
+import type { PlanRow } from "../plans/rpc";
 import type { SupabaseBindings } from "../supabase/client";
 import { type ShopActor, supabaseFor } from "./actor";
 import { validatePromotionInput } from "./promotion";
