@@ -43,9 +43,11 @@ beforeAll(async () => {
 async function openPicker(locale: string) {
   const { context, csp, page } = await signedIn(browser(), /Alex Martin/, locale);
   await page.getByLabel(/^(Server|Serveur)$/).selectOption(server);
-  await page.waitForEvent("load");
+  // Said only once the dashboard has reloaded on the new session (the page's first `load` may still
+  // be pending when the switch starts, so waiting for a load event can return too early).
+  await page.getByText(/^(You are now on|Vous êtes maintenant sur) /).waitFor();
   await page.goto(`${stack.dashboardUrl}#/tickets/${ticketNumber}`);
-  await page.getByRole("heading", { level: 1 }).waitFor();
+  await page.getByRole("heading", { level: 1, name: "Who can take this?" }).waitFor();
   await page.getByRole("combobox", { name: /^(Assign to|Assigner à)$/ }).click();
   return { page, close: () => context.close(), csp };
 }

@@ -113,8 +113,8 @@ describe("Settings page", () => {
     const switcher = page.getByLabel("Server", { exact: true });
     await switcher.waitFor();
     await switcher.selectOption(otherServer);
-    await page.waitForEvent("load");
-    await csp.until(page.getByRole("heading", { name: "Inbox" }).waitFor());
+    await csp.until(page.getByText(`You are now on ${localGuildName(otherServer)}.`).waitFor());
+    await page.getByRole("heading", { name: "Inbox" }).waitFor();
     const session = await apiFromPage(page, "/auth/session");
     expect(session.body).toMatchObject({ guildId: otherServer, appRole: "admin" });
     const cookies = await context.cookies(stack.maxisUrl);
