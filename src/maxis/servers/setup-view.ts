@@ -16,6 +16,8 @@ import { customId } from "../../shared/discord/handlers";
 import type { MessageData } from "../../shared/discord/responses";
 import { openModal } from "../../shared/discord/responses";
 import type { Locale, Translator } from "../../shared/i18n";
+import { inertText } from "../../shared/markdown";
+import { categoryEmoji } from "./category-emoji";
 import { categoryLabel } from "./settings";
 
 /** `setup:<what>` for the menus and buttons, `setup-texts` for the form. */
@@ -27,6 +29,10 @@ export type SetupControl = (typeof SETUP_CONTROLS)[number];
 const roles = (t: Translator, ids: readonly string[]) =>
   ids.length > 0 ? ids.map((id) => `<@&${id}>`).join(", ") : t("setup.none");
 const channel = (t: Translator, id: string | null) => (id ? `<#${id}>` : t("setup.none"));
+/** Admins' words (titles, labels, emoji) read as typed: no formatting, mentions or links. */
+const typed = (text: string) => inertText(text, 256);
+/** A usable emoji shows as itself; anything else as the text it is (it is left off the panel's buttons). */
+const emojiText = (emoji: string | null) => (!emoji ? "•" : categoryEmoji(emoji) ? emoji : typed(emoji));
 
 /** What `/setup` says beside the settings: the outcome of a change, and what Discord told about Maxis. */
 export interface SetupNotes {
@@ -51,13 +57,13 @@ export function settingsText(
     t("setup.limit", { limit: settings.openTicketLimit }),
     t("setup.dms", { state: t(settings.dmNotifications ? "setup.on" : "setup.off") }),
     t("setup.language", { language: t(`setup.language.${settings.defaultLocale}`) }),
-    t("setup.panel", { title: settings.panelTitle ?? t("panel.default_title") }),
+    t("setup.panel", { title: settings.panelTitle ? typed(settings.panelTitle) : t("panel.default_title") }),
     "",
     t("setup.categories"),
     ...settings.categories.map((category) =>
       t("setup.category", {
-        emoji: category.emoji ?? "•",
-        label: categoryLabel(category, locale),
+        emoji: emojiText(category.emoji),
+        label: typed(categoryLabel(category, locale)),
         disabled: category.enabled ? "" : t("setup.category.disabled"),
         staff:
           (category.staffRoleIds ?? []).length > 0

@@ -107,7 +107,7 @@ describe("GET /api/v1/tickets/:number", () => {
     ).toEqual({
       error: {
         code: "invalid_ticket_number",
-        message: "« 4x » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
+        message: "« 4x » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
       },
     });
   });

@@ -148,7 +148,7 @@ describe("/setup", () => {
     expect(JSON.stringify(form.components)).toContain('"custom_id":"limit"');
 
     expect(privateText(await submitModal(admin, "setup-texts", { title: "", text: "", limit: "cinq" }))).toBe(
-      "La limite de tickets ouverts est un nombre entier de 1 à 50, pas « cinq ». Rien n'a été enregistré.",
+      "La limite de tickets ouverts est un nombre entier de 1 à 50, pas « cinq ». Rien n'a été enregistré.",
     );
     const saved = updatedText(
       await submitModal(adminEn, "setup-texts", { title: "Support desk", text: "Pick a topic.", limit: "2" }),

@@ -76,7 +76,7 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.percent": "Quel pourcentage (1 à 90 %) ?",
     "ask.question.duration": "Pour combien de temps (par ex. `48h`, `2 jours`, `jusqu'à vendredi 18h`) ?",
     "ask.question.prize":
-      "Quel est le lot ? Mettez-le entre guillemets, par ex. `concours « Nitro » dans #general pendant 2 jours`.",
+      "Quel est le lot ? Mettez-le entre guillemets, par ex. `concours « Nitro » dans #general pendant 2 jours`.",
     "ask.question.channel": "Dans quel salon de Maxis ?",
     "ask.question.winners": "Combien de gagnants (1 à 20) ?",
     "ask.question.maintenance": "Activer ou désactiver la maintenance ?",

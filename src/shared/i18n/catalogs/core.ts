@@ -18,7 +18,7 @@ export const core = /* @__PURE__ */ defineMessages(
     "error.internal": "Un problème est survenu de notre côté. Réessayez dans un instant.",
     "error.guild_only": "Cette commande ne fonctionne que dans un serveur.",
     "error.invalid_option":
-      "L'option « {option} » manque ou n'est pas du bon type : relancez la commande depuis la liste des commandes de Discord.",
+      "L'option « {option} » manque ou n'est pas du bon type : relancez la commande depuis la liste des commandes de Discord.",
     "error.no_such_endpoint": "Cette adresse n'existe pas.",
   },
 );
