@@ -1,5 +1,7 @@
 /**
- * The automation's SQL functions as the Worker calls them (20261202010000_ticket_automation.sql): the
+ * The automation's SQL functions as the Worker calls them (created by 20261202010000_ticket_automation.sql;
+ * `automation_claim` and `automation_finish` are now 20261203070000_work_queue_claim.sql's,
+ * `server_automation_update` 20261203070100_admin_settings_update.sql's): the
  * scheduler's claim and outcome (as Maxis's automation identity), and what staff and owners do (as
  * themselves, under the checks each function makes). One call, one transaction.
  */
