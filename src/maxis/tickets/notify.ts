@@ -136,7 +136,7 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
   });
 }
 
-/** Who is told by DM about a change: the owner, of a staff reply or of their ticket being closed. */
+/** Who is told by DM about a change: the owner, of a staff reply or of their ticket being closed (kinds, not a result). */
 export type OwnerDm =
   | { kind: "reply"; actorId: string; message: TicketMessage }
   | { kind: "closed"; actorId: string };
@@ -156,6 +156,7 @@ export interface TicketChange {
   thread?: ThreadChange;
 }
 
+/** What a ticket's thread is told: kinds of change, not a result. */
 export type ThreadChange =
   | { kind: "said"; message: TicketMessage }
   | { kind: "closed" }

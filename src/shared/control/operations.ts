@@ -4,6 +4,7 @@
  */
 import { err, ok, type Result } from "../result";
 
+/** The operations, one kind each with its own arguments (not a result). */
 export type ExecuteOperation =
   | { name: "sync-commands" }
   | { name: "maintenance"; on: boolean }

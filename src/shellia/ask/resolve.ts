@@ -45,6 +45,7 @@ export interface Resolved {
   readOnly: boolean;
 }
 
+/** What `/ask` answers: actions, a question back, or a refusal (three answers, not a result: a question is no failure). */
 export type Resolution =
   | { kind: "ready"; actions: Resolved[] }
   | { kind: "question"; field: string; choices?: string[]; min?: number; max?: number; usage?: string }
@@ -67,19 +68,20 @@ export async function resolveDrafts(
 async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Resolution> {
   const draft = await withHintedPlan(given, ctx);
   const checked = checkDraft(ctx.specs, draft);
-  if ("kind" in checked) {
-    switch (checked.kind) {
+  if (!checked.ok) {
+    const problem = checked.error;
+    switch (problem.kind) {
       case "missing":
-        return question(checked.option, ctx, draft);
+        return question(problem.option, ctx, draft);
       case "out_of_range":
-        return { kind: "question", field: checked.option, min: checked.min, max: checked.max };
+        return { kind: "question", field: problem.option, min: problem.min, max: problem.max };
       case "unknown_action":
         return { kind: "refusal", reason: "out_of_scope" };
       default:
         return { kind: "refusal", reason: "invalid" };
     }
   }
-  const proposal: Proposal = { action: checked.action, options: { ...checked.options } };
+  const proposal: Proposal = { action: checked.value.action, options: { ...checked.value.options } };
   const wanted = proposal.options["target"];
   if (wanted !== undefined && !ctx.targets.includes(String(wanted))) {
     return { kind: "question", field: "target", choices: [...ctx.targets] };

@@ -124,7 +124,7 @@ async function answer(
             const target = targets.find((x) => x.name === name);
             if (!target) return null;
             const outcome = await callMaxis(target, "choices", { operator, locale, field, query: "" });
-            return outcome.kind === "ok" ? outcome.result.choices : null;
+            return outcome.ok ? outcome.value.result.choices : null;
           },
         });
   if (resolution.kind === "question") {

@@ -101,5 +101,5 @@ async function askMaxis(
     // The plans of the server the operator picked already, if they did.
     ...(server ? { server } : {}),
   });
-  return outcome.kind === "ok" ? outcome.result.choices : [];
+  return outcome.ok ? outcome.value.result.choices : [];
 }
