@@ -7,7 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { serveDashboardDev } from "./lib/dashboard";
-import { LOCAL_PEOPLE } from "./lib/local-identities";
+import { LOCAL_PEOPLE, LOCAL_SECOND_GUILD_ID } from "./lib/local-identities";
 import { localPorts } from "./lib/local-ports";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { serveLocalDiscord } from "./local-discord/server";
@@ -102,6 +102,12 @@ try {
 
   const discord = await serveLocalDiscord(ports.discordApi);
   stoppers.push(() => discord.close());
+  // The bot is in the seed's second server too: /maxis promo server suggests it, the dashboard switches to it.
+  await fetch(`${discord.url}/__local/guilds`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ id: LOCAL_SECOND_GUILD_ID }),
+  });
   const stripe = await serveLocalStripe(ports.stripeApi, {
     webhookUrl: `http://127.0.0.1:${ports.maxis}/webhooks/stripe`,
     webhookSecret: values["STRIPE_WEBHOOK_SECRET"] ?? "",

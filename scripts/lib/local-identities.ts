@@ -5,6 +5,11 @@
  */
 export const LOCAL_APPLICATION_ID = "1300000000000000001";
 export const LOCAL_GUILD_ID = "1300000000000000010";
+/**
+ * The seed's second server (its own plans, supabase/seed.sql): `npm run dev` puts Maxis's bot in it
+ * too, so `--guild` tries two servers configured apart.
+ */
+export const LOCAL_SECOND_GUILD_ID = "1300000000000000920";
 export const LOCAL_CHANNEL_ID = "1300000000000000020";
 export const LOCAL_STAFF_ROLE_ID = "1300000000000000030";
 /**
