@@ -1,5 +1,6 @@
 import type { Locale } from "../../shared/i18n";
 import { type CategoryName, categoryNamer } from "../tickets/render/labels";
+import type { CategoryAudience } from "../tickets/render/staff-post";
 import { type SettingsEnv, serverSettings } from "./settings-store";
 
 /**
@@ -14,3 +15,13 @@ export async function categoryNamesOf(
 ): Promise<CategoryName> {
   return categoryNamer(locale, (await serverSettings(env, guildId)).categories);
 }
+
+/** The roles each ticket category of a server is kept to, from its settings (cached as above). */
+export async function categoryAudienceOf(env: SettingsEnv, guildId: string): Promise<CategoryAudience> {
+  return audienceOf((await serverSettings(env, guildId)).categories);
+}
+
+export const audienceOf =
+  (categories: readonly { key: string; staffRoleIds?: readonly string[] | undefined }[]): CategoryAudience =>
+  (key) =>
+    categories.find((category) => category.key === key)?.staffRoleIds ?? [];

@@ -185,14 +185,32 @@ const input = (
   },
 });
 
+/** What the database keeps at most (server_settings_update), and what the texts form lets one type. */
+export const PANEL_TITLE_MAX = 256;
+export const PANEL_TEXT_MAX = 2000;
+
+/** Characters as Postgres counts them (code points), after the trim it applies. */
+const characters = (text: string) => [...text.trim()].length;
+
+/** Null when `text` fits in `max` characters; otherwise the refusal naming the limit. */
+export function overLongText(
+  t: Translator,
+  field: "panel_title" | "panel_text",
+  text: string | null,
+  max: number,
+): string | null {
+  const count = text === null ? 0 : characters(text);
+  return count > max ? t(`setup.too_long.${field}`, { max, count }) : null;
+}
+
 /** The texts form, filled with what is set now. */
 export function setupTextsModal(t: Translator, settings: ServerSettings): APIInteractionResponse {
   return openModal({
     custom_id: SETUP_TEXTS_MODAL,
     title: t("setup.modal.title").slice(0, 45),
     components: [
-      input(t, "title", settings.panelTitle ?? "", { max: 256, required: false }),
-      input(t, "text", settings.panelText ?? "", { paragraph: true, max: 2000, required: false }),
+      input(t, "title", settings.panelTitle ?? "", { max: PANEL_TITLE_MAX, required: false }),
+      input(t, "text", settings.panelText ?? "", { paragraph: true, max: PANEL_TEXT_MAX, required: false }),
       input(t, "limit", String(settings.openTicketLimit), { max: 2, required: true }),
     ],
   });

@@ -11,7 +11,7 @@ import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
 import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
 import { type Locale, translatorFor } from "../../shared/i18n";
-import { categoryNamesOf } from "../servers/category-names";
+import { audienceOf, categoryAudienceOf, categoryNamesOf } from "../servers/category-names";
 import { serverSettings } from "../servers/settings-store";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsNotifier } from "./notifier-client";
@@ -104,7 +104,8 @@ export async function editStaffPost(
   if (!post) return;
   const names = await categoryNamesOf(env, ticket.guildId, post.locale);
   // The ticket carries its description: the card escapes it (member text).
-  const message = staffPost(translatorFor(post.locale), ticket, undefined, names);
+  const audience = await categoryAudienceOf(env, ticket.guildId);
+  const message = staffPost(translatorFor(post.locale), ticket, undefined, names, audience);
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
     body: messageBody(message),
   });
@@ -124,7 +125,17 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
     const message = await botRest(notifier.env).request<APIMessage>(
       "POST",
       `/channels/${channelId}/messages`,
-      { body: messageBody(staffPost(t, ticket, undefined, categoryNamer(locale, settings.categories))) },
+      {
+        body: messageBody(
+          staffPost(
+            t,
+            ticket,
+            undefined,
+            categoryNamer(locale, settings.categories),
+            audienceOf(settings.categories),
+          ),
+        ),
+      },
     );
     const recorded = await recordStaffPost(
       await supabaseAsNotifier(notifier.env),

@@ -180,6 +180,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
 
     // The staff channel.
     "ticket.staff.new": "New ticket **#{number}** from <@{owner}>",
+    "ticket.staff.for_roles": "For {roles} only: this category is theirs. Open it with `/ticket view`.",
     "ticket.staff.assign_me": "Assign to me",
     "ticket.staff.close": "Close",
     "ticket.staff.assigned_by": "Assigned to <@{assignee}>.",
@@ -399,6 +400,8 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.modal.description_placeholder": "Que s'est-il passé ? Qu'attendiez-vous ? Un message d'erreur ?",
 
     "ticket.staff.new": "Nouveau ticket **#{number}** de <@{owner}>",
+    "ticket.staff.for_roles":
+      "Pour {roles} uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket view`.",
     "ticket.staff.assign_me": "Me l'assigner",
     "ticket.staff.close": "Fermer",
     "ticket.staff.assigned_by": "Assigné à <@{assignee}>.",
