@@ -22,7 +22,7 @@ import { SMOKE } from "./smoke";
 const KEPT_DATA_DIR = process.env["BENCH_TICKETS_DATA_DIR"];
 /**
  * Room for every table and index of the seeded cluster (about 1.7 GB), so that warm calls read no
- * page from outside PostgreSQL: what Supabase's Large compute (8 GB of RAM) is configured with.
+ * page from outside PostgreSQL: a quarter of an 8 GB instance's RAM (Supabase's Large compute).
  */
 export const SHARED_BUFFERS = "2GB";
 

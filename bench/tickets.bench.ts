@@ -6,7 +6,7 @@
  * and the plans of the statements inside each function (auto_explain, nested statements).
  *
  * The targets are about the working set in memory, as a hosted instance sized for 1 M tickets keeps
- * it: the cluster runs with 2 GB of shared_buffers (Supabase's Large compute, 8 GB of RAM) and the
+ * it: the cluster runs with 2 GB of shared_buffers (a quarter of an 8 GB instance's RAM) and the
  * tables and indexes are loaded into them with pg_prewarm before the measured calls. The first calls
  * of each case run before that, on a server just started, and are printed apart as COLD rows.
  */
