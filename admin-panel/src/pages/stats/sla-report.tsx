@@ -47,7 +47,7 @@ export function SlaReportSection({ days }: { days: number }) {
   const kpi = (id: string, label: string, counts: ComplianceCounts | undefined) => {
     const percent = counts ? compliancePercent(counts) : null;
     return (
-      <div class="kpi tone-violet" id={id}>
+      <div class="card kpi tone-violet" id={id}>
         <span class="kpi-label">{label}</span>
         <span class="kpi-value">{percent === null ? "—" : `${formatNumber(percent, locale)} %`}</span>
         {counts && (
