@@ -14,11 +14,11 @@ import { cpus, loadavg, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import type { CallOutcome } from "../../src/shellia/control-client";
-import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
+import { CASE_LABELS, type CaseName } from "./cases";
 import type { GeneratorMessage, RoundRequest, RoundResult } from "./generator";
 import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
 import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
-import { type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
+import { caseSettings, type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
 
 export const ALL_CASES = Object.keys(CASE_LABELS) as CaseName[];
 
@@ -77,11 +77,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
   });
   const generator = generatorThread();
   try {
-    const settings: CaseSettings = {
-      urls: stack.urls,
-      discordPrivateKey: stack.discordPrivateKey,
-      giveawayId: options.cases.includes("button") ? await startGiveaway(stack) : "",
-    };
+    const settings = caseSettings(stack, options.cases.includes("button") ? await startGiveaway(stack) : "");
     const amount = options.requestsPerRound;
     const round = (name: CaseName, side: RoundRequest["side"], seconds: number) =>
       generator.measure({
