@@ -10,7 +10,7 @@ import type { ServerSettings, TicketCategory } from "../../../shared/contracts/s
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
-import { categoryLabel } from "../../servers/settings";
+import { categoryLabel, enabledCategories } from "../../servers/settings";
 
 export const PANEL_PREFIX = "ticket-panel";
 /** Discord puts at most five buttons in a row. */
@@ -23,10 +23,6 @@ export function componentEmoji(emoji: string | null): APIMessageComponentEmoji |
   const custom = /^<(a?):([A-Za-z0-9_]{2,32}):([0-9]{1,20})>$/.exec(emoji);
   if (custom) return { name: custom[2] ?? "", id: custom[3] ?? "", animated: custom[1] === "a" };
   return { name: emoji };
-}
-
-export function enabledCategories(settings: Pick<ServerSettings, "categories">): TicketCategory[] {
-  return settings.categories.filter((category) => category.enabled);
 }
 
 export function panelMessage(t: Translator, locale: Locale, settings: ServerSettings): MessageData {

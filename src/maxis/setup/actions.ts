@@ -9,11 +9,11 @@ import { parseSettings, type ServerSettings } from "../../shared/contracts/setti
 import type { InteractionContext } from "../../shared/discord/handlers";
 import type { Translator } from "../../shared/i18n";
 import { actingIdentity } from "../identity";
+import { type ChannelProblem, channelAccessProblem } from "../servers/channel-access";
+import type { ChannelPurpose } from "../servers/channel-permissions";
+import { rememberServerSettings } from "../servers/settings-store";
 import { type SupabaseIdentity, supabaseAs } from "../supabase/client";
 import { botRest } from "../tickets/notify";
-import { type ChannelProblem, channelAccessProblem } from "./channel-access";
-import type { ChannelPurpose } from "./channel-permissions";
-import { rememberServerSettings } from "./settings-store";
 
 export type AdminIdentity = SupabaseIdentity & { guildId: string };
 

@@ -1,6 +1,6 @@
 /**
  * `/setup` (admins): `/setup show` answers privately with the server's settings and Discord's own
- * menus to change them (setup-components.ts handles the presses); `/setup category-role` gives a
+ * menus to change them (components.ts handles the presses); `/setup category-role` gives a
  * ticket category its own staff roles. Every change goes through the database's admin-only functions
  * (server_settings_update, ticket_category_update), which audit it; this isolate's cached settings
  * are replaced by what the database answered.
@@ -17,12 +17,12 @@ import {
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
+import { membersIntentEnabled } from "../servers/members-intent";
+import { rememberServerSettings, serverSettings } from "../servers/settings-store";
+import { setupMessage } from "../servers/setup-view";
 import { supabaseAs } from "../supabase/client";
 import { categoryChoices } from "../tickets/commands/category-option";
-import { membersIntentEnabled } from "./members-intent";
-import { rememberServerSettings, serverSettings } from "./settings-store";
-import { actingAdmin } from "./setup-actions";
-import { setupMessage } from "./setup-view";
+import { actingAdmin } from "./actions";
 
 const roleOption = option.role("role", "command.setup.option.role", { required: true });
 /** Any category of the server, its own included, turned off or not: suggested as the admin types. */

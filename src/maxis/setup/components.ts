@@ -10,11 +10,17 @@ import type { ServerSettings } from "../../shared/contracts/settings";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
+import { membersIntentEnabled } from "../servers/members-intent";
+import { serverSettings } from "../servers/settings-store";
+import {
+  parseLimit,
+  SETUP_PREFIX,
+  SETUP_TEXTS_MODAL,
+  setupMessage,
+  setupTextsModal,
+} from "../servers/setup-view";
 import { modalFields } from "../tickets/commands/modal-fields";
-import { membersIntentEnabled } from "./members-intent";
-import { serverSettings } from "./settings-store";
-import { type AdminIdentity, actingAdmin, channelProblem, saveSettings } from "./setup-actions";
-import { parseLimit, SETUP_PREFIX, SETUP_TEXTS_MODAL, setupMessage, setupTextsModal } from "./setup-view";
+import { type AdminIdentity, actingAdmin, channelProblem, saveSettings } from "./actions";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 

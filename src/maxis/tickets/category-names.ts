@@ -1,6 +1,6 @@
 import type { Locale } from "../../shared/i18n";
-import { type CategoryName, categoryNamer } from "../tickets/render/labels";
-import { type SettingsEnv, serverSettings } from "./settings-store";
+import { type SettingsEnv, serverSettings } from "../servers/settings-store";
+import { type CategoryName, categoryNamer } from "./render/labels";
 
 /**
  * How a reader in `locale` names the ticket categories of a server, from its settings as the
