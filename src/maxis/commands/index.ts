@@ -2,10 +2,10 @@ import type { InteractionHandlers } from "../../shared/discord/handlers";
 import { giveawayButtons } from "../giveaways/buttons";
 import { giveawayCommand, giveawayStaffCommand } from "../giveaways/command";
 import { buyButton } from "../payments/buy-button";
+import { shopCommand } from "../payments/shop-command";
 import { subscriptionCommand } from "../payments/subscription-command";
-import { setupCommand } from "../servers/setup-command";
-import { setupComponents, setupTextsForm } from "../servers/setup-components";
-import { shopCommand } from "../shop/command";
+import { setupCommand } from "../setup/command";
+import { setupComponents, setupTextsForm } from "../setup/components";
 import {
   askToCloseButtonHandler,
   automationButtons,

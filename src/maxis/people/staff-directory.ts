@@ -17,8 +17,8 @@
 import type { APIGuild, APIGuildMember, APIRole } from "discord-api-types/v10";
 import type { DiscordRest } from "../../shared/discord/rest";
 import { cachedRead, directoryRest } from "../servers/discord-directory";
-import { recordMembers } from "../servers/members";
 import type { SupabaseBindings } from "../supabase/client";
+import { recordMembers } from "./members";
 import { adminRoleIds, type StaffFilter, type StaffMember, staffMembersOf } from "./staff-members";
 
 export const DIRECTORY_TTL_SECONDS = 300;

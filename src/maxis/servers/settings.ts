@@ -1,9 +1,9 @@
 /**
- * What a brand-new server starts with, and a category's label in the reader's language; the settings'
- * shape itself is a contract shared with the dashboard (src/shared/contracts/settings.ts). Pure: no
- * I/O here.
+ * What a brand-new server starts with, a category's label in the reader's language and the categories
+ * a server offers; the settings' shape itself is a contract shared with the dashboard
+ * (src/shared/contracts/settings.ts). Pure: no I/O here.
  */
-import type { TicketCategory } from "../../shared/contracts/settings";
+import type { ServerSettings, TicketCategory } from "../../shared/contracts/settings";
 import type { Locale } from "../../shared/i18n";
 
 /** What server_settings_ensure takes for a server Maxis has never served. */
@@ -45,3 +45,8 @@ export function newServerDefaults(env: DefaultsEnv, guildId: string, locale: Loc
 /** A category's label in the reader's language. */
 export const categoryLabel = (category: Pick<TicketCategory, "labelEn" | "labelFr">, locale: Locale) =>
   locale === "fr" ? category.labelFr : category.labelEn;
+
+/** The categories a server offers members now (its panel's buttons, `/ticket create`'s choices). */
+export function enabledCategories(settings: Pick<ServerSettings, "categories">): TicketCategory[] {
+  return settings.categories.filter((category) => category.enabled);
+}

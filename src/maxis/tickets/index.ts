@@ -3,7 +3,7 @@
 export { askToCloseButtonHandler } from "./automation/ask-close-button";
 export { automationButtons, ratingCommentModal } from "./automation/owner-buttons";
 export { createTicketModalHandler } from "./commands/create-modal";
-export { ticketCommand, ticketStaffCommand } from "./commands/ticket";
 export { ticketListPages } from "./components/list-pages";
 export { ticketStaffActions } from "./components/staff-actions";
 export { ticketThreadActions } from "./components/thread-actions";
+export { ticketCommand, ticketStaffCommand } from "./ticket-command";

@@ -10,7 +10,7 @@ import {
 import { parseInteraction } from "./envelope";
 import { INTERACTION_WINDOW_SECONDS, isFreshTimestamp } from "./freshness";
 import type { InteractionHandlers } from "./handlers";
-import { claimInteraction, type LedgerEnv } from "./interaction-ledger";
+import { claimInteraction, type LedgerEnv } from "./ledger-shards";
 import { readBodyWithin } from "./read-body";
 import { mustClaim } from "./replay-policy";
 import { autocompleteChoices, ephemeral } from "./responses";

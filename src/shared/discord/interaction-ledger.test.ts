@@ -1,7 +1,8 @@
 import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { claimInteraction, type InteractionLedger, ledgerFor } from "./interaction-ledger";
+import type { InteractionLedger } from "./interaction-ledger";
+import { claimInteraction, ledgerFor } from "./ledger-shards";
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 /** Ids on one shard (multiples of 16), unused by any other test. */

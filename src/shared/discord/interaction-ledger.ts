@@ -82,6 +82,3 @@ export class InteractionLedger extends DurableObject<unknown> {
     return this.handled.size();
   }
 }
-
-// Where each id lives, without the class itself: command modules that tooling also imports use this.
-export { claimInteraction, type LedgerEnv, ledgerFor } from "./ledger-shards";

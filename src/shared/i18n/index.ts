@@ -1,11 +1,11 @@
 import type { Locale as DiscordLocale } from "discord-api-types/v10";
 import { en, fr, type MessageKey } from "./catalogs";
+import type { Locale } from "./locale";
 import { formatMessage, type MessageParams } from "./message-format";
 
 export type { MessageKey } from "./catalogs";
 
-/** The languages we answer in. Discord sends many locales; everything that is not French gets English. */
-export type Locale = "en" | "fr";
+export type { Locale } from "./locale";
 
 export type { MessageParams } from "./message-format";
 

@@ -1,4 +1,4 @@
-import type { Locale } from "./index";
+import type { Locale } from "./locale";
 
 /**
  * Fills a message template for a reader:

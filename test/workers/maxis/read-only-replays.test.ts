@@ -8,7 +8,7 @@ import { env, exports } from "cloudflare:workers";
 import type { APIInteraction } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { commandInteraction, parseCommandLine } from "../../../scripts/lib/interaction-builder";
-import { claimInteraction } from "../../../src/shared/discord/interaction-ledger";
+import { claimInteraction } from "../../../src/shared/discord/ledger-shards";
 import { translate } from "../../../src/shared/i18n";
 import { deliverOk, signRequest } from "../support/interaction-boundary";
 import {

@@ -2,10 +2,10 @@ import type { ComponentHandler } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
 import { clientFor, ticketActor } from "../commands/context";
 import { ticketErrorMessage } from "../errors";
+import { ASK_CLOSE_PREFIX } from "../render/automation";
 import { parseTicketNumber } from "../ticket-ref";
 import { requestClose } from "./automation-rpc";
 import { runAutomationPass } from "./pass";
-import { ASK_CLOSE_PREFIX } from "./render";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 

@@ -11,13 +11,13 @@ import type { APIChannel } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../../shared/discord/responses";
 import { DiscordApiError, type DiscordRest } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
-import { categoryAudienceOf, categoryNamesOf } from "../../servers/category-names";
 import type { SettingsEnv } from "../../servers/settings-store";
+import { categoryAudienceOf, categoryNamesOf } from "../category-names";
 import { supabaseAsNotifier } from "../notifier-client";
+import { automaticClose, closeRequestPrompt, inactivityWarning, ratingPrompt } from "../render/automation";
 import { staffPost } from "../render/staff-post";
 import { staffPostTicket } from "../rpc";
 import type { AutomationJob } from "./automation-rpc";
-import { automaticClose, closeRequestPrompt, inactivityWarning, ratingPrompt } from "./render";
 
 export type Delivery = "delivered" | "undeliverable";
 

@@ -15,10 +15,15 @@ import { type RpcClient, supabaseAs } from "../../supabase/client";
 import { notifierFor } from "../commands/context";
 import { modalFields } from "../commands/modal-fields";
 import { afterTicketChange } from "../notify";
+import {
+  AUTOMATION_PREFIX,
+  closeRequestButtons,
+  RATING_COMMENT_MODAL,
+  ratingPrompt,
+} from "../render/automation";
 import { parseTicketNumber } from "../ticket-ref";
 import { type AutomationErrorCode, answerCloseRequest, commentRating, rateTicket } from "./automation-rpc";
 import { runAutomationPass } from "./pass";
-import { AUTOMATION_PREFIX, closeRequestButtons, RATING_COMMENT_MODAL, ratingPrompt } from "./render";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 const COMMENT_MAX = 1000;

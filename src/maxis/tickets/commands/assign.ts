@@ -1,5 +1,5 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { fetchMember, recordMembers, resolvedMember } from "../../servers/members";
+import { fetchMember, recordMembers, resolvedMember } from "../../people/members";
 import { afterTicketChange, botRest } from "../notify";
 import { assignTicket } from "../rpc";
 import { clientFor, notifierFor } from "./context";

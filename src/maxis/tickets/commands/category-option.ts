@@ -9,8 +9,8 @@ import type { TicketCategory } from "../../../shared/contracts/settings";
 import type { AutocompleteContext } from "../../../shared/discord/handlers";
 import { autocompleteChoices } from "../../../shared/discord/responses";
 import { type Locale, resolveLocale } from "../../../shared/i18n";
+import { enabledCategories } from "../../servers/settings";
 import { serverSettings } from "../../servers/settings-store";
-import { enabledCategories } from "../panel/panel-message";
 import { clip } from "../render/escape";
 import { categoryText } from "../render/labels";
 

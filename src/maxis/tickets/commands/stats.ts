@@ -1,5 +1,5 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { categoryNamesOf } from "../../servers/category-names";
+import { categoryNamesOf } from "../category-names";
 import { STATS_PERIODS, type StatsPeriod, statsMessage } from "../render/stats";
 import { ticketStats } from "../rpc";
 import { clientFor, refused } from "./context";

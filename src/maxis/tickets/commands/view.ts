@@ -1,5 +1,5 @@
 import { ephemeral } from "../../../shared/discord/responses";
-import { categoryNamesOf } from "../../servers/category-names";
+import { categoryNamesOf } from "../category-names";
 import { ticketViewEmbeds } from "../render/ticket-card";
 import { viewTicket } from "../rpc";
 import { clientFor } from "./context";

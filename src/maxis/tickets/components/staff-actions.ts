@@ -1,7 +1,7 @@
 import type { ComponentHandler } from "../../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../../shared/discord/responses";
 import { translatorFor } from "../../../shared/i18n";
-import { categoryAudienceOf, categoryNamesOf } from "../../servers/category-names";
+import { categoryAudienceOf, categoryNamesOf } from "../category-names";
 import { clientFor, notifierFor, ticketActor } from "../commands/context";
 import { ticketErrorMessage } from "../errors";
 import { afterTicketChange } from "../notify";

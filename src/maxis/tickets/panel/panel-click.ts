@@ -9,6 +9,7 @@ import type { TicketCategory } from "../../../shared/contracts/settings";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
+import { enabledCategories } from "../../servers/settings";
 import { serverSettings } from "../../servers/settings-store";
 import { clientFor, refused, ticketActor } from "../commands/context";
 import { createTicketModal } from "../commands/create-modal";
@@ -17,7 +18,7 @@ import { ticketOpened } from "../commands/open-ticket";
 import { ticketErrorMessage } from "../errors";
 import { createTicketWithAnswers } from "../rpc";
 import { categoryFormModal, PANEL_FORM_PREFIX, readCategoryForm } from "./panel-form";
-import { enabledCategories, PANEL_PREFIX } from "./panel-message";
+import { PANEL_PREFIX } from "./panel-message";
 
 /** The enabled category of the interaction's server with this key, or null. */
 async function enabledCategory(

@@ -12,12 +12,13 @@ import { deferThenEdit } from "../../../shared/discord/followup";
 import { ephemeral, messageBody } from "../../../shared/discord/responses";
 import { DiscordApiError } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
+import { enabledCategories } from "../../servers/settings";
 import { rememberServerSettings, serverSettings } from "../../servers/settings-store";
-import { channelProblem } from "../../servers/setup-actions";
+import { channelProblem } from "../../setup/actions";
 import { supabaseAs } from "../../supabase/client";
 import { ticketSubcommand } from "../commands/define";
 import { botRest } from "../notify";
-import { enabledCategories, panelMessage } from "./panel-message";
+import { panelMessage } from "./panel-message";
 
 const channelOption = option.channel("channel", "command.ticket.option.panel_channel", {
   channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],

@@ -11,16 +11,12 @@ import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
 import { categoryEmoji } from "../../servers/category-emoji";
-import { categoryLabel } from "../../servers/settings";
+import { categoryLabel, enabledCategories } from "../../servers/settings";
 
 export const PANEL_PREFIX = "ticket-panel";
 /** Discord puts at most five buttons in a row. */
 const MAX_BUTTONS = 5;
 const PANEL_COLOR = 0x5865f2;
-
-export function enabledCategories(settings: Pick<ServerSettings, "categories">): TicketCategory[] {
-  return settings.categories.filter((category) => category.enabled);
-}
 
 export function panelMessage(t: Translator, locale: Locale, settings: ServerSettings): MessageData {
   const categories = enabledCategories(settings);

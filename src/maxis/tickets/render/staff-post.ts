@@ -3,8 +3,8 @@ import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from "discor
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
-import { askToCloseButton } from "../automation/render";
 import type { TicketSummary } from "../rpc";
+import { askToCloseButton } from "./automation";
 import type { CategoryName } from "./labels";
 import { ticketCard } from "./ticket-card";
 

@@ -1,4 +1,4 @@
-import { categoryNamesOf } from "../../servers/category-names";
+import { categoryNamesOf } from "../category-names";
 import { supabaseAsNotifier } from "../notifier-client";
 import { botRest, inBackground, type Notifier } from "../notify";
 import type { TicketWithDescription } from "../rpc";

@@ -11,11 +11,11 @@ import type { Translator } from "../../shared/i18n";
 import { err, ok, type Result } from "../../shared/result";
 import { isSettingsErrorCode, type SettingsErrorCode } from "../api/settings";
 import { actingIdentity } from "../identity";
+import { type ChannelProblem, channelAccessProblem } from "../servers/channel-access";
+import type { ChannelPurpose } from "../servers/channel-permissions";
+import { rememberServerSettings } from "../servers/settings-store";
 import { type SupabaseIdentity, supabaseAs } from "../supabase/client";
 import { botRest } from "../tickets/notify";
-import { type ChannelProblem, channelAccessProblem } from "./channel-access";
-import type { ChannelPurpose } from "./channel-permissions";
-import { rememberServerSettings } from "./settings-store";
 
 export type AdminIdentity = SupabaseIdentity & { guildId: string };
 

@@ -12,10 +12,8 @@ import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
 import type { Result } from "../../shared/result";
 import type { SettingsErrorCode } from "../api/settings";
-import { modalFields } from "../tickets/commands/modal-fields";
-import { membersIntentEnabled } from "./members-intent";
-import { serverSettings } from "./settings-store";
-import { type AdminIdentity, actingAdmin, channelProblem, refusalText, saveSettings } from "./setup-actions";
+import { membersIntentEnabled } from "../servers/members-intent";
+import { serverSettings } from "../servers/settings-store";
 import {
   overLongText,
   PANEL_TEXT_MAX,
@@ -25,7 +23,9 @@ import {
   SETUP_TEXTS_MODAL,
   setupMessage,
   setupTextsModal,
-} from "./setup-view";
+} from "../servers/setup-view";
+import { modalFields } from "../tickets/commands/modal-fields";
+import { type AdminIdentity, actingAdmin, channelProblem, refusalText, saveSettings } from "./actions";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 

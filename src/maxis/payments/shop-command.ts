@@ -2,12 +2,12 @@ import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
 import { actingIdentity } from "../identity";
-import { interactionEntitlements } from "../payments/discord-entitlements";
-import { shopButtons } from "../payments/shop-buttons";
-import { stripeConfigured } from "../payments/stripe-api";
-import { syncInteractionEntitlements } from "../payments/sync-entitlements";
-import { listShop, shopErrorMessage } from "./service";
-import { shopMessage } from "./shop-message";
+import { listShop, shopErrorMessage } from "../shop/service";
+import { shopMessage } from "../shop/shop-message";
+import { interactionEntitlements } from "./discord-entitlements";
+import { shopButtons } from "./shop-buttons";
+import { stripeConfigured } from "./stripe-api";
+import { syncInteractionEntitlements } from "./sync-entitlements";
 
 /** `/shop`: the plans with their prices and live promotions, in the member's language, only to them. */
 export const shopCommand: SlashCommand<MaxisEnv> = {

@@ -10,8 +10,8 @@ import type { APIActionRowComponent, APIButtonComponent } from "discord-api-type
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
-import { safeText } from "../render/escape";
 import type { TicketSummary } from "../rpc";
+import { safeText } from "./escape";
 
 /** Owner buttons: `ticket-auto:<accept|keep|rate|comment>:<server id>:<number>[:<score>]`. */
 export const AUTOMATION_PREFIX = "ticket-auto";

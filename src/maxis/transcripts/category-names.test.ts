@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type Locale, translatorFor } from "../../../shared/i18n";
-import { transcriptPage } from "../../transcripts/page";
-import type { TicketStats, TicketStatsWindow } from "../rpc";
-import { catalogueNames, serverNames, ticketFixture } from "./fixtures.test-support";
-import { staffPost } from "./staff-post";
-import { statsMessage } from "./stats";
-import { threadCard } from "./thread-card";
-import { ticketCard } from "./ticket-card";
-import { transcriptMarkdown } from "./transcript";
+import { type Locale, translatorFor } from "../../shared/i18n";
+import { catalogueNames, serverNames, ticketFixture } from "../tickets/render/fixtures.test-support";
+import { staffPost } from "../tickets/render/staff-post";
+import { statsMessage } from "../tickets/render/stats";
+import { threadCard } from "../tickets/render/thread-card";
+import { ticketCard } from "../tickets/render/ticket-card";
+import { transcriptMarkdown } from "../tickets/render/transcript";
+import type { TicketStats, TicketStatsWindow } from "../tickets/rpc";
+import { transcriptPage } from "./page";
 
 const partnership = ticketFixture({ category: "partnerships" });
 const categoryField = (fields: { name: string; value: string }[] | undefined, name: string) =>

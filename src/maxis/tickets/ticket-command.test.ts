@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOption, APIApplicationCommandOptionChoice } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
-import { TICKET_PRIORITIES } from "../rpc";
-import { ticketCommand, ticketStaffCommand } from "./ticket";
+import { TICKET_PRIORITIES } from "./rpc";
+import { ticketCommand, ticketStaffCommand } from "./ticket-command";
 
 const both = [ticketCommand, ticketStaffCommand];
 

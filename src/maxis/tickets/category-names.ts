@@ -1,7 +1,7 @@
 import type { Locale } from "../../shared/i18n";
-import { type CategoryName, categoryNamer } from "../tickets/render/labels";
-import type { CategoryAudience } from "../tickets/render/staff-post";
-import { type SettingsEnv, serverSettings } from "./settings-store";
+import { type SettingsEnv, serverSettings } from "../servers/settings-store";
+import { type CategoryName, categoryNamer } from "./render/labels";
+import type { CategoryAudience } from "./render/staff-post";
 
 /**
  * How a reader in `locale` names the ticket categories of a server, from its settings as the

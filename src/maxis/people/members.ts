@@ -6,10 +6,10 @@
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIGuildMember, APIInteraction, APIUser } from "discord-api-types/v10";
 import { DiscordApiError, type DiscordRest } from "../../shared/discord/rest";
-import { adminRoleIds } from "../people/staff-members";
+import { guildRoles } from "../servers/channel-access";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsMaxis } from "../supabase/system-client";
-import { guildRoles } from "./channel-access";
+import { adminRoleIds } from "./staff-members";
 
 export interface KnownMember {
   id: string;

@@ -1,10 +1,10 @@
 import type { APIApplicationCommandSubcommandOption } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
-import { maxis } from "../commands/maxis";
-import { type ActionDraft, actionSpecs } from "./actions";
-import { parseRequest } from "./parser/parse";
-import { ROWS, type Row } from "./requests.table";
-import { type Choice, resolveDrafts } from "./resolve";
+import { type ActionDraft, actionSpecs } from "./ask/actions";
+import { parseRequest } from "./ask/parser/parse";
+import { ROWS, type Row } from "./ask/requests.table";
+import { type Choice, resolveDrafts } from "./ask/resolve";
+import { maxis } from "./commands/maxis";
 
 const specs = actionSpecs((maxis.data.options ?? []) as APIApplicationCommandSubcommandOption[]);
 const NOW = Date.parse("2026-12-01T10:00:00Z");

@@ -1,6 +1,6 @@
 /**
  * `/setup` (admins): `/setup show` answers privately with the server's settings and Discord's own
- * menus to change them (setup-components.ts handles the presses); `/setup category-role` gives a
+ * menus to change them (components.ts handles the presses); `/setup category-role` gives a
  * ticket category its own staff roles (one role at a time: added if it was not there, else removed,
  * and the answer says which). Every change goes through the database's admin-only functions
  * (server_settings_update, ticket_category_update), which audit it; this isolate's cached settings
@@ -20,13 +20,13 @@ import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { inertText } from "../../shared/markdown";
 import { isSettingsErrorCode } from "../api/settings";
+import { membersIntentEnabled } from "../servers/members-intent";
+import { categoryLabel } from "../servers/settings";
+import { rememberServerSettings, serverSettings } from "../servers/settings-store";
+import { setupMessage } from "../servers/setup-view";
 import { supabaseAs } from "../supabase/client";
 import { categoryChoices } from "../tickets/commands/category-option";
-import { membersIntentEnabled } from "./members-intent";
-import { categoryLabel } from "./settings";
-import { rememberServerSettings, serverSettings } from "./settings-store";
-import { actingAdmin, refusalText } from "./setup-actions";
-import { setupMessage } from "./setup-view";
+import { actingAdmin, refusalText } from "./actions";
 
 const roleOption = option.role("role", "command.setup.option.role", { required: true });
 /** Any category of the server, its own included, turned off or not: suggested as the admin types. */

@@ -8,31 +8,31 @@
  * (`default_member_permissions`): members never see assign, note, status, priority or stats.
  */
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
-import { focusedOption, guildCommand } from "../../../shared/discord/command-definition";
-import type { SlashCommand } from "../../../shared/discord/handlers";
-import { CommandOptions } from "../../../shared/discord/options";
-import { autocompleteChoices, ephemeral } from "../../../shared/discord/responses";
-import type { MessageKey } from "../../../shared/i18n";
-import { closeRequestSubcommand } from "../automation/close-request-command";
-import { ticketErrorMessage } from "../errors";
-import { panelSubcommand } from "../panel/panel-command";
-import { assignSubcommand } from "./assign";
-import { autocompleteTicketOption } from "./autocomplete";
-import { autocompleteCategoryOption } from "./category-option";
-import { closeSubcommand } from "./close";
-import { type TicketSubcommand, ticketActor } from "./context";
-import { createSubcommand } from "./create";
-import { listSubcommand } from "./list";
-import { noteSubcommand } from "./note";
-import { categoryOption, ticketOption } from "./options";
-import { prioritySubcommand } from "./priority";
-import { reopenSubcommand } from "./reopen";
-import { replySubcommand } from "./reply";
-import { autocompleteSnippetOption, snippetOption } from "./reply-snippet";
-import { statsSubcommand } from "./stats";
-import { statusSubcommand } from "./status";
-import { transcriptSubcommand } from "./transcript";
-import { viewSubcommand } from "./view";
+import { focusedOption, guildCommand } from "../../shared/discord/command-definition";
+import type { SlashCommand } from "../../shared/discord/handlers";
+import { CommandOptions } from "../../shared/discord/options";
+import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
+import type { MessageKey } from "../../shared/i18n";
+import { closeRequestSubcommand } from "./automation/close-request-command";
+import { assignSubcommand } from "./commands/assign";
+import { autocompleteTicketOption } from "./commands/autocomplete";
+import { autocompleteCategoryOption } from "./commands/category-option";
+import { closeSubcommand } from "./commands/close";
+import { type TicketSubcommand, ticketActor } from "./commands/context";
+import { createSubcommand } from "./commands/create";
+import { listSubcommand } from "./commands/list";
+import { noteSubcommand } from "./commands/note";
+import { categoryOption, ticketOption } from "./commands/options";
+import { prioritySubcommand } from "./commands/priority";
+import { reopenSubcommand } from "./commands/reopen";
+import { replySubcommand } from "./commands/reply";
+import { autocompleteSnippetOption, snippetOption } from "./commands/reply-snippet";
+import { statsSubcommand } from "./commands/stats";
+import { statusSubcommand } from "./commands/status";
+import { transcriptSubcommand } from "./commands/transcript";
+import { viewSubcommand } from "./commands/view";
+import { ticketErrorMessage } from "./errors";
+import { panelSubcommand } from "./panel/panel-command";
 
 /** Members' subcommands first, then staff's. */
 export const ticketSubcommands: readonly TicketSubcommand[] = [

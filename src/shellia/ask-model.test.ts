@@ -6,11 +6,11 @@
  */
 import type { APIApplicationCommandSubcommandOption } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
-import { maxis } from "../commands/maxis";
-import { actionSpecs, type toolSchemas } from "./actions";
-import { type AiRunner, DEFAULT_MODEL, readModelAnswer } from "./model";
-import { type Resolution, resolveDrafts } from "./resolve";
-import { understand } from "./understand";
+import { actionSpecs, type toolSchemas } from "./ask/actions";
+import { type AiRunner, DEFAULT_MODEL, readModelAnswer } from "./ask/model";
+import { type Resolution, resolveDrafts } from "./ask/resolve";
+import { understand } from "./ask/understand";
+import { maxis } from "./commands/maxis";
 
 const specs = actionSpecs((maxis.data.options ?? []) as APIApplicationCommandSubcommandOption[]);
 const targets = ["maxis", "maxis-eu"];
