@@ -1,5 +1,6 @@
 import { ask } from "./ask";
 import { controlAudit } from "./control-audit";
+import { controlRefusals } from "./control-refusals";
 import { core } from "./core";
 import { dashboardAuth } from "./dashboard-auth";
 import { giveaways } from "./giveaways";
@@ -34,6 +35,7 @@ export const catalogues = [
   tickets,
   dashboardAuth,
   controlAudit,
+  controlRefusals,
   interactions,
   ask,
   payments,
