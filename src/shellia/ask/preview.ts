@@ -5,7 +5,7 @@
  */
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { APIActionRowComponent, APIButtonComponent } from "discord-api-types/v10";
-import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
+import { EXECUTE_OPERATIONS, operationUsage } from "../../shared/control/operations";
 import { customId } from "../../shared/discord/handlers";
 import type { Translator } from "../../shared/i18n";
 import { inertText } from "../../shared/markdown";
@@ -119,7 +119,7 @@ export function questionMessage(t: Translator, q: Extract<Resolution, { kind: "q
     q.choices?.length
       ? t("ask.question.choices", { choices: q.choices.map((c) => `\`${c.replace(/`/g, "ˋ")}\``).join(", ") })
       : "",
-    q.usage ? t("ask.question.usage", { usage: q.usage }) : "",
+    q.operation ? t("ask.question.usage", { usage: operationUsage(t, q.operation) }) : "",
     t("ask.question.again"),
   ];
   return lines.filter(Boolean).join(" ");
@@ -129,7 +129,7 @@ export function refusalMessage(
   t: Translator,
   reason: Extract<Resolution, { kind: "refusal" }>["reason"],
 ): string {
-  const operations = EXECUTE_OPERATIONS.map((o) => `\`${o.usage}\``).join(", ");
+  const operations = EXECUTE_OPERATIONS.map((o) => `\`${operationUsage(t, o.name)}\``).join(", ");
   return reason === "operation"
     ? t("ask.refusal.operation", { operations })
     : t("ask.refusal", { operations });

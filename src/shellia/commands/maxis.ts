@@ -1,6 +1,6 @@
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
-import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
+import { EXECUTE_OPERATIONS, operationDescription, operationUsage } from "../../shared/control/operations";
 import type { ChoiceField } from "../../shared/control/protocol";
 import {
   type DefinedOption,
@@ -15,6 +15,7 @@ import type { AutocompleteContext, SlashCommand } from "../../shared/discord/han
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
+import { clip } from "../../shared/markdown";
 import { callMaxis } from "../control-client";
 import { buildControlCall } from "../maxis/requests";
 import { chooseTargets, runControlCall } from "../maxis/run";
@@ -69,7 +70,11 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       case "operation":
         return autocompleteChoices(
           EXECUTE_OPERATIONS.filter((operation) => operation.name.includes(typed.split(/\s+/)[0] ?? "")).map(
-            (operation) => ({ name: operation.usage, value: operation.name }),
+            ({ name }) => ({
+              // Discord shows at most 100 characters of a choice's name.
+              name: clip(`${operationUsage(ctx.t, name)} — ${operationDescription(ctx.t, name)}`, 100),
+              value: name,
+            }),
           ),
         );
       case "plan":
