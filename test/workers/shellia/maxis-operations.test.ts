@@ -138,7 +138,7 @@ describe("/maxis report", () => {
     expect(edit.body.embeds[0]?.title).toBe("Maxis report");
     expect(edit.body.embeds[0]?.fields.map((f) => f.name)).toEqual([
       "Health",
-      "Activity over 7d",
+      "Activity over 7 d",
       "Recent control calls",
       "Refused calls (bad or missing signature)",
     ]);
@@ -147,7 +147,7 @@ describe("/maxis report", () => {
     ]);
     expect(edit.files).toHaveLength(1);
     expect(edit.files[0]?.content).toMatch(/^# Maxis report\n/);
-    expect(edit.files[0]?.content).toContain("## Activity over 7d");
+    expect(edit.files[0]?.content).toContain("## Activity over 7 d");
     expect(edit.files[0]?.content).toMatch(/- Tickets: \d+ opened/);
     // Times spelled out for the reader and operators by name: no raw ISO times or ids in the file.
     expect(edit.files[0]?.content).toMatch(/\(\w{3} \d{1,2}, \d{4}, \d\d:\d\d [AP]M UTC → /);

@@ -82,7 +82,7 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.maintenance": "Activer ou désactiver la maintenance ?",
     "ask.question.days": "Fermer les tickets inactifs depuis combien de jours (1 à 365) ?",
     "ask.question.giveaway": "Quel concours (son identifiant, par ex. `7kq2m9xa`) ?",
-    "ask.question.period": "Sur quelle période (d'une heure à 366 jours, par ex. `24h`, `7d`, `12w`) ?",
+    "ask.question.period": "Sur quelle période (d'une heure à 366 jours, par ex. `24h`, `7j`, `12w`) ?",
     "ask.question.operation": "Cette opération attend d'autres arguments.",
     "ask.question.range": "**{option}** doit être entre {min} et {max}.",
     "ask.question.choices": "Au choix : {choices}.",
