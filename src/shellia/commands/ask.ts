@@ -176,7 +176,7 @@ async function answer(
     });
   if (!kept) return { message: t("ask.unavailable") };
   auditAsk({ ...base, step: "proposed", commands });
-  return { message: previewMessage(t, specs, understood, actions, askId, now, expiresAt) };
+  return { message: previewMessage(t, locale, specs, understood, actions, askId, now, expiresAt) };
 }
 
 /** `ask:confirm:<ask id>` and `ask:cancel:<ask id>`. */

@@ -13,6 +13,7 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.preview.title": "**Understood by {engine}. This will run once you confirm:**",
     "ask.preview.line": "• **{action}** on **{target}**{args}\n  `{command}`",
     "ask.preview.ends": "ends <t:{at}:f>",
+    "ask.preview.option": "{name}: {value}",
     "ask.preview.footer": "Only you can confirm or cancel, once, until <t:{expires}:T> (<t:{expires}:R>).",
     "ask.all_targets": "every bot",
     "ask.button.confirm": "Confirm",
@@ -57,6 +58,7 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.preview.title": "**Compris par {engine}. Ceci s'exécutera quand vous confirmerez :**",
     "ask.preview.line": "• **{action}** sur **{target}**{args}\n  `{command}`",
     "ask.preview.ends": "fin <t:{at}:f>",
+    "ask.preview.option": "{name} : {value}",
     "ask.preview.footer":
       "Vous seul pouvez confirmer ou annuler, une fois, jusqu'à <t:{expires}:T> (<t:{expires}:R>).",
     "ask.all_targets": "tous les bots",
