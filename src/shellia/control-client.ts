@@ -94,7 +94,8 @@ export async function callMaxis<A extends ControlAction>(
         const response = await target.send(
           new Request(`${target.origin}${path}`, {
             method: "POST",
-            headers: { ...headers, "Content-Type": "application/json" },
+            // The operator's language, for the refusals Maxis words before it reads the body (401).
+            headers: { ...headers, "Content-Type": "application/json", "Accept-Language": request.locale },
             body,
             signal: controller.signal,
           }),

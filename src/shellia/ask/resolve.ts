@@ -5,7 +5,7 @@
  * are matched against what that Maxis offers (accents, case and a typo ignored), never guessed.
  */
 import {
-  EXECUTE_OPERATIONS,
+  type ExecuteOperationName,
   parseExecuteOperation,
   splitOperationLine,
 } from "../../shared/control/operations";
@@ -48,7 +48,14 @@ export interface Resolved {
 /** What `/ask` answers: actions, a question back, or a refusal (three answers, not a result: a question is no failure). */
 export type Resolution =
   | { kind: "ready"; actions: Resolved[] }
-  | { kind: "question"; field: string; choices?: string[]; min?: number; max?: number; usage?: string }
+  | {
+      kind: "question";
+      field: string;
+      choices?: string[];
+      min?: number;
+      max?: number;
+      operation?: ExecuteOperationName;
+    }
   | { kind: "refusal"; reason: "out_of_scope" | "operation" | "invalid" };
 
 export async function resolveDrafts(
@@ -113,7 +120,7 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
     if (!parsed.ok) {
       return parsed.error.code === "unknown_operation"
         ? { kind: "refusal", reason: "operation" }
-        : { kind: "question", field: "operation", usage: parsed.error.usage };
+        : { kind: "question", field: "operation", operation: parsed.error.operation };
     }
   }
 
@@ -177,6 +184,3 @@ export function matchChoice(typed: string, offered: readonly Choice[]): string |
   const close = offered.filter((c) => sameWord(want, fold(c.value)) || sameWord(want, label(c)));
   return close.length === 1 ? (close[0]?.value ?? null) : null;
 }
-
-/** The usage lines of the execute allow-list, for refusals. */
-export const operationUsages = () => EXECUTE_OPERATIONS.map((o) => o.usage);

@@ -12,7 +12,7 @@ describe("/maxis analytics", () => {
   it("reports tickets, giveaways and promotions over the period", async () => {
     const run = await runMaxis("/maxis analytics period:30d target:maxis");
     const lines = run.content.split("\n");
-    expect(lines[0]).toMatch(/^\*\*maxis\*\* over 30d \(since <t:\d+:f>\)$/);
+    expect(lines[0]).toMatch(/^\*\*maxis\*\* over 30 d \(since <t:\d+:f>\)$/);
     expect(lines[1]).toMatch(/^Tickets: \d+ opened, \d+ closed, \d+ open now$/);
     expect(lines[2]).toMatch(/^Giveaways: \d+ started, \d+ ended, \d+ running, \d+ entrants?$/);
     expect(lines[3]).toMatch(/^Promotions: \d+ started on \d+ plans?, average (\d+ %|—), \d+ live now$/);
@@ -20,6 +20,13 @@ describe("/maxis analytics", () => {
       /^Revenue of Local server: \S+ from \d+ payments?, \S+ refunded, \d+ failed, \d+ disputed, \d+ active subscriptions?$/,
     );
     expect(Number(/Tickets: (\d+) opened/.exec(run.content)?.[1])).toBeGreaterThanOrEqual(4);
+  });
+
+  it("reads a period as French operators type it, and says it in French", async () => {
+    for (const period of ["7j", "7 j"]) {
+      const run = await runMaxis(`/maxis analytics period:${period} target:maxis`, { locale: "fr" });
+      expect(run.content.split("\n")[0]).toMatch(/^\*\*maxis\*\* sur 7 j \(depuis le <t:\d+:f>\)$/);
+    }
   });
 
   it("gives the revenue of the server the operator names, a Maxis selling in several", async () => {

@@ -72,7 +72,7 @@ export const maxisControl = /* @__PURE__ */ defineMessages(
     "control.error.invalid_body": "La requête n'a pas été comprise : {detail}.",
     "control.error.unknown_action": "Maxis n'a pas d'action de contrôle nommée {action}.",
     "control.error.not_available": "{feature} : pas encore disponible sur ce Maxis.",
-    "control.error.invalid_period": "La période s'écrit comme 24h, 7d, 30d ou 12w (d'une heure à 366 jours).",
+    "control.error.invalid_period": "La période s'écrit comme 24h, 7j, 30j ou 12w (d'une heure à 366 jours).",
     "control.error.internal": "Maxis n'a pas pu terminer cette action ; les détails sont dans ses journaux.",
     "control.error.database": "Maxis ne peut pas joindre sa base de données pour le moment.",
     "control.error.unknown_operation":
