@@ -20,8 +20,8 @@ describe("callMaxis", () => {
     };
     const operator = { id: "1300000000000000001", name: "op" };
     expect(await callMaxis(target, "status", { operator, locale: "fr" })).toEqual({
-      kind: "refused",
-      code: "bad_signature",
+      ok: false,
+      error: { kind: "refused", code: "bad_signature" },
     });
     await callMaxis(target, "status", { operator, locale: "en" });
     expect(seen).toEqual(["fr", "en"]);

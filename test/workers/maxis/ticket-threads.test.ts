@@ -154,6 +154,13 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     // Alex Martin, the stand-in's seeded agent: Discord knows their name and avatar.
     const alex: Actor = { ...cast.staff, userId: LOCAL_STAFF_ID };
     await run(alex, `/ticket reply ticket:${number} message:We refunded you`);
+    // Each reply reaches the thread after its own answer, so the member answers what they have read.
+    await waitUntil(
+      () => threadMessages(threadId),
+      (m) => m.some((x) => x.webhook_id),
+      10_000,
+      "the agent's webhook message",
+    );
     await run(cast.memberA, `/ticket reply ticket:${number} message:Thanks a lot`);
     const posted = await waitUntil(
       () => threadMessages(threadId),

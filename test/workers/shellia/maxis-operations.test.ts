@@ -224,7 +224,7 @@ describe("/maxis execute", () => {
   it("says the allow-list, usages and what each operation does in French to a French operator", async () => {
     const run = await runMaxis("/maxis execute operation:drop-database target:maxis", { locale: "fr" });
     expect(run.content).toBe(
-      "**maxis** : Aucune opération ne s'appelle « drop-database ». Opérations autorisées :\n" +
+      "**maxis** : Aucune opération ne s'appelle « drop-database ». Opérations autorisées :\n" +
         "• `sync-commands` : réenregistrer les commandes slash de Maxis auprès de Discord\n" +
         "• `maintenance on|off` : les membres voient un avis, l'équipe continue de travailler\n" +
         "• `close-stale-tickets JOURS (1–365)` : fermer les tickets sans activité depuis plus de JOURS jours\n" +

@@ -34,7 +34,7 @@ describe("Shellia refuses option values beyond the limits it declares", () => {
     );
     expect(await answer(line, "fr")).toEqual(
       privately(
-        "L'option « lot » accepte au plus 256 caractères (257 envoyés) : raccourcissez-la et relancez la commande.",
+        "L'option « lot » accepte au plus 256 caractères (257 envoyés) : raccourcissez-la et relancez la commande.",
       ),
     );
   });
@@ -42,7 +42,7 @@ describe("Shellia refuses option values beyond the limits it declares", () => {
   it("refuses an /ask request longer than 400 characters, and a number out of its range", async () => {
     expect(await answer(`/ask request:${"a".repeat(401)}`, "fr")).toEqual(
       privately(
-        "L'option « demande » accepte au plus 400 caractères (401 envoyés) : raccourcissez-la et relancez la commande.",
+        "L'option « demande » accepte au plus 400 caractères (401 envoyés) : raccourcissez-la et relancez la commande.",
       ),
     );
     expect(await answer("/maxis promo percent:95 plan:pro duration:1h target:maxis", "en-US")).toEqual(

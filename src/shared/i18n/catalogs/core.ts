@@ -27,10 +27,10 @@ export const core = /* @__PURE__ */ defineMessages(
       "L'option « {option} » manque ou n'est pas du bon type : relancez la commande depuis la liste des commandes de Discord.",
     "error.no_such_endpoint": "Cette adresse n'existe pas.",
     "error.option_too_long":
-      "L'option « {option} » accepte au plus {max, plural, one {# caractère} other {# caractères}} ({sent, plural, one {# envoyé} other {# envoyés}}) : raccourcissez-la et relancez la commande.",
+      "L'option « {option} » accepte au plus {max, plural, one {# caractère} other {# caractères}} ({sent, plural, one {# envoyé} other {# envoyés}}) : raccourcissez-la et relancez la commande.",
     "error.option_too_short":
-      "L'option « {option} » demande au moins {min, plural, one {# caractère} other {# caractères}} ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
+      "L'option « {option} » demande au moins {min, plural, one {# caractère} other {# caractères}} ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
     "error.option_out_of_range":
-      "L'option « {option} » doit être comprise entre {min} et {max} ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
+      "L'option « {option} » doit être comprise entre {min} et {max} ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
   },
 );
