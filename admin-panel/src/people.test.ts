@@ -59,4 +59,24 @@ describe("people directory", () => {
     expect(h.calls).toHaveLength(2);
     expect(h.directory.get("7")?.name).toBe("N7");
   });
+
+  it("asks again for someone Discord gave no name for, and shows the name once it does", async () => {
+    let answered = false;
+    const h = harness((ids) =>
+      Promise.resolve(ids.map((id) => ({ id, name: answered ? `N${id}` : null, avatarUrl: null }))),
+    );
+    h.directory.get("9");
+    await h.runTimers(0);
+    expect(h.directory.get("9")?.name).toBeNull();
+    expect(h.calls).toHaveLength(1);
+    expect(h.timers.map((t) => t.ms)).toEqual([30_000]);
+    answered = true;
+    await h.runTimers(30_000);
+    // The pages render again (a change) and so ask again.
+    expect(h.changes()).toBe(2);
+    h.directory.get("9");
+    await h.runTimers(0);
+    expect(h.calls).toEqual([["9"], ["9"]]);
+    expect(h.directory.get("9")?.name).toBe("N9");
+  });
 });

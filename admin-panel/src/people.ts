@@ -1,6 +1,6 @@
 import { MAX_PEOPLE_PER_REQUEST, type Person } from "./api";
 
-/** After a failed lookup, the same ids are asked again no sooner than this. */
+/** After a failed lookup, or an answer without a name, the same ids are asked again no sooner than this. */
 const RETRY_AFTER_MS = 30_000;
 
 export interface PeopleDirectory {
@@ -29,8 +29,23 @@ export function createPeopleDirectory(
     for (let i = 0; i < ids.length; i += MAX_PEOPLE_PER_REQUEST) {
       const batch = ids.slice(i, i + MAX_PEOPLE_PER_REQUEST);
       try {
-        for (const person of await fetchPeople(batch)) known.set(person.id, person);
+        const nameless: string[] = [];
+        for (const person of await fetchPeople(batch)) {
+          known.set(person.id, person);
+          if (person.name === null) nameless.push(person.id);
+        }
         changed = true;
+        // No name: the user left the server, or Discord did not answer Maxis this time (which Maxis
+        // does not remember). Asked again later, and the pages render again to ask.
+        if (nameless.length > 0) {
+          schedule(() => {
+            for (const id of nameless) {
+              known.delete(id);
+              asked.delete(id);
+            }
+            onChange();
+          }, RETRY_AFTER_MS);
+        }
       } catch {
         schedule(() => {
           for (const id of batch) asked.delete(id);

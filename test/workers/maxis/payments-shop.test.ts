@@ -90,7 +90,8 @@ describe("buying from /shop", () => {
 
     // The checkout audit: who, which plan, at which price, which session.
     const admin = await sessionFor({ userId: "1300000000000000333", guildId: LOCAL_GUILD_ID }, "admin");
-    const sales = (await api("/sales?days=1", { token: admin })).json as unknown as {
+    // Two UTC days, not one: a checkout opened just before midnight is read just after it.
+    const sales = (await api("/sales?days=2", { token: admin })).json as unknown as {
       recentCheckouts: {
         userId: string;
         planId: string;
