@@ -401,7 +401,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
 
     "ticket.staff.new": "Nouveau ticket **#{number}** de <@{owner}>",
     "ticket.staff.for_roles":
-      "Pour {roles} uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket view`.",
+      "Pour {roles} uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket voir`.",
     "ticket.staff.assign_me": "Me l'assigner",
     "ticket.staff.close": "Fermer",
     "ticket.staff.assigned_by": "Assigné à <@{assignee}>.",
