@@ -86,6 +86,16 @@ describe("/maxis promo", () => {
     );
   });
 
+  it("names the plan in the operator's language, and the server by its name", async () => {
+    const run = await runMaxis(
+      `/maxis promo server:${OTHER_GUILD_ID} percent:10 plan:pro duration:2h target:maxis`,
+      { locale: "fr" },
+    );
+    expect(run.content).toMatch(
+      /^Promotion n° \d+ lancée sur \*\*maxis\*\* dans Local server 0920 : \*\*Pro de l'autre serveur\*\* −10 %/,
+    );
+  });
+
   it("refuses a server that is not a Discord id, or a plan only another server has", async () => {
     const bad = await runMaxis(
       "/maxis promo server:everywhere percent:20 plan:pro duration:2h target:maxis",

@@ -43,6 +43,9 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
       : rejected(created.error.code, message);
   }
   const p = created.value;
+  // The database answers the plan's English name; the shop's list names it in the operator's language.
+  const listed = await listShop(ctx.env, CONTROL_ACTOR, ctx.locale, p.guildId);
+  const planName = (listed.ok && listed.value.find((plan) => plan.key === p.planKey)?.name) || p.planName;
   return {
     ok: true,
     value: {
@@ -50,7 +53,7 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
       guildId: p.guildId,
       // Named as Discord names it, whichever server it is (null: Discord did not answer; Shellia shows the id).
       guildName: await serverName(ctx.env, p.guildId),
-      planName: p.planName,
+      planName,
       percent: p.percent,
       priceCents: p.priceCents,
       promotedCents: p.promotedCents,

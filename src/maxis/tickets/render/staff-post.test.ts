@@ -46,7 +46,7 @@ describe("staffPost", () => {
     const kept = () => ["1300000000000000031", "1300000000000000032"];
     const post = staffPost(fr, ticketFixture(), "Carte débitée deux fois", catalogueNames("fr"), kept);
     expect(post.content).toBe(
-      "Nouveau ticket **#42** de <@1300000000000000111>\nPour <@&1300000000000000031>, <@&1300000000000000032> uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket view`.",
+      "Nouveau ticket **#42** de <@1300000000000000111>\nPour <@&1300000000000000031>, <@&1300000000000000032> uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket voir`.",
     );
     expect(post.allowed_mentions).toEqual({
       parse: [],
