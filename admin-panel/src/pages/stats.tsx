@@ -16,6 +16,7 @@ import { duration } from "./stats/duration";
 import { SatisfactionCard } from "./stats/satisfaction";
 import { SlaReportSection } from "./stats/sla-report";
 import "./stats.css";
+import { Segmented } from "../components/segmented";
 
 type WindowKey = "last7Days" | "last30Days" | "allTime";
 const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, allTime: 90 };
@@ -89,21 +90,15 @@ export function StatsPage() {
     <div class="stats">
       <div class="page-head">
         <h1>{t("stats.title")}</h1>
-        <fieldset class="segmented small">
-          <legend class="visually-hidden">{t("stats.window")}</legend>
-          {(["last7Days", "last30Days", "allTime"] as const).map((key) => (
-            <label key={key} class={windowKey === key ? "on" : ""}>
-              <input
-                type="radio"
-                name="stats-window"
-                value={key}
-                checked={windowKey === key}
-                onChange={() => setWindowKey(key)}
-              />
-              {t(`stats.${key}`)}
-            </label>
-          ))}
-        </fieldset>
+        <Segmented
+          small
+          name="stats-window"
+          legend={t("stats.window")}
+          options={["last7Days", "last30Days", "allTime"] as const}
+          value={windowKey}
+          label={(key) => t(`stats.${key}`)}
+          onChange={setWindowKey}
+        />
       </div>
       <ErrorAlert error={error} />
       <div class="kpis">

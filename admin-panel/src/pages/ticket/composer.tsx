@@ -4,6 +4,7 @@ import { SnippetList, useSnippetPicker } from "../../components/snippet-picker";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
 import "./composer.css";
+import { Segmented } from "../../components/segmented";
 
 /** Reply to the member or add an internal note; `/` at the start of a reply picks a canned reply. */
 export function Composer({
@@ -49,21 +50,14 @@ export function Composer({
         void send();
       }}
     >
-      <fieldset class="segmented">
-        <legend class="visually-hidden">{t("ticket.compose")}</legend>
-        {(["reply", "note"] as const).map((value) => (
-          <label key={value} class={mode === value ? "on" : ""}>
-            <input
-              type="radio"
-              name="compose-mode"
-              value={value}
-              checked={mode === value}
-              onChange={() => setMode(value)}
-            />
-            {t(value === "reply" ? "ticket.mode.reply" : "ticket.mode.note")}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        name="compose-mode"
+        legend={t("ticket.compose")}
+        options={["reply", "note"] as const}
+        value={mode}
+        label={(value) => t(value === "reply" ? "ticket.mode.reply" : "ticket.mode.note")}
+        onChange={setMode}
+      />
       <label class="visually-hidden" for="composer-text">
         {t(mode === "reply" ? "ticket.reply.label" : "ticket.note.label")}
       </label>
