@@ -4,7 +4,7 @@
  * server, so it can neither list nor name them itself.
  */
 import { DiscordRest } from "../../shared/discord/rest";
-import { maxisGuildIds } from "./channels";
+import { maxisGuildIds } from "../giveaways/channels";
 
 export interface MaxisServer {
   id: string;

@@ -10,6 +10,7 @@ import type { ServerSettings } from "../../shared/contracts/settings";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
+import { channelProblem } from "../servers/channel-problem";
 import { membersIntentEnabled } from "../servers/members-intent";
 import { serverSettings } from "../servers/settings-store";
 import {
@@ -20,7 +21,7 @@ import {
   setupTextsModal,
 } from "../servers/setup-view";
 import { modalFields } from "../tickets/commands/modal-fields";
-import { type AdminIdentity, actingAdmin, channelProblem, saveSettings } from "./actions";
+import { type AdminIdentity, actingAdmin, saveSettings } from "./actions";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 

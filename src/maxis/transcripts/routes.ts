@@ -17,7 +17,7 @@ import { supabaseAs } from "../supabase/client";
 import { categoryNamesOf } from "../tickets/category-names";
 import { categoryNamer } from "../tickets/render/labels";
 import { ticketTranscript } from "../tickets/rpc";
-import { checkTranscriptLink } from "./link";
+import { checkTranscriptLink } from "../tickets/transcript-link";
 import { type TranscriptPerson, transcriptCsp, transcriptErrorPage, transcriptPage } from "./page";
 
 const transcriptFileName = (number: number) => `ticket-${number}-transcript.html`;
