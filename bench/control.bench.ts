@@ -16,9 +16,9 @@ import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/s
 import { signControlRequest } from "../src/shared/control/sign";
 import { verifyControlSignature } from "../src/shared/control/verify";
 import { freePort } from "../test/setup/ports";
-import { median } from "./load/report";
 import { errorsOnly, maxisBenchWorker, supabaseBindings } from "./maxis-worker";
 import { benchOptions, scaled } from "./smoke";
+import { median } from "./stats";
 
 /** Samples per action, each of this many sequential calls. */
 const SAMPLES = scaled(5, 1);

@@ -16,9 +16,9 @@ import { maxisBundle } from "../scripts/lib/worker-bundle";
 import { type LocalDiscord, serveLocalDiscord } from "../scripts/local-discord/server";
 import { cryptoUint32, drawWinners, type Entrant } from "../src/maxis/giveaways/draw";
 import { freePort } from "../test/setup/ports";
-import { median } from "./load/report";
 import { maxisBenchWorker } from "./maxis-worker";
 import { benchOptions, scaled } from "./smoke";
+import { median } from "./stats";
 
 const ENTRANTS = scaled(100_000, 2_000);
 const BATCH = scaled(1_000, 100);

@@ -7,6 +7,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { serveDashboardDev } from "./lib/dashboard";
+import { LOCAL_PEOPLE, LOCAL_SECOND_GUILD_ID } from "./lib/local-identities";
 import { localPorts } from "./lib/local-ports";
 import { ensureLocalSecrets } from "./lib/local-secrets";
 import { serveLocalDiscord } from "./local-discord/server";
@@ -101,6 +102,12 @@ try {
 
   const discord = await serveLocalDiscord(ports.discordApi);
   stoppers.push(() => discord.close());
+  // The bot is in the seed's second server too: /maxis promo server suggests it, the dashboard switches to it.
+  await fetch(`${discord.url}/__local/guilds`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ id: LOCAL_SECOND_GUILD_ID }),
+  });
   const stripe = await serveLocalStripe(ports.stripeApi, {
     webhookUrl: `http://127.0.0.1:${ports.maxis}/webhooks/stripe`,
     webhookSecret: values["STRIPE_WEBHOOK_SECRET"] ?? "",
@@ -126,7 +133,7 @@ try {
 Local stack ready in ${seconds} s:
   Shellia (controller)        http://127.0.0.1:${ports.shellia}/interactions   health: /health
   Maxis (shop, tickets)       http://127.0.0.1:${ports.maxis}/interactions   health: /health
-  Dashboard (staff)           ${dashboard.url}/   sign in as "Alex Martin" (staff) or "Camille Dubois" (member)
+  Dashboard (staff)           ${dashboard.url}/   sign in as "${LOCAL_PEOPLE.staff.globalName}" (staff) or "${LOCAL_PEOPLE.member.globalName}" (member)
   Supabase REST stand-in      ${supabase.restUrl}/rest/v1/rpc/<function>
   PostgreSQL                  ${supabase.databaseUrl}
   Discord API stand-in        ${discord.apiBase}   (requests: ${discord.url}/__local/requests)

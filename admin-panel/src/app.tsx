@@ -28,6 +28,7 @@ function useRoute(): Route {
   return route;
 }
 
+/** The page's states while it learns who is signed in (a state, not a result). */
 type SessionState =
   | { state: "loading" }
   | { state: "signedOut"; expired: boolean }

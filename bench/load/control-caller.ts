@@ -1,8 +1,8 @@
 /**
  * Stands in for Shellia's deferred work in the load benchmark: each request to this Worker is one
  * control call made with Shellia's own client (`callMaxis`: signing, timeout, outcome sorting)
- * through a real service binding to the Maxis bundle. Answers 200 with the outcome when Maxis
- * answered `ok`, 502 otherwise, so the load generator counts a refused or failing call as an error.
+ * through a real service binding to the Maxis bundle. Answers with the outcome (a `Result`), 200 when
+ * Maxis answered `ok`, 502 otherwise, so the load generator counts a refused or failing call as an error.
  * `/maxis status` in Shellia defers and makes exactly this call in `waitUntil`, out of reach of an
  * HTTP load generator; this Worker puts it on the request path.
  */
@@ -59,6 +59,6 @@ export default {
       call.action,
       call.body as ControlRequests["status"] & ControlRequests["giveaway"],
     );
-    return Response.json(outcome, { status: outcome.kind === "ok" ? 200 : 502 });
+    return Response.json(outcome, { status: outcome.ok ? 200 : 502 });
   },
 };

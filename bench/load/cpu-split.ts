@@ -5,9 +5,9 @@
  * CPU time from /proc, not wall time, so it says more than req/s on a machine others are loading.
  */
 import { readdirSync, readFileSync } from "node:fs";
-import type { CaseName, CaseSettings } from "./cases";
+import type { CaseName } from "./cases";
 import { generatorThread } from "./run";
-import { startLoadStack } from "./stack";
+import { caseSettings, startLoadStack } from "./stack";
 
 const TICK_MS = 10;
 
@@ -79,11 +79,7 @@ async function main() {
   const stack = await startLoadStack({});
   const generator = generatorThread();
   try {
-    const settings: CaseSettings = {
-      urls: stack.urls,
-      discordPrivateKey: stack.discordPrivateKey,
-      giveawayId: "",
-    };
+    const settings = caseSettings(stack);
     for (const side of ["floor", "subject"] as const) {
       await generator.measure({ name, side, settings, connections: 10, seconds: 1 });
       // Signed ahead, outside the window: the window holds the Workers and what answering costs the generator.

@@ -6,9 +6,9 @@
 import { writeFileSync } from "node:fs";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { freePort } from "../../test/setup/ports";
-import { type CaseName, type CaseSettings, loadCase } from "./cases";
+import { type CaseName, loadCase } from "./cases";
 import { generatorThread } from "./run";
-import { startLoadStack } from "./stack";
+import { caseSettings, startLoadStack } from "./stack";
 
 /** A tiny Chrome DevTools protocol client over the inspector's WebSocket. */
 async function inspector(url: string) {
@@ -40,11 +40,7 @@ async function main() {
   const stack = await startLoadStack({ inspectorPort, minify: false });
   const generator = generatorThread();
   try {
-    const settings: CaseSettings = {
-      urls: stack.urls,
-      discordPrivateKey: stack.discordPrivateKey,
-      giveawayId: "",
-    };
+    const settings = caseSettings(stack);
     // The control case's caller is bench scaffolding: profile the Worker under test behind it.
     const worker = loadCase(name, settings).url.startsWith(stack.urls.shellia) ? "shellia" : "maxis";
     await generator.measure({ name, side: "subject", settings, connections: 10, seconds: 1 });

@@ -2,6 +2,7 @@
  * Pure: turns the rounds of a load run into the printed table (median of the rounds per case and
  * side, the ratio to the floor) and the verdict against issue 18's targets.
  */
+import { median } from "../stats";
 import { CASE_LABELS, type CaseName } from "./cases";
 import type { RoundResult } from "./generator";
 
@@ -13,15 +14,6 @@ export interface CaseSummary {
   /** Subject's req/s over the floor's, median of the per-round ratios (the rounds alternate). */
   rpsRatio: number;
   p99Ratio: number;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export function summarize(results: RoundResult[]): CaseSummary[] {

@@ -5,6 +5,7 @@
  */
 import { parentPort, Worker } from "node:worker_threads";
 import autocannon from "autocannon";
+import { err, ok, type Result } from "../../src/shared/result";
 
 /** What a round measured. */
 export interface RoundFigures {
@@ -40,13 +41,13 @@ export function generatorExecArgv(): string[] {
 }
 
 /** Starts the generator `script` in its own thread; rounds run there one at a time. */
-export function generatorThread<Request, Result>(script: URL) {
+export function generatorThread<Request, Figures>(script: URL) {
   const worker = new Worker(script, { execArgv: generatorExecArgv() });
   return {
-    round(request: Request): Promise<Result> {
+    round(request: Request): Promise<Figures> {
       return new Promise((resolve, reject) => {
-        worker.once("message", (reply: { ok: true; result: Result } | { ok: false; error: string }) =>
-          reply.ok ? resolve(reply.result) : reject(new Error(reply.error)),
+        worker.once("message", (reply: Result<Figures, string>) =>
+          reply.ok ? resolve(reply.value) : reject(new Error(reply.error)),
         );
         worker.postMessage(request);
       });
@@ -56,11 +57,11 @@ export function generatorThread<Request, Result>(script: URL) {
 }
 
 /** In the generator thread: answers each round request with its result, or the error. */
-export function serveRounds<Request, Result>(run: (request: Request) => Promise<Result>): void {
+export function serveRounds<Request, Figures>(run: (request: Request) => Promise<Figures>): void {
   parentPort?.on("message", (request: Request) => {
     run(request).then(
-      (result) => parentPort?.postMessage({ ok: true, result }),
-      (error: unknown) => parentPort?.postMessage({ ok: false, error: String(error) }),
+      (figures) => parentPort?.postMessage(ok(figures) satisfies Result<Figures, string>),
+      (error: unknown) => parentPort?.postMessage(err(String(error)) satisfies Result<Figures, string>),
     );
   });
 }

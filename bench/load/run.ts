@@ -13,11 +13,12 @@ import { createRequire } from "node:module";
 import { cpus, loadavg, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
-import { CASE_LABELS, type CaseName, type CaseSettings } from "./cases";
+import type { CallOutcome } from "../../src/shellia/control-client";
+import { CASE_LABELS, type CaseName } from "./cases";
 import type { GeneratorMessage, RoundRequest, RoundResult } from "./generator";
 import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
 import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
-import { type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
+import { caseSettings, type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
 
 export const ALL_CASES = Object.keys(CASE_LABELS) as CaseName[];
 
@@ -63,9 +64,9 @@ export function generatorThread() {
 /** One running giveaway, created as an operator would (a control call), for the button case. */
 async function startGiveaway(stack: LoadStack): Promise<string> {
   const res = await fetch(`${stack.urls.controlCaller}/giveaway?channel=${LOCAL_CHANNEL_ID}`);
-  const outcome = (await res.json()) as { kind: string; result?: { id: string } };
-  if (!res.ok || !outcome.result) throw new Error(`could not start the giveaway: ${JSON.stringify(outcome)}`);
-  return outcome.result.id;
+  const outcome = (await res.json()) as CallOutcome<"giveaway">;
+  if (!outcome.ok) throw new Error(`could not start the giveaway: ${JSON.stringify(outcome.error)}`);
+  return outcome.value.result.id;
 }
 
 export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
@@ -76,11 +77,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
   });
   const generator = generatorThread();
   try {
-    const settings: CaseSettings = {
-      urls: stack.urls,
-      discordPrivateKey: stack.discordPrivateKey,
-      giveawayId: options.cases.includes("button") ? await startGiveaway(stack) : "",
-    };
+    const settings = caseSettings(stack, options.cases.includes("button") ? await startGiveaway(stack) : "");
     const amount = options.requestsPerRound;
     const round = (name: CaseName, side: RoundRequest["side"], seconds: number) =>
       generator.measure({

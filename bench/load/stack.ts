@@ -23,6 +23,7 @@ import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabas
 import { type LocalDiscord, serveLocalDiscord } from "../../scripts/local-discord/server";
 import { type LocalSupabase, startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort } from "../../test/setup/ports";
+import type { CaseSettings } from "./cases";
 
 const run = promisify(execFile);
 
@@ -43,6 +44,13 @@ export interface LoadStack {
   bundles: { maxis: string; shellia: string; floor: string };
   stop(): Promise<void>;
 }
+
+/** What the load cases need of a running stack; `giveawayId` only for the button case. */
+export const caseSettings = (stack: LoadStack, giveawayId = ""): CaseSettings => ({
+  urls: stack.urls,
+  discordPrivateKey: stack.discordPrivateKey,
+  giveawayId,
+});
 
 const BUILD_DIR = ".build/bench/load";
 const CONTROL_SECRET = randomBytes(32).toString("hex");

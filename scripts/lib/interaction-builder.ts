@@ -18,7 +18,7 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import { LOCAL_APPLICATION_ID, LOCAL_CHANNEL_ID, LOCAL_GUILD_ID } from "./local-identities";
+import { LOCAL_APPLICATION_ID, LOCAL_CHANNEL_ID, LOCAL_GUILD_ID, localPerson } from "./local-identities";
 
 export interface Actor {
   userId: string;
@@ -49,12 +49,14 @@ function member({ userId, roles = [], administrator = false }: Actor): APIIntera
     PermissionFlagsBits.ViewChannel |
     PermissionFlagsBits.SendMessages |
     PermissionFlagsBits.UseApplicationCommands;
+  // A seeded person is named as the Discord stand-in names them; anyone else gets a made-up name.
+  const person = localPerson(userId);
   return {
     user: {
       id: userId,
-      username: `user${userId.slice(-4)}`,
+      username: person?.username ?? `user${userId.slice(-4)}`,
       discriminator: "0",
-      global_name: null,
+      global_name: person?.globalName ?? null,
       avatar: null,
     },
     roles,

@@ -5,6 +5,11 @@
  */
 export const LOCAL_APPLICATION_ID = "1300000000000000001";
 export const LOCAL_GUILD_ID = "1300000000000000010";
+/**
+ * The seed's second server (its own plans, supabase/seed.sql): `npm run dev` puts Maxis's bot in it
+ * too, so `--guild` tries two servers configured apart.
+ */
+export const LOCAL_SECOND_GUILD_ID = "1300000000000000920";
 export const LOCAL_CHANNEL_ID = "1300000000000000020";
 export const LOCAL_STAFF_ROLE_ID = "1300000000000000030";
 /**
@@ -23,6 +28,31 @@ export const LOCAL_OTHER_MEMBER_ID = "1300000000000000444";
 export const LOCAL_STAFF_ID = "1300000000000000222";
 /** On the local operator allow-list (OPERATOR_USER_IDS). */
 export const LOCAL_ADMIN_ID = "1300000000000000333";
+
+/** How Discord names a seeded person: their username and the display name everyone sees. */
+export interface LocalPerson {
+  id: string;
+  username: string;
+  globalName: string;
+  /** Their Discord client's language (the stand-in's OAuth2 user). */
+  locale: string;
+}
+
+/**
+ * The seeded people of the local server, named once: the Discord stand-in's users and sign-in page,
+ * and the members `npm run interact` acts as, so a transcript, a staff post or the dashboard names
+ * the same person whichever way they came in.
+ */
+export const LOCAL_PEOPLE = {
+  staff: { id: LOCAL_STAFF_ID, username: "alex.support", globalName: "Alex Martin", locale: "en-US" },
+  admin: { id: LOCAL_ADMIN_ID, username: "sam.admin", globalName: "Sam Leroy", locale: "fr" },
+  member: { id: LOCAL_MEMBER_ID, username: "camille", globalName: "Camille Dubois", locale: "fr" },
+  otherMember: { id: LOCAL_OTHER_MEMBER_ID, username: "jordan", globalName: "Jordan Lee", locale: "en-US" },
+} as const satisfies Record<string, LocalPerson>;
+
+/** The seeded person with this id, if any. */
+export const localPerson = (id: string): LocalPerson | undefined =>
+  Object.values(LOCAL_PEOPLE).find((person) => person.id === id);
 
 /**
  * The local server as Maxis's vars name it, for the dev stack's .dev.vars and the test Workers: its

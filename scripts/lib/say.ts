@@ -17,7 +17,7 @@ export interface ThreadState {
 /** A message as the stand-in holds it (GET /__local/channels/:id/messages). */
 export interface StandInMessage {
   id: string;
-  author: { id: string; username: string };
+  author: { id: string; username: string; global_name?: string | null };
   webhook_id?: string;
   content: string;
   embeds: { title?: string }[];
@@ -80,7 +80,7 @@ export async function describeThread(discordUrl: string, threadId: string): Prom
     `Members: ${thread.members.join(", ")}`,
   ];
   for (const m of messages) {
-    const who = `${m.author.username}${m.webhook_id ? " (webhook)" : ""}`;
+    const who = `${m.author.global_name ?? m.author.username}${m.webhook_id ? " (webhook)" : ""}`;
     const text = m.content || m.embeds.map((e) => `┃ ${e.title ?? ""}`).join(" ");
     lines.push(`  ${m.id}  ${who}: ${text}`);
   }

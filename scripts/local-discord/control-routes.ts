@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { localPerson } from "../lib/local-identities";
 import type { LocalGateway } from "./gateway";
 import { nextSnowflake } from "./ids";
 import type { MessageStore } from "./messages";
@@ -31,11 +32,17 @@ export function localControlRoutes(gateway: LocalGateway, store: MessageStore): 
     }
     const thread = store.threads.get(input.channel_id);
     if (thread?.thread_metadata.locked) return c.json({ message: "Thread is locked", code: 50083 }, 400);
+    // A seeded person is named as everywhere else (local-identities.ts); anyone else gets a made-up name.
+    const person = localPerson(input.author_id);
     const message = store.post({
       channel_id: input.channel_id,
       author: {
         id: input.author_id,
-        username: typeof input.username === "string" ? input.username : `user-${input.author_id.slice(-4)}`,
+        username:
+          typeof input.username === "string"
+            ? input.username
+            : (person?.username ?? `user-${input.author_id.slice(-4)}`),
+        global_name: person?.globalName ?? null,
         avatar: null,
       },
       member: { roles },

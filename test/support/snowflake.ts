@@ -1,14 +1,6 @@
 /**
- * Ids for tests, shaped like Discord's own snowflakes (milliseconds since Discord's epoch, then 22
- * bits), so code that orders or dates messages by id sees what Discord would send. The 22 low bits
- * start at a random point in each test file's isolate: files sharing one database never collide.
+ * Ids for tests: the Discord stand-in's own generator (scripts/local-discord/ids.ts), Discord-shaped
+ * and starting at a random point in each test file's isolate, so files sharing one database never
+ * collide.
  */
-const DISCORD_EPOCH = 1_420_070_400_000n;
-const LOW_BITS = 22n;
-let sequence = BigInt(crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) & ((1n << LOW_BITS) - 1n);
-
-/** A fresh snowflake, unique within this run and later than every earlier one from this file. */
-export function snowflake(): string {
-  sequence = (sequence + 1n) & ((1n << LOW_BITS) - 1n);
-  return String(((BigInt(Date.now()) - DISCORD_EPOCH) << LOW_BITS) | sequence);
-}
+export { nextSnowflake as snowflake } from "../../scripts/local-discord/ids";

@@ -12,7 +12,7 @@ export function Kpi({
   detail?: string | undefined;
 }) {
   return (
-    <div class={`kpi tone-${tone}`}>
+    <div class={`card kpi tone-${tone}`}>
       <span class="kpi-label">{label}</span>
       <span class="kpi-value">{value}</span>
       {detail && <span class="kpi-detail">{detail}</span>}

@@ -11,6 +11,7 @@ import type { MessageKey } from "../i18n";
 import { AutomationSettingsSection } from "./settings/automation";
 import { SlaSettingsSection } from "./settings/sla";
 import "./settings.css";
+import { ErrorAlert } from "../components/form/error-alert";
 
 /** What every section of the Settings page gets: the loaded data and a way to reload it. */
 export interface SettingsSectionProps {
@@ -113,11 +114,7 @@ export function SettingsPage() {
         <p class="lead">{t("settings.lead")}</p>
         {!editable && <p class="muted">{t("settings.readOnly")}</p>}
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {directoryFailed && <p class="muted">{t("settings.directoryFailed")}</p>}
       {!data && !error && <p aria-busy="true">{t("settings.loading")}</p>}
       {data && (

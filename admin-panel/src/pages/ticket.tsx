@@ -12,6 +12,7 @@ import { Details } from "./ticket/details";
 import { History } from "./ticket/history";
 import { MessageCard } from "./ticket/message-card";
 import "./ticket.css";
+import { ErrorAlert } from "../components/form/error-alert";
 
 /**
  * One ticket: its thread (read live while open) with the composer, and beside it the details card
@@ -91,11 +92,7 @@ export function TicketPage({ number }: { number: number }) {
           })}
         </p>
       )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div class="ticket-grid">
         <section class="thread-col" aria-labelledby="thread-title">
           <h2 id="thread-title" class="visually-hidden">

@@ -1,4 +1,5 @@
 /** Small validators shared by the checks; each returns a problem in English, or null when fine. */
+import { err, ok, type Result } from "../../../src/shared/result";
 
 export const SNOWFLAKE = /^\d{17,20}$/;
 export const HEX_64 = /^[0-9a-f]{64}$/i;
@@ -31,11 +32,12 @@ export function isLocalHost(url: URL): boolean {
   return ["localhost", "127.0.0.1", "[::1]", "0.0.0.0"].includes(url.hostname);
 }
 
-export function parseJson(value: string): { ok: true; value: unknown } | { ok: false } {
+/** The parsed value, or the parser's complaint. */
+export function parseJson(value: string): Result<unknown, string> {
   try {
-    return { ok: true, value: JSON.parse(value) };
-  } catch {
-    return { ok: false };
+    return ok(JSON.parse(value) as unknown);
+  } catch (error) {
+    return err(String(error));
   }
 }
 

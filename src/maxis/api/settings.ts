@@ -52,7 +52,7 @@ const SETTINGS_ERRORS = {
 } as const satisfies Record<string, ContentfulStatusCode>;
 export type SettingsErrorCode = keyof typeof SETTINGS_ERRORS;
 
-const isSettingsErrorCode = (code: string): code is SettingsErrorCode => code in SETTINGS_ERRORS;
+export const isSettingsErrorCode = (code: string): code is SettingsErrorCode => code in SETTINGS_ERRORS;
 
 export const settingsError = (c: ApiContext, code: SettingsErrorCode) =>
   apiError(c, SETTINGS_ERRORS[code], code, c.var.t(`settings.error.${code}`));

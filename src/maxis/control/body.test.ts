@@ -59,10 +59,10 @@ describe("readControlBody", () => {
   });
 
   it.each([
-    ["not JSON", "{", "the body is not JSON"],
-    ["an array", "[]", "the body is not an object"],
-    ["no operator", JSON.stringify({ locale: "en" }), "operator.id is not a Discord id"],
-    ["no operator name", JSON.stringify({ operator: { id: operator.id } }), "operator.name is missing"],
+    ["not JSON", "{", "not_json"],
+    ["an array", "[]", "not_object"],
+    ["no operator", JSON.stringify({ locale: "en" }), "operator_id"],
+    ["no operator name", JSON.stringify({ operator: { id: operator.id } }), "operator_name"],
   ])("refuses %s", (_name, raw, detail) => {
     expect(readControlBody(raw)).toMatchObject({ ok: false, error: { code: "invalid_body", detail } });
   });

@@ -19,15 +19,19 @@ export interface ControlBody {
   args: Record<string, unknown>;
 }
 
-export interface BodyRefusal {
-  code: "invalid_body" | "invalid_characters";
-  /** For invalid_body, what is wrong; for invalid_characters, where. Maxis's words, not the request's. */
-  detail: string;
+/** What is wrong with a body Maxis cannot use (each has its words in the catalogue, `control.body.*`). */
+export type BodyProblem = "not_json" | "not_object" | "operator_id" | "operator_name";
+
+export type BodyRefusal = (
+  | { code: "invalid_body"; detail: BodyProblem }
+  /** Where: Maxis's words, never the request's. */
+  | { code: "invalid_characters"; detail: string }
+) & {
   /** Whatever of the operator is well-formed, for the audit row. */
   operatorId: string | null;
   operatorName: string | null;
   locale: "en" | "fr";
-}
+};
 
 export type ReadBody = Result<ControlBody, BodyRefusal>;
 
@@ -46,37 +50,40 @@ function operatorParts(value: unknown): { id: string | null; name: string | null
 /** Only a path Maxis built from the body's own keys is named back, and only if it is plain. */
 const namedField = (path: string) => (/^[A-Za-z0-9_.[\]]{1,64}$/.test(path) ? path : "(body)");
 
-export function readControlBody(raw: string): ReadBody {
+/**
+ * `locale`: the caller's language (Accept-Language), for a body that names none of its own; the
+ * body's `locale` wins, as it is the operator's.
+ */
+export function readControlBody(raw: string, callerLocale: "en" | "fr" = "en"): ReadBody {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
     return err({
       code: "invalid_body",
-      detail: "the body is not JSON",
+      detail: "not_json",
       operatorId: null,
       operatorName: null,
-      locale: "en",
+      locale: callerLocale,
     });
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     return err({
       code: "invalid_body",
-      detail: "the body is not an object",
+      detail: "not_object",
       operatorId: null,
       operatorName: null,
-      locale: "en",
+      locale: callerLocale,
     });
   }
   const body = parsed as Body;
-  const locale = body["locale"] === "fr" ? "fr" : "en";
+  const locale = body["locale"] === "fr" || body["locale"] === "en" ? body["locale"] : callerLocale;
   const operator = operatorParts(body["operator"]);
-  const refuse = (code: BodyRefusal["code"], detail: string): ReadBody =>
-    err({ code, detail, operatorId: operator.id, operatorName: operator.name, locale });
+  const who = { operatorId: operator.id, operatorName: operator.name, locale };
   const unsafe = findUnsafeText(body);
-  if (unsafe !== null) return refuse("invalid_characters", namedField(unsafe));
-  if (operator.id === null) return refuse("invalid_body", "operator.id is not a Discord id");
-  if (operator.name === null) return refuse("invalid_body", "operator.name is missing");
+  if (unsafe !== null) return err({ code: "invalid_characters", detail: namedField(unsafe), ...who });
+  if (operator.id === null) return err({ code: "invalid_body", detail: "operator_id", ...who });
+  if (operator.name === null) return err({ code: "invalid_body", detail: "operator_name", ...who });
   const { operator: _operator, locale: _locale, ...args } = body;
   return ok({ body, operator: { id: operator.id, name: operator.name }, locale, args });
 }

@@ -13,6 +13,7 @@ import {
   type VerifiedControlRequest,
   verifyControlSignature,
 } from "../../shared/control/verify";
+import { acceptLanguageLocale, type MessageKey, translate } from "../../shared/i18n";
 import { err, ok, type Result } from "../../shared/result";
 import { recordRefusal } from "./audit";
 import { nonceStore } from "./nonce-store";
@@ -20,18 +21,8 @@ import { nonceStore } from "./nonce-store";
 /** Larger bodies are refused before hashing; real control requests are well under 4 KiB. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const REFUSAL_MESSAGES: Record<ControlRefusal | "body_too_large", string> = {
-  query_not_signed: "The signature does not cover a query string: send none.",
-  missing_headers: "The control signature headers are missing.",
-  unknown_key: "This key id is not configured on this Maxis.",
-  malformed_timestamp: "X-Control-Timestamp must be Unix seconds.",
-  stale_timestamp: "X-Control-Timestamp is more than 60 seconds away from this Maxis's clock.",
-  malformed_nonce: "X-Control-Nonce must be 32 lowercase hex characters.",
-  malformed_signature: "X-Control-Signature must be v1= followed by 64 lowercase hex characters.",
-  bad_signature: "The signature does not match this request.",
-  replayed_nonce: "This nonce was already used.",
-  body_too_large: "The body is too large.",
-};
+/** Each refusal's message, in the catalogue under the same name as its stable code. */
+const refusalKey = (code: ControlRefusal | "body_too_large"): MessageKey => `control.refusal.${code}`;
 
 export interface PassedDoor {
   verified: VerifiedControlRequest;
@@ -47,7 +38,8 @@ export async function requireControlSignature(
   const path = new URL(url).pathname;
   const refuse = (code: ControlRefusal | "body_too_large", knownKeyId: string | null) => {
     c.executionCtx.waitUntil(recordRefusal(c.env, code, knownKeyId));
-    return err(c.json({ error: { code, message: REFUSAL_MESSAGES[code] } }, 401));
+    const locale = acceptLanguageLocale(c.req.header("Accept-Language"));
+    return err(c.json({ error: { code, message: translate(locale, refusalKey(code)) } }, 401));
   };
 
   const rawBody = await c.req.text();

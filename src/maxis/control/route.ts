@@ -5,6 +5,7 @@
  */
 import { CONTROL_PATH_PREFIX, type ControlAction, isControlAction } from "../../shared/control/protocol";
 
+/** Where a request goes: every kind is a call answered its own way (not a Result). */
 export type ControlRoute =
   | { kind: "action"; action: ControlAction }
   /** A known action's path with another method than POST. */

@@ -6,7 +6,7 @@
  */
 import { type Context, Hono } from "hono";
 import type { ControlAction } from "../../shared/control/protocol";
-import { translatorFor } from "../../shared/i18n";
+import { acceptLanguageLocale, translatorFor } from "../../shared/i18n";
 import { analytics } from "./actions/analytics";
 import { choices } from "./actions/choices";
 import { execute } from "./actions/execute";
@@ -69,13 +69,17 @@ function refusalOf(
             t("control.error.invalid_characters", { field: body.error.detail }),
             400,
           )
-        : rejection("invalid_body", t("control.error.invalid_body", { detail: body.error.detail }), 400);
+        : rejection(
+            "invalid_body",
+            t("control.error.invalid_body", { detail: t(`control.body.${body.error.detail}`) }),
+            400,
+          );
   }
 }
 
 async function handleVerifiedCall(c: Context<ControlEnv>, { verified, rawBody, path }: PassedDoor) {
   const route = matchControlRoute(c.req.method, path);
-  const body = readControlBody(rawBody);
+  const body = readControlBody(rawBody, acceptLanguageLocale(c.req.header("Accept-Language")));
   const t = translatorFor(body.ok ? body.value.locale : body.error.locale);
   const refusal = refusalOf(route, body, t);
 

@@ -103,7 +103,7 @@ export interface EntryRequest {
   roles: readonly string[];
 }
 
-/** What a member's click on Enter or Leave did. */
+/** What a member's click on Enter or Leave did: a status each worded apart, several of them successes (no Result). */
 export type EntryOutcome =
   | { status: "entered" | "already_entered" | "left" | "not_entered"; entrants: number }
   | { status: "missing_role"; roleId: string }

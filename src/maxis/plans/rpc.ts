@@ -1,7 +1,7 @@
 /**
- * The server admins' plan functions (supabase/migrations/20261201020000_shop_per_server.sql), one
- * `.rpc()` each: one call, one transaction, as the signed-in admin (the client comes from
- * `supabaseAs`). The functions check the caller (an admin of the server in the JWT) and every field;
+ * The server admins' plan functions (supabase/migrations/20261201020000_shop_per_server.sql;
+ * `plan_set_discord` and the current `plan_json` in 20261202060000_sales.sql), one `.rpc()` each: one
+ * call, one transaction, as the signed-in admin (the client comes from `supabaseAs`). The functions check the caller (an admin of the server in the JWT) and every field;
  * their refusals come back as `{ ok: false, error: { code } }`, anything else throws.
  */
 

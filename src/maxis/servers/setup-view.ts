@@ -16,6 +16,8 @@ import { customId } from "../../shared/discord/handlers";
 import type { MessageData } from "../../shared/discord/responses";
 import { openModal } from "../../shared/discord/responses";
 import type { Locale, Translator } from "../../shared/i18n";
+import { inertText } from "../../shared/markdown";
+import { categoryEmoji } from "./category-emoji";
 import { categoryLabel } from "./settings";
 
 /** `setup:<what>` for the menus and buttons, `setup-texts` for the form. */
@@ -27,6 +29,10 @@ export type SetupControl = (typeof SETUP_CONTROLS)[number];
 const roles = (t: Translator, ids: readonly string[]) =>
   ids.length > 0 ? ids.map((id) => `<@&${id}>`).join(", ") : t("setup.none");
 const channel = (t: Translator, id: string | null) => (id ? `<#${id}>` : t("setup.none"));
+/** Admins' words (titles, labels, emoji) read as typed: no formatting, mentions or links. */
+const typed = (text: string) => inertText(text, 256);
+/** A usable emoji shows as itself; anything else as the text it is (it is left off the panel's buttons). */
+const emojiText = (emoji: string | null) => (!emoji ? "•" : categoryEmoji(emoji) ? emoji : typed(emoji));
 
 /** What `/setup` says beside the settings: the outcome of a change, and what Discord told about Maxis. */
 export interface SetupNotes {
@@ -51,13 +57,13 @@ export function settingsText(
     t("setup.limit", { limit: settings.openTicketLimit }),
     t("setup.dms", { state: t(settings.dmNotifications ? "setup.on" : "setup.off") }),
     t("setup.language", { language: t(`setup.language.${settings.defaultLocale}`) }),
-    t("setup.panel", { title: settings.panelTitle ?? t("panel.default_title") }),
+    t("setup.panel", { title: settings.panelTitle ? typed(settings.panelTitle) : t("panel.default_title") }),
     "",
     t("setup.categories"),
     ...settings.categories.map((category) =>
       t("setup.category", {
-        emoji: category.emoji ?? "•",
-        label: categoryLabel(category, locale),
+        emoji: emojiText(category.emoji),
+        label: typed(categoryLabel(category, locale)),
         disabled: category.enabled ? "" : t("setup.category.disabled"),
         staff:
           (category.staffRoleIds ?? []).length > 0
@@ -179,14 +185,32 @@ const input = (
   },
 });
 
+/** What the database keeps at most (server_settings_update), and what the texts form lets one type. */
+export const PANEL_TITLE_MAX = 256;
+export const PANEL_TEXT_MAX = 2000;
+
+/** Characters as Postgres counts them (code points), after the trim it applies. */
+const characters = (text: string) => [...text.trim()].length;
+
+/** Null when `text` fits in `max` characters; otherwise the refusal naming the limit. */
+export function overLongText(
+  t: Translator,
+  field: "panel_title" | "panel_text",
+  text: string | null,
+  max: number,
+): string | null {
+  const count = text === null ? 0 : characters(text);
+  return count > max ? t(`setup.too_long.${field}`, { max, count }) : null;
+}
+
 /** The texts form, filled with what is set now. */
 export function setupTextsModal(t: Translator, settings: ServerSettings): APIInteractionResponse {
   return openModal({
     custom_id: SETUP_TEXTS_MODAL,
     title: t("setup.modal.title").slice(0, 45),
     components: [
-      input(t, "title", settings.panelTitle ?? "", { max: 256, required: false }),
-      input(t, "text", settings.panelText ?? "", { paragraph: true, max: 2000, required: false }),
+      input(t, "title", settings.panelTitle ?? "", { max: PANEL_TITLE_MAX, required: false }),
+      input(t, "text", settings.panelText ?? "", { paragraph: true, max: PANEL_TEXT_MAX, required: false }),
       input(t, "limit", String(settings.openTicketLimit), { max: 2, required: true }),
     ],
   });

@@ -10,10 +10,15 @@ import type { ServerSettings } from "../../shared/contracts/settings";
 import type { ComponentHandler, InteractionContext, ModalHandler } from "../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
+import type { Result } from "../../shared/result";
+import type { SettingsErrorCode } from "../api/settings";
 import { channelProblem } from "../servers/channel-problem";
 import { membersIntentEnabled } from "../servers/members-intent";
 import { serverSettings } from "../servers/settings-store";
 import {
+  overLongText,
+  PANEL_TEXT_MAX,
+  PANEL_TITLE_MAX,
   parseLimit,
   SETUP_PREFIX,
   SETUP_TEXTS_MODAL,
@@ -21,7 +26,7 @@ import {
   setupTextsModal,
 } from "../servers/setup-view";
 import { modalFields } from "../tickets/commands/modal-fields";
-import { type AdminIdentity, actingAdmin, saveSettings } from "./actions";
+import { type AdminIdentity, actingAdmin, refusalText, saveSettings } from "./actions";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 
@@ -35,17 +40,17 @@ function selected(ctx: InteractionContext<MaxisEnv>): string[] {
 async function redraw(
   ctx: InteractionContext<MaxisEnv>,
   admin: AdminIdentity,
-  fresh: ServerSettings | null,
+  saved: Result<ServerSettings, SettingsErrorCode | null> | null,
   problem?: string,
 ): Promise<APIInteractionResponse> {
   const membersIntent = await membersIntentEnabled(ctx.env);
-  if (fresh) {
+  if (saved?.ok) {
     return updateMessage(
-      setupMessage(ctx.t, ctx.locale, fresh, { status: ctx.t("setup.saved"), membersIntent }),
+      setupMessage(ctx.t, ctx.locale, saved.value, { status: ctx.t("setup.saved"), membersIntent }),
     );
   }
   const current = await serverSettings(ctx.env, admin.guildId, ctx.locale);
-  const status = problem ?? ctx.t("setup.failed");
+  const status = problem ?? refusalText(ctx.t, saved ? saved.error : null);
   return updateMessage(setupMessage(ctx.t, ctx.locale, current, { status, membersIntent }));
 }
 
@@ -106,11 +111,14 @@ export const setupTextsForm: ModalHandler<MaxisEnv> = {
     if (limit === null) {
       return ephemeral(ctx.t("setup.limit_invalid", { value: escapeMarkdown(typed.trim().slice(0, 20)) }));
     }
-    const changes = {
-      panelTitle: fields.get("title") ?? null,
-      panelText: fields.get("text") ?? null,
-      openTicketLimit: limit,
-    };
+    // Discord's form holds these lengths; a client that skips its check is told the limit, not cut.
+    const panelTitle = fields.get("title") ?? null;
+    const panelText = fields.get("text") ?? null;
+    const tooLong =
+      overLongText(ctx.t, "panel_title", panelTitle, PANEL_TITLE_MAX) ??
+      overLongText(ctx.t, "panel_text", panelText, PANEL_TEXT_MAX);
+    if (tooLong) return ephemeral(tooLong);
+    const changes = { panelTitle, panelText, openTicketLimit: limit };
     return redraw(ctx, admin, await saveSettings(ctx.env, admin, changes));
   },
 };

@@ -1,5 +1,7 @@
 /**
- * The response-time target functions (supabase/migrations/20261202020000_ticket_sla.sql), one
+ * The response-time target functions (created by supabase/migrations/20261202020000_ticket_sla.sql;
+ * the claim and finish are now 20261203070000_work_queue_claim.sql's, `server_sla_update`
+ * 20261203070100_admin_settings_update.sql's: ARCHITECTURE.md's index says where each is), one
  * `.rpc()` each: the staff's settings, stats and exports (as the signed-in staff member), and the
  * scheduler's claim and finish (as Maxis's `maxis:sla` identity). Refusals come back as
  * `{ ok: false, error: { code } }`; anything else throws.

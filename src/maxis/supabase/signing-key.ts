@@ -18,10 +18,11 @@ export interface Es256PrivateJwk {
   d: string;
 }
 
-export type SigningKeyConfig =
-  | { alg: "ES256"; jwk: Es256PrivateJwk }
-  | { alg: "HS256"; secret: string }
-  | { alg: "none"; problem: string };
+/** The key Maxis signs with; a union of algorithms, each with its own material. */
+export type SigningKey = { alg: "ES256"; jwk: Es256PrivateJwk } | { alg: "HS256"; secret: string };
+
+/** The key the secrets select, or what is wrong with them. */
+export type SigningKeyConfig = Result<SigningKey, string>;
 
 export interface SigningKeyBindings {
   SUPABASE_JWT_SIGNING_KEY?: string | undefined;
@@ -82,12 +83,12 @@ export function signingKeyConfig(env: SigningKeyBindings): SigningKeyConfig {
   if (signingKey) {
     const parsed = parseEs256PrivateJwk(signingKey);
     return parsed.ok
-      ? { alg: "ES256", jwk: parsed.value }
-      : { alg: "none", problem: `SUPABASE_JWT_SIGNING_KEY ${parsed.error}` };
+      ? ok({ alg: "ES256", jwk: parsed.value })
+      : err(`SUPABASE_JWT_SIGNING_KEY ${parsed.error}`);
   }
   const secret = env.SUPABASE_JWT_SECRET;
-  if (secret) return { alg: "HS256", secret };
-  return { alg: "none", problem: "neither SUPABASE_JWT_SIGNING_KEY nor SUPABASE_JWT_SECRET is set" };
+  if (secret) return ok({ alg: "HS256", secret });
+  return err("neither SUPABASE_JWT_SIGNING_KEY nor SUPABASE_JWT_SECRET is set");
 }
 
 /** A public ES256 key as a JWKS lists it. */

@@ -52,8 +52,9 @@ function signerFor(env: SigningKeyBindings): Promise<Signer> {
   let signer = signers.get(cacheKey);
   if (!signer) {
     const config = signingKeyConfig(env);
-    if (config.alg === "none") throw new Error(`Maxis cannot sign Supabase tokens: ${config.problem}`);
-    signer = config.alg === "ES256" ? es256Signer(config.jwk) : hs256Signer(config.secret);
+    if (!config.ok) throw new Error(`Maxis cannot sign Supabase tokens: ${config.error}`);
+    const key = config.value;
+    signer = key.alg === "ES256" ? es256Signer(key.jwk) : hs256Signer(key.secret);
     signers.set(cacheKey, signer);
     // A key WebCrypto refuses is not cached, so fixing the secret takes effect without a restart.
     signer.catch(() => signers.delete(cacheKey));

@@ -19,7 +19,7 @@ describe("ticketErrorMessage", () => {
     expect(ticketErrorMessage(en, "ticket_not_found", 42)).toBe("Ticket #42 was not found.");
     expect(ticketErrorMessage(en, "subject_too_long")).toContain("at most 100 characters");
     expect(ticketErrorMessage(translatorFor("fr"), "invalid_ticket_number", "abc")).toBe(
-      "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
+      "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
     );
   });
 

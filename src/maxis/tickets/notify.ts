@@ -14,7 +14,7 @@ import { type Locale, translatorFor } from "../../shared/i18n";
 import { botRest } from "../bot-rest";
 import { serverSettings } from "../servers/settings-store";
 import type { SupabaseBindings } from "../supabase/client";
-import { categoryNamesOf } from "./category-names";
+import { audienceOf, categoryAudienceOf, categoryNamesOf } from "./category-names";
 import { supabaseAsNotifier } from "./notifier-client";
 import { staffReplyDm, ticketClosedDm } from "./render/dm";
 import { categoryNamer } from "./render/labels";
@@ -90,7 +90,8 @@ export async function editStaffPost(
   if (!post) return;
   const names = await categoryNamesOf(env, ticket.guildId, post.locale);
   // The ticket carries its description: the card escapes it (member text).
-  const message = staffPost(translatorFor(post.locale), ticket, undefined, names);
+  const audience = await categoryAudienceOf(env, ticket.guildId);
+  const message = staffPost(translatorFor(post.locale), ticket, undefined, names, audience);
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
     body: messageBody(message),
   });
@@ -110,7 +111,17 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
     const message = await botRest(notifier.env).request<APIMessage>(
       "POST",
       `/channels/${channelId}/messages`,
-      { body: messageBody(staffPost(t, ticket, undefined, categoryNamer(locale, settings.categories))) },
+      {
+        body: messageBody(
+          staffPost(
+            t,
+            ticket,
+            undefined,
+            categoryNamer(locale, settings.categories),
+            audienceOf(settings.categories),
+          ),
+        ),
+      },
     );
     const recorded = await recordStaffPost(
       await supabaseAsNotifier(notifier.env),
@@ -122,7 +133,7 @@ export function announceNewTicket(notifier: StaffChannelNotifier, ticket: Ticket
   });
 }
 
-/** Who is told by DM about a change: the owner, of a staff reply or of their ticket being closed. */
+/** Who is told by DM about a change: the owner, of a staff reply or of their ticket being closed (kinds, not a result). */
 export type OwnerDm =
   | { kind: "reply"; actorId: string; message: TicketMessage }
   | { kind: "closed"; actorId: string };
@@ -142,6 +153,7 @@ export interface TicketChange {
   thread?: ThreadChange;
 }
 
+/** What a ticket's thread is told: kinds of change, not a result. */
 export type ThreadChange =
   | { kind: "said"; message: TicketMessage }
   | { kind: "closed" }

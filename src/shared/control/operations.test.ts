@@ -29,7 +29,7 @@ describe("parseExecuteOperation", () => {
   ] as const)("refuses %s %j with its usage", (name, args) => {
     expect(parseExecuteOperation(name, args)).toMatchObject({
       ok: false,
-      error: { code: "invalid_arguments", usage: expect.stringContaining(name) },
+      error: { code: "invalid_arguments", operation: name },
     });
   });
 

@@ -2,8 +2,10 @@
  * The allow-list of `/maxis execute` operations: names and argument shapes, never code. Shellia offers
  * the names as autocomplete; Maxis parses and runs them, and answers an unknown name with this list.
  */
+import type { Translator } from "../i18n";
 import { err, ok, type Result } from "../result";
 
+/** The operations, one kind each with its own arguments (not a result). */
 export type ExecuteOperation =
   | { name: "sync-commands" }
   | { name: "maintenance"; on: boolean }
@@ -13,17 +15,40 @@ export type ExecuteOperation =
 
 export type ExecuteOperationName = ExecuteOperation["name"];
 
-/** Each operation with its usage line, in the order operators see them. */
-export const EXECUTE_OPERATIONS: readonly { name: ExecuteOperationName; usage: string }[] = [
-  { name: "sync-commands", usage: "sync-commands" },
-  { name: "maintenance", usage: "maintenance on|off" },
-  { name: "close-stale-tickets", usage: "close-stale-tickets DAYS (1–365)" },
-  { name: "end-giveaway", usage: "end-giveaway GIVEAWAY_ID" },
-  { name: "reroll", usage: "reroll GIVEAWAY_ID [WINNERS 1–20]" },
+/**
+ * The operations, in the order operators see them. Their usage lines and descriptions are in the
+ * catalogue (`control.operation.<name>.usage|description`): read them with `operationUsage` and
+ * `operationHelp`, in the reader's language.
+ */
+export const EXECUTE_OPERATIONS: readonly { name: ExecuteOperationName }[] = [
+  { name: "sync-commands" },
+  { name: "maintenance" },
+  { name: "close-stale-tickets" },
+  { name: "end-giveaway" },
+  { name: "reroll" },
 ];
 
+/** `close-stale-tickets DAYS (1–365)`, or in French `close-stale-tickets JOURS (1–365)`. */
+export const operationUsage = (t: Translator, name: ExecuteOperationName): string =>
+  t(`control.operation.${name}.usage`);
+
+export const operationDescription = (t: Translator, name: ExecuteOperationName): string =>
+  t(`control.operation.${name}.description`);
+
+/** The allow-list as a help text: one `• usage: description` line per operation. */
+export function operationHelp(t: Translator): string {
+  return EXECUTE_OPERATIONS.map(({ name }) =>
+    t("control.operation.line", {
+      usage: operationUsage(t, name),
+      description: operationDescription(t, name),
+    }),
+  ).join("\n");
+}
+
 /** Why a line is no operation: a name off the list, or arguments that do not fit its usage line. */
-export type OperationRefusal = { code: "unknown_operation" } | { code: "invalid_arguments"; usage: string };
+export type OperationRefusal =
+  | { code: "unknown_operation" }
+  | { code: "invalid_arguments"; operation: ExecuteOperationName };
 
 export type ParsedOperation = Result<ExecuteOperation, OperationRefusal>;
 
@@ -39,7 +64,7 @@ export function splitOperationLine(line: string): { name: string; args: string[]
 export function parseExecuteOperation(name: string, args: readonly string[]): ParsedOperation {
   const spec = EXECUTE_OPERATIONS.find((operation) => operation.name === name);
   if (!spec) return err({ code: "unknown_operation" });
-  const invalid = err({ code: "invalid_arguments", usage: spec.usage } as const);
+  const invalid = err({ code: "invalid_arguments", operation: spec.name } as const);
   const [first, second, ...rest] = args;
   switch (spec.name) {
     case "sync-commands":

@@ -137,7 +137,7 @@ export interface GatewayShardStatus {
 }
 
 export interface PeriodWindow {
-  /** As the operator typed it, normalised (e.g. `7d`). */
+  /** The period's length as the operator reads it, in their language (`7 d`, `7 j`: formatDuration). */
   label: string;
   since: string;
   until: string;

@@ -1,4 +1,4 @@
-import { InteractionResponseType } from "discord-api-types/payloads/v10";
+import { InteractionResponseType, InteractionType } from "discord-api-types/payloads/v10";
 import type { APIInteractionResponse } from "discord-api-types/v10";
 import {
   acceptLanguageLocale,
@@ -13,7 +13,7 @@ import type { InteractionHandlers } from "./handlers";
 import { claimInteraction, type LedgerEnv } from "./ledger-shards";
 import { readBodyWithin } from "./read-body";
 import { mustClaim } from "./replay-policy";
-import { ephemeral } from "./responses";
+import { autocompleteChoices, ephemeral } from "./responses";
 import { routeInteraction } from "./router";
 import { verifyDiscordSignature } from "./signature";
 import { firstUnstorableCharacter } from "./storable-text";
@@ -88,8 +88,14 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
 
   const { interaction } = parsed;
   const t = translatorFor(resolveLocale(interaction.locale ?? interaction.guild_locale));
+  // Discord shows nothing but choices while a member types: a message there is an error to them.
+  const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
   const unstorable = firstUnstorableCharacter(body);
-  if (unstorable) return answer(t("interaction.unstorable_character", { character: unstorable }));
+  if (unstorable) {
+    return autocomplete
+      ? Response.json(autocompleteChoices([]))
+      : answer(t("interaction.unstorable_character", { character: unstorable }));
+  }
   try {
     if (
       mustClaim(handlers, interaction) &&
@@ -103,7 +109,7 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
   } catch (error) {
     // The ledger could not be reached (nothing ran: no claim, no action) or the router itself failed.
     console.error("interaction failed before or around its handler", { type: interaction.type, error });
-    return answer(t("error.internal"));
+    return autocomplete ? Response.json(autocompleteChoices([])) : answer(t("error.internal"));
   }
 }
 

@@ -24,7 +24,7 @@ import type {
   APIApplicationCommandSubcommandOption,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord-api-types/v10";
-import { localizedDescription, type MessageKey, translate } from "../i18n";
+import { type Locale, localizedDescription, type MessageKey, type Translator, translate } from "../i18n";
 import type { CommandOptions } from "./options";
 
 /** A catalogue stem with both `<stem>.name` and `<stem>.description`. */
@@ -193,6 +193,57 @@ export function readOptions<const O extends readonly DefinedOption[]>(
     values[name] = value;
   }
   return values as OptionValues<O>;
+}
+
+/** A value beyond what its option declares: a length in characters, or a number. */
+export interface OptionLimitViolation {
+  option: DefinedOption;
+  kind: "length" | "value";
+  min: number | undefined;
+  max: number | undefined;
+  sent: number;
+}
+
+/**
+ * The first value of `declared` beyond its declared limits (`min_length`/`max_length`,
+ * `min_value`/`max_value`), or null. Discord enforces them for what members type; a forged or
+ * replayed interaction is not bound by them, so a handler that trusts a limit checks it here.
+ */
+export function optionLimitViolation(
+  options: CommandOptions,
+  declared: readonly DefinedOption[],
+): OptionLimitViolation | null {
+  for (const option of declared) {
+    const limits = option as DefinedOption & Extras<boolean>;
+    if (option.type === ApplicationCommandOptionType.String) {
+      const value = options.string(option.name);
+      if (value === undefined) continue;
+      const sent = [...value].length;
+      const { min_length: min, max_length: max } = limits;
+      if ((min !== undefined && sent < min) || (max !== undefined && sent > max))
+        return { option, kind: "length", min, max, sent };
+    } else if (
+      option.type === ApplicationCommandOptionType.Integer ||
+      option.type === ApplicationCommandOptionType.Number
+    ) {
+      const sent = options.number(option.name);
+      if (sent === undefined) continue;
+      const { min_value: min, max_value: max } = limits;
+      if ((min !== undefined && sent < min) || (max !== undefined && sent > max))
+        return { option, kind: "value", min, max, sent };
+    }
+  }
+  return null;
+}
+
+/** Why the value was refused, naming the option as the reader's Discord shows it. */
+export function optionLimitMessage(t: Translator, locale: Locale, v: OptionLimitViolation): string {
+  const option = (locale === "fr" ? v.option.name_localizations?.fr : undefined) ?? v.option.name;
+  if (v.kind === "value")
+    return t("error.option_out_of_range", { option, min: v.min ?? "−∞", max: v.max ?? "∞", sent: v.sent });
+  return v.max !== undefined && v.sent > v.max
+    ? t("error.option_too_long", { option, max: v.max, sent: v.sent })
+    : t("error.option_too_short", { option, min: v.min ?? 0, sent: v.sent });
 }
 
 /** The option a member is typing in during autocomplete, named as one of `declared`. */

@@ -5,6 +5,7 @@
  */
 import { err, ok, type Result } from "../result";
 
+/** Where commands are registered (kinds, not a result). */
 export type CommandScope = { kind: "global" } | { kind: "guilds"; guildIds: readonly string[] };
 
 const SNOWFLAKE = /^\d{17,20}$/;

@@ -114,6 +114,7 @@ const byType: Partial<Record<number, v.GenericSchema>> = {
   [InteractionType.ModalSubmit]: actedWith({ data: modalData, message: v.optional(message) }),
 };
 
+/** What a request body is, each kind answered its own way (not a Result: a PING is no failure). */
 export type ParsedInteraction =
   | { kind: "ping" }
   /** A type this app does not know (Discord added one, or someone is probing): answered, never routed. */

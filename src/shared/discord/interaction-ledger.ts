@@ -18,7 +18,7 @@ const SCHEMA = `
   ) WITHOUT ROWID;
 `;
 
-/** What `take` found: the held payload (now gone), someone else's, or nothing (taken, expired, never held). */
+/** What `take` found: the held payload (now gone), someone else's, or nothing (taken, expired, never held); three findings, not a result. */
 export type Taken = { kind: "taken"; payload: string } | { kind: "not_owner" } | { kind: "gone" };
 
 /** How often an object deletes its expired ids. */

@@ -69,7 +69,7 @@ describe("routeInteraction", () => {
   it("answers a command missing a required option, or giving it the wrong type, as invalid input", async () => {
     const missing = commandInteraction({ ...member, locale: "fr" }, { name: "prize", options: [] });
     expect(contentOf(await routeInteraction(handlers, missing, runtime))).toBe(
-      "L'option « prize » manque ou n'est pas du bon type : relancez la commande depuis la liste des commandes de Discord.",
+      "L'option « prize » manque ou n'est pas du bon type : relancez la commande depuis la liste des commandes de Discord.",
     );
     const wrongType = commandInteraction(member, {
       name: "prize",

@@ -79,6 +79,11 @@ export async function routeInteraction<Env>(
         return ephemeral(ctx.t("interaction.unknown_type"));
     }
   } catch (error) {
+    // Autocomplete can only show choices: whatever failed, it shows none.
+    if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+      console.error("autocomplete failed", { error });
+      return autocompleteChoices([]);
+    }
     if (error instanceof MissingOptionError) {
       return ephemeral(ctx.t("error.invalid_option", { option: error.option }));
     }

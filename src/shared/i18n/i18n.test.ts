@@ -39,6 +39,14 @@ describe("i18n", () => {
     }
   });
 
+  it("quotes with “ ” in English and with « » around narrow no-break spaces in French", () => {
+    const englishGuillemets = Object.entries(en).filter(([, text]) => /[«»]/.test(text));
+    expect(englishGuillemets.map(([key]) => key)).toEqual([]);
+    // « then U+202F, U+202F then »: the quote never ends up alone at the end or start of a line.
+    const frenchSpacing = Object.entries(fr).filter(([, text]) => /«(?!\u202f)|(?<!\u202f)»/.test(text));
+    expect(frenchSpacing.map(([key]) => key)).toEqual([]);
+  });
+
   it("writes counts with plurals the reader's language picks, never as “(s)”", () => {
     for (const locale of ["en", "fr"] as const) {
       for (const key of Object.keys(en) as MessageKey[]) {

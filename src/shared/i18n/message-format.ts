@@ -12,26 +12,29 @@ import type { Locale } from "./locale";
  */
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const rules = new Map<Locale, Intl.PluralRules>();
-const numbers = new Map<Locale, Intl.NumberFormat>();
+/** One `make(locale)` per language, built the first time it is asked for (Intl objects are costly). */
+function perLocale<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const made = new Map<Locale, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) {
+      value = make(locale);
+      made.set(locale, value);
+    }
+    return value;
+  };
+}
+
+const rules = perLocale((locale) => new Intl.PluralRules(locale));
+const numbers = perLocale((locale) => new Intl.NumberFormat(locale));
 
 /** The plural category of `count` in this language: `one`, `other`, and for French also `many`. */
 export function pluralCategory(locale: Locale, count: number): Intl.LDMLPluralRule {
-  let rule = rules.get(locale);
-  if (!rule) {
-    rule = new Intl.PluralRules(locale);
-    rules.set(locale, rule);
-  }
-  return rule.select(count);
+  return rules(locale).select(count);
 }
 
 function formatCount(locale: Locale, count: number): string {
-  let format = numbers.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numbers.set(locale, format);
-  }
-  return format.format(count);
+  return numbers(locale).format(count);
 }
 
 /** Index of the `}` closing the `{` at `open`, or -1. */

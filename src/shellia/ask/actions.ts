@@ -12,6 +12,7 @@ import type {
 } from "discord-api-types/v10";
 import { isSafeText } from "../../shared/control/text";
 import { en } from "../../shared/i18n/catalogs";
+import { err, ok, type Result } from "../../shared/result";
 import type { CommandAction } from "../maxis/requests";
 
 export type OptionValue = string | number;
@@ -95,36 +96,42 @@ export type DraftProblem =
  * only, right types, required ones present, integers within their range, strings within their length
  * and free of control characters. Integers written as digit strings (as models often do) are read.
  */
-export function checkDraft(specs: readonly ActionSpec[], draft: ActionDraft): Proposal | DraftProblem {
+export function checkDraft(specs: readonly ActionSpec[], draft: ActionDraft): Result<Proposal, DraftProblem> {
   const spec = specs.find((s) => s.name === draft.action);
-  if (!spec) return { kind: "unknown_action" };
+  if (!spec) return err({ kind: "unknown_action" });
   const options: Record<string, OptionValue> = {};
   for (const [name, raw] of Object.entries(draft.options)) {
     const option = spec.options.find((o) => o.name === name);
-    if (!option) return { kind: "unknown_option", option: name };
+    if (!option) return err({ kind: "unknown_option", option: name });
     if (raw === null || raw === undefined || raw === "") continue;
     if (option.type === "integer") {
       const value = typeof raw === "string" && /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw) : raw;
-      if (typeof value !== "number" || !Number.isInteger(value)) return { kind: "invalid", option: name };
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return err({ kind: "invalid", option: name });
       if (
         (option.min !== undefined && value < option.min) ||
         (option.max !== undefined && value > option.max)
       ) {
-        return { kind: "out_of_range", option: name, min: option.min ?? value, max: option.max ?? value };
+        return err({
+          kind: "out_of_range",
+          option: name,
+          min: option.min ?? value,
+          max: option.max ?? value,
+        });
       }
       options[name] = value;
     } else {
-      if (typeof raw !== "string") return { kind: "invalid", option: name };
+      if (typeof raw !== "string") return err({ kind: "invalid", option: name });
       const value = raw.trim();
       if (!isSafeText(value) || (option.maxLength !== undefined && value.length > option.maxLength)) {
-        return { kind: "invalid", option: name };
+        return err({ kind: "invalid", option: name });
       }
       if (value) options[name] = value;
     }
   }
   const missing = spec.options.find((o) => o.required && options[o.name] === undefined);
-  if (missing) return { kind: "missing", option: missing.name };
-  return { action: spec.name, options };
+  if (missing) return err({ kind: "missing", option: missing.name });
+  return ok({ action: spec.name, options });
 }
 
 /** The interaction data a typed `/maxis` command with these options would carry. */

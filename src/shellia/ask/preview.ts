@@ -5,9 +5,12 @@
  */
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { APIActionRowComponent, APIButtonComponent } from "discord-api-types/v10";
-import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
+import { EXECUTE_OPERATIONS, operationUsage } from "../../shared/control/operations";
 import { customId } from "../../shared/discord/handlers";
-import type { Translator } from "../../shared/i18n";
+import { parseDuration } from "../../shared/duration";
+import type { Locale, MessageKey, Translator } from "../../shared/i18n";
+import { en } from "../../shared/i18n/catalogs";
+import { formatDuration } from "../../shared/i18n/duration";
 import { inertText } from "../../shared/markdown";
 import { type ActionSpec, commandLine, type Proposal } from "./actions";
 import type { Resolution } from "./resolve";
@@ -27,31 +30,36 @@ export function codeLine(specs: readonly ActionSpec[], proposal: Proposal): stri
   return commandLine(specs, proposal).replace(/`/g, "ˋ").replace(/\s+/g, " ").slice(0, 400);
 }
 
-const UNITS: Record<string, number> = { s: 1, min: 60, m: 60, h: 3_600, d: 86_400, j: 86_400, w: 604_800 };
+/** An option's or action's name as the operator's Discord shows it (`lot`, `concours` in French). */
+const inCatalogue = (key: string): key is MessageKey => key in en;
+const optionName = (t: Translator, name: string) => {
+  const key = `command.maxis.option.${name}.name`;
+  return inCatalogue(key) ? t(key) : name;
+};
+const actionName = (t: Translator, action: string) => {
+  const key = `command.maxis.${action}.name`;
+  return inCatalogue(key) ? t(key) : action;
+};
 
-function seconds(duration: string): number {
-  let total = 0;
-  for (const [, n, unit] of duration.matchAll(/(\d+)(min|[smhdjw])/g))
-    total += Number(n) * (UNITS[unit ?? ""] ?? 0);
-  return total;
-}
-
-function argsText(t: Translator, proposal: Proposal, now: number): string {
+function argsText(t: Translator, locale: Locale, proposal: Proposal, now: number): string {
   const parts = Object.entries(proposal.options)
     .filter(([name]) => name !== "target")
     .map(([name, value]) => {
-      if (name === "channel") return `${name}: <#${String(value).replace(/\D/g, "") || "0"}>`;
-      const shown = typeof value === "number" ? String(value) : inertText(value, 120);
-      if (name === "duration" && typeof value === "string") {
-        return `${name}: ${shown} (${t("ask.preview.ends", { at: Math.floor((now + seconds(value) * 1000) / 1000) })})`;
+      const label = (shown: string) => t("ask.preview.option", { name: optionName(t, name), value: shown });
+      if (name === "channel") return label(`<#${String(value).replace(/\D/g, "") || "0"}>`);
+      const seconds = name === "duration" && typeof value === "string" ? parseDuration(value) : null;
+      if (seconds !== null) {
+        const ends = t("ask.preview.ends", { at: Math.floor((now + seconds * 1000) / 1000) });
+        return label(`${formatDuration(seconds, locale)} (${ends})`);
       }
-      return `${name}: ${shown}`;
+      return label(typeof value === "number" ? String(value) : inertText(value, 120));
     });
   return parts.length ? ` — ${parts.join(", ")}` : "";
 }
 
 export function previewMessage(
   t: Translator,
+  locale: Locale,
   specs: readonly ActionSpec[],
   engine: Engine,
   actions: readonly { proposal: Proposal; targets: string[] }[],
@@ -61,9 +69,9 @@ export function previewMessage(
 ) {
   const lines = actions.map(({ proposal, targets }) =>
     t("ask.preview.line", {
-      action: proposal.action,
+      action: actionName(t, proposal.action),
       target: targets.length > 1 ? t("ask.all_targets") : (targets[0] ?? ""),
-      args: argsText(t, proposal, now),
+      args: argsText(t, locale, proposal, now),
       command: codeLine(specs, proposal),
     }),
   );
@@ -119,7 +127,7 @@ export function questionMessage(t: Translator, q: Extract<Resolution, { kind: "q
     q.choices?.length
       ? t("ask.question.choices", { choices: q.choices.map((c) => `\`${c.replace(/`/g, "ˋ")}\``).join(", ") })
       : "",
-    q.usage ? t("ask.question.usage", { usage: q.usage }) : "",
+    q.operation ? t("ask.question.usage", { usage: operationUsage(t, q.operation) }) : "",
     t("ask.question.again"),
   ];
   return lines.filter(Boolean).join(" ");
@@ -129,7 +137,7 @@ export function refusalMessage(
   t: Translator,
   reason: Extract<Resolution, { kind: "refusal" }>["reason"],
 ): string {
-  const operations = EXECUTE_OPERATIONS.map((o) => `\`${o.usage}\``).join(", ");
+  const operations = EXECUTE_OPERATIONS.map((o) => `\`${operationUsage(t, o.name)}\``).join(", ");
   return reason === "operation"
     ? t("ask.refusal.operation", { operations })
     : t("ask.refusal", { operations });

@@ -7,6 +7,7 @@
  * `maxis` unless a row says otherwise, Maxis's seeded plans and three channels.
  */
 
+/** What `/ask` must make of a request: one of its three answers (see `Resolution`). */
 export type Expected =
   | { actions: [action: string, options: Record<string, string | number>][] }
   | { question: string }

@@ -5,7 +5,7 @@
  * are matched against what that Maxis offers (accents, case and a typo ignored), never guessed.
  */
 import {
-  EXECUTE_OPERATIONS,
+  type ExecuteOperationName,
   parseExecuteOperation,
   splitOperationLine,
 } from "../../shared/control/operations";
@@ -45,9 +45,17 @@ export interface Resolved {
   readOnly: boolean;
 }
 
+/** What `/ask` answers: actions, a question back, or a refusal (three answers, not a result: a question is no failure). */
 export type Resolution =
   | { kind: "ready"; actions: Resolved[] }
-  | { kind: "question"; field: string; choices?: string[]; min?: number; max?: number; usage?: string }
+  | {
+      kind: "question";
+      field: string;
+      choices?: string[];
+      min?: number;
+      max?: number;
+      operation?: ExecuteOperationName;
+    }
   | { kind: "refusal"; reason: "out_of_scope" | "operation" | "invalid" };
 
 export async function resolveDrafts(
@@ -67,19 +75,20 @@ export async function resolveDrafts(
 async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Resolution> {
   const draft = await withHintedPlan(given, ctx);
   const checked = checkDraft(ctx.specs, draft);
-  if ("kind" in checked) {
-    switch (checked.kind) {
+  if (!checked.ok) {
+    const problem = checked.error;
+    switch (problem.kind) {
       case "missing":
-        return question(checked.option, ctx, draft);
+        return question(problem.option, ctx, draft);
       case "out_of_range":
-        return { kind: "question", field: checked.option, min: checked.min, max: checked.max };
+        return { kind: "question", field: problem.option, min: problem.min, max: problem.max };
       case "unknown_action":
         return { kind: "refusal", reason: "out_of_scope" };
       default:
         return { kind: "refusal", reason: "invalid" };
     }
   }
-  const proposal: Proposal = { action: checked.action, options: { ...checked.options } };
+  const proposal: Proposal = { action: checked.value.action, options: { ...checked.value.options } };
   const wanted = proposal.options["target"];
   if (wanted !== undefined && !ctx.targets.includes(String(wanted))) {
     return { kind: "question", field: "target", choices: [...ctx.targets] };
@@ -111,7 +120,7 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
     if (!parsed.ok) {
       return parsed.error.code === "unknown_operation"
         ? { kind: "refusal", reason: "operation" }
-        : { kind: "question", field: "operation", usage: parsed.error.usage };
+        : { kind: "question", field: "operation", operation: parsed.error.operation };
     }
   }
 
@@ -175,6 +184,3 @@ export function matchChoice(typed: string, offered: readonly Choice[]): string |
   const close = offered.filter((c) => sameWord(want, fold(c.value)) || sameWord(want, label(c)));
   return close.length === 1 ? (close[0]?.value ?? null) : null;
 }
-
-/** The usage lines of the execute allow-list, for refusals. */
-export const operationUsages = () => EXECUTE_OPERATIONS.map((o) => o.usage);

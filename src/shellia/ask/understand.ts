@@ -4,8 +4,9 @@
  * drafts the same way whichever produced them. A model that fails to answer (an error, a timeout)
  * hands over to the parser; a model that answers nonsense is refused, never guessed at.
  */
-import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
+import { EXECUTE_OPERATIONS, operationUsage } from "../../shared/control/operations";
 import type { Locale } from "../../shared/i18n";
+import { translatorFor } from "../../shared/i18n";
 import { type ActionSpec, toolSchemas } from "./actions";
 import { aiBinding, DEFAULT_MODEL, understandWithModel } from "./model";
 import { type Parsed, parseRequest } from "./parser/parse";
@@ -42,7 +43,8 @@ export async function understand(
   const model = env.ASK_MODEL?.trim() || DEFAULT_MODEL;
   const tools = toolSchemas(ctx.specs, {
     targets: ctx.targets,
-    operations: EXECUTE_OPERATIONS.map((o) => o.usage),
+    // The model reads the tools in English, whatever the operator's language.
+    operations: EXECUTE_OPERATIONS.map((o) => operationUsage(translatorFor("en"), o.name)),
   });
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

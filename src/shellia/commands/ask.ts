@@ -7,7 +7,13 @@
  */
 import { InteractionResponseType, PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandSubcommandOption, APIInteractionResponse } from "discord-api-types/v10";
-import { guildCommand, option, readOptions } from "../../shared/discord/command-definition";
+import {
+  guildCommand,
+  option,
+  optionLimitMessage,
+  optionLimitViolation,
+  readOptions,
+} from "../../shared/discord/command-definition";
 import {
   deferThenEditWithFile,
   editOriginalResponse,
@@ -70,7 +76,10 @@ export const ask: SlashCommand<ShelliaEnv> = {
       auditAsk({ askId: interaction.id, step: "not_operator", operatorId: user.id });
       return ephemeral(t("error.not_operator"));
     }
-    const { request } = readOptions(new CommandOptions(interaction.data), [requestOption]);
+    const options = new CommandOptions(interaction.data);
+    const beyond = optionLimitViolation(options, [requestOption]);
+    if (beyond) return ephemeral(optionLimitMessage(t, ctx.locale, beyond));
+    const { request } = readOptions(options, [requestOption]);
     const targets = maxisTargets(env);
     if (targets.length === 0) return ephemeral(t("maxis.no_targets"));
     const rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE });
@@ -124,7 +133,7 @@ async function answer(
             const target = targets.find((x) => x.name === name);
             if (!target) return null;
             const outcome = await callMaxis(target, "choices", { operator, locale, field, query: "" });
-            return outcome.kind === "ok" ? outcome.result.choices : null;
+            return outcome.ok ? outcome.value.result.choices : null;
           },
         });
   if (resolution.kind === "question") {
@@ -167,7 +176,7 @@ async function answer(
     });
   if (!kept) return { message: t("ask.unavailable") };
   auditAsk({ ...base, step: "proposed", commands });
-  return { message: previewMessage(t, specs, understood, actions, askId, now, expiresAt) };
+  return { message: previewMessage(t, locale, specs, understood, actions, askId, now, expiresAt) };
 }
 
 /** `ask:confirm:<ask id>` and `ask:cancel:<ask id>`. */

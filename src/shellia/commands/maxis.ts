@@ -1,13 +1,21 @@
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIApplicationCommandOptionChoice } from "discord-api-types/v10";
-import { EXECUTE_OPERATIONS } from "../../shared/control/operations";
+import { EXECUTE_OPERATIONS, operationDescription, operationUsage } from "../../shared/control/operations";
 import type { ChoiceField } from "../../shared/control/protocol";
-import { focusedOption, guildCommand, readOptions } from "../../shared/discord/command-definition";
+import {
+  type DefinedOption,
+  focusedOption,
+  guildCommand,
+  optionLimitMessage,
+  optionLimitViolation,
+  readOptions,
+} from "../../shared/discord/command-definition";
 import { deferThenEditWithFile } from "../../shared/discord/followup";
 import type { AutocompleteContext, SlashCommand } from "../../shared/discord/handlers";
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
+import { clip } from "../../shared/markdown";
 import { callMaxis } from "../control-client";
 import { buildControlCall } from "../maxis/requests";
 import { chooseTargets, runControlCall } from "../maxis/run";
@@ -31,6 +39,8 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     // Checked before anything else: a non-operator's command never reaches a Maxis.
     if (!isOperator(env.OPERATOR_USER_IDS, user.id)) return ephemeral(t("error.not_operator"));
     const options = new CommandOptions(interaction.data);
+    const beyond = optionLimitViolation(options, maxisOptionsOf(options.subcommand));
+    if (beyond) return ephemeral(optionLimitMessage(t, ctx.locale, beyond));
     const targets = maxisTargets(env);
     if (targets.length === 0) return ephemeral(t("maxis.no_targets"));
     const { target } = readOptions(options, [targetOption]);
@@ -60,7 +70,11 @@ export const maxis: SlashCommand<ShelliaEnv> = {
       case "operation":
         return autocompleteChoices(
           EXECUTE_OPERATIONS.filter((operation) => operation.name.includes(typed.split(/\s+/)[0] ?? "")).map(
-            (operation) => ({ name: operation.usage, value: operation.name }),
+            ({ name }) => ({
+              // Discord shows at most 100 characters of a choice's name.
+              name: clip(`${operationUsage(ctx.t, name)} — ${operationDescription(ctx.t, name)}`, 100),
+              value: name,
+            }),
           ),
         );
       case "plan":
@@ -76,6 +90,11 @@ export const maxis: SlashCommand<ShelliaEnv> = {
     );
   },
 };
+
+/** The options of the subcommand used (none for a name `/maxis` does not have). */
+function maxisOptionsOf(subcommand: string | undefined): readonly DefinedOption[] {
+  return Object.entries(maxisSubcommands).find(([name]) => name === subcommand)?.[1].options ?? [];
+}
 
 /**
  * Suggestions from the Maxis the command is for (the `target` typed so far, or the only one), over
@@ -101,5 +120,5 @@ async function askMaxis(
     // The plans of the server the operator picked already, if they did.
     ...(server ? { server } : {}),
   });
-  return outcome.kind === "ok" ? outcome.result.choices : [];
+  return outcome.ok ? outcome.value.result.choices : [];
 }

@@ -4,7 +4,6 @@
  */
 import type {
   AnalyticsResult,
-  ControlAction,
   Figure,
   GiveawayResult,
   PromoResult,
@@ -16,7 +15,7 @@ import { revenueParams } from "../../shared/control/revenue";
 import type { Locale, Translator } from "../../shared/i18n";
 import { currencyFormat } from "../../shared/i18n/currency";
 import { inertText } from "../../shared/markdown";
-import type { CallOutcome } from "../control-client";
+import type { CallProblem } from "../control-client";
 import type { MaxisTarget } from "../maxis-targets";
 
 const unix = (iso: string | number) => Math.floor(new Date(iso).getTime() / 1000);
@@ -28,11 +27,7 @@ const snowflake = (id: string | null | undefined) => (id && /^\d{5,20}$/.test(id
 const refusalCode = (code: string) => (/^[a-z][a-z0-9_]{0,63}$/.test(code) ? code : "unauthorized");
 
 /** The operator-facing sentence for any answer that is not a success. */
-export function problem(
-  t: Translator,
-  target: MaxisTarget,
-  outcome: Exclude<CallOutcome<ControlAction>, { kind: "ok" }>,
-): string {
+export function problem(t: Translator, target: MaxisTarget, outcome: CallProblem): string {
   switch (outcome.kind) {
     case "refused":
       return t("maxis.outcome.refused", {

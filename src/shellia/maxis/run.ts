@@ -6,7 +6,7 @@ import type { ControlResults } from "../../shared/control/protocol";
 import type { MessageWithFile } from "../../shared/discord/followup";
 import type { Locale, MessageKey, MessageParams, Translator } from "../../shared/i18n";
 import { err, ok, type Result } from "../../shared/result";
-import { type CallOutcome, callMaxis } from "../control-client";
+import { type CallProblem, callMaxis } from "../control-client";
 import type { MaxisTarget } from "../maxis-targets";
 import { formatAnalytics, formatGiveaway, formatPromo, formatRestart, formatStatus, problem } from "./format";
 import type { ActionCall, CommandAction, ControlCall } from "./requests";
@@ -59,11 +59,11 @@ async function callAndRender<A extends CommandAction>(
   locale: Locale,
   maxis: MaxisTarget,
   call: ActionCall<A>,
-): Promise<MessageWithFile & { outcome: CallOutcome<A>["kind"] }> {
+): Promise<MessageWithFile & { outcome: "ok" | CallProblem["kind"] }> {
   const outcome = await callMaxis(maxis, call.action, call.request);
-  if (outcome.kind !== "ok") return { outcome: outcome.kind, message: problem(t, maxis, outcome) };
+  if (!outcome.ok) return { outcome: outcome.error.kind, message: problem(t, maxis, outcome.error) };
   const render: Render<A> = renderers[call.action];
-  return { outcome: outcome.kind, ...render(t, locale, maxis, outcome.result, outcome.ms) };
+  return { outcome: "ok", ...render(t, locale, maxis, outcome.value.result, outcome.value.ms) };
 }
 
 /** One call on each chosen bot (in parallel), answers joined; a report keeps its embed and file. */

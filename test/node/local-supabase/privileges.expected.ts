@@ -87,8 +87,8 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.ticket_categories": { authenticated: ["SELECT"] },
   "public.server_settings_audit": { authenticated: ["SELECT"] },
   "public.server_settings_audit_id_seq": nothing,
-  // Members and their roles as Discord reported them: only server_members_record writes, and
-  // ticket_assign / ticket_assignees (definers) read.
+  // Members and their roles as Discord reported them: only server_members_sync writes, and
+  // ticket_assign, ticket_assignees and ticket_assignee_pool (definers) read.
   "public.server_members": nothing,
   // Response-time targets (20261202020000): staff read each ticket's due times under RLS (the inbox);
   // settings and escalations only through the SLA functions.
@@ -204,7 +204,6 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "public.ticket_category_choices()": memberWrite,
   "public.ticket_assignees(text,text)": memberWrite,
   "public.server_settings_ensure(text,jsonb)": { execute: ["service_role"], definer: true },
-  "public.server_members_record(text,jsonb)": { execute: ["service_role"], definer: true },
   // Assignees from Discord's member list (20261203040000): Maxis records them, staff list a ticket's.
   "public.server_members_sync(text,jsonb,boolean)": { execute: ["service_role"], definer: true },
   "public.ticket_assignee_pool(text)": memberWrite,

@@ -10,6 +10,7 @@ import { wranglerBuild } from "../../../scripts/lib/worker-bundle";
 import { catalogues } from "../../../src/shared/i18n/catalogs";
 import { ask } from "../../../src/shared/i18n/catalogs/ask";
 import { controlAudit } from "../../../src/shared/i18n/catalogs/control-audit";
+import { controlOperations } from "../../../src/shared/i18n/catalogs/control-operations";
 import { core } from "../../../src/shared/i18n/catalogs/core";
 import { interactions } from "../../../src/shared/i18n/catalogs/interactions";
 import { shelliaControl } from "../../../src/shared/i18n/catalogs/shellia-control";
@@ -20,7 +21,9 @@ describe("Shellia's bundle", () => {
     wranglerBuild(["--outdir", outdir, "-c", "wrangler.shellia.toml"]);
     const bundle = readFileSync(join(outdir, "index.js"), "utf8");
     const kept = new Set(
-      [core, shelliaControl, controlAudit, interactions, ask].flatMap((c) => Object.keys(c.en)),
+      [core, shelliaControl, controlAudit, controlOperations, interactions, ask].flatMap((c) =>
+        Object.keys(c.en),
+      ),
     );
     const dropped = catalogues.flatMap((c) => Object.keys(c.en)).filter((key) => !kept.has(key));
     expect(dropped.length).toBeGreaterThan(100);

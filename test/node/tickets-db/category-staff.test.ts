@@ -68,7 +68,7 @@ describe("a category with staff roles of its own", () => {
   it("is assignable only to holders of its role (or admins); anyone with a staff role takes the others", async () => {
     const newcomer = snowflake();
     const billingNewcomer = snowflake();
-    await mustCall("service_role", "server_members_record", {
+    await mustCall("service_role", "server_members_sync", {
       p_guild_id: g.guildId,
       // node-postgres sends JS arrays as Postgres arrays: JSON goes as text.
       p_members: JSON.stringify([
@@ -106,7 +106,7 @@ describe("a category with staff roles of its own", () => {
 
   it("members' roles are recorded by Maxis's system identity only", async () => {
     for (const caller of [g.admin, plainAgent, g.memberB] as const) {
-      const { error } = await callAs(caller, "server_members_record", {
+      const { error } = await callAs(caller, "server_members_sync", {
         p_guild_id: g.guildId,
         p_members: JSON.stringify([{ id: caller.sub, name: "me", roles: [billingRole] }]),
       });

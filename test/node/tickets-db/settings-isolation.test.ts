@@ -41,7 +41,7 @@ beforeAll(async () => {
     p_key: "billing",
     p_changes: { staffRoleIds: [billingRole] },
   });
-  await mustCall("service_role", "server_members_record", {
+  await mustCall("service_role", "server_members_sync", {
     p_guild_id: a.guildId,
     p_members: JSON.stringify([{ id: directoryId, name: directoryName, roles: [billingRole] }]),
   });
@@ -161,13 +161,6 @@ function functionAttacks(): [string, Record<string, unknown>][] {
     ["ticket_category_update", { p_key: "billing", p_changes: { staffRoleIds: [] } }],
     ["ticket_category_update", { p_key: "general", p_changes: { enabled: false } }],
     ["server_settings_ensure", { p_guild_id: a.guildId, p_defaults: { staffRoleIds: [billingRole] } }],
-    [
-      "server_members_record",
-      {
-        p_guild_id: a.guildId,
-        p_members: JSON.stringify([{ id: directoryId, name: "renamed", roles: [] }]),
-      },
-    ],
     [
       "server_members_sync",
       {

@@ -212,7 +212,24 @@ describe("response-time targets", () => {
       daily: { date: string; opened: number; closed: number; backlog: number }[];
     }>(g.agent, "ticket_backlog_series", { p_days: 7 });
     expect(backlog.daily).toHaveLength(7);
-    expect(backlog.daily.at(-1)).toMatchObject({ opened: 6, closed: 0, backlog: 6 });
+    // Per UTC day: the six tickets (1 to 120 minutes old) are split over yesterday and today when the
+    // test runs before 02:00 UTC, so each day is checked against the UTC days the tickets were created on.
+    const created = await superuser.query<{ created_at: Date }>(
+      "select created_at from public.tickets where guild_id = $1",
+      [g.guildId],
+    );
+    const openedOn = new Map<string, number>();
+    for (const { created_at } of created.rows) {
+      const day = created_at.toISOString().slice(0, 10);
+      openedOn.set(day, (openedOn.get(day) ?? 0) + 1);
+    }
+    let open = 0;
+    const expected = backlog.daily.map(({ date }) => {
+      open += openedOn.get(date) ?? 0;
+      return { date, opened: openedOn.get(date) ?? 0, closed: 0, backlog: open };
+    });
+    expect(backlog.daily).toEqual(expected);
+    expect(backlog.daily.at(-1)).toMatchObject({ closed: 0, backlog: 6 });
     expect((await callAs(g.memberA, "ticket_backlog_series", { p_days: 7 })).error?.message).toBe(
       "staff_only",
     );

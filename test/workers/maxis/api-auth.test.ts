@@ -4,7 +4,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { issueStaffSession, newSessionId } from "../../../src/maxis/dashboard-auth/session-token";
+import { claimsOf, unrecordedSession, withClaims } from "../../support/session-tokens";
 import { api, sessionFor } from "./api-support";
 import { countSupabaseCalls, freshCast } from "./tickets-support";
 
@@ -46,21 +46,13 @@ describe("the staff session", () => {
 
   it("refuses a forged, tampered or malformed token", async () => {
     const { staff } = freshCast();
-    const forged = await issueStaffSession(`${env.SESSION_SECRET}-not-ours`, {
-      sessionId: newSessionId(),
-      userId: staff.userId,
-      guildId: staff.guildId ?? "",
-      appRole: "admin",
-    });
+    const forged = await unrecordedSession(`${env.SESSION_SECRET}-not-ours`, staff, "admin");
     const invalid = unauthorized("invalid_session", "The session token is not valid. Sign in again.");
     expect(await api("/tickets", { token: forged })).toMatchObject(invalid);
     expect(await api("/tickets", { token: forged, cookie: true })).toMatchObject(invalid);
 
     const real = await sessionFor(staff, "agent");
-    const [version, payload, signature] = real.split(".");
-    const claims = JSON.parse(atob(String(payload).replace(/-/g, "+").replace(/_/g, "/")));
-    const promoted = btoa(JSON.stringify({ ...claims, app_role: "admin" })).replace(/=+$/, "");
-    expect(await api("/tickets", { token: `${version}.${promoted}.${signature}` })).toMatchObject(invalid);
+    expect(await api("/tickets", { token: withClaims(real, { app_role: "admin" }) })).toMatchObject(invalid);
     for (const token of ["nonsense", "v1..", `${real}x`, real.slice(0, -2), "Bearer"]) {
       expect(await api("/tickets", { token }), token).toMatchObject(invalid);
     }
@@ -68,11 +60,10 @@ describe("the staff session", () => {
 
   it("refuses an expired session", async () => {
     const { staff } = freshCast();
-    const expired = await issueStaffSession(
-      env.SESSION_SECRET,
-      { sessionId: newSessionId(), userId: staff.userId, guildId: staff.guildId ?? "", appRole: "agent" },
-      { ttlSeconds: 60, nowSeconds: Math.floor(Date.now() / 1000) - 3600 },
-    );
+    const expired = await unrecordedSession(env.SESSION_SECRET, staff, "agent", {
+      ttlSeconds: 60,
+      nowSeconds: Math.floor(Date.now() / 1000) - 3600,
+    });
     expect(await api("/tickets", { token: expired })).toMatchObject(
       unauthorized("session_expired", "The session has expired. Sign in again."),
     );
@@ -83,12 +74,7 @@ describe("the staff session", () => {
 
   it("refuses a genuine token that names no session Maxis holds (never opened, or logged out)", async () => {
     const { staff } = freshCast();
-    const unknown = await issueStaffSession(env.SESSION_SECRET, {
-      sessionId: newSessionId(),
-      userId: staff.userId,
-      guildId: staff.guildId ?? "",
-      appRole: "admin",
-    });
+    const unknown = await unrecordedSession(env.SESSION_SECRET, staff, "admin");
     for (const cookie of [false, true]) {
       expect(await api("/tickets", { token: unknown, cookie })).toMatchObject(
         unauthorized("session_ended", "This session has ended (signed out). Sign in again."),
@@ -99,14 +85,9 @@ describe("the staff session", () => {
   it("refuses a token edited to name another person's open session", async () => {
     const { staff, admin } = freshCast();
     const open = await sessionFor(staff, "admin");
-    const { sid } = JSON.parse(atob(String(open.split(".")[1]).replace(/-/g, "+").replace(/_/g, "/")));
+    const sessionId = String(claimsOf(open)["sid"]);
     // Signed by Maxis's own key (as a leak of it would allow): the record still names someone else.
-    const other = await issueStaffSession(env.SESSION_SECRET, {
-      sessionId: sid,
-      userId: admin.userId,
-      guildId: admin.guildId ?? "",
-      appRole: "admin",
-    });
+    const other = await unrecordedSession(env.SESSION_SECRET, admin, "admin", { sessionId });
     expect(await api("/session", { token: other })).toMatchObject({ status: 401 });
     expect((await api("/session", { token: open })).status).toBe(200);
   });

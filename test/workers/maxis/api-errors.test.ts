@@ -100,7 +100,7 @@ describe("validation errors, as JSON", () => {
       [
         "/tickets/1/notes",
         { method: "POST", token, body: {}, headers: fr },
-        "Requête invalide : le champ « body » est manquant.",
+        "Requête invalide : le champ « body » est manquant.",
       ],
       [
         "/tickets/1/status",
@@ -110,7 +110,7 @@ describe("validation errors, as JSON", () => {
       [
         "/tickets/1/assignee",
         { method: "PUT", token, body: {}, headers: fr },
-        "Requête invalide : le champ « assigneeId » est manquant.",
+        "Requête invalide : le champ « assigneeId » est manquant.",
       ],
       [
         "/tickets/1/replies",
@@ -120,7 +120,7 @@ describe("validation errors, as JSON", () => {
       [
         "/tickets/1/replies",
         { method: "POST", token, body: { body: 42 }, headers: fr },
-        "Requête invalide : le champ « body » doit être du texte.",
+        "Requête invalide : le champ « body » doit être du texte.",
       ],
       [
         "/tickets/1/replies",
@@ -170,7 +170,7 @@ describe("validation errors, as JSON", () => {
       headers: { "Accept-Language": "fr" },
     });
     expect(unknown.json).toEqual({
-      error: { code: "invalid_request", message: "Requête invalide : champ inconnu « pinned »." },
+      error: { code: "invalid_request", message: "Requête invalide : champ inconnu « pinned »." },
     });
     // Choices are named as the dashboard shows them in French, not by their stored English values.
     const category = await api("/tickets?category=Loterie!", { token, headers: { "Accept-Language": "fr" } });

@@ -7,13 +7,12 @@ import { exports } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { newPayment, paymentEvents, type StripeEvent } from "../../../scripts/local-stripe/events";
 import { stripeSignatureHeader } from "../../../src/maxis/payments/stripe-signature";
+import { snowflake } from "../../support/snowflake";
 import { api, sessionFor } from "./api-support";
 
 const SERVER = "1300000000000000651";
 const OTHER = "1300000000000000652";
 const ADMIN = "1300000000000000333";
-let counter = 0;
-const snowflake = () => String(1_470_000_000_000_000_000n + BigInt(Date.now()) * 1_000n + BigInt(++counter));
 
 async function deliver(events: StripeEvent[]) {
   for (const event of events) {
@@ -102,7 +101,13 @@ describe("/api/v1/sales and a plan's Discord role", { timeout: 30_000 }, () => {
     const created = await api("/plans", {
       method: "POST",
       token,
-      body: { key: `vip${counter}`, name: "VIP", priceCents: 999, currency: "EUR", duration: "month" },
+      body: {
+        key: `vip${snowflake().slice(-8)}`,
+        name: "VIP",
+        priceCents: 999,
+        currency: "EUR",
+        duration: "month",
+      },
     });
     const planId = String(created.json?.["id"]);
     const role = snowflake();

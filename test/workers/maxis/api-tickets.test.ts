@@ -5,6 +5,8 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { newSessionId } from "../../../src/maxis/dashboard-auth/session-token";
+import { signedClaims } from "../../support/session-tokens";
 import { api, castWithTickets } from "./api-support";
 import { countSupabaseCalls, freshCast } from "./tickets-support";
 
@@ -107,7 +109,7 @@ describe("GET /api/v1/tickets/:number", () => {
     ).toEqual({
       error: {
         code: "invalid_ticket_number",
-        message: "« 4x » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
+        message: "« 4x » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
       },
     });
   });
@@ -116,26 +118,14 @@ describe("GET /api/v1/tickets/:number", () => {
 describe("a session that is signed but not a staff session", () => {
   it("is refused like a forged one", async () => {
     const { memberA } = freshCast();
-    // Signed with Maxis's own key, but naming a plain member: no such session is ever issued.
-    const payload = base64url(
-      new TextEncoder().encode(
-        JSON.stringify({
-          sub: memberA.userId,
-          guild_id: memberA.guildId,
-          app_role: "member",
-          exp: Math.floor(Date.now() / 1000) + 3600,
-        }),
-      ),
-    );
-    const key = await crypto.subtle.importKey(
-      "raw",
-      new TextEncoder().encode(env.SESSION_SECRET),
-      { name: "HMAC", hash: "SHA-256" },
-      false,
-      ["sign"],
-    );
-    const signature = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(`v1.${payload}`));
-    const token = `v1.${payload}.${base64url(new Uint8Array(signature))}`;
+    // Signed with Maxis's own key, well formed, but naming a plain member: no such session is ever issued.
+    const token = await signedClaims(env.SESSION_SECRET, {
+      sid: newSessionId(),
+      sub: memberA.userId,
+      guild_id: memberA.guildId,
+      app_role: "member",
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    });
     const calls = await countSupabaseCalls(async () => {
       expect(await api("/tickets", { token })).toMatchObject({
         status: 401,
@@ -145,10 +135,3 @@ describe("a session that is signed but not a staff session", () => {
     expect(calls).toEqual([]);
   });
 });
-
-function base64url(bytes: Uint8Array): string {
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-}

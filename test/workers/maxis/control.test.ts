@@ -72,6 +72,34 @@ describe("control API inside Maxis", () => {
     });
   });
 
+  it("says why it refuses in the caller's Accept-Language, with the same stable code", async () => {
+    const unsigned = await exports.default.fetch("https://maxis.test/control/v1/status", {
+      method: "POST",
+      headers: { "Accept-Language": "fr-FR,fr;q=0.9" },
+    });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toEqual({
+      error: { code: "missing_headers", message: "Les en-têtes de signature du contrôle manquent." },
+    });
+    const body = "{not json";
+    const headers = await signControlRequest(
+      { keyId: "primary", secret: keys.get("primary") ?? "" },
+      { method: "POST", path: controlPath("status"), body },
+    );
+    const broken = await exports.default.fetch(`https://maxis.test${controlPath("status")}`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json", "Accept-Language": "fr" },
+      body,
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      error: {
+        code: "invalid_body",
+        message: "La requête n'a pas été comprise : le corps n'est pas du JSON.",
+      },
+    });
+  });
+
   it("forgets nonces once their timestamp is out of the window, and only then", async () => {
     const store = nonceStore(env);
     const old = `${"0".repeat(31)}1`;

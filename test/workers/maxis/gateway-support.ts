@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import type { GatewayState } from "../../../scripts/local-discord/gateway";
 import type { GatewayStatus } from "../../../src/maxis/gateway/gateway-object";
+import { pollUntil } from "../../support/poll";
 
 const local = () => inject("discordLocalUrl");
 
@@ -32,19 +33,16 @@ export async function gatewayUrl(): Promise<string> {
 /** A Gateway object of its own (by name), so tests never share a session. */
 export const shardObject = (name: string) => env.GATEWAY.get(env.GATEWAY.idFromName(name));
 
+/** `pollUntil` that throws, naming `what` and the last value, when the time is up. */
 export async function waitUntil<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
   timeoutMs = 10_000,
   what = "condition",
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+  const value = await pollUntil(read, done, { timeoutMs, intervalMs: 25 });
+  if (!done(value)) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+  return value;
 }
 
 export const isConnected = (status: GatewayStatus) => status.state === "connected";

@@ -155,7 +155,7 @@ describe("/ticket panel", () => {
 
     expect(
       privateText(await submitModal(member, "ticket-panel-form:billing", { q0: "INV-42", q1: "  ", q2: "" })),
-    ).toBe("« What went wrong? » demande une réponse.");
+    ).toBe("« What went wrong? » demande une réponse.");
     const created = await submitModal(member, "ticket-panel-form:billing", {
       q0: "INV-42",
       q1: "Charged twice @everyone",

@@ -27,6 +27,7 @@ import {
 } from "../../../scripts/local-stripe/events";
 import { maxisHandlers } from "../../../src/maxis/commands";
 import { stripeSignatureHeader } from "../../../src/maxis/payments/stripe-signature";
+import { pollUntil } from "../../support/poll";
 import { snowflake } from "../../support/snowflake";
 import { sendInteraction } from "../support/discord";
 
@@ -115,14 +116,12 @@ export async function rolesNow(member: Member): Promise<string[]> {
 }
 
 /** Role changes run right after the webhook's answer (waitUntil): wait until they settle. */
-export async function settledRoles(member: Member, expectedRequests: number, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const requests = await roleRequests(member);
-    if (requests.length >= expectedRequests || Date.now() > deadline) return requests;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+export const settledRoles = (member: Member, expectedRequests: number, timeoutMs = 5_000) =>
+  pollUntil(
+    () => roleRequests(member),
+    (requests) => requests.length >= expectedRequests,
+    { timeoutMs },
+  );
 
 export function subscriptionFor(member: Member, plan = "pro", amountCents = 1039): LocalSubscription {
   return newSubscription(

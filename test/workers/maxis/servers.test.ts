@@ -9,7 +9,16 @@ import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import { supabaseAs } from "../../../src/maxis/supabase/client";
 import { supabaseAsMaxis } from "../../../src/maxis/supabase/system-client";
-import { createdNumber, inLocale, privateText, run, snowflake, visibleText } from "./tickets-support";
+import { configureServer as configureWithChannel, newChannel } from "./panel-support";
+import {
+  createdNumber,
+  inLocale,
+  privateText,
+  run,
+  snowflake,
+  visibleText,
+  waitForRequests,
+} from "./tickets-support";
 
 async function configureServer(
   guildId: string,
@@ -114,5 +123,35 @@ describe("two servers configured differently", () => {
     expect(
       privateText(await run(billingStaffA, `/ticket-staff assign ticket:${number} member:${outsider}`)),
     ).toContain("Only members holding a staff role");
+  });
+
+  it("the staff channel's notice of a ticket kept to role R addresses R alone and keeps its text from the others", async () => {
+    const server = snowflake();
+    const everyone = snowflake();
+    const billing = snowflake();
+    const channel = await newChannel(server);
+    await configureWithChannel(server, {
+      staffRoleIds: [everyone],
+      settings: { staffChannelId: channel },
+      categories: { billing: { staffRoleIds: [billing] } },
+    });
+    const member: Actor = { userId: snowflake(), guildId: server };
+    await run(member, "/ticket create subject:Refund please description:Card charged twice category:billing");
+    await run(member, "/ticket create subject:Login broken description:Cannot sign in category:account");
+    const posts = await waitForRequests(
+      (requests) => requests.filter((r) => r.method === "POST" && r.path === `/channels/${channel}/messages`),
+      2,
+    );
+    const bodies = posts.map(
+      (p) => p.body as { content: string; allowed_mentions: unknown; embeds: unknown[] },
+    );
+    const restricted = bodies.find((b) => JSON.stringify(b).includes(`<@&${billing}>`));
+    const open = bodies.find((b) => b !== restricted);
+    expect(restricted?.content).toContain(`For <@&${billing}> only`);
+    expect(restricted?.allowed_mentions).toEqual({ parse: [], roles: [billing] });
+    expect(JSON.stringify(restricted?.embeds)).not.toMatch(/Refund please|Card charged twice/);
+    expect(open?.content).not.toContain("<@&");
+    expect(open?.allowed_mentions).toEqual({ parse: [] });
+    expect(JSON.stringify(open?.embeds)).toContain("Login broken");
   });
 });

@@ -148,7 +148,7 @@ describe("/setup", () => {
     expect(JSON.stringify(form.components)).toContain('"custom_id":"limit"');
 
     expect(privateText(await submitModal(admin, "setup-texts", { title: "", text: "", limit: "cinq" }))).toBe(
-      "La limite de tickets ouverts est un nombre entier de 1 à 50, pas « cinq ». Rien n'a été enregistré.",
+      "La limite de tickets ouverts est un nombre entier de 1 à 50, pas « cinq ». Rien n'a été enregistré.",
     );
     const saved = updatedText(
       await submitModal(adminEn, "setup-texts", { title: "Support desk", text: "Pick a topic.", limit: "2" }),
@@ -163,5 +163,31 @@ describe("/setup", () => {
     );
     const reset = updatedText(await submitModal(adminEn, "setup-texts", { title: "", text: "", limit: "5" }));
     expect(reset).toContain("Panel: Need help?");
+  });
+
+  it("refuses over-long panel texts with the limit, in the admin's language, saving nothing", async () => {
+    const long = (n: number) => "x".repeat(n);
+    expect(
+      privateText(await submitModal(adminEn, "setup-texts", { title: long(257), text: "", limit: "5" })),
+    ).toBe("The panel's title has at most 256 characters (this one has 257). Nothing was saved.");
+    expect(
+      privateText(await submitModal(admin, "setup-texts", { title: "", text: long(2001), limit: "5" })),
+    ).toBe("Le texte du panneau a au plus 2000 caractères (celui-ci en a 2001). Rien n'a été enregistré.");
+    expect(privateText(await run(adminEn, "/setup show"))).toContain("Panel: Need help?");
+  });
+
+  it("category-role says whether the role now handles the category or no longer does", async () => {
+    const role = snowflake();
+    expect(privateText(await run(adminEn, `/setup category-role category:billing role:${role}`))).toMatch(
+      new RegExp(`^Role <@&${role}> now handles \\*\\*Billing\\*\\*: only its holders`),
+    );
+    const shown = privateText(await run(adminEn, "/setup show"));
+    expect(shown).toContain(`💳 Billing: <@&${role}>`);
+    expect(privateText(await run(admin, `/setup category-role category:billing role:${role}`))).toMatch(
+      new RegExp(`^Le rôle <@&${role}> ne s'occupe plus de \\*\\*Facturation\\*\\* : toute l'équipe`),
+    );
+    expect(privateText(await run(adminEn, `/setup category-role category:nope role:${role}`))).toBe(
+      "This server has no such category.",
+    );
   });
 });

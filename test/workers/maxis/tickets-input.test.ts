@@ -129,7 +129,7 @@ describe("bad input to /ticket", () => {
     );
     const fr = freshCast("fr").memberA;
     expect(privateText(await run(fr, "/ticket view ticket:abc"))).toBe(
-      "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
+      "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
     );
   });
 

@@ -139,7 +139,7 @@ describe("a member's ticket, from creation to reopening", () => {
     expect(edit?.body).toMatchObject({
       content: expect.stringMatching(/^Transcription du ticket \*\*#1\*\* \(1 message\)\.\n/),
     });
-    expect(file).toContain("- Ouvert par : user0111\n");
+    expect(file).toContain("- Ouvert par : Camille Dubois\n");
     expect(file).toMatch(
       /### \d{1,2} [a-zéû.]+ \d{4}, \d{2}:\d{2} UTC · Alex Martin \(équipe\)\n\n> C'est fait/,
     );

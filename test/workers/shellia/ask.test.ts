@@ -190,6 +190,25 @@ describe("/ask, en français", () => {
     expect(await shop()).not.toContain("−59 %");
   });
 
+  it("prévisualise en français et garde le lot tel que tapé, jusque dans le concours lancé", async () => {
+    const { edit } = await ask("lance un giveaway Nitro Classic (Été!) pendant 7j dans #general sur maxis", {
+      locale: "fr",
+    });
+    expect(edit?.content).toMatch(
+      /\n• \*\*concours\*\* sur \*\*maxis\*\* — lot : Nitro Classic \(Été!\), durée : 7 j \(fin <t:\d+:f>\), salon : <#1300000000000000020>\n/,
+    );
+    const [confirm] = buttons(edit);
+    const confirmed = await press(confirm ?? "", LOCAL_ADMIN_ID, "fr");
+    const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
+    expect((result?.body as Edit | undefined)?.content).toContain("**Nitro Classic (Été!)**");
+    const { edit: english } = await ask(
+      "start a giveaway for Nitro Classic (Été!) for 7 days in #general on maxis",
+    );
+    expect(english?.content).toMatch(
+      /\n• \*\*giveaway\*\* on \*\*maxis\*\* — prize: Nitro Classic \(Été!\), duration: 7 d \(ends <t:\d+:f>\), channel: <#1300000000000000020>\n/,
+    );
+  });
+
   it("demande quelle cible quand plusieurs bots pourraient être visés", async () => {
     const { edit } = await ask("redémarre", { locale: "fr" });
     expect(edit?.content).toMatch(/^Quel bot Maxis \? Au choix : `maxis`, `maxis-b`/);

@@ -138,7 +138,7 @@ describe("/maxis report", () => {
     expect(edit.body.embeds[0]?.title).toBe("Maxis report");
     expect(edit.body.embeds[0]?.fields.map((f) => f.name)).toEqual([
       "Health",
-      "Activity over 7d",
+      "Activity over 7 d",
       "Recent control calls",
       "Refused calls (bad or missing signature)",
     ]);
@@ -147,7 +147,7 @@ describe("/maxis report", () => {
     ]);
     expect(edit.files).toHaveLength(1);
     expect(edit.files[0]?.content).toMatch(/^# Maxis report\n/);
-    expect(edit.files[0]?.content).toContain("## Activity over 7d");
+    expect(edit.files[0]?.content).toContain("## Activity over 7 d");
     expect(edit.files[0]?.content).toMatch(/- Tickets: \d+ opened/);
     // Times spelled out for the reader and operators by name: no raw ISO times or ids in the file.
     expect(edit.files[0]?.content).toMatch(/\(\w{3} \d{1,2}, \d{4}, \d\d:\d\d [AP]M UTC → /);
@@ -211,10 +211,39 @@ describe("/maxis execute", () => {
     const run = await runMaxis("/maxis execute operation:drop-database now target:maxis");
     expect(run.content).toBe(
       "**maxis**: There is no operation named “drop-database”. Allowed operations:\n" +
-        "• `sync-commands`\n• `maintenance on|off`\n• `close-stale-tickets DAYS (1–365)`\n• `end-giveaway GIVEAWAY_ID`\n• `reroll GIVEAWAY_ID [WINNERS 1–20]`",
+        "• `sync-commands`: re-register Maxis's slash commands with Discord\n" +
+        "• `maintenance on|off`: members get a notice, staff keep working\n" +
+        "• `close-stale-tickets DAYS (1–365)`: close the tickets idle for more than DAYS days\n" +
+        "• `end-giveaway GIVEAWAY_ID`: draw a running giveaway's winners now\n" +
+        "• `reroll GIVEAWAY_ID [WINNERS 1–20]`: draw new winners of an ended giveaway",
     );
     const row = await waitForAudit((r) => r.action === "execute" && r.code === "unknown_operation");
     expect(row?.outcome).toBe("rejected");
+  });
+
+  it("says the allow-list, usages and what each operation does in French to a French operator", async () => {
+    const run = await runMaxis("/maxis execute operation:drop-database target:maxis", { locale: "fr" });
+    expect(run.content).toBe(
+      "**maxis** : Aucune opération ne s'appelle « drop-database ». Opérations autorisées :\n" +
+        "• `sync-commands` : réenregistrer les commandes slash de Maxis auprès de Discord\n" +
+        "• `maintenance on|off` : les membres voient un avis, l'équipe continue de travailler\n" +
+        "• `close-stale-tickets JOURS (1–365)` : fermer les tickets sans activité depuis plus de JOURS jours\n" +
+        "• `end-giveaway ID_CONCOURS` : tirer au sort maintenant les gagnants d'un concours en cours\n" +
+        "• `reroll ID_CONCOURS [GAGNANTS 1–20]` : tirer de nouveaux gagnants d'un concours terminé",
+    );
+    const wrong = await runMaxis("/maxis execute operation:close-stale-tickets 0 target:maxis", {
+      locale: "fr",
+    });
+    expect(wrong.content).toBe(
+      "**maxis** : Arguments incorrects. Utilisation : `close-stale-tickets JOURS (1–365)`",
+    );
+    const choices = await suggestions("/maxis execute operation:clo target:maxis", "operation");
+    expect(choices).toEqual([
+      {
+        name: "close-stale-tickets DAYS (1–365) — close the tickets idle for more than DAYS days",
+        value: "close-stale-tickets",
+      },
+    ]);
   });
 
   it("validates arguments", async () => {
@@ -250,7 +279,11 @@ describe("/maxis execute", () => {
     const { response } = await sendMaxis("/maxis execute operation:main", { focused: "operation" });
     expect(response).toEqual({
       type: InteractionResponseType.ApplicationCommandAutocompleteResult,
-      data: { choices: [{ name: "maintenance on|off", value: "maintenance" }] },
+      data: {
+        choices: [
+          { name: "maintenance on|off — members get a notice, staff keep working", value: "maintenance" },
+        ],
+      },
     });
   });
 

@@ -4,7 +4,7 @@
  * signed control API; each asserts what the operator sees and what Maxis really did.
  */
 import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { LOCAL_ADMIN_ID, LOCAL_GUILD_ID, LOCAL_MEMBER_ID } from "../../../scripts/lib/local-identities";
 import { OTHER_GUILD_ID, runMaxis, sendMaxis, suggestions, waitForAudit } from "./control-support";
 
@@ -12,7 +12,7 @@ describe("/maxis analytics", () => {
   it("reports tickets, giveaways and promotions over the period", async () => {
     const run = await runMaxis("/maxis analytics period:30d target:maxis");
     const lines = run.content.split("\n");
-    expect(lines[0]).toMatch(/^\*\*maxis\*\* over 30d \(since <t:\d+:f>\)$/);
+    expect(lines[0]).toMatch(/^\*\*maxis\*\* over 30 d \(since <t:\d+:f>\)$/);
     expect(lines[1]).toMatch(/^Tickets: \d+ opened, \d+ closed, \d+ open now$/);
     expect(lines[2]).toMatch(/^Giveaways: \d+ started, \d+ ended, \d+ running, \d+ entrants?$/);
     expect(lines[3]).toMatch(/^Promotions: \d+ started on \d+ plans?, average (\d+ %|—), \d+ live now$/);
@@ -20,6 +20,13 @@ describe("/maxis analytics", () => {
       /^Revenue of Local server: \S+ from \d+ payments?, \S+ refunded, \d+ failed, \d+ disputed, \d+ active subscriptions?$/,
     );
     expect(Number(/Tickets: (\d+) opened/.exec(run.content)?.[1])).toBeGreaterThanOrEqual(4);
+  });
+
+  it("reads a period as French operators type it, and says it in French", async () => {
+    for (const period of ["7j", "7 j"]) {
+      const run = await runMaxis(`/maxis analytics period:${period} target:maxis`, { locale: "fr" });
+      expect(run.content.split("\n")[0]).toMatch(/^\*\*maxis\*\* sur 7 j \(depuis le <t:\d+:f>\)$/);
+    }
   });
 
   it("gives the revenue of the server the operator names, a Maxis selling in several", async () => {
@@ -72,12 +79,10 @@ describe("/maxis promo", () => {
     const run = await runMaxis(
       `/maxis promo server:${OTHER_GUILD_ID} percent:30 plan:pro duration:2h target:maxis`,
     );
-    // That server's own `pro` ($9.00), not the first server's (€12.99); not one of Maxis's configured
-    // servers, so it is named by its id.
+    // That server's own `pro` ($9.00), not the first server's (€12.99); named as Discord names it,
+    // though it is not one of Maxis's configured servers.
     expect(run.content).toMatch(
-      new RegExp(
-        `^Promotion #\\d+ started on \\*\\*maxis\\*\\* in ${OTHER_GUILD_ID}: \\*\\*Other server Pro\\*\\* −30 % \\(\\$9\\.00 → \\$6\\.30\\)`,
-      ),
+      /^Promotion #\d+ started on \*\*maxis\*\* in Local server 0920: \*\*Other server Pro\*\* −30 % \(\$9\.00 → \$6\.30\)/,
     );
   });
 
@@ -133,11 +138,21 @@ describe("/maxis promo plan", () => {
     expect(other.slice(0, 1)).toEqual([{ name: "Other server Pro (pro)", value: "pro" }]);
     expect(other.map((c) => c.name)).not.toContain("Basic (basic)");
 
+    // Maxis's bot joins the seed's second server: its commands are global, so it serves it too.
+    await fetch(`${inject("discordLocalUrl")}/__local/guilds`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ id: OTHER_GUILD_ID }),
+    });
     const servers = await suggestions(
       "/maxis promo server: percent:10 plan:pro duration:48h target:maxis",
       "server",
     );
-    expect(servers).toEqual([{ name: `Local server (${LOCAL_GUILD_ID})`, value: LOCAL_GUILD_ID }]);
+    expect(servers).toContainEqual({ name: `Local server (${LOCAL_GUILD_ID})`, value: LOCAL_GUILD_ID });
+    expect(servers).toContainEqual({ name: `Local server 0920 (${OTHER_GUILD_ID})`, value: OTHER_GUILD_ID });
+    expect(
+      await suggestions("/maxis promo server:0920 percent:10 plan:pro duration:48h target:maxis", "server"),
+    ).toEqual([{ name: `Local server 0920 (${OTHER_GUILD_ID})`, value: OTHER_GUILD_ID }]);
     expect(
       await suggestions(
         "/maxis promo server:nothing-like-it percent:10 plan:pro duration:48h target:maxis",

@@ -83,6 +83,25 @@ export function describeInteractionBoundary(workerName: string, worker: () => Fe
       });
     });
 
+    it("answers an autocomplete whose typed value holds a NUL with a valid (empty) list, never a message or a 5xx", async () => {
+      for (const name of ["no-such-command", "maxis", "ticket"]) {
+        const typed = withData(
+          { ...command("fr", name), type: 4 },
+          {
+            options: [
+              {
+                name: "view",
+                type: 1,
+                options: [{ name: "ticket", type: 3, value: "1\u0000", focused: true }],
+              },
+            ],
+          },
+        );
+        const response = await deliverOk(worker(), await signRequest(JSON.stringify(typed)));
+        expect(response, name).toEqual({ type: 8, data: { choices: [] } });
+      }
+    });
+
     for (const { name, body, en, fr } of answeredBodies) {
       it(`answers ${name} privately, in English and in French`, async () => {
         for (const [locale, text] of [

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import type { CategorySettings, GuildRole } from "../../api";
 import { useApp } from "../../context";
 import { errorText } from "../../error-text";
+import { ErrorAlert } from "../form/error-alert";
 import { AddCategoryForm } from "./category-add-form";
 import { CategoryEditor } from "./category-editor";
 
@@ -42,11 +43,7 @@ export function CategorySection({ categories, roles, editable, onChanged }: Prop
 
   return (
     <div class="categories">
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <ol class="category-list">
         {categories.map((category, index) => (
           <li key={category.key} class={category.enabled ? "category" : "category off"}>

@@ -6,6 +6,7 @@ import { TicketRow } from "./ticket-row";
 import { useRowKeys } from "./use-row-keys";
 import { useTicketPages } from "./use-ticket-pages";
 import "./ticket-table.css";
+import { ErrorAlert } from "../../components/form/error-alert";
 
 /** The ticket list: virtualised rows over the pages `useTicketPages` fetches and keeps live. */
 export function TicketTable({ query }: { query: InboxQuery }) {
@@ -67,11 +68,7 @@ export function TicketTable({ query }: { query: InboxQuery }) {
           <span />
         </div>
       </div>
-      {list.error && (
-        <p class="error" role="alert">
-          {list.error}
-        </p>
-      )}
+      <ErrorAlert error={list.error} />
       {list.total === 0 ? (
         <div class="empty">
           <svg viewBox="0 0 48 48" aria-hidden="true">

@@ -6,6 +6,7 @@ import { errorText } from "../../error-text";
 import { formatNumber } from "../../i18n";
 import { compliancePercent, saveFile } from "./sla-report-data";
 import "./sla-report.css";
+import { ErrorAlert } from "../../components/form/error-alert";
 
 /**
  * The stats page's response-time part: how many tickets met their first-response and resolution
@@ -47,7 +48,7 @@ export function SlaReportSection({ days }: { days: number }) {
   const kpi = (id: string, label: string, counts: ComplianceCounts | undefined) => {
     const percent = counts ? compliancePercent(counts) : null;
     return (
-      <div class="kpi tone-violet" id={id}>
+      <div class="card kpi tone-violet" id={id}>
         <span class="kpi-label">{label}</span>
         <span class="kpi-value">{percent === null ? "—" : `${formatNumber(percent, locale)} %`}</span>
         {counts && (
@@ -72,11 +73,7 @@ export function SlaReportSection({ days }: { days: number }) {
           </button>
         </div>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div class="sla-kpis">
         {kpi("sla-first-response", t("sla.firstResponseMet"), report?.compliance.firstResponse)}
         {kpi("sla-resolution", t("sla.resolutionMet"), report?.compliance.resolution)}

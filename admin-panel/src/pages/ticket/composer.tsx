@@ -43,7 +43,7 @@ export function Composer({
 
   return (
     <form
-      class={`composer mode-${mode}`}
+      class={`card composer mode-${mode}`}
       onSubmit={(e) => {
         e.preventDefault();
         void send();

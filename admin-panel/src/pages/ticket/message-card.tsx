@@ -11,7 +11,10 @@ export function MessageCard({ message, title }: { message: TicketMessage; title?
   const { t, locale, userName, avatarOf } = useApp();
   const kind = message.isInternal ? "note" : message.fromStaff ? "staff" : "member";
   return (
-    <article class={`msg msg-${kind}`} aria-label={message.isInternal ? t("ticket.internalNote") : undefined}>
+    <article
+      class={`card msg msg-${kind}`}
+      aria-label={message.isInternal ? t("ticket.internalNote") : undefined}
+    >
       {message.isInternal && (
         <p class="note-flag">
           <LockIcon />

@@ -1,5 +1,6 @@
 import { parsePeriod } from "../../../shared/control/period";
 import type { AnalyticsResult } from "../../../shared/control/protocol";
+import { formatDuration } from "../../../shared/i18n/duration";
 import { ok } from "../../../shared/result";
 import { giveawayFigures } from "../../giveaways/service";
 import { CONTROL_ACTOR, promotionFigures, shopErrorMessage } from "../../shop/service";
@@ -44,7 +45,12 @@ export async function readAnalytics(
     }),
   ]);
   return {
-    period: { label: period.label, since: since.toISOString(), until: until.toISOString() },
+    // As the operator reads it: `7 d`, in French `7 j`.
+    period: {
+      label: formatDuration(period.seconds, ctx.locale),
+      since: since.toISOString(),
+      until: until.toISOString(),
+    },
     tickets,
     giveaways,
     promotions,

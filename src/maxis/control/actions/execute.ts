@@ -1,6 +1,7 @@
 import {
-  EXECUTE_OPERATIONS,
   type ExecuteOperation,
+  operationHelp,
+  operationUsage,
   parseExecuteOperation,
 } from "../../../shared/control/operations";
 import { inertText } from "../../../shared/markdown";
@@ -30,14 +31,18 @@ export async function execute(ctx: ControlContext, body: Body): Promise<ActionOu
     Array.isArray(rawArgs) && rawArgs.every((a) => typeof a === "string") ? (rawArgs as string[]) : null;
   const parsed = parseExecuteOperation(name, args ?? []);
   if (!parsed.ok && parsed.error.code === "unknown_operation") {
-    const operations = EXECUTE_OPERATIONS.map((operation) => `• \`${operation.usage}\``).join("\n");
     return rejected(
       "unknown_operation",
-      t("control.error.unknown_operation", { name: inertText(name, 64), operations }),
+      t("control.error.unknown_operation", { name: inertText(name, 64), operations: operationHelp(t) }),
     );
   }
   if (!parsed.ok || args === null) {
-    const usage = parsed.ok || parsed.error.code !== "invalid_arguments" ? name : parsed.error.usage;
+    const operation = parsed.ok
+      ? parsed.value.name
+      : parsed.error.code === "invalid_arguments"
+        ? parsed.error.operation
+        : null;
+    const usage = operation ? operationUsage(t, operation) : name;
     return rejected("invalid_arguments", t("control.error.invalid_arguments", { usage }), 400);
   }
   const done = await run(ctx, parsed.value);

@@ -8,7 +8,7 @@ import {
   rejected,
   stringField,
 } from "../context";
-import { isServerId, listMaxisServers } from "../servers";
+import { isServerId, serverName } from "../servers";
 
 /**
  * `/maxis promo percent:20 plan:pro duration:48h [server:<id>]`: the shop validates (a server, 1–90 %,
@@ -43,13 +43,13 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
       : rejected(created.error.code, message);
   }
   const p = created.value;
-  const servers = await listMaxisServers(ctx.env);
   return {
     ok: true,
     value: {
       id: p.id,
       guildId: p.guildId,
-      guildName: servers.find((s) => s.id === p.guildId)?.name ?? null,
+      // Named as Discord names it, whichever server it is (null: Discord did not answer; Shellia shows the id).
+      guildName: await serverName(ctx.env, p.guildId),
       planName: p.planName,
       percent: p.percent,
       priceCents: p.priceCents,

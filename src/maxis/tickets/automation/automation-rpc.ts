@@ -1,11 +1,13 @@
 /**
- * The automation's SQL functions as the Worker calls them (20261202010000_ticket_automation.sql): the
+ * The automation's SQL functions as the Worker calls them (created by 20261202010000_ticket_automation.sql;
+ * `automation_claim` and `automation_finish` are now 20261203070000_work_queue_claim.sql's,
+ * `server_automation_update` 20261203070100_admin_settings_update.sql's): the
  * scheduler's claim and outcome (as Maxis's automation identity), and what staff and owners do (as
  * themselves, under the checks each function makes). One call, one transaction.
  */
 import type { AutomationSettings, Satisfaction } from "../../../shared/contracts/automation";
 import type { Locale } from "../../../shared/i18n";
-import type { Result } from "../../../shared/result";
+import { err, ok, type Result } from "../../../shared/result";
 import { type RpcClient, type SupabaseBindings, supabaseWithClaims } from "../../supabase/client";
 import { codeRefusal, rpcCaller, rpcOrThrow } from "../../supabase/rpc-result";
 import type { TicketSummary } from "../rpc";
@@ -44,11 +46,13 @@ export interface AutomationJob {
   hours: number | null;
 }
 
-export interface JobOutcome {
-  id: number;
-  ok: boolean;
-  error?: string;
-}
+/**
+ * How a job's Discord half ended, as `automation_finish` reads it (`id`, `ok`, and on failure `error`,
+ * kept as the job's `last_error` until its next try).
+ */
+export type JobOutcome = { readonly id: number } & Result<null, string>;
+export const jobDone = (id: number): JobOutcome => ({ id, ...ok(null) });
+export const jobFailed = (id: number, error: string): JobOutcome => ({ id, ...err(error) });
 
 /** What the automation functions refuse with (besides the ticket functions' codes). */
 export const AUTOMATION_ERROR_CODES = [

@@ -12,7 +12,7 @@ import { type MessageData, messageBody } from "../../../shared/discord/responses
 import { DiscordApiError, type DiscordRest } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
 import type { SettingsEnv } from "../../servers/settings-store";
-import { categoryNamesOf } from "../category-names";
+import { categoryAudienceOf, categoryNamesOf } from "../category-names";
 import { supabaseAsNotifier } from "../notifier-client";
 import { automaticClose, closeRequestPrompt, inactivityWarning, ratingPrompt } from "../render/automation";
 import { staffPost } from "../render/staff-post";
@@ -59,7 +59,15 @@ async function redrawStaffPost(env: DeliveryEnv, rest: DiscordRest, job: Automat
   if (!read.ok || !post) return;
   const names = await categoryNamesOf(env, job.ticket.guildId, post.locale);
   await rest.request("PATCH", `/channels/${post.channelId}/messages/${post.messageId}`, {
-    body: messageBody(staffPost(translatorFor(post.locale), read.value, undefined, names)),
+    body: messageBody(
+      staffPost(
+        translatorFor(post.locale),
+        read.value,
+        undefined,
+        names,
+        await categoryAudienceOf(env, job.ticket.guildId),
+      ),
+    ),
   });
 }
 

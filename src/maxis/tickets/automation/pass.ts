@@ -12,6 +12,8 @@ import {
   claimJobs,
   finishJobs,
   type JobOutcome,
+  jobDone,
+  jobFailed,
   supabaseAsAutomation,
 } from "./automation-rpc";
 import { type DeliveryEnv, deliverJob, isPermanent } from "./deliver";
@@ -62,7 +64,7 @@ async function outcomeOf(env: AutomationEnv, job: AutomationJob, report: PassRep
     report[delivery] += 1;
     if (delivery === "undeliverable")
       console.warn(`automation: ${job.kind} of #${job.ticket.number} reached nobody`);
-    return { id: job.id, ok: true };
+    return jobDone(job.id);
   } catch (error) {
     if (isPermanent(error)) {
       report.undeliverable += 1;
@@ -70,10 +72,10 @@ async function outcomeOf(env: AutomationEnv, job: AutomationJob, report: PassRep
         `automation: Discord refused ${job.kind} of #${job.ticket.number} for good`,
         String(error),
       );
-      return { id: job.id, ok: true };
+      return jobDone(job.id);
     }
     report.retrying += 1;
-    return { id: job.id, ok: false, error: String(error).slice(0, 1000) };
+    return jobFailed(job.id, String(error).slice(0, 1000));
   }
 }
 

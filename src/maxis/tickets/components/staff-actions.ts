@@ -1,7 +1,7 @@
 import type { ComponentHandler } from "../../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../../shared/discord/responses";
 import { translatorFor } from "../../../shared/i18n";
-import { categoryNamesOf } from "../category-names";
+import { categoryAudienceOf, categoryNamesOf } from "../category-names";
 import { clientFor, notifierFor, ticketActor } from "../commands/context";
 import { ticketErrorMessage } from "../errors";
 import { afterTicketChange } from "../notify";
@@ -49,6 +49,7 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
     // A shared post: redrawn in the language it was posted in, like the first one, not the clicker's.
     const postLocale = ticket.staffPost?.locale ?? notifierFor(ctx).locale;
     const names = await categoryNamesOf(ctx.env, guildId, postLocale);
-    return updateMessage(staffPost(translatorFor(postLocale), ticket, description, names));
+    const audience = await categoryAudienceOf(ctx.env, guildId);
+    return updateMessage(staffPost(translatorFor(postLocale), ticket, description, names, audience));
   },
 };

@@ -5,11 +5,12 @@
  * interaction of the click, never from the button. Pure.
  */
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
-import type { APIMessageComponentEmoji, APISelectMenuOption } from "discord-api-types/v10";
+import type { APISelectMenuOption } from "discord-api-types/v10";
 import type { ServerSettings, TicketCategory } from "../../../shared/contracts/settings";
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Locale, Translator } from "../../../shared/i18n";
+import { categoryEmoji } from "../../servers/category-emoji";
 import { categoryLabel, enabledCategories } from "../../servers/settings";
 
 export const PANEL_PREFIX = "ticket-panel";
@@ -17,18 +18,11 @@ export const PANEL_PREFIX = "ticket-panel";
 const MAX_BUTTONS = 5;
 const PANEL_COLOR = 0x5865f2;
 
-/** A category's emoji as a component emoji: Unicode, or a server emoji written `<:name:id>`. */
-export function componentEmoji(emoji: string | null): APIMessageComponentEmoji | undefined {
-  if (!emoji) return undefined;
-  const custom = /^<(a?):([A-Za-z0-9_]{2,32}):([0-9]{1,20})>$/.exec(emoji);
-  if (custom) return { name: custom[2] ?? "", id: custom[3] ?? "", animated: custom[1] === "a" };
-  return { name: emoji };
-}
-
 export function panelMessage(t: Translator, locale: Locale, settings: ServerSettings): MessageData {
   const categories = enabledCategories(settings);
   const withEmoji = (category: TicketCategory) => {
-    const emoji = componentEmoji(category.emoji);
+    // One emoji Discord refuses would fail the whole panel: such an emoji is left off.
+    const emoji = categoryEmoji(category.emoji);
     return emoji ? { emoji } : {};
   };
   const controls =

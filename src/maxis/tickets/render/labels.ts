@@ -1,6 +1,7 @@
 import type { TicketCategory as ServerCategory } from "../../../shared/contracts/settings";
 import { isDefaultCategory } from "../../../shared/contracts/tickets";
 import { type Locale, type Translator, translatorFor } from "../../../shared/i18n";
+import { isUnicodeEmoji } from "../../servers/category-emoji";
 import { categoryLabel } from "../../servers/settings";
 import type { TicketPriority, TicketStatus } from "../rpc";
 
@@ -15,10 +16,10 @@ export type CategoryName = (key: string) => string;
 
 /**
  * A category as plain text: its Unicode emoji and its label in `locale`. A custom Discord emoji
- * (`<:name:id>`) is left out: outside a button it would read as its markup.
+ * (`<:name:id>`) is left out: outside a button it would read as its markup; so is text that is no emoji.
  */
 export const categoryText = (category: CategoryLabels[number], locale: Locale) =>
-  category.emoji && !category.emoji.startsWith("<")
+  category.emoji && isUnicodeEmoji(category.emoji)
     ? `${category.emoji} ${categoryLabel(category, locale)}`
     : categoryLabel(category, locale);
 

@@ -42,6 +42,21 @@ describe("staffPost", () => {
     ]);
   });
 
+  it("addresses a ticket of a category kept to some roles to those roles alone, without its text", () => {
+    const kept = () => ["1300000000000000031", "1300000000000000032"];
+    const post = staffPost(fr, ticketFixture(), "Carte débitée deux fois", catalogueNames("fr"), kept);
+    expect(post.content).toBe(
+      "Nouveau ticket **#42** de <@1300000000000000111>\nPour <@&1300000000000000031>, <@&1300000000000000032> uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket view`.",
+    );
+    expect(post.allowed_mentions).toEqual({
+      parse: [],
+      roles: ["1300000000000000031", "1300000000000000032"],
+    });
+    expect(post.embeds?.[0]?.title).toBe("#42");
+    expect(post.embeds?.[0]?.description).toBeUndefined();
+    expect(staffPost(en, ticketFixture(), "It fails", catalogueNames("en")).allowed_mentions).toBeUndefined();
+  });
+
   it("says who has it, keeping the description it is given", () => {
     const { description: _d, ...summary } = ticketFixture({ assigneeId: "222", status: "in_progress" });
     const post = staffPost(en, summary, "It fails", catalogueNames("en"));

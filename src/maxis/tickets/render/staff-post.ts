@@ -58,18 +58,29 @@ function staffButtons(t: Translator, ticket: TicketSummary): APIActionRowCompone
   return { ...row, components: [...row.components, askToCloseButton(t, ticket)] };
 }
 
+/** The roles a server keeps a ticket category to (none: every staff member handles it). */
+export type CategoryAudience = (key: string) => readonly string[];
+export const everyStaffMember: CategoryAudience = () => [];
+
 /**
  * The staff channel's post about a ticket: who opened it, who has it, who closed it, whether the
  * member's last DM was refused, and the ticket card with Assign-to-me and Close. Drawn from the ticket
  * as the database returned it, first when the ticket opens and again after every change.
+ * A ticket in a category kept to some roles is addressed to those roles (the only mentions that may
+ * ping), and every agent reads the channel: its subject and description stay out of the post.
  */
 export function staffPost(
   t: Translator,
   ticket: TicketSummary,
   description: string | undefined,
   categoryName: CategoryName,
+  audience: CategoryAudience = everyStaffMember,
 ): MessageData {
+  const roles = audience(ticket.category);
   const lines = [t("ticket.staff.new", { number: ticket.number, owner: ticket.ownerId })];
+  if (roles.length > 0) {
+    lines.push(t("ticket.staff.for_roles", { roles: roles.map((id) => `<@&${id}>`).join(", ") }));
+  }
   if (ticket.assigneeId) lines.push(t("ticket.staff.assigned_by", { assignee: ticket.assigneeId }));
   if (ticket.status === "closed") {
     lines.push(
@@ -82,6 +93,15 @@ export function staffPost(
     lines.push(t(`ticket.staff.dm_failed.${ticket.dmFailure.reason}`, { owner: ticket.ownerId }));
   }
   const card: APIEmbed = ticketCard(t, ticket, categoryName);
+  if (roles.length > 0) {
+    const { description: _withheld, ...rest } = card;
+    return {
+      content: lines.join("\n"),
+      embeds: [{ ...rest, title: `#${ticket.number}` }],
+      components: [staffButtons(t, ticket)],
+      allowed_mentions: { parse: [], roles: [...roles] },
+    };
+  }
   return {
     content: lines.join("\n"),
     embeds: [description === undefined ? card : { ...card, description }],

@@ -1,5 +1,7 @@
 import { ask } from "./ask";
 import { controlAudit } from "./control-audit";
+import { controlOperations } from "./control-operations";
+import { controlRefusals } from "./control-refusals";
 import { core } from "./core";
 import { dashboardAuth } from "./dashboard-auth";
 import { giveaways } from "./giveaways";
@@ -34,6 +36,8 @@ export const catalogues = [
   tickets,
   dashboardAuth,
   controlAudit,
+  controlOperations,
+  controlRefusals,
   interactions,
   ask,
   payments,
@@ -68,7 +72,7 @@ declare const __SHELLIA_BUNDLE__: boolean | undefined;
  */
 const loaded =
   typeof __SHELLIA_BUNDLE__ !== "undefined" && __SHELLIA_BUNDLE__
-    ? [core, shelliaControl, controlAudit, interactions, ask]
+    ? [core, shelliaControl, controlAudit, controlOperations, interactions, ask]
     : catalogues;
 
 export const en = Object.assign({}, ...loaded.map((c) => c.en)) as Record<MessageKey, string>;

@@ -72,11 +72,11 @@ export const maxisControl = /* @__PURE__ */ defineMessages(
     "control.error.invalid_body": "La requête n'a pas été comprise : {detail}.",
     "control.error.unknown_action": "Maxis n'a pas d'action de contrôle nommée {action}.",
     "control.error.not_available": "{feature} : pas encore disponible sur ce Maxis.",
-    "control.error.invalid_period": "La période s'écrit comme 24h, 7d, 30d ou 12w (d'une heure à 366 jours).",
+    "control.error.invalid_period": "La période s'écrit comme 24h, 7j, 30j ou 12w (d'une heure à 366 jours).",
     "control.error.internal": "Maxis n'a pas pu terminer cette action ; les détails sont dans ses journaux.",
     "control.error.database": "Maxis ne peut pas joindre sa base de données pour le moment.",
     "control.error.unknown_operation":
-      "Aucune opération ne s'appelle « {name} ». Opérations autorisées :\n{operations}",
+      "Aucune opération ne s'appelle « {name} ». Opérations autorisées :\n{operations}",
     "control.error.invalid_arguments": "Arguments incorrects. Utilisation : `{usage}`",
     "control.feature.tickets": "Les tickets",
     "control.feature.giveaways": "Les concours",
@@ -101,9 +101,9 @@ export const maxisControl = /* @__PURE__ */ defineMessages(
     "control.execute.maintenance_unchanged_off": "La maintenance était déjà désactivée.",
     "control.execute.closed_stale":
       "Tickets inactifs depuis plus de {days, plural, one {# jour} other {# jours}} fermés : {count}.",
-    "control.execute.giveaway_ended": "Concours {id} (« {prize} ») terminé ; gagnants : {winners}.",
+    "control.execute.giveaway_ended": "Concours {id} (« {prize} ») terminé ; gagnants : {winners}.",
     "control.execute.giveaway_rerolled":
-      "Concours {id} (« {prize} ») retiré au sort ; nouveaux gagnants : {winners}.",
+      "Concours {id} (« {prize} ») retiré au sort ; nouveaux gagnants : {winners}.",
     "control.execute.no_winners": "personne",
     "control.report.title": "Rapport Maxis",
     "control.report.description":

@@ -17,7 +17,7 @@ export const panels = /* @__PURE__ */ defineMessages(
     "setup.modal.panel_text": "Panel text (empty: the default)",
     "setup.modal.limit": "Open tickets per member (1 to 50)",
     "setup.limit_invalid":
-      "The open-ticket limit is a whole number from 1 to 50, not « {value} ». Nothing was saved.",
+      "The open-ticket limit is a whole number from 1 to 50, not “{value}”. Nothing was saved.",
     "setup.channel_missing":
       "Maxis cannot work in {channel} yet. Missing there: {permissions}. Give Maxis these permissions (on its role or in the channel's permissions), then choose the channel again. Nothing was saved.",
     "permission.ViewChannel": "View Channel",
@@ -41,7 +41,7 @@ export const panels = /* @__PURE__ */ defineMessages(
     "panel.failed": "The panel could not be posted. Try again in a moment.",
     "panel.category_unavailable":
       "This category does not take tickets any more. Pick another one on the panel.",
-    "panel.answer_required": "« {question} » needs an answer.",
+    "panel.answer_required": "“{question}” needs an answer.",
   },
   {
     "setup.support_channel": "Salon d'assistance (fils des tickets) : {channel}",
@@ -58,7 +58,7 @@ export const panels = /* @__PURE__ */ defineMessages(
     "setup.modal.panel_text": "Texte du panneau (vide : par défaut)",
     "setup.modal.limit": "Tickets ouverts par membre (1 à 50)",
     "setup.limit_invalid":
-      "La limite de tickets ouverts est un nombre entier de 1 à 50, pas « {value} ». Rien n'a été enregistré.",
+      "La limite de tickets ouverts est un nombre entier de 1 à 50, pas « {value} ». Rien n'a été enregistré.",
     "setup.channel_missing":
       "Maxis ne peut pas encore fonctionner dans {channel}. Il y manque : {permissions}. Donnez ces permissions à Maxis (sur son rôle ou dans les permissions du salon), puis choisissez à nouveau le salon. Rien n'a été enregistré.",
     "permission.ViewChannel": "Voir le salon",
@@ -84,6 +84,6 @@ export const panels = /* @__PURE__ */ defineMessages(
     "panel.failed": "Le panneau n'a pas pu être publié. Réessayez dans un instant.",
     "panel.category_unavailable":
       "Cette catégorie ne prend plus de tickets. Choisissez-en une autre sur le panneau.",
-    "panel.answer_required": "« {question} » demande une réponse.",
+    "panel.answer_required": "« {question} » demande une réponse.",
   },
 );

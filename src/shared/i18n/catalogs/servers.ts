@@ -35,6 +35,15 @@ export const servers = /* @__PURE__ */ defineMessages(
     "setup.channel_unusable":
       "Maxis cannot use {channel}: it must be a text or announcement channel of this server that Maxis can see. Also let Maxis send messages and embed links there.",
     "setup.failed": "The settings could not be saved. Try again in a moment.",
+    "setup.too_long.panel_title":
+      "The panel's title has at most {max} characters (this one has {count}). Nothing was saved.",
+    "setup.too_long.panel_text":
+      "The panel's text has at most {max} characters (this one has {count}). Nothing was saved.",
+    "setup.category_role.added":
+      "Role <@&{role}> now handles **{category}**: only its holders (and admins) see its tickets.",
+    "setup.category_role.removed": "Role <@&{role}> no longer handles **{category}**.",
+    "setup.category_role.removed_last":
+      "Role <@&{role}> no longer handles **{category}**: every staff member handles it again.",
     "setup.members_intent_missing":
       "⚠️ Maxis does not have the **Server Members Intent**, so Discord will not give it this server's member list: the dashboard's assignee list shows only the people Maxis already knows, not everyone holding a staff role. Turn it on in the Discord Developer Portal (your application → Bot → Privileged Gateway Intents → Server Members Intent).",
   },
@@ -72,6 +81,15 @@ export const servers = /* @__PURE__ */ defineMessages(
     "setup.channel_unusable":
       "Maxis ne peut pas utiliser {channel} : il faut un salon textuel ou d'annonces de ce serveur que Maxis peut voir. Autorisez aussi Maxis à y envoyer des messages et à intégrer des liens.",
     "setup.failed": "Les réglages n'ont pas pu être enregistrés. Réessayez dans un instant.",
+    "setup.too_long.panel_title":
+      "Le titre du panneau a au plus {max} caractères (celui-ci en a {count}). Rien n'a été enregistré.",
+    "setup.too_long.panel_text":
+      "Le texte du panneau a au plus {max} caractères (celui-ci en a {count}). Rien n'a été enregistré.",
+    "setup.category_role.added":
+      "Le rôle <@&{role}> s'occupe désormais de **{category}** : seuls ses membres (et les admins) en voient les tickets.",
+    "setup.category_role.removed": "Le rôle <@&{role}> ne s'occupe plus de **{category}**.",
+    "setup.category_role.removed_last":
+      "Le rôle <@&{role}> ne s'occupe plus de **{category}** : toute l'équipe s'en occupe de nouveau.",
     "setup.members_intent_missing":
       "⚠️ Maxis n'a pas l'intent **Server Members**, donc Discord ne lui donne pas la liste des membres de ce serveur : dans le tableau de bord, la liste des personnes à qui assigner un ticket ne montre que celles que Maxis connaît déjà, pas tous les membres qui ont un rôle de support. Activez-le dans le portail des développeurs Discord (votre application → Bot → Privileged Gateway Intents → Server Members Intent).",
   },

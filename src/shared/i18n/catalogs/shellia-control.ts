@@ -118,7 +118,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "command.maxis.report.description": "Un rapport en embed et en fichier Markdown",
     "command.maxis.execute.description": "Lancer une opération autorisée",
     "command.maxis.option.target.description": "Quel bot Maxis",
-    "command.maxis.option.period.description": "Sur quelle durée : 24h, 7d (par défaut), 30d, 12w…",
+    "command.maxis.option.period.description": "Sur quelle durée : 24h, 7j (par défaut), 30j, 12w…",
     "command.maxis.option.percent.description": "Pourcentage de réduction (1–90)",
     "command.maxis.option.plan.description":
       "La clé de l'offre sur ce serveur, par ex. pro (proposée à la saisie)",
@@ -154,7 +154,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
       "Aucun bot Maxis n'est configuré : définissez MAXIS_TARGETS sur Shellia (voir DEPLOY.md).",
     "maxis.choose_target":
       "Plusieurs bots Maxis sont configurés ({targets}) : choisissez-en un avec `target`.",
-    "maxis.invalid_period": "La période s'écrit comme 24h, 7d, 30d ou 12w (d'une heure à 366 jours).",
+    "maxis.invalid_period": "La période s'écrit comme 24h, 7j, 30j ou 12w (d'une heure à 366 jours).",
     "maxis.empty_operation": "Indiquez une opération, par ex. `maintenance on`.",
     "maxis.outcome.refused":
       "**{target}** a refusé la signature de Shellia ({code}). Vérifiez que son CONTROL_KEYS contient l'identifiant de clé `{keyId}` avec le même secret que MAXIS_TARGETS sur Shellia, et que les deux horloges sont justes. Rien n'a été exécuté.",

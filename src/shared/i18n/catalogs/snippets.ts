@@ -73,7 +73,7 @@ export const snippets = /* @__PURE__ */ defineMessages(
     "snippet.error.too_many_snippets": "Un serveur a au plus {perServer} réponses types.",
     "snippet.error.ticket_not_found": "Le ticket {ticket} est introuvable.",
     "snippet.error.invalid_ticket_number":
-      "« {ticket} » n'est pas un numéro de ticket. Tapez-le comme 42 ou #42.",
+      "« {ticket} » n'est pas un numéro de ticket. Tapez-le comme 42 ou #42.",
     "settings.error.not_authenticated": "Reconnectez-vous pour voir les réglages.",
     "settings.error.guild_required": "Les réglages appartiennent à un serveur : connectez-vous à l'un d'eux.",
     "settings.error.admin_only":

@@ -180,6 +180,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
 
     // The staff channel.
     "ticket.staff.new": "New ticket **#{number}** from <@{owner}>",
+    "ticket.staff.for_roles": "For {roles} only: this category is theirs. Open it with `/ticket view`.",
     "ticket.staff.assign_me": "Assign to me",
     "ticket.staff.close": "Close",
     "ticket.staff.assigned_by": "Assigned to <@{assignee}>.",
@@ -312,7 +313,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.staff_only": "Seule l'équipe de support peut faire cela.",
     "ticket.error.ticket_not_found": "Le ticket {ticket} est introuvable.",
     "ticket.error.invalid_ticket_number":
-      "« {ticket} » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
+      "« {ticket} » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",
     "ticket.error.subject_empty": "Le sujet est vide. Donnez un titre court à votre ticket.",
     "ticket.error.subject_too_long": "Le sujet est trop long : {subjectMax} caractères au plus.",
     "ticket.error.description_empty": "La description est vide. Dites-nous ce qui s'est passé.",
@@ -399,6 +400,8 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.modal.description_placeholder": "Que s'est-il passé ? Qu'attendiez-vous ? Un message d'erreur ?",
 
     "ticket.staff.new": "Nouveau ticket **#{number}** de <@{owner}>",
+    "ticket.staff.for_roles":
+      "Pour {roles} uniquement : cette catégorie est la leur. Ouvrez-le avec `/ticket view`.",
     "ticket.staff.assign_me": "Me l'assigner",
     "ticket.staff.close": "Fermer",
     "ticket.staff.assigned_by": "Assigné à <@{assignee}>.",
@@ -432,9 +435,9 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "api.error.unauthenticated": "Connectez-vous d'abord : cette adresse demande une session de l'équipe.",
     "api.error.invalid_session": "Le jeton de session n'est pas valide. Reconnectez-vous.",
     "api.error.session_expired": "La session a expiré. Reconnectez-vous.",
-    "api.error.missing_field": "Requête invalide : le champ « {field} » est manquant.",
-    "api.error.invalid_field": "Requête invalide : le champ « {field} » doit être {expected}.",
-    "api.error.unknown_field": "Requête invalide : champ inconnu « {field} ».",
+    "api.error.missing_field": "Requête invalide : le champ « {field} » est manquant.",
+    "api.error.invalid_field": "Requête invalide : le champ « {field} » doit être {expected}.",
+    "api.error.unknown_field": "Requête invalide : champ inconnu « {field} ».",
     "api.error.not_an_object": "Requête invalide : le corps doit être un objet JSON.",
     "api.expected.text": "du texte",
     "api.expected.boolean": "true ou false",

@@ -19,6 +19,7 @@ export interface ParseContext {
 /** A question back to the operator; `field` is a `/maxis` option or one of the parser's own. */
 export type Question = { kind: "question"; field: string };
 
+/** What the parser made of a clause; like `Resolution`, three answers rather than a result. */
 export type Parsed = { kind: "drafts"; drafts: ActionDraft[] } | Question | { kind: "refusal" };
 
 export type WithTarget = (action: string, options: Record<string, unknown>, hints?: string[]) => Parsed;

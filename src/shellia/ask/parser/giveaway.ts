@@ -137,8 +137,38 @@ function prizeText(c: Clause, duration: Found<number> | undefined): string | nul
     last = i;
   }
   if (first < 0) return null;
-  const text = c.text.slice(c.tokens[first]?.start ?? 0, c.tokens[last]?.end ?? 0).trim();
+  const text = wholeWords(c.text, c.tokens[first]?.start ?? 0, c.tokens[last]?.end ?? 0);
   return text || null;
+}
+
+const OPENING = "([{";
+const CLOSING = ")]}";
+const count = (text: string, chars: string) => [...text].filter((ch) => chars.includes(ch)).length;
+
+/**
+ * The prize as the operator typed it: the words found, with the punctuation attached to them
+ * (`(Été!)`, `50€!`, `C++`), less what only separates it from the rest of the sentence (a trailing
+ * comma, a bracket opened or closed outside it).
+ */
+function wholeWords(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  while (from > 0 && !/\s/.test(text[from - 1] ?? " ")) from--;
+  while (to < text.length && !/\s/.test(text[to] ?? " ")) to++;
+  let prize = text.slice(from, to);
+  for (;;) {
+    const last = prize.at(-1) ?? "";
+    const firstChar = prize[0] ?? "";
+    if (",;:".includes(last) || OPENING.includes(last)) prize = prize.slice(0, -1);
+    else if (CLOSING.includes(last) && count(prize, CLOSING) > count(prize, OPENING))
+      prize = prize.slice(0, -1);
+    else if (OPENING.includes(firstChar) && count(prize, OPENING) > count(prize, CLOSING))
+      prize = prize.slice(1);
+    else if (",;:".includes(firstChar) && prize) prize = prize.slice(1);
+    else break;
+    if (!prize) break;
+  }
+  return prize.trim();
 }
 
 function channelText(c: Clause): string | null {
