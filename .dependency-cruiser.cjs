@@ -1,7 +1,8 @@
 /**
- * What may import what, checked by `npm run typecheck` (scripts/check-imports.ts, which also
- * checks that folders import each other without cycles). `npx depcruise src admin-panel/src` shows
- * these rules alone.
+ * What may import what in the product (src/, admin-panel/src/), type-only imports included. Checked
+ * by `npm run typecheck` (scripts/check-imports.ts); `npx depcruise src admin-panel/src` shows the
+ * same. Tooling (scripts/, test/, bench/) is left out: it may reach into the product both ways (a
+ * test of src/ using a scripts/ helper); Biome's noImportCycles still keeps its files acyclic.
  * @type {import("dependency-cruiser").IConfiguration}
  */
 module.exports = {
@@ -36,6 +37,15 @@ module.exports = {
       to: { path: "^src/", pathNot: "^src/shared/" },
     },
     {
+      name: "no-folder-cycle",
+      comment:
+        "Folders of the product import each other one way (a folder counts with its subfolders; see ARCHITECTURE.md, 'Folders').",
+      severity: "error",
+      scope: "folder",
+      from: {},
+      to: { circular: true },
+    },
+    {
       name: "no-file-cycle",
       comment: "No file imports itself back, type imports included (Biome's noImportCycles checks the same).",
       severity: "error",
@@ -46,6 +56,6 @@ module.exports = {
   options: {
     tsPreCompilationDeps: true,
     doNotFollow: { path: "node_modules" },
-    exclude: { path: "(^|/)node_modules/" },
+    exclude: { path: "(^|/)node_modules/|^(scripts|test|bench)/" },
   },
 };

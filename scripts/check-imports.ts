@@ -1,19 +1,14 @@
 /**
- * What may import what: the rules of `.dependency-cruiser.cjs` (src/shared imports neither Worker,
- * neither Worker imports the other, the dashboard imports only src/shared, no file cycle), and no
- * import cycle between the folders of src/ and admin-panel/src/ (scripts/lib/folder-cycles.ts says
- * which edges count). Type-only imports count too. Part of `npm run typecheck` (so of `npm test`).
+ * What may import what in the product: the rules of `.dependency-cruiser.cjs` (src/shared imports
+ * neither Worker, neither Worker imports the other, the dashboard imports only src/shared, no cycle
+ * between files nor between folders), checked by dependency-cruiser. A folder cycle is printed with
+ * one import for each of its steps. Part of `npm run typecheck` (so of `npm test`).
  */
 import { cruise, type IConfiguration } from "dependency-cruiser";
 import extractDepcruiseConfig from "dependency-cruiser/config-utl/extract-depcruise-config";
-import { describeCycle, type FileImport, folderCycles } from "./lib/folder-cycles";
+import { cycleKey, describeFolderCycle, type FileImport } from "./lib/folder-cycle-report";
 
-const ROOTS = ["src", "admin-panel/src", "scripts", "bench", "test"];
-/**
- * Whose folders must not import each other in a cycle: the product's. Tooling may reach into it
- * both ways (a test of src/ using a scripts/ helper, the dev server serving src/ code): not counted.
- */
-const PRODUCT = /^(src|admin-panel\/src)\//;
+const ROOTS = ["src", "admin-panel/src"];
 
 const config: IConfiguration = await extractDepcruiseConfig("./.dependency-cruiser.cjs");
 const { output } = await cruise(ROOTS, {
@@ -23,22 +18,19 @@ const { output } = await cruise(ROOTS, {
 });
 if (typeof output === "string") throw new Error("dependency-cruiser answered text, not a cruise result");
 
-const problems: string[] = [];
-for (const violation of output.summary.violations) {
-  const via = violation.cycle ? ` (${violation.cycle.map((step) => step.name).join(" → ")})` : "";
-  problems.push(`${violation.rule.name}: ${violation.from} imports ${violation.to}${via}`);
-}
 const imports: FileImport[] = output.modules.flatMap((module) =>
-  module.dependencies
-    .filter((dependency) => !dependency.coreModule && !dependency.couldNotResolve)
-    .filter((dependency) => !dependency.resolved.includes("node_modules/"))
-    .map((dependency): FileImport => [module.source, dependency.resolved])
-    .filter(([from, to]) => PRODUCT.test(from) && PRODUCT.test(to)),
+  module.dependencies.map((dependency): FileImport => [module.source, dependency.resolved]),
 );
-problems.push(...folderCycles(imports).map(describeCycle));
+const problems = new Set<string>();
+for (const violation of output.summary.violations) {
+  const path = violation.cycle ? [violation.from, ...violation.cycle.map((step) => step.name)] : null;
+  if (violation.rule.name === "no-folder-cycle" && path) problems.add(describeFolderCycle(path, imports));
+  else if (path) problems.add(`${violation.rule.name}: ${cycleKey(path)}`);
+  else problems.add(`${violation.rule.name}: ${violation.from} imports ${violation.to}`);
+}
 
 for (const problem of problems) console.error(problem);
-if (problems.length > 0) {
-  console.error("Move what both sides need to a folder both may import (see ARCHITECTURE.md, 'Folders').");
+if (problems.size > 0) {
+  console.error("Move what both sides need to where both may import it (ARCHITECTURE.md, 'Folders').");
   process.exit(1);
 }

@@ -5,7 +5,7 @@
  * load benchmark). So another isolate sees maintenance turned on or off, or a soft restart, within a
  * second; the isolate that made the change sees it at once (it remembers what it wrote).
  */
-import { observeBootId, registerIsolateCache } from "./caches";
+import { observeBootId, registerIsolateCache } from "../isolate-caches";
 import { type RuntimeState, stateStore } from "./state-store";
 
 export const RUNTIME_STATE_TTL_MS = 1_000;

@@ -6,7 +6,7 @@
  */
 import type { RESTGetAPICurrentUserGuildsResult } from "discord-api-types/v10";
 import { DiscordRest } from "../../shared/discord/rest";
-import { maxisGuildIds } from "./channels";
+import { maxisGuildIds } from "../giveaways/channels";
 
 export interface MaxisServer {
   id: string;

@@ -6,7 +6,7 @@
  */
 import type { APIGuildMember } from "discord-api-types/v10";
 import { DiscordApiError } from "../../shared/discord/rest";
-import { botRest } from "../tickets/notify";
+import { botRest } from "../bot-rest";
 import { staffAuthor } from "../tickets/threads/staff-author";
 import { ingestEvents, type OpenThread } from "./ingest";
 import { bySnowflake, type GatewayMessage, type IngestEvent, toIngestEvent } from "./protocol";

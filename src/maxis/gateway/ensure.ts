@@ -5,7 +5,7 @@
  * the shard count Discord gave within the last minutes (shard-plan.ts).
  */
 import type { APIGatewayBotInfo } from "discord-api-types/v10";
-import { botRest } from "../tickets/notify";
+import { botRest } from "../bot-rest";
 import type { GatewayStatus } from "./gateway-object";
 import { createShardPlanCache } from "./shard-plan";
 

@@ -9,9 +9,9 @@ import { DiscordRest } from "../../shared/discord/rest";
 import { parseDuration } from "../../shared/duration";
 import { resolveLocale, type Translator } from "../../shared/i18n";
 import { appRoleOf } from "../auth/app-role";
-import { checkPostableChannel } from "../control/channels";
 import { staffRolesFor } from "../identity";
 import { serverSettings } from "../servers/settings-store";
+import { checkPostableChannel } from "./channels";
 import { shownPrize } from "./message";
 import {
   endGiveawayNow,

@@ -7,7 +7,7 @@
  */
 import { ApplicationFlags } from "discord-api-types/payloads/v10";
 import type { APIApplication } from "discord-api-types/v10";
-import { registerIsolateCache } from "../control/caches";
+import { registerIsolateCache } from "../isolate-caches";
 import { directoryRest } from "./discord-directory";
 
 /** The flag changes only when someone flips it in the Developer Portal: asked again after this long. */

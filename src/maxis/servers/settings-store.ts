@@ -8,7 +8,7 @@
 import * as v from "valibot";
 import { type ServerSettings, ServerSettingsSchema } from "../../shared/contracts/settings";
 import type { Locale } from "../../shared/i18n";
-import { registerIsolateCache } from "../control/caches";
+import { registerIsolateCache } from "../isolate-caches";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsMaxis } from "../supabase/system-client";
 import { type DefaultsEnv, newServerDefaults } from "./settings";

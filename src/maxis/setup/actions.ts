@@ -1,21 +1,17 @@
 /**
  * What every `/setup` entry point shares: who may change settings (the server's admins, decided from
  * the member's permissions in the signed interaction, on the command and again on every menu, button
- * and form), saving through the audited admin-only database function, and checking that Maxis can
- * work in a chosen channel.
+ * and form), and saving through the audited admin-only database function (whether Maxis can work in
+ * a chosen channel: servers/channel-problem.ts).
  */
 import type { APIInteraction } from "discord-api-types/v10";
 import { parseSettings, type ServerSettings } from "../../shared/contracts/settings";
-import type { InteractionContext } from "../../shared/discord/handlers";
 import type { Translator } from "../../shared/i18n";
 import { err, ok, type Result } from "../../shared/result";
 import { isSettingsErrorCode, type SettingsErrorCode } from "../api/settings";
 import { actingIdentity } from "../identity";
-import { type ChannelProblem, channelAccessProblem } from "../servers/channel-access";
-import type { ChannelPurpose } from "../servers/channel-permissions";
 import { rememberServerSettings } from "../servers/settings-store";
 import { type SupabaseIdentity, supabaseAs } from "../supabase/client";
-import { botRest } from "../tickets/notify";
 
 export type AdminIdentity = SupabaseIdentity & { guildId: string };
 
@@ -50,28 +46,3 @@ export async function saveSettings(
 /** What to tell the admin when a change was refused. */
 export const refusalText = (t: Translator, code: SettingsErrorCode | null) =>
   code ? t(`settings.error.${code}`) : t("setup.failed");
-
-/** Null when Maxis can work in the channel; otherwise what to tell the admin, in their language. */
-export async function channelProblem(
-  ctx: InteractionContext<MaxisEnv>,
-  guildId: string,
-  channelId: string,
-  purpose: ChannelPurpose,
-): Promise<string | null> {
-  const problem = await channelAccessProblem(
-    botRest(ctx.env),
-    ctx.env.DISCORD_APPLICATION_ID,
-    guildId,
-    channelId,
-    purpose,
-  );
-  return problem && channelProblemText(ctx.t, `<#${channelId}>`, problem);
-}
-
-export function channelProblemText(t: Translator, channel: string, problem: ChannelProblem): string {
-  if (problem.reason === "not_usable") return t("setup.channel_unusable", { channel });
-  return t("setup.channel_missing", {
-    channel,
-    permissions: problem.missing.map((name) => `**${t(`permission.${name}`)}**`).join(", "),
-  });
-}

@@ -12,6 +12,7 @@ import { ephemeral, updateMessage } from "../../shared/discord/responses";
 import { escapeMarkdown } from "../../shared/markdown";
 import type { Result } from "../../shared/result";
 import type { SettingsErrorCode } from "../api/settings";
+import { channelProblem } from "../servers/channel-problem";
 import { membersIntentEnabled } from "../servers/members-intent";
 import { serverSettings } from "../servers/settings-store";
 import {
@@ -25,7 +26,7 @@ import {
   setupTextsModal,
 } from "../servers/setup-view";
 import { modalFields } from "../tickets/commands/modal-fields";
-import { type AdminIdentity, actingAdmin, channelProblem, refusalText, saveSettings } from "./actions";
+import { type AdminIdentity, actingAdmin, refusalText, saveSettings } from "./actions";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
 

@@ -9,8 +9,9 @@
  */
 import type { APIChannel, APIMessage } from "discord-api-types/v10";
 import { type MessageData, messageBody } from "../../shared/discord/responses";
-import { DiscordApiError, DiscordRest } from "../../shared/discord/rest";
+import { DiscordApiError, type DiscordRest } from "../../shared/discord/rest";
 import { type Locale, translatorFor } from "../../shared/i18n";
+import { botRest } from "../bot-rest";
 import { serverSettings } from "../servers/settings-store";
 import type { SupabaseBindings } from "../supabase/client";
 import { audienceOf, categoryAudienceOf, categoryNamesOf } from "./category-names";
@@ -53,21 +54,6 @@ export interface Notifier {
 /** A notifier that also knows the server's language, for the staff channel everyone there shares. */
 export interface StaffChannelNotifier extends Notifier {
   locale: Locale;
-}
-
-/**
- * One client per isolate (and API base and token), kept across requests: the rate-limit buckets and
- * global limit it learns from one notification then hold back the next, instead of being forgotten.
- */
-const botClients = new Map<string, DiscordRest>();
-export function botRest(env: Pick<NotifyEnv, "DISCORD_API_BASE" | "DISCORD_BOT_TOKEN">): DiscordRest {
-  const key = `${env.DISCORD_API_BASE}\n${env.DISCORD_BOT_TOKEN}`;
-  let rest = botClients.get(key);
-  if (!rest) {
-    rest = new DiscordRest({ baseUrl: env.DISCORD_API_BASE, botToken: env.DISCORD_BOT_TOKEN });
-    botClients.set(key, rest);
-  }
-  return rest;
 }
 
 export function inBackground(notifier: Notifier, what: string, work: () => Promise<unknown>): void {

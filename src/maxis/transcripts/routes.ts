@@ -1,8 +1,8 @@
 /**
  * Transcript pages. Two ways in, one renderer:
  *  - `GET /transcripts/:server/:number?member&expires&sig`: the member's signed, expiring link
- *    (link.ts). The ticket is read as that member, under row-level security: no internal notes, and
- *    nothing but their own ticket.
+ *    (tickets/transcript-link.ts). The ticket is read as that member, under row-level security: no
+ *    internal notes, and nothing but their own ticket.
  *  - `GET /api/v1/tickets/:number/transcript[?notes=true]`: staff, through their dashboard session
  *    (mounted in the API, behind its session check), notes included when asked.
  * `&download=1` answers the same page as a file. Every answer is private, uncached, never framed,
@@ -17,7 +17,7 @@ import { supabaseAs } from "../supabase/client";
 import { categoryNamesOf } from "../tickets/category-names";
 import { categoryNamer } from "../tickets/render/labels";
 import { ticketTranscript } from "../tickets/rpc";
-import { checkTranscriptLink } from "./link";
+import { checkTranscriptLink } from "../tickets/transcript-link";
 import { type TranscriptPerson, transcriptCsp, transcriptErrorPage, transcriptPage } from "./page";
 
 const transcriptFileName = (number: number) => `ticket-${number}-transcript.html`;

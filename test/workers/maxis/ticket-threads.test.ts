@@ -12,7 +12,7 @@ import {
   LOCAL_STAFF_CHANNEL_ID,
   LOCAL_STAFF_ID,
 } from "../../../scripts/lib/local-identities";
-import { transcriptLinkPath } from "../../../src/maxis/transcripts/link";
+import { transcriptLinkPath } from "../../../src/maxis/tickets/transcript-link";
 import { sessionFor } from "./api-support";
 import { standInGateway, waitUntil } from "./gateway-support";
 import {

@@ -6,7 +6,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
-import { transcriptLinkPath } from "../../../src/maxis/transcripts/link";
+import { transcriptLinkPath } from "../../../src/maxis/tickets/transcript-link";
 import { waitForDiscordRequests } from "../support/discord";
 import { sessionFor } from "./api-support";
 import { createdNumber, freshCast, homeCast, inLocale, run, runKeeping } from "./tickets-support";

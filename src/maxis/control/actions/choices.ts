@@ -1,7 +1,7 @@
 import { CHOICE_FIELDS, type ChoiceField } from "../../../shared/control/protocol";
 import { ok } from "../../../shared/result";
+import { listPostableChannels, maxisGuildIds } from "../../giveaways/channels";
 import { CONTROL_ACTOR, listShop } from "../../shop/service";
-import { listPostableChannels, maxisGuildIds } from "../channels";
 import { type ActionOutcome, type Body, type ControlContext, rejected } from "../context";
 import { isServerId, listMaxisServers } from "../servers";
 

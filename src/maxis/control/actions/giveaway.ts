@@ -1,7 +1,7 @@
 import { parseDuration } from "../../../shared/duration";
+import { checkPostableChannel } from "../../giveaways/channels";
 import { giveawayErrorMessage, startGiveaway } from "../../giveaways/service";
 import { serverSettings } from "../../servers/settings-store";
-import { checkPostableChannel } from "../channels";
 import {
   type ActionOutcome,
   type Body,

@@ -1,5 +1,5 @@
 import { ensureGateway } from "../../gateway/ensure";
-import { dropIsolateCaches } from "../caches";
+import { dropIsolateCaches } from "../../isolate-caches";
 import type { ActionOutcome, ControlContext } from "../context";
 import { rememberRuntimeState } from "../runtime-state-cache";
 import { stateStore } from "../state-store";

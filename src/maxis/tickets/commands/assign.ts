@@ -1,6 +1,7 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { botRest } from "../../bot-rest";
 import { fetchMember, recordMembers, resolvedMember } from "../../people/members";
-import { afterTicketChange, botRest } from "../notify";
+import { afterTicketChange } from "../notify";
 import { assignTicket } from "../rpc";
 import { clientFor, notifierFor } from "./context";
 import { onTicket } from "./define";

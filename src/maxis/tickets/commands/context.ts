@@ -5,11 +5,12 @@ import type { CommandContext, InteractionContext } from "../../../shared/discord
 import type { CommandOptions } from "../../../shared/discord/options";
 import { ephemeral } from "../../../shared/discord/responses";
 import { resolveLocale } from "../../../shared/i18n";
+import { botRest } from "../../bot-rest";
 import { actingIdentity } from "../../identity";
 import { serverSettings } from "../../servers/settings-store";
 import { type RpcClient, type SupabaseIdentity, supabaseAs } from "../../supabase/client";
 import { ticketErrorMessage } from "../errors";
-import { botRest, type StaffChannelNotifier } from "../notify";
+import type { StaffChannelNotifier } from "../notify";
 import type { DmFailureReason, TicketError, TicketSummary } from "../rpc";
 
 type Awaitable<T> = T | Promise<T>;

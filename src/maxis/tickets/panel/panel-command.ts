@@ -12,12 +12,12 @@ import { deferThenEdit } from "../../../shared/discord/followup";
 import { ephemeral, messageBody } from "../../../shared/discord/responses";
 import { DiscordApiError } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
+import { botRest } from "../../bot-rest";
+import { channelProblem } from "../../servers/channel-problem";
 import { enabledCategories } from "../../servers/settings";
 import { rememberServerSettings, serverSettings } from "../../servers/settings-store";
-import { channelProblem } from "../../setup/actions";
 import { supabaseAs } from "../../supabase/client";
 import { ticketSubcommand } from "../commands/define";
-import { botRest } from "../notify";
 import { panelMessage } from "./panel-message";
 
 const channelOption = option.channel("channel", "command.ticket.option.panel_channel", {

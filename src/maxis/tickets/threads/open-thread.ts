@@ -1,6 +1,7 @@
+import { botRest } from "../../bot-rest";
 import { categoryNamesOf } from "../category-names";
 import { supabaseAsNotifier } from "../notifier-client";
-import { botRest, inBackground, type Notifier } from "../notify";
+import { inBackground, type Notifier } from "../notify";
 import type { TicketWithDescription } from "../rpc";
 import { supportChannelFor } from "./support-channel";
 import { createTicketThread } from "./thread-posts";

@@ -7,9 +7,9 @@
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIRole } from "discord-api-types/v10";
 import type { ServerSettings } from "../../../shared/contracts/settings";
+import { botRest } from "../../bot-rest";
 import { guildRoles } from "../../servers/channel-access";
 import { serverSettings } from "../../servers/settings-store";
-import { botRest } from "../notify";
 
 const ADMIN = PermissionFlagsBits.Administrator | PermissionFlagsBits.ManageGuild;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTranscriptLink, transcriptLinkPath } from "./link";
+import { checkTranscriptLink, transcriptLinkPath } from "./transcript-link";
 
 const SECRET = "s".repeat(64);
 const grant = { guildId: "1300000000000000010", number: 7, memberId: "1300000000000000444", expires: 2_000 };

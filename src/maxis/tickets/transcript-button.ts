@@ -6,7 +6,7 @@
 import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { APIButtonComponentWithURL } from "discord-api-types/v10";
 import type { Translator } from "../../shared/i18n";
-import { TRANSCRIPT_LINK_SECONDS, transcriptLinkPath } from "./link";
+import { TRANSCRIPT_LINK_SECONDS, transcriptLinkPath } from "./transcript-link";
 
 export interface TranscriptLinkInput {
   t: Translator;

@@ -3,7 +3,7 @@
  * feature may register its own); each isolate drops them when it first sees a new boot id, which
  * the restart records in the state object every isolate reads.
  */
-import { forgetHmacKeys } from "../../shared/control/sign";
+import { forgetHmacKeys } from "../shared/control/sign";
 
 const caches = new Map<string, () => void>([["control-hmac-keys", forgetHmacKeys]]);
 let seenBootId: string | null = null;
