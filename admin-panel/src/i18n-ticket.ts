@@ -69,6 +69,8 @@ export const ticketEn = {
   "audit.note_added": "{actor} added an internal note",
   "audit.sla_escalated": "{actor} escalated a response-time target in the staff channel",
   "audit.system": "The system",
+  "audit.automatic": "Maxis (automatic)",
+  "audit.operator": "An operator (through Shellia)",
 };
 
 export const ticketFr: Record<keyof typeof ticketEn, string> = {
@@ -141,4 +143,6 @@ export const ticketFr: Record<keyof typeof ticketEn, string> = {
   "audit.note_added": "{actor} a ajouté une note interne",
   "audit.sla_escalated": "{actor} a signalé un objectif de délai dans le salon du staff",
   "audit.system": "Le système",
+  "audit.automatic": "Maxis (automatique)",
+  "audit.operator": "Un opérateur (via Shellia)",
 };

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
+import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/payloads/v10";
 import { describe, expect, it } from "vitest";
 import { translatorFor } from "../../shared/i18n";
 import { announcement, endedMessage, parseGiveawayButton, runningMessage } from "./message";
@@ -90,11 +90,28 @@ describe("giveaway messages", () => {
 
   it("shows the prize as typed text: no formatting, link or mention", () => {
     const prize = "**Free** @everyone <@123> [click](https://evil.example)";
-    const escaped = "\\*\\*Free\\*\\* \\@everyone \\<\\@123\\> \\[click\\](https://evil.example)";
+    const escaped = "\\*\\*Free\\*\\* \\@everyone \\<\\@123\\> \\[click\\](https\\://evil.example)";
     const running = runningMessage({ ...config, prize }, 0, t);
     expect(running.embeds?.[0]?.title).toBe(`🎉 ${escaped}`);
     const won = announcement({ ...config, prize, messageId: "1" }, 1, ["111111"], t);
     expect(won.content).toBe(`🎉 Félicitations <@111111> ! Vous avez gagné **${escaped}** !`);
+  });
+
+  it("never makes a link of the prize: no clickable URL, no embedded preview, in the post or the announcement", () => {
+    const prize = "Nitro https://evil.example/free et www.example.com";
+    const shown = "Nitro https\\://evil.example/free et www\\.example.com";
+    const ended = endedMessage(
+      { ...config, prize },
+      3,
+      [{ drawnAt: 1_800_000_000_000, winners: ["111111"] }],
+      t,
+    );
+    expect(ended.embeds?.[0]?.title).toBe(`🎉 ${shown}`);
+    expect(ended.allowed_mentions).toEqual({ parse: [] });
+    const won = announcement({ ...config, prize, messageId: "1" }, 1, ["111111"], t);
+    expect(won.content).toBe(`🎉 Félicitations <@111111> ! Vous avez gagné **${shown}** !`);
+    expect(won.content).not.toMatch(/https:\/\/|www\./);
+    expect(won.flags).toBe(MessageFlags.SuppressEmbeds);
   });
 
   it("cuts a long prize to Discord's 256-character title and shows it whole in the description", () => {

@@ -3,7 +3,7 @@
  * Durable Object decides when to send them, this decides what they say.
  */
 
-import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
+import { ButtonStyle, ComponentType, MessageFlags } from "discord-api-types/payloads/v10";
 import type {
   APIActionRowComponent,
   APIButtonComponentWithCustomId,
@@ -14,7 +14,7 @@ import type {
 import { customId } from "../../shared/discord/handlers";
 import { NO_MENTIONS } from "../../shared/discord/responses";
 import type { Translator } from "../../shared/i18n";
-import { clip, escapeMarkdown } from "../../shared/markdown";
+import { clip, escapeMarkdown, neutraliseLinks } from "../../shared/markdown";
 import type { Draw } from "./giveaway-store";
 import { isGiveawayId } from "./ids";
 import type { GiveawayConfig } from "./types";
@@ -49,8 +49,11 @@ const ENDED_COLOUR = 0x95a5a6;
 const seconds = (ms: number) => Math.floor(ms / 1000);
 const mention = (userId: string) => `<@${userId}>`;
 
-/** The prize as staff typed it, shown as text: no formatting, links or mentions. */
-export const shownPrize = (prize: string) => escapeMarkdown(prize);
+/**
+ * The prize as staff typed it, shown as text: no formatting, mentions or links (a bare URL would be
+ * clickable, and embedded under the announcement).
+ */
+export const shownPrize = (prize: string) => neutraliseLinks(escapeMarkdown(prize));
 
 /**
  * The prize as staff typed it, shown as text: no formatting, links or mentions. The title holds as
@@ -189,6 +192,8 @@ export function announcement(
   return {
     content,
     allowed_mentions: { parse: [], users: [...winners] },
+    // Whatever a prize says, no link preview hangs under the announcement.
+    flags: MessageFlags.SuppressEmbeds,
     message_reference: { message_id: config.messageId, fail_if_not_exists: false },
     nonce: `gw-${config.id}-${round}`,
     enforce_nonce: true,

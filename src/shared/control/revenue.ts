@@ -9,6 +9,7 @@ export function revenueParams(revenue: RevenueFigures, money: (cents: number) =>
     paid: money(revenue.paidCents),
     payments: revenue.payments,
     refunded: money(revenue.refundedCents),
+    refundedCents: revenue.refundedCents,
     failed: revenue.failedPayments,
     disputes: revenue.disputes,
     active: revenue.activeSubscriptions,

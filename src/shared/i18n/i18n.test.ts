@@ -66,6 +66,47 @@ describe("i18n", () => {
     ).toBe("Promotions : 1 lancée sur 1 offre, moyenne 20 %, 0 en cours");
   });
 
+  it("says a French zero naturally (« aucun remboursement »), never « 0 remboursés »", () => {
+    // Every French message with all its arguments 0: no « 0 remboursés », « 0 envoyées ».
+    const zeroPlurals = (Object.keys(fr) as MessageKey[]).filter((key) => {
+      const zeros = Object.fromEntries(messageArguments(fr[key]).map((name) => [name, 0]));
+      return /(^|[\s(])0 \p{L}+(?:és|ées)\b/u.test(translate("fr", key, zeros));
+    });
+    expect(zeroPlurals).toEqual([]);
+    const nothing = {
+      server: "S",
+      paid: "0",
+      payments: 0,
+      refunded: "0",
+      refundedCents: 0,
+      failed: 0,
+      disputes: 0,
+      active: 0,
+    };
+    expect(translate("fr", "maxis.analytics.revenue", nothing)).toBe(
+      "Chiffre d'affaires de S : aucun paiement, aucun remboursement, aucun paiement refusé, aucune contestation, aucun abonnement actif",
+    );
+    expect(translate("fr", "control.report.revenue_value", { ...nothing, byPlan: "—" })).toBe(
+      "Chiffre d'affaires de S : aucun paiement, aucun remboursement, aucun paiement refusé, aucune contestation, aucun abonnement actif. Par offre et promotion : —",
+    );
+    const some = {
+      server: "S",
+      paid: "25,98 €",
+      payments: 2,
+      refunded: "12,99 €",
+      refundedCents: 1299,
+      failed: 1,
+      disputes: 2,
+      active: 1,
+    };
+    expect(translate("fr", "maxis.analytics.revenue", some)).toBe(
+      "Chiffre d'affaires de S : 25,98 € sur 2 paiements, 12,99 € remboursés, 1 paiement refusé, 2 contestations, 1 abonnement actif",
+    );
+    expect(translate("en", "maxis.analytics.revenue", nothing)).toBe(
+      "Revenue of S: 0 from 0 payments, nothing refunded, 0 failed, 0 disputed, 0 active subscriptions",
+    );
+  });
+
   it("gives command descriptions within Discord's 100-character limit in both languages", () => {
     for (const key of Object.keys(en).filter((k) => k.startsWith("command.")) as MessageKey[]) {
       const { description, description_localizations } = localizedDescription(key);

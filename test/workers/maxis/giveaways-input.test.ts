@@ -4,7 +4,7 @@
  */
 
 import { env, exports } from "cloudflare:workers";
-import { InteractionResponseType } from "discord-api-types/v10";
+import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, inject, it } from "vitest";
 import { LOCAL_GUILD_ID } from "../../../scripts/lib/local-identities";
 import { listRunningGiveaways, startGiveaway } from "../../../src/maxis/giveaways/service";
@@ -91,9 +91,9 @@ describe("bad input creates nothing", () => {
 describe("the prize is text, whatever it says", () => {
   const hostile = "**Free** @everyone <@1300000000000000444> [claim](https://evil.example)";
   const escaped =
-    "\\*\\*Free\\*\\* \\@everyone \\<\\@1300000000000000444\\> \\[claim\\](https://evil.example)";
+    "\\*\\*Free\\*\\* \\@everyone \\<\\@1300000000000000444\\> \\[claim\\](https\\://evil.example)";
 
-  it("shows Markdown, mentions and links as typed, and pings only the winners", async () => {
+  it("shows Markdown, mentions and links as typed (never clickable or embedded), and pings only the winners", async () => {
     const channel = snowflake();
     const { id } = await startByCommand(channel, "", hostile);
     const [posted] = await channelRequests(channel);
@@ -111,6 +111,7 @@ describe("the prize is text, whatever it says", () => {
     expect(announced?.body).toMatchObject({
       content: `🎉 Congratulations ${mention(member(70))}! You won **${escaped}**!`,
       allowed_mentions: { parse: [], users: [member(70).userId] },
+      flags: MessageFlags.SuppressEmbeds,
     });
   });
 

@@ -4,7 +4,7 @@
  */
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
-import { InteractionResponseType } from "discord-api-types/v10";
+import { InteractionResponseType, MessageFlags } from "discord-api-types/v10";
 import { describe, expect, it } from "vitest";
 import { LOCAL_MEMBER_ID } from "../../../scripts/lib/local-identities";
 import { snowflake } from "../../support/snowflake";
@@ -81,6 +81,7 @@ describe("a giveaway from /giveaway-staff start to the announcement", () => {
     expect(ending[1]?.body).toEqual({
       content: `🎉 Congratulations ${winners.map((w) => `<@${w}>`).join(", ")}! You won **Nitro Classic**!`,
       allowed_mentions: { parse: [], users: winners },
+      flags: MessageFlags.SuppressEmbeds,
       message_reference: { message_id: messageId, fail_if_not_exists: false },
       nonce: `gw-${id}-1`,
       enforce_nonce: true,

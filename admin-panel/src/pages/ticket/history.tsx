@@ -31,7 +31,11 @@ const auditIcons: Record<Exclude<TicketAuditEntry["action"], "note_added">, stri
 export function History({ audit }: { audit: TicketAuditEntry[] }) {
   const { t, locale, userName } = useApp();
   const label = (entry: TicketAuditEntry) => {
-    const actor = historyActor(entry, userName, t("audit.system"));
+    const actor = historyActor(entry, userName, {
+      system: t("audit.system"),
+      automatic: t("audit.automatic"),
+      operator: t("audit.operator"),
+    });
     const field = (name: string, source: Record<string, unknown> | null) => {
       const value = source?.[name];
       if (typeof value !== "string") return "—";

@@ -41,7 +41,7 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
     "control.feature.payments": "Payments",
     "control.report.revenue_value":
-      "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
+      "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refundedCents, plural, =0 {nothing refunded} other {{refunded} refunded}}, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
     "control.report.revenue_plan":
       "{plan}, promotion {promotion}: {paid} ({payments, plural, one {# payment} other {# payments}})",
     "control.report.revenue_separator": "; ",
@@ -91,7 +91,7 @@ export const payments = /* @__PURE__ */ defineMessages(
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
     "control.feature.payments": "Les paiements",
     "control.report.revenue_value":
-      "Chiffre d'affaires de {server} : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, one {# contestation} other {# contestations}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
+      "Chiffre d'affaires de {server} : {payments, plural, =0 {aucun paiement} one {{paid} sur # paiement} other {{paid} sur # paiements}}, {refundedCents, plural, =0 {aucun remboursement} other {{refunded} remboursés}}, {failed, plural, =0 {aucun paiement refusé} one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, =0 {aucune contestation} one {# contestation} other {# contestations}}, {active, plural, =0 {aucun abonnement actif} one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
     "control.report.revenue_plan":
       "{plan}, promotion {promotion} : {paid} ({payments, plural, one {# paiement} other {# paiements}})",
     "control.report.revenue_separator": " ; ",

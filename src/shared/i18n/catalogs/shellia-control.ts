@@ -76,7 +76,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.figure.unreachable": "unreadable",
     "maxis.analytics.feature.revenue": "Revenue",
     "maxis.analytics.revenue":
-      "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refunded} refunded, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
+      "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refundedCents, plural, =0 {nothing refunded} other {{refunded} refunded}}, {failed} failed, {disputes} disputed, {active, plural, one {# active subscription} other {# active subscriptions}}",
     "maxis.status.gateway":
       "Gateway shard {shard}/{shards}: **{state}** · last event {lastEvent} · {reconnects, plural, one {# reconnection} other {# reconnections}}",
     "maxis.status.gateway_state.connected": "connected",
@@ -183,7 +183,7 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.figure.unreachable": "illisible",
     "maxis.analytics.feature.revenue": "Chiffre d'affaires",
     "maxis.analytics.revenue":
-      "Chiffre d'affaires de {server} : {paid} sur {payments, plural, one {# paiement} other {# paiements}}, {refunded} remboursés, {failed, plural, one {# refusé} other {# refusés}}, {disputes, plural, one {# contesté} other {# contestés}}, {active, plural, one {# abonnement actif} other {# abonnements actifs}}",
+      "Chiffre d'affaires de {server} : {payments, plural, =0 {aucun paiement} one {{paid} sur # paiement} other {{paid} sur # paiements}}, {refundedCents, plural, =0 {aucun remboursement} other {{refunded} remboursés}}, {failed, plural, =0 {aucun paiement refusé} one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, =0 {aucune contestation} one {# contestation} other {# contestations}}, {active, plural, =0 {aucun abonnement actif} one {# abonnement actif} other {# abonnements actifs}}",
     "maxis.status.gateway":
       "Gateway, shard {shard}/{shards} : **{state}** · dernier événement {lastEvent} · {reconnects, plural, one {# reconnexion} other {# reconnexions}}",
     "maxis.status.gateway_state.connected": "connecté",
