@@ -29,7 +29,7 @@ async function openTicket(cast: Cast): Promise<number> {
 async function askToClose(cast: Cast, number: number) {
   const answer = privateText(await run(cast.staff, `/ticket-staff close-request ticket:${number}`));
   expect(answer).toBe(
-    `📨 The owner of ticket **#${number}** was asked to close it; without an answer it closes in 24 h.`,
+    `📨 The owner of ticket **#${number}** was asked to close it; without an answer it closes in 1 d.`,
   );
   // The prompt goes out from the request itself (its kick of the automation pass).
   await waitForRequests(
@@ -68,7 +68,7 @@ describe("close requests", { timeout: 30_000 }, () => {
     const cast = freshCast("fr");
     const number = await openTicket(cast);
     expect(privateText(await run(cast.staff, `/ticket-staff close-request ticket:${number}`))).toBe(
-      `📨 L'auteur du ticket **#${number}** a été invité à le fermer ; sans réponse, il sera fermé dans 24 h.`,
+      `📨 L'auteur du ticket **#${number}** a été invité à le fermer ; sans réponse, il sera fermé dans 1 j.`,
     );
     const prompt = await waitForRequests(dmsTo(cast.memberA.userId, "Peut-il être fermé ?"), 2, 10_000);
     expect(JSON.stringify(prompt.at(-1)?.body)).toContain("Le garder ouvert");
@@ -79,7 +79,7 @@ describe("close requests", { timeout: 30_000 }, () => {
     );
     const again = privateText(await click(cast.staff, `ticket-ask-close:${cast.guildId}:${number}`));
     expect(again).toBe(
-      `📨 L'auteur du ticket **#${number}** a été invité à le fermer ; sans réponse, il sera fermé dans 24 h.`,
+      `📨 L'auteur du ticket **#${number}** a été invité à le fermer ; sans réponse, il sera fermé dans 1 j.`,
     );
     // A member cannot use the staff post's button.
     expect(

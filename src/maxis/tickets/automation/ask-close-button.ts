@@ -1,5 +1,6 @@
 import type { ComponentHandler } from "../../../shared/discord/handlers";
 import { ephemeral } from "../../../shared/discord/responses";
+import { formatDuration } from "../../../shared/i18n/duration";
 import { clientFor, ticketActor } from "../commands/context";
 import { ticketErrorMessage } from "../errors";
 import { ASK_CLOSE_PREFIX } from "../render/automation";
@@ -36,6 +37,11 @@ export const askToCloseButtonHandler: ComponentHandler<MaxisEnv> = {
     ctx.waitUntil(
       runAutomationPass(ctx.env, { guildId }).catch((e: unknown) => console.error("automation kick", e)),
     );
-    return ephemeral(ctx.t("automation.close_request.sent", { number, hours: result.value.hours }));
+    return ephemeral(
+      ctx.t("automation.close_request.sent", {
+        number,
+        duration: formatDuration(result.value.hours * 3_600, ctx.locale),
+      }),
+    );
   },
 };

@@ -1,4 +1,5 @@
 import { ephemeral } from "../../../shared/discord/responses";
+import { formatDuration } from "../../../shared/i18n/duration";
 import { clientFor } from "../commands/context";
 import { ticketNumber, ticketSubcommand } from "../commands/define";
 import { ticketOption } from "../commands/options";
@@ -34,6 +35,11 @@ export const closeRequestSubcommand = ticketSubcommand({
         console.error("automation kick", e),
       ),
     );
-    return ephemeral(ctx.t("automation.close_request.sent", { number, hours: result.value.hours }));
+    return ephemeral(
+      ctx.t("automation.close_request.sent", {
+        number,
+        duration: formatDuration(result.value.hours * 3_600, ctx.locale),
+      }),
+    );
   },
 });

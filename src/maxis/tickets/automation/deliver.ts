@@ -82,7 +82,13 @@ export async function deliverJob(env: DeliveryEnv, rest: DiscordRest, job: Autom
   if (!target) return "undeliverable";
   switch (job.kind) {
     case "inactivity_warning":
-      await post(rest, job, target, 0, inactivityWarning(t, ticket, job.hours ?? 24, target.inThread));
+      await post(
+        rest,
+        job,
+        target,
+        0,
+        inactivityWarning(t, job.locale, ticket, job.hours ?? 24, target.inThread),
+      );
       break;
     case "close_request_prompt":
       await post(
@@ -90,7 +96,7 @@ export async function deliverJob(env: DeliveryEnv, rest: DiscordRest, job: Autom
         job,
         target,
         0,
-        closeRequestPrompt(t, ticket, job.hours ?? 24, job.requestedBy, target.inThread),
+        closeRequestPrompt(t, job.locale, ticket, job.hours ?? 24, job.requestedBy, target.inThread),
       );
       break;
     case "inactivity_close":

@@ -9,7 +9,8 @@ import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { APIActionRowComponent, APIButtonComponent } from "discord-api-types/v10";
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
-import type { Translator } from "../../../shared/i18n";
+import type { Locale, Translator } from "../../../shared/i18n";
+import { formatDuration } from "../../../shared/i18n/duration";
 import type { TicketSummary } from "../rpc";
 import { safeText } from "./escape";
 
@@ -31,14 +32,16 @@ const subject = (ticket: TicketRef) => safeText(ticket.subject, 200);
 
 export function inactivityWarning(
   t: Translator,
+  locale: Locale,
   ticket: TicketRef,
   hours: number,
   inThread: boolean,
 ): MessageData {
+  const duration = formatDuration(hours * 3_600, locale);
   return {
     content: inThread
-      ? t("automation.warning", { number: ticket.number, hours })
-      : t("automation.warning_dm", { number: ticket.number, hours, subject: subject(ticket) }),
+      ? t("automation.warning", { number: ticket.number, duration })
+      : t("automation.warning_dm", { number: ticket.number, duration, subject: subject(ticket) }),
   };
 }
 
@@ -61,16 +64,18 @@ export function automaticClose(
 
 export function closeRequestPrompt(
   t: Translator,
+  locale: Locale,
   ticket: TicketRef,
   hours: number,
   staffId: string | null,
   inThread: boolean,
 ): MessageData {
+  const duration = formatDuration(hours * 3_600, locale);
   return {
     content:
       inThread && staffId
-        ? t("automation.close_request", { number: ticket.number, hours, staff: staffId })
-        : t("automation.close_request_dm", { number: ticket.number, hours, subject: subject(ticket) }),
+        ? t("automation.close_request", { number: ticket.number, duration, staff: staffId })
+        : t("automation.close_request_dm", { number: ticket.number, duration, subject: subject(ticket) }),
     components: [closeRequestButtons(t, ticket, false)],
   };
 }

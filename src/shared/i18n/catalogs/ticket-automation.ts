@@ -10,20 +10,20 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "command.ticket.close-request.description":
       "Staff: ask the member to close a ticket (it closes by itself without an answer)",
     "automation.warning":
-      "⏳ Ticket **#{number}** is waiting for your answer. It closes automatically in {hours} h unless you answer.",
+      "⏳ Ticket **#{number}** is waiting for your answer. It closes automatically in {duration} unless you answer.",
     "automation.warning_dm":
-      "⏳ Your ticket **#{number}** ({subject}) is waiting for your answer. It closes automatically in {hours} h unless you answer with `/ticket reply`.",
+      "⏳ Your ticket **#{number}** ({subject}) is waiting for your answer. It closes automatically in {duration} unless you answer with `/ticket reply`.",
     "automation.closed_no_answer":
       "🔒 Ticket **#{number}** was closed automatically: the close request got no answer.",
     "automation.closed_dm": "🔒 Your ticket **#{number}** ({subject}) was closed automatically.",
     "automation.close_request":
-      "👋 <@{staff}> thinks ticket **#{number}** is solved. May it be closed? Without an answer it closes in {hours} h.",
+      "👋 <@{staff}> thinks ticket **#{number}** is solved. May it be closed? Without an answer it closes in {duration}.",
     "automation.close_request_dm":
-      "👋 The support team thinks your ticket **#{number}** ({subject}) is solved. May it be closed? Without an answer it closes in {hours} h.",
+      "👋 The support team thinks your ticket **#{number}** ({subject}) is solved. May it be closed? Without an answer it closes in {duration}.",
     "automation.close_request.accept": "Yes, close it",
     "automation.close_request.keep": "Keep it open",
     "automation.close_request.sent":
-      "📨 The owner of ticket **#{number}** was asked to close it; without an answer it closes in {hours} h.",
+      "📨 The owner of ticket **#{number}** was asked to close it; without an answer it closes in {duration}.",
     "automation.close_request.accepted": "✅ Ticket **#{number}** is closed. Thank you!",
     "automation.close_request.kept": "👍 Ticket **#{number}** stays open; the support team will follow up.",
     "automation.close_request.not_pending": "This close request was already answered or has expired.",
@@ -55,20 +55,20 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "command.ticket.close-request.description":
       "Équipe : proposer au membre de fermer un ticket (il se ferme seul sans réponse)",
     "automation.warning":
-      "⏳ Le ticket **#{number}** attend votre réponse. Il sera fermé automatiquement dans {hours} h si vous ne répondez pas.",
+      "⏳ Le ticket **#{number}** attend votre réponse. Il sera fermé automatiquement dans {duration} si vous ne répondez pas.",
     "automation.warning_dm":
-      "⏳ Votre ticket **#{number}** ({subject}) attend votre réponse. Il sera fermé automatiquement dans {hours} h si vous ne répondez pas avec `/ticket répondre`.",
+      "⏳ Votre ticket **#{number}** ({subject}) attend votre réponse. Il sera fermé automatiquement dans {duration} si vous ne répondez pas avec `/ticket répondre`.",
     "automation.closed_no_answer":
       "🔒 Le ticket **#{number}** a été fermé automatiquement : la demande de fermeture est restée sans réponse.",
     "automation.closed_dm": "🔒 Votre ticket **#{number}** ({subject}) a été fermé automatiquement.",
     "automation.close_request":
-      "👋 <@{staff}> pense que le ticket **#{number}** est résolu. Peut-il être fermé ? Sans réponse, il sera fermé dans {hours} h.",
+      "👋 <@{staff}> pense que le ticket **#{number}** est résolu. Peut-il être fermé ? Sans réponse, il sera fermé dans {duration}.",
     "automation.close_request_dm":
-      "👋 L'équipe de support pense que votre ticket **#{number}** ({subject}) est résolu. Peut-il être fermé ? Sans réponse, il sera fermé dans {hours} h.",
+      "👋 L'équipe de support pense que votre ticket **#{number}** ({subject}) est résolu. Peut-il être fermé ? Sans réponse, il sera fermé dans {duration}.",
     "automation.close_request.accept": "Oui, le fermer",
     "automation.close_request.keep": "Le garder ouvert",
     "automation.close_request.sent":
-      "📨 L'auteur du ticket **#{number}** a été invité à le fermer ; sans réponse, il sera fermé dans {hours} h.",
+      "📨 L'auteur du ticket **#{number}** a été invité à le fermer ; sans réponse, il sera fermé dans {duration}.",
     "automation.close_request.accepted": "✅ Le ticket **#{number}** est fermé. Merci !",
     "automation.close_request.kept":
       "👍 Le ticket **#{number}** reste ouvert ; l'équipe de support va revenir vers vous.",
