@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { ServerSettings } from "../../shared/contracts/settings";
+import { serverSettingsWith } from "../../../test/support/server-settings";
 import { translatorFor } from "../../shared/i18n";
 import { hasMembersIntent } from "./members-intent";
 import { settingsText } from "./setup-view";
 
-const settings: ServerSettings = {
-  guildId: "1300000000000000010",
-  staffRoleIds: [],
-  supportChannelId: null,
-  staffChannelId: null,
-  openTicketLimit: 5,
-  dmNotifications: true,
-  defaultLocale: "en",
-  panelTitle: null,
-  panelText: null,
-  panelChannelId: null,
-  panelMessageId: null,
-  categories: [],
-};
+const settings = serverSettingsWith();
 
 describe("the Server Members intent", () => {
   it("is on with GATEWAY_GUILD_MEMBERS or GATEWAY_GUILD_MEMBERS_LIMITED, off with neither", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { ServerSettings, TicketCategory } from "../../../shared/contracts/settings";
+import { serverSettingsWith } from "../../../../test/support/server-settings";
+import type { TicketCategory } from "../../../shared/contracts/settings";
 import { translatorFor } from "../../../shared/i18n";
 import { panelMessage } from "./panel-message";
 
@@ -14,20 +15,7 @@ const category = (key: string, emoji: string | null): TicketCategory => ({
   staffRoleIds: [],
 });
 
-const settingsWith = (categories: TicketCategory[]): ServerSettings => ({
-  guildId: "1300000000000000010",
-  staffRoleIds: [],
-  supportChannelId: null,
-  staffChannelId: null,
-  openTicketLimit: 5,
-  dmNotifications: true,
-  defaultLocale: "en",
-  panelTitle: null,
-  panelText: null,
-  panelChannelId: null,
-  panelMessageId: null,
-  categories,
-});
+const settingsWith = (categories: TicketCategory[]) => serverSettingsWith({ categories });
 
 type Control = { label?: string; emoji?: unknown; options?: { label: string; emoji?: unknown }[] };
 const controlsOf = (categories: TicketCategory[]): Control[] => {
