@@ -1,9 +1,7 @@
-import { useEffect, useState } from "preact/hooks";
-import type { Plan } from "../api";
 import { AdminsOnly } from "../components/admins-only";
 import { ErrorAlert } from "../components/form/error-alert";
+import { useLoaded } from "../components/form/use-loaded";
 import { useApp } from "../context";
-import { errorText } from "../error-text";
 import { planHref } from "../route";
 import { PlanEditor } from "./plans/plan-editor";
 import { PlanRow } from "./plans/plan-row";
@@ -12,21 +10,8 @@ import "./plans.css";
 /** The server's plans (admins only): the list, and the editor of the one in the address. */
 export function PlansPage({ selected }: { selected: string | null }) {
   const { api, t, session } = useApp();
-  const [plans, setPlans] = useState<Plan[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const admin = session.appRole === "admin";
-
-  const load = async () => {
-    try {
-      setPlans(await api.plans());
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  };
-  useEffect(() => {
-    if (admin) void load();
-  }, [admin]);
+  const { data: plans, error, reload } = useLoaded(async () => (admin ? api.plans() : null), [admin]);
 
   if (!admin) return <AdminsOnly page="plans" title={t("plans.title")} message={t("plans.adminsOnly")} />;
 
@@ -51,7 +36,7 @@ export function PlansPage({ selected }: { selected: string | null }) {
           </ul>
         </section>
         {selected ? (
-          <PlanEditor key={selected} id={selected} onChange={load} />
+          <PlanEditor key={selected} id={selected} onChange={reload} />
         ) : (
           <p class="card muted">{t("plans.pick")}</p>
         )}

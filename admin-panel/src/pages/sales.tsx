@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useMemo, useState } from "preact/hooks";
 import { formatPrice } from "../../../src/shared/i18n/currency";
-import { SALES_PERIODS, type SalesSummary } from "../api";
+import { SALES_PERIODS } from "../api";
 import { AdminsOnly } from "../components/admins-only";
 import { ErrorAlert } from "../components/form/error-alert";
+import { useLoaded } from "../components/form/use-loaded";
 import { Kpi } from "../components/kpi";
 import { useApp } from "../context";
-import { errorText } from "../error-text";
 import { formatNumber } from "../i18n";
 import { usePolling } from "../poll";
 import { conversionPercent, currenciesOf, totalsOf } from "../sales-data";
@@ -18,24 +18,14 @@ import "./sales/sales.css";
 export function SalesPage() {
   const { api, t, locale, session } = useApp();
   const [days, setDays] = useState<number>(30);
-  const [summary, setSummary] = useState<SalesSummary | null>(null);
   const [currency, setCurrency] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const admin = session.appRole === "admin";
-
-  const load = async () => {
-    if (!admin) return;
-    try {
-      setSummary(await api.sales(days));
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [days, admin]);
-  usePolling(load, 60_000, [days, admin]);
+  const {
+    data: summary,
+    error,
+    reload,
+  } = useLoaded(async () => (admin ? api.sales(days) : null), [days, admin]);
+  usePolling(reload, 60_000, [days, admin]);
 
   const currencies = useMemo(() => (summary ? currenciesOf(summary) : []), [summary]);
   const shown = currency && currencies.includes(currency) ? currency : (currencies[0] ?? null);

@@ -6,12 +6,12 @@ import { CategorySection } from "../components/settings/category-section";
 import { GeneralSection } from "../components/settings/general-section";
 import { SnippetSection } from "../components/settings/snippet-section";
 import { useApp } from "../context";
-import { errorText } from "../error-text";
 import type { MessageKey } from "../i18n";
 import { AutomationSettingsSection } from "./settings/automation";
 import { SlaSettingsSection } from "./settings/sla";
 import "./settings.css";
 import { ErrorAlert } from "../components/form/error-alert";
+import { useLoaded } from "../components/form/use-loaded";
 
 /** What every section of the Settings page gets: the loaded data and a way to reload it. */
 export interface SettingsSectionProps {
@@ -82,25 +82,17 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
 /** The server's settings, categories and canned replies: staff read them, admins change them. */
 export function SettingsPage() {
   const { api, t, session } = useApp();
-  const [data, setData] = useState<{ settings: ServerSettings; snippets: Snippet[] } | null>(null);
   const [directory, setDirectory] = useState<{ roles: GuildRole[]; channels: GuildChannel[] } | null>(null);
   const [directoryFailed, setDirectoryFailed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const editable = session.appRole === "admin";
 
-  const reload = async () => {
-    try {
-      const [settings, snippets] = await Promise.all([api.settings(), api.snippets()]);
-      setData({ settings, snippets });
-      // The inbox, tickets and statistics name the categories as just changed.
-      rememberCategories(session.guildId, settings.categories);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  };
+  const { data, error, reload } = useLoaded(async () => {
+    const [settings, snippets] = await Promise.all([api.settings(), api.snippets()]);
+    // The inbox, tickets and statistics name the categories as just changed.
+    rememberCategories(session.guildId, settings.categories);
+    return { settings, snippets };
+  }, [api]);
   useEffect(() => {
-    void reload();
     api
       .discordDirectory()
       .then(setDirectory)

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
-import { type StatsSeries, TICKET_PRIORITIES, type TicketStats, type TicketStatsWindow } from "../api";
+import { useMemo, useState } from "preact/hooks";
+import { TICKET_PRIORITIES, type TicketStatsWindow } from "../api";
 import { countedKeys, useCategories } from "../categories";
 import { Chart } from "../components/chart";
 import { ErrorAlert } from "../components/form/error-alert";
+import { useLoaded } from "../components/form/use-loaded";
 import { Kpi } from "../components/kpi";
 import { useApp } from "../context";
-import { errorText } from "../error-text";
 import { formatNumber } from "../i18n";
 import { usePolling } from "../poll";
 import { AgentRow } from "./stats/agent-row";
@@ -24,28 +24,13 @@ const WINDOW_DAYS: Record<WindowKey, number> = { last7Days: 7, last30Days: 30, a
 export function StatsPage() {
   const { api, t, locale } = useApp();
   const { categories, name: categoryName } = useCategories();
-  const [stats, setStats] = useState<TicketStats | null>(null);
-  const [series, setSeries] = useState<StatsSeries | null>(null);
   const [windowKey, setWindowKey] = useState<WindowKey>("last30Days");
-  const [error, setError] = useState<string | null>(null);
-
-  const load = async () => {
-    try {
-      const [nextStats, nextSeries] = await Promise.all([
-        api.stats(),
-        api.statsSeries(WINDOW_DAYS[windowKey]),
-      ]);
-      setStats(nextStats);
-      setSeries(nextSeries);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [windowKey]);
-  usePolling(load, 60_000, [windowKey]);
+  const { data, error, reload } = useLoaded(
+    () => Promise.all([api.stats(), api.statsSeries(WINDOW_DAYS[windowKey])]),
+    [windowKey],
+  );
+  usePolling(reload, 60_000, [windowKey]);
+  const [stats, series] = data ?? [null, null];
 
   const current: TicketStatsWindow | null = stats ? stats[windowKey] : null;
   const openNow = stats

@@ -1,24 +1,19 @@
 import { useState } from "preact/hooks";
-import { useApp } from "../../context";
-import { errorText } from "../../error-text";
+import { type Attempts, useAttempt } from "./use-attempt";
 
 /**
  * A form's save: busy while it runs, and the refusal in the reader's language when it fails (cleared
- * when one succeeds). `run` answers whether the action went through.
+ * when one succeeds). `run` answers whether the action went through. Given `shared` (a `useLoaded`),
+ * the save and the load report in one place, the last one's outcome showing.
  */
-export function useSaveable() {
-  const { t } = useApp();
+export function useSaveable(shared?: Attempts) {
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const own = useAttempt();
+  const { error, setError, attempt } = shared ?? own;
   const run = async (action: () => Promise<unknown>): Promise<boolean> => {
     setBusy(true);
     try {
-      await action();
-      setError(null);
-      return true;
-    } catch (err) {
-      setError(errorText(err, t));
-      return false;
+      return await attempt(action);
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { CategorySettings } from "../../api";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { ErrorAlert } from "../form/error-alert";
+import { useSaveable } from "../form/use-saveable";
 import { CategoryNameFields } from "./category-name-fields";
 import "./category-add-form.css";
 
@@ -15,26 +15,19 @@ const EMPTY = { labelEn: "", labelFr: "", emoji: "" };
 export function AddCategoryForm({ onAdded }: { onAdded: (category: CategorySettings) => Promise<void> }) {
   const { api, t } = useApp();
   const [draft, setDraft] = useState(EMPTY);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaveable();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       const added = await api.addCategory({
         labelEn: draft.labelEn,
         labelFr: draft.labelFr,
         emoji: draft.emoji.trim() || null,
       });
       setDraft(EMPTY);
-      setError(null);
       await onAdded(added);
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { CategorySettings, GuildRole } from "../../api";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { ErrorAlert } from "../form/error-alert";
+import { useSaveable } from "../form/use-saveable";
 import { CategoryNameFields } from "./category-name-fields";
 import { type DraftQuestion, QuestionsFieldset } from "./category-questions";
 import { RolePicker } from "./role-picker";
@@ -31,15 +31,13 @@ export function CategoryEditor({
     staffRoleIds: category.staffRoleIds ?? [],
     questions: category.questions.map((q): DraftQuestion => ({ ...q, placeholder: q.placeholder ?? "" })),
   }));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useSaveable();
   const id = `category-${category.key}`;
   const name = locale === "fr" ? category.labelFr : category.labelEn;
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    try {
+    await run(async () => {
       await api.updateCategory(category.key, {
         labelEn: draft.labelEn,
         labelFr: draft.labelFr,
@@ -53,13 +51,8 @@ export function CategoryEditor({
           required: q.required,
         })),
       });
-      setError(null);
       await onSaved();
-    } catch (err) {
-      setError(errorText(err, t));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,8 +1,8 @@
 import { useState } from "preact/hooks";
 import type { CategorySettings, GuildRole } from "../../api";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { ErrorAlert } from "../form/error-alert";
+import { useAttempt } from "../form/use-attempt";
 import { AddCategoryForm } from "./category-add-form";
 import { CategoryEditor } from "./category-editor";
 
@@ -23,7 +23,7 @@ interface Props {
 export function CategorySection({ categories, roles, editable, onChanged }: Props) {
   const { api, t, toast, locale } = useApp();
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useAttempt();
   const label = (c: CategorySettings) => (locale === "fr" ? c.labelFr : c.labelEn);
 
   /** Swaps the category with its neighbour: the whole new order in one call, audited once. */
@@ -32,13 +32,10 @@ export function CategorySection({ categories, roles, editable, onChanged }: Prop
     const [moved] = order.splice(index, 1);
     if (!moved) return;
     order.splice(index + by, 0, moved);
-    try {
+    await attempt(async () => {
       await api.reorderCategories(order);
-      setError(null);
       await onChanged();
-    } catch (err) {
-      setError(errorText(err, t));
-    }
+    });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { type InboxQuery, TICKET_LIMITS, type TicketList, type TicketListItem } from "../../api";
+import { useAttempt } from "../../components/form/use-attempt";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { usePolling } from "../../poll";
 import { pagesCovering, visibleRange } from "../../virtual";
 
@@ -21,7 +21,7 @@ export function useTicketPages(
   const loading = useRef(new Set<number>());
   const firstEtag = useRef<string | null>(null);
   const [total, setTotal] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, attempt } = useAttempt();
   const [live, setLive] = useState("");
   const [version, setVersion] = useState(0);
   const range = visibleRange({
@@ -49,14 +49,13 @@ export function useTicketPages(
     if (loading.current.has(page)) return;
     loading.current.add(page);
     try {
-      const result = await api.listTickets(query, PAGE_SIZE, page * PAGE_SIZE);
-      if (result.changed) {
-        if (page === 0) firstEtag.current = result.etag;
-        store(page, result.data);
-      }
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
+      await attempt(async () => {
+        const result = await api.listTickets(query, PAGE_SIZE, page * PAGE_SIZE);
+        if (result.changed) {
+          if (page === 0) firstEtag.current = result.etag;
+          store(page, result.data);
+        }
+      });
     } finally {
       loading.current.delete(page);
     }

@@ -1,20 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
 import { formatPrice } from "../../../../src/shared/i18n/currency";
-import {
-  PLAN_CURRENCIES,
-  PLAN_DURATIONS,
-  PLAN_LIMITS,
-  type Plan,
-  type PlanChange,
-  type PlanDuration,
-} from "../../api";
+import { PLAN_CURRENCIES, PLAN_DURATIONS, PLAN_LIMITS, type PlanDuration } from "../../api";
 import { ErrorAlert } from "../../components/form/error-alert";
 import { Field } from "../../components/form/field";
 import { SaveBar } from "../../components/form/save-bar";
 import { useDraft } from "../../components/form/use-draft";
+import { useLoaded } from "../../components/form/use-loaded";
 import { useSaveable } from "../../components/form/use-saveable";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { planHref } from "../../route";
 import { PlanDiscord } from "./plan-discord";
 import { type Draft, draftOf, EMPTY, inputOf, whole } from "./plan-draft";
@@ -25,26 +17,17 @@ import { TextField } from "./text-field";
 export function PlanEditor({ id, onChange }: { id: string; onChange: () => Promise<void> }) {
   const { api, t, locale, toast } = useApp();
   const creating = id === "new";
-  const [plan, setPlan] = useState<Plan | null>(null);
-  const [history, setHistory] = useState<PlanChange[]>([]);
   const { draft, setDraft, set } = useDraft<Draft>(EMPTY);
-  const { busy, error, setError, run } = useSaveable();
-
-  const open = async () => {
-    if (creating) return;
-    try {
-      const view = await api.plan(id);
-      setPlan(view.plan);
-      setHistory(view.history);
-      setDraft(draftOf(view.plan));
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  };
-  useEffect(() => {
-    void open();
+  const loaded = useLoaded(async () => {
+    if (creating) return null;
+    const view = await api.plan(id);
+    setDraft(draftOf(view.plan));
+    return view;
   }, [id]);
+  const { reload: open } = loaded;
+  const plan = loaded.data?.plan ?? null;
+  const history = loaded.data?.history ?? [];
+  const { busy, error, run } = useSaveable(loaded);
 
   const submit = (event: Event) => {
     event.preventDefault();

@@ -1,12 +1,12 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { AutomationSettings } from "../../api";
 import { ErrorAlert } from "../../components/form/error-alert";
 import { NumberField } from "../../components/form/number-field";
 import { SaveBar } from "../../components/form/save-bar";
 import { useDraft } from "../../components/form/use-draft";
+import { useLoaded } from "../../components/form/use-loaded";
 import { useSaveable } from "../../components/form/use-saveable";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import "./automation.css";
 
 type NumberKey = "inactivityHours" | "warningHours" | "closeRequestHours";
@@ -17,13 +17,8 @@ const LIMITS: Record<NumberKey, number> = { inactivityHours: 720, warningHours: 
  * Staff see them; admins change them (the API refuses anyone else, and the form says so up front).
  */
 export function AutomationSettingsSection() {
-  const { api, t } = useApp();
-  const [loaded, setLoaded] = useState<AutomationSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.automation().then(setLoaded, (err: unknown) => setError(errorText(err, t)));
-  }, []);
+  const { api } = useApp();
+  const { data: loaded, error } = useLoaded(() => api.automation(), []);
   if (!loaded) return error ? <ErrorAlert error={error} /> : <div class="skeleton" aria-hidden="true" />;
   return <AutomationForm loaded={loaded} />;
 }

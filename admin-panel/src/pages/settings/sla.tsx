@@ -1,11 +1,11 @@
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { TICKET_PRIORITIES } from "../../api";
 import { ErrorAlert } from "../../components/form/error-alert";
 import { Field } from "../../components/form/field";
 import { NumberField } from "../../components/form/number-field";
+import { useLoaded } from "../../components/form/use-loaded";
 import { useSaveable } from "../../components/form/use-saveable";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { changesOf, draftOf, minutesText, minutesValue, type SlaDraft } from "./sla-form";
 import "./sla.css";
 
@@ -25,17 +25,11 @@ const zones = (current: string): string[] => {
  */
 export function SlaSettingsSection() {
   const { api, t, session } = useApp();
-  const [draft, setDraft] = useState<SlaDraft | null>(null);
-  const { busy, error, setError, run } = useSaveable();
+  const loaded = useLoaded(async () => draftOf(await api.sla()), []);
+  const { data: draft, setData: setDraft } = loaded;
+  const { busy, error, run } = useSaveable(loaded);
   const [saved, setSaved] = useState(false);
   const readOnly = session.appRole !== "admin";
-
-  useEffect(() => {
-    api
-      .sla()
-      .then((s) => setDraft(draftOf(s)))
-      .catch((err) => setError(errorText(err, t)));
-  }, []);
 
   const change = (next: Partial<SlaDraft>) => {
     setSaved(false);

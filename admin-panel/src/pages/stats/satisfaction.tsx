@@ -1,7 +1,5 @@
-import { useEffect, useState } from "preact/hooks";
-import type { Satisfaction } from "../../api";
+import { useLoaded } from "../../components/form/use-loaded";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { formatNumber } from "../../i18n";
 import "./satisfaction.css";
 
@@ -16,17 +14,7 @@ const percent = (rate: number | null, locale: string) =>
  */
 export function SatisfactionCard({ days }: { days: number }) {
   const { api, t, locale, userName } = useApp();
-  const [data, setData] = useState<Satisfaction | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.satisfaction(days).then(
-      (next) => {
-        setData(next);
-        setError(null);
-      },
-      (err: unknown) => setError(errorText(err, t)),
-    );
-  }, [days]);
+  const { data, error } = useLoaded(() => api.satisfaction(days), [days]);
 
   return (
     <section class="card satisfaction" aria-labelledby="satisfaction-title">

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from "preact/hooks";
-import type { ComplianceCounts, SlaReport } from "../../api";
+import { useMemo } from "preact/hooks";
+import type { ComplianceCounts } from "../../api";
 import { Chart } from "../../components/chart";
+import { useLoaded } from "../../components/form/use-loaded";
 import { useApp } from "../../context";
-import { errorText } from "../../error-text";
 import { formatNumber } from "../../i18n";
 import { compliancePercent, saveFile } from "./sla-report-data";
 import "./sla-report.css";
@@ -15,18 +15,8 @@ import { ErrorAlert } from "../../components/form/error-alert";
  */
 export function SlaReportSection({ days }: { days: number }) {
   const { api, t, locale } = useApp();
-  const [report, setReport] = useState<SlaReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api
-      .slaReport(days)
-      .then((next) => {
-        setReport(next);
-        setError(null);
-      })
-      .catch((err) => setError(errorText(err, t)));
-  }, [days]);
+  // The exports' refusals show in the same place as the report's.
+  const { data: report, error, attempt } = useLoaded(() => api.slaReport(days), [days]);
 
   const backlog = useMemo(() => {
     if (!report) return null;
@@ -36,14 +26,8 @@ export function SlaReportSection({ days }: { days: number }) {
     };
   }, [report, locale]);
 
-  const download = async (kind: "tickets" | "agents") => {
-    try {
-      saveFile(await api.exportCsv(kind, days), `${kind}-${days}d.csv`);
-      setError(null);
-    } catch (err) {
-      setError(errorText(err, t));
-    }
-  };
+  const download = (kind: "tickets" | "agents") =>
+    attempt(async () => saveFile(await api.exportCsv(kind, days), `${kind}-${days}d.csv`));
 
   const kpi = (id: string, label: string, counts: ComplianceCounts | undefined) => {
     const percent = counts ? compliancePercent(counts) : null;
