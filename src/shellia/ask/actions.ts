@@ -154,13 +154,24 @@ export function asCommandData(proposal: Proposal): APIChatInputApplicationComman
   };
 }
 
+/** How the line names actions and options: as declared (audit), or as the operator's Discord shows them. */
+export interface CommandNames {
+  action(name: string): string;
+  option(name: string): string;
+}
+const declaredNames: CommandNames = { action: (name) => name, option: (name) => name };
+
 /** The `/maxis …` line an operator could have typed for the same result. */
-export function commandLine(specs: readonly ActionSpec[], proposal: Proposal): string {
+export function commandLine(
+  specs: readonly ActionSpec[],
+  proposal: Proposal,
+  names: CommandNames = declaredNames,
+): string {
   const order = specs.find((s) => s.name === proposal.action)?.options.map((o) => o.name) ?? [];
   const parts = order
     .filter((name) => proposal.options[name] !== undefined)
-    .map((name) => `${name}:${proposal.options[name]}`);
-  return [`/maxis ${proposal.action}`, ...parts].join(" ");
+    .map((name) => `${names.option(name)}:${proposal.options[name]}`);
+  return [`/maxis ${names.action(proposal.action)}`, ...parts].join(" ");
 }
 
 /** A tool as Workers AI's function calling takes it, generated from a spec. */

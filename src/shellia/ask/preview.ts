@@ -25,11 +25,6 @@ export interface Engine {
 export const engineName = (t: Translator, e: Engine) =>
   e.engine === "model" ? t("ask.engine.model", { model: e.model ?? "" }) : t("ask.engine.parser");
 
-/** A `/maxis` line safe inside a code span: no backtick, one line. */
-export function codeLine(specs: readonly ActionSpec[], proposal: Proposal): string {
-  return commandLine(specs, proposal).replace(/`/g, "ˋ").replace(/\s+/g, " ").slice(0, 400);
-}
-
 /** An option's or action's name as the operator's Discord shows it (`lot`, `concours` in French). */
 const inCatalogue = (key: string): key is MessageKey => key in en;
 const optionName = (t: Translator, name: string) => {
@@ -40,6 +35,21 @@ const actionName = (t: Translator, action: string) => {
   const key = `command.maxis.${action}.name`;
   return inCatalogue(key) ? t(key) : action;
 };
+
+/**
+ * A `/maxis` line safe inside a code span: no backtick, one line. With a translator, in the words the
+ * operator's Discord shows (`/maxis concours lot:…` in French); without, as declared (for the audit).
+ */
+export function codeLine(specs: readonly ActionSpec[], proposal: Proposal, t?: Translator): string {
+  const names = t && {
+    action: (name: string) => actionName(t, name),
+    option: (name: string) => optionName(t, name),
+  };
+  return commandLine(specs, proposal, names || undefined)
+    .replace(/`/g, "ˋ")
+    .replace(/\s+/g, " ")
+    .slice(0, 400);
+}
 
 function argsText(t: Translator, locale: Locale, proposal: Proposal, now: number): string {
   const parts = Object.entries(proposal.options)
@@ -72,7 +82,7 @@ export function previewMessage(
       action: actionName(t, proposal.action),
       target: targets.length > 1 ? t("ask.all_targets") : (targets[0] ?? ""),
       args: argsText(t, locale, proposal, now),
-      command: codeLine(specs, proposal),
+      command: codeLine(specs, proposal, t),
     }),
   );
   const buttons: APIActionRowComponent<APIButtonComponent> = {

@@ -172,7 +172,8 @@ describe("/ask, en français", () => {
     expect(edit?.content).toContain(
       "Compris par l'analyseur intégré. Ceci s'exécutera quand vous confirmerez :",
     );
-    expect(edit?.content).toContain("`/maxis promo percent:59 plan:lifetime duration:3d target:maxis`");
+    // The line a French operator could type: their Discord shows /maxis with French names.
+    expect(edit?.content).toContain("`/maxis promo pourcentage:59 offre:lifetime durée:3d cible:maxis`");
     const [confirm, cancel] = buttons(edit);
     const cancelled = await press(cancel ?? "", LOCAL_ADMIN_ID, "fr");
     expect(cancelled.response).toEqual({
