@@ -2,8 +2,9 @@
  * npm run size: bundles both Workers exactly as `wrangler deploy` would and prints their gzip sizes
  * against the budgets (Shellia ≤ 60 KiB, Maxis ≤ 150 KiB), and beside them the CPU each bundle
  * spends starting (compiling and evaluating its modules) as `wrangler check startup` profiles it in
- * a local workerd (median of a few profiles). Exits 1 when a Worker is over budget. Startup varies
- * with the machine's load: it is printed for comparison, not checked.
+ * a local workerd (median of a few profiles). Exits 1 when a Worker is over budget, or when Shellia's
+ * bundle uses a message of a catalogue it drops (./lib/shellia-catalogues.ts). Startup varies with
+ * the machine's load: it is printed for comparison, not checked.
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -11,6 +12,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { activeMs, type CpuProfile } from "./lib/cpu-profile";
+import { shelliaCatalogueProblems } from "./lib/shellia-catalogues";
 
 const run = promisify(execFile);
 const budgetsKiB = { shellia: 60, maxis: 150 } as const;
@@ -70,4 +72,8 @@ console.table(rows.map(({ over: _, ...row }) => row));
 console.log(
   `Startup CPU: median of ${STARTUP_SAMPLES} \`wrangler check startup\` profiles in local workerd (the last in .build/size/).`,
 );
-if (rows.some((row) => row.over)) process.exit(1);
+const catalogueProblems = shelliaCatalogueProblems(
+  readFileSync(join(".build", "size", "shellia", "index.js"), "utf8"),
+);
+for (const problem of catalogueProblems) console.error(`Shellia's bundle ${problem}`);
+if (rows.some((row) => row.over) || catalogueProblems.length > 0) process.exit(1);
