@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { median } from "../bench/stats";
 import { activeMs, type CpuProfile } from "./lib/cpu-profile";
 import { shelliaCatalogueProblems } from "./lib/shellia-catalogues";
 
@@ -48,11 +49,10 @@ async function measure(worker: keyof typeof budgetsKiB, budget: number): Promise
     );
     startups.push(activeMs(JSON.parse(readFileSync(profile, "utf8")) as CpuProfile));
   }
-  startups.sort((a, b) => a - b);
   const modules = readdirSync(outdir).filter((file) => file.endsWith(".js"));
   const raw = modules.reduce((sum, file) => sum + statSync(join(outdir, file)).size, 0);
   const gzip = modules.reduce((sum, file) => sum + gzipSync(readFileSync(join(outdir, file))).length, 0);
-  const startup = startups[Math.floor(startups.length / 2)] ?? Number.NaN;
+  const startup = median(startups);
   const ok = gzip / 1024 <= budget;
   return {
     worker,
