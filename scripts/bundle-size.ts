@@ -2,15 +2,18 @@
  * npm run size: bundles both Workers exactly as `wrangler deploy` would and prints their gzip sizes
  * against the budgets (Shellia ≤ 60 KiB, Maxis ≤ 150 KiB), and beside them the CPU each bundle
  * spends starting (compiling and evaluating its modules) as `wrangler check startup` profiles it in
- * a local workerd (median of a few profiles). Exits 1 when a Worker is over budget. Startup varies
- * with the machine's load: it is printed for comparison, not checked.
+ * a local workerd (median of a few profiles). Exits 1 when a Worker is over budget, or when Shellia's
+ * bundle uses a message of a catalogue it drops (./lib/shellia-catalogues.ts). Startup varies with
+ * the machine's load: it is printed for comparison, not checked.
  */
 import { execFile } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
+import { median } from "../bench/stats";
 import { activeMs, type CpuProfile } from "./lib/cpu-profile";
+import { shelliaCatalogueProblems } from "./lib/shellia-catalogues";
 
 const run = promisify(execFile);
 const budgetsKiB = { shellia: 60, maxis: 150 } as const;
@@ -46,11 +49,10 @@ async function measure(worker: keyof typeof budgetsKiB, budget: number): Promise
     );
     startups.push(activeMs(JSON.parse(readFileSync(profile, "utf8")) as CpuProfile));
   }
-  startups.sort((a, b) => a - b);
   const modules = readdirSync(outdir).filter((file) => file.endsWith(".js"));
   const raw = modules.reduce((sum, file) => sum + statSync(join(outdir, file)).size, 0);
   const gzip = modules.reduce((sum, file) => sum + gzipSync(readFileSync(join(outdir, file))).length, 0);
-  const startup = startups[Math.floor(startups.length / 2)] ?? Number.NaN;
+  const startup = median(startups);
   const ok = gzip / 1024 <= budget;
   return {
     worker,
@@ -70,4 +72,8 @@ console.table(rows.map(({ over: _, ...row }) => row));
 console.log(
   `Startup CPU: median of ${STARTUP_SAMPLES} \`wrangler check startup\` profiles in local workerd (the last in .build/size/).`,
 );
-if (rows.some((row) => row.over)) process.exit(1);
+const catalogueProblems = shelliaCatalogueProblems(
+  readFileSync(join(".build", "size", "shellia", "index.js"), "utf8"),
+);
+for (const problem of catalogueProblems) console.error(`Shellia's bundle ${problem}`);
+if (rows.some((row) => row.over) || catalogueProblems.length > 0) process.exit(1);

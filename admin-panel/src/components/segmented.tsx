@@ -1,5 +1,7 @@
+import "./segmented.css";
+
 /**
- * One choice among a few, shown as joined buttons (`.segmented` in utilities.css): radio inputs, so
+ * One choice among a few, shown as joined buttons (`segmented.css`): radio inputs, so
  * the keyboard and screen readers treat it as one group named by `legend`.
  */
 export function Segmented<V extends string>(props: {
