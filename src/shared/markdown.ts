@@ -38,10 +38,17 @@ export function cutAt(text: string, max: number): string {
 
 /**
  * Bare URLs are links in Discord and in GitHub-flavoured Markdown even without brackets; an escaped
- * `:` in `scheme://` and `.` after `www` keeps them text while they still read the same.
+ * `:` in `scheme://`, `.` after `www` and in Discord's invite hosts keeps them text while they still
+ * read the same.
  */
 export function neutraliseLinks(text: string): string {
-  return text.replace(/:(?=\/\/)/g, "\\:").replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+  return (
+    text
+      .replace(/:(?=\/\/)/g, "\\:")
+      .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
+      // Discord shows an invite card for `discord.gg/…` even without a scheme.
+      .replace(/\b(discord(?:app)?)\.(?=(?:gg|com\/invite)\/)/gi, "$1\\.")
+  );
 }
 
 /** Line breaks would let text start its own Markdown block (a heading, a list); they read as spaces. */
