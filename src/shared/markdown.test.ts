@@ -19,6 +19,15 @@ describe("neutraliseLinks", () => {
       "see https\\://evil.example/k or www\\.evil.example",
     );
   });
+
+  it("keeps Discord invites without a scheme from becoming invite cards, and leaves other text alone", () => {
+    expect(neutraliseLinks("join discord.gg/abc or Discord.com/invite/abc or discordapp.com/invite/x")).toBe(
+      "join discord\\.gg/abc or Discord\\.com/invite/abc or discordapp\\.com/invite/x",
+    );
+    expect(neutraliseLinks("hxxps://x or Discord Nitro or discord.js")).toBe(
+      "hxxps\\://x or Discord Nitro or discord.js",
+    );
+  });
 });
 
 describe("inertText", () => {

@@ -28,11 +28,27 @@ export function clip(text: string, max: number): string {
 }
 
 /**
+ * At most `max` UTF-16 units of `text` (the stricter way to read a Discord length), never ending on
+ * half an emoji: Discord refuses a whole message or form holding a lone surrogate.
+ */
+export function cutAt(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+/**
  * Bare URLs are links in Discord and in GitHub-flavoured Markdown even without brackets; an escaped
- * `:` in `scheme://` and `.` after `www` keeps them text while they still read the same.
+ * `:` in `scheme://`, `.` after `www` and in Discord's invite hosts keeps them text while they still
+ * read the same.
  */
 export function neutraliseLinks(text: string): string {
-  return text.replace(/:(?=\/\/)/g, "\\:").replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`);
+  return (
+    text
+      .replace(/:(?=\/\/)/g, "\\:")
+      .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
+      // Discord shows an invite card for `discord.gg/…` even without a scheme.
+      .replace(/\b(discord(?:app)?)\.(?=(?:gg|com\/invite)\/)/gi, "$1\\.")
+  );
 }
 
 /** Line breaks would let text start its own Markdown block (a heading, a list); they read as spaces. */

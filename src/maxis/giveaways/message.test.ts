@@ -114,6 +114,14 @@ describe("giveaway messages", () => {
     expect(won.flags).toBe(MessageFlags.SuppressEmbeds);
   });
 
+  it("shows no invite card for a prize naming a Discord invite without a scheme", () => {
+    const prize = "Join discord.gg/free-nitro";
+    const won = announcement({ ...config, prize, messageId: "1" }, 1, ["111111"], t);
+    expect(won.content).toBe(
+      "🎉 Félicitations <@111111> ! Vous avez gagné **Join discord\\.gg/free-nitro** !",
+    );
+  });
+
   it("cuts a long prize to Discord's 256-character title and shows it whole in the description", () => {
     const prize = "*".repeat(256);
     const body = runningMessage({ ...config, prize }, 0, t);

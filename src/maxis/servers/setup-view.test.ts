@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ServerSettings } from "../../shared/contracts/settings";
 import { translatorFor } from "../../shared/i18n";
-import { settingsText } from "./setup-view";
+import { settingsText, setupMessage } from "./setup-view";
 
 const settings: ServerSettings = {
   guildId: "1300000000000000010",
@@ -54,5 +54,16 @@ describe("/setup show", () => {
   it("in French too", () => {
     const text = settingsText(translatorFor("fr"), "fr", settings);
     expect(text).toContain("\\# Paiement \\`x\\` : <@&1300000000000000031>");
+  });
+});
+
+describe("the /setup message", () => {
+  it("fits Discord's 2,000 characters without ending on half an emoji", () => {
+    const status = `${"x".repeat(1998)}🎉 saved`;
+    const { content = "" } = setupMessage(translatorFor("en"), "en", settings, { status });
+    expect(content.length).toBeLessThanOrEqual(2000);
+    // A boolean: a lone surrogate in a failure message breaks the test runner's own channel.
+    expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(content)).toBe(false);
+    expect(content.endsWith(`${"x".repeat(1998)}…`)).toBe(true);
   });
 });

@@ -16,7 +16,7 @@ import { customId } from "../../shared/discord/handlers";
 import type { MessageData } from "../../shared/discord/responses";
 import { openModal } from "../../shared/discord/responses";
 import type { Locale, Translator } from "../../shared/i18n";
-import { inertText } from "../../shared/markdown";
+import { clip, inertText } from "../../shared/markdown";
 import { categoryEmoji } from "./category-emoji";
 import { categoryLabel } from "./settings";
 
@@ -96,7 +96,7 @@ export function setupMessage(
 ): MessageData {
   const text = settingsText(t, locale, settings, notes);
   return {
-    content: (notes.status ? `${notes.status}\n\n${text}` : text).slice(0, 2000),
+    content: clip(notes.status ? `${notes.status}\n\n${text}` : text, 2000),
     components: [
       row({
         type: ComponentType.RoleSelect,

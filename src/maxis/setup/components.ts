@@ -109,7 +109,9 @@ export const setupTextsForm: ModalHandler<MaxisEnv> = {
     const typed = fields.get("limit") ?? "";
     const limit = parseLimit(typed);
     if (limit === null) {
-      return ephemeral(ctx.t("setup.limit_invalid", { value: escapeMarkdown(typed.trim().slice(0, 20)) }));
+      // 20 characters, not UTF-16 units: half an emoji would make Discord refuse the whole answer.
+      const shown = [...typed.trim()].slice(0, 20).join("");
+      return ephemeral(ctx.t("setup.limit_invalid", { value: escapeMarkdown(shown) }));
     }
     // Discord's form holds these lengths; a client that skips its check is told the limit, not cut.
     const panelTitle = fields.get("title") ?? null;

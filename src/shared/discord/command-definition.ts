@@ -198,7 +198,8 @@ export function readOptions<const O extends readonly DefinedOption[]>(
 /** A value beyond what its option declares: a length in characters, or a number. */
 export interface OptionLimitViolation {
   option: DefinedOption;
-  kind: "length" | "value";
+  /** `whole`: a fraction sent for an integer option (Discord's own checks would never let one through). */
+  kind: "length" | "value" | "whole";
   min: number | undefined;
   max: number | undefined;
   sent: number;
@@ -229,6 +230,8 @@ export function optionLimitViolation(
       const sent = options.number(option.name);
       if (sent === undefined) continue;
       const { min_value: min, max_value: max } = limits;
+      if (option.type === ApplicationCommandOptionType.Integer && !Number.isSafeInteger(sent))
+        return { option, kind: "whole", min, max, sent };
       if ((min !== undefined && sent < min) || (max !== undefined && sent > max))
         return { option, kind: "value", min, max, sent };
     }
@@ -239,6 +242,7 @@ export function optionLimitViolation(
 /** Why the value was refused, naming the option as the reader's Discord shows it. */
 export function optionLimitMessage(t: Translator, locale: Locale, v: OptionLimitViolation): string {
   const option = (locale === "fr" ? v.option.name_localizations?.fr : undefined) ?? v.option.name;
+  if (v.kind === "whole") return t("error.option_not_whole", { option, sent: v.sent });
   if (v.kind === "value")
     return t("error.option_out_of_range", { option, min: v.min ?? "−∞", max: v.max ?? "∞", sent: v.sent });
   return v.max !== undefined && v.sent > v.max

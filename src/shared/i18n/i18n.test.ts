@@ -19,6 +19,19 @@ describe("i18n", () => {
     expect(acceptLanguageLocale(undefined)).toBe("en");
   });
 
+  it("follows Accept-Language's qualities: French refused with q=0 or ranked below English is not French", () => {
+    expect(acceptLanguageLocale("fr;q=0, en")).toBe("en");
+    expect(acceptLanguageLocale("fr;q=0")).toBe("en");
+    expect(acceptLanguageLocale("en;q=0.1, fr;q=0.9")).toBe("fr");
+    expect(acceptLanguageLocale("de, fr;q=0.5")).toBe("fr");
+    expect(acceptLanguageLocale("fr-CH;q=0.8, en;q=0.8")).toBe("fr");
+    // North Frisian is not French, and neither is a wildcard or a malformed header.
+    expect(acceptLanguageLocale("frr")).toBe("en");
+    expect(acceptLanguageLocale("*")).toBe("en");
+    expect(acceptLanguageLocale(";;;,,,q=fr")).toBe("en");
+    expect(acceptLanguageLocale(`${"x,".repeat(50_000)}fr`)).toBe("fr");
+  });
+
   it("fills placeholders and leaves unknown ones visible", () => {
     expect(translate("fr", "ping.ok", { ms: 12, appRole: "agent" })).toBe(
       "Pong ! La base de données a répondu en 12 ms (connecté en tant que agent).",

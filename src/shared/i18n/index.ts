@@ -18,9 +18,23 @@ export function resolveLocale(discordLocale: string | undefined): Locale {
   return discordLocale?.toLowerCase().startsWith("fr") ? "fr" : "en";
 }
 
-/** The reader's language from an HTTP Accept-Language header (`fr-FR,fr;q=0.9,…` → French): its first entry. */
+/**
+ * The reader's language from an HTTP Accept-Language header (`fr-FR,fr;q=0.9,…` → French): of the
+ * languages we speak (`fr`, `en` and their regional tags), the one ranked highest and not refused
+ * (`q=0`), the first of equals winning; English when the header names neither. A malformed entry
+ * counts as absent.
+ */
 export function acceptLanguageLocale(header: string | undefined): Locale {
-  return resolveLocale(header?.split(",")[0]?.trim());
+  let best: { locale: Locale; q: number } | null = null;
+  for (const entry of (header ?? "").split(",")) {
+    const [tag = "", ...params] = entry.split(";").map((part) => part.trim());
+    const quality = params.find((p) => /^q=/i.test(p));
+    const q = quality === undefined ? 1 : Number(quality.slice(2));
+    if (!/^[a-z]{1,8}(-[a-z0-9]{1,8})*$/i.test(tag) || !(q > 0 && q <= 1)) continue;
+    const locale: Locale | null = /^fr(-|$)/i.test(tag) ? "fr" : /^en(-|$)/i.test(tag) ? "en" : null;
+    if (locale && (!best || q > best.q)) best = { locale, q };
+  }
+  return best?.locale ?? "en";
 }
 
 /** The message in this language, placeholders filled and plurals chosen (see ./message-format.ts). */

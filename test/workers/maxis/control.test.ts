@@ -100,6 +100,29 @@ describe("control API inside Maxis", () => {
     });
   });
 
+  it("reads Accept-Language's qualities, keeps its code for any header, and never echoes the header", async () => {
+    const refusal = async (acceptLanguage: string) => {
+      const response = await exports.default.fetch("https://maxis.test/control/v1/status", {
+        method: "POST",
+        headers: { "Accept-Language": acceptLanguage },
+      });
+      return { status: response.status, body: await response.text() };
+    };
+    const english = JSON.stringify({
+      error: { code: "missing_headers", message: "The control signature headers are missing." },
+    });
+    const french = JSON.stringify({
+      error: { code: "missing_headers", message: "Les en-têtes de signature du contrôle manquent." },
+    });
+    expect(await refusal("fr;q=0, en")).toEqual({ status: 401, body: english });
+    expect(await refusal("en;q=0.2, fr;q=0.8")).toEqual({ status: 401, body: french });
+    expect(await refusal("*")).toEqual({ status: 401, body: english });
+    expect(await refusal(`<script>@everyone;q=1, ${"x".repeat(8000)}`)).toEqual({
+      status: 401,
+      body: english,
+    });
+  });
+
   it("forgets nonces once their timestamp is out of the window, and only then", async () => {
     const store = nonceStore(env);
     const old = `${"0".repeat(31)}1`;

@@ -176,6 +176,29 @@ describe("/setup", () => {
     expect(privateText(await run(adminEn, "/setup show"))).toContain("Panel: Need help?");
   });
 
+  it("answers a forged texts form clearly: half an emoji is never echoed, NUL is refused, mentions stay text", async () => {
+    const limit = `${"9".repeat(19)}🎉`;
+    const refused = privateText(await submitModal(adminEn, "setup-texts", { title: "", text: "", limit }));
+    // Compared as a boolean: a lone surrogate in a failure message breaks the test runner's own channel.
+    expect(
+      refused === `The open-ticket limit is a whole number from 1 to 50, not “${limit}”. Nothing was saved.`,
+    ).toBe(true);
+    const nul = privateText(
+      await submitModal(adminEn, "setup-texts", { title: "a\u0000b", text: "", limit: "5" }),
+    );
+    expect(nul).not.toMatch(/internal|went wrong/i);
+    expect(privateText(await run(adminEn, "/setup show"))).toContain("Panel: Need help?");
+    const shown = updatedText(
+      await submitModal(adminEn, "setup-texts", {
+        title: "@everyone [x](https://evil.example)",
+        text: "",
+        limit: "5",
+      }),
+    );
+    expect(shown).toContain("Panel: \\@everyone \\[x\\](https\\://evil.example)");
+    await submitModal(adminEn, "setup-texts", { title: "", text: "", limit: "5" });
+  });
+
   it("category-role says whether the role now handles the category or no longer does", async () => {
     const role = snowflake();
     expect(privateText(await run(adminEn, `/setup category-role category:billing role:${role}`))).toMatch(

@@ -127,6 +127,12 @@ describe("bad input to /ticket", () => {
     expect(privateText(await run(memberA, "/ticket view ticket:**@here**"))).toBe(
       "“\\*\\*\\@here\\*\\*” is not a ticket number. Type it like 42 or #42.",
     );
+    // Quoted by characters: an emoji across the 20th place is kept whole, never cut in half (Discord
+    // refuses a whole answer holding half of one). Compared as a boolean: a lone surrogate in a failure
+    // message breaks the test runner's own channel.
+    const emoji = `${"x".repeat(19)}🎉🎉`;
+    const quoted = privateText(await run(memberA, `/ticket view ticket:${emoji}`));
+    expect(quoted === `“${"x".repeat(19)}🎉” is not a ticket number. Type it like 42 or #42.`).toBe(true);
     const fr = freshCast("fr").memberA;
     expect(privateText(await run(fr, "/ticket view ticket:abc"))).toBe(
       "« abc » n'est pas un numéro de ticket. Écrivez-le comme 42 ou #42.",

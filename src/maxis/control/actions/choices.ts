@@ -1,4 +1,5 @@
 import { CHOICE_FIELDS, type ChoiceField } from "../../../shared/control/protocol";
+import { clip as clipText } from "../../../shared/markdown";
 import { ok } from "../../../shared/result";
 import { listPostableChannels, maxisGuildIds } from "../../giveaways/channels";
 import { CONTROL_ACTOR, listShop } from "../../shop/service";
@@ -7,7 +8,10 @@ import { isServerId, listMaxisServers } from "../servers";
 
 /** Discord shows at most 25 suggestions, each at most 100 characters. */
 const MAX_CHOICES = 25;
-const clip = (text: string) => (text.length > 100 ? `${text.slice(0, 99)}…` : text);
+const CHOICE_NAME_MAX = 100;
+/** Control characters (NUL…) and lone surrogates: Discord refuses a whole answer that holds one. */
+const UNSHOWABLE = /[\p{Cc}\p{Cs}]/gu;
+const clip = (text: string) => clipText(text.replace(UNSHOWABLE, " "), CHOICE_NAME_MAX);
 
 const isChoiceField = (value: unknown): value is ChoiceField =>
   typeof value === "string" && (CHOICE_FIELDS as readonly string[]).includes(value);
@@ -58,5 +62,16 @@ async function channelChoices(ctx: ControlContext): Promise<Choice[]> {
 
 async function serverChoices(ctx: ControlContext): Promise<Choice[]> {
   const servers = await listMaxisServers(ctx.env);
-  return servers.map((s) => ({ name: clip(s.name ? `${s.name} (${s.id})` : s.id), value: s.id }));
+  return servers.map(serverChoice);
+}
+
+/**
+ * A server as a suggestion: its name cut short rather than its id, which tells apart two servers of
+ * the same name (another server's admins choose theirs: up to 100 characters, emoji included).
+ */
+export function serverChoice(server: { id: string; name: string | null }): Choice {
+  if (!server.name) return { name: server.id, value: server.id };
+  const id = ` (${server.id})`;
+  const shown = server.name.replace(UNSHOWABLE, " ");
+  return { name: `${clipText(shown, CHOICE_NAME_MAX - id.length)}${id}`, value: server.id };
 }

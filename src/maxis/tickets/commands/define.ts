@@ -49,7 +49,12 @@ export function ticketNumber(call: TicketCall, typed: string): number | APIInter
   const number = parseTicketNumber(typed);
   if (number !== null) return number;
   return ephemeral(
-    ticketErrorMessage(call.ctx.t, "invalid_ticket_number", escapeMarkdown(typed.trim().slice(0, 20))),
+    // 20 characters, not UTF-16 units: half an emoji would make Discord refuse the whole answer.
+    ticketErrorMessage(
+      call.ctx.t,
+      "invalid_ticket_number",
+      escapeMarkdown([...typed.trim()].slice(0, 20).join("")),
+    ),
   );
 }
 

@@ -9,6 +9,7 @@ import type { TicketCategory } from "../../../shared/contracts/settings";
 import { customId } from "../../../shared/discord/handlers";
 import { openModal } from "../../../shared/discord/responses";
 import type { Locale } from "../../../shared/i18n";
+import { cutAt } from "../../../shared/markdown";
 import { err, ok, type Result } from "../../../shared/result";
 import { categoryLabel } from "../../servers/settings";
 import { type FormAnswer, TICKET_LIMITS } from "../rpc";
@@ -23,17 +24,17 @@ const fieldId = (index: number) => `q${index}`;
 export function categoryFormModal(category: TicketCategory, locale: Locale): APIInteractionResponse {
   return openModal({
     custom_id: customId(PANEL_FORM_PREFIX, category.key),
-    title: categoryLabel(category, locale).slice(0, 45),
+    title: cutAt(categoryLabel(category, locale), 45),
     components: category.questions.slice(0, 5).map((question, index) => ({
       type: ComponentType.Label,
-      label: question.label.slice(0, 45),
+      label: cutAt(question.label, 45),
       component: {
         type: ComponentType.TextInput,
         custom_id: fieldId(index),
         style: question.style === "paragraph" ? TextInputStyle.Paragraph : TextInputStyle.Short,
         required: question.required,
         max_length: question.style === "paragraph" ? PARAGRAPH_MAX : SHORT_MAX,
-        ...(question.placeholder ? { placeholder: question.placeholder.slice(0, 100) } : {}),
+        ...(question.placeholder ? { placeholder: cutAt(question.placeholder, 100) } : {}),
       },
     })),
   });

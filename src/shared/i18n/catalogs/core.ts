@@ -16,6 +16,8 @@ export const core = /* @__PURE__ */ defineMessages(
       "The option “{option}” takes at least {min, plural, one {# character} other {# characters}} ({sent} sent): run the command again.",
     "error.option_out_of_range":
       "The option “{option}” must be between {min} and {max} ({sent} sent): run the command again.",
+    "error.option_not_whole":
+      "The option “{option}” must be a whole number ({sent} sent): run the command again.",
   },
   {
     "error.unknown_command":
@@ -32,5 +34,7 @@ export const core = /* @__PURE__ */ defineMessages(
       "L'option « {option} » demande au moins {min, plural, one {# caractère} other {# caractères}} ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
     "error.option_out_of_range":
       "L'option « {option} » doit être comprise entre {min} et {max} ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
+    "error.option_not_whole":
+      "L'option « {option} » doit être un nombre entier ({sent, plural, one {# envoyé} other {# envoyés}}) : relancez la commande.",
   },
 );
