@@ -18,8 +18,10 @@ export const SETTINGS_TTL_MS = 30_000;
 /** Structural (no Worker globals), so Node tests and benchmarks that reach it can name it. */
 export type SettingsEnv = SupabaseBindings & DefaultsEnv;
 
+// Values only, never an in-flight read: workerd cancels a request that awaits a promise another
+// request's I/O will settle ("your Worker's code had hung"), which is what happened to the /shop
+// interactions arriving together when the cached settings expired (issue 18's load benchmark).
 const cache = new Map<string, { settings: ServerSettings; until: number }>();
-const pending = new Map<string, Promise<ServerSettings>>();
 
 /** The server's settings, created from the environment's defaults the first time Maxis serves it. */
 export async function serverSettings(
@@ -29,12 +31,7 @@ export async function serverSettings(
 ): Promise<ServerSettings> {
   const hit = cache.get(guildId);
   if (hit && hit.until > Date.now()) return hit.settings;
-  let load = pending.get(guildId);
-  if (!load) {
-    load = ensure(env, guildId, locale).finally(() => pending.delete(guildId));
-    pending.set(guildId, load);
-  }
-  return load;
+  return ensure(env, guildId, locale);
 }
 
 async function ensure(env: SettingsEnv, guildId: string, locale: Locale): Promise<ServerSettings> {

@@ -50,25 +50,24 @@ export async function createTicketThread(
   return { threadId: thread.id, parentChannelId };
 }
 
-/** One webhook per support channel, found or made once per isolate. */
-const webhooks = new Map<string, Promise<{ id: string; token: string }>>();
-function webhookOf(rest: DiscordRest, channelId: string): Promise<{ id: string; token: string }> {
-  let found = webhooks.get(channelId);
-  if (!found) {
-    found = (async () => {
-      const existing = await rest.request<APIWebhook[]>("GET", `/channels/${channelId}/webhooks`);
-      const mine = existing.find((w) => w.name === WEBHOOK_NAME && w.token);
-      const webhook =
-        mine ??
-        (await rest.request<APIWebhook>("POST", `/channels/${channelId}/webhooks`, {
-          body: { name: WEBHOOK_NAME },
-        }));
-      if (!webhook.token) throw new Error(`the webhook of channel ${channelId} has no token`);
-      return { id: webhook.id, token: webhook.token };
-    })();
-    found.catch(() => webhooks.delete(channelId));
-    webhooks.set(channelId, found);
-  }
+/**
+ * One webhook per support channel, found or made once per isolate. The found webhook is kept, never
+ * the search in flight: a request awaiting another request's Discord call is cancelled by workerd.
+ */
+const webhooks = new Map<string, { id: string; token: string }>();
+async function webhookOf(rest: DiscordRest, channelId: string): Promise<{ id: string; token: string }> {
+  const known = webhooks.get(channelId);
+  if (known) return known;
+  const existing = await rest.request<APIWebhook[]>("GET", `/channels/${channelId}/webhooks`);
+  const mine = existing.find((w) => w.name === WEBHOOK_NAME && w.token);
+  const webhook =
+    mine ??
+    (await rest.request<APIWebhook>("POST", `/channels/${channelId}/webhooks`, {
+      body: { name: WEBHOOK_NAME },
+    }));
+  if (!webhook.token) throw new Error(`the webhook of channel ${channelId} has no token`);
+  const found = { id: webhook.id, token: webhook.token };
+  webhooks.set(channelId, found);
   return found;
 }
 
