@@ -22,7 +22,6 @@ export interface ShardPlanCache {
   refresh(ask: () => Promise<APIGatewayBotInfo>, now?: number): Promise<ShardPlan>;
   /** The remembered answer while it is recent, else a fresh one. */
   recent(ask: () => Promise<APIGatewayBotInfo>, now?: number): Promise<ShardPlan>;
-  forget(): void;
 }
 
 export function createShardPlanCache(ttlMs = SHARD_PLAN_TTL_MS): ShardPlanCache {
@@ -35,8 +34,5 @@ export function createShardPlanCache(ttlMs = SHARD_PLAN_TTL_MS): ShardPlanCache 
   return {
     refresh,
     recent: async (ask, now = Date.now()) => (kept && now < kept.until ? kept.plan : refresh(ask, now)),
-    forget: () => {
-      kept = null;
-    },
   };
 }
