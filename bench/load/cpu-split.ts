@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import type { CaseName } from "./cases";
+import { ms } from "./report";
 import { generatorThread } from "./run";
 import { caseSettings, startLoadStack } from "./stack";
 
@@ -88,7 +89,7 @@ async function main() {
       const result = await generator.round({ name, side, settings, connections: 10, seconds });
       const after = snapshot();
       console.log(
-        `${name} [${side}]: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+        `${name} [${side}]: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ${result.errors} errors`,
       );
       const rows = [...after].map(([k, v]) => [k, (v - (before.get(k) ?? 0)) / result.requests] as const);
       for (const [k, v] of rows.filter(([, v]) => v > 0.005).sort((a, b) => b[1] - a[1]))

@@ -36,7 +36,7 @@ export function summarize(results: RoundResult[]): CaseSummary[] {
       subject: side(subject),
       floor: side(floor),
       rpsRatio: median(pairs.map(([s, f]) => s.rps / (f?.rps ?? Number.NaN))),
-      p99Ratio: median(pairs.map(([s, f]) => Math.max(s.p99, 1) / Math.max(f?.p99 ?? Number.NaN, 1))),
+      p99Ratio: median(pairs.map(([s, f]) => s.p99 / (f?.p99 ?? Number.NaN))),
     };
   });
 }
@@ -53,7 +53,7 @@ export function targetMissed(summary: CaseSummary): string | undefined {
     }
     case "shop":
     case "ticket-list":
-      return summary.subject.p99 >= 50 ? `p99 ${summary.subject.p99} ms ≥ 50 ms` : undefined;
+      return summary.subject.p99 >= 50 ? `p99 ${ms(summary.subject.p99)} ms ≥ 50 ms` : undefined;
     default:
       return undefined;
   }
@@ -74,7 +74,10 @@ export function markdownTable(summaries: CaseSummary[]): string {
   const rows = summaries.map((s) => {
     const target = TARGETS[s.name];
     const verdict = target ? `${target}: ${targetMissed(s) ? "**missed**" : "met"}` : "";
-    return `| ${CASE_LABELS[s.name]} | ${Math.round(s.subject.rps)} | ${s.subject.p50} | ${s.subject.p99} | ${s.subject.errors} | ${Math.round(s.floor.rps)} | ${s.floor.p99} | ${s.rpsRatio.toFixed(2)} | ${s.p99Ratio.toFixed(2)} | ${verdict} |`;
+    return `| ${CASE_LABELS[s.name]} | ${Math.round(s.subject.rps)} | ${ms(s.subject.p50)} | ${ms(s.subject.p99)} | ${s.subject.errors} | ${Math.round(s.floor.rps)} | ${ms(s.floor.p99)} | ${s.rpsRatio.toFixed(2)} | ${s.p99Ratio.toFixed(2)} | ${verdict} |`;
   });
   return [header, rule, ...rows].join("\n");
 }
+
+/** A latency in milliseconds as printed: two decimals, since the rounds measure to the microsecond. */
+export const ms = (milliseconds: number) => milliseconds.toFixed(2);

@@ -18,6 +18,7 @@ import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
 import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabase-keys";
 import { startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort } from "../../test/setup/ports";
+import { ms } from "./report";
 import { REST_CASES, type RestCase, type RestRoundRequest, type RestRoundResult } from "./rest-cases";
 import { generatorThread, ROUND_OPTIONS } from "./round-thread";
 
@@ -121,7 +122,7 @@ async function main() {
         const result = await round({ ...base, name, seconds: Number(values.seconds) });
         if (profiler) await profiler.stop(`rest-${name}`, result.requests);
         console.log(
-          `round ${r + 1} ${name}: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors${result.firstFailure ? ` (${result.firstFailure})` : ""}`,
+          `round ${r + 1} ${name}: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ${result.errors} errors${result.firstFailure ? ` (${result.firstFailure})` : ""}`,
         );
         phases?.report(result.requests);
       }

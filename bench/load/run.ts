@@ -16,7 +16,7 @@ import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import type { CallOutcome } from "../../src/shellia/control-client";
 import { CASE_LABELS, type CaseName } from "./cases";
 import type { GeneratorMessage, RoundRequest, RoundResult } from "./generator";
-import { type CaseSummary, markdownTable, summarize, targetMissed } from "./report";
+import { type CaseSummary, markdownTable, ms, summarize, targetMissed } from "./report";
 import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
 import { caseSettings, type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
 
@@ -106,7 +106,7 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
             ? ` (${result.signedLive} signed during the round: pool ran out)`
             : "";
           log(
-            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${side}]: ${Math.round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors${live}`,
+            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${side}]: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ${result.errors} errors${live}`,
           );
         }
       }

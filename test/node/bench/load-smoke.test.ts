@@ -25,5 +25,9 @@ describe("npm run bench:load (smoke)", () => {
     expect(run.failures).toEqual([]);
     expect(run.summaries.map((summary) => summary.name)).toEqual(ALL_CASES);
     for (const summary of run.summaries) expect(summary.subject.rps).toBeGreaterThan(0);
+    // Latencies are measured finer than autocannon's whole milliseconds, on both sides.
+    const latencies = run.summaries.flatMap((s) => [s.subject.p50, s.subject.p99, s.floor.p50, s.floor.p99]);
+    for (const latency of latencies) expect(latency).toBeGreaterThan(0);
+    expect(latencies.filter((latency) => !Number.isInteger(latency)).length).toBeGreaterThan(0);
   }, 120_000);
 });
