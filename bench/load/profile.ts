@@ -1,7 +1,8 @@
 /**
- * `npm run bench:profile -- <case> [seconds]`: a CPU profile of one Worker while the load generator
- * drives one case, through workerd's inspector. Writes `.build/bench/<case>.cpuprofile` (open it in
- * Chrome DevTools or VS Code) and prints the functions with the most self time.
+ * `npm run bench:profile -- <case> [seconds] [floor]`: a CPU profile of one Worker while the load
+ * generator drives one case, through workerd's inspector. Writes `.build/bench/<case>[-floor].cpuprofile`
+ * (open it in Chrome DevTools or VS Code) and prints the functions with the most self time. With
+ * `floor`, the floor Worker under the case's floor counterpart, to read the two profiles side by side.
  */
 import { writeFileSync } from "node:fs";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
@@ -36,15 +37,21 @@ async function inspector(url: string) {
 async function main() {
   const name = (process.argv[2] ?? "ping") as CaseName;
   const seconds = Number(process.argv[3] ?? 5);
+  const side = process.argv[4] === "floor" ? "floor" : "subject";
   const inspectorPort = await freePort();
   const stack = await startLoadStack({ inspectorPort, minify: false });
   const generator = generatorThread();
   try {
     const settings = caseSettings(stack);
     // The control case's caller is bench scaffolding: profile the Worker under test behind it.
-    const worker = loadCase(name, settings).url.startsWith(stack.urls.shellia) ? "shellia" : "maxis";
-    await generator.measure({ name, side: "subject", settings, connections: 10, seconds: 1 });
-    await generator.prepare({ name, side: "subject", settings, connections: 10, seconds });
+    const worker =
+      side === "floor"
+        ? "floor"
+        : loadCase(name, settings).url.startsWith(stack.urls.shellia)
+          ? "shellia"
+          : "maxis";
+    await generator.measure({ name, side, settings, connections: 10, seconds: 1 });
+    await generator.prepare({ name, side, settings, connections: 10, seconds });
     const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
       title: string;
       webSocketDebuggerUrl: string;
@@ -56,10 +63,10 @@ async function main() {
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await cdp.send("Profiler.start");
-    const result = await generator.round({ name, side: "subject", settings, connections: 10, seconds });
+    const result = await generator.round({ name, side, settings, connections: 10, seconds });
     const { profile } = await cdp.send<{ profile: CpuProfile }>("Profiler.stop");
     cdp.close();
-    const file = `.build/bench/${name}.cpuprofile`;
+    const file = `.build/bench/${name}${side === "floor" ? "-floor" : ""}.cpuprofile`;
     writeFileSync(file, JSON.stringify(profile));
     const times = selfTimes(profile);
     const total = times.reduce((sum, t) => sum + t.ms, 0);

@@ -5,6 +5,7 @@ import {
   type MessageKey,
   type MessageParams,
   resolveLocale,
+  translate,
   translatorFor,
 } from "../i18n";
 import { parseInteraction } from "./envelope";
@@ -16,7 +17,7 @@ import { mustClaim } from "./replay-policy";
 import { autocompleteChoices, ephemeral } from "./responses";
 import { routeInteraction } from "./router";
 import { verifyDiscordSignature } from "./signature";
-import { firstUnstorableCharacter } from "./storable-text";
+import { firstUnstorableCharacter, mayHoldUnstorable } from "./storable-text";
 
 /** Well above anything Discord sends (a modal of long text inputs is tens of KiB). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -49,12 +50,14 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
   env: Env,
   ctx: Pick<ExecutionContext, "waitUntil">,
 ): Promise<Response> {
-  const httpT = translatorFor(acceptLanguageLocale(request.headers.get("Accept-Language") ?? undefined));
-  const refuse = (code: HttpRefusal, params?: MessageParams) =>
-    Response.json(
-      { error: { code, message: httpT(refusals[code].message, params) } },
+  // Only a refusal reads the Accept-Language header; an interaction answers in the member's language.
+  const refuse = (code: HttpRefusal, params?: MessageParams) => {
+    const locale = acceptLanguageLocale(request.headers.get("Accept-Language") ?? undefined);
+    return Response.json(
+      { error: { code, message: translate(locale, refusals[code].message, params) } },
       { status: refusals[code].status },
     );
+  };
 
   const rawBody = await readBodyWithin(request, MAX_BODY_BYTES);
   if (rawBody === undefined) return refuse("body_too_large", { kib: MAX_BODY_BYTES / 1024 });
@@ -90,7 +93,7 @@ export async function handleInteractionRequest<Env extends { DISCORD_PUBLIC_KEY:
   const t = translatorFor(resolveLocale(interaction.locale ?? interaction.guild_locale));
   // Discord shows nothing but choices while a member types: a message there is an error to them.
   const autocomplete = interaction.type === InteractionType.ApplicationCommandAutocomplete;
-  const unstorable = firstUnstorableCharacter(body);
+  const unstorable = mayHoldUnstorable(rawBody) ? firstUnstorableCharacter(body) : null;
   if (unstorable) {
     return autocomplete
       ? Response.json(autocompleteChoices([]))

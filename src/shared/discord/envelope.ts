@@ -132,17 +132,28 @@ function firstIssuePath(issues: readonly v.BaseIssue<unknown>[]): string {
 
 /** Sorts a parsed JSON value into PING, a well-formed interaction, an unknown type, or not an interaction. */
 export function parseInteraction(body: unknown): ParsedInteraction {
+  // A type this app handles is checked in one pass: its schema starts with the envelope's fields, in
+  // the same order, so a body wrong in both is named by the same first field as the envelope would.
+  const schema = byType[declaredType(body) ?? Number.NaN];
+  if (schema) {
+    const checked = v.safeParse(schema, body);
+    if (!checked.success) return { kind: "invalid", field: firstIssuePath(checked.issues) };
+    // The schema guarantees the fields the router and handlers read; the rest passes through as Discord sent it.
+    return {
+      kind: "interaction",
+      interaction: checked.output as unknown as Exclude<APIInteraction, { type: InteractionType.Ping }>,
+    };
+  }
   const envelope = v.safeParse(base, body);
   if (!envelope.success) return { kind: "invalid", field: firstIssuePath(envelope.issues) };
   const { type, locale, guild_locale } = envelope.output;
-  if (type === InteractionType.Ping) return { kind: "ping" };
-  const schema = byType[type];
-  if (!schema) return { kind: "unknown_type", locale: locale ?? guild_locale };
-  const checked = v.safeParse(schema, body);
-  if (!checked.success) return { kind: "invalid", field: firstIssuePath(checked.issues) };
-  // The schema guarantees the fields the router and handlers read; the rest passes through as Discord sent it.
-  return {
-    kind: "interaction",
-    interaction: checked.output as unknown as Exclude<APIInteraction, { type: InteractionType.Ping }>,
-  };
+  return type === InteractionType.Ping
+    ? { kind: "ping" }
+    : { kind: "unknown_type", locale: locale ?? guild_locale };
+}
+
+/** The `type` a body says it is, read before any check (the schema then checks it). */
+function declaredType(body: unknown): number | undefined {
+  if (typeof body !== "object" || body === null || !("type" in body)) return undefined;
+  return typeof body.type === "number" ? body.type : undefined;
 }

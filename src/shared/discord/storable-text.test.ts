@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstUnstorableCharacter, unstorableCharacterIn } from "./storable-text";
+import { firstUnstorableCharacter, mayHoldUnstorable, unstorableCharacterIn } from "./storable-text";
 
 describe("unstorable characters", () => {
   it("names U+0000 and unpaired surrogates, and lets paired ones (emoji) through", () => {
@@ -19,5 +19,31 @@ describe("unstorable characters", () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(firstUnstorableCharacter({ extra: deep, id: "1" })).toBeNull();
     expect(firstUnstorableCharacter([1, true, null, "🎉"])).toBeNull();
+  });
+});
+
+describe("the body scan before the walk", () => {
+  const bodyWith = (text: string) => JSON.stringify({ id: "1", data: { [text]: [{ value: text }] } });
+
+  it("sends every body that holds an unstorable character to the walk", () => {
+    for (const text of ["Nitro\u0000", "a\udc00", "s\ud800x", "s\ud83d", "\udfff"]) {
+      const body = bodyWith(text);
+      expect(firstUnstorableCharacter(JSON.parse(body)), text).not.toBeNull();
+      expect(mayHoldUnstorable(body), text).toBe(true);
+    }
+    // Escapes in either case, as any JSON writer may spell them.
+    expect(mayHoldUnstorable('{"content":"x\\uDBFF"}')).toBe(true);
+    expect(mayHoldUnstorable('{"content":"x\\u0000"}')).toBe(true);
+  });
+
+  it("spares an ordinary interaction the walk: emoji, accents, quotes", () => {
+    expect(mayHoldUnstorable(bodyWith('🎉 Nitro — élève « ok » "quoted" C:\\temp'))).toBe(false);
+  });
+
+  it("walks when in doubt: a typed backslash-u, or an emoji written as escapes", () => {
+    for (const body of [bodyWith("C:\\u0000"), '{"content":"\\ud83c\\udf89"}']) {
+      expect(mayHoldUnstorable(body)).toBe(true);
+      expect(firstUnstorableCharacter(JSON.parse(body))).toBeNull();
+    }
   });
 });

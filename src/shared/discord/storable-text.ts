@@ -26,6 +26,18 @@ export function unstorableCharacterIn(text: string): string | null {
 }
 
 /**
+ * Whether the JSON text `json` may hold an unstorable character once parsed. JSON writes U+0000 and
+ * a surrogate only as the escapes `\u0000` and `\uD800`–`\uDFFF` (a raw U+0000 is not JSON, and a
+ * body decoded from UTF-8 holds no lone surrogate), so text without them cannot; one native scan of
+ * the body instead of a walk of the parsed value on every interaction. Never false when
+ * `firstUnstorableCharacter` of the parsed value would find one (an escaped backslash followed by
+ * "u0000" only costs the walk).
+ */
+export function mayHoldUnstorable(json: string): boolean {
+  return /\\u(?:0000|d[89a-f])/i.test(json) || json.includes("\u0000") || !json.isWellFormed();
+}
+
+/**
  * The first unstorable character in any string or key of a parsed JSON value. Iterative, because a
  * signed body may nest arrays thousands deep in fields nobody reads.
  */
