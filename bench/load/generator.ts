@@ -11,23 +11,46 @@
  * the rest is signed as it goes and the round says how many (`signedLive`).
  */
 import { type BuiltRequest, type CaseName, type CaseSettings, floorCase, loadCase } from "./cases";
-import { autocannonRound, type RoundFigures, type RoundLoad, serveRounds } from "./round-thread";
+import {
+  autocannonSlice,
+  figuresOf,
+  type RoundFigures,
+  type RoundLoad,
+  type Slice,
+  serveRounds,
+} from "./round-thread";
+
+type Side = "floor" | "subject";
 
 export interface RoundRequest extends RoundLoad {
   name: CaseName;
-  side: "floor" | "subject";
+  side: Side;
   settings: CaseSettings;
+}
+
+/**
+ * A case and its floor measured together: `seconds` each, cut into `slices` runs that alternate
+ * between the two sides (first, second, second, first…), so whatever else the machine does during
+ * the round falls on both alike; each side's answers are pooled for its percentiles.
+ */
+export interface PairRequest extends RoundLoad {
+  name: CaseName;
+  settings: CaseSettings;
+  slices: number;
+  first: Side;
 }
 
 export interface RoundResult extends RoundFigures {
   name: CaseName;
-  side: "floor" | "subject";
+  side: Side;
   /** Requests signed during the measured window because the pool ran out (0 when it did not). */
   signedLive: number;
 }
 
-/** `prepare` signs a round's requests (not measured); `run` measures the round on them. */
-export type GeneratorMessage = { kind: "prepare" | "run"; request: RoundRequest };
+/** `prepare` signs a round's requests (not measured); `run` measures the round on them; `pair` measures a case against its floor. */
+export type GeneratorMessage =
+  | { kind: "prepare" | "run"; request: RoundRequest }
+  | { kind: "pair"; request: PairRequest };
 
 /** The least rate a pool is sized for: above what any case reaches on the 2-core machine. */
 const MIN_RATE = 4_000;
@@ -53,33 +76,73 @@ function prepare(request: RoundRequest): number {
   return size;
 }
 
-async function run(request: RoundRequest): Promise<RoundResult> {
+/** The prepared requests of one case and side, handed out across the slices of its round. */
+function feed(request: RoundRequest) {
   const subject = caseOf(request);
   if (!pools.has(keyOf(request))) prepare(request);
   const pool = pools.get(keyOf(request)) ?? [];
   pools.delete(keyOf(request));
   let taken = 0;
   let signedLive = 0;
-  const nextRequest = (): BuiltRequest => {
-    const ready = pool[taken];
-    if (ready) {
-      taken += 1;
-      return ready;
-    }
-    signedLive += 1;
-    return subject.next();
-  };
   const url = new URL(subject.url);
-  const figures = await autocannonRound(
-    url.origin,
-    request,
-    { method: subject.method, path: url.pathname, setupRequest: (req) => ({ ...req, ...nextRequest() }) },
-    (status, body) => subject.check(status, body),
-  );
-  rates.set(keyOf(request), Math.max(figures.rps, rates.get(keyOf(request)) ?? 0));
-  return { name: request.name, side: request.side, signedLive, ...figures };
+  return {
+    /** One measured run of `load` on the next requests of the pool. */
+    slice: (load: RoundLoad): Promise<Slice> =>
+      autocannonSlice(
+        url.origin,
+        load,
+        {
+          method: subject.method,
+          path: url.pathname,
+          setupRequest: (req) => {
+            const ready = pool[taken];
+            if (ready) taken += 1;
+            else signedLive += 1;
+            return { ...req, ...(ready ?? subject.next()) };
+          },
+        },
+        (status, body) => subject.check(status, body),
+      ),
+    /** The round's figures from its slices; remembers the rate, to size the next pool. */
+    result(slices: readonly Slice[]): RoundResult {
+      const figures = figuresOf(slices);
+      rates.set(keyOf(request), Math.max(figures.rps, rates.get(keyOf(request)) ?? 0));
+      return { name: request.name, side: request.side, signedLive, ...figures };
+    },
+  };
 }
 
-serveRounds(async (message: GeneratorMessage) =>
-  message.kind === "prepare" ? prepare(message.request) : run(message.request),
-);
+async function run(request: RoundRequest): Promise<RoundResult> {
+  const side = feed(request);
+  return side.result([await side.slice(request)]);
+}
+
+async function pair(request: PairRequest): Promise<RoundResult[]> {
+  const order: Side[] = request.first === "floor" ? ["floor", "subject"] : ["subject", "floor"];
+  const sides = order.map((side) => {
+    const sideRequest = { ...request, side };
+    prepare(sideRequest);
+    return { side, feed: feed(sideRequest), slices: [] as Slice[] };
+  });
+  const sliceLoad: RoundLoad = {
+    connections: request.connections,
+    seconds: request.seconds / request.slices,
+    ...(request.amount ? { amount: Math.max(1, Math.floor(request.amount / request.slices)) } : {}),
+  };
+  for (let i = 0; i < request.slices; i++) {
+    for (const side of i % 2 ? [...sides].reverse() : sides)
+      side.slices.push(await side.feed.slice(sliceLoad));
+  }
+  return sides.map((side) => side.feed.result(side.slices));
+}
+
+serveRounds(async (message: GeneratorMessage) => {
+  switch (message.kind) {
+    case "prepare":
+      return prepare(message.request);
+    case "run":
+      return run(message.request);
+    case "pair":
+      return pair(message.request);
+  }
+});

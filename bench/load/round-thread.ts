@@ -72,16 +72,27 @@ interface AggregateResult {
   aggregateResult(results: unknown[], options: autocannon.Options): autocannon.Result;
 }
 
+/** What one autocannon run measured, before percentiles: slices of a round are pooled (`figuresOf`). */
+export interface Slice {
+  requests: number;
+  /** Seconds the run lasted. */
+  seconds: number;
+  /** Each answer's time, in milliseconds to the microsecond. */
+  latencies: number[];
+  errors: number;
+  firstFailure?: string;
+}
+
 /**
- * One autocannon round against `origin`: `load.connections` copies of `request` in flight; an answer
+ * One autocannon run against `origin`: `load.connections` copies of `request` in flight; an answer
  * `check` refuses counts as an error (non-2xx answers fail the check, so they are not counted twice).
  */
-export async function autocannonRound(
+export async function autocannonSlice(
   origin: string,
   load: RoundLoad,
   request: Pick<autocannon.Request, "method" | "path" | "setupRequest">,
   check: (status: number, body: string) => boolean,
-): Promise<RoundFigures> {
+): Promise<Slice> {
   let wrong = 0;
   let firstFailure: string | undefined;
   const options: autocannon.Options = {
@@ -89,6 +100,9 @@ export async function autocannonRound(
     connections: load.connections,
     duration: load.seconds,
     ...(load.amount ? { amount: load.amount } : {}),
+    // autocannon checks for the end of a run once per sample: every 100 ms rather than every second,
+    // so a half-second slice lasts half a second.
+    sampleInt: 100,
     timeout: 5,
     requests: [
       {
@@ -113,15 +127,34 @@ export async function autocannonRound(
     instance.on("response", (_client, _status, _bytes, milliseconds) => latencies.push(milliseconds));
   });
   const result = (autocannon as unknown as AggregateResult).aggregateResult([raw], options);
-  latencies.sort((a, b) => a - b);
   return {
     requests: result.requests.total,
-    rps: result.requests.total / (raw.duration || load.seconds),
-    p50: toMicroseconds(percentile(latencies, 50)),
-    p99: toMicroseconds(percentile(latencies, 99)),
+    seconds: raw.duration || load.seconds,
+    latencies,
     errors: result.errors + result.timeouts + wrong,
     ...(firstFailure ? { firstFailure } : {}),
   };
+}
+
+/** The figures of one or more slices taken together: their answers pooled, their durations added. */
+export function figuresOf(slices: readonly Slice[]): RoundFigures {
+  const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0);
+  const seconds = slices.reduce((sum, slice) => sum + slice.seconds, 0);
+  const firstFailure = slices.find((slice) => slice.firstFailure)?.firstFailure;
+  return {
+    requests,
+    rps: requests / seconds,
+    p50: toMicroseconds(percentile(latencies, 50)),
+    p99: toMicroseconds(percentile(latencies, 99)),
+    errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
+    ...(firstFailure ? { firstFailure } : {}),
+  };
+}
+
+/** One autocannon run, as figures. */
+export async function autocannonRound(...args: Parameters<typeof autocannonSlice>): Promise<RoundFigures> {
+  return figuresOf([await autocannonSlice(...args)]);
 }
 
 /** Milliseconds kept to the microsecond: finer than that is the timer's noise. */

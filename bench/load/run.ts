@@ -2,12 +2,12 @@
  * `npm run bench:load`: the interaction hot path end to end, in workerd, against the floor.
  *
  * Builds Shellia, Maxis and the floor Worker with wrangler and runs them side by side (./stack.ts);
- * then, round after round, loads each case and its floor counterpart one after the other, in
- * alternating order, so that noise on the machine hits both alike; prints the median of the rounds
- * and the ratio to the floor. Any failed request (transport error, timeout, non-2xx, or an answer
- * that is not the case's right answer) fails the run.
+ * then, round after round, loads each case and its floor counterpart in turn, in short slices of
+ * alternating order (ABBA…), so that noise on the machine hits both alike; prints the median of the
+ * rounds and the ratio to the floor. Any failed request (transport error, timeout, non-2xx, or an
+ * answer that is not the case's right answer) fails the run.
  *
- *   npm run bench:load -- [--seconds 3] [--rounds 3] [--connections 10] [--cases ping,shop]
+ *   npm run bench:load -- [--seconds 3] [--rounds 3] [--slice 0.5] [--connections 10] [--cases ping,shop]
  */
 import { createRequire } from "node:module";
 import { cpus, loadavg, release, totalmem } from "node:os";
@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { LOCAL_CHANNEL_ID } from "../../scripts/lib/local-identities";
 import type { CallOutcome } from "../../src/shellia/control-client";
 import { CASE_LABELS, type CaseName } from "./cases";
-import type { GeneratorMessage, RoundRequest, RoundResult } from "./generator";
+import type { GeneratorMessage, PairRequest, RoundRequest, RoundResult } from "./generator";
 import { type CaseSummary, markdownTable, ms, summarize, targetMissed } from "./report";
 import { ROUND_OPTIONS, generatorThread as startGeneratorThread } from "./round-thread";
 import { caseSettings, type LoadStack, type SupabaseEndpoint, startLoadStack } from "./stack";
@@ -27,6 +27,8 @@ export interface LoadOptions {
   rounds: number;
   seconds: number;
   connections: number;
+  /** Each round alternates the case and its floor in slices this long (seconds; 0.5 if unset). */
+  sliceSeconds?: number;
   /** Reuse a running Supabase stand-in (the test run's) instead of starting one. */
   supabase?: SupabaseEndpoint;
   /** Smoke runs: this many requests per round instead of `seconds`, and no warm-up. */
@@ -44,7 +46,7 @@ export interface LoadRun {
 
 /** Runs rounds in the generator thread, one at a time. */
 export function generatorThread() {
-  const thread = startGeneratorThread<GeneratorMessage, RoundResult | number>(
+  const thread = startGeneratorThread<GeneratorMessage, RoundResult[] | RoundResult | number>(
     new URL("./generator.ts", import.meta.url),
   );
   return {
@@ -52,6 +54,8 @@ export function generatorThread() {
     prepare: (request: RoundRequest) => thread.round({ kind: "prepare", request }) as Promise<number>,
     /** Measures one round on the prepared requests (prepared first if they were not). */
     round: (request: RoundRequest) => thread.round({ kind: "run", request }) as Promise<RoundResult>,
+    /** A case and its floor, in alternating slices; their results in the order they started. */
+    pair: (request: PairRequest) => thread.round({ kind: "pair", request }) as Promise<RoundResult[]>,
     /** prepare, then round. */
     async measure(request: RoundRequest): Promise<RoundResult> {
       await this.prepare(request);
@@ -79,34 +83,30 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
   try {
     const settings = caseSettings(stack, options.cases.includes("button") ? await startGiveaway(stack) : "");
     const amount = options.requestsPerRound;
-    const round = (name: CaseName, side: RoundRequest["side"], seconds: number) =>
-      generator.measure({
+    const pair = (name: CaseName, first: PairRequest["first"], seconds: number) =>
+      generator.pair({
         name,
-        side,
         settings,
+        first,
         connections: options.connections,
         seconds,
+        slices: amount ? 1 : Math.max(1, Math.round(seconds / (options.sliceSeconds ?? 0.5))),
         ...(amount ? { amount } : {}),
       });
 
     // Warm-up, not counted: compiles the hot code, opens the database pool, creates the objects.
-    for (const name of amount ? [] : options.cases) {
-      await round(name, "floor", 1);
-      await round(name, "subject", 1);
-    }
+    for (const name of amount ? [] : options.cases) await pair(name, "floor", 1);
 
     const results: RoundResult[] = [];
     for (let r = 0; r < options.rounds; r++) {
       for (const name of options.cases) {
-        const sides: RoundRequest["side"][] = r % 2 ? ["subject", "floor"] : ["floor", "subject"];
-        for (const side of sides) {
-          const result = await round(name, side, options.seconds);
+        for (const result of await pair(name, r % 2 ? "subject" : "floor", options.seconds)) {
           results.push(result);
           const live = result.signedLive
             ? ` (${result.signedLive} signed during the round: pool ran out)`
             : "";
           log(
-            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${side}]: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ${result.errors} errors${live}`,
+            `round ${r + 1}/${options.rounds} ${CASE_LABELS[name]} [${result.side}]: ${Math.round(result.rps)} req/s, p50 ${ms(result.p50)} ms, p99 ${ms(result.p99)} ms, ${result.errors} errors${live}`,
           );
         }
       }
@@ -142,6 +142,7 @@ async function main() {
     options: {
       ...ROUND_OPTIONS,
       cases: { type: "string", default: ALL_CASES.join(",") },
+      slice: { type: "string", default: "0.5" },
     },
   });
   const cases = values.cases.split(",").map((name) => name.trim()) as CaseName[];
@@ -153,10 +154,11 @@ async function main() {
     rounds: Number(values.rounds),
     seconds: Number(values.seconds),
     connections: Number(values.connections),
+    sliceSeconds: Number(values.slice),
     envPorts: true,
   };
   console.log(
-    `Load: ${options.connections} connections, ${options.rounds} alternating rounds of ${options.seconds} s per case and side (floor = discord-interactions verifyKey + PONG); requests signed before each round.`,
+    `Load: ${options.connections} connections, ${options.rounds} rounds of ${options.seconds} s per case and side, each case alternating with its floor in slices of ${options.sliceSeconds} s (floor = discord-interactions verifyKey + PONG); requests signed before each round.`,
   );
   const loadBefore = loadAverage();
   const run = await runLoadBench(options);
