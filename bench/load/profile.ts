@@ -3,6 +3,8 @@
  * generator drives one case, through workerd's inspector. Writes `.build/bench/<case>[-floor].cpuprofile`
  * (open it in Chrome DevTools or VS Code) and prints the functions with the most self time. With
  * `floor`, the floor Worker under the case's floor counterpart, to read the two profiles side by side.
+ * `PROFILE_AFTER=shop,ticket-list` first runs those cases for 10 s each in the same isolate, to see
+ * what they leave behind in it.
  */
 import { writeFileSync } from "node:fs";
 import { type CpuProfile, selfTimes } from "../../scripts/lib/cpu-profile";
@@ -51,6 +53,9 @@ async function main() {
           ? "shellia"
           : "maxis";
     await generator.measure({ name, side, settings, connections: 10, seconds: 1 });
+    for (const before of (process.env["PROFILE_AFTER"] ?? "").split(",").filter(Boolean) as CaseName[]) {
+      await generator.measure({ name: before, side: "subject", settings, connections: 10, seconds: 10 });
+    }
     await generator.prepare({ name, side, settings, connections: 10, seconds });
     const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json`)).json()) as {
       title: string;
