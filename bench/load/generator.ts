@@ -119,11 +119,8 @@ async function run(request: RoundRequest): Promise<RoundResult> {
 
 async function pair(request: PairRequest): Promise<RoundResult[]> {
   const order: Side[] = request.first === "floor" ? ["floor", "subject"] : ["subject", "floor"];
-  const sides = order.map((side) => {
-    const sideRequest = { ...request, side };
-    prepare(sideRequest);
-    return { side, feed: feed(sideRequest), slices: [] as Slice[] };
-  });
+  // Both pools are signed here, before the first slice is measured.
+  const sides = order.map((side) => ({ side, feed: feed({ ...request, side }), slices: [] as Slice[] }));
   const sliceLoad: RoundLoad = {
     connections: request.connections,
     seconds: request.seconds / request.slices,
