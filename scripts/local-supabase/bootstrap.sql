@@ -103,3 +103,26 @@ alter default privileges for role postgres in schema public
   revoke all on sequences from anon, authenticated, service_role;
 alter default privileges for role postgres in schema public
   revoke all on functions from anon, authenticated, service_role;
+
+-- pgrst_local: the REST stand-in's own helper, not part of a hosted project ---------------------------
+-- What pg_proc says about a function name now (its rows' oids and xmins), which the stand-in compares
+-- on every call with what it cached (rest/routines.ts). A function rather than the same subquery in
+-- each batch: PostgreSQL keeps a plan for a SQL function's body (not inlined, because of its SET
+-- clause) for the connection's lifetime, where the subquery was planned again on every call. Only the
+-- login role the stand-in connects as may call it.
+create schema if not exists pgrst_local;
+revoke all on schema pgrst_local from public;
+grant usage on schema pgrst_local to authenticator;
+
+create or replace function pgrst_local.routine_version(p_schema text, p_name text) returns text
+language sql stable
+set search_path = ''
+as $$
+  select coalesce(string_agg(p.oid::text || ':' || p.xmin::text, ',' order by p.oid), '')
+    from pg_catalog.pg_proc p
+   where p.pronamespace = (select n.oid from pg_catalog.pg_namespace n where n.nspname = p_schema)
+     and p.proname = p_name and p.prokind = 'f'
+$$;
+
+revoke all on function pgrst_local.routine_version(text, text) from public;
+grant execute on function pgrst_local.routine_version(text, text) to authenticator;

@@ -5,7 +5,8 @@
  * Like PostgREST's schema cache, what pg_proc says about a name is kept (RoutineCache); unlike it, no
  * reload is ever needed: every call checks, in the statement that switches to the caller's role, that
  * the function's pg_proc rows are still the ones read (their oids and xmins, which every CREATE OR
- * REPLACE, ALTER, GRANT and DROP changes), and re-reads them when not (call.ts). A name not found is
+ * REPLACE, ALTER, GRANT and DROP changes), and re-reads them when not (call.ts). The check is
+ * `pgrst_local.routine_version` (bootstrap.sql), whose plan PostgreSQL keeps between calls. A name not found is
  * looked up again before answering PGRST202, so a function created a moment ago is found at once.
  */
 import pg from "pg";
@@ -69,10 +70,7 @@ const PROCS_SQL = `
 /** True while the functions named `name` in `schema` are exactly the rows `versions` were read from. */
 export function freshnessSql(schema: string, name: string, versions: readonly string[]): string {
   const lit = (value: string) => pg.escapeLiteral(value);
-  return `(select coalesce(string_agg(p.oid::text || ':' || p.xmin::text, ',' order by p.oid), '')
-             from pg_catalog.pg_proc p
-            where p.pronamespace = (select n.oid from pg_catalog.pg_namespace n where n.nspname = ${lit(schema)})
-              and p.proname = ${lit(name)} and p.prokind = 'f') = ${lit(versions.join(","))}`;
+  return `pgrst_local.routine_version(${lit(schema)}, ${lit(name)}) = ${lit(versions.join(","))}`;
 }
 
 function toRoutine(schema: string, row: ProcRow, freshness: string): Routine {

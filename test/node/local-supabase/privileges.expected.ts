@@ -21,8 +21,8 @@ export type TablePrivilege =
 /** Sequences: USAGE, SELECT, UPDATE. */
 type SequencePrivilege = "USAGE" | "SELECT" | "UPDATE";
 
-/** Schemas Supabase (or the local bootstrap) provides, not the migrations. */
-export const INTERNAL_SCHEMAS = ["auth", "extensions", "supabase_migrations"];
+/** Schemas Supabase (or the local bootstrap) provides, not the migrations; `pgrst_local` is the REST stand-in's. */
+export const INTERNAL_SCHEMAS = ["auth", "extensions", "supabase_migrations", "pgrst_local"];
 
 /** Who may use each schema the migrations own. */
 export const expectedSchemas: Record<string, readonly ApiRole[]> = {
