@@ -16,6 +16,8 @@ export interface RoundFigures {
   /** Latency percentiles in milliseconds, to the microsecond (see `autocannonRound`). */
   p50: number;
   p99: number;
+  /** Every answer's time (ms, ascending), so that a run's rounds can be pooled (report.ts). */
+  latencies: number[];
   /** Transport errors, timeouts and answers that failed the round's check. */
   errors: number;
   /** The first wrong answer, to say what failed. */
@@ -147,6 +149,7 @@ export function figuresOf(slices: readonly Slice[]): RoundFigures {
     rps: requests / seconds,
     p50: toMicroseconds(percentile(latencies, 50)),
     p99: toMicroseconds(percentile(latencies, 99)),
+    latencies,
     errors: slices.reduce((sum, slice) => sum + slice.errors, 0),
     ...(firstFailure ? { firstFailure } : {}),
   };

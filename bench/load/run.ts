@@ -3,11 +3,12 @@
  *
  * Builds Shellia, Maxis and the floor Worker with wrangler and runs them side by side (./stack.ts);
  * then, round after round, loads each case and its floor counterpart in turn, in short slices of
- * alternating order (ABBA…), so that noise on the machine hits both alike; prints the median of the
- * rounds and the ratio to the floor. Any failed request (transport error, timeout, non-2xx, or an
- * answer that is not the case's right answer) fails the run.
+ * alternating order (ABBA…), so that noise on the machine hits both alike; prints, per case and side,
+ * the median req/s of the rounds, p50 and p99 over all the rounds' answers, and the ratios to the
+ * floor (report.ts). Any failed request (transport error, timeout, non-2xx, or an answer that is not
+ * the case's right answer) fails the run.
  *
- *   npm run bench:load -- [--seconds 3] [--rounds 3] [--slice 0.5] [--connections 10] [--cases ping,shop]
+ *   npm run bench:load -- [--seconds 3] [--rounds 3] [--slice 0.5] [--warmup 5] [--connections 10] [--cases ping,shop]
  */
 import { createRequire } from "node:module";
 import { cpus, loadavg, release, totalmem } from "node:os";
@@ -29,6 +30,8 @@ export interface LoadOptions {
   connections: number;
   /** Each round alternates the case and its floor in slices this long (seconds; 0.5 if unset). */
   sliceSeconds?: number;
+  /** Seconds of each case and its floor run before the rounds, not counted (5 if unset). */
+  warmupSeconds?: number;
   /** Reuse a running Supabase stand-in (the test run's) instead of starting one. */
   supabase?: SupabaseEndpoint;
   /** Smoke runs: this many requests per round instead of `seconds`, and no warm-up. */
@@ -94,8 +97,10 @@ export async function runLoadBench(options: LoadOptions): Promise<LoadRun> {
         ...(amount ? { amount } : {}),
       });
 
-    // Warm-up, not counted: compiles the hot code, opens the database pool, creates the objects.
-    for (const name of amount ? [] : options.cases) await pair(name, "floor", 1);
+    // Warm-up, not counted: compiles the hot code, opens the database pool, creates the objects. One
+    // second was too short: under /shop's load, workerd's and the stand-in's CPU per request kept
+    // falling for about ten seconds (450–650 req/s in the first seconds, 800–1,000 after).
+    for (const name of amount ? [] : options.cases) await pair(name, "floor", options.warmupSeconds ?? 5);
 
     const results: RoundResult[] = [];
     for (let r = 0; r < options.rounds; r++) {
@@ -143,6 +148,7 @@ async function main() {
       ...ROUND_OPTIONS,
       cases: { type: "string", default: ALL_CASES.join(",") },
       slice: { type: "string", default: "0.5" },
+      warmup: { type: "string", default: "5" },
     },
   });
   const cases = values.cases.split(",").map((name) => name.trim()) as CaseName[];
@@ -155,6 +161,7 @@ async function main() {
     seconds: Number(values.seconds),
     connections: Number(values.connections),
     sliceSeconds: Number(values.slice),
+    warmupSeconds: Number(values.warmup),
     envPorts: true,
   };
   console.log(

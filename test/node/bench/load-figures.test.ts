@@ -1,5 +1,7 @@
-/** How bench:load turns the slices of a round into its figures (pure: no Worker runs here). */
+/** How bench:load turns slices into a round's figures, and rounds into a run's (pure: no Worker runs here). */
 import { describe, expect, it } from "vitest";
+import type { RoundResult } from "../../../bench/load/generator";
+import { summarize } from "../../../bench/load/report";
 import { figuresOf } from "../../../bench/load/round-thread";
 
 describe("a round's figures from its slices", () => {
@@ -28,5 +30,46 @@ describe("a round's figures from its slices", () => {
     ]);
     expect(figures.errors).toBe(3);
     expect(figures.firstFailure).toBe("HTTP 500: boom");
+  });
+});
+
+describe("a run's summary from its rounds", () => {
+  const round = (side: "subject" | "floor", rps: number, latencies: number[]): RoundResult => ({
+    name: "no-io",
+    side,
+    signedLive: 0,
+    ...figuresOf([{ requests: latencies.length, seconds: latencies.length / rps, latencies, errors: 0 }]),
+  });
+  const quiet = Array.from({ length: 100 }, () => 1);
+  // Five answers held up 20 ms in one round of three: that round's own p99 is 20, the others' 1.
+  const stalled = [...Array.from({ length: 95 }, () => 1), 20, 20, 20, 20, 20];
+
+  it("takes p50 and p99 over every answer of every round, so a stall in one round still counts", () => {
+    const [summary] = summarize([
+      round("floor", 100, quiet),
+      round("subject", 100, stalled),
+      round("floor", 100, quiet),
+      round("subject", 100, quiet),
+      round("floor", 100, quiet),
+      round("subject", 100, quiet),
+    ]);
+    // 300 answers, 5 of them slow: the 297th fastest is slow. A median of the rounds' p99s would say 1.
+    expect(summary?.subject.p99).toBe(20);
+    expect(summary?.subject.p50).toBe(1);
+    expect(summary?.floor.p99).toBe(1);
+    expect(summary?.p99Ratio).toBe(20);
+  });
+
+  it("compares req/s round by round and keeps the median of those ratios", () => {
+    const [summary] = summarize([
+      round("floor", 100, quiet),
+      round("subject", 90, quiet),
+      round("floor", 200, quiet),
+      round("subject", 200, quiet),
+      round("floor", 100, quiet),
+      round("subject", 95, quiet),
+    ]);
+    expect(summary?.rpsRatio).toBeCloseTo(0.95);
+    expect(summary?.subject.rps).toBeCloseTo(95);
   });
 });
