@@ -6,6 +6,10 @@ const MAX_FORMATS = 64;
 const formats = new Map<string, Intl.NumberFormat>();
 /** Each formatter's minor-unit digits: `resolvedOptions()` builds a fresh object on every call. */
 const fractionDigits = new WeakMap<Intl.NumberFormat, number>();
+/** A shop has a handful of prices; the bound only guards against a runaway table. */
+const MAX_PRICES = 512;
+/** Prices already written, by language, currency and amount: `/shop` writes the same few on every call. */
+const written = new Map<string, string>();
 
 /**
  * The price formatter for a language and an ISO 4217 currency (`€12.99` / `12,99 €`), built once per
@@ -28,11 +32,18 @@ export function currencyFormat(locale: Locale, currency: string): Intl.NumberFor
  * member's language writes prices: `€12.99` in English, `12,99 €` in French.
  */
 export function formatPrice(minorUnits: number, currency: string, locale: Locale): string {
+  // ICU's format() costs several microseconds a call, a lookup well under one.
+  const key = `${locale}|${currency}|${minorUnits}`;
+  const known = written.get(key);
+  if (known !== undefined) return known;
   const format = currencyFormat(locale, currency);
   let digits = fractionDigits.get(format);
   if (digits === undefined) {
     digits = format.resolvedOptions().maximumFractionDigits ?? 2;
     fractionDigits.set(format, digits);
   }
-  return format.format(minorUnits / 10 ** digits);
+  const price = format.format(minorUnits / 10 ** digits);
+  if (written.size >= MAX_PRICES) written.clear();
+  written.set(key, price);
+  return price;
 }
