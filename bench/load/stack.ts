@@ -78,6 +78,41 @@ export interface LoadStackOptions {
   envPorts?: boolean;
 }
 
+/** The bundles as `wrangler deploy --dry-run` builds them (unminified only for profiling). */
+export async function buildLoadBundles(minify: boolean): Promise<LoadStack["bundles"]> {
+  const floorDate = readWorkerRuntime("wrangler.maxis.toml").compatibilityDate;
+  const unminified = minify ? [] : ["--minify=false"];
+  await Promise.all([
+    build(["-c", "wrangler.maxis.toml", "--outdir", `${BUILD_DIR}/maxis`, ...unminified]),
+    build(["-c", "wrangler.shellia.toml", "--outdir", `${BUILD_DIR}/shellia`, ...unminified]),
+    // The floor and the control caller are deployed as their own Workers would be: no config file.
+    build([
+      "bench/load/floor-worker.ts",
+      "--name",
+      "floor",
+      "--compatibility-date",
+      floorDate,
+      "--minify",
+      "--outdir",
+      `${BUILD_DIR}/floor`,
+    ]),
+    build([
+      "bench/load/control-caller.ts",
+      "--name",
+      "control-caller",
+      "--compatibility-date",
+      floorDate,
+      "--outdir",
+      `${BUILD_DIR}/control-caller`,
+    ]),
+  ]);
+  return {
+    maxis: `${BUILD_DIR}/maxis/index.js`,
+    shellia: `${BUILD_DIR}/shellia/index.js`,
+    floor: `${BUILD_DIR}/floor/floor-worker.js`,
+  };
+}
+
 export async function startLoadStack(options: LoadStackOptions = {}): Promise<LoadStack> {
   const port = async (variable: string): Promise<number> => {
     const fixed = options.envPorts ? Number(process.env[variable]) : Number.NaN;
@@ -91,31 +126,7 @@ export async function startLoadStack(options: LoadStackOptions = {}): Promise<Lo
     const maxisRuntime = readWorkerRuntime("wrangler.maxis.toml");
     const shelliaRuntime = readWorkerRuntime("wrangler.shellia.toml");
     const floorDate = maxisRuntime.compatibilityDate;
-    const unminified = options.minify === false ? ["--minify=false"] : [];
-    await Promise.all([
-      build(["-c", "wrangler.maxis.toml", "--outdir", `${BUILD_DIR}/maxis`, ...unminified]),
-      build(["-c", "wrangler.shellia.toml", "--outdir", `${BUILD_DIR}/shellia`, ...unminified]),
-      // The floor and the control caller are deployed as their own Workers would be: no config file.
-      build([
-        "bench/load/floor-worker.ts",
-        "--name",
-        "floor",
-        "--compatibility-date",
-        floorDate,
-        "--minify",
-        "--outdir",
-        `${BUILD_DIR}/floor`,
-      ]),
-      build([
-        "bench/load/control-caller.ts",
-        "--name",
-        "control-caller",
-        "--compatibility-date",
-        floorDate,
-        "--outdir",
-        `${BUILD_DIR}/control-caller`,
-      ]),
-    ]);
+    const bundles = await buildLoadBundles(options.minify ?? true);
 
     let supabase: SupabaseEndpoint;
     if (options.supabase) {
@@ -150,7 +161,7 @@ export async function startLoadStack(options: LoadStackOptions = {}): Promise<Lo
           {
             name: "maxis",
             modules: true,
-            scriptPath: `${BUILD_DIR}/maxis/index.js`,
+            scriptPath: bundles.maxis,
             ...maxisRuntime,
             unsafeDirectSockets: await socket("MAXIS_PORT"),
             bindings: {
@@ -171,7 +182,7 @@ export async function startLoadStack(options: LoadStackOptions = {}): Promise<Lo
           {
             name: "shellia",
             modules: true,
-            scriptPath: `${BUILD_DIR}/shellia/index.js`,
+            scriptPath: bundles.shellia,
             ...shelliaRuntime,
             unsafeDirectSockets: await socket("SHELLIA_PORT"),
             serviceBindings: { MAXIS: "maxis" },
@@ -188,7 +199,7 @@ export async function startLoadStack(options: LoadStackOptions = {}): Promise<Lo
           {
             name: "floor",
             modules: true,
-            scriptPath: `${BUILD_DIR}/floor/floor-worker.js`,
+            scriptPath: bundles.floor,
             compatibilityDate: floorDate,
             unsafeDirectSockets: [{ host: "127.0.0.1", port: await freePort() }],
             bindings: { DISCORD_PUBLIC_KEY: keys.publicKey },
@@ -217,11 +228,7 @@ export async function startLoadStack(options: LoadStackOptions = {}): Promise<Lo
       },
       discordPrivateKey: keys.privateKey,
       discord,
-      bundles: {
-        maxis: `${BUILD_DIR}/maxis/index.js`,
-        shellia: `${BUILD_DIR}/shellia/index.js`,
-        floor: `${BUILD_DIR}/floor/floor-worker.js`,
-      },
+      bundles,
       stop,
     };
   } catch (error) {
