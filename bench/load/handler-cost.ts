@@ -1,8 +1,8 @@
 /**
  * `npm run bench:handler -- [--rounds 8] [--requests 10000]`: what Maxis's own code costs per
- * interaction, against the floor's, with the network taken out. One workerd isolate holds both
- * deployed bundles (built as `bench:load` builds them) and calls each one's `fetch` handler in a loop
- * with the same signed request: the time per call is the handler's JavaScript and the runtime calls it
+ * interaction, against the floor's, with the network taken out. Each deployed bundle (built as
+ * `bench:load` builds them) runs in a workerd isolate of its own, where a harness calls its `fetch`
+ * handler in a loop with the same signed request: the time per call is the handler's JavaScript and the runtime calls it
  * makes (signature check, JSON, the Response), nothing else. Rounds alternate Maxis and the floor;
  * the table prints the median of the rounds. Every answer is checked.
  *
@@ -18,20 +18,18 @@ import { median } from "../stats";
 import { type CaseName, type CaseSettings, floorCase, loadCase } from "./cases";
 import { buildLoadBundles } from "./stack";
 
-/** The harness: both bundles as modules of one Worker, each handler called `n` times in a row. */
-const HARNESS = `
-import maxis from "./maxis.js";
-import floor from "./floor.js";
+/** The harness: one bundle as a module of the Worker, its handler called `n` times in a row. */
+const harness = (bundle: string) => `
+import worker from "./${bundle}";
 export default {
   async fetch(request, env, ctx) {
-    const { worker, body, headers, n } = await request.json();
-    const handler = worker === "maxis" ? maxis : floor;
+    const { body, headers, n } = await request.json();
     const workerEnv = { ...env, DISCORD_PUBLIC_KEY: env.PUBLIC_KEY };
     let status = 0;
     let answer = "";
     for (let i = 0; i < n; i++) {
       const call = new Request("http://bench/interactions", { method: "POST", body, headers });
-      const response = await handler.fetch(call, workerEnv, ctx);
+      const response = await worker.fetch(call, workerEnv, ctx);
       status = response.status;
       answer = await response.text();
     }
@@ -58,20 +56,23 @@ async function main() {
   const runtime = readWorkerRuntime("wrangler.maxis.toml");
   const mf = new Miniflare(
     convertV4MiniflareOptions({
-      workers: [
-        {
-          name: "harness",
-          modules: [
-            { type: "ESModule", path: "harness.js", contents: HARNESS },
-            { type: "ESModule", path: "maxis.js", contents: readFileSync(bundles.maxis, "utf8") },
-            { type: "ESModule", path: "floor.js", contents: readFileSync(bundles.floor, "utf8") },
-          ],
-          // Maxis's own date and flags: the floor runs under them too, so only the code differs.
-          compatibilityDate: runtime.compatibilityDate,
-          compatibilityFlags: runtime.compatibilityFlags,
-          bindings: { PUBLIC_KEY: keys.publicKey },
-        },
-      ],
+      // Each bundle in an isolate of its own, as deployed: its garbage collector sees only its heap.
+      workers: WORKERS.map((worker) => ({
+        name: worker,
+        modules: [
+          { type: "ESModule" as const, path: "harness.js", contents: harness(`${worker}.js`) },
+          {
+            type: "ESModule" as const,
+            path: `${worker}.js`,
+            contents: readFileSync(bundles[worker], "utf8"),
+          },
+        ],
+        // Maxis's own date and flags: the floor runs under them too, so only the code differs.
+        compatibilityDate: runtime.compatibilityDate,
+        compatibilityFlags: runtime.compatibilityFlags,
+        bindings: { PUBLIC_KEY: keys.publicKey },
+        unsafeDirectSockets: [{ host: "127.0.0.1", port: 0 }],
+      })),
     }),
   );
   try {
@@ -92,9 +93,9 @@ async function main() {
         const order = round % 2 ? WORKERS : [...WORKERS].reverse();
         for (const worker of order) {
           const started = performance.now();
-          const response = await mf.dispatchFetch("http://harness/", {
+          const response = await fetch(await mf.unsafeGetDirectURL(worker), {
             method: "POST",
-            body: JSON.stringify({ worker, body, headers, n }),
+            body: JSON.stringify({ body, headers, n }),
           });
           const { status, answer } = (await response.json()) as { status: number; answer: string };
           const perCall = ((performance.now() - started) / n) * 1000;
@@ -107,7 +108,7 @@ async function main() {
       }
     }
     console.log(
-      `Handler cost, ${n} calls per round, median of ${rounds} rounds (µs per call, both bundles in one isolate):\n`,
+      `Handler cost, ${n} calls per round, median of ${rounds} rounds (µs per call, each bundle in its own isolate):\n`,
     );
     console.log("| case | Maxis µs | floor µs | ratio |\n| --- | ---: | ---: | ---: |");
     for (const name of CASES) {
