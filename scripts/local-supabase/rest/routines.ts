@@ -5,9 +5,10 @@
  * Like PostgREST's schema cache, what pg_proc says about a name is kept (RoutineCache); unlike it, no
  * reload is ever needed: every call checks, in the statement that switches to the caller's role, that
  * the function's pg_proc rows are still the ones read (their oids and xmins, which every CREATE OR
- * REPLACE, ALTER, GRANT and DROP changes), and re-reads them when not (call.ts). The check is
- * `pgrst_local.routine_version` (bootstrap.sql), whose plan PostgreSQL keeps between calls. A name not found is
- * looked up again before answering PGRST202, so a function created a moment ago is found at once.
+ * REPLACE, ALTER, GRANT and DROP changes), and re-reads them when not (call.ts). The check calls
+ * `pgrst_local.routine_version` (bootstrap.sql, which writes the versions as PROCS_SQL does), whose
+ * plan PostgreSQL keeps between calls. A name not found is looked up again before answering
+ * PGRST202, so a function created a moment ago is found at once.
  */
 import pg from "pg";
 import { pgrstError } from "./errors";
