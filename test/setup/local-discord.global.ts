@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { serveLocalDiscord } from "../../scripts/local-discord/server";
+import { listeningAs } from "./ports";
 
 const KEY = Symbol.for("shellia-maxis.test.local-discord");
 type Shared = { users: number; stop: () => Promise<void> };
@@ -10,11 +11,18 @@ const registry = globalThis as unknown as Record<symbol, Promise<Shared> | undef
  * (`TEST_DISCORD_PORT`), for every project that lists this file.
  */
 export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
-  registry[KEY] ??= serveLocalDiscord(Number(process.env["TEST_DISCORD_PORT"])).then((discord) => ({
-    users: 0,
-    stop: () => discord.close(),
-  }));
-  const shared = await registry[KEY];
+  registry[KEY] ??= listeningAs(
+    "Discord API",
+    ["TEST_DISCORD_PORT"],
+    serveLocalDiscord(Number(process.env["TEST_DISCORD_PORT"])),
+  ).then((discord) => ({ users: 0, stop: () => discord.close() }));
+  let shared: Shared;
+  try {
+    shared = await registry[KEY];
+  } catch (error) {
+    registry[KEY] = undefined;
+    throw error;
+  }
   shared.users += 1;
   return async () => {
     shared.users -= 1;

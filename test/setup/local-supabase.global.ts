@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabase-keys";
 import { type LocalSupabase, startLocalSupabase } from "../../scripts/local-supabase";
-import { freePort } from "./ports";
+import { freePort, listeningAs } from "./ports";
 
 const KEY = Symbol.for("shellia-maxis.test.local-supabase");
 type Shared = { users: number; stack: LocalSupabase; signingKey: string };
@@ -13,15 +13,19 @@ const registry = globalThis as unknown as Record<symbol, Promise<Shared> | undef
 async function start(): Promise<Shared> {
   const signingKey = process.env["TEST_SUPABASE_SIGNING_KEY"] || (await generateSigningKey());
   const publishableKey = process.env["TEST_SUPABASE_PUBLISHABLE_KEY"] || newPublishableKey();
-  const stack = await startLocalSupabase({
-    // A throwaway cluster outside the repository, deleted on stop.
-    dataDir: join(tmpdir(), `shellia-maxis-test-pg-${process.pid}-${randomBytes(4).toString("hex")}`),
-    pgPort: Number(process.env["TEST_PG_PORT"]) || (await freePort()),
-    restPort: Number(process.env["TEST_REST_PORT"]) || 0,
-    signingKeys: [signingKey],
-    publishableKey,
-    persistent: false,
-  });
+  const stack = await listeningAs(
+    "Supabase",
+    ["TEST_PG_PORT", "TEST_REST_PORT"],
+    startLocalSupabase({
+      // A throwaway cluster outside the repository, deleted on stop.
+      dataDir: join(tmpdir(), `shellia-maxis-test-pg-${process.pid}-${randomBytes(4).toString("hex")}`),
+      pgPort: Number(process.env["TEST_PG_PORT"]) || (await freePort()),
+      restPort: Number(process.env["TEST_REST_PORT"]) || 0,
+      signingKeys: [signingKey],
+      publishableKey,
+      persistent: false,
+    }),
+  );
   return { users: 0, stack, signingKey };
 }
 
