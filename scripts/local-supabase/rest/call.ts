@@ -15,6 +15,7 @@ import { ApiError, fromDatabaseError, pgrstError } from "./errors";
 import type { Identity } from "./jwt";
 import type { RoleSettings } from "./role-settings";
 import { type Routine, takesWholeBody } from "./routines";
+import { sqlLiteral } from "./sql-literal";
 
 export interface CallRequest {
   routine: Routine;
@@ -66,7 +67,7 @@ function callSql(request: CallRequest): string {
   const { routine, argNames, stripNulls } = request;
   const fn = `${ident(routine.schema)}.${ident(routine.name)}`;
   const types = new Map(routine.params.map((param) => [param.name, param]));
-  const body = pg.escapeLiteral(request.rawBody);
+  const body = sqlLiteral(request.rawBody);
   let call: string;
   let from: string | null = null;
   if (takesWholeBody(routine)) {
@@ -115,7 +116,7 @@ const STALE_ROUTINE_ROLE = "pgrst_local: the routine changed since it was read";
 
 /** The role, its settings and the request's context, in one statement, as PostgREST sets them. */
 function requestSettingsSql(request: CallRequest): string {
-  const lit = (value: string) => pg.escapeLiteral(value);
+  const lit = sqlLiteral;
   const role = lit(request.identity.role);
   const roleSettings = request.roleSettings.map(
     ([name, value]) => `,

@@ -10,9 +10,10 @@
  * plan PostgreSQL keeps between calls. A name not found is looked up again before answering
  * PGRST202, so a function created a moment ago is found at once.
  */
-import pg from "pg";
+import type pg from "pg";
 import { pgrstError } from "./errors";
 import { closest } from "./fuzzy";
+import { sqlLiteral } from "./sql-literal";
 
 export interface RoutineParam {
   /** "" for an unnamed parameter. */
@@ -70,7 +71,7 @@ const PROCS_SQL = `
 
 /** True while the functions named `name` in `schema` are exactly the rows `versions` were read from. */
 export function freshnessSql(schema: string, name: string, versions: readonly string[]): string {
-  const lit = (value: string) => pg.escapeLiteral(value);
+  const lit = sqlLiteral;
   return `pgrst_local.routine_version(${lit(schema)}, ${lit(name)}) = ${lit(versions.join(","))}`;
 }
 
