@@ -3,12 +3,12 @@
  * stand-ins (Supabase REST, Discord) that share the main thread's event loop. autocannon keeps
  * `connections` requests in flight for `seconds`; every answer is checked.
  *
- * Requests are signed ahead: before a round is measured, the thread signs a pool of them (each with a
- * fresh timestamp and its own interaction id, as Discord sends them), so the measured window spends
- * the shared cores on the Workers rather than on Ed25519 signing in Node. Floor and subject alike.
- * The pool holds twice the fastest rate so far of the same case and side, and never less than
- * MIN_RATE's worth (a warm-up on a busy machine says little); should a round outrun it all the same,
- * the rest is signed as it goes and the round says how many (`signedLive`).
+ * Requests are signed ahead: before each run is measured (each slice of a round), the thread signs a
+ * pool of them (each with a fresh timestamp and its own interaction id, as Discord sends them), so the
+ * measured window spends the shared cores on the Workers rather than on Ed25519 signing in Node. Floor
+ * and subject alike. The pool holds twice the fastest rate so far of the same case and side, and never
+ * less than MIN_RATE's worth (a warm-up on a busy machine says little); should a run outrun it all the
+ * same, the rest is signed as it goes and the round says how many (`signedLive`).
  */
 import { type BuiltRequest, type CaseName, type CaseSettings, floorCase, loadCase } from "./cases";
 import {
@@ -65,30 +65,42 @@ const pools = new Map<string, BuiltRequest[]>();
 const caseOf = (request: RoundRequest) =>
   (request.side === "floor" ? floorCase : loadCase)(request.name, request.settings);
 
-function prepare(request: RoundRequest): number {
-  const size =
-    request.amount ??
-    Math.ceil(Math.max(MIN_RATE, (rates.get(keyOf(request)) ?? 0) * HEADROOM) * request.seconds) +
-      request.connections;
-  const { next } = caseOf(request);
-  const pool = Array.from({ length: size }, next);
-  pools.set(keyOf(request), pool);
-  return size;
+/** How many requests a run of `load` may take: twice the fastest rate so far, never below MIN_RATE. */
+function poolSize(request: RoundRequest, load: RoundLoad): number {
+  return (
+    load.amount ??
+    Math.ceil(Math.max(MIN_RATE, (rates.get(keyOf(request)) ?? 0) * HEADROOM) * load.seconds) +
+      load.connections
+  );
 }
 
-/** The prepared requests of one case and side, handed out across the slices of its round. */
+function prepare(request: RoundRequest): number {
+  const { next } = caseOf(request);
+  const pool = Array.from({ length: poolSize(request, request) }, next);
+  pools.set(keyOf(request), pool);
+  return pool.length;
+}
+
+/**
+ * The signed requests of one case and side, run by run. A run takes the pool `prepare` signed for
+ * it, or else signs its own just before it starts, outside its measured window. Signing each
+ * half-second slice's share rather than a whole round's keeps this thread's heap small: with both
+ * sides' pools of a five-second round held at once (some 80,000 requests, over 200 MB), its own
+ * garbage collections paused it for 15–25 ms at a time, and every answer in flight waited.
+ */
 function feed(request: RoundRequest) {
   const subject = caseOf(request);
-  if (!pools.has(keyOf(request))) prepare(request);
-  const pool = pools.get(keyOf(request)) ?? [];
+  let prepared = pools.get(keyOf(request));
   pools.delete(keyOf(request));
-  let taken = 0;
   let signedLive = 0;
   const url = new URL(subject.url);
   return {
-    /** One measured run of `load` on the next requests of the pool. */
-    slice: (load: RoundLoad): Promise<Slice> =>
-      autocannonSlice(
+    /** One measured run of `load` on signed requests. */
+    slice: (load: RoundLoad): Promise<Slice> => {
+      const pool = prepared ?? Array.from({ length: poolSize(request, load) }, subject.next);
+      prepared = undefined;
+      let taken = 0;
+      return autocannonSlice(
         url.origin,
         load,
         {
@@ -102,8 +114,9 @@ function feed(request: RoundRequest) {
           },
         },
         (status, body) => subject.check(status, body),
-      ),
-    /** The round's figures from its slices; remembers the rate, to size the next pool. */
+      );
+    },
+    /** The round's figures from its slices; remembers the rate, to size the next pools. */
     result(slices: readonly Slice[]): RoundResult {
       const figures = figuresOf(slices);
       rates.set(keyOf(request), Math.max(figures.rps, rates.get(keyOf(request)) ?? 0));
@@ -119,7 +132,6 @@ async function run(request: RoundRequest): Promise<RoundResult> {
 
 async function pair(request: PairRequest): Promise<RoundResult[]> {
   const order: Side[] = request.first === "floor" ? ["floor", "subject"] : ["subject", "floor"];
-  // Both pools are signed here, before the first slice is measured.
   const sides = order.map((side) => ({ side, feed: feed({ ...request, side }), slices: [] as Slice[] }));
   const sliceLoad: RoundLoad = {
     connections: request.connections,

@@ -3,6 +3,8 @@
  * time (generatorThread); the thread answers each with autocannon's figures (serveRounds,
  * autocannonRound). Shared by `bench:load` (generator.ts) and `bench:rest` (rest-generator.ts).
  */
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { parentPort, Worker } from "node:worker_threads";
 import autocannon from "autocannon";
 import { err, ok, type Result } from "../../src/shared/result";
@@ -85,6 +87,20 @@ export interface Slice {
   firstFailure?: string;
 }
 
+let collectGarbage: (() => void) | undefined;
+/**
+ * A full collection in this thread before a measured run, so that the requests just signed for it
+ * are moved out of the young generation now rather than during the run: copying them there paused
+ * this thread, and so every answer in flight, for 10–40 ms at a time (--trace-gc).
+ */
+function settleHeap(): void {
+  if (!collectGarbage) {
+    setFlagsFromString("--expose-gc");
+    collectGarbage = runInNewContext("gc") as () => void;
+  }
+  collectGarbage();
+}
+
 /**
  * One autocannon run against `origin`: `load.connections` copies of `request` in flight; an answer
  * `check` refuses counts as an error (non-2xx answers fail the check, so they are not counted twice).
@@ -121,6 +137,7 @@ export async function autocannonSlice(
   // reads 3 and one of 4.00 reads 4: at the floor's 3–4 ms that step alone is a 1.33× ratio. Each
   // answer's time comes with its "response" event to the microsecond; the percentiles are taken here.
   const latencies: number[] = [];
+  settleHeap();
   // Off the main thread autocannon hands back its raw histograms, to be aggregated here.
   const raw = await new Promise<{ duration: number }>((resolve, reject) => {
     const instance = autocannon(options, (error, result) =>

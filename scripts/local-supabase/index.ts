@@ -97,7 +97,8 @@ export async function startLocalSupabase(options: LocalSupabaseOptions): Promise
     }
     const authenticatorUrl = new URL(postgres.connectionString);
     authenticatorUrl.username = "authenticator";
-    const pool = new pg.Pool({ connectionString: authenticatorUrl.href, max: 10 });
+    // PostgREST's defaults: 10 connections (db-pool), an idle one closed after 30 s (db-pool-max-idletime).
+    const pool = new pg.Pool({ connectionString: authenticatorUrl.href, max: 10, idleTimeoutMillis: 30_000 });
     // An idle connection dropped by the server must not crash the process.
     pool.on("error", () => undefined);
     stops.push(() => pool.end());
