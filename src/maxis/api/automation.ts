@@ -20,8 +20,9 @@ import { runAutomationPass } from "../tickets/automation/pass";
 import { isTicketErrorCode } from "../tickets/rpc";
 import type { ApiContext, ApiEnv } from "./context";
 import { apiError, ticketError } from "./errors";
-import { daysQuery, ticketNumberParam } from "./schemas";
+import { daysQuery } from "./schemas";
 import { clientOf } from "./session-client";
+import { ticketNumber } from "./tickets";
 import { check, jsonBody } from "./validate";
 
 const OWN_ERRORS: Partial<Record<AutomationErrorCode, [ContentfulStatusCode, MessageKey]>> = {
@@ -61,9 +62,8 @@ automationRoutes.patch("/automation", async (c) => {
 });
 
 automationRoutes.post("/tickets/:number/close-request", async (c) => {
-  const raw = c.req.param("number");
-  const number = check(c, ticketNumberParam, raw);
-  if (!number.ok) return ticketError(c, "invalid_ticket_number", raw.slice(0, 20));
+  const number = ticketNumber(c);
+  if (!number.ok) return number.error;
   const result = await requestClose(await clientOf(c), number.value);
   if (result.ok) {
     // The owner is asked now rather than at the next minute's pass.

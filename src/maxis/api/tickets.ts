@@ -4,6 +4,7 @@
  * their Discord interactions), and answers the function's JSON or its refusal as an API error.
  */
 import { Hono } from "hono";
+import { cutAt } from "../../shared/markdown";
 import { err } from "../../shared/result";
 import { afterTicketChange, type Notifier } from "../tickets/notify";
 import {
@@ -42,12 +43,15 @@ const notifierOf = (c: ApiContext): Notifier => ({
   waitUntil: (promise) => c.executionCtx.waitUntil(promise),
 });
 
-/** `:number` as a ticket number, or the 400 to answer, quoting what was sent (as Discord's answer does). */
+/**
+ * `:number` as a ticket number, or the 400 to answer, quoting what was sent (as Discord's answer
+ * does): its first 20 UTF-16 units, never half an emoji.
+ */
 export function ticketNumber(c: ApiContext): Checked<number> {
   const raw = c.req.param("number") ?? "";
   const checked = check(c, ticketNumberParam, raw);
   if (checked.ok) return checked;
-  return err(ticketError(c, "invalid_ticket_number", raw.slice(0, 20)));
+  return err(ticketError(c, "invalid_ticket_number", cutAt(raw, 20)));
 }
 
 export const ticketRoutes = new Hono<ApiEnv>();

@@ -113,6 +113,21 @@ describe("GET /api/v1/tickets/:number", () => {
       },
     });
   });
+
+  it("never quotes half an emoji back, whichever route refused the number", async () => {
+    const { token } = await setUp();
+    // Nineteen digits, then an emoji whose two UTF-16 units straddle the 20-unit quote.
+    const sent = `/tickets/${"1".repeat(19)}${encodeURIComponent("🎟")}`;
+    const quoted = `“${"1".repeat(19)}” is not a ticket number. Type it like 42 or #42.`;
+    for (const [path, method] of [
+      [sent, "GET"],
+      [`${sent}/close-request`, "POST"],
+    ] as const) {
+      const { status, json } = await api(path, { method, token, ...(method === "POST" ? { body: {} } : {}) });
+      expect(status).toBe(400);
+      expect(json).toEqual({ error: { code: "invalid_ticket_number", message: quoted } });
+    }
+  });
 });
 
 describe("a session that is signed but not a staff session", () => {
