@@ -5,10 +5,9 @@ import type { TestProject } from "vitest/node";
 import { generateSigningKey, newPublishableKey } from "../../scripts/lib/supabase-keys";
 import { type LocalSupabase, startLocalSupabase } from "../../scripts/local-supabase";
 import { freePort, listeningAs } from "./ports";
+import { useSharedService } from "./shared-service";
 
-const KEY = Symbol.for("shellia-maxis.test.local-supabase");
-type Shared = { users: number; stack: LocalSupabase; signingKey: string };
-const registry = globalThis as unknown as Record<symbol, Promise<Shared> | undefined>;
+type Shared = { stack: LocalSupabase; signingKey: string };
 
 async function start(): Promise<Shared> {
   const signingKey = process.env["TEST_SUPABASE_SIGNING_KEY"] || (await generateSigningKey());
@@ -26,7 +25,7 @@ async function start(): Promise<Shared> {
       persistent: false,
     }),
   );
-  return { users: 0, stack, signingKey };
+  return { stack, signingKey };
 }
 
 /**
@@ -34,15 +33,9 @@ async function start(): Promise<Shared> {
  * run, on the ports and keys the root config chose, for every project that lists this file.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  registry[KEY] ??= start();
-  let shared: Shared;
-  try {
-    shared = await registry[KEY];
-  } catch (error) {
-    registry[KEY] = undefined;
-    throw error;
-  }
-  shared.users += 1;
+  const { service: shared, release } = await useSharedService("local-supabase", start, ({ stack }) =>
+    stack.stop(),
+  );
   const { restUrl, databaseUrl, publishableKey, secretKey } = shared.stack;
   project.provide("supabase", {
     restUrl,
@@ -51,11 +44,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
     secretKey,
     signingKey: shared.signingKey,
   });
-  return async () => {
-    shared.users -= 1;
-    if (shared.users === 0) {
-      registry[KEY] = undefined;
-      await shared.stack.stop();
-    }
-  };
+  return release;
 }
