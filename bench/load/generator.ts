@@ -86,7 +86,7 @@ function prepare(request: RoundRequest): number {
  * it, or else signs its own just before it starts, outside its measured window. Signing each
  * half-second slice's share rather than a whole round's keeps this thread's heap small: with both
  * sides' pools of a five-second round held at once (some 80,000 requests, over 200 MB), its own
- * garbage collections paused it for 15–25 ms at a time, and every answer in flight waited.
+ * garbage collections paused it for up to 87 ms at a time, and every answer in flight waited.
  */
 function feed(request: RoundRequest) {
   const subject = caseOf(request);

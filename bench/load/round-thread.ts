@@ -91,7 +91,7 @@ let collectGarbage: (() => void) | undefined;
 /**
  * A full collection in this thread before a measured run, so that the requests just signed for it
  * are moved out of the young generation now rather than during the run: copying them there paused
- * this thread, and so every answer in flight, for 10–40 ms at a time (--trace-gc).
+ * this thread, and so every answer in flight, for up to 87 ms at a time (--trace-gc).
  */
 function settleHeap(): void {
   if (!collectGarbage) {

@@ -176,7 +176,7 @@ async function main() {
     envPorts: true,
   };
   console.log(
-    `Load: ${options.connections} connections, ${options.rounds} rounds of ${options.seconds} s per case and side, each case alternating with its floor in slices of ${options.sliceSeconds} s after a ${options.leadInSeconds} s lead-in not counted (floor = discord-interactions verifyKey + PONG); requests signed before each round.`,
+    `Load: ${options.connections} connections, ${options.rounds} rounds of ${options.seconds} s per case and side, each case alternating with its floor in slices of ${options.sliceSeconds} s after a ${options.leadInSeconds} s lead-in not counted (floor = discord-interactions verifyKey + PONG); requests signed before each slice.`,
   );
   const loadBefore = loadAverage();
   const run = await runLoadBench(options);
