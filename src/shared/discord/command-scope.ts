@@ -3,6 +3,8 @@
  * of servers. Never both, or those servers would list every command twice. `npm run register` and
  * Maxis's command re-sync read the same setting (Maxis's `COMMAND_GUILD_IDS`).
  */
+
+import { cutAt } from "../markdown";
 import { err, ok, type Result } from "../result";
 
 /** Where commands are registered (kinds, not a result). */
@@ -18,7 +20,7 @@ export function parseCommandScope(raw: string | undefined): Result<CommandScope,
     .filter((id) => id.length > 0);
   if (ids.length === 0) return ok({ kind: "global" });
   const bad = ids.find((id) => !SNOWFLAKE.test(id));
-  if (bad !== undefined) return err(`"${bad.slice(0, 40)}" is not a Discord server id (17 to 20 digits)`);
+  if (bad !== undefined) return err(`"${cutAt(bad, 40)}" is not a Discord server id (17 to 20 digits)`);
   return ok({ kind: "guilds", guildIds: [...new Set(ids)] });
 }
 

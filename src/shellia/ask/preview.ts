@@ -11,7 +11,7 @@ import { parseDuration } from "../../shared/duration";
 import type { Locale, MessageKey, Translator } from "../../shared/i18n";
 import { en } from "../../shared/i18n/catalogs";
 import { formatDuration } from "../../shared/i18n/duration";
-import { inertText } from "../../shared/markdown";
+import { cutAt, inertText } from "../../shared/markdown";
 import { type ActionSpec, commandLine, type Proposal } from "./actions";
 import type { Resolution } from "./resolve";
 
@@ -45,10 +45,12 @@ export function codeLine(specs: readonly ActionSpec[], proposal: Proposal, t?: T
     action: (name: string) => actionName(t, name),
     option: (name: string) => optionName(t, name),
   };
-  return commandLine(specs, proposal, names || undefined)
-    .replace(/`/g, "ˋ")
-    .replace(/\s+/g, " ")
-    .slice(0, 400);
+  return cutAt(
+    commandLine(specs, proposal, names || undefined)
+      .replace(/`/g, "ˋ")
+      .replace(/\s+/g, " "),
+    400,
+  );
 }
 
 function argsText(t: Translator, locale: Locale, proposal: Proposal, now: number): string {

@@ -6,6 +6,7 @@ import type { APIEmbed } from "discord-api-types/v10";
 import type { MessageWithFile } from "../../shared/discord/followup";
 import { CommandOptions } from "../../shared/discord/options";
 import type { Locale, Translator } from "../../shared/i18n";
+import { cutAt } from "../../shared/markdown";
 import { buildControlCall } from "../maxis/requests";
 import { chooseTargets, runControlCall } from "../maxis/run";
 import type { MaxisTarget } from "../maxis-targets";
@@ -63,6 +64,6 @@ export function withHeader(result: MessageWithFile, header: string): MessageWith
   const message = typeof result.message === "string" ? { content: result.message } : result.message;
   return {
     ...result,
-    message: { ...message, content: `${header}\n\n${message.content ?? ""}`.slice(0, 2000) },
+    message: { ...message, content: cutAt(`${header}\n\n${message.content ?? ""}`, 2000) },
   };
 }

@@ -15,7 +15,7 @@ import type { AutocompleteContext, SlashCommand } from "../../shared/discord/han
 import { CommandOptions } from "../../shared/discord/options";
 import { autocompleteChoices, ephemeral } from "../../shared/discord/responses";
 import { DiscordRest } from "../../shared/discord/rest";
-import { clip } from "../../shared/markdown";
+import { clip, cutAt } from "../../shared/markdown";
 import { callMaxis } from "../control-client";
 import { buildControlCall } from "../maxis/requests";
 import { chooseTargets, runControlCall } from "../maxis/run";
@@ -116,7 +116,7 @@ async function askMaxis(
     operator: { id: user.id, name: user.username },
     locale,
     field,
-    query: query.slice(0, 100),
+    query: cutAt(query, 100),
     // The plans of the server the operator picked already, if they did.
     ...(server ? { server } : {}),
   });

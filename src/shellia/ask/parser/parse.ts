@@ -3,6 +3,8 @@
  * It only ever fills the options of a `/maxis` subcommand; checking them is resolve.ts's job, the same
  * for the model's answers. Pure: the clock, the time zone and the configured bots are given.
  */
+
+import { cutAt } from "../../../shared/markdown";
 import { type Clause, has, indexOf, makeClause, type ParseContext, type Parsed } from "./clause";
 import { findDuration } from "./duration";
 import { giveaway, giveawayId, winnersCount } from "./giveaway";
@@ -100,7 +102,7 @@ function parseClause(c: Clause): Parsed | null {
     const rest = c.text.slice(c.tokens[at + 1]?.start ?? c.text.length).trim();
     if (at >= 0 && rest && !has(c, [...V.STATUS, ...V.REPORT, ...V.ANALYTICS, ...V.RESTART])) {
       // An operation that is not on the allow-list is refused later, with the list.
-      return withTarget("execute", { operation: rest.slice(0, 100) });
+      return withTarget("execute", { operation: cutAt(rest, 100) });
     }
   }
   const reportAt = indexOf(c, V.REPORT);
