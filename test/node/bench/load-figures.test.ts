@@ -103,7 +103,7 @@ describe("a slice against a real server", () => {
   });
 
   it("leaves the thread's memory as it found it, slice after slice", async () => {
-    // A full run is thousands of slices. autocannon's own aggregation kept about 10 MB of WebAssembly
+    // A full run is thousands of slices. autocannon's own aggregation kept megabytes of WebAssembly
     // histograms per slice, and the generator's thread reached 2.3 GB.
     await slice("/");
     const before = getHeapStatistics().external_memory;
