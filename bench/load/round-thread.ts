@@ -129,7 +129,7 @@ export async function autocannonSlice(
     timeout: 5,
     // Raw counts, which are all a slice needs: autocannon's aggregation decodes its histograms into
     // WebAssembly ones it never frees, and the generator's thread grew by about 100 MB per case and
-    // round (2.3 GB over a run), its garbage collector with it.
+    // round (2.3 GB over a run).
     skipAggregateResult: true,
     requests: [
       {
