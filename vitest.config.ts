@@ -54,6 +54,9 @@ const workersDeps = {
   optimizer: { ssr: { enabled: true, include: ["discord-api-types/v10", "discord-api-types/payloads/v10"] } },
 };
 
+/** Per test in the Workers projects: room for a few of the stand-ins' 5 s waits, so a failed wait reports itself. */
+const WORKER_TEST_TIMEOUT_MS = 15_000;
+
 export default defineConfig(async () => {
   const stack = await testStack();
   const provide = {
@@ -155,6 +158,10 @@ export default defineConfig(async () => {
               "test/setup/local-stripe.global.ts",
             ],
             provide,
+            // A test may wait on the Discord stand-in up to 5 s per wait (waitForRequests), twice or
+            // more. Under vitest's default of 5 s for the whole test, a wait that never ended showed as
+            // "Test timed out" instead of its assertion saying what never came.
+            testTimeout: WORKER_TEST_TIMEOUT_MS,
           },
         },
         {
@@ -210,6 +217,7 @@ export default defineConfig(async () => {
             include: ["test/workers/shellia/**/*.test.ts", "src/shellia/**/*.test.ts"],
             globalSetup: ["test/setup/local-supabase.global.ts", "test/setup/local-discord.global.ts"],
             provide,
+            testTimeout: WORKER_TEST_TIMEOUT_MS,
           },
         },
       ],

@@ -24,6 +24,7 @@ import {
   privateText,
   run,
   staffPostsFor,
+  threadCardsFor,
   waitForRequests,
 } from "./tickets-support";
 
@@ -84,6 +85,9 @@ describe("Maxis: the same signed interaction sent twice runs once", () => {
       await run(memberA, `/ticket create subject:${subject} description:Please help`),
     );
     const [post] = await waitForRequests(staffPostsFor(memberA.userId));
+    // The ticket's thread is set up after the answer; a click before it is recorded would close the
+    // ticket with a DM instead of the thread's note this test counts.
+    await waitForRequests(threadCardsFor(number));
     const postBody = post?.body as { embeds?: []; components?: unknown[] } | undefined;
     const close = buttonsOf(postBody ?? {}).find((b) => b.custom_id?.includes(":close:"))?.custom_id;
     expect(close).toBeDefined();
