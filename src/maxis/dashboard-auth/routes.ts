@@ -12,6 +12,7 @@
 import { type Context, Hono } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { type Locale, resolveLocale, translatorFor } from "../../shared/i18n";
+import { cutAt } from "../../shared/markdown";
 import { serverSettings } from "../servers/settings-store";
 import { authorizeUrl, exchangeCode, readProfile } from "./discord-oauth";
 import { claimOAuthState } from "./oauth-state-ledger";
@@ -155,7 +156,7 @@ dashboardAuthRoutes.get("/discord/callback", async (c) => {
     { accessToken },
   );
   setCookie(c, SESSION_COOKIE, token, { ...cookieBase, maxAge: DEFAULT_SESSION_SECONDS });
-  const displayProfile = JSON.stringify({ name: name.slice(0, 64), avatar: avatarUrl(user) });
+  const displayProfile = JSON.stringify({ name: cutAt(name, 64), avatar: avatarUrl(user) });
   setCookie(c, PROFILE_COOKIE, encodeURIComponent(displayProfile), {
     ...cookieBase,
     maxAge: DEFAULT_SESSION_SECONDS,

@@ -6,6 +6,7 @@ import { ButtonStyle, ComponentType } from "discord-api-types/payloads/v10";
 import type { APIActionRowComponent, APIButtonComponent } from "discord-api-types/v10";
 import { customId } from "../../shared/discord/handlers";
 import type { Translator } from "../../shared/i18n";
+import { cutAt } from "../../shared/markdown";
 
 /** Its own prefix, apart from any other /shop component. */
 export const BUY_PREFIX = "shop-buy";
@@ -24,7 +25,7 @@ export function shopButtons(
         style: ButtonStyle.Primary,
         custom_id: customId(BUY_PREFIX, plan.id),
         // Discord's limit for a label is 80 characters.
-        label: t("shop.buy.button", { plan: plan.name }).slice(0, 80),
+        label: cutAt(t("shop.buy.button", { plan: plan.name }), 80),
       });
     }
     const sku = skuByPlan.get(plan.id);

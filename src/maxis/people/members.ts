@@ -6,6 +6,7 @@
 import { PermissionFlagsBits } from "discord-api-types/payloads/v10";
 import type { APIGuildMember, APIInteraction, APIUser } from "discord-api-types/v10";
 import { DiscordApiError, type DiscordRest } from "../../shared/discord/rest";
+import { cutAt } from "../../shared/markdown";
 import { guildRoles } from "../servers/channel-access";
 import type { SupabaseBindings } from "../supabase/client";
 import { supabaseAsMaxis } from "../supabase/system-client";
@@ -103,7 +104,7 @@ export async function recordMembers(
       p_guild_id: guildId,
       p_members: members
         .slice(start, start + SYNC_BATCH)
-        .map((m) => ({ id: m.id, name: m.name.slice(0, 100), roles: m.roles, admin: m.admin })),
+        .map((m) => ({ id: m.id, name: cutAt(m.name, 100), roles: m.roles, admin: m.admin })),
       p_complete: whole,
     });
     if (error) throw new Error(`recording members of ${guildId}: ${error.message}`);

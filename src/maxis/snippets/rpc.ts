@@ -5,6 +5,7 @@
  */
 import type { Snippet, SnippetInput } from "../../shared/contracts/snippets";
 import type { Locale } from "../../shared/i18n";
+import { cutAt } from "../../shared/markdown";
 import type { Result } from "../../shared/result";
 import type { RpcClient } from "../supabase/client";
 import { codeRefusal, rpcCaller } from "../supabase/rpc-result";
@@ -46,7 +47,7 @@ export const listSnippets = (client: RpcClient, query = "") =>
 
 /** Discord's autocomplete: at most 25 names; members get none. */
 export const snippetChoices = (client: RpcClient, query: string) =>
-  call<string[]>(client, "ticket_snippet_choices", { p_query: query.slice(0, 100) });
+  call<string[]>(client, "ticket_snippet_choices", { p_query: cutAt(query, 100) });
 
 export const draftSnippet = (client: RpcClient, ticket: number, name: string) =>
   call<SnippetDraft>(client, "ticket_snippet_draft", { p_ticket: String(ticket), p_snippet: name });

@@ -1,5 +1,5 @@
 import { CHOICE_FIELDS, type ChoiceField } from "../../../shared/control/protocol";
-import { clip as clipText } from "../../../shared/markdown";
+import { clip as clipText, cutAt } from "../../../shared/markdown";
 import { ok } from "../../../shared/result";
 import { listPostableChannels, maxisGuildIds } from "../../giveaways/channels";
 import { CONTROL_ACTOR, listShop } from "../../shop/service";
@@ -28,7 +28,7 @@ export async function choices(ctx: ControlContext, body: Body): Promise<ActionOu
   if (!isChoiceField(field)) {
     return rejected("invalid_field", ctx.t("control.error.invalid_body", { detail: "field" }), 400);
   }
-  const query = (typeof body["query"] === "string" ? body["query"] : "").trim().toLowerCase().slice(0, 100);
+  const query = cutAt((typeof body["query"] === "string" ? body["query"] : "").trim().toLowerCase(), 100);
   const server = typeof body["server"] === "string" ? body["server"].trim() : "";
   const all = await choicesFor(ctx, field, server);
   const matching = all.filter((c) => c.name.toLowerCase().includes(query) || c.value.includes(query));

@@ -8,6 +8,7 @@ import type { APIChannel, APIMessage, APIWebhook } from "discord-api-types/v10";
 import { messageBody } from "../../../shared/discord/responses";
 import type { DiscordRest } from "../../../shared/discord/rest";
 import { translatorFor } from "../../../shared/i18n";
+import { cutAt } from "../../../shared/markdown";
 import { lookUpPeople } from "../../people/directory";
 import { safeText } from "../render/escape";
 import type { CategoryName } from "../render/labels";
@@ -89,7 +90,7 @@ export async function postAsAuthor(
       body: {
         ...messageBody(message.body),
         // Discord refuses a webhook name containing "discord"; the id stands in when there is no name.
-        username: (person?.name ?? message.authorId).replace(/discord/gi, "d1scord").slice(0, 80),
+        username: cutAt((person?.name ?? message.authorId).replace(/discord/gi, "d1scord"), 80),
         ...(person?.avatarUrl ? { avatar_url: person.avatarUrl } : {}),
       },
     },
