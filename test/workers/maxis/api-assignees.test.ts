@@ -128,6 +128,23 @@ describe("GET /api/v1/tickets/:number/assignees", () => {
     expect(await assign(s.general, s.people.paul)).toMatchObject({ status: 422 });
   });
 
+  it("records a member whose name is cut inside an emoji, with the rest of the member list", async () => {
+    const server = snowflake();
+    const role = snowflake();
+    await configureServer(server, { staffRoleIds: [role] });
+    // 99 letters, then an emoji of two UTF-16 units: a cut at 100 units lands inside it.
+    const long = `${"a".repeat(99)}😀 and more`;
+    const staff: Actor = { userId: await addMember(server, long, [role]), guildId: server, roles: [role] };
+    await addMember(server, "Nina Staff", [role]);
+    const member: Actor = { userId: snowflake(), guildId: server };
+    const ticket = createdNumber(await run(member, "/ticket create subject:Login description:Broken"));
+    const answer = await api(`/tickets/${ticket}/assignees`, { token: await sessionFor(staff) });
+    // The member list was recorded whole (Postgres refuses half an emoji in JSON, and with it the
+    // batch): both are offered, under the name Discord shows, and the list says it is complete.
+    expect(answer).toMatchObject({ status: 200, json: { complete: true, incomplete: null } });
+    expect(names(answer.json).sort()).toEqual(["Nina Staff", long].sort());
+  });
+
   it("refuses a session that is not staff, before asking Discord", async () => {
     const s = await setUp();
     const before = (await memberListReads(s.serverA)).length;
