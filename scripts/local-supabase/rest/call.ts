@@ -102,7 +102,9 @@ function callSql(request: CallRequest): string {
       const item = scalar ? "pgrst_call.pgrst_scalar" : "pgrst_call";
       const source = scalar ? `${call} as pgrst_call(pgrst_scalar)` : `${call} as pgrst_call`;
       const rows = strip(`coalesce(json_agg(${item}), '[]')`);
-      return `select ${rows}::text as body, (${rows} -> 0)::text as first, count(*)::int as n, ${RESPONSE_SETTINGS}${lateral(source)}`;
+      // Only a single object reads the first row: `-> 0` parses the whole array again.
+      const first = request.singular ? `(${rows} -> 0)::text as first, ` : "";
+      return `select ${rows}::text as body, ${first}count(*)::int as n, ${RESPONSE_SETTINGS}${lateral(source)}`;
     }
   }
 }

@@ -17,7 +17,9 @@ export const shopCommand: SlashCommand<MaxisEnv> = {
 
   async run({ interaction, env, locale, t, waitUntil }) {
     const identity = await actingIdentity(env, interaction);
-    waitUntil(syncInteractionEntitlements(env, interaction, waitUntil));
+    const entitlements = interactionEntitlements(interaction);
+    // Most members own none: then no background task is registered (one costs every call).
+    if (entitlements.length) waitUntil(syncInteractionEntitlements(env, entitlements, waitUntil));
     const plans = await listShop(env, { kind: "member", identity }, locale);
     if (!plans.ok) return ephemeral(shopErrorMessage(t, plans.error));
     const message = shopMessage(plans.value, locale, t);

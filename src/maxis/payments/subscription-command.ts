@@ -12,6 +12,7 @@ import { formatPrice } from "../../shared/i18n/currency";
 import { escapeMarkdown } from "../../shared/markdown";
 import { actingIdentity } from "../identity";
 import { unixSeconds } from "../shop/money";
+import { interactionEntitlements } from "./discord-entitlements";
 import { type LedgerEntitlement, myEntitlements } from "./ledger";
 import { createPortalSession, stripeConfigured } from "./stripe-api";
 import { syncInteractionEntitlements } from "./sync-entitlements";
@@ -43,7 +44,7 @@ export const subscriptionCommand: SlashCommand<MaxisEnv> = {
   data: guildCommand({ name: "subscription", description: "command.subscription.description" }),
 
   async run({ interaction, env, locale, t, waitUntil }) {
-    await syncInteractionEntitlements(env, interaction, waitUntil);
+    await syncInteractionEntitlements(env, interactionEntitlements(interaction), waitUntil);
     const identity = await actingIdentity(env, interaction);
     let entitlements: LedgerEntitlement[];
     try {

@@ -1,19 +1,17 @@
-import type { APIInteraction } from "discord-api-types/v10";
-import { interactionEntitlements } from "./discord-entitlements";
+import type { DiscordEntitlementRecord } from "./discord-entitlements";
 import { recordDiscordEntitlement } from "./ledger";
 import { drainRoleChanges } from "./roles";
 
 /**
  * Discord sends the member's entitlements with every interaction: /shop and /subscription record
- * them (the webhook events may be late or missed). The role changes they cause are made after the
- * answer, so a slow Discord never delays it past the 3-second limit.
+ * them (`interactionEntitlements`; the webhook events may be late or missed). The role changes they
+ * cause are made after the answer, so a slow Discord never delays it past the 3-second limit.
  */
 export async function syncInteractionEntitlements(
   env: MaxisEnv,
-  interaction: APIInteraction,
+  records: readonly DiscordEntitlementRecord[],
   waitUntil: (promise: Promise<unknown>) => void,
 ): Promise<void> {
-  const records = interactionEntitlements(interaction);
   if (records.length === 0) return;
   try {
     for (const record of records) await recordDiscordEntitlement(env, record);

@@ -174,6 +174,19 @@ describe("Discord entitlements", () => {
     expect(await rolesNow(member)).toEqual([PREMIUM_ROLE]);
   });
 
+  it("records the entitlements /shop carries and grants the plan's role, and nothing without them", async () => {
+    const member = freshMember();
+    expect(data(await command(member, "/shop", {})).embeds?.[0]?.title).toBeTruthy();
+    const owner = freshMember();
+    const shown = data(
+      await command(owner, "/shop", { entitlements: [entitlement(owner, snowflake())] } as never),
+    );
+    expect(shown.embeds?.[0]?.title).toBeTruthy();
+    await settledRoles(owner, 1);
+    expect(await rolesNow(owner)).toEqual([PREMIUM_ROLE]);
+    expect(await rolesNow(member)).toEqual([]);
+  });
+
   it("follows ENTITLEMENT_CREATE and ENTITLEMENT_DELETE webhook events, signed like interactions", async () => {
     const member = freshMember();
     const id = snowflake();
