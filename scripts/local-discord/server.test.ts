@@ -33,6 +33,53 @@ describe("scripted failures", () => {
   });
 });
 
+describe("held requests", () => {
+  it("wait for their own release only, one request per hold", async () => {
+    const app = createLocalDiscordApp();
+    const hold = async (bodyIncludes: string) =>
+      (
+        (await (
+          await post(app, "/__local/holds", {
+            method: "POST",
+            pathPattern: "^/users/@me/channels$",
+            bodyIncludes,
+          })
+        ).json()) as { id: string }
+      ).id;
+    const mine = await hold("1300000000000000111");
+    const theirs = await hold("1300000000000000222");
+    const waiting = async (id: string) =>
+      ((await (await app.request(`/__local/holds/${id}`)).json()) as { waiting: boolean }).waiting;
+
+    let answered = false;
+    const held = post(app, "/api/v10/users/@me/channels", { recipient_id: "1300000000000000111" }).then(
+      (r) => {
+        answered = true;
+        return r;
+      },
+    );
+    // Someone else's request is not caught by this hold.
+    expect(
+      (await post(app, "/api/v10/users/@me/channels", { recipient_id: "1300000000000000333" })).status,
+    ).toBe(200);
+    expect(await waiting(mine)).toBe(true);
+    expect(await waiting(theirs)).toBe(false);
+    expect(answered).toBe(false);
+
+    expect((await post(app, `/__local/holds/${theirs}/release`, {})).status).toBe(204);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    expect((await post(app, `/__local/holds/${mine}/release`, {})).status).toBe(204);
+    expect((await held).status).toBe(200);
+    // Used up: the next matching request goes straight through; an unknown hold is a 404.
+    expect(
+      (await post(app, "/api/v10/users/@me/channels", { recipient_id: "1300000000000000111" })).status,
+    ).toBe(200);
+    expect((await app.request(`/__local/holds/${mine}`)).status).toBe(404);
+    expect((await post(app, "/__local/holds", { method: "POST" })).status).toBe(400);
+  });
+});
+
 describe("what Maxis's permission checks read", () => {
   const bot = { headers: { Authorization: "Bot local" } };
   const guild = "1300000000000000777";

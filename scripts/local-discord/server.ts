@@ -4,7 +4,8 @@
  * `npm run interact` can print follow-ups and tests can assert the exact calls made.
  * It can also be told to answer the next matching requests with a scripted failure (e.g. a 429),
  * scoped to one test by what only that test's requests carry (a recipient, a marker in the text, the
- * interaction token in the path), so tests running side by side never meet each other's failures.
+ * interaction token in the path), so tests running side by side never meet each other's failures,
+ * and to hold a matching request until the test releases it (holds.ts).
  */
 
 import type { Server } from "node:http";
@@ -15,6 +16,7 @@ import { LOCAL_CHANNELS, type LocalChannel } from "./channels";
 import { localControlRoutes } from "./control-routes";
 import { createLocalGateway, GATEWAY_PATH, type LocalGateway } from "./gateway";
 import { guildDirectoryRoute } from "./guild-directory-routes";
+import { createHolds } from "./holds";
 import { LOCAL_BOT_USER, nextSnowflake } from "./ids";
 import { createMemberList } from "./member-list-routes";
 import { memberRoleRoute } from "./member-roles";
@@ -131,6 +133,8 @@ export function createLocalDiscordApp(
     return c.body(null, 204);
   });
 
+  const holds = createHolds(app);
+
   app.all("/api/v10/*", async (c) => {
     const path = c.req.path.slice("/api/v10".length);
     const method = c.req.method;
@@ -147,6 +151,7 @@ export function createLocalDiscordApp(
       auditLogReason: c.req.header("X-Audit-Log-Reason") ?? null,
     };
     requests.push(recorded);
+    await holds.pass(method, path, JSON.stringify(payload.body ?? null));
 
     const answer = (): Response => {
       const body = JSON.stringify(payload.body ?? null);

@@ -108,6 +108,14 @@ export function threadRoutes(c: Context, input: ThreadRouteInput): Response | nu
     const thread = store.threads.get(match[1] ?? "");
     return thread ? c.json(thread) : null;
   }
+  if (match && method === "DELETE") {
+    const thread = store.threads.get(match[1] ?? "");
+    if (!thread) return null;
+    store.threads.delete(thread.id);
+    const at = channels.findIndex((ch) => ch.id === thread.id);
+    if (at >= 0) channels.splice(at, 1);
+    return c.json(thread);
+  }
   if (match && method === "PATCH") {
     const thread = store.threads.get(match[1] ?? "");
     if (!thread) return unknownChannel(c);

@@ -109,3 +109,36 @@ describe("a ticket's Discord delivery state", () => {
     expect(row).toEqual({ staff_post_message_id: null, dm_failure: null });
   });
 });
+
+describe("a ticket's thread, recorded after the ticket is created", () => {
+  const recordThread = (guildId: string, number: number, threadId = snowflake()) =>
+    mustCall<{ threadId: string } | null>("service_role", "ticket_record_thread", {
+      p_guild_id: guildId,
+      p_number: number,
+      p_thread_id: threadId,
+      p_parent_channel_id: snowflake(),
+    });
+  const threadOf = (guildId: string, number: number) =>
+    mustCall<{ threadId: string } | null>("service_role", "ticket_thread", {
+      p_guild_id: guildId,
+      p_number: number,
+    });
+
+  it("is not recorded once the ticket was closed first: its closer found no thread to tell", async () => {
+    const g = newGuild();
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", ok);
+    await mustCall(g.agent, "ticket_close", { p_ticket: String(t.number) });
+    expect(await recordThread(g.guildId, t.number)).toBeNull();
+    expect(await threadOf(g.guildId, t.number)).toBeNull();
+  });
+
+  it("stays recorded when the ticket closes afterwards, and a repeated record keeps the first thread", async () => {
+    const g = newGuild();
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", ok);
+    const first = snowflake();
+    expect(await recordThread(g.guildId, t.number, first)).toMatchObject({ threadId: first });
+    await mustCall(g.agent, "ticket_close", { p_ticket: String(t.number) });
+    expect(await recordThread(g.guildId, t.number)).toMatchObject({ threadId: first });
+    expect(await threadOf(g.guildId, t.number)).toMatchObject({ threadId: first });
+  });
+});

@@ -100,3 +100,29 @@ export async function viewAs(
 
 /** The messages of a ticket that came from Discord (typed in its thread). */
 export const fromDiscord = (v: TicketView) => v.messages.filter((m) => m.discordMessageId);
+
+/**
+ * Holds Maxis's next Discord request matching `method` and `pathPattern` (and `bodyIncludes`) in the
+ * stand-in: `caught()` waits until it has arrived, `release()` lets the stand-in answer it.
+ */
+export async function holdDiscordRequest(hold: {
+  method: string;
+  pathPattern: string;
+  bodyIncludes?: string;
+}) {
+  const answer = await fetch(`${local}/__local/holds`, { method: "POST", body: JSON.stringify(hold) });
+  const { id } = (await answer.json()) as { id: string };
+  return {
+    caught: () =>
+      waitUntil(
+        async () =>
+          ((await (await fetch(`${local}/__local/holds/${id}`)).json()) as { waiting: boolean }).waiting,
+        (waiting) => waiting,
+        10_000,
+        `${hold.method} ${hold.pathPattern} to arrive`,
+      ),
+    release: async () => {
+      await fetch(`${local}/__local/holds/${id}/release`, { method: "POST" });
+    },
+  };
+}

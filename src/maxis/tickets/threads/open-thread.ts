@@ -2,7 +2,7 @@ import { botRest } from "../../bot-rest";
 import { categoryNamesOf } from "../category-names";
 import { supabaseAsNotifier } from "../notifier-client";
 import { inBackground, type Notifier } from "../notify";
-import type { TicketWithDescription } from "../rpc";
+import { staffPostTicket, type TicketWithDescription } from "../rpc";
 import { supportChannelFor } from "./support-channel";
 import { createTicketThread } from "./thread-posts";
 import { recordThread } from "./thread-rpc";
@@ -10,7 +10,8 @@ import { recordThread } from "./thread-rpc";
 /**
  * After a ticket is created (command, form or panel): its private thread in the server's support
  * channel, with the member added and the card first, remembered on the ticket. Nothing when the
- * server has no support channel (DMs stay the way staff reach the member).
+ * server has no support channel (DMs stay the way staff reach the member). A ticket closed while
+ * this runs ends without an open thread (createTicketThread).
  */
 export function openTicketThread(notifier: Notifier, ticket: TicketWithDescription): void {
   inBackground(notifier, `thread for #${ticket.number}`, async () => {
@@ -18,8 +19,13 @@ export function openTicketThread(notifier: Notifier, ticket: TicketWithDescripti
     if (!parent) return;
     // The same settings supportChannelFor just read (cached).
     const names = await categoryNamesOf(notifier.env, ticket.guildId, ticket.ownerLocale);
-    await createTicketThread(botRest(notifier.env), parent, ticket, names, async (thread) =>
-      recordThread(await supabaseAsNotifier(notifier.env), ticket.guildId, ticket.number, thread),
-    );
+    const client = await supabaseAsNotifier(notifier.env);
+    await createTicketThread(botRest(notifier.env), parent, ticket, names, {
+      record: (thread) => recordThread(client, ticket.guildId, ticket.number, thread),
+      closedSince: async () => {
+        const now = await staffPostTicket(client, ticket.guildId, ticket.number);
+        return now.ok && now.value.status === "closed";
+      },
+    });
   });
 }

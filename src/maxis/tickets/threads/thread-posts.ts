@@ -22,9 +22,21 @@ const PRIVATE_THREAD = 12;
 const AUTO_ARCHIVE_MINUTES = 10_080;
 const WEBHOOK_NAME = "Maxis tickets";
 
+/** The two database steps of opening a ticket's thread, around Maxis's Discord calls. */
+export interface ThreadSetupSteps {
+  /** Records the thread on the ticket; null when the ticket was closed first (nothing recorded). */
+  record(thread: TicketThread): Promise<TicketThread | null>;
+  /** Read once the card is posted: whether the ticket was closed while the thread was being set up. */
+  closedSince(): Promise<boolean>;
+}
+
 /**
- * Opens the private thread in `parentChannelId`, has it recorded (`record`, before anything else can
- * fail, so the ticket never loses its thread), adds the member and posts the card.
+ * Opens the private thread in `parentChannelId`, has it recorded (before anything else can fail, so
+ * the ticket never loses its thread), adds the member and posts the card. A ticket closed in the
+ * meantime never keeps an open thread: closed before the record, nobody has seen the thread yet (its
+ * closer told the member by DM), so it is deleted; closed after, its closer has written the closing
+ * note there, and the card, which reopened it, is followed by archiving and locking it again.
+ * Returns null when the thread was deleted.
  */
 export async function createTicketThread(
   rest: DiscordRest,
@@ -32,8 +44,8 @@ export async function createTicketThread(
   ticket: TicketWithDescription,
   /** How the server names the ticket's category, in the owner's language. */
   categoryName: CategoryName,
-  record: (thread: TicketThread) => Promise<unknown>,
-): Promise<TicketThread> {
+  steps: ThreadSetupSteps,
+): Promise<TicketThread | null> {
   const thread = await rest.request<APIChannel>("POST", `/channels/${parentChannelId}/threads`, {
     body: {
       name: threadName(ticket.number, ticket.subject),
@@ -43,11 +55,17 @@ export async function createTicketThread(
       auto_archive_duration: AUTO_ARCHIVE_MINUTES,
     },
   });
-  await record({ threadId: thread.id, parentChannelId });
+  if (!(await steps.record({ threadId: thread.id, parentChannelId }))) {
+    await rest.request("DELETE", `/channels/${thread.id}`);
+    return null;
+  }
   await rest.request("PUT", `/channels/${thread.id}/thread-members/${ticket.ownerId}`);
   await rest.request<APIMessage>("POST", `/channels/${thread.id}/messages`, {
     body: messageBody(threadCard(translatorFor(ticket.ownerLocale), ticket, categoryName)),
   });
+  if (await steps.closedSince()) {
+    await rest.request("PATCH", `/channels/${thread.id}`, { body: { archived: true, locked: true } });
+  }
   return { threadId: thread.id, parentChannelId };
 }
 

@@ -11,7 +11,7 @@ export async function recordThread(
   guildId: string,
   number: number,
   thread: TicketThread,
-): Promise<TicketThread> {
+): Promise<TicketThread | null> {
   const { data, error } = await client.rpc("ticket_record_thread", {
     p_guild_id: guildId,
     p_number: number,
@@ -19,7 +19,8 @@ export async function recordThread(
     p_parent_channel_id: thread.parentChannelId,
   });
   if (error) throw new Error(`ticket_record_thread: ${error.code} ${error.message}`);
-  return data as TicketThread;
+  // null: the ticket was closed before its thread could be recorded.
+  return (data as TicketThread | null) ?? null;
 }
 
 /** The ticket's thread, or null when it has none. */
