@@ -52,12 +52,13 @@ describe("held requests", () => {
       ((await (await app.request(`/__local/holds/${id}`)).json()) as { waiting: boolean }).waiting;
 
     let answered = false;
-    const held = post(app, "/api/v10/users/@me/channels", { recipient_id: "1300000000000000111" }).then(
-      (r) => {
-        answered = true;
-        return r;
-      },
-    );
+    const held = (async () => {
+      const response = await post(app, "/api/v10/users/@me/channels", {
+        recipient_id: "1300000000000000111",
+      });
+      answered = true;
+      return response;
+    })();
     // Someone else's request is not caught by this hold.
     expect(
       (await post(app, "/api/v10/users/@me/channels", { recipient_id: "1300000000000000333" })).status,
