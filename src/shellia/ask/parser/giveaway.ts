@@ -85,8 +85,6 @@ const PRIZE_STOP = [
   "which",
   "lasting",
   "durant",
-  "et",
-  "and",
   "ending",
   "finissant",
   "terminant",
@@ -133,12 +131,39 @@ function prizeText(c: Clause, duration: Found<number> | undefined): string | nul
       continue;
     }
     if (inDuration || winnersAfter || PRIZE_STOP.includes(token.word) || token.word.startsWith("<#")) break;
+    if (JOINS.includes(token.word) && !prizeGoesOn(c, i + 1, duration)) break;
     if ((token.word === "de" || token.word === "of") && duration && duration.first === i + 1) break;
     last = i;
   }
   if (first < 0) return null;
   const text = wholeWords(c.text, c.tokens[first]?.start ?? 0, c.tokens[last]?.end ?? 0);
   return text || null;
+}
+
+const JOINS = ["et", "and"];
+
+/**
+ * After « et » / "and" inside the prize: whether the words that follow still name it ("Nitro et un
+ * jeu Steam") rather than start the rest of the request ("Nitro and 2 winners", "et dans #general").
+ */
+function prizeGoesOn(c: Clause, from: number, duration: Found<number> | undefined): boolean {
+  for (let j = from; j < c.tokens.length; j++) {
+    const token = c.tokens[j];
+    if (!token) return false;
+    if (duration && duration.first <= j && j <= duration.last) return false;
+    // A number goes on naming the prize ("et un jeu", "and 2 Steam keys") unless it counts winners.
+    const number = c.numbers.find((n) => n.first === j);
+    if (number) return !V.WINNERS.some((w) => sameWord(c.tokens[number.last + 1]?.word ?? "", w));
+    if (token.word.startsWith("<#") || c.folded[token.start - 1] === "#") return false;
+    if (V.FILLER.includes(token.word)) continue;
+    return !(
+      PRIZE_STOP.includes(token.word) ||
+      JOINS.includes(token.word) ||
+      V.LAUNCH.includes(token.word) ||
+      V.GIVEAWAY.includes(token.word)
+    );
+  }
+  return false;
 }
 
 const OPENING = "([{";

@@ -21,6 +21,26 @@ describe("the prize of a giveaway asked in plain words", () => {
     expect(prizeOf(text)).toBe(prize);
   });
 
+  it.each([
+    ["lance un giveaway Nitro et un jeu Steam pendant 2 jours dans #general", "Nitro et un jeu Steam"],
+    ["giveaway Nitro and a Steam key for 2 days in #general", "Nitro and a Steam key"],
+    ["concours Nitro et 2 clés Steam pendant 2 jours dans #general", "Nitro et 2 clés Steam"],
+  ])('keeps « et » / "and" inside it: %j', (text, prize) => {
+    expect(prizeOf(text)).toBe(prize);
+  });
+
+  it.each([
+    ["giveaway Nitro and 2 winners for 1 day in #general", "Nitro"],
+    ["concours Nitro et deux gagnants pendant 1 jour dans #general", "Nitro"],
+    ["giveaway Nitro and in #general for 1 day", "Nitro"],
+    ["concours Nitro et dans le salon general pendant 2 jours", "Nitro"],
+    ["giveaway Nitro and for 2 days in #general", "Nitro"],
+    ["concours Nitro et pendant 2 jours dans #general", "Nitro"],
+    ["giveaway Nitro for 2 days and in #general", "Nitro"],
+  ])('stops at « et » / "and" before the rest of the request: %j', (text, prize) => {
+    expect(prizeOf(text)).toBe(prize);
+  });
+
   it("leaves out the punctuation that only separates it from the rest of the sentence", () => {
     expect(prizeOf("giveaway Nitro, for 2 days in #general")).toBe("Nitro");
     expect(prizeOf("giveaway Nitro (for 2 days) in #general")).toBe("Nitro");
