@@ -17,11 +17,18 @@ export type { ParseContext, Parsed, Question } from "./clause";
 /** Splits on `et`/`and`/`puis`/`then`/commas, but only where every part is an action of its own. */
 export function parseRequest(text: string, ctx: ParseContext): Parsed {
   const whole = makeClause(text, ctx);
-  const parts = splitClauses(text);
-  if (parts.length > 1) {
-    const each = parts.map((part) => parseClause(makeClause(part, ctx)));
-    if (each.every((p) => p !== null && p.kind === "drafts")) {
-      return { kind: "drafts", drafts: each.flatMap((p) => (p?.kind === "drafts" ? p.drafts : [])) };
+  const parts = splitClauses(text).map((part) => ({ part, parsed: parseClause(makeClause(part, ctx)) }));
+  if (parts.length > 1 && parts.every(({ parsed }) => parsed?.kind === "drafts")) {
+    // A part that only adds to the giveaway or promotion before it ("giveaway Nitro and 2 winners for
+    // 1 day") is not a second one: then the sentence is read whole.
+    const continues = parts.some(
+      ({ part, parsed }, i) => i > 0 && addsToPrevious(makeClause(part, ctx), parsed, parts[i - 1]?.parsed),
+    );
+    if (!continues) {
+      return {
+        kind: "drafts",
+        drafts: parts.flatMap(({ parsed }) => (parsed?.kind === "drafts" ? parsed.drafts : [])),
+      };
     }
   }
   return parseClause(whole) ?? { kind: "refusal" };
@@ -32,6 +39,16 @@ function splitClauses(text: string): string[] {
     .split(/\s*[,;]\s*|\s+(?:et|and|puis|then|ensuite|plus|also|aussi|&)\s+/i)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** The same kind of action as the part before, without naming it: its details, not an action of its own. */
+function addsToPrevious(c: Clause, parsed: Parsed | null, previous: Parsed | null | undefined): boolean {
+  const action = parsed?.kind === "drafts" ? parsed.drafts[0]?.action : undefined;
+  const before = previous?.kind === "drafts" ? previous.drafts.at(-1)?.action : undefined;
+  if (!action || action !== before) return false;
+  if (action === "giveaway") return indexOf(c, V.GIVEAWAY) < 0 && !/\bgive ?away\b/.test(c.folded);
+  if (action === "promo") return !has(c, V.PROMO);
+  return false;
 }
 
 /** One clause: the action it asks for, or null when it names none. */

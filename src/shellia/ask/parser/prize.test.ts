@@ -46,3 +46,30 @@ describe("the prize of a giveaway asked in plain words", () => {
     expect(prizeOf("giveaway Nitro (for 2 days) in #general")).toBe("Nitro");
   });
 });
+
+describe('a giveaway described across « et » / "and"', () => {
+  const drafts = (text: string) => {
+    const parsed = parseRequest(text, ctx);
+    return parsed.kind === "drafts" ? parsed.drafts.map((d) => d.options) : parsed.kind;
+  };
+
+  it("is one giveaway when the words after it only add its details", () => {
+    expect(drafts("start a giveaway Nitro and 2 winners for 1 day in #general")).toEqual([
+      { prize: "Nitro", duration: "1d", channel: "#general", winners: 2 },
+    ]);
+    expect(drafts("giveaway Nitro and 2 Steam keys for 3 winners for 2 days in #general")).toEqual([
+      { prize: "Nitro and 2 Steam keys", duration: "2d", channel: "#general", winners: 3 },
+    ]);
+  });
+
+  it("is two giveaways when each part names its own", () => {
+    expect(
+      drafts(
+        "lance un concours Nitro pendant 2 jours dans #general et un concours Steam pendant 1 jour dans #general",
+      ),
+    ).toEqual([
+      { prize: "Nitro", duration: "2d", channel: "#general" },
+      { prize: "Steam", duration: "1d", channel: "#general" },
+    ]);
+  });
+});
