@@ -179,6 +179,13 @@ export function threadRoutes(c: Context, input: ThreadRouteInput): Response | nu
     }
   }
 
+  match = path.match(/^\/webhooks\/(\d+)$/);
+  if (match && method === "DELETE") {
+    return store.webhooks.delete(match[1] ?? "")
+      ? c.body(null, 204)
+      : c.json({ message: "Unknown Webhook", code: 10015 }, 404);
+  }
+
   // Executing a channel webhook (interaction follow-ups use the same path with the application id).
   match = path.match(/^\/webhooks\/(\d+)\/([^/]+)$/);
   const webhook = match ? store.webhooks.get(match[1] ?? "") : undefined;

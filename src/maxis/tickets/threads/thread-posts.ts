@@ -72,22 +72,33 @@ export async function createTicketThread(
 /**
  * One webhook per support channel, found or made once per isolate. The found webhook is kept, never
  * the search in flight: a request awaiting another request's Discord call is cancelled by workerd.
+ * Two requests (or isolates) may both find none and both make one: each then lists the channel's
+ * webhooks again and keeps the oldest, and the one that made a newer webhook deletes it.
  */
 const webhooks = new Map<string, { id: string; token: string }>();
 async function webhookOf(rest: DiscordRest, channelId: string): Promise<{ id: string; token: string }> {
   const known = webhooks.get(channelId);
   if (known) return known;
-  const existing = await rest.request<APIWebhook[]>("GET", `/channels/${channelId}/webhooks`);
-  const mine = existing.find((w) => w.name === WEBHOOK_NAME && w.token);
-  const webhook =
-    mine ??
-    (await rest.request<APIWebhook>("POST", `/channels/${channelId}/webhooks`, {
+  const list = () => rest.request<APIWebhook[]>("GET", `/channels/${channelId}/webhooks`);
+  let webhook = oldestOurs(await list());
+  if (!webhook) {
+    const made = await rest.request<APIWebhook>("POST", `/channels/${channelId}/webhooks`, {
       body: { name: WEBHOOK_NAME },
-    }));
+    });
+    webhook = oldestOurs(await list()) ?? made;
+    if (webhook.id !== made.id) await rest.request("DELETE", `/webhooks/${made.id}`);
+  }
   if (!webhook.token) throw new Error(`the webhook of channel ${channelId} has no token`);
   const found = { id: webhook.id, token: webhook.token };
   webhooks.set(channelId, found);
   return found;
+}
+
+/** Maxis's webhook in a channel's list (named so, with a token: made by this application), the oldest. */
+function oldestOurs(list: APIWebhook[]): APIWebhook | undefined {
+  return list
+    .filter((w) => w.name === WEBHOOK_NAME && w.token)
+    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))[0];
 }
 
 /** A public message said through Maxis, in the thread under its author's server name and avatar. */
