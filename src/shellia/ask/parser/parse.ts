@@ -17,12 +17,15 @@ export type { ParseContext, Parsed, Question } from "./clause";
 /** Splits on `et`/`and`/`puis`/`then`/commas, but only where every part is an action of its own. */
 export function parseRequest(text: string, ctx: ParseContext): Parsed {
   const whole = makeClause(text, ctx);
-  const parts = splitClauses(text).map((part) => ({ part, parsed: parseClause(makeClause(part, ctx)) }));
+  const parts = splitClauses(text).map((part) => {
+    const clause = makeClause(part, ctx);
+    return { clause, parsed: parseClause(clause) };
+  });
   if (parts.length > 1 && parts.every(({ parsed }) => parsed?.kind === "drafts")) {
     // A part that only adds to the giveaway or promotion before it ("giveaway Nitro and 2 winners for
     // 1 day") is not a second one: then the sentence is read whole.
     const continues = parts.some(
-      ({ part, parsed }, i) => i > 0 && addsToPrevious(makeClause(part, ctx), parsed, parts[i - 1]?.parsed),
+      ({ clause, parsed }, i) => i > 0 && addsToPrevious(clause, parsed, parts[i - 1]?.parsed),
     );
     if (!continues) {
       return {
