@@ -16,7 +16,6 @@ interface Hold {
   bodyIncludes?: string;
   /** Set once a request is caught: answering it. */
   release?: () => void;
-  released: boolean;
 }
 
 export function createHolds(app: Hono) {
@@ -29,7 +28,7 @@ export function createHolds(app: Hono) {
       return c.json({ message: '{"method", "pathPattern"} and optionally "bodyIncludes"' }, 400);
     }
     const id = String(++next);
-    holds.set(id, { ...asked, id, method: asked.method, pathPattern: asked.pathPattern, released: false });
+    holds.set(id, { ...asked, id, method: asked.method, pathPattern: asked.pathPattern });
     return c.json({ id });
   });
   app.get("/__local/holds/:id", (c) => {
@@ -39,8 +38,8 @@ export function createHolds(app: Hono) {
   app.post("/__local/holds/:id/release", (c) => {
     const hold = holds.get(c.req.param("id"));
     if (!hold) return c.json({ message: "no such hold" }, 404);
+    // Forgotten once released: a hold released before any request arrived catches none.
     holds.delete(hold.id);
-    hold.released = true;
     hold.release?.();
     return c.body(null, 204);
   });
@@ -51,7 +50,6 @@ export function createHolds(app: Hono) {
       const hold = [...holds.values()].find(
         (h) =>
           !h.release &&
-          !h.released &&
           h.method === method &&
           new RegExp(h.pathPattern).test(path) &&
           (h.bodyIncludes === undefined || body.includes(h.bodyIncludes)),

@@ -5,7 +5,8 @@
 
 import { type Clause, durationOf, indexOf, type Parsed, type WithTarget } from "./clause";
 import type { Found } from "./duration";
-import { sameWord } from "./text";
+import type { NumberSpan } from "./numbers";
+import { sameWord, type Token } from "./text";
 import * as V from "./vocabulary";
 
 const GIVEAWAY_ID = /^[0-9a-z_-]{4,64}$/;
@@ -43,12 +44,16 @@ export function giveawayId(c: Clause): string | null {
   return null;
 }
 
+/** The number is followed by a winners word (`3 gagnants`): it counts winners. */
+const countsWinners = (c: Clause, n: NumberSpan) =>
+  V.WINNERS.some((w) => sameWord(c.tokens[n.last + 1]?.word ?? "", w));
+
+/** The word names a channel: a mention (`<#id>`) or `#name`. */
+const namesChannel = (c: Clause, token: Token) =>
+  token.word.startsWith("<#") || c.folded[token.start - 1] === "#";
+
 export function winnersCount(c: Clause): number | null {
-  for (const n of c.numbers) {
-    const next = c.tokens[n.last + 1]?.word ?? "";
-    if (V.WINNERS.some((w) => sameWord(next, w))) return n.value;
-  }
-  return null;
+  return c.numbers.find((n) => countsWinners(c, n))?.value ?? null;
 }
 
 export function giveaway(c: Clause, withTarget: WithTarget): Parsed {
@@ -111,13 +116,13 @@ function prizeText(c: Clause, duration: Found<number> | undefined): string | nul
     if (!token) break;
     const inDuration = duration && duration.first <= i && i <= duration.last;
     const number = c.numbers.find((n) => n.first === i);
-    const winnersAfter = number && V.WINNERS.some((w) => sameWord(c.tokens[number.last + 1]?.word ?? "", w));
+    const winnersAfter = number && countsWinners(c, number);
     if (first < 0) {
       if (winnersAfter && number) {
         i = number.last + 1;
         continue;
       }
-      if (inDuration || token.word.startsWith("<#") || c.folded[token.start - 1] === "#") break;
+      if (inDuration || namesChannel(c, token)) break;
       if (
         V.FILLER.includes(token.word) ||
         V.LAUNCH.includes(token.word) ||
@@ -153,8 +158,8 @@ function prizeGoesOn(c: Clause, from: number, duration: Found<number> | undefine
     if (duration && duration.first <= j && j <= duration.last) return false;
     // A number goes on naming the prize ("et un jeu", "and 2 Steam keys") unless it counts winners.
     const number = c.numbers.find((n) => n.first === j);
-    if (number) return !V.WINNERS.some((w) => sameWord(c.tokens[number.last + 1]?.word ?? "", w));
-    if (token.word.startsWith("<#") || c.folded[token.start - 1] === "#") return false;
+    if (number) return !countsWinners(c, number);
+    if (namesChannel(c, token)) return false;
     if (V.FILLER.includes(token.word)) continue;
     return !(
       PRIZE_STOP.includes(token.word) ||
