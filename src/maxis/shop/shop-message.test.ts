@@ -38,6 +38,23 @@ describe("shopMessage", () => {
     ]);
   });
 
+  it("shows the discount the prices give when the plan's floor price holds it below the asked percent", () => {
+    const premium: ShopPlan = {
+      key: "premium",
+      duration: "month",
+      discordSkuId: null,
+      description: "",
+      currency: "EUR",
+      id: "premium",
+      name: "Premium",
+      priceCents: 2999,
+      promotion: { id: 2, percent: 90, promotedCents: 1999, endsAt: "2026-11-26T12:00:00Z" },
+    };
+    const message = shopMessage([premium], "en", translatorFor("en"));
+    const value = typeof message === "string" ? "" : (message.embeds?.[0]?.fields?.[0]?.value ?? "");
+    expect(value).toContain("~~€29.99~~ **€19.99** (−33 %)");
+  });
+
   it("follows the member's language", () => {
     const message = shopMessage(plans, "fr", translatorFor("fr"));
     const embed = typeof message === "string" ? undefined : message.embeds?.[0];

@@ -1,5 +1,6 @@
 import type { APIEmbed } from "discord-api-types/v10";
 import type { MessageData } from "../../shared/discord/responses";
+import { effectivePercent } from "../../shared/discount";
 import type { Locale, Translator } from "../../shared/i18n";
 import { formatPrice } from "../../shared/i18n/currency";
 import { unixSeconds } from "./money";
@@ -18,7 +19,7 @@ export function shopMessage(plans: readonly ShopPlan[], locale: Locale, t: Trans
       ? t("shop.plan.promoted", {
           price,
           promoted: formatPrice(plan.promotion.promotedCents, plan.currency, locale),
-          percent: plan.promotion.percent,
+          percent: effectivePercent(plan.priceCents, plan.promotion.promotedCents),
           ends: unixSeconds(plan.promotion.endsAt),
         })
       : t("shop.plan.price", { price });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { StatusResult } from "../../shared/control/protocol";
+import type { PromoResult, StatusResult } from "../../shared/control/protocol";
 import { translatorFor } from "../../shared/i18n";
 import type { MaxisTarget } from "../control-client";
-import { formatGiveaway, formatMoney, formatRestart, formatStatus, problem } from "./format";
+import { formatGiveaway, formatMoney, formatPromo, formatRestart, formatStatus, problem } from "./format";
 
 const target: MaxisTarget = {
   name: "maxis",
@@ -94,6 +94,35 @@ describe("text that came from a request", () => {
     expect(formatStatus(en, target, odd, 1)).toContain("(by <@0>)");
     expect(problem(en, target, { kind: "refused", code: "[x](https://evil.example)" })).toContain(
       "refused Shellia's signature (unauthorized)",
+    );
+  });
+});
+
+describe("formatPromo", () => {
+  const promo: PromoResult = {
+    id: 7,
+    guildId: "1300000000000000010",
+    guildName: "Local server",
+    planName: "Premium",
+    percent: 90,
+    priceCents: 2999,
+    promotedCents: 1999,
+    currency: "EUR",
+    endsAt: "2026-11-26T12:00:00.000Z",
+  };
+
+  it("says when the plan's floor price holds the discount below the percent asked", () => {
+    expect(formatPromo(en, "en", target, promo)).toBe(
+      "Promotion #7 started on **maxis** in Local server: **Premium** €29.99 → €19.99 until <t:1795694400:f>. The plan's floor price holds the discount at −33 % instead of the −90 % asked.",
+    );
+    expect(formatPromo(fr, "fr", target, promo).replace(/[\u00a0\u202f]/g, " ")).toContain(
+      "Le prix plancher de l'offre limite la remise à −33 % au lieu des −90 % demandés.",
+    );
+  });
+
+  it("shows the percent asked when the prices give it", () => {
+    expect(formatPromo(en, "en", target, { ...promo, percent: 20, promotedCents: 2399 })).toContain(
+      "**Premium** −20 % (€29.99 → €23.99)",
     );
   });
 });

@@ -2,6 +2,7 @@
  * How Shellia words Maxis's answers for operators. Pure: tested without a runtime. Text that came
  * from a request (a prize as typed) is shown inert; ids that go into mentions must be ids.
  */
+
 import type {
   AnalyticsResult,
   Figure,
@@ -12,6 +13,7 @@ import type {
 } from "../../shared/control/protocol";
 import { GATEWAY_STATES } from "../../shared/control/protocol";
 import { revenueParams } from "../../shared/control/revenue";
+import { effectivePercent } from "../../shared/discount";
 import type { Locale, Translator } from "../../shared/i18n";
 import { currencyFormat } from "../../shared/i18n/currency";
 import { inertText } from "../../shared/markdown";
@@ -167,13 +169,16 @@ export function formatMoney(cents: number, currency: string, locale: Locale): st
 }
 
 export function formatPromo(t: Translator, locale: Locale, target: MaxisTarget, promo: PromoResult): string {
-  return t("maxis.promo.created", {
+  // The plan's floor price can hold the discount below what was asked: the operator is told both.
+  const effective = effectivePercent(promo.priceCents, promo.promotedCents);
+  return t(effective < promo.percent ? "maxis.promo.created_floor" : "maxis.promo.created", {
     id: promo.id,
     target: target.name,
     // Both written by that server's admins: shown as text, never as Markdown or mentions.
     server: promo.guildName ? inertText(promo.guildName, 100) : snowflake(promo.guildId),
     plan: inertText(promo.planName, 100),
     percent: promo.percent,
+    effective,
     price: formatMoney(promo.priceCents, promo.currency, locale),
     promoted: formatMoney(promo.promotedCents, promo.currency, locale),
     ends: unix(promo.endsAt),

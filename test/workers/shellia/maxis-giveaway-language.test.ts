@@ -1,12 +1,14 @@
 /**
  * `/maxis giveaway` posts in the server's language of posts (/setup), not the operator's: the message
  * is for the server's members. A French server once got an English message from an English operator.
+ * What is said to the operator follows the operator's language.
  */
 import { describe, expect, inject, it } from "vitest";
+import { LOCAL_CHANNEL_ID } from "../../../scripts/lib/local-identities";
 import { rpcAs } from "../../support/postgrest";
 import { snowflake } from "../../support/snowflake";
 import { addLocalChannel } from "../support/discord";
-import { bindingOf, discordRequests, signedCall, targetEntry } from "./control-support";
+import { bindingOf, discordRequests, runMaxis, signedCall, targetEntry } from "./control-support";
 
 describe("/maxis giveaway: the language of the public message", () => {
   it("follows the server's language of posts, not the operator's", async () => {
@@ -32,5 +34,13 @@ describe("/maxis giveaway: the language of the public message", () => {
       (r) => r.method === "POST" && r.path === `/channels/${channel}/messages`,
     );
     expect(JSON.stringify(posted?.body)).toContain("Cliquez sur **Participer**");
+  });
+
+  it("says a duration it cannot read is unreadable, not out of range, in the operator's language", async () => {
+    const run = await runMaxis(
+      `/maxis giveaway prize:Nope duration:abc channel:${LOCAL_CHANNEL_ID} target:maxis`,
+      { locale: "fr" },
+    );
+    expect(run.content).toBe("**maxis** : Je ne comprends pas cette durée. Écrivez-la comme 30m, 48h ou 7d.");
   });
 });

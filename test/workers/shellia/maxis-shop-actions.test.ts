@@ -73,6 +73,13 @@ describe("/maxis promo", () => {
       `/maxis promo server:${LOCAL_GUILD_ID} percent:20 plan:pro duration:10m target:maxis`,
     );
     expect(short.content).toBe("**maxis**: A promotion lasts between 1 hour and 30 days.");
+    // A duration typed in words is unreadable, not too long or too short: the operator is told how to write it.
+    const words = await runMaxis(
+      `/maxis promo server:${LOCAL_GUILD_ID} percent:20 plan:pro duration:2 days target:maxis`,
+    );
+    expect(words.content).toBe(
+      "**maxis**: I can't read that duration. Write it like 48h, 2d or 1w (a promotion lasts 1 hour to 30 days).",
+    );
   });
 
   it("changes only the named server's shop: the same key on another server is another plan", async () => {

@@ -19,9 +19,8 @@ import {
 export async function giveaway(ctx: ControlContext, body: Body): Promise<ActionOutcome<"giveaway">> {
   const { t } = ctx;
   const durationSeconds = parseDuration(stringField(body, "duration", 32) ?? "");
-  if (durationSeconds === null) {
-    return rejected("invalid_end_time", giveawayErrorMessage(t, { code: "invalid_end_time" }));
-  }
+  // Unreadable is told apart from out of range: "2 days" needs rewriting, not shortening.
+  if (durationSeconds === null) return rejected("invalid_end_time", t("giveaway.invalid_duration"));
   const channel = await checkPostableChannel(ctx.env, stringField(body, "channelId", 20) ?? "");
   if (!channel.ok) {
     return channel.error === "invalid_channel"

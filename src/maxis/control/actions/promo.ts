@@ -26,9 +26,8 @@ export async function promo(ctx: ControlContext, body: Body): Promise<ActionOutc
   const percent = integerField(body, "percent");
   if (percent === null) return rejected("invalid_percent", shopErrorMessage(t, { code: "invalid_percent" }));
   const durationSeconds = parseDuration(stringField(body, "duration", 32) ?? "");
-  if (durationSeconds === null) {
-    return rejected("invalid_duration", shopErrorMessage(t, { code: "invalid_duration" }));
-  }
+  // Unreadable is told apart from out of range: "2 days" needs rewriting, not shortening.
+  if (durationSeconds === null) return rejected("invalid_duration", t("shop.error.unreadable_duration"));
   const created = await createPromotion(ctx.env, CONTROL_ACTOR, {
     guildId: server,
     planKey: plan,

@@ -99,6 +99,8 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.analytics.feature.promotions": "Promotions",
     "maxis.promo.created":
       "Promotion #{id} started on **{target}** in {server}: **{plan}** −{percent} % ({price} → {promoted}) until <t:{ends}:f>.",
+    "maxis.promo.created_floor":
+      "Promotion #{id} started on **{target}** in {server}: **{plan}** {price} → {promoted} until <t:{ends}:f>. The plan's floor price holds the discount at −{effective} % instead of the −{percent} % asked.",
     "maxis.giveaway.started":
       "Giveaway `{id}` started on **{target}** in <#{channel}>: **{prize}**, {winners, plural, one {# winner} other {# winners}}, draw <t:{ends}:R>.",
     "maxis.restart.done":
@@ -207,6 +209,8 @@ export const shelliaControl = /* @__PURE__ */ defineMessages(
     "maxis.analytics.feature.promotions": "Promotions",
     "maxis.promo.created":
       "Promotion n° {id} lancée sur **{target}** dans {server} : **{plan}** −{percent} % ({price} → {promoted}) jusqu'au <t:{ends}:f>.",
+    "maxis.promo.created_floor":
+      "Promotion n° {id} lancée sur **{target}** dans {server} : **{plan}** {price} → {promoted} jusqu'au <t:{ends}:f>. Le prix plancher de l'offre limite la remise à −{effective} % au lieu des −{percent} % demandés.",
     "maxis.giveaway.started":
       "Concours `{id}` lancé sur **{target}** dans <#{channel}> : **{prize}**, {winners, plural, one {# gagnant} other {# gagnants}}, tirage <t:{ends}:R>.",
     "maxis.restart.done":
