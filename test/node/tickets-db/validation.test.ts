@@ -28,6 +28,9 @@ describe("ticket input validation", () => {
     await refused(g.memberA, "ticket_create", { ...ok, p_subject: "" }, "subject_empty");
     await refused(g.memberA, "ticket_create", { ...ok, p_subject: "   \n " }, "subject_empty");
     await refused(g.memberA, "ticket_create", { ...ok, p_subject: null }, "subject_empty");
+    // Blanks that are not ASCII: no-break, ideographic and zero-width spaces, a byte-order mark.
+    await refused(g.memberA, "ticket_create", { ...ok, p_subject: "\u200b\u200b" }, "subject_empty");
+    await refused(g.memberA, "ticket_create", { ...ok, p_subject: "\u00a0\u3000\ufeff" }, "subject_empty");
     await refused(g.memberA, "ticket_create", { ...ok, p_subject: "x".repeat(101) }, "subject_too_long");
     await refused(g.memberA, "ticket_create", { ...ok, p_description: "" }, "description_empty");
     await refused(
@@ -65,6 +68,7 @@ describe("ticket input validation", () => {
       await refused(g.memberA, "ticket_view", { p_ticket: ticket }, "invalid_ticket_number");
     }
     await refused(g.memberA, "ticket_reply", { p_ticket: n, p_body: " " }, "message_empty");
+    await refused(g.memberA, "ticket_reply", { p_ticket: n, p_body: "\u00a0\u3000\u200b" }, "message_empty");
     await refused(g.memberA, "ticket_reply", { p_ticket: n, p_body: "x".repeat(2001) }, "message_too_long");
     await refused(g.memberA, "ticket_reply", { p_ticket: n, p_body: "hi", p_status: "open" }, "staff_only");
     await refused(staff, "ticket_reply", { p_ticket: n, p_body: "hi", p_status: "closed" }, "invalid_status");

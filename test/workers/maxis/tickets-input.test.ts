@@ -46,6 +46,19 @@ describe("bad input to /ticket", () => {
     expect(view).toContain("🟢 Open");
   });
 
+  it("reads a category typed by its name in the member's language rather than picked", async () => {
+    const { memberA } = freshCast("fr");
+    const created = await run(
+      memberA,
+      "/ticket create subject:Facture description:Copie category:Facturation",
+    );
+    expect(privateText(created)).toMatch(/^Le ticket \*\*#1\*\* est ouvert/);
+    expect(visibleText(await run(memberA, "/ticket view ticket:1"))).toContain("Facturation");
+    expect(
+      privateText(await run(memberA, "/ticket create subject:X description:y category:Remboursement")),
+    ).toBe("Catégorie inconnue. Choisissez l'une des catégories de ce serveur dans la liste.");
+  });
+
   it("refuses empty text in French", async () => {
     const { memberA } = freshCast("fr");
     expect(

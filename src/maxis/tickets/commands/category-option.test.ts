@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TicketCategory } from "../../../shared/contracts/settings";
-import { categoryChoices } from "./category-option";
+import { categoryChoices, categoryKeyNamed } from "./category-option";
 
 const category = (
   key: string,
@@ -47,5 +47,30 @@ describe("category suggestions for /ticket create", () => {
   it("stop at Discord's 25 suggestions", () => {
     const many = Array.from({ length: 30 }, (_, i) => category(`c${i}`, `Topic ${i}`, `Sujet ${i}`));
     expect(categoryChoices(many, "", "en")).toHaveLength(25);
+  });
+});
+
+describe("a category typed instead of picked", () => {
+  const categories = [
+    category("billing", "Billing", "Facturation", "💳"),
+    category("vip", "VIP lounge", "Salon VIP", "<:vip:123456789012345678>"),
+  ];
+
+  it("is read by its key or its label in either language, with or without its emoji, whatever the case", () => {
+    for (const typed of [
+      "billing",
+      "Billing",
+      "facturation",
+      " FACTURATION ",
+      "💳 Facturation",
+      "salon vip",
+    ]) {
+      expect(categoryKeyNamed(categories, typed), typed).toBe(categories[typed.includes("vip") ? 1 : 0]?.key);
+    }
+  });
+
+  it("is not guessed from part of a name", () => {
+    expect(categoryKeyNamed(categories, "fac")).toBeNull();
+    expect(categoryKeyNamed(categories, "refund")).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { resolveCategoryOption } from "./category-option";
 import { createTicketModal } from "./create-modal";
 import { ticketSubcommand } from "./define";
 import { checkChoices, type NewTicket, openTicket } from "./open-ticket";
@@ -9,12 +10,12 @@ export const createSubcommand = ticketSubcommand({
   staffOnly: false,
   options: [subjectOption, descriptionOption, categoryOption, priorityOption],
 
-  run(call, values) {
+  async run(call, values) {
     const { ctx } = call;
     const input: NewTicket = {
       subject: values.subject ?? "",
       description: values.description ?? "",
-      category: values.category ?? "general",
+      category: values.category ? await resolveCategoryOption(ctx, values.category) : "general",
       priority: values.priority ?? "medium",
     };
     const invalid = checkChoices(ctx, input);
