@@ -172,6 +172,15 @@ describe("a member's ticket, from creation to reopening", () => {
     const asB = messageOf(await click(memberB, `ticket-page:${guildId}:all:0:0`));
     expect(asB.embeds?.[0]?.description).toContain("Not yours");
     expect(asB.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 1 ticket");
+
+    // A Next button left pointing past the end (a ticket left the filter since) shows the last page.
+    await run(memberA, "/ticket close ticket:11");
+    const closed = messageOf(await run(memberA, "/ticket list status:closed"));
+    expect(closed.embeds?.[0]?.footer?.text).toBe("Page 1/2 · 11 tickets");
+    await run(memberA, "/ticket reopen ticket:11");
+    const stale = messageOf(await click(memberA, buttonsOf(closed)[1]?.custom_id ?? ""));
+    expect(stale.embeds?.[0]?.footer?.text).toBe("Page 1/1 · 10 tickets");
+    expect(stale.embeds?.[0]?.description).toContain("Ticket 10");
   });
 });
 

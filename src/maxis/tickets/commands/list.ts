@@ -18,13 +18,23 @@ export async function ticketListPage(
   filter: ListFilter,
   offset: number,
 ): Promise<Result<MessageData, TicketError>> {
-  const result = await listTickets(await clientFor(ctx.env, actor), {
-    ...(filter.status ? { status: filter.status } : {}),
-    mine: filter.mine && actor.staff,
-    limit: LIST_PAGE_SIZE,
-    offset,
-  });
+  const client = await clientFor(ctx.env, actor);
+  const read = (at: number) =>
+    listTickets(client, {
+      ...(filter.status ? { status: filter.status } : {}),
+      mine: filter.mine && actor.staff,
+      limit: LIST_PAGE_SIZE,
+      offset: at,
+    });
+  let result = await read(offset);
   if (!result.ok) return result;
+  const { items, total } = result.value;
+  // Tickets closed since the list was shown can leave a Next button pointing past the end: show the
+  // last page there is rather than an empty "page 2 of 1" with no way back.
+  if (items.length === 0 && offset > 0 && total > 0) {
+    result = await read(Math.floor((total - 1) / LIST_PAGE_SIZE) * LIST_PAGE_SIZE);
+    if (!result.ok) return result;
+  }
   return ok(ticketListMessage(ctx.t, result.value, filter, actor.staff));
 }
 
