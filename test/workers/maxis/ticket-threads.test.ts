@@ -5,6 +5,7 @@
  * connection drops 10 times, once for longer than the stream).
  */
 import { env, exports } from "cloudflare:workers";
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from "discord-api-types/v10";
 import { describe, expect, inject, it } from "vitest";
 import type { Actor } from "../../../scripts/lib/interaction-builder";
 import {
@@ -24,7 +25,17 @@ import {
   ticketWithThread,
   viewAs,
 } from "./thread-support";
-import { allDiscordRequests, homeCast, run } from "./tickets-support";
+import {
+  allDiscordRequests,
+  buttonsOf,
+  click,
+  homeCast,
+  messageOf,
+  run,
+  staffPostEdits,
+  staffPostsFor,
+  waitForRequests,
+} from "./tickets-support";
 
 const local = inject("discordLocalUrl");
 const shard = connectedShard("ticket-threads");
@@ -57,6 +68,34 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
           JSON.stringify(r.body).includes(`#${number}`),
       ),
     ).toBe(true);
+  });
+
+  it("keeps its card the member's when staff click Assign to me on it, and redraws the staff post", async () => {
+    const cast = homeCast();
+    const { number, threadId } = await ticketWithThread(cast.memberA, "Assign from the card");
+    const [card] = await threadMessages(threadId);
+    const [post] = await waitForRequests(staffPostsFor(cast.memberA.userId));
+    const postId = (post?.response as { id?: string } | undefined)?.id ?? "";
+    const answer = messageOf(
+      await click(
+        cast.staff,
+        `ticket-staff:assign:${cast.guildId}:${number}`,
+        (card?.embeds ?? []) as APIEmbed[],
+        (card?.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[],
+      ),
+    );
+    // Still the member's card: its welcome line, its own Close button, now naming the assignee.
+    expect(answer.content).toMatch(/^Ticket \*\*#\d+\*\*: write here/);
+    expect(buttonsOf(answer).map((b) => b.custom_id)).toEqual([
+      `ticket-staff:assign:${cast.guildId}:${number}`,
+      `ticket-thread:close:${cast.guildId}:${number}`,
+    ]);
+    expect(JSON.stringify(answer.embeds)).toContain(`<@${cast.staff.userId}>`);
+    // The staff channel's post is redrawn after the answer.
+    const [edit] = await waitForRequests(staffPostEdits(postId));
+    expect((edit?.body as { content?: string } | undefined)?.content).toContain(
+      `Assigned to <@${cast.staff.userId}>.`,
+    );
   });
 
   it("turns what people type there into ticket messages, once each, and ignores other channels", async () => {

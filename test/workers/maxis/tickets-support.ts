@@ -6,6 +6,8 @@
 
 import { exports } from "cloudflare:workers";
 import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
   type APIEmbed,
   type APIInteraction,
   type APIInteractionResponse,
@@ -101,11 +103,18 @@ export async function autocomplete(
   return (await sendInteraction(exports.default, commandInteraction(actor, parsed, true))).response;
 }
 
-export async function click(actor: Actor, customId: string, embeds: APIEmbed[] = []) {
+/** Clicks a button under a message showing `embeds` and the action rows `components`. */
+export async function click(
+  actor: Actor,
+  customId: string,
+  embeds: APIEmbed[] = [],
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [],
+) {
   const interaction = buttonInteraction(actor, customId) as APIInteraction & {
-    message: { embeds: APIEmbed[] };
+    message: { embeds: APIEmbed[]; components: APIActionRowComponent<APIComponentInMessageActionRow>[] };
   };
   interaction.message.embeds = embeds;
+  interaction.message.components = components;
   return (await sendInteraction(exports.default, interaction)).response;
 }
 

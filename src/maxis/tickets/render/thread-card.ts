@@ -1,7 +1,7 @@
 import { customId } from "../../../shared/discord/handlers";
 import type { MessageData } from "../../../shared/discord/responses";
 import type { Translator } from "../../../shared/i18n";
-import type { TicketSummary, TicketWithDescription } from "../rpc";
+import type { TicketSummary } from "../rpc";
 import type { CategoryName } from "./labels";
 import { assignAndCloseRow } from "./staff-post";
 import { ticketCard } from "./ticket-card";
@@ -21,7 +21,7 @@ export const threadCloseId = (ticket: Pick<TicketSummary, "guildId" | "number">)
  */
 export function threadCard(
   t: Translator,
-  ticket: TicketWithDescription,
+  ticket: TicketSummary & { description?: string },
   categoryName: CategoryName,
 ): MessageData {
   return {
