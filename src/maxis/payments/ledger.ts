@@ -49,8 +49,14 @@ export interface RoleTarget {
 const call = async <T>(env: SupabaseBindings, fn: string, args?: Record<string, unknown>): Promise<T> =>
   rpcOrThrow<T>(await supabaseAsPayments(env), fn, args);
 
+export interface RecordedStripeFact {
+  duplicate: boolean;
+  /** A subscription a full refund or a dispute ended that Stripe still bills: Maxis cancels it. */
+  cancel_subscription: string | null;
+}
+
 export const recordStripeFact = (env: SupabaseBindings, fact: StripeFact) =>
-  call<{ duplicate: boolean }>(env, "payments_record_stripe_event", { p_event: fact });
+  call<RecordedStripeFact>(env, "payments_record_stripe_event", { p_event: fact });
 
 export const recordDiscordEntitlement = (env: SupabaseBindings, entitlement: DiscordEntitlementRecord) =>
   call<{ plan: string | null }>(env, "payments_record_discord_entitlement", { p_entitlement: entitlement });

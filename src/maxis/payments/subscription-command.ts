@@ -55,9 +55,9 @@ export const subscriptionCommand: SlashCommand<MaxisEnv> = {
     }
     if (entitlements.length === 0) return ephemeral(t("subscription.empty"));
 
-    const customer = entitlements.find(
-      (e) => e.stripe_customer_id && e.status !== "ended",
-    )?.stripe_customer_id;
+    // Running plans come first, then the most recently changed: a member whose plans all ended (a
+    // refund, a dispute) still reaches their invoices and receipts.
+    const customer = entitlements.find((e) => e.stripe_customer_id)?.stripe_customer_id;
     let portalUrl: string | null = null;
     let portalNote: string | undefined;
     if (customer && stripeConfigured(env) && interaction.guild_id) {

@@ -269,6 +269,9 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   "payments_private.entitlement_events(text)": internal,
   "payments_private.record_sales(public.entitlements)": internal,
   "payments_private.sync_stripe_payment(text)": internal,
+  // Which subscription a Stripe event concerns, and whether Maxis must cancel it at Stripe (20261207020000).
+  "payments_private.subscription_of_event(jsonb)": internal,
+  "payments_private.subscription_to_cancel(text)": internal,
   "public.my_entitlements()": member,
   "payments_private.grace_period()": internal,
   "payments_private.require_payments()": internal,

@@ -39,6 +39,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.http.invalid_event": "This is not an event we understand (field {field}).",
     "payments.http.body_too_large": "The body is larger than {kib} KiB.",
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
+    "payments.http.cancel_failed":
+      "The event was recorded, but the subscription it ended could not be canceled at Stripe yet; it will be when the event is sent again.",
     "control.feature.payments": "Payments",
     "control.report.revenue_value":
       "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refundedCents, plural, =0 {nothing refunded} other {{refunded} refunded}}, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
@@ -89,6 +91,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.http.body_too_large": "Le corps dépasse {kib} Kio.",
     "payments.http.unavailable":
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
+    "payments.http.cancel_failed":
+      "L'événement est enregistré, mais l'abonnement qu'il a terminé n'a pas encore pu être résilié chez Stripe ; il le sera lorsque l'événement sera renvoyé.",
     "control.feature.payments": "Les paiements",
     "control.report.revenue_value":
       "Chiffre d'affaires de {server} : {payments, plural, =0 {aucun paiement} one {{paid} sur # paiement} other {{paid} sur # paiements}}, {refundedCents, plural, =0 {aucun remboursement} other {{refunded} remboursés}}, {failed, plural, =0 {aucun paiement refusé} one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, =0 {aucune contestation} one {# contestation} other {# contestations}}, {active, plural, =0 {aucun abonnement actif} one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
