@@ -98,5 +98,15 @@ export interface CheckoutRecord {
   interaction_id: string;
 }
 
+/** Records a checkout; answers the member's earlier checkouts of the plan that may still be open. */
 export const recordCheckout = (env: SupabaseBindings, checkout: CheckoutRecord) =>
-  call<null>(env, "payments_record_checkout", { p_checkout: checkout });
+  call<{ earlier_open: string[] }>(env, "payments_record_checkout", { p_checkout: checkout });
+
+export interface CheckoutClosure {
+  session_id: string;
+  status: "expired" | "complete";
+}
+
+/** Checkouts seen closed at Stripe, so they are not expired again. */
+export const recordCheckoutClosures = (env: SupabaseBindings, closures: readonly CheckoutClosure[]) =>
+  call<null>(env, "payments_close_checkouts", { p_closures: closures });

@@ -65,6 +65,8 @@ export interface CheckoutRequest {
   returnUrl: string;
   /** The interaction id: a retried request never creates two sessions. */
   idempotencyKey: string;
+  /** The member's Stripe customer in this server, when the ledger knows one: one billing portal for all. */
+  customerId: string | null;
 }
 
 export interface CheckoutSession {
@@ -92,6 +94,7 @@ export function createCheckoutSession(
     product_data: { name: request.planName, metadata: { plan_id: request.planId } },
   };
   const common = {
+    ...(request.customerId ? { customer: request.customerId } : {}),
     locale: request.locale,
     client_reference_id: `${request.guildId}:${request.userId}`,
     success_url: request.returnUrl,
@@ -104,7 +107,7 @@ export function createCheckoutSession(
           mode: "payment",
           ...common,
           // A customer even for a one-time payment: its receipts, and /subscription's billing portal.
-          customer_creation: "always",
+          ...(request.customerId ? {} : { customer_creation: "always" }),
           line_items: [{ quantity: 1, price_data: priceData }],
           // Copied onto the PaymentIntent, so its refunds and disputes say whose payment it was.
           payment_intent_data: { metadata },
@@ -147,3 +150,20 @@ export async function cancelSubscription(env: StripeBindings, subscriptionId: st
     throw error;
   }
 }
+
+export interface CheckoutSessionState {
+  id: string;
+  status: "open" | "complete" | "expired";
+}
+
+/** Expires an open Checkout Session: it can no longer be paid. Stripe refuses one that is not open. */
+export const expireCheckoutSession = (env: StripeBindings, sessionId: string) =>
+  stripeRequest<CheckoutSessionState>(
+    env,
+    "POST",
+    `/v1/checkout/sessions/${encodeURIComponent(sessionId)}/expire`,
+    {},
+  );
+
+export const retrieveCheckoutSession = (env: StripeBindings, sessionId: string) =>
+  stripeRequest<CheckoutSessionState>(env, "GET", `/v1/checkout/sessions/${encodeURIComponent(sessionId)}`);

@@ -18,6 +18,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.checkout.not_configured": "Payments are not set up on this server yet.",
     "payments.checkout.guild_only": "Buy from /shop inside a server: the role is given in that server.",
     "payments.checkout.unavailable": "The payment page could not be prepared. Please try again in a moment.",
+    "payments.checkout.already_owned":
+      "You already have **{plan}** in this server. /subscription shows it and opens your billing.",
     "command.subscription.description":
       "Your plans, their status and renewal date, and a link to manage billing",
     "subscription.title": "Your subscriptions",
@@ -66,6 +68,8 @@ export const payments = /* @__PURE__ */ defineMessages(
       "Achetez depuis /shop dans un serveur : le rôle est donné dans ce serveur.",
     "payments.checkout.unavailable":
       "La page de paiement n'a pas pu être préparée. Réessayez dans un instant.",
+    "payments.checkout.already_owned":
+      "Vous avez déjà l'offre **{plan}** sur ce serveur. /subscription montre son état et ouvre la facturation.",
     "command.subscription.description":
       "Vos offres, leur état et leur date de renouvellement, et un lien pour gérer la facturation",
     "subscription.title": "Vos abonnements",
