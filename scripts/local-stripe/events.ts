@@ -23,7 +23,8 @@ export interface LocalSubscription {
 }
 
 const MONTH_SECONDS = 30 * 86_400;
-const subscriptionObject = (sub: LocalSubscription) => ({
+/** A subscription as Stripe's API answers it and its events carry it. */
+export const subscriptionObject = (sub: LocalSubscription) => ({
   id: sub.id,
   object: "subscription",
   customer: sub.customer,
@@ -50,12 +51,19 @@ function invoiceObject(sub: LocalSubscription, paid: boolean, periodEnd: number)
 
 /** A new subscription for a completed Checkout Session: what `complete` creates. */
 export function newSubscription(
-  session: { id: string; metadata: Record<string, string>; amountCents: number; currency: string },
+  session: {
+    id: string;
+    metadata: Record<string, string>;
+    amountCents: number;
+    currency: string;
+    /** The customer the session was opened for; Stripe creates one otherwise. */
+    customer?: string | undefined;
+  },
   now: number,
 ): LocalSubscription {
   return {
     id: localId("sub"),
-    customer: localId("cus"),
+    customer: session.customer ?? localId("cus"),
     metadata: session.metadata,
     amountCents: session.amountCents,
     currency: session.currency,

@@ -17,10 +17,11 @@ export function newPayment(session: {
   metadata: Record<string, string>;
   amountCents: number;
   currency: string;
+  customer?: string | undefined;
 }): LocalPayment {
   return {
     id: localId("pi"),
-    customer: localId("cus"),
+    customer: session.customer ?? localId("cus"),
     metadata: session.metadata,
     amountCents: session.amountCents,
     currency: session.currency,

@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { encodeStripeForm } from "../../src/maxis/payments/form-encode";
 import { verifyStripeSignature } from "../../src/maxis/payments/stripe-signature";
 import { freePort } from "../../test/setup/ports";
@@ -143,5 +143,111 @@ describe("the Stripe stand-in's one-time payments", () => {
     ]);
     expect(received.every((r) => r.signed)).toBe(true);
     expect((await stripe.request("/__local/payments/pi_nope/refund", { method: "POST" })).status).toBe(404);
+  });
+});
+
+describe("the Stripe stand-in's customers, expiring checkouts and cancelling subscriptions", () => {
+  const auth = { Authorization: "Bearer sk_test_x", "Content-Type": "application/x-www-form-urlencoded" };
+  const subscriptionForm = (extra: Record<string, string>) =>
+    encodeStripeForm({
+      mode: "subscription",
+      line_items: [
+        {
+          quantity: 1,
+          price_data: {
+            currency: "eur",
+            unit_amount: 1039,
+            product_data: { name: "Pro" },
+            recurring: { interval: "month" },
+          },
+        },
+      ],
+      metadata: { guild_id: "1300000000000000010", user_id: "1300000000000000111", plan_id: "pro" },
+      ...extra,
+    });
+  const open = async (extra: Record<string, string> = {}) =>
+    stripe.request("/v1/checkout/sessions", { method: "POST", headers: auth, body: subscriptionForm(extra) });
+  const retrieve = async (id: string) =>
+    (await (await stripe.request(`/v1/checkout/sessions/${id}`, { headers: auth })).json()) as {
+      status: string;
+      url: string | null;
+    };
+
+  it("opens a checkout for an existing customer, who then pays as that customer", async () => {
+    const session = (await (await open({ customer: "cus_existing1" })).json()) as {
+      id: string;
+      customer: string;
+    };
+    expect(session.customer).toBe("cus_existing1");
+    const paid = (await (
+      await stripe.request(`/__local/checkout/${session.id}/complete`, { method: "POST" })
+    ).json()) as { customer: string };
+    expect(paid.customer).toBe("cus_existing1");
+    // As Stripe: one or the other.
+    expect((await open({ customer: "cus_existing1", customer_creation: "always" })).status).toBe(400);
+  });
+
+  it("expires an open checkout, which can then no longer be paid nor expired again", async () => {
+    const session = (await (await open()).json()) as { id: string };
+    const expire = () =>
+      stripe.request(`/v1/checkout/sessions/${session.id}/expire`, { method: "POST", headers: auth });
+    const expired = await expire();
+    expect(expired.status).toBe(200);
+    expect(await expired.json()).toMatchObject({ id: session.id, status: "expired", url: null });
+    expect(await retrieve(session.id)).toMatchObject({ status: "expired", url: null });
+    expect(
+      (await stripe.request(`/__local/checkout/${session.id}/complete`, { method: "POST" })).status,
+    ).toBe(409);
+    expect((await expire()).status).toBe(400);
+
+    const paid = (await (await open()).json()) as { id: string };
+    await stripe.request(`/__local/checkout/${paid.id}/complete`, { method: "POST" });
+    expect(await retrieve(paid.id)).toMatchObject({ status: "complete" });
+    expect(
+      (await stripe.request(`/v1/checkout/sessions/${paid.id}/expire`, { method: "POST", headers: auth }))
+        .status,
+    ).toBe(400);
+  });
+
+  it("cancels a subscription at once, sends customer.subscription.deleted, and bills it no more", async () => {
+    const session = (await (await open()).json()) as { id: string };
+    const { subscription } = (await (
+      await stripe.request(`/__local/checkout/${session.id}/complete`, { method: "POST" })
+    ).json()) as { subscription: string };
+    received.length = 0;
+    const cancel = () =>
+      stripe.request(`/v1/subscriptions/${subscription}`, { method: "DELETE", headers: auth });
+    const canceled = await cancel();
+    expect(canceled.status).toBe(200);
+    expect(await canceled.json()).toMatchObject({
+      id: subscription,
+      object: "subscription",
+      status: "canceled",
+    });
+    await vi.waitFor(() => expect(received.map((r) => r.type)).toEqual(["customer.subscription.deleted"]));
+    // As Stripe: a canceled subscription is no longer found.
+    const again = await cancel();
+    expect(again.status).toBe(404);
+    expect(await again.json()).toMatchObject({ error: { code: "resource_missing" } });
+    expect(
+      (await stripe.request(`/__local/subscriptions/${subscription}/renew`, { method: "POST" })).status,
+    ).toBe(409);
+  });
+
+  it("fails a request the way a test scripted it, then answers normally", async () => {
+    await stripe.request("/__local/failures", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        method: "DELETE",
+        pathPattern: "/v1/subscriptions/sub_scripted$",
+        status: 500,
+        body: { error: { type: "api_error", message: "boom" } },
+        times: 1,
+      }),
+    });
+    const call = () => stripe.request("/v1/subscriptions/sub_scripted", { method: "DELETE", headers: auth });
+    expect((await call()).status).toBe(500);
+    expect((await call()).status).toBe(404);
   });
 });

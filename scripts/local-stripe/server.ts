@@ -1,7 +1,10 @@
 /**
  * A local stand-in for Stripe at its HTTP boundary (STRIPE_API_BASE in `npm run dev`, port
  * STRIPE_API_PORT, default 8791):
- *   POST /v1/checkout/sessions, POST /v1/billing_portal/sessions   as Stripe answers them (form bodies)
+ *   POST /v1/checkout/sessions (with `customer`), GET /v1/checkout/sessions/<id>,
+ *   POST /v1/checkout/sessions/<id>/expire, POST /v1/billing_portal/sessions,
+ *   DELETE /v1/subscriptions/<id>   as Stripe answers them (api-routes.ts; POST /__local/failures
+ *        scripts a failure of one)
  *   POST /__local/checkout/<session id>/complete                   pays the session: creates the
  *        customer and subscription and delivers customer.subscription.created,
  *        checkout.session.completed and invoice.paid to the webhook, signed as Stripe signs them
@@ -9,37 +12,24 @@
  *   POST /__local/subscriptions/<sub id>/<renew|fail|cancel|refund|dispute>   the rest of a life
  *   POST /__local/payments/<pi id>/<refund|dispute>                           a one-time payment's
  *   Both take ?times=N (deliver every event N times) and ?reorder=1 (deliver them newest first).
+ *   PUT|GET /__local/subscriptions/<sub id>   a subscription a test made itself, and its state now
  *   GET  /__local/requests   every API request received (e.g. the amount of a Checkout Session)
  * Contract: `npm run interact -- stripe pay <session id>` calls the complete route.
  */
 import { serve } from "@hono/node-server";
-import { type Context, Hono } from "hono";
+import { Hono } from "hono";
 import { stripeSignatureHeader } from "../../src/maxis/payments/stripe-signature";
+import { type LocalSession, type RecordedStripeRequest, stripeApiRoutes, stripeError } from "./api-routes";
 import {
   type LifecycleStep,
   type LocalPayment,
   type LocalSubscription,
   lifecycleEvents,
-  localId,
   newPayment,
   newSubscription,
   paymentEvents,
   type StripeEvent,
 } from "./events";
-
-interface LocalSession {
-  id: string;
-  url: string;
-  metadata: Record<string, string>;
-  amountCents: number;
-  currency: string;
-  productName: string;
-  locale: string;
-  mode: "subscription" | "payment";
-  status: "open" | "complete";
-  subscription?: string;
-  paymentIntent?: string;
-}
 
 export interface StripeStandInOptions {
   /** Where events are delivered: Maxis's /webhooks/stripe. */
@@ -47,99 +37,14 @@ export interface StripeStandInOptions {
   webhookSecret: string;
 }
 
-/** Stripe's bracketed form keys (`line_items[0][price_data][currency]`) as a flat map. */
-function formFields(body: string): Map<string, string> {
-  return new Map(new URLSearchParams(body));
-}
-
-function metadataFrom(fields: Map<string, string>, prefix: string): Record<string, string> {
-  const metadata: Record<string, string> = {};
-  for (const [key, value] of fields) {
-    const match = key.match(new RegExp(`^${prefix.replace(/[[\]]/g, "\\$&")}\\[([a-z_]+)\\]$`));
-    if (match?.[1]) metadata[match[1]] = value;
-  }
-  return metadata;
-}
-
 export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: () => string): Hono {
   const sessions = new Map<string, LocalSession>();
   const subscriptions = new Map<string, LocalSubscription>();
   const payments = new Map<string, LocalPayment>();
-  const requests: { seq: number; method: string; path: string; body: Record<string, string> }[] = [];
+  const requests: RecordedStripeRequest[] = [];
   const deliveries: { event: string; type: string; status: number }[] = [];
   const app = new Hono();
-
-  const requireKey = (authorization: string | undefined) =>
-    /^Bearer sk_(test|live)_\S+$/.test(authorization ?? "");
-  const stripeError = (message: string) => ({ error: { type: "invalid_request_error", message } });
-
-  /** Records an API call's form fields, and whether it carries a secret key (Stripe answers 401 otherwise). */
-  const recordCall = async (c: Context) => {
-    const fields = formFields(await c.req.text());
-    requests.push({
-      seq: requests.length + 1,
-      method: "POST",
-      path: c.req.path,
-      body: Object.fromEntries(fields),
-    });
-    return { fields, authorized: requireKey(c.req.header("Authorization")) };
-  };
-  const unauthorized = (c: Context) => c.json(stripeError("Invalid API Key provided"), 401);
-
-  app.post("/v1/checkout/sessions", async (c) => {
-    const { fields, authorized } = await recordCall(c);
-    if (!authorized) return unauthorized(c);
-    const amount = Number(fields.get("line_items[0][price_data][unit_amount]"));
-    const currency = fields.get("line_items[0][price_data][currency]") ?? "";
-    if (!Number.isInteger(amount) || amount <= 0 || !/^[a-z]{3}$/.test(currency)) {
-      return c.json(stripeError("line_items[0][price_data] is invalid"), 400);
-    }
-    // As Stripe: a subscription needs a recurring price, a one-time payment must not have one.
-    const mode = fields.get("mode");
-    const interval = fields.get("line_items[0][price_data][recurring][interval]");
-    if (mode !== "subscription" && mode !== "payment") {
-      return c.json(stripeError("mode must be subscription or payment"), 400);
-    }
-    if (mode === "subscription" && !["day", "week", "month", "year"].includes(interval ?? "")) {
-      return c.json(stripeError("You must provide at least one recurring price in `subscription` mode"), 400);
-    }
-    if (mode === "payment" && interval !== undefined) {
-      return c.json(stripeError("You specified `payment` mode but passed a recurring price"), 400);
-    }
-    const id = localId("cs_test");
-    const session: LocalSession = {
-      id,
-      url: `${publicUrl()}/checkout/${id}`,
-      metadata: metadataFrom(fields, "metadata"),
-      amountCents: amount,
-      currency,
-      productName: fields.get("line_items[0][price_data][product_data][name]") ?? "",
-      locale: fields.get("locale") ?? "auto",
-      mode,
-      status: "open",
-    };
-    sessions.set(id, session);
-    return c.json({
-      id,
-      object: "checkout.session",
-      url: session.url,
-      amount_total: amount,
-      currency,
-      status: "open",
-    });
-  });
-
-  app.post("/v1/billing_portal/sessions", async (c) => {
-    const { fields, authorized } = await recordCall(c);
-    if (!authorized) return unauthorized(c);
-    const id = localId("bps");
-    return c.json({
-      id,
-      object: "billing_portal.session",
-      url: `${publicUrl()}/portal/${id}`,
-      customer: fields.get("customer"),
-    });
-  });
+  stripeApiRoutes(app, { sessions, subscriptions, payments, requests, failures: [], deliver, publicUrl });
 
   // What the member's browser would open: a page saying how to pay locally.
   app.get("/checkout/:id", (c) => {
@@ -186,6 +91,8 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
     if (!session) return c.json(stripeError("No such checkout session"), 404);
     if (session.status === "complete")
       return c.json(stripeError("This checkout session is already paid"), 409);
+    // What the member sees on Stripe's page for a session Maxis expired (or that timed out).
+    if (session.status === "expired") return c.json(stripeError("This checkout session has expired"), 409);
     const now = Math.floor(Date.now() / 1000);
     const { times, reorder } = deliveryOptions((name) => c.req.query(name));
     if (session.mode === "payment") {
@@ -224,6 +131,10 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
     if (!["renew", "fail", "cancel", "refund", "dispute"].includes(step)) {
       return c.json(stripeError("step must be renew, fail, cancel, refund or dispute"), 400);
     }
+    // A canceled subscription is never billed again (a refund or dispute of a past charge still is possible).
+    if (subscription.status === "canceled" && ["renew", "fail", "cancel"].includes(step)) {
+      return c.json(stripeError(`Subscription ${subscription.id} is canceled: Stripe bills it no more`), 409);
+    }
     const result = lifecycleEvents(step, subscription, Math.floor(Date.now() / 1000));
     subscriptions.set(subscription.id, result.subscription);
     const { times, reorder } = deliveryOptions((name) => c.req.query(name));
@@ -245,6 +156,18 @@ export function createLocalStripeApp(options: StripeStandInOptions, publicUrl: (
       payment_intent: payment.id,
       deliveries: await deliver(paymentEvents(step, payment, Math.floor(Date.now() / 1000)), times, reorder),
     });
+  });
+
+  // A subscription a test made itself (its events posted straight to the Worker), so the API knows it.
+  app.put("/__local/subscriptions/:id", async (c) => {
+    const subscription = (await c.req.json()) as LocalSubscription;
+    if (subscription.id !== c.req.param("id")) return c.json(stripeError("id mismatch"), 400);
+    subscriptions.set(subscription.id, subscription);
+    return c.body(null, 204);
+  });
+  app.get("/__local/subscriptions/:id", (c) => {
+    const subscription = subscriptions.get(c.req.param("id"));
+    return subscription ? c.json(subscription) : c.json(stripeError("No such subscription"), 404);
   });
 
   app.get("/__local/requests", (c) => c.json(requests));

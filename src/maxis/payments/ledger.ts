@@ -49,8 +49,14 @@ export interface RoleTarget {
 const call = async <T>(env: SupabaseBindings, fn: string, args?: Record<string, unknown>): Promise<T> =>
   rpcOrThrow<T>(await supabaseAsPayments(env), fn, args);
 
+export interface RecordedStripeFact {
+  duplicate: boolean;
+  /** A subscription a full refund or a dispute ended that Stripe still bills: Maxis cancels it. */
+  cancel_subscription: string | null;
+}
+
 export const recordStripeFact = (env: SupabaseBindings, fact: StripeFact) =>
-  call<{ duplicate: boolean }>(env, "payments_record_stripe_event", { p_event: fact });
+  call<RecordedStripeFact>(env, "payments_record_stripe_event", { p_event: fact });
 
 export const recordDiscordEntitlement = (env: SupabaseBindings, entitlement: DiscordEntitlementRecord) =>
   call<{ plan: string | null }>(env, "payments_record_discord_entitlement", { p_entitlement: entitlement });
@@ -92,5 +98,15 @@ export interface CheckoutRecord {
   interaction_id: string;
 }
 
+/** Records a checkout; answers the member's earlier checkouts of the plan that may still be open. */
 export const recordCheckout = (env: SupabaseBindings, checkout: CheckoutRecord) =>
-  call<null>(env, "payments_record_checkout", { p_checkout: checkout });
+  call<{ earlier_open: string[] }>(env, "payments_record_checkout", { p_checkout: checkout });
+
+export interface CheckoutClosure {
+  session_id: string;
+  status: "expired" | "complete";
+}
+
+/** Checkouts seen closed at Stripe, so they are not expired again. */
+export const recordCheckoutClosures = (env: SupabaseBindings, closures: readonly CheckoutClosure[]) =>
+  call<null>(env, "payments_close_checkouts", { p_closures: closures });

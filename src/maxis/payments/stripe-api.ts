@@ -1,6 +1,6 @@
 /**
- * The two Stripe calls Maxis makes, over Stripe's REST API with `fetch` (no SDK: the official one adds
- * 32 KiB gzip and ~80 resource classes built per client for these two calls; see the commit that
+ * The Stripe calls Maxis makes, over Stripe's REST API with `fetch` (no SDK: the official one adds
+ * 32 KiB gzip and ~80 resource classes built per client for these few calls; see the commit that
  * added payments). Authenticated with the secret key, pinned to {@link STRIPE_API_VERSION}.
  */
 import type { PlanDuration } from "../shop/types";
@@ -24,23 +24,24 @@ export class StripeApiError extends Error {
 
 export const stripeConfigured = (env: StripeBindings): boolean => Boolean(env.STRIPE_SECRET_KEY);
 
-async function post<T>(
+export async function stripeRequest<T>(
   env: StripeBindings,
+  method: "GET" | "POST" | "DELETE",
   path: string,
-  params: Record<string, FormValue>,
+  params?: Record<string, FormValue>,
   idempotencyKey?: string,
 ): Promise<T> {
   const headers = new Headers({
     Authorization: `Bearer ${env.STRIPE_SECRET_KEY}`,
-    "Content-Type": "application/x-www-form-urlencoded",
     "Stripe-Version": STRIPE_API_VERSION,
   });
+  if (params) headers.set("Content-Type", "application/x-www-form-urlencoded");
   if (idempotencyKey) headers.set("Idempotency-Key", idempotencyKey);
   const response = await fetch(`${env.STRIPE_API_BASE.replace(/\/$/, "")}${path}`, {
-    method: "POST",
+    method,
     headers,
-    body: encodeStripeForm(params),
-    // Called while Discord waits for the answer (3 seconds at most): a slow Stripe is an error, not a hang.
+    ...(params ? { body: encodeStripeForm(params) } : {}),
+    // Called while Discord (3 seconds at most) or Stripe waits for the answer: a slow Stripe is an error, not a hang.
     signal: AbortSignal.timeout(2_000),
   });
   const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
@@ -64,6 +65,8 @@ export interface CheckoutRequest {
   returnUrl: string;
   /** The interaction id: a retried request never creates two sessions. */
   idempotencyKey: string;
+  /** The member's Stripe customer in this server, when the ledger knows one: one billing portal for all. */
+  customerId: string | null;
 }
 
 export interface CheckoutSession {
@@ -91,6 +94,7 @@ export function createCheckoutSession(
     product_data: { name: request.planName, metadata: { plan_id: request.planId } },
   };
   const common = {
+    ...(request.customerId ? { customer: request.customerId } : {}),
     locale: request.locale,
     client_reference_id: `${request.guildId}:${request.userId}`,
     success_url: request.returnUrl,
@@ -103,7 +107,7 @@ export function createCheckoutSession(
           mode: "payment",
           ...common,
           // A customer even for a one-time payment: its receipts, and /subscription's billing portal.
-          customer_creation: "always",
+          ...(request.customerId ? {} : { customer_creation: "always" }),
           line_items: [{ quantity: 1, price_data: priceData }],
           // Copied onto the PaymentIntent, so its refunds and disputes say whose payment it was.
           payment_intent_data: { metadata },
@@ -117,7 +121,7 @@ export function createCheckoutSession(
           // Copied onto the subscription, so its invoices and events say whose it is.
           subscription_data: { metadata },
         };
-  return post<CheckoutSession>(env, "/v1/checkout/sessions", params, request.idempotencyKey);
+  return stripeRequest<CheckoutSession>(env, "POST", "/v1/checkout/sessions", params, request.idempotencyKey);
 }
 
 export function createPortalSession(
@@ -126,5 +130,40 @@ export function createPortalSession(
   returnUrl: string,
   locale: "fr" | "en",
 ): Promise<{ id: string; url: string }> {
-  return post(env, "/v1/billing_portal/sessions", { customer: customerId, return_url: returnUrl, locale });
+  return stripeRequest(env, "POST", "/v1/billing_portal/sessions", {
+    customer: customerId,
+    return_url: returnUrl,
+    locale,
+  });
 }
+
+/**
+ * Cancels a subscription at once (`DELETE /v1/subscriptions/{id}`). Stripe answers "No such
+ * subscription" (404, resource_missing) for one already canceled: that counts as done too. Any other
+ * failure throws.
+ */
+export async function cancelSubscription(env: StripeBindings, subscriptionId: string): Promise<void> {
+  try {
+    await stripeRequest(env, "DELETE", `/v1/subscriptions/${encodeURIComponent(subscriptionId)}`);
+  } catch (error) {
+    if (error instanceof StripeApiError && error.status === 404 && error.code === "resource_missing") return;
+    throw error;
+  }
+}
+
+export interface CheckoutSessionState {
+  id: string;
+  status: "open" | "complete" | "expired";
+}
+
+/** Expires an open Checkout Session: it can no longer be paid. Stripe refuses one that is not open. */
+export const expireCheckoutSession = (env: StripeBindings, sessionId: string) =>
+  stripeRequest<CheckoutSessionState>(
+    env,
+    "POST",
+    `/v1/checkout/sessions/${encodeURIComponent(sessionId)}/expire`,
+    {},
+  );
+
+export const retrieveCheckoutSession = (env: StripeBindings, sessionId: string) =>
+  stripeRequest<CheckoutSessionState>(env, "GET", `/v1/checkout/sessions/${encodeURIComponent(sessionId)}`);

@@ -20,6 +20,7 @@ describe("stripeFact", () => {
       ok: true,
       value: {
         type: "checkout.session.completed",
+        checkout_session_id: "cs_test_1",
         guild_id: metadata.guild_id,
         user_id: metadata.user_id,
         plan_id: "pro",

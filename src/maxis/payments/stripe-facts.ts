@@ -35,6 +35,8 @@ export interface StripeFact {
   customer_id: string | null;
   /** A one-time Checkout's PaymentIntent (lifetime plans), and that of a refunded or disputed charge. */
   payment_intent_id: string | null;
+  /** The Checkout Session a checkout.session.completed event says was paid. */
+  checkout_session_id: string | null;
   guild_id: string | null;
   user_id: string | null;
   plan_id: string | null;
@@ -111,6 +113,7 @@ export function stripeFact(event: unknown): FactResult {
     charge_id: null,
     customer_id: idOf(object["customer"], CUSTOMER),
     payment_intent_id: idOf(object["payment_intent"], PAYMENT_INTENT),
+    checkout_session_id: null,
     guild_id: null,
     user_id: null,
     plan_id: null,
@@ -128,6 +131,7 @@ export function stripeFact(event: unknown): FactResult {
         ...base,
         ...who(object["metadata"]),
         subscription_id: idOf(object["subscription"], SUBSCRIPTION),
+        checkout_session_id: str(object["id"], /^cs_[A-Za-z0-9_]{1,200}$/),
         effect: object["payment_status"] === "paid" ? "active" : null,
         amount_cents: int(object["amount_total"]),
       });

@@ -14,6 +14,7 @@ import { actingIdentity } from "../identity";
 import { unixSeconds } from "../shop/money";
 import { interactionEntitlements } from "./discord-entitlements";
 import { type LedgerEntitlement, myEntitlements } from "./ledger";
+import { billingCustomer } from "./member-plans";
 import { createPortalSession, stripeConfigured } from "./stripe-api";
 import { syncInteractionEntitlements } from "./sync-entitlements";
 
@@ -55,9 +56,8 @@ export const subscriptionCommand: SlashCommand<MaxisEnv> = {
     }
     if (entitlements.length === 0) return ephemeral(t("subscription.empty"));
 
-    const customer = entitlements.find(
-      (e) => e.stripe_customer_id && e.status !== "ended",
-    )?.stripe_customer_id;
+    // Also when every plan has ended (a refund, a dispute): the member still reaches their invoices.
+    const customer = billingCustomer(entitlements);
     let portalUrl: string | null = null;
     let portalNote: string | undefined;
     if (customer && stripeConfigured(env) && interaction.guild_id) {

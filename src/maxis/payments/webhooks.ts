@@ -5,6 +5,8 @@
  * parses it (a bad one: 400, logged, nothing stored), then reduced to its facts and stored once by
  * event id. A repeat answers 200 and changes nothing; a database failure answers 500 so Stripe sends
  * it again. Role changes it caused are made right after the answer (and retried by the scheduled pass).
+ * A subscription a full refund or a dispute ended is canceled at Stripe before answering (a failure:
+ * 500, and the redelivery, a repeat for the ledger, cancels again).
  *
  * Discord (Premium Apps' webhook events): signed with Ed25519 like interactions, within the same
  * 5-minute window; PING answers 204; ENTITLEMENT_CREATE|UPDATE|DELETE update the ledger.
@@ -16,8 +18,9 @@ import { readBodyWithin } from "../../shared/discord/read-body";
 import { verifyDiscordSignature } from "../../shared/discord/signature";
 import { acceptLanguageLocale, type MessageKey, type MessageParams, translatorFor } from "../../shared/i18n";
 import { entitlementRecord } from "./discord-entitlements";
-import { recordDiscordEntitlement, recordStripeFact } from "./ledger";
+import { type RecordedStripeFact, recordDiscordEntitlement, recordStripeFact } from "./ledger";
 import { drainRoleChanges } from "./roles";
+import { cancelSubscription } from "./stripe-api";
 import { stripeFact } from "./stripe-facts";
 import { verifyStripeSignature } from "./stripe-signature";
 
@@ -74,14 +77,29 @@ paymentWebhooks.post("/stripe", async (c) => {
       : refuse(c, 400, "invalid_event", "payments.http.invalid_event", { field: skip.field });
   }
   const fact = result.value;
+  let recorded: RecordedStripeFact;
   try {
-    const recorded = await recordStripeFact(c.env, fact);
-    if (!recorded.duplicate) drainSoon(c);
-    return c.json({ received: true, duplicate: recorded.duplicate });
+    recorded = await recordStripeFact(c.env, fact);
   } catch (error) {
     console.error("payments: could not record a Stripe event", { id: fact.id, error });
     return refuse(c, 500, "unavailable", "payments.http.unavailable");
   }
+  if (!recorded.duplicate) drainSoon(c);
+  if (recorded.cancel_subscription) {
+    // Ended by a full refund or a dispute: Stripe must stop billing it. If Stripe cannot be reached,
+    // a 500 makes it deliver this event again, and the ledger asks for the cancel again.
+    try {
+      await cancelSubscription(c.env, recorded.cancel_subscription);
+    } catch (error) {
+      console.error("payments: could not cancel a subscription at Stripe", {
+        event: fact.id,
+        subscription: recorded.cancel_subscription,
+        error: String(error),
+      });
+      return refuse(c, 500, "cancel_failed", "payments.http.cancel_failed");
+    }
+  }
+  return c.json({ received: true, duplicate: recorded.duplicate });
 });
 
 interface DiscordWebhookBody {

@@ -75,6 +75,8 @@ export const expectedTables: Record<string, Grants<TablePrivilege | SequencePriv
   "public.sales": { authenticated: ["SELECT"] },
   "public.checkout_audit": { authenticated: ["SELECT"] },
   "public.checkout_audit_id_seq": nothing,
+  // Checkouts Maxis saw closed at Stripe (20261207020100): payment functions only.
+  "public.checkout_closures": nothing,
   // Identity columns need no sequence privilege.
   "public.tickets_id_seq": nothing,
   "public.ticket_messages_id_seq": nothing,
@@ -263,12 +265,16 @@ export const expectedFunctions: Record<string, FunctionExpectation> = {
   // Revenue of the server an operator names (/maxis analytics, report).
   "public.server_revenue_figures(text,timestamp with time zone,timestamp with time zone)": controlWriter,
   "public.payments_record_checkout(jsonb)": controlWriter,
+  "public.payments_close_checkouts(jsonb)": controlWriter,
   // The dashboard's sales page (invoker, RLS) and a plan's Discord role and SKU (admins, definer).
   "public.sales_summary(integer)": member,
   "public.plan_set_discord(text,timestamp with time zone,text,text)": memberWrite,
   "payments_private.entitlement_events(text)": internal,
   "payments_private.record_sales(public.entitlements)": internal,
   "payments_private.sync_stripe_payment(text)": internal,
+  // Which subscription a Stripe event concerns, and whether Maxis must cancel it at Stripe (20261207020000).
+  "payments_private.subscription_of_event(jsonb)": internal,
+  "payments_private.subscription_to_cancel(text)": internal,
   "public.my_entitlements()": member,
   "payments_private.grace_period()": internal,
   "payments_private.require_payments()": internal,

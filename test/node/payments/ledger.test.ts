@@ -97,7 +97,7 @@ describe("the entitlement ledger", () => {
     const again = await asClaims(PAYMENTS, "select public.payments_record_stripe_event($1::jsonb) as r", [
       JSON.stringify(fact),
     ]);
-    expect(again.rows[0]?.["r"]).toEqual({ duplicate: true });
+    expect(again.rows[0]?.["r"]).toEqual({ duplicate: true, cancel_subscription: null });
     const grants = await superuser.query(
       "select action from public.role_outbox where guild_id = $1 and user_id = $2",
       [memberA.guildId, memberA.sub],

@@ -18,6 +18,7 @@ import {
 } from "../../../scripts/lib/interaction-builder";
 import { LOCAL_GUILD_ID } from "../../../scripts/lib/local-identities";
 import type { RecordedRequest } from "../../../scripts/local-discord/server";
+import type { RecordedStripeRequest } from "../../../scripts/local-stripe/api-routes";
 import {
   type LifecycleStep,
   type LocalSubscription,
@@ -61,8 +62,9 @@ export async function command(member: Member, line: string, extra: Partial<APIIn
   return (await sendInteraction(exports.default, interaction as APIInteraction)).response;
 }
 
-export async function click(member: Member, customId: string) {
-  return (await sendInteraction(exports.default, buttonInteraction(member, customId))).response;
+export async function click(member: Member, customId: string, extra: Partial<APIInteraction> = {}) {
+  const interaction = { ...buttonInteraction(member, customId), ...extra } as APIInteraction;
+  return (await sendInteraction(exports.default, interaction)).response;
 }
 
 export function data(response: APIInteractionResponse) {
@@ -147,4 +149,44 @@ export async function subscriptionText(member: Member, extra: Partial<APIInterac
       ...(message.embeds ?? []).flatMap((e) => (e.fields ?? []).map((f) => `${f.name}: ${f.value}`)),
     ].join("\n"),
   );
+}
+
+/** What the Stripe stand-in received (its API calls, every method), oldest first. */
+export async function stripeRequests(): Promise<RecordedStripeRequest[]> {
+  return (await (await fetch(`${inject("stripeUrl")}/__local/requests`)).json()) as RecordedStripeRequest[];
+}
+
+/** The DELETE /v1/subscriptions/{id} calls Maxis made for this subscription. */
+export const cancelCalls = async (subscriptionId: string) =>
+  (await stripeRequests()).filter(
+    (r) => r.method === "DELETE" && r.path === `/v1/subscriptions/${subscriptionId}`,
+  );
+
+/** Makes a subscription the test built itself known to the Stripe stand-in's API (so it can cancel it). */
+export async function knownToStripe(sub: LocalSubscription): Promise<void> {
+  await fetch(`${inject("stripeUrl")}/__local/subscriptions/${sub.id}`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(sub),
+  });
+}
+
+export async function stripeSubscriptionStatus(id: string): Promise<string> {
+  const response = await fetch(`${inject("stripeUrl")}/__local/subscriptions/${id}`);
+  return ((await response.json()) as { status: string }).status;
+}
+
+/** The next `times` Stripe API calls of this method and path answer with this failure. */
+export async function failStripe(method: string, pathPattern: string, status = 500, times = 1) {
+  await fetch(`${inject("stripeUrl")}/__local/failures`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      method,
+      pathPattern,
+      status,
+      body: { error: { type: "api_error", message: "Stripe had a problem" } },
+      times,
+    }),
+  });
 }

@@ -18,6 +18,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.checkout.not_configured": "Payments are not set up on this server yet.",
     "payments.checkout.guild_only": "Buy from /shop inside a server: the role is given in that server.",
     "payments.checkout.unavailable": "The payment page could not be prepared. Please try again in a moment.",
+    "payments.checkout.already_owned":
+      "You already have **{plan}** in this server. /subscription shows it and opens your billing.",
     "command.subscription.description":
       "Your plans, their status and renewal date, and a link to manage billing",
     "subscription.title": "Your subscriptions",
@@ -39,6 +41,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.http.invalid_event": "This is not an event we understand (field {field}).",
     "payments.http.body_too_large": "The body is larger than {kib} KiB.",
     "payments.http.unavailable": "The event could not be recorded; it will be accepted when sent again.",
+    "payments.http.cancel_failed":
+      "The event was recorded, but the subscription it ended could not be canceled at Stripe yet; it will be when the event is sent again.",
     "control.feature.payments": "Payments",
     "control.report.revenue_value":
       "Revenue of {server}: {paid} from {payments, plural, one {# payment} other {# payments}}, {refundedCents, plural, =0 {nothing refunded} other {{refunded} refunded}}, {failed, plural, one {# failed payment} other {# failed payments}}, {disputes, plural, one {# dispute} other {# disputes}}, {active, plural, one {# active subscription} other {# active subscriptions}}. By plan and promotion: {byPlan}",
@@ -64,6 +68,8 @@ export const payments = /* @__PURE__ */ defineMessages(
       "Achetez depuis /shop dans un serveur : le rôle est donné dans ce serveur.",
     "payments.checkout.unavailable":
       "La page de paiement n'a pas pu être préparée. Réessayez dans un instant.",
+    "payments.checkout.already_owned":
+      "Vous avez déjà l'offre **{plan}** sur ce serveur. /subscription montre son état et ouvre la facturation.",
     "command.subscription.description":
       "Vos offres, leur état et leur date de renouvellement, et un lien pour gérer la facturation",
     "subscription.title": "Vos abonnements",
@@ -89,6 +95,8 @@ export const payments = /* @__PURE__ */ defineMessages(
     "payments.http.body_too_large": "Le corps dépasse {kib} Kio.",
     "payments.http.unavailable":
       "L'événement n'a pas pu être enregistré ; il sera accepté lorsqu'il sera renvoyé.",
+    "payments.http.cancel_failed":
+      "L'événement est enregistré, mais l'abonnement qu'il a terminé n'a pas encore pu être résilié chez Stripe ; il le sera lorsque l'événement sera renvoyé.",
     "control.feature.payments": "Les paiements",
     "control.report.revenue_value":
       "Chiffre d'affaires de {server} : {payments, plural, =0 {aucun paiement} one {{paid} sur # paiement} other {{paid} sur # paiements}}, {refundedCents, plural, =0 {aucun remboursement} other {{refunded} remboursés}}, {failed, plural, =0 {aucun paiement refusé} one {# paiement refusé} other {# paiements refusés}}, {disputes, plural, =0 {aucune contestation} one {# contestation} other {# contestations}}, {active, plural, =0 {aucun abonnement actif} one {# abonnement actif} other {# abonnements actifs}}. Par offre et promotion : {byPlan}",
