@@ -37,10 +37,11 @@ const READY = {
 /** The answer with the Checkout link, only to the member. */
 function checkoutLink(t: Translator, locale: Locale, plan: ShopPlan, amountCents: number, url: string) {
   return ephemeral({
-    content: t(READY[plan.duration], {
-      plan: plan.name,
-      price: formatPrice(amountCents, plan.currency, locale),
-    }),
+    content: [
+      t(READY[plan.duration], { plan: plan.name, price: formatPrice(amountCents, plan.currency, locale) }),
+      // Only a plan with a role (set by the server's admins) promises one.
+      ...(plan.grantsRole ? [t("payments.checkout.role_follows")] : []),
+    ].join(" "),
     components: [
       {
         type: ComponentType.ActionRow,

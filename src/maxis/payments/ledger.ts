@@ -2,6 +2,7 @@
  * The entitlement ledger as the Worker calls it: one SQL function per operation, one transaction each,
  * as the payments identity (webhooks, scheduled pass) or as the member (/subscription, under RLS).
  */
+import type { PlanDuration } from "../shop/types";
 import type { SupabaseBindings, SupabaseIdentity } from "../supabase/client";
 import { supabaseAs } from "../supabase/client";
 import { rpcOrThrow } from "../supabase/rpc-result";
@@ -26,6 +27,8 @@ export interface LedgerEntitlement {
   stripe_customer_id: string | null;
   /** Paid once (a lifetime plan): no renewal. */
   once?: boolean;
+  /** How long one payment lasts (absent from rows read before it was listed). */
+  duration?: PlanDuration;
 }
 
 export interface RoleChange {

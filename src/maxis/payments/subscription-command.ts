@@ -7,7 +7,7 @@ import type { APIEmbedField } from "discord-api-types/v10";
 import { guildCommand } from "../../shared/discord/command-definition";
 import type { SlashCommand } from "../../shared/discord/handlers";
 import { ephemeral } from "../../shared/discord/responses";
-import type { Translator } from "../../shared/i18n";
+import type { MessageKey, Translator } from "../../shared/i18n";
 import { formatPrice } from "../../shared/i18n/currency";
 import { escapeMarkdown } from "../../shared/markdown";
 import { actingIdentity } from "../identity";
@@ -19,6 +19,12 @@ import { createPortalSession, stripeConfigured } from "./stripe-api";
 import { syncInteractionEntitlements } from "./sync-entitlements";
 
 const COLOUR = 0x5865f2;
+
+/** The price's period, as at checkout: once, per week, month or year. */
+function paidKey(entitlement: LedgerEntitlement): MessageKey {
+  if (entitlement.once || entitlement.duration === "lifetime") return "subscription.paid_once";
+  return entitlement.duration ? `subscription.paid_${entitlement.duration}` : "subscription.paid";
+}
 
 function describe(entitlement: LedgerEntitlement, t: Translator, locale: "fr" | "en"): APIEmbedField {
   const lines: string[] = [];
@@ -34,7 +40,7 @@ function describe(entitlement: LedgerEntitlement, t: Translator, locale: "fr" | 
   }
   if (entitlement.amount_cents !== null && entitlement.currency) {
     const price = formatPrice(entitlement.amount_cents, entitlement.currency, locale);
-    lines.push(t(entitlement.once ? "subscription.paid_once" : "subscription.paid", { price }));
+    lines.push(t(paidKey(entitlement), { price }));
   }
   lines.push(t(`subscription.source.${entitlement.source}`));
   const name = (locale === "fr" && entitlement.plan_name_fr) || entitlement.plan_name;

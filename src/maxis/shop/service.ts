@@ -48,6 +48,7 @@ interface ShopPlanRow extends Pick<PlanRow, ListedColumn | "price_cents" | "dura
   percent: number | null;
   promoted_cents: number | null;
   promotion_ends_at: string | null;
+  grants_role: boolean;
 }
 
 interface PromotionRow {
@@ -127,6 +128,7 @@ export async function listShop(
       currency: row.currency,
       duration: row.duration,
       discordSkuId: row.discord_sku_id ?? null,
+      grantsRole: row.grants_role,
       promotion:
         row.promotion_id !== null &&
         row.percent !== null &&

@@ -18,6 +18,8 @@ export interface ShopPlan {
   duration: PlanDuration;
   /** The SKU when Discord sells this plan too (Premium Apps), for its premium button. */
   discordSkuId: string | null;
+  /** Paying for it gives a Discord role in the server. */
+  grantsRole: boolean;
   /** The best live promotion on this plan, if any. */
   promotion: {
     id: number;

@@ -52,6 +52,8 @@ describe("buying from /shop", () => {
     const answer = data(await click(member, "shop-buy:pro"));
     expect(answer.flags).toBe(64);
     expect(plain(answer.content ?? "")).toContain(`**Pro** : ${shown?.[1]},${shown?.[2]} € par mois`);
+    // Pro gives a role in this server: the member is told it follows the payment.
+    expect(answer.content).toContain("Votre rôle arrive dès que le paiement est accepté.");
     const link = buttons({ type: 4, data: answer }).find((b) => b.style === ButtonStyle.Link);
     const url = link && "url" in link ? link.url : "";
     expect(url).toMatch(new RegExp(`^${inject("stripeUrl")}/checkout/cs_test_`));
@@ -69,6 +71,14 @@ describe("buying from /shop", () => {
       locale: "fr",
       metadata: { guild_id: member.guildId, user_id: member.userId, plan_id: "pro" },
     });
+  });
+
+  it("promises no role for a plan that gives none", async () => {
+    // The other server's Pro has no role set by its admins.
+    const member = { ...freshMember("fr"), guildId: "1300000000000000920" };
+    const answer = data(await click(member, "shop-buy:other-pro"));
+    expect(plain(answer.content ?? "")).toContain("**Pro de l'autre serveur** : 9,00 $US par mois.");
+    expect(answer.content).not.toContain("rôle");
   });
 
   it("sells a lifetime plan once (mode=payment), audits the checkout, and a refund takes the role back", async () => {

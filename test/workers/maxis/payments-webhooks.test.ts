@@ -43,7 +43,7 @@ describe("Stripe webhooks", () => {
     expect(await rolesNow(member)).toEqual([PRO_ROLE]);
 
     const text = await subscriptionText(member);
-    expect(text).toMatch(/Pro: \*\*Active\*\*\nRenews <t:\d+:D>\n€10\.39 per period\nPaid with Stripe/);
+    expect(text).toMatch(/Pro: \*\*Active\*\*\nRenews <t:\d+:D>\n€10\.39 per month\nPaid with Stripe/);
     expect(
       buttons(await command(member, "/subscription")).find((b) => b.style === ButtonStyle.Link),
     ).toMatchObject({ label: "Manage billing" });
@@ -56,7 +56,7 @@ describe("Stripe webhooks", () => {
     await settledRoles(member, 1);
     expect(await rolesNow(member)).toEqual([BASIC_ROLE]);
     expect(await subscriptionText(member)).toMatch(
-      /Basique: \*\*Actif\*\*\nRenouvellement le <t:\d+:D>\n4,99 € par période/,
+      /Basique: \*\*Actif\*\*\nRenouvellement le <t:\d+:D>\n4,99 € par mois/,
     );
   });
 

@@ -4,14 +4,14 @@ import { defineMessages } from "../define";
 export const payments = /* @__PURE__ */ defineMessages(
   {
     "shop.buy.button": "Buy {plan}",
-    "payments.checkout.ready":
-      "**{plan}**: {price} per month. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+    "payments.checkout.ready": "**{plan}**: {price} per month. Pay securely on Stripe with the button below.",
     "payments.checkout.ready_week":
-      "**{plan}**: {price} per week. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+      "**{plan}**: {price} per week. Pay securely on Stripe with the button below.",
     "payments.checkout.ready_year":
-      "**{plan}**: {price} per year. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+      "**{plan}**: {price} per year. Pay securely on Stripe with the button below.",
     "payments.checkout.ready_lifetime":
-      "**{plan}**: {price}, paid once, yours for good. Pay securely on Stripe with the button below; your role arrives as soon as the payment goes through.",
+      "**{plan}**: {price}, paid once, yours for good. Pay securely on Stripe with the button below.",
+    "payments.checkout.role_follows": "Your role arrives as soon as the payment goes through.",
     "payments.checkout.pay": "Pay with Stripe",
     "payments.checkout.unknown_plan":
       "This plan is no longer for sale. Open /shop again to see the current ones.",
@@ -29,6 +29,9 @@ export const payments = /* @__PURE__ */ defineMessages(
     "subscription.status.ended": "Ended",
     "subscription.renews": "Renews <t:{date}:D>",
     "subscription.paid": "{price} per period",
+    "subscription.paid_week": "{price} per week",
+    "subscription.paid_month": "{price} per month",
+    "subscription.paid_year": "{price} per year",
     "subscription.lifetime": "Yours for good: paid once, never renews",
     "subscription.paid_once": "{price}, paid once",
     "subscription.source.stripe": "Paid with Stripe",
@@ -53,13 +56,14 @@ export const payments = /* @__PURE__ */ defineMessages(
   {
     "shop.buy.button": "Acheter {plan}",
     "payments.checkout.ready":
-      "**{plan}** : {price} par mois. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+      "**{plan}** : {price} par mois. Payez en toute sécurité sur Stripe avec le bouton ci-dessous.",
     "payments.checkout.ready_week":
-      "**{plan}** : {price} par semaine. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+      "**{plan}** : {price} par semaine. Payez en toute sécurité sur Stripe avec le bouton ci-dessous.",
     "payments.checkout.ready_year":
-      "**{plan}** : {price} par an. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+      "**{plan}** : {price} par an. Payez en toute sécurité sur Stripe avec le bouton ci-dessous.",
     "payments.checkout.ready_lifetime":
-      "**{plan}** : {price}, payé une seule fois, à vous pour de bon. Payez en toute sécurité sur Stripe avec le bouton ci-dessous ; votre rôle arrive dès que le paiement est accepté.",
+      "**{plan}** : {price}, payé une seule fois, à vous pour de bon. Payez en toute sécurité sur Stripe avec le bouton ci-dessous.",
+    "payments.checkout.role_follows": "Votre rôle arrive dès que le paiement est accepté.",
     "payments.checkout.pay": "Payer avec Stripe",
     "payments.checkout.unknown_plan":
       "Cette offre n'est plus en vente. Rouvrez /shop pour voir les offres actuelles.",
@@ -80,6 +84,9 @@ export const payments = /* @__PURE__ */ defineMessages(
     "subscription.status.ended": "Terminé",
     "subscription.renews": "Renouvellement le <t:{date}:D>",
     "subscription.paid": "{price} par période",
+    "subscription.paid_week": "{price} par semaine",
+    "subscription.paid_month": "{price} par mois",
+    "subscription.paid_year": "{price} par an",
     "subscription.lifetime": "À vous pour de bon : payé une fois, sans renouvellement",
     "subscription.paid_once": "{price}, payé une fois",
     "subscription.source.stripe": "Payé avec Stripe",
