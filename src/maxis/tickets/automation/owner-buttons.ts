@@ -21,6 +21,7 @@ import {
   RATING_COMMENT_MODAL,
   ratingPrompt,
 } from "../render/automation";
+import { closedNotice } from "../status-notices";
 import { parseTicketNumber } from "../ticket-ref";
 import { type AutomationErrorCode, answerCloseRequest, commentRating, rateTicket } from "./automation-rpc";
 import { runAutomationPass } from "./pass";
@@ -93,7 +94,7 @@ export const automationButtons: ComponentHandler<MaxisEnv> = {
       const result = await answerCloseRequest(await client, number, action === "accept");
       if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
       if (action === "accept") {
-        afterTicketChange(notifierFor(ctx), result.value, { thread: { kind: "closed" } });
+        afterTicketChange(notifierFor(ctx), result.value, closedNotice(ctx.user.id));
         // The rating prompt the close queued, now rather than at the next minute.
         ctx.waitUntil(
           runAutomationPass(ctx.env, { guildId }).catch((e: unknown) => console.error("automation kick", e)),

@@ -7,6 +7,7 @@ import { ticketErrorMessage } from "../errors";
 import { afterTicketChange } from "../notify";
 import { STAFF_ACTION_PREFIX, staffPost } from "../render/staff-post";
 import { assignTicket, closeTicket } from "../rpc";
+import { closedNotice } from "../status-notices";
 import { parseTicketNumber } from "../ticket-ref";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
@@ -39,9 +40,7 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
     if (!result.ok) return ephemeral(ticketErrorMessage(ctx.t, result.error.code, number));
     const ticket = result.value;
     afterTicketChange(notifierFor(ctx), ticket, {
-      ...(action === "close"
-        ? { dm: { kind: "closed", actorId: ctx.user.id }, thread: { kind: "closed" } }
-        : {}),
+      ...(action === "close" ? closedNotice(ctx.user.id) : {}),
       postRedrawn: true,
     });
     // The first post carried the description; the database's answer here does not.
