@@ -142,3 +142,25 @@ describe("ratings", () => {
     expect(await jobs(g.guildId)).toEqual([]);
   });
 });
+
+describe("rating prompts and refusals", () => {
+  it("are asked only while the ticket is closed, a retry included", async () => {
+    const g = await setUp({ ratingsEnabled: true });
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", {
+      p_subject: "Again",
+      p_description: "It came back",
+    });
+    const ref = { p_ticket: String(t.number) };
+    await mustCall(g.agent, "ticket_close", ref);
+    await mustCall(g.agent, "ticket_reopen", ref);
+    expect(await claim(g.guildId)).toEqual([]);
+    expect(await jobs(g.guildId)).toEqual([]);
+    // Closed again: asked; the pass dies before its outcome, and the ticket is reopened meanwhile.
+    await mustCall(g.agent, "ticket_close", ref);
+    expect(await claim(g.guildId)).toMatchObject([{ kind: "rating_prompt" }]);
+    await mustCall(g.agent, "ticket_reopen", ref);
+    await makeDue(g.guildId);
+    expect(await claim(g.guildId)).toEqual([]);
+    expect(await jobs(g.guildId)).toEqual([]);
+  });
+});
