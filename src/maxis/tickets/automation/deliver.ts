@@ -108,7 +108,7 @@ export async function deliverJob(env: DeliveryEnv, rest: DiscordRest, job: Autom
     }
     case "rating_prompt":
       // automation_claim hands out a rating prompt only while its ticket is closed.
-      await post(rest, job, target, 0, ratingPrompt(t, ticket));
+      await post(rest, job, target, 0, ratingPrompt(t, ticket, target.inThread));
       // Writing in the closed thread reopened it on Discord: archived and locked again.
       if (target.inThread) await archive(rest, target);
       break;

@@ -19,7 +19,7 @@ import {
   AUTOMATION_PREFIX,
   closeRequestButtons,
   RATING_COMMENT_MODAL,
-  ratingPrompt,
+  ratingAnswered,
 } from "../render/automation";
 import { closedNotice } from "../status-notices";
 import { parseTicketNumber } from "../ticket-ref";
@@ -47,8 +47,14 @@ export function ownerErrorMessage(t: Translator, code: AutomationErrorCode, numb
     case "close_request_not_pending":
     case "ticket_already_closed":
       return t("automation.close_request.not_pending");
+    case "rating_not_asked":
+      return t("automation.rating.not_asked", { number });
+    case "rating_missing":
+      return t("automation.rating.missing", { number });
     case "already_rated":
       return t("automation.rating.already", { number });
+    case "already_commented":
+      return t("automation.rating.comment_already", { number });
     case "invalid_score":
       return t("automation.rating.invalid");
     case "comment_empty":
@@ -116,7 +122,7 @@ export const automationButtons: ComponentHandler<MaxisEnv> = {
         return ephemeral(ctx.t("automation.rating.invalid"));
       const result = await rateTicket(await client, number, score);
       if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
-      return updateMessage(ratingPrompt(ctx.t, ticket, score));
+      return updateMessage(ratingAnswered(ctx.t, ticket, score, false));
     }
     return ephemeral(ctx.t("error.unknown_component"));
   },
@@ -133,6 +139,11 @@ export const ratingCommentModal: ModalHandler<MaxisEnv> = {
     const comment = modalFields(ctx.interaction.data.components).get("comment") ?? "";
     const result = await commentRating(await client, number, comment);
     if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
+    // Sent from the prompt's button, Discord includes the prompt: it is updated, its button used up.
+    if (ctx.interaction.message) {
+      const ticket = { guildId, number, subject: "" };
+      return updateMessage(ratingAnswered(ctx.t, ticket, result.value.score, true));
+    }
     return ephemeral(ctx.t("automation.rating.comment_thanks"));
   },
 };
