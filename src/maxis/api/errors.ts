@@ -38,6 +38,7 @@ export const TICKET_ERROR_STATUS: Record<TicketErrorCode, ContentfulStatusCode> 
   ticket_closed: 409,
   ticket_already_closed: 409,
   ticket_not_closed: 409,
+  ticket_status_unchanged: 409,
 };
 
 export function ticketError(c: ApiContext, code: TicketErrorCode, ticket?: number | string) {

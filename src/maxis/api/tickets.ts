@@ -18,6 +18,7 @@ import {
   ticketStats,
   viewTicket,
 } from "../tickets/rpc";
+import { closedNotice, statusNotice } from "../tickets/status-notices";
 import { answerTranscript, withDownload } from "../transcripts/routes";
 import type { ApiContext, ApiEnv } from "./context";
 import { respond, ticketError } from "./errors";
@@ -141,14 +142,9 @@ for (const method of ["put", "patch"] as const) {
     const body = await jsonBody(c, statusBody);
     if (!body.ok) return body.error;
     const result = await setTicketStatus(await clientOf(c), number.value, body.value.status);
-    if (result.ok) {
-      afterTicketChange(notifierOf(c), result.value, {
-        ...(body.value.status === "closed"
-          ? { dm: { kind: "closed", actorId: c.var.session.sub }, thread: { kind: "closed" } }
-          : {}),
-      });
-    }
-    return respond(c, result, number.value);
+    if (!result.ok) return respond(c, result, number.value);
+    afterTicketChange(notifierOf(c), result.value.ticket, statusNotice(result.value, c.var.session.sub));
+    return c.json(result.value.ticket);
   });
 
   ticketRoutes[method]("/tickets/:number/priority", async (c) => {
@@ -169,10 +165,7 @@ ticketRoutes.post("/tickets/:number/close", async (c) => {
   if (!body.ok) return body.error;
   const result = await closeTicket(await clientOf(c), number.value, body.value.reason || undefined);
   if (result.ok) {
-    afterTicketChange(notifierOf(c), result.value, {
-      dm: { kind: "closed", actorId: c.var.session.sub },
-      thread: { kind: "closed" },
-    });
+    afterTicketChange(notifierOf(c), result.value, closedNotice(c.var.session.sub));
   }
   return respond(c, result, number.value);
 });

@@ -183,9 +183,18 @@ export function addInternalNote(client: RpcClient, ticket: TicketRef, body: stri
   return call<TicketWithMessage>(client, "ticket_note", { p_ticket: ref(ticket), p_body: body });
 }
 
-/** Staff only. "closed" closes (as closeTicket without a reason); leaving "closed" reopens. */
+/** A status change, with the status it moved from (a move out of "closed" is a reopening). */
+export interface StatusChange {
+  ticket: TicketSummary;
+  previousStatus: TicketStatus;
+}
+
+/**
+ * Staff only. "closed" closes (as closeTicket without a reason); leaving "closed" reopens. The status
+ * the ticket already has is refused (ticket_already_closed, ticket_status_unchanged).
+ */
 export function setTicketStatus(client: RpcClient, ticket: TicketRef, status: TicketStatus) {
-  return call<TicketSummary>(client, "ticket_set_status", { p_ticket: ref(ticket), p_status: status });
+  return call<StatusChange>(client, "ticket_set_status", { p_ticket: ref(ticket), p_status: status });
 }
 
 export function setTicketPriority(client: RpcClient, ticket: TicketRef, priority: TicketPriority) {

@@ -61,6 +61,7 @@ export const TICKET_ERROR_CODES = [
   "ticket_closed",
   "ticket_already_closed",
   "ticket_not_closed",
+  "ticket_status_unchanged",
 ] as const;
 export type TicketErrorCode = (typeof TICKET_ERROR_CODES)[number];
 

@@ -115,7 +115,7 @@ describe("ratings", () => {
     await mustCall(g.memberA, "ticket_rate_comment", { p_number: number, p_comment: "Quick and kind" });
     expect(
       (await callAs(g.memberA, "ticket_rate_comment", { p_number: number, p_comment: "Again" })).error,
-    ).toMatchObject({ message: "already_rated" });
+    ).toMatchObject({ message: "already_commented" });
     await closedAndPrompted(g); // asked, never answered
 
     const stats = await mustCall<Record<string, unknown>>(g.agent, "ticket_satisfaction", { p_days: 30 });
@@ -140,5 +140,57 @@ describe("ratings", () => {
     });
     await mustCall(g.agent, "ticket_close", { p_ticket: String(t.number) });
     expect(await jobs(g.guildId)).toEqual([]);
+  });
+});
+
+describe("rating prompts and refusals", () => {
+  it("are asked only while the ticket is closed, a retry included", async () => {
+    const g = await setUp({ ratingsEnabled: true });
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", {
+      p_subject: "Again",
+      p_description: "It came back",
+    });
+    const ref = { p_ticket: String(t.number) };
+    await mustCall(g.agent, "ticket_close", ref);
+    await mustCall(g.agent, "ticket_reopen", ref);
+    expect(await claim(g.guildId)).toEqual([]);
+    expect(await jobs(g.guildId)).toEqual([]);
+    // Closed again: asked; the pass dies before its outcome, and the ticket is reopened meanwhile.
+    await mustCall(g.agent, "ticket_close", ref);
+    expect(await claim(g.guildId)).toMatchObject([{ kind: "rating_prompt" }]);
+    await mustCall(g.agent, "ticket_reopen", ref);
+    await makeDue(g.guildId);
+    expect(await claim(g.guildId)).toEqual([]);
+    expect(await jobs(g.guildId)).toEqual([]);
+  });
+
+  it("say why: never asked, not rated yet, a comment already sent", async () => {
+    const g = await setUp({ ratingsEnabled: true });
+    const t = await mustCall<{ number: number }>(g.memberA, "ticket_create", {
+      p_subject: "Rate",
+      p_description: "Me",
+    });
+    const rate = { p_number: t.number, p_score: 5 };
+    const comment = { p_number: t.number, p_comment: "Nice" };
+    expect((await callAs(g.memberA, "ticket_rate", rate)).error).toMatchObject({
+      message: "rating_not_asked",
+    });
+    expect((await callAs(g.memberB, "ticket_rate", rate)).error).toMatchObject({
+      message: "ticket_not_found",
+    });
+    await mustCall(g.agent, "ticket_close", { p_ticket: String(t.number) });
+    const [prompt] = await claim(g.guildId);
+    await finish(prompt?.id ?? 0);
+    expect((await callAs(g.memberA, "ticket_rate_comment", comment)).error).toMatchObject({
+      message: "rating_missing",
+    });
+    await mustCall(g.memberA, "ticket_rate", rate);
+    await mustCall(g.memberA, "ticket_rate_comment", comment);
+    expect((await callAs(g.memberA, "ticket_rate_comment", comment)).error).toMatchObject({
+      message: "already_commented",
+    });
+    expect((await callAs(g.memberB, "ticket_rate_comment", comment)).error).toMatchObject({
+      message: "ticket_not_found",
+    });
   });
 });

@@ -85,7 +85,11 @@ describe("ticket RPC wrappers over supabase-js", () => {
     });
     expect(await tickets.setTicketStatus(staff, 1, "in_progress")).toMatchObject({
       ok: true,
-      value: { status: "in_progress" },
+      value: { ticket: { status: "in_progress" }, previousStatus: "open" },
+    });
+    expect(await tickets.setTicketStatus(staff, 1, "in_progress")).toMatchObject({
+      ok: false,
+      error: { code: "ticket_status_unchanged" },
     });
   });
 

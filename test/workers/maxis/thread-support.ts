@@ -45,6 +45,15 @@ export type { StandInMessage, ThreadState } from "../../../scripts/lib/say";
 export const threadState = (id: string): Promise<ThreadState> => threadStateOf(local, id);
 export const threadMessages = (id: string): Promise<StandInMessage[]> => threadMessagesOf(local, id);
 
+/** Waits until the thread is locked (a close) or unlocked (a reopening); returns its state then. */
+export const threadLocked = (id: string, locked: boolean): Promise<ThreadState> =>
+  waitUntil(
+    () => threadState(id),
+    (t) => t.thread_metadata.locked === locked,
+    10_000,
+    locked ? "the lock" : "the unlock",
+  );
+
 /** Types a message as a person, as `npm run interact -- say` does. */
 export const say = (
   channelId: string,

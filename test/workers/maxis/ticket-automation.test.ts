@@ -118,7 +118,7 @@ describe("ratings", { timeout: 30_000 }, () => {
       "Thank you, your comment was passed on to the team.",
     );
     expect(privateText(await submitModal(cast.memberA, modalId, { comment: "Again" }))).toBe(
-      `Ticket **#${number}** is already rated. Thank you!`,
+      `You already sent a comment on ticket **#${number}**. Thank you!`,
     );
   });
 });

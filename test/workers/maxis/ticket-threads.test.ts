@@ -20,6 +20,7 @@ import {
   connectedShard,
   fromDiscord,
   say,
+  threadLocked,
   threadMessages,
   threadState,
   ticketWithThread,
@@ -229,23 +230,13 @@ describe("a ticket's private thread", { timeout: 60_000 }, () => {
     const cast = homeCast();
     const { number, threadId } = await ticketWithThread(cast.memberA, "Close me");
     await run(cast.staff, `/ticket close ticket:${number} reason:Solved`);
-    const closed = await waitUntil(
-      () => threadState(threadId),
-      (t) => t.thread_metadata.locked,
-      10_000,
-      "the lock",
-    );
+    const closed = await threadLocked(threadId, true);
     expect(closed.thread_metadata).toMatchObject({ archived: true, locked: true });
     const notes = await threadMessages(threadId);
     expect(notes.at(-1)?.content).toContain(`<@${cast.staff.userId}>`);
     expect(notes.at(-1)?.content).toContain("Reason: Solved");
     await run(cast.memberA, `/ticket reopen ticket:${number}`);
-    const reopened = await waitUntil(
-      () => threadState(threadId),
-      (t) => !t.thread_metadata.locked,
-      10_000,
-      "the unlock",
-    );
+    const reopened = await threadLocked(threadId, false);
     expect(reopened.thread_metadata).toMatchObject({ archived: false, locked: false });
   });
 });

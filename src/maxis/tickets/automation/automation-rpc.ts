@@ -1,7 +1,6 @@
 /**
  * The automation's SQL functions as the Worker calls them (created by 20261202010000_ticket_automation.sql;
- * `automation_claim` and `automation_finish` are now 20261203070000_work_queue_claim.sql's,
- * `server_automation_update` 20261203070100_admin_settings_update.sql's): the
+ * ARCHITECTURE.md's index names the migration that holds each one's current body): the
  * scheduler's claim and outcome (as Maxis's automation identity), and what staff and owners do (as
  * themselves, under the checks each function makes). One call, one transaction.
  */
@@ -64,7 +63,10 @@ export const AUTOMATION_ERROR_CODES = [
   "invalid_ticket_number",
   "ticket_already_closed",
   "close_request_not_pending",
+  "rating_not_asked",
+  "rating_missing",
   "already_rated",
+  "already_commented",
   "invalid_score",
   "comment_empty",
   "comment_too_long",

@@ -107,10 +107,10 @@ export async function deliverJob(env: DeliveryEnv, rest: DiscordRest, job: Autom
       break;
     }
     case "rating_prompt":
-      await post(rest, job, target, 0, ratingPrompt(t, ticket));
-      // Writing in the closed thread reopened it on Discord: archived and locked again, unless the
-      // ticket was reopened meanwhile.
-      if (target.inThread && ticket.status === "closed") await archive(rest, target);
+      // automation_claim hands out a rating prompt only while its ticket is closed.
+      await post(rest, job, target, 0, ratingPrompt(t, ticket, target.inThread));
+      // Writing in the closed thread reopened it on Discord: archived and locked again.
+      if (target.inThread) await archive(rest, target);
       break;
   }
   return "delivered";

@@ -19,8 +19,9 @@ import {
   AUTOMATION_PREFIX,
   closeRequestButtons,
   RATING_COMMENT_MODAL,
-  ratingPrompt,
+  ratingAnswered,
 } from "../render/automation";
+import { closedNotice } from "../status-notices";
 import { parseTicketNumber } from "../ticket-ref";
 import { type AutomationErrorCode, answerCloseRequest, commentRating, rateTicket } from "./automation-rpc";
 import { runAutomationPass } from "./pass";
@@ -46,8 +47,14 @@ export function ownerErrorMessage(t: Translator, code: AutomationErrorCode, numb
     case "close_request_not_pending":
     case "ticket_already_closed":
       return t("automation.close_request.not_pending");
+    case "rating_not_asked":
+      return t("automation.rating.not_asked", { number });
+    case "rating_missing":
+      return t("automation.rating.missing", { number });
     case "already_rated":
       return t("automation.rating.already", { number });
+    case "already_commented":
+      return t("automation.rating.comment_already", { number });
     case "invalid_score":
       return t("automation.rating.invalid");
     case "comment_empty":
@@ -93,7 +100,7 @@ export const automationButtons: ComponentHandler<MaxisEnv> = {
       const result = await answerCloseRequest(await client, number, action === "accept");
       if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
       if (action === "accept") {
-        afterTicketChange(notifierFor(ctx), result.value, { thread: { kind: "closed" } });
+        afterTicketChange(notifierFor(ctx), result.value, closedNotice(ctx.user.id));
         // The rating prompt the close queued, now rather than at the next minute.
         ctx.waitUntil(
           runAutomationPass(ctx.env, { guildId }).catch((e: unknown) => console.error("automation kick", e)),
@@ -115,7 +122,7 @@ export const automationButtons: ComponentHandler<MaxisEnv> = {
         return ephemeral(ctx.t("automation.rating.invalid"));
       const result = await rateTicket(await client, number, score);
       if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
-      return updateMessage(ratingPrompt(ctx.t, ticket, score));
+      return updateMessage(ratingAnswered(ctx.t, ticket, score, false));
     }
     return ephemeral(ctx.t("error.unknown_component"));
   },
@@ -132,6 +139,11 @@ export const ratingCommentModal: ModalHandler<MaxisEnv> = {
     const comment = modalFields(ctx.interaction.data.components).get("comment") ?? "";
     const result = await commentRating(await client, number, comment);
     if (!result.ok) return ephemeral(ownerErrorMessage(ctx.t, result.error.code, number));
+    // Sent from the prompt's button, Discord includes the prompt: it is updated, its button used up.
+    if (ctx.interaction.message) {
+      const ticket = { guildId, number, subject: "" };
+      return updateMessage(ratingAnswered(ctx.t, ticket, result.value.score, true));
+    }
     return ephemeral(ctx.t("automation.rating.comment_thanks"));
   },
 };

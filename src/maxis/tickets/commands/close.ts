@@ -1,6 +1,7 @@
 import { ephemeral } from "../../../shared/discord/responses";
 import { afterTicketChange } from "../notify";
 import { closeTicket } from "../rpc";
+import { closedNotice } from "../status-notices";
 import { clientFor, notifierFor, reportUndelivered } from "./context";
 import { onTicket } from "./define";
 import { reasonOption } from "./options";
@@ -13,11 +14,10 @@ export const closeSubcommand = onTicket({
   act: async (call, ticket, { reason }) =>
     closeTicket(await clientFor(call.ctx.env, call), ticket, reason?.trim() || undefined),
 
-  answer({ ctx, staff }, closed) {
+  answer({ ctx }, closed) {
     const answer = ctx.t("ticket.closed", { number: closed.number });
     afterTicketChange(notifierFor(ctx), closed, {
-      ...(staff ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
-      thread: { kind: "closed" },
+      ...closedNotice(ctx.user.id),
       onUndelivered: reportUndelivered(ctx, closed, answer),
     });
     return ephemeral(answer);

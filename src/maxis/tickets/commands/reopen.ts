@@ -1,6 +1,7 @@
 import { ephemeral } from "../../../shared/discord/responses";
 import { afterTicketChange } from "../notify";
 import { reopenTicket } from "../rpc";
+import { reopenedNotice } from "../status-notices";
 import { clientFor, notifierFor } from "./context";
 import { onTicket } from "./define";
 
@@ -12,7 +13,7 @@ export const reopenSubcommand = onTicket({
   act: async (call, ticket) => reopenTicket(await clientFor(call.ctx.env, call), ticket),
 
   answer({ ctx }, reopened) {
-    afterTicketChange(notifierFor(ctx), reopened, { thread: { kind: "reopened" } });
+    afterTicketChange(notifierFor(ctx), reopened, reopenedNotice());
     return ephemeral(ctx.t("ticket.reopened", { number: reopened.number }));
   },
 });

@@ -9,6 +9,7 @@ import { afterTicketChange } from "../notify";
 import { STAFF_ACTION_PREFIX, staffPost } from "../render/staff-post";
 import { THREAD_ACTION_PREFIX, threadCard } from "../render/thread-card";
 import { assignTicket, closeTicket } from "../rpc";
+import { closedNotice } from "../status-notices";
 import { parseTicketNumber } from "../ticket-ref";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
@@ -58,9 +59,7 @@ export const ticketStaffActions: ComponentHandler<MaxisEnv> = {
     // clicked is redrawn as what it is, and the staff post after the answer when it was not the one.
     const onStaffPost = !isThreadCard(ctx.interaction.message);
     afterTicketChange(notifierFor(ctx), ticket, {
-      ...(action === "close"
-        ? { dm: { kind: "closed", actorId: ctx.user.id }, thread: { kind: "closed" } }
-        : {}),
+      ...(action === "close" ? closedNotice(ctx.user.id) : {}),
       postRedrawn: onStaffPost,
     });
     // The first post carried the description; the database's answer here does not.

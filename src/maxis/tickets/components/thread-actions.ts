@@ -5,6 +5,7 @@ import { ticketErrorMessage } from "../errors";
 import { afterTicketChange } from "../notify";
 import { THREAD_ACTION_PREFIX } from "../render/thread-card";
 import { closeTicket } from "../rpc";
+import { closedNotice } from "../status-notices";
 import { parseTicketNumber } from "../ticket-ref";
 
 const SNOWFLAKE = /^[0-9]{1,20}$/;
@@ -27,10 +28,7 @@ export const ticketThreadActions: ComponentHandler<MaxisEnv> = {
     if (actor.identity.guildId !== guildId) return ephemeral(ctx.t("ticket.discord_thread.not_here"));
     const result = await closeTicket(await clientFor(ctx.env, actor), number);
     if (!result.ok) return ephemeral(ticketErrorMessage(ctx.t, result.error.code, number));
-    afterTicketChange(notifierFor(ctx), result.value, {
-      ...(actor.staff ? { dm: { kind: "closed", actorId: ctx.user.id } } : {}),
-      thread: { kind: "closed" },
-    });
+    afterTicketChange(notifierFor(ctx), result.value, closedNotice(ctx.user.id));
     return ephemeral(ctx.t("ticket.closed", { number: result.value.number }));
   },
 };

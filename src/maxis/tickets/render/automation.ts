@@ -106,13 +106,20 @@ export function closeRequestButtons(
   };
 }
 
-/** 1 to 5 stars; once rated, the stars are shown disabled with the chosen one highlighted. */
-export function ratingPrompt(t: Translator, ticket: TicketRef, rated?: number): MessageData {
+/**
+ * The stars and the comment button: 1 to 5 until rated; then the stars disabled with the chosen one
+ * highlighted, and the comment button usable until the comment is sent.
+ */
+function ratingButtons(
+  t: Translator,
+  ticket: TicketRef,
+  rated?: { score: number; commented: boolean },
+): APIActionRowComponent<APIButtonComponent>[] {
   const stars: APIActionRowComponent<APIButtonComponent> = {
     type: ComponentType.ActionRow,
     components: RATING_SCORES.map((score) => ({
       type: ComponentType.Button,
-      style: rated === score ? ButtonStyle.Success : ButtonStyle.Secondary,
+      style: rated?.score === score ? ButtonStyle.Success : ButtonStyle.Secondary,
       label: `${score} ★`,
       custom_id: ownerActionId("rate", ticket, score),
       disabled: rated !== undefined,
@@ -126,16 +133,34 @@ export function ratingPrompt(t: Translator, ticket: TicketRef, rated?: number): 
         style: ButtonStyle.Primary,
         label: t("automation.rating.comment"),
         custom_id: ownerActionId("comment", ticket),
-        disabled: rated === undefined,
+        disabled: rated === undefined || rated.commented,
       },
     ],
   };
+  return [stars, comment];
+}
+
+/** The question, with 1 to 5 stars; by DM it names the ticket's subject. */
+export function ratingPrompt(t: Translator, ticket: TicketRef, inThread: boolean): MessageData {
   return {
-    content:
-      rated === undefined
-        ? t("automation.rating.prompt", { number: ticket.number })
-        : t("automation.rating.thanks", { number: ticket.number, score: rated }),
-    components: [stars, comment],
+    content: inThread
+      ? t("automation.rating.prompt", { number: ticket.number })
+      : t("automation.rating.prompt_dm", { number: ticket.number, subject: subject(ticket) }),
+    components: ratingButtons(t, ticket),
+  };
+}
+
+/** The prompt once answered: the score given, and the comment once it is sent. */
+export function ratingAnswered(
+  t: Translator,
+  ticket: TicketRef,
+  score: number,
+  commented: boolean,
+): MessageData {
+  const thanks = t("automation.rating.thanks", { number: ticket.number, score });
+  return {
+    content: commented ? `${thanks}\n${t("automation.rating.comment_thanks")}` : thanks,
+    components: ratingButtons(t, ticket, { score, commented }),
   };
 }
 

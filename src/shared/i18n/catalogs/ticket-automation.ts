@@ -29,9 +29,15 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "automation.close_request.not_pending": "This close request was already answered or has expired.",
     "automation.staff.ask_close": "Ask to close",
     "automation.rating.prompt": "⭐ How was the help on ticket **#{number}**? Rate it from 1 to 5.",
+    "automation.rating.prompt_dm":
+      "⭐ How was the help on your ticket **#{number}** ({subject})? Rate it from 1 to 5.",
     "automation.rating.comment": "Add a comment",
     "automation.rating.thanks": "Thank you! You rated ticket **#{number}** {score}/5.",
     "automation.rating.already": "Ticket **#{number}** is already rated. Thank you!",
+    "automation.rating.not_asked":
+      "Ticket **#{number}** has no rating to give: Maxis asks for one once the ticket is closed.",
+    "automation.rating.missing": "Rate ticket **#{number}** first, then add a comment.",
+    "automation.rating.comment_already": "You already sent a comment on ticket **#{number}**. Thank you!",
     "automation.rating.invalid": "A rating is from 1 to 5.",
     "automation.rating.modal_title": "Your comment on ticket #{number}",
     "automation.rating.modal_label": "What went well, what could be better?",
@@ -76,9 +82,16 @@ export const ticketAutomation = /* @__PURE__ */ defineMessages(
     "automation.staff.ask_close": "Proposer la fermeture",
     "automation.rating.prompt":
       "⭐ Comment s'est passée l'aide sur le ticket **#{number}** ? Notez-la de 1 à 5.",
+    "automation.rating.prompt_dm":
+      "⭐ Comment s'est passée l'aide sur votre ticket **#{number}** ({subject}) ? Notez-la de 1 à 5.",
     "automation.rating.comment": "Ajouter un commentaire",
     "automation.rating.thanks": "Merci ! Vous avez noté le ticket **#{number}** {score}/5.",
     "automation.rating.already": "Le ticket **#{number}** est déjà noté. Merci !",
+    "automation.rating.not_asked":
+      "Le ticket **#{number}** n'attend pas de note : Maxis la demande une fois le ticket fermé.",
+    "automation.rating.missing": "Notez d'abord le ticket **#{number}**, puis ajoutez un commentaire.",
+    "automation.rating.comment_already":
+      "Vous avez déjà envoyé un commentaire sur le ticket **#{number}**. Merci !",
     "automation.rating.invalid": "Une note va de 1 à 5.",
     "automation.rating.modal_title": "Votre commentaire sur le ticket #{number}",
     "automation.rating.modal_label": "Qu'est-ce qui a bien marché, que pourrait-on améliorer ?",

@@ -114,6 +114,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.ticket_closed": "Ticket {ticket} is closed. Reopen it first.",
     "ticket.error.ticket_already_closed": "Ticket {ticket} is already closed.",
     "ticket.error.ticket_not_closed": "Ticket {ticket} is not closed.",
+    "ticket.error.ticket_status_unchanged": "Ticket {ticket} already has this status.",
     "ticket.error.other_server": "This ticket belongs to another server: handle it from there.",
 
     // Answers.
@@ -125,6 +126,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.assigned": "Ticket **#{number}** is now assigned to <@{assignee}>.",
     "ticket.noted": "Internal note added to ticket **#{number}**. The member cannot see it.",
     "ticket.status_set": "Ticket **#{number}** is now: {status}.",
+    "ticket.status_unchanged": "Ticket **#{number}** is already: {status}.",
     "ticket.priority_set": "Ticket **#{number}** now has priority: {priority}.",
     "ticket.transcript.ready":
       "Transcript of ticket **#{number}** ({count, plural, one {# message} other {# messages}}).",
@@ -340,6 +342,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.error.ticket_closed": "Le ticket {ticket} est fermé. Rouvrez-le d'abord.",
     "ticket.error.ticket_already_closed": "Le ticket {ticket} est déjà fermé.",
     "ticket.error.ticket_not_closed": "Le ticket {ticket} n'est pas fermé.",
+    "ticket.error.ticket_status_unchanged": "Le ticket {ticket} a déjà ce statut.",
     "ticket.error.other_server": "Ce ticket appartient à un autre serveur : traitez-le depuis celui-ci.",
 
     "ticket.created":
@@ -350,6 +353,7 @@ export const tickets = /* @__PURE__ */ defineMessages(
     "ticket.assigned": "Le ticket **#{number}** est maintenant assigné à <@{assignee}>.",
     "ticket.noted": "Note interne ajoutée au ticket **#{number}**. Le membre ne peut pas la voir.",
     "ticket.status_set": "Le ticket **#{number}** est maintenant : {status}.",
+    "ticket.status_unchanged": "Le ticket **#{number}** est déjà : {status}.",
     "ticket.priority_set": "Le ticket **#{number}** a maintenant la priorité : {priority}.",
     "ticket.transcript.ready":
       "Transcription du ticket **#{number}** ({count, plural, one {# message} other {# messages}}).",
