@@ -129,9 +129,19 @@ const QUESTIONS = new Set([
   "operation",
 ]);
 
-export function questionMessage(t: Translator, q: Extract<Resolution, { kind: "question" }>): string {
+export function questionMessage(
+  t: Translator,
+  q: Extract<Resolution, { kind: "question" }>,
+  locale: Locale,
+): string {
   const field = QUESTIONS.has(q.field) ? q.field : "operation";
   const lines = [
+    q.notWhole !== undefined
+      ? t("ask.question.whole", {
+          option: optionName(t, q.field),
+          value: new Intl.NumberFormat(locale, { maximumFractionDigits: 9 }).format(q.notWhole),
+        })
+      : "",
     q.min !== undefined && q.max !== undefined
       ? t("ask.question.range", { option: q.field, min: q.min, max: q.max })
       : "",

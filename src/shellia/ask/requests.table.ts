@@ -17,6 +17,8 @@ export interface Row {
   text: string;
   expected: Expected;
   targets?: string[];
+  /** The defect this row once showed: such a row must always be understood exactly, never left to the 5 %. */
+  regression?: string;
 }
 
 const TWO = ["maxis", "maxis-eu"];
@@ -497,6 +499,76 @@ export const ROWS: Row[] = [
   { text: "how many tickets were opened today?", expected: act("analytics", { period: "1d" }) },
   { text: "relance les commandes slash", expected: act("execute", { operation: "sync-commands" }) },
   { text: "stop everything", expected: "refusal" },
+  // Defects a tester found, each row misread once (see `regression`), and the phrasings next to them
+  // that must keep working.
+  {
+    text: "promo 12.5% on pro for 2 days",
+    expected: ask("percent"),
+    regression: "a decimal percentage was read as its fractional part (5 %)",
+  },
+  {
+    text: "promo 12,5 % sur pro pendant 2 jours",
+    expected: ask("percent"),
+    regression: "a decimal percentage was read as its fractional part (5 %)",
+  },
+  {
+    text: "promo 0.5% on pro for 2 days",
+    expected: ask("percent"),
+    regression: "a decimal percentage was read as its fractional part (5 %)",
+  },
+  {
+    text: "promo 20% on pro for 1.5 days",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1d12h" }),
+    regression: "a decimal duration was read as its fractional part (5 days)",
+  },
+  {
+    text: "promo de 20 % sur pro pendant 2,5 jours",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2d12h" }),
+    regression: "a decimal duration was read as its fractional part (5 days)",
+  },
+  {
+    text: "promo 20% on pro for 2.5h",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2h30min" }),
+    regression: "a decimal duration was read as its fractional part (5 h)",
+  },
+  {
+    text: "promo 20% on pro for one hour and a half",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1h30min" }),
+    regression: '"and a half" was dropped (1 h)',
+  },
+  {
+    text: "promo de 20 % sur pro pendant une heure et demie",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1h30min" }),
+    regression: "« et demie » was dropped (1 h)",
+  },
+  {
+    text: "promo de 20 % sur pro pendant 1 jour et demi",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1d12h" }),
+    regression: "« et demi » was dropped (1 j)",
+  },
+  {
+    text: "promo 20% on pro for 1.33 hours",
+    expected: ask("duration"),
+    regression: "a duration that is no whole number of minutes was misread (33 h)",
+  },
+  {
+    text: "giveaway Nitro for 2 days in #general for 2.5 winners",
+    expected: ask("winners"),
+    regression: "a decimal number of winners was read as its fractional part (5)",
+  },
+  {
+    text: "stats for the last 1.5 hours",
+    expected: ask("period"),
+    regression: "a decimal period was read as its fractional part (5 h)",
+  },
+  {
+    text: "promo 20% on pro for 2 days. Thanks",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2d" }),
+  },
+  {
+    text: "promo de 20 % sur pro pendant 2 jours, merci",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2d" }),
+  },
   // Out of scope
   { text: "supprime tous les tickets", expected: "refusal" },
   { text: "delete the database", expected: "refusal" },

@@ -138,7 +138,7 @@ async function answer(
         });
   if (resolution.kind === "question") {
     auditAsk({ ...base, step: "question", detail: resolution.field });
-    return { message: questionMessage(t, resolution) };
+    return { message: questionMessage(t, resolution, locale) };
   }
   if (resolution.kind === "refusal") {
     auditAsk({ ...base, step: "refused", detail: resolution.reason });

@@ -38,7 +38,7 @@ export function promo(c: Clause, withTarget: WithTarget): Parsed {
     {
       ...(percent !== null ? { percent } : {}),
       ...(plan ? { plan } : {}),
-      ...(duration ? { duration: duration.text } : {}),
+      ...(duration?.text ? { duration: duration.text } : {}),
     },
     plan ? undefined : contentWords(c, duration?.span),
   );
