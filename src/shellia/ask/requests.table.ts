@@ -569,6 +569,51 @@ export const ROWS: Row[] = [
     text: "promo de 20 % sur pro pendant 2 jours, merci",
     expected: act("promo", { percent: 20, plan: "pro", duration: "2d" }),
   },
+  {
+    text: "promo 20% on pro until 6:30 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+    regression: "pm after h:mm was ignored (ended at 6:30 am)",
+  },
+  {
+    text: "promo 20% on pro until 6:30pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+    regression: "6:30pm was not read as a time",
+  },
+  {
+    text: "promo 20% on pro until tomorrow 6:30 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1d7h30min" }),
+    regression: "pm after h:mm was ignored (ended at 6:30 am)",
+  },
+  {
+    text: "promo 20% on pro until 12:30 am",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "13h30min" }),
+    regression: "am after h:mm was ignored (12:30 am read as noon and a half)",
+  },
+  {
+    text: "promo 20% on pro until 6.30 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+    regression: "6.30 pm was read as 30 pm, i.e. 18:00",
+  },
+  {
+    text: "promo 20% on pro until 6:30 am",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "19h30min" }),
+  },
+  {
+    text: "promo 20% on pro until 6 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h" }),
+  },
+  {
+    text: "promo 20% on pro until 6pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h" }),
+  },
+  {
+    text: "promo de 20 % sur pro jusqu'à 18h30",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+  },
+  {
+    text: "promo 20% on pro until 18:30",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+  },
   // Out of scope
   { text: "supprime tous les tickets", expected: "refusal" },
   { text: "delete the database", expected: "refusal" },
