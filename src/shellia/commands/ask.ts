@@ -145,7 +145,9 @@ async function answer(
     return { message: refusalMessage(t, resolution.reason) };
   }
   const actions = resolution.actions.map((a) => ({ proposal: a.proposal, targets: a.targets }));
+  // The audit keeps the declared names; the operator reads the names their Discord shows.
   const commands = actions.map((a) => codeLine(specs, a.proposal));
+  const shown = actions.map((a) => codeLine(specs, a.proposal, t));
 
   if (resolution.actions.every((a) => a.readOnly)) {
     const result = await runAll(t, locale, targets, actions, operator, {
@@ -157,7 +159,7 @@ async function answer(
     auditAsk({ ...base, step: "ran", commands, outcomes: result.outcomes });
     return withHeader(
       result,
-      t("ask.running", { engine: engineName(t, understood), commands: commands.join("` `") }),
+      t("ask.running", { engine: engineName(t, understood), commands: shown.join("` `") }),
     );
   }
 
@@ -258,7 +260,8 @@ function confirm(
           commands,
           outcomes: result.outcomes,
         });
-        answer = withHeader(result, t("ask.confirmed", { user: user.id, commands: commands.join("` `") }));
+        const shown = held.actions.map((a) => codeLine(specs, a.proposal, t));
+        answer = withHeader(result, t("ask.confirmed", { user: user.id, commands: shown.join("` `") }));
       } catch (error) {
         console.error("ask: running the confirmed proposal failed", error);
         answer = { message: t("error.internal") };

@@ -201,12 +201,24 @@ describe("/ask, en français", () => {
     const [confirm] = buttons(edit);
     const confirmed = await press(confirm ?? "", LOCAL_ADMIN_ID, "fr");
     const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
-    expect((result?.body as Edit | undefined)?.content).toContain("**Nitro Classic (Été!)**");
+    const content = (result?.body as Edit | undefined)?.content;
+    // The line the operator confirmed, in the words of the preview.
+    expect(content).toMatch(
+      /^Confirmé par <@1300000000000000333> : `\/maxis concours lot:Nitro Classic \(Été!\) durée:7d salon:1300000000000000020 cible:maxis`/,
+    );
+    expect(content).toContain("**Nitro Classic (Été!)**");
     const { edit: english } = await ask(
       "start a giveaway for Nitro Classic (Été!) for 7 days in #general on maxis",
     );
     expect(english?.content).toMatch(
       /\n• \*\*giveaway\*\* on \*\*maxis\*\* — prize: Nitro Classic \(Été!\), duration: 7 d \(ends <t:\d+:f>\), channel: <#1300000000000000020>\n/,
+    );
+  });
+
+  it("montre en français la commande d'une lecture exécutée tout de suite", async () => {
+    const { edit } = await ask("statistiques de la semaine sur maxis", { locale: "fr" });
+    expect(edit?.content).toMatch(
+      /^Compris par l'analyseur intégré : `\/maxis statistiques période:1w cible:maxis`\n\n/,
     );
   });
 
