@@ -115,11 +115,11 @@ async function answer(
   const parsed = understood.parsed;
   if (parsed.kind === "malformed") {
     auditAsk({ ...base, step: "refused", detail: `malformed model answer: ${parsed.why}` });
-    return { message: refusalMessage(t, "invalid") };
+    return { message: refusalMessage(t, "invalid", specs) };
   }
   if (parsed.kind === "refusal") {
     auditAsk({ ...base, step: "refused", detail: "out_of_scope" });
-    return { message: refusalMessage(t, "out_of_scope") };
+    return { message: refusalMessage(t, "out_of_scope", specs) };
   }
   const resolution =
     parsed.kind === "question"
@@ -142,7 +142,7 @@ async function answer(
   }
   if (resolution.kind === "refusal") {
     auditAsk({ ...base, step: "refused", detail: resolution.reason });
-    return { message: refusalMessage(t, resolution.reason) };
+    return { message: refusalMessage(t, resolution.reason, specs) };
   }
   const actions = resolution.actions.map((a) => ({ proposal: a.proposal, targets: a.targets }));
   // The audit keeps the declared names; the operator reads the names their Discord shows.

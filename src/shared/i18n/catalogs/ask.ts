@@ -28,7 +28,7 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.target": "Which Maxis bot?",
     "ask.question.plan": "Which plan?",
     "ask.question.percent": "What percentage (1–90 %)?",
-    "ask.question.duration": "For how long (e.g. `48h`, `2 jours`, `until Friday 18:00`)?",
+    "ask.question.duration": "For how long (e.g. `48h`, `2 days`, `until Friday 18:00`)?",
     "ask.question.prize":
       'What is the prize? Put it in quotes, e.g. `giveaway "Nitro" in #general for 2 days`.',
     "ask.question.channel": "In which channel of Maxis?",
@@ -44,9 +44,9 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.usage": "Expected: `{usage}`.",
     "ask.question.again": "Nothing ran; ask again with the answer in your request.",
     "ask.refusal":
-      "I cannot do that: `/ask` only runs what `/maxis` can.\n• At once (read-only): status, analytics, report.\n• After your confirmation: promo, giveaway, restart, execute ({operations}).\nNothing ran.",
+      "I cannot do that: `/ask` only runs what `/maxis` can.\n• At once (read-only): {readOnly}.\n• After your confirmation: {confirmed}.\nNothing ran.",
     "ask.refusal.operation":
-      "That operation is not on the allow-list of `execute`: {operations}. Nothing ran.",
+      "That operation is not on the allow-list of `{execute}`: {operations}. Nothing ran.",
   },
   {
     "command.ask.description": "Dire à Shellia avec vos mots quoi faire des bots Maxis (opérateurs)",
@@ -93,8 +93,8 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.usage": "Attendu : `{usage}`.",
     "ask.question.again": "Rien n'a été exécuté ; redemandez en incluant la réponse.",
     "ask.refusal":
-      "Je ne peux pas faire cela : `/ask` n'exécute que ce que `/maxis` sait faire.\n• Tout de suite (lecture seule) : status, analytics, report.\n• Après votre confirmation : promo, giveaway, restart, execute ({operations}).\nRien n'a été exécuté.",
+      "Je ne peux pas faire cela : `/ask` n'exécute que ce que `/maxis` sait faire.\n• Tout de suite (lecture seule) : {readOnly}.\n• Après votre confirmation : {confirmed}.\nRien n'a été exécuté.",
     "ask.refusal.operation":
-      "Cette opération n'est pas dans la liste autorisée d'`execute` : {operations}. Rien n'a été exécuté.",
+      "Cette opération n'est pas dans la liste autorisée d'`{execute}` : {operations}. Rien n'a été exécuté.",
   },
 );
