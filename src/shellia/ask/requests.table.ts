@@ -614,6 +614,23 @@ export const ROWS: Row[] = [
     text: "promo 20% on pro until 18:30",
     expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
   },
+  {
+    text: "how much revenue this month",
+    expected: act("analytics", { period: "30d" }),
+    regression: "English revenue words were unknown (refused)",
+  },
+  {
+    text: "show me the sales of this week",
+    expected: act("analytics", { period: "1w" }),
+    regression: "English revenue words were unknown (refused)",
+  },
+  {
+    text: "what are our earnings today?",
+    expected: act("analytics", { period: "1d" }),
+    regression: "English revenue words were unknown (refused)",
+  },
+  { text: "chiffre d'affaires de la semaine", expected: act("analytics", { period: "1w" }) },
+  { text: "combien de ventes ce mois-ci", expected: act("analytics", { period: "30d" }) },
   // Out of scope
   { text: "supprime tous les tickets", expected: "refusal" },
   { text: "delete the database", expected: "refusal" },
