@@ -631,6 +631,37 @@ export const ROWS: Row[] = [
   },
   { text: "chiffre d'affaires de la semaine", expected: act("analytics", { period: "1w" }) },
   { text: "combien de ventes ce mois-ci", expected: act("analytics", { period: "30d" }) },
+  {
+    text: "promo 10% on basic and pro for 2 days",
+    expected: {
+      actions: [
+        ["promo", { percent: 10, plan: "basic", duration: "2d" }],
+        ["promo", { percent: 10, plan: "pro", duration: "2d" }],
+      ],
+    },
+    regression: "the second plan of « X and Y » was dropped",
+  },
+  {
+    text: "promo de 20 % sur pro et basic pendant 48h",
+    expected: {
+      actions: [
+        ["promo", { percent: 20, plan: "pro", duration: "2d" }],
+        ["promo", { percent: 20, plan: "basic", duration: "2d" }],
+      ],
+    },
+    regression: "the second plan of « X et Y » was dropped",
+  },
+  {
+    text: "15% off the basic, pro and premium plans for 1 day",
+    expected: {
+      actions: [
+        ["promo", { percent: 15, plan: "basic", duration: "1d" }],
+        ["promo", { percent: 15, plan: "pro", duration: "1d" }],
+        ["promo", { percent: 15, plan: "premium", duration: "1d" }],
+      ],
+    },
+    regression: "only the first plan of a list was kept",
+  },
   // Out of scope
   { text: "supprime tous les tickets", expected: "refusal" },
   { text: "delete the database", expected: "refusal" },

@@ -125,6 +125,19 @@ describe("/ask, in English", () => {
     expect(steps[4]).toMatchObject({ outcomes: ["ok"] });
   });
 
+  it("makes one promotion per plan named, previews both and runs both on Confirm", async () => {
+    const { edit } = await ask("promo 17% on basic and pro for 2 days on maxis");
+    expect(edit?.content).toContain("`/maxis promo percent:17 plan:basic duration:2d target:maxis`");
+    expect(edit?.content).toContain("`/maxis promo percent:17 plan:pro duration:2d target:maxis`");
+    const [confirm] = buttons(edit);
+    const confirmed = await press(confirm ?? "", LOCAL_ADMIN_ID);
+    const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
+    // Maxis's own answers: one promotion started for each plan.
+    const content = (result?.body as Edit | undefined)?.content ?? "";
+    expect(content).toMatch(/Promotion #\d+ started on \*\*maxis\*\*[^\n]*\*\*Basic\*\*/);
+    expect(content).toMatch(/Promotion #\d+ started on \*\*maxis\*\*[^\n]*\*\*Pro\*\*/);
+  });
+
   it("runs read-only requests at once", async () => {
     const { edit } = await ask("status of maxis");
     expect(edit?.content).toMatch(
