@@ -561,6 +561,13 @@ export const ROWS: Row[] = [
     expected: ask("period"),
     regression: "a decimal period was read as its fractional part (5 h)",
   },
+  // Three digits after the mark group thousands, in English and in French: 1,000 is no 1.
+  { text: "close every ticket idle for 1,000 days", expected: ask("operation") },
+  { text: "giveaway Nitro for 2 days in #general for 1.000 winners", expected: ask("winners") },
+  {
+    text: "promo 20% on pro for 1,000 minutes",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "16h40min" }),
+  },
   {
     text: "promo 20% on pro for 2 days. Thanks",
     expected: act("promo", { percent: 20, plan: "pro", duration: "2d" }),

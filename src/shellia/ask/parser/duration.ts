@@ -69,10 +69,10 @@ export interface Found<T> {
 
 /** One compact token such as `48h`, `2d`, `1d12h`, `90min`, `2j`, `2.5h`: seconds and its last unit, or null. */
 function compactDuration(word: string): { seconds: number; unit: number } | null {
-  if (!/^(\d{1,4}(?:[.,]\d{1,4})?(min|mn|[smhdjw]))+$/.test(word)) return null;
+  if (!/^(\d{1,4}(?:[.,]\d{1,2})?(min|mn|[smhdjw]))+$/.test(word)) return null;
   let seconds = 0;
   let last = 0;
-  for (const [, value, unit] of word.matchAll(/(\d{1,4}(?:[.,]\d{1,4})?)(min|mn|[smhdjw])/g)) {
+  for (const [, value, unit] of word.matchAll(/(\d{1,4}(?:[.,]\d{1,2})?)(min|mn|[smhdjw])/g)) {
     last = UNIT_SECONDS[unit ?? ""] ?? 0;
     seconds += Number(value?.replace(",", ".")) * last;
   }

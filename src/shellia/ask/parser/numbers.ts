@@ -75,6 +75,8 @@ export interface NumberSpan {
 
 function wordParts(word: string): number[] | null {
   if (/^\d{1,6}$/.test(word)) return [Number(word)];
+  // `1,000` (English) and `1.000` (French) are a thousand: three digits after the mark group thousands.
+  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(word)) return [Number(word.replace(/[.,]/, ""))];
   // `12.5`, `12,5`: kept whole, so a fraction is never read as its last digits.
   if (/^\d{1,6}[.,]\d{1,6}$/.test(word)) return [Number(word.replace(",", "."))];
   const parts = word.split("-");
