@@ -177,6 +177,14 @@ describe("the model path", () => {
     expect(giveaway.resolution).toMatchObject({ kind: "question", field: "winners", min: 1, max: 20 });
   });
 
+  it("asks for a whole number when the model gives a fraction, never rounding it", async () => {
+    for (const percent of [12.5, "12.5"]) {
+      expect(
+        (await viaModel(promoCall({ percent, plan: "pro", duration: "48h", target: "maxis" }))).resolution,
+      ).toEqual({ kind: "question", field: "percent", notWhole: 12.5 });
+    }
+  });
+
   it("keeps execute to its allow-list and the operator's bots", async () => {
     const exec = (operation: string) => ({
       tool_calls: [{ name: "execute", arguments: { operation, target: "maxis" } }],

@@ -89,12 +89,14 @@ export type DraftProblem =
   | { kind: "unknown_option"; option: string }
   | { kind: "missing"; option: string }
   | { kind: "out_of_range"; option: string; min: number; max: number }
+  | { kind: "not_whole"; option: string; value: number }
   | { kind: "invalid"; option: string };
 
 /**
  * Checks a draft against its action's spec as Discord checks a typed `/maxis` command: known options
- * only, right types, required ones present, integers within their range, strings within their length
- * and free of control characters. Integers written as digit strings (as models often do) are read.
+ * only, right types, required ones present, integers whole and within their range, strings within
+ * their length and free of control characters. Numbers written as digit strings (as models often do)
+ * are read.
  */
 export function checkDraft(specs: readonly ActionSpec[], draft: ActionDraft): Result<Proposal, DraftProblem> {
   const spec = specs.find((s) => s.name === draft.action);
@@ -105,9 +107,10 @@ export function checkDraft(specs: readonly ActionSpec[], draft: ActionDraft): Re
     if (!option) return err({ kind: "unknown_option", option: name });
     if (raw === null || raw === undefined || raw === "") continue;
     if (option.type === "integer") {
-      const value = typeof raw === "string" && /^-?\d{1,9}$/.test(raw.trim()) ? Number(raw) : raw;
-      if (typeof value !== "number" || !Number.isInteger(value))
-        return err({ kind: "invalid", option: name });
+      const value = typeof raw === "string" && /^-?\d{1,9}(\.\d{1,9})?$/.test(raw.trim()) ? Number(raw) : raw;
+      if (typeof value !== "number" || !Number.isFinite(value)) return err({ kind: "invalid", option: name });
+      // `12.5 %`: asked about, never rounded into another number.
+      if (!Number.isInteger(value)) return err({ kind: "not_whole", option: name, value });
       if (
         (option.min !== undefined && value < option.min) ||
         (option.max !== undefined && value > option.max)

@@ -12,7 +12,7 @@ import type { Locale, MessageKey, Translator } from "../../shared/i18n";
 import { en } from "../../shared/i18n/catalogs";
 import { formatDuration } from "../../shared/i18n/duration";
 import { cutAt, inertText } from "../../shared/markdown";
-import { type ActionSpec, commandLine, type Proposal } from "./actions";
+import { type ActionSpec, commandLine, isReadOnly, type Proposal } from "./actions";
 import type { Resolution } from "./resolve";
 
 export const ASK_COMPONENT = "ask";
@@ -129,11 +129,21 @@ const QUESTIONS = new Set([
   "operation",
 ]);
 
-export function questionMessage(t: Translator, q: Extract<Resolution, { kind: "question" }>): string {
+export function questionMessage(
+  t: Translator,
+  q: Extract<Resolution, { kind: "question" }>,
+  locale: Locale,
+): string {
   const field = QUESTIONS.has(q.field) ? q.field : "operation";
   const lines = [
+    q.notWhole !== undefined
+      ? t("ask.question.whole", {
+          option: optionName(t, q.field),
+          value: new Intl.NumberFormat(locale, { maximumFractionDigits: 9 }).format(q.notWhole),
+        })
+      : "",
     q.min !== undefined && q.max !== undefined
-      ? t("ask.question.range", { option: q.field, min: q.min, max: q.max })
+      ? t("ask.question.range", { option: optionName(t, q.field), min: q.min, max: q.max })
       : "",
     t(`ask.question.${field}` as "ask.question.plan"),
     q.choices?.length
@@ -145,12 +155,19 @@ export function questionMessage(t: Translator, q: Extract<Resolution, { kind: "q
   return lines.filter(Boolean).join(" ");
 }
 
+/** Says what `/ask` can do instead: the `/maxis` subcommands as the operator's Discord names them. */
 export function refusalMessage(
   t: Translator,
   reason: Extract<Resolution, { kind: "refusal" }>["reason"],
+  specs: readonly ActionSpec[],
 ): string {
   const operations = EXECUTE_OPERATIONS.map((o) => `\`${operationUsage(t, o.name)}\``).join(", ");
-  return reason === "operation"
-    ? t("ask.refusal.operation", { operations })
-    : t("ask.refusal", { operations });
+  if (reason === "operation")
+    return t("ask.refusal.operation", { operations, execute: actionName(t, "execute") });
+  const names = (readOnly: boolean) =>
+    specs
+      .filter((s) => isReadOnly(s.name) === readOnly)
+      .map((s) => `${actionName(t, s.name)}${s.name === "execute" ? ` (${operations})` : ""}`)
+      .join(", ");
+  return t("ask.refusal", { readOnly: names(true), confirmed: names(false) });
 }

@@ -17,6 +17,8 @@ export interface Row {
   text: string;
   expected: Expected;
   targets?: string[];
+  /** The defect this row once showed: such a row must always be understood exactly, never left to the 5 %. */
+  regression?: string;
 }
 
 const TWO = ["maxis", "maxis-eu"];
@@ -497,6 +499,176 @@ export const ROWS: Row[] = [
   { text: "how many tickets were opened today?", expected: act("analytics", { period: "1d" }) },
   { text: "relance les commandes slash", expected: act("execute", { operation: "sync-commands" }) },
   { text: "stop everything", expected: "refusal" },
+  // Defects a tester found, each row misread once (see `regression`), and the phrasings next to them
+  // that must keep working.
+  {
+    text: "promo 12.5% on pro for 2 days",
+    expected: ask("percent"),
+    regression: "a decimal percentage was read as its fractional part (5 %)",
+  },
+  {
+    text: "promo 12,5 % sur pro pendant 2 jours",
+    expected: ask("percent"),
+    regression: "a decimal percentage was read as its fractional part (5 %)",
+  },
+  {
+    text: "promo 0.5% on pro for 2 days",
+    expected: ask("percent"),
+    regression: "a decimal percentage was read as its fractional part (5 %)",
+  },
+  {
+    text: "promo 20% on pro for 1.5 days",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1d12h" }),
+    regression: "a decimal duration was read as its fractional part (5 days)",
+  },
+  {
+    text: "promo de 20 % sur pro pendant 2,5 jours",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2d12h" }),
+    regression: "a decimal duration was read as its fractional part (5 days)",
+  },
+  {
+    text: "promo 20% on pro for 2.5h",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2h30min" }),
+    regression: "a decimal duration was read as its fractional part (5 h)",
+  },
+  {
+    text: "promo 20% on pro for one hour and a half",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1h30min" }),
+    regression: '"and a half" was dropped (1 h)',
+  },
+  {
+    text: "promo de 20 % sur pro pendant une heure et demie",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1h30min" }),
+    regression: "« et demie » was dropped (1 h)",
+  },
+  {
+    text: "promo de 20 % sur pro pendant 1 jour et demi",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1d12h" }),
+    regression: "« et demi » was dropped (1 j)",
+  },
+  {
+    text: "promo 20% on pro for 1.33 hours",
+    expected: ask("duration"),
+    regression: "a duration that is no whole number of minutes was misread (33 h)",
+  },
+  {
+    text: "giveaway Nitro for 2 days in #general for 2.5 winners",
+    expected: ask("winners"),
+    regression: "a decimal number of winners was read as its fractional part (5)",
+  },
+  {
+    text: "stats for the last 1.5 hours",
+    expected: ask("period"),
+    regression: "a decimal period was read as its fractional part (5 h)",
+  },
+  // Three digits after the mark group thousands, in English and in French: 1,000 is no 1.
+  { text: "close every ticket idle for 1,000 days", expected: ask("operation") },
+  { text: "giveaway Nitro for 2 days in #general for 1.000 winners", expected: ask("winners") },
+  {
+    text: "promo 20% on pro for 1,000 minutes",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "16h40min" }),
+  },
+  {
+    text: "promo 20% on pro for 2 days. Thanks",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2d" }),
+  },
+  {
+    text: "promo de 20 % sur pro pendant 2 jours, merci",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "2d" }),
+  },
+  {
+    text: "promo 20% on pro until 6:30 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+    regression: "pm after h:mm was ignored (ended at 6:30 am)",
+  },
+  {
+    text: "promo 20% on pro until 6:30pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+    regression: "6:30pm was not read as a time",
+  },
+  {
+    text: "promo 20% on pro until tomorrow 6:30 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "1d7h30min" }),
+    regression: "pm after h:mm was ignored (ended at 6:30 am)",
+  },
+  {
+    text: "promo 20% on pro until 12:30 am",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "13h30min" }),
+    regression: "am after h:mm was ignored (12:30 am read as noon and a half)",
+  },
+  {
+    text: "promo 20% on pro until 6.30 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+    regression: "6.30 pm was read as 30 pm, i.e. 18:00",
+  },
+  {
+    text: "promo 20% on pro until 6:30 am",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "19h30min" }),
+  },
+  {
+    text: "promo 20% on pro until 6 pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h" }),
+  },
+  {
+    text: "promo 20% on pro until 6pm",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h" }),
+  },
+  {
+    text: "promo de 20 % sur pro jusqu'à 18h30",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+  },
+  {
+    text: "promo 20% on pro until 18:30",
+    expected: act("promo", { percent: 20, plan: "pro", duration: "7h30min" }),
+  },
+  {
+    text: "how much revenue this month",
+    expected: act("analytics", { period: "30d" }),
+    regression: "English revenue words were unknown (refused)",
+  },
+  {
+    text: "show me the sales of this week",
+    expected: act("analytics", { period: "1w" }),
+    regression: "English revenue words were unknown (refused)",
+  },
+  {
+    text: "what are our earnings today?",
+    expected: act("analytics", { period: "1d" }),
+    regression: "English revenue words were unknown (refused)",
+  },
+  { text: "chiffre d'affaires de la semaine", expected: act("analytics", { period: "1w" }) },
+  { text: "combien de ventes ce mois-ci", expected: act("analytics", { period: "30d" }) },
+  {
+    text: "promo 10% on basic and pro for 2 days",
+    expected: {
+      actions: [
+        ["promo", { percent: 10, plan: "basic", duration: "2d" }],
+        ["promo", { percent: 10, plan: "pro", duration: "2d" }],
+      ],
+    },
+    regression: "the second plan of « X and Y » was dropped",
+  },
+  {
+    text: "promo de 20 % sur pro et basic pendant 48h",
+    expected: {
+      actions: [
+        ["promo", { percent: 20, plan: "pro", duration: "2d" }],
+        ["promo", { percent: 20, plan: "basic", duration: "2d" }],
+      ],
+    },
+    regression: "the second plan of « X et Y » was dropped",
+  },
+  {
+    text: "15% off the basic, pro and premium plans for 1 day",
+    expected: {
+      actions: [
+        ["promo", { percent: 15, plan: "basic", duration: "1d" }],
+        ["promo", { percent: 15, plan: "pro", duration: "1d" }],
+        ["promo", { percent: 15, plan: "premium", duration: "1d" }],
+      ],
+    },
+    regression: "only the first plan of a list was kept",
+  },
   // Out of scope
   { text: "supprime tous les tickets", expected: "refusal" },
   { text: "delete the database", expected: "refusal" },

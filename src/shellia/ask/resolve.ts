@@ -54,6 +54,8 @@ export type Resolution =
       choices?: string[];
       min?: number;
       max?: number;
+      /** The fractional number given where a whole one is needed (`12.5` for the percentage). */
+      notWhole?: number;
       operation?: ExecuteOperationName;
     }
   | { kind: "refusal"; reason: "out_of_scope" | "operation" | "invalid" };
@@ -82,6 +84,8 @@ async function resolveDraft(given: ActionDraft, ctx: ResolveContext): Promise<Re
         return question(problem.option, ctx, draft);
       case "out_of_range":
         return { kind: "question", field: problem.option, min: problem.min, max: problem.max };
+      case "not_whole":
+        return { kind: "question", field: problem.option, notWhole: problem.value };
       case "unknown_action":
         return { kind: "refusal", reason: "out_of_scope" };
       default:

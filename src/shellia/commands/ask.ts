@@ -115,11 +115,11 @@ async function answer(
   const parsed = understood.parsed;
   if (parsed.kind === "malformed") {
     auditAsk({ ...base, step: "refused", detail: `malformed model answer: ${parsed.why}` });
-    return { message: refusalMessage(t, "invalid") };
+    return { message: refusalMessage(t, "invalid", specs) };
   }
   if (parsed.kind === "refusal") {
     auditAsk({ ...base, step: "refused", detail: "out_of_scope" });
-    return { message: refusalMessage(t, "out_of_scope") };
+    return { message: refusalMessage(t, "out_of_scope", specs) };
   }
   const resolution =
     parsed.kind === "question"
@@ -138,14 +138,16 @@ async function answer(
         });
   if (resolution.kind === "question") {
     auditAsk({ ...base, step: "question", detail: resolution.field });
-    return { message: questionMessage(t, resolution) };
+    return { message: questionMessage(t, resolution, locale) };
   }
   if (resolution.kind === "refusal") {
     auditAsk({ ...base, step: "refused", detail: resolution.reason });
-    return { message: refusalMessage(t, resolution.reason) };
+    return { message: refusalMessage(t, resolution.reason, specs) };
   }
   const actions = resolution.actions.map((a) => ({ proposal: a.proposal, targets: a.targets }));
+  // The audit keeps the declared names; the operator reads the names their Discord shows.
   const commands = actions.map((a) => codeLine(specs, a.proposal));
+  const shown = actions.map((a) => codeLine(specs, a.proposal, t));
 
   if (resolution.actions.every((a) => a.readOnly)) {
     const result = await runAll(t, locale, targets, actions, operator, {
@@ -157,7 +159,7 @@ async function answer(
     auditAsk({ ...base, step: "ran", commands, outcomes: result.outcomes });
     return withHeader(
       result,
-      t("ask.running", { engine: engineName(t, understood), commands: commands.join("` `") }),
+      t("ask.running", { engine: engineName(t, understood), commands: shown.join("` `") }),
     );
   }
 
@@ -258,7 +260,8 @@ function confirm(
           commands,
           outcomes: result.outcomes,
         });
-        answer = withHeader(result, t("ask.confirmed", { user: user.id, commands: commands.join("` `") }));
+        const shown = held.actions.map((a) => codeLine(specs, a.proposal, t));
+        answer = withHeader(result, t("ask.confirmed", { user: user.id, commands: shown.join("` `") }));
       } catch (error) {
         console.error("ask: running the confirmed proposal failed", error);
         answer = { message: t("error.internal") };

@@ -125,6 +125,19 @@ describe("/ask, in English", () => {
     expect(steps[4]).toMatchObject({ outcomes: ["ok"] });
   });
 
+  it("makes one promotion per plan named, previews both and runs both on Confirm", async () => {
+    const { edit } = await ask("promo 17% on basic and pro for 2 days on maxis");
+    expect(edit?.content).toContain("`/maxis promo percent:17 plan:basic duration:2d target:maxis`");
+    expect(edit?.content).toContain("`/maxis promo percent:17 plan:pro duration:2d target:maxis`");
+    const [confirm] = buttons(edit);
+    const confirmed = await press(confirm ?? "", LOCAL_ADMIN_ID);
+    const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
+    // Maxis's own answers: one promotion started for each plan.
+    const content = (result?.body as Edit | undefined)?.content ?? "";
+    expect(content).toMatch(/Promotion #\d+ started on \*\*maxis\*\*[^\n]*\*\*Basic\*\*/);
+    expect(content).toMatch(/Promotion #\d+ started on \*\*maxis\*\*[^\n]*\*\*Pro\*\*/);
+  });
+
   it("runs read-only requests at once", async () => {
     const { edit } = await ask("status of maxis");
     expect(edit?.content).toMatch(
@@ -201,12 +214,24 @@ describe("/ask, en français", () => {
     const [confirm] = buttons(edit);
     const confirmed = await press(confirm ?? "", LOCAL_ADMIN_ID, "fr");
     const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
-    expect((result?.body as Edit | undefined)?.content).toContain("**Nitro Classic (Été!)**");
+    const content = (result?.body as Edit | undefined)?.content;
+    // The line the operator confirmed, in the words of the preview.
+    expect(content).toMatch(
+      /^Confirmé par <@1300000000000000333> : `\/maxis concours lot:Nitro Classic \(Été!\) durée:7d salon:1300000000000000020 cible:maxis`/,
+    );
+    expect(content).toContain("**Nitro Classic (Été!)**");
     const { edit: english } = await ask(
       "start a giveaway for Nitro Classic (Été!) for 7 days in #general on maxis",
     );
     expect(english?.content).toMatch(
       /\n• \*\*giveaway\*\* on \*\*maxis\*\* — prize: Nitro Classic \(Été!\), duration: 7 d \(ends <t:\d+:f>\), channel: <#1300000000000000020>\n/,
+    );
+  });
+
+  it("montre en français la commande d'une lecture exécutée tout de suite", async () => {
+    const { edit } = await ask("statistiques de la semaine sur maxis", { locale: "fr" });
+    expect(edit?.content).toMatch(
+      /^Compris par l'analyseur intégré : `\/maxis statistiques période:1w cible:maxis`\n\n/,
     );
   });
 

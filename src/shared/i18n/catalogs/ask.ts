@@ -28,7 +28,7 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.target": "Which Maxis bot?",
     "ask.question.plan": "Which plan?",
     "ask.question.percent": "What percentage (1–90 %)?",
-    "ask.question.duration": "For how long (e.g. `48h`, `2 jours`, `until Friday 18:00`)?",
+    "ask.question.duration": "For how long (e.g. `48h`, `2 days`, `until Friday 18:00`)?",
     "ask.question.prize":
       'What is the prize? Put it in quotes, e.g. `giveaway "Nitro" in #general for 2 days`.',
     "ask.question.channel": "In which channel of Maxis?",
@@ -39,13 +39,14 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.period": "Over which period (1 hour to 366 days, e.g. `24h`, `7d`, `12w`)?",
     "ask.question.operation": "That operation needs other arguments.",
     "ask.question.range": "**{option}** must be between {min} and {max}.",
+    "ask.question.whole": "**{option}** takes whole numbers only: {value} is not one.",
     "ask.question.choices": "Choose from: {choices}.",
     "ask.question.usage": "Expected: `{usage}`.",
     "ask.question.again": "Nothing ran; ask again with the answer in your request.",
     "ask.refusal":
-      "I cannot do that: `/ask` only runs what `/maxis` can.\n• At once (read-only): status, analytics, report.\n• After your confirmation: promo, giveaway, restart, execute ({operations}).\nNothing ran.",
+      "I cannot do that: `/ask` only runs what `/maxis` can.\n• At once (read-only): {readOnly}.\n• After your confirmation: {confirmed}.\nNothing ran.",
     "ask.refusal.operation":
-      "That operation is not on the allow-list of `execute`: {operations}. Nothing ran.",
+      "That operation is not on the allow-list of `{execute}`: {operations}. Nothing ran.",
   },
   {
     "command.ask.description": "Dire à Shellia avec vos mots quoi faire des bots Maxis (opérateurs)",
@@ -87,12 +88,13 @@ export const ask = /* @__PURE__ */ defineMessages(
     "ask.question.period": "Sur quelle période (d'une heure à 366 jours, par ex. `24h`, `7j`, `12w`) ?",
     "ask.question.operation": "Cette opération attend d'autres arguments.",
     "ask.question.range": "**{option}** doit être entre {min} et {max}.",
+    "ask.question.whole": "**{option}** ne prend que des nombres entiers : {value} n'en est pas un.",
     "ask.question.choices": "Au choix : {choices}.",
     "ask.question.usage": "Attendu : `{usage}`.",
     "ask.question.again": "Rien n'a été exécuté ; redemandez en incluant la réponse.",
     "ask.refusal":
-      "Je ne peux pas faire cela : `/ask` n'exécute que ce que `/maxis` sait faire.\n• Tout de suite (lecture seule) : status, analytics, report.\n• Après votre confirmation : promo, giveaway, restart, execute ({operations}).\nRien n'a été exécuté.",
+      "Je ne peux pas faire cela : `/ask` n'exécute que ce que `/maxis` sait faire.\n• Tout de suite (lecture seule) : {readOnly}.\n• Après votre confirmation : {confirmed}.\nRien n'a été exécuté.",
     "ask.refusal.operation":
-      "Cette opération n'est pas dans la liste autorisée d'`execute` : {operations}. Rien n'a été exécuté.",
+      "Cette opération n'est pas dans la liste autorisée d'`{execute}` : {operations}. Rien n'a été exécuté.",
   },
 );

@@ -3,7 +3,7 @@
  * the parser uses on it (is a word there, where, which duration or end time it names).
  */
 import type { ActionDraft } from "../actions";
-import { compactFromSeconds, type Found, findDuration } from "./duration";
+import { compactFromSeconds, type Found, findDuration, wholeMinutes } from "./duration";
 import { findNumbers, type NumberSpan } from "./numbers";
 import { fold, sameWord, type Token, tokens as tokenize } from "./text";
 import * as V from "./vocabulary";
@@ -47,10 +47,15 @@ export function makeClause(text: string, ctx: ParseContext): Clause {
   return { text, folded, tokens, numbers: findNumbers(tokens), ctx };
 }
 
-/** A duration or an end time, as Maxis's duration grammar writes it. */
-export function durationOf(c: Clause): { text: string; span: Found<number> } | null {
+/**
+ * A duration or an end time, as Maxis's duration grammar writes it. The text is null for a duration
+ * that is no whole number of minutes (`1.33 hours`): the operator is asked rather than rounded for.
+ */
+export function durationOf(c: Clause): { text: string | null; span: Found<number> } | null {
   const end = findEnd(c.tokens, c.numbers, c.ctx.now, c.ctx.timeZone);
   if (end) return { text: compactFromSeconds((end.value - c.ctx.now) / 1000), span: end };
   const duration = findDuration(c.tokens, c.numbers);
-  return duration ? { text: compactFromSeconds(duration.value), span: duration } : null;
+  if (!duration) return null;
+  const minutes = wholeMinutes(duration.value);
+  return { text: minutes === null ? null : compactFromSeconds(minutes * 60), span: duration };
 }

@@ -1,6 +1,6 @@
 /**
- * Durations in French and English: `48h`, `2 jours`, `a week`, `1 jour et 12 heures`, and back to
- * Maxis's compact grammar (`2d4h30min`). Pure.
+ * Durations in French and English: `48h`, `2 jours`, `a week`, `1 jour et 12 heures`, `1.5 days`,
+ * `une heure et demie`, and back to Maxis's compact grammar (`2d4h30min`). Pure.
  */
 import { isTimeOfDay } from "./days";
 import type { NumberSpan } from "./numbers";
@@ -67,14 +67,16 @@ export interface Found<T> {
   last: number;
 }
 
-/** One compact token such as `48h`, `2d`, `1d12h`, `90min`, `2j`: seconds, or null. */
-function compactDuration(word: string): number | null {
-  if (!/^(\d{1,4}(min|mn|[smhdjw]))+$/.test(word)) return null;
+/** One compact token such as `48h`, `2d`, `1d12h`, `90min`, `2j`, `2.5h`: seconds and its last unit, or null. */
+function compactDuration(word: string): { seconds: number; unit: number } | null {
+  if (!/^(\d{1,4}(?:[.,]\d{1,2})?(min|mn|[smhdjw]))+$/.test(word)) return null;
   let seconds = 0;
-  for (const [, amount, unit] of word.matchAll(/(\d{1,4})(min|mn|[smhdjw])/g)) {
-    seconds += Number(amount) * (UNIT_SECONDS[unit ?? ""] ?? 0);
+  let last = 0;
+  for (const [, value, unit] of word.matchAll(/(\d{1,4}(?:[.,]\d{1,2})?)(min|mn|[smhdjw])/g)) {
+    last = UNIT_SECONDS[unit ?? ""] ?? 0;
+    seconds += Number(value?.replace(",", ".")) * last;
   }
-  return seconds;
+  return { seconds, unit: last };
 }
 
 const ARTICLE_ONE = new Set(["a", "an", "one", "un", "une"]);
@@ -112,15 +114,48 @@ function durationAt(
 ): Found<number> | null {
   const word = tokens[i]?.word ?? "";
   const compact = compactDuration(word);
-  if (compact !== null) return { value: compact, first: i, last: i };
+  if (compact !== null) return withHalf(tokens, { value: compact.seconds, first: i, last: i }, compact.unit);
+  const half = halfOf(tokens, i);
+  if (half) return half;
   const number = numbers.find((n) => n.first === i);
   const amount = number?.value ?? (ARTICLE_ONE.has(word) ? 1 : null);
   const unitIndex = number ? number.last + 1 : i + 1;
   if (amount === null) return null;
   const unit = unitOf(tokens[unitIndex]?.word ?? "");
   if (unit === undefined) return null;
-  // `48 h 30`: trailing minutes after hours.
-  return { value: amount * unit, first: i, last: unitIndex };
+  return withHalf(tokens, { value: amount * unit, first: i, last: unitIndex }, unit);
+}
+
+/** `une heure et demie`, `1 jour et demi`, `an hour and a half`: half a unit more after the piece. */
+function withHalf(tokens: readonly Token[], piece: Found<number>, unit: number): Found<number> {
+  const next = (k: number) => tokens[piece.last + k]?.word;
+  const words =
+    next(1) === "et" && (next(2) === "demi" || next(2) === "demie")
+      ? 2
+      : next(1) === "and" && next(2) === "a" && next(3) === "half"
+        ? 3
+        : 0;
+  return words ? { value: piece.value + unit / 2, first: piece.first, last: piece.last + words } : piece;
+}
+
+/** `demi-heure`, `demi-journée`, `half an hour`, `half a day` at token i. */
+function halfOf(tokens: readonly Token[], i: number): Found<number> | null {
+  const word = tokens[i]?.word ?? "";
+  const prefixed = /^demi-(.+)$/.exec(word);
+  if (prefixed) {
+    const unit = unitOf(prefixed[1] ?? "");
+    return unit === undefined ? null : { value: unit / 2, first: i, last: i };
+  }
+  if (word !== "half" || !ARTICLE_ONE.has(tokens[i + 1]?.word ?? "")) return null;
+  const unit = unitOf(tokens[i + 2]?.word ?? "");
+  return unit === undefined ? null : { value: unit / 2, first: i, last: i + 2 };
+}
+
+/** Seconds as whole minutes, or null when they are not (`1.33 hours`): Maxis's durations count minutes. */
+export function wholeMinutes(seconds: number): number | null {
+  const minutes = seconds / 60;
+  // 1.1 h is 3960.0000000000005 s in floating point: a rounding error is no fraction of a minute.
+  return Math.abs(minutes - Math.round(minutes)) < 1e-6 ? Math.round(minutes) : null;
 }
 
 /** Seconds as Maxis's duration grammar writes them: `2d4h30min`, to the minute. */

@@ -63,7 +63,7 @@ export function giveaway(c: Clause, withTarget: WithTarget): Parsed {
   const channel = channelText(c);
   return withTarget("giveaway", {
     ...(prize ? { prize } : {}),
-    ...(duration ? { duration: duration.text } : {}),
+    ...(duration?.text ? { duration: duration.text } : {}),
     ...(channel ? { channel } : {}),
     ...(winners !== null ? { winners } : {}),
   });

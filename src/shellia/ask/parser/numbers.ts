@@ -1,6 +1,6 @@
 /**
- * Numbers as operators write them: digits, or words in French or English (`vingt-cinq`, `twenty
- * five`, `quatre-vingt-dix`, `soixante et onze`). Pure.
+ * Numbers as operators write them: digits (`12.5` and `12,5` too), or words in French or English
+ * (`vingt-cinq`, `twenty five`, `quatre-vingt-dix`, `soixante et onze`). Pure.
  */
 import type { Token } from "./text";
 
@@ -75,6 +75,10 @@ export interface NumberSpan {
 
 function wordParts(word: string): number[] | null {
   if (/^\d{1,6}$/.test(word)) return [Number(word)];
+  // `1,000` (English) and `1.000` (French) are a thousand: three digits after the mark group thousands.
+  if (/^[1-9]\d{0,2}[.,]\d{3}$/.test(word)) return [Number(word.replace(/[.,]/, ""))];
+  // `12.5`, `12,5`: kept whole, so a fraction is never read as its last digits.
+  if (/^\d{1,6}[.,]\d{1,6}$/.test(word)) return [Number(word.replace(",", "."))];
   const parts = word.split("-");
   const values = parts.map((part) => WORDS[part]);
   return values.every((v) => v !== undefined) ? (values as number[]) : null;

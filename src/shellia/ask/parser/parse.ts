@@ -5,8 +5,16 @@
  */
 
 import { cutAt } from "../../../shared/markdown";
-import { type Clause, has, indexOf, makeClause, type ParseContext, type Parsed } from "./clause";
-import { findDuration } from "./duration";
+import {
+  type Clause,
+  has,
+  indexOf,
+  makeClause,
+  type ParseContext,
+  type Parsed,
+  type WithTarget,
+} from "./clause";
+import { findDuration, wholeMinutes } from "./duration";
 import { giveaway, giveawayId, winnersCount } from "./giveaway";
 import { explicitPercent, promo } from "./promo";
 import { fold } from "./text";
@@ -38,8 +46,9 @@ export function parseRequest(text: string, ctx: ParseContext): Parsed {
 }
 
 function splitClauses(text: string): string[] {
+  // Not at the comma of a decimal number (`12,5 %`).
   return text
-    .split(/\s*[,;]\s*|\s+(?:et|and|puis|then|ensuite|plus|also|aussi|&)\s+/i)
+    .split(/\s*(?:;|,(?!\d)|(?<!\d),)\s*|\s+(?:et|and|puis|then|ensuite|plus|also|aussi|&)\s+/i)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -133,7 +142,7 @@ function parseClause(c: Clause): Parsed | null {
   if (!asking && (givingAway || (has(c, V.WINNERS) && !has(c, V.PROMO)))) return giveaway(c, withTarget);
   if (!asking && (has(c, V.PROMO) || explicitPercent(c) !== null)) return promo(c, withTarget);
   if (has(c, V.RESTART)) return withTarget("restart", {});
-  if (reportAt >= 0) return withTarget("report", period(c));
+  if (reportAt >= 0) return overPeriod(c, "report", withTarget);
   if (
     has(c, V.STATUS) ||
     /\b(how (are|is)|comment (va|vont|se porte)|ca va|vont bien|va bien|est-ce que .* (marche|tourne))\b/.test(
@@ -142,7 +151,7 @@ function parseClause(c: Clause): Parsed | null {
   ) {
     return withTarget("status", {});
   }
-  if (analyticsAt >= 0) return withTarget("analytics", period(c));
+  if (analyticsAt >= 0) return overPeriod(c, "analytics", withTarget);
   return null;
 }
 
@@ -192,10 +201,11 @@ function closeDays(c: Clause): number | null {
   const duration = findDuration(c.tokens, c.numbers);
   if (duration) return duration.value % 86_400 === 0 ? duration.value / 86_400 : null;
   const plain = c.numbers.filter((n) => !n.article);
-  return plain.length === 1 ? (plain[0]?.value ?? null) : null;
+  const days = plain.length === 1 ? (plain[0]?.value ?? null) : null;
+  return days !== null && Number.isInteger(days) ? days : null;
 }
 
-function period(c: Clause): Record<string, unknown> {
+function period(c: Clause): Record<string, unknown> | null {
   const duration = findDuration(c.tokens, c.numbers);
   let seconds = duration?.value ?? null;
   if (seconds === null) {
@@ -207,5 +217,14 @@ function period(c: Clause): Record<string, unknown> {
   if (seconds === null) return {};
   if (seconds % 604_800 === 0) return { period: `${seconds / 604_800}w` };
   if (seconds % 86_400 === 0) return { period: `${seconds / 86_400}d` };
-  return { period: `${Math.max(1, Math.round(seconds / 3_600))}h` };
+  const minutes = wholeMinutes(seconds);
+  // Periods count whole hours: `1.5 hours` is asked about, not rounded to 2 h.
+  if (minutes === null || minutes % 60 !== 0) return null;
+  return { period: `${Math.max(1, minutes / 60)}h` };
+}
+
+/** Analytics or a report over the period the clause names, or the question which period. */
+function overPeriod(c: Clause, action: "analytics" | "report", withTarget: WithTarget): Parsed {
+  const options = period(c);
+  return options ? withTarget(action, options) : { kind: "question", field: "period" };
 }

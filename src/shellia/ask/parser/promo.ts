@@ -1,11 +1,13 @@
 /**
  * `/maxis promo` from words: the percentage, the plan (next to `plan`/`sur`/`on`, or the content words
- * Maxis's plans are checked against) and how long it runs.
+ * Maxis's plans are checked against; several listed plans make one promotion each) and how long it
+ * runs.
  */
 
 import { type Clause, durationOf, indexOf, type Parsed, type WithTarget } from "./clause";
 import type { Found } from "./duration";
 import type { NumberSpan } from "./numbers";
+import { planList } from "./plan-list";
 import { fold, sameWord } from "./text";
 import * as V from "./vocabulary";
 
@@ -32,15 +34,22 @@ function percentOf(c: Clause, used: readonly Found<number>[] = []): number | nul
 export function promo(c: Clause, withTarget: WithTarget): Parsed {
   const duration = durationOf(c);
   const percent = percentOf(c, duration ? [duration.span] : []);
-  const plan = planText(c, duration?.span);
-  return withTarget(
-    "promo",
-    {
-      ...(percent !== null ? { percent } : {}),
-      ...(plan ? { plan } : {}),
-      ...(duration ? { duration: duration.text } : {}),
-    },
-    plan ? undefined : contentWords(c, duration?.span),
+  const plans = planTexts(c, duration?.span);
+  const options = (plan: string | undefined) => ({
+    ...(percent !== null ? { percent } : {}),
+    ...(plan ? { plan } : {}),
+    ...(duration?.text ? { duration: duration.text } : {}),
+  });
+  if (plans.length <= 1) {
+    return withTarget("promo", options(plans[0]), plans.length ? undefined : contentWords(c, duration?.span));
+  }
+  // `on basic and pro`: one promotion per plan, the same percentage and duration.
+  const each = plans.map((plan) => withTarget("promo", options(plan)));
+  return (
+    each.find((p) => p.kind !== "drafts") ?? {
+      kind: "drafts",
+      drafts: each.flatMap((p) => (p.kind === "drafts" ? p.drafts : [])),
+    }
   );
 }
 
@@ -68,19 +77,25 @@ const isKeyword = (word: string) =>
     ["pendant", "during", "jusqu", "until", "maxis", "promo"],
   ].some((list) => list.some((w) => sameWord(word, w)));
 
-function planText(c: Clause, duration: Found<number> | undefined): string | null {
+/** The plans the clause names: the word next to `plan`/`sur`/`on`, and those listed with it. */
+function planTexts(c: Clause, duration: Found<number> | undefined): string[] {
   const content = (i: number) => isContent(c, i, duration);
-  const word = (i: number) => c.text.slice(c.tokens[i]?.start ?? 0, c.tokens[i]?.end ?? 0);
-  const planAt = indexOf(c, V.PLAN_WORDS);
-  if (planAt >= 0) {
-    for (let i = planAt + 1; i < c.tokens.length && i <= planAt + 3; i++) if (content(i)) return word(i);
-    if (content(planAt - 1)) return word(planAt - 1);
+  const at = planAt(c, content);
+  if (at === null) return [];
+  return planList(c, at, content).map((i) => c.text.slice(c.tokens[i]?.start ?? 0, c.tokens[i]?.end ?? 0));
+}
+
+function planAt(c: Clause, content: (i: number) => boolean): number | null {
+  const planWordAt = indexOf(c, V.PLAN_WORDS);
+  if (planWordAt >= 0) {
+    for (let i = planWordAt + 1; i < c.tokens.length && i <= planWordAt + 3; i++) if (content(i)) return i;
+    if (content(planWordAt - 1)) return planWordAt - 1;
   }
   const onAt = c.tokens.findIndex(
     (t) => t.word === "sur" || t.word === "on" || t.word === "for" || t.word === "pour",
   );
   for (let from = onAt; from >= 0 && from < c.tokens.length; ) {
-    for (let i = from + 1; i < c.tokens.length && i <= from + 3; i++) if (content(i)) return word(i);
+    for (let i = from + 1; i < c.tokens.length && i <= from + 3; i++) if (content(i)) return i;
     from = c.tokens.findIndex(
       (t, k) => k > from && (t.word === "sur" || t.word === "on" || t.word === "pour"),
     );

@@ -21,10 +21,13 @@ export interface Token {
   end: number;
 }
 
-/** Words of the folded text: letters, digits, `-`, `_`, `%`, `#`, `:`, `'` split off (d'un → d, un). */
+/**
+ * Words of the folded text: letters, digits, `-`, `_`, `%`, `#`, `:`, `'` split off (d'un → d, un).
+ * A decimal number (`12.5`, `12,5`, `2.5h`) is one word; a `.` or `,` not between two digits ends one.
+ */
 export function tokens(folded: string): Token[] {
   const found: Token[] = [];
-  for (const match of folded.matchAll(/<#\d+>|[a-z0-9_]+(?:[-:][a-z0-9_]+)*|%|€|\$/g)) {
+  for (const match of folded.matchAll(/<#\d+>|\d+[.,]\d+[a-z0-9_]*|[a-z0-9_]+(?:[-:][a-z0-9_]+)*|%|€|\$/g)) {
     found.push({ word: match[0], start: match.index, end: match.index + match[0].length });
   }
   return found;

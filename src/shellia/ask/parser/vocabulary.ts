@@ -32,6 +32,16 @@ export const ANALYTICS = [
   "kpi",
   "combien",
   "many",
+  "much",
+  "revenue",
+  "revenues",
+  "revenu",
+  "revenus",
+  "sales",
+  "ventes",
+  "earnings",
+  "income",
+  "turnover",
 ];
 export const REPORT = ["report", "rapport", "bilan", "summary", "recapitulatif", "recap", "compte-rendu"];
 export const PROMO = [

@@ -1,6 +1,6 @@
 /**
  * End times in French and English (durations are duration.ts's): `until Friday 18:00`,
- * `jusqu'à demain 20h`, `ending tomorrow 8pm`. An end time is read in the
+ * `jusqu'à demain 20h`, `ending tomorrow 8pm`, `until 6:30 pm`. An end time is read in the
  * operator's time zone and becomes a duration from now; the preview shows the exact end so the
  * operator sees what was understood before confirming. Pure: `now` and the zone are given.
  */
@@ -9,7 +9,7 @@ import type { Found } from "./duration";
 import type { NumberSpan } from "./numbers";
 import type { Token } from "./text";
 
-/** `18:00`, `18h`, `18h30`, `8pm`, `8 pm`, `midi`, `noon`, `minuit`, `midnight` at token i. */
+/** `18:00`, `18h`, `18h30`, `8pm`, `8 pm`, `6:30pm`, `6:30 pm`, `midi`, `noon`, `minuit`, `midnight` at token i. */
 function timeAt(
   tokens: readonly Token[],
   numbers: readonly NumberSpan[],
@@ -17,15 +17,23 @@ function timeAt(
 ): Found<{ h: number; m: number }> | null {
   const word = tokens[i]?.word ?? "";
   const next = tokens[i + 1]?.word ?? "";
+  const halfNext = next === "am" || next === "pm" ? next : null;
   if (word === "midi" || word === "noon") return { value: { h: 12, m: 0 }, first: i, last: i };
   if (word === "minuit" || word === "midnight") return { value: { h: 23, m: 59 }, first: i, last: i };
-  let match = /^(\d{1,2})(?::|h)(\d{2})?$/.exec(word);
-  if (match) return clock(Number(match[1]), Number(match[2] ?? 0), i, i);
+  // `6.30` is a time only with am/pm after it; alone it is a number.
+  let match = /^(\d{1,2})(:|h|\.)(\d{2})?(am|pm)?$/.exec(word);
+  if (match) {
+    const h = Number(match[1]);
+    const m = Number(match[3] ?? 0);
+    const half = match[4] ?? halfNext;
+    if (match[2] === "." && !(half && match[3])) return null;
+    if (!half) return clock(h, m, i, i);
+    return clock(twelveHour(h, half), m, i, match[4] ? i : i + 1);
+  }
   match = /^(\d{1,2})(am|pm)$/.exec(word);
   if (match) return clock(twelveHour(Number(match[1]), match[2] ?? ""), 0, i, i);
   const number = numbers.find((n) => n.first === i);
-  if (number && (next === "pm" || next === "am"))
-    return clock(twelveHour(number.value, next), 0, i, number.last + 1);
+  if (number && halfNext) return clock(twelveHour(number.value, halfNext), 0, i, number.last + 1);
   if (number && (next === "h" || next === "heures" || next === "heure")) {
     const minutes = /^\d{2}$/.test(tokens[number.last + 2]?.word ?? "")
       ? Number(tokens[number.last + 2]?.word)
@@ -35,10 +43,15 @@ function timeAt(
   return null;
 }
 
-const twelveHour = (h: number, half: string) => (h % 12) + (half === "pm" ? 12 : 0);
+/** `6 pm` → 18, `12 am` → 0; `18 pm` stays 18, and `18 am` is no time (-1). */
+function twelveHour(h: number, half: string): number {
+  if (h > 12) return half === "pm" ? h : -1;
+  return (h % 12) + (half === "pm" ? 12 : 0);
+}
 
 function clock(h: number, m: number, first: number, last: number): Found<{ h: number; m: number }> | null {
-  return h <= 23 && m <= 59 ? { value: { h, m }, first, last } : null;
+  const valid = Number.isInteger(h) && Number.isInteger(m) && h >= 0 && h <= 23 && m >= 0 && m <= 59;
+  return valid ? { value: { h, m }, first, last } : null;
 }
 
 const UNTIL = [
