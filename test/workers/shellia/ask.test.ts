@@ -60,13 +60,13 @@ const buttons = (edit: Edit | null) => edit?.components?.[0]?.components.map((c)
 describe("/ask, in English", () => {
   it("previews a promotion, refuses another operator's press, runs on Confirm once, and /shop shows it", async () => {
     const log = vi.spyOn(console, "log");
-    const { edit } = await ask("start a 61% promo on the premium plan for 2 days on maxis");
+    const { edit } = await ask("start a 29% promo on the premium plan for 2 days on maxis");
     expect(edit?.content).toContain("Understood by the built-in parser. This will run once you confirm:");
-    expect(edit?.content).toContain("`/maxis promo percent:61 plan:premium duration:2d target:maxis`");
+    expect(edit?.content).toContain("`/maxis promo percent:29 plan:premium duration:2d target:maxis`");
     const [confirm, cancel] = buttons(edit);
     expect(confirm).toMatch(/^ask:confirm:\d+$/);
     expect(cancel).toMatch(/^ask:cancel:\d+$/);
-    expect(await shop()).not.toContain("−61 %");
+    expect(await shop()).not.toContain("−29 %");
 
     const stranger = await press(confirm ?? "", OTHER_OPERATOR);
     expect(stranger.response).toMatchObject({
@@ -76,20 +76,20 @@ describe("/ask, in English", () => {
         flags: MessageFlags.Ephemeral,
       },
     });
-    expect(await shop()).not.toContain("−61 %");
+    expect(await shop()).not.toContain("−29 %");
 
     const confirmed = await press(confirm ?? "", LOCAL_ADMIN_ID);
     expect(confirmed.response).toEqual({ type: InteractionResponseType.DeferredMessageUpdate });
     const [result] = await waitForDiscordRequests(confirmed.token, 1, 10_000);
     const body = result?.body as Edit;
     expect(body.content).toMatch(
-      /^Confirmed by <@1300000000000000333>: `\/maxis promo percent:61 plan:premium duration:2d target:maxis`/,
+      /^Confirmed by <@1300000000000000333>: `\/maxis promo percent:29 plan:premium duration:2d target:maxis`/,
     );
     expect(body.content).toMatch(
-      /Promotion #\d+ started on \*\*maxis\*\*(?: in [^:*]+)?: \*\*Premium\*\* −61 %/,
+      /Promotion #\d+ started on \*\*maxis\*\*(?: in [^:*]+)?: \*\*Premium\*\* −29 %/,
     );
     expect(body.components).toEqual([]);
-    expect(await shop()).toContain("−61 %");
+    expect(await shop()).toContain("−29 %");
 
     const again = await press(confirm ?? "", LOCAL_ADMIN_ID);
     expect(again.response).toMatchObject({
@@ -118,9 +118,9 @@ describe("/ask, in English", () => {
       ["press_refused", LOCAL_ADMIN_ID],
     ]);
     expect(steps[1]).toMatchObject({
-      request: "start a 61% promo on the premium plan for 2 days on maxis",
+      request: "start a 29% promo on the premium plan for 2 days on maxis",
       engine: "parser",
-      commands: ["/maxis promo percent:61 plan:premium duration:2d target:maxis"],
+      commands: ["/maxis promo percent:29 plan:premium duration:2d target:maxis"],
     });
     expect(steps[4]).toMatchObject({ outcomes: ["ok"] });
   });
