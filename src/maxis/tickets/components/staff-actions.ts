@@ -1,4 +1,5 @@
-import { type APIMessage, ComponentType } from "discord-api-types/v10";
+import { ComponentType } from "discord-api-types/payloads/v10";
+import type { APIMessage } from "discord-api-types/v10";
 import type { ComponentHandler } from "../../../shared/discord/handlers";
 import { ephemeral, updateMessage } from "../../../shared/discord/responses";
 import { translatorFor } from "../../../shared/i18n";
