@@ -74,10 +74,26 @@ describe("buying from /shop", () => {
   });
 
   it("promises no role for a plan that gives none", async () => {
-    // The other server's Pro has no role set by its admins.
-    const member = { ...freshMember("fr"), guildId: "1300000000000000920" };
-    const answer = data(await click(member, "shop-buy:other-pro"));
-    expect(plain(answer.content ?? "")).toContain("**Pro de l'autre serveur** : 9,00 $US par mois.");
+    // A server of its own, whose admins made a plan and set no role for it.
+    const guildId = snowflake();
+    const token = await sessionFor({ userId: "1300000000000000333", guildId }, "admin");
+    const created = await api("/plans", {
+      method: "POST",
+      token,
+      body: {
+        key: "plain",
+        name: "Plain",
+        nameFr: "Simple",
+        priceCents: 900,
+        floorCents: 500,
+        currency: "USD",
+        duration: "month",
+      },
+    });
+    expect(created.status).toBe(201);
+    const member = { ...freshMember("fr"), guildId };
+    const answer = data(await click(member, `shop-buy:${String(created.json?.["id"])}`));
+    expect(plain(answer.content ?? "")).toContain("**Simple** : 9,00 $US par mois.");
     expect(answer.content).not.toContain("rôle");
   });
 
